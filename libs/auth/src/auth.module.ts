@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@app/config';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { GlobalAuthGuard } from './guards/auth.guard';
+import { PasswordService } from './password.service';
+import { JwtStrategy } from './strategies/jwt.strategy';
+import { LocalStrategy } from './strategies/local.strategy';
+import { UserEntity } from './user.entity';
+import { UserSeeder } from './user-seeder.service';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity]),
+    PassportModule.register({ session: false }),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    UsersRepository,
+    UsersService,
+    PasswordService,
+    AuthService,
+    LocalStrategy,
+    JwtStrategy,
+    UserSeeder,
+    { provide: APP_GUARD, useClass: GlobalAuthGuard },
+  ],
+  exports: [UsersService],
+})
+export class AuthModule {}

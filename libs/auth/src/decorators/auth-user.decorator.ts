@@ -1,0 +1,19 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Role } from '../role.enum';
+
+/** The signed-in user, as the guard loaded it for this request. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  timezone: string;
+}
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
+  return ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;
+});
+
+export function hasRole(user: Pick<AuthUser, 'roles'>, ...roles: Role[]): boolean {
+  return roles.some((r) => user.roles.includes(r));
+}

@@ -1,0 +1,7 @@
+import { PageInfoDto } from '@app/common';
+import { UserResponse } from './user.response';
+
+export class UserPage {
+  items: UserResponse[];
+  page: PageInfoDto;
+}

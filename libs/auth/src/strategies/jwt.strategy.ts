@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '@app/config';
+import type { JwtPayload } from '../auth.service';
+import type { AuthUser } from '../decorators/auth-user.decorator';
+import { UsersService } from '../users.service';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    config: AppConfig,
+    private readonly users: UsersService,
+  ) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.jwtSecret, ignoreExpiration: false });
+  }
+
+  /** Re-reads the user so that a deactivation or a role change takes effect at once. */
+  async validate(payload: JwtPayload): Promise<AuthUser | false> {
+    const user = await this.users.findActiveById(payload.sub);
+    if (!user) return false;
+    return { id: user.id, email: user.email, name: user.name, roles: user.roles, timezone: user.timezone };
+  }
+}

@@ -1,0 +1,67 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Page } from '@app/common';
+import { decodeCursor, encodeCursor } from '@app/common';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UserResponse } from './dto/user.response';
+import { PasswordService } from './password.service';
+import { Role } from './role.enum';
+import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async create(dto: CreateUserDto): Promise<UserResponse> {
+    const user = await this.users.insertIfAbsent({
+      email: dto.email.toLowerCase(),
+      name: dto.name,
+      passwordHash: await this.passwords.hash(dto.password),
+      roles: dto.roles,
+      timezone: dto.timezone ?? 'UTC',
+      active: true,
+    });
+    if (!user) throw new ConflictException(`A user with email ${dto.email} already exists`);
+    return UserResponse.from(user);
+  }
+
+  /** Creates the user unless the email exists; used for the first admin and the demo users. */
+  async ensure(email: string, name: string, password: string, roles: Role[], timezone = 'UTC'): Promise<UserEntity> {
+    const existing = await this.users.findByEmail(email);
+    if (existing) return existing;
+    const created = await this.users.insertIfAbsent({
+      email: email.toLowerCase(),
+      name,
+      passwordHash: await this.passwords.hash(password),
+      roles,
+      timezone,
+      active: true,
+    });
+    return created ?? (await this.users.findByEmail(email))!;
+  }
+
+  findActiveById(id: string): Promise<UserEntity | null> {
+    return this.users.findById(id).then((u) => (u?.active ? u : null));
+  }
+
+  async get(id: string): Promise<UserResponse> {
+    const u = await this.users.findById(id);
+    if (!u) throw new NotFoundException(`User ${id} not found`);
+    return UserResponse.from(u);
+  }
+
+  async findManyByIds(ids: string[]): Promise<UserResponse[]> {
+    return (await this.users.findByIds([...new Set(ids)])).map((u) => UserResponse.from(u));
+  }
+
+  async list(limit: number, cursor?: string): Promise<Page<UserResponse>> {
+    const [email] = (decodeCursor(cursor) ?? []) as [string?];
+    const rows = await this.users.listPage(limit + 1, typeof email === 'string' ? { email } : undefined);
+    const items = rows.slice(0, limit).map((u) => UserResponse.from(u));
+    const nextCursor = rows.length > limit ? encodeCursor([items[items.length - 1].email]) : null;
+    return { items, page: { limit, nextCursor } };
+  }
+}

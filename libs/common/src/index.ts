@@ -1,0 +1,6 @@
+export { AllExceptionsFilter, errorBody, type ErrorBody } from './errors/all-exceptions.filter';
+export { DetailedHttpException, conflict, unprocessable } from './errors/app-exceptions';
+export { ErrorResponseDto, FieldErrorDto } from './errors/error-response.dto';
+export { createValidationPipe, flattenValidationErrors, type FieldError } from './errors/validation';
+export { ApiErrors } from './http/api-errors.decorator';
+export { PageQueryDto, PageInfoDto, type Page, encodeCursor, decodeCursor } from './pagination/page.dto';

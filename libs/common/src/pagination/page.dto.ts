@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+/** `?limit=&cursor=`: keyset pagination; `nextCursor` is null on the last page. */
+export class PageQueryDto {
+  /** Items per page (1-100, default 20). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number = 20;
+
+  /** The `nextCursor` of the previous page. */
+  @IsOptional() @IsString() @MaxLength(500)
+  cursor?: string;
+}
+
+export class PageInfoDto {
+  @ApiProperty({ example: 20 })
+  limit: number;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as ?cursor= to get the next page; null on the last page' })
+  nextCursor: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: { limit: number; nextCursor: string | null };
+}
+
+export function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): unknown[] | undefined {
+  if (!cursor) return undefined;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v)) return v;
+  } catch {
+    /* fall through */
+  }
+  return undefined;
+}

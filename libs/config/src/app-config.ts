@@ -1,0 +1,208 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const v = String(value).trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value; // left as a string so that IsBoolean names the variable
+};
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value).trim()) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Raw environment, validated field by field; names match the variables so errors name them. */
+class Environment {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsString()
+  HOST?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  DATA_DIR?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString()
+  MAIL_FROM?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional() @Matches(/^\d+[smhd]?$/, { message: 'JWT_TTL must be a duration such as 3600, 15m, 12h or 7d' })
+  JWT_TTL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'DEMO must be true or false' })
+  DEMO?: boolean;
+
+  @IsOptional() @IsIn(['all', 'api'], { message: 'PROCESS_ROLE must be "all" (API and worker) or "api"' })
+  PROCESS_ROLE?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute URL' })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  BODY_LIMIT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  LOGIN_RATE_LIMIT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  RATE_LIMIT?: number;
+
+  @IsOptional() @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'QUEUE_SCHEMA must be a lower-case SQL identifier' })
+  QUEUE_SCHEMA?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may only contain letters, digits, "_" and "-"' })
+  QUEUE_PREFIX?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type ProcessRole = 'all' | 'api';
+
+/**
+ * The one configuration object, read and validated once at boot. `databaseUrl` is
+ * absent in the embedded default until the embedded PostgreSQL has started.
+ */
+export class AppConfig {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly production: boolean;
+  /** No DATABASE_URL: one process on an embedded PostgreSQL under DATA_DIR. */
+  readonly embedded: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  databaseUrl?: string;
+  readonly redisUrl?: string;
+  readonly smtpUrl?: string;
+  readonly mailFrom: string;
+  readonly jwtSecret: string;
+  readonly jwtTtl: string;
+  readonly adminEmail?: string;
+  readonly adminPassword?: string;
+  readonly demo: boolean;
+  readonly processRole: ProcessRole;
+  readonly logLevel: string;
+  readonly publicUrl: string;
+  readonly bodyLimit: number;
+  readonly loginRateLimit: number;
+  readonly rateLimit: number;
+  readonly queueSchema: string;
+  readonly queuePrefix: string;
+
+  constructor(values: Omit<AppConfig, 'queueBackend'>) {
+    Object.assign(this, values);
+  }
+
+  get queueBackend(): 'redis' | 'postgres' {
+    return this.redisUrl ? 'redis' : 'postgres';
+  }
+}
+
+export const DEMO_PASSWORD = 'demo-password';
+export const DEMO_ADMIN_EMAIL = 'admin@demo.scorecards.dev';
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => (m.startsWith(e.property) ? m : `${e.property}: ${m}`)),
+  );
+}
+
+/** Keeps a generated JWT secret under DATA_DIR so tokens survive restarts of the embedded default. */
+function persistentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = plainToInstance(Environment, { ...env }, { excludeExtraneousValues: false });
+  const problems = describe(validateSync(raw, { skipMissingProperties: false, forbidUnknownValues: false }));
+  const nodeEnv = (raw.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  const production = nodeEnv === 'production';
+  if (production) {
+    for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL'] as const) {
+      if (!raw[name]) problems.push(`${name} is required when NODE_ENV=production`);
+    }
+  }
+  if (raw.ADMIN_EMAIL && !raw.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is required when ADMIN_EMAIL is set');
+  if (raw.ADMIN_PASSWORD && !raw.ADMIN_EMAIL) problems.push('ADMIN_EMAIL is required when ADMIN_PASSWORD is set');
+  if (problems.length) throw new ConfigError(problems);
+
+  const embedded = !raw.DATABASE_URL;
+  const dataDir = resolve(raw.DATA_DIR ?? './.data');
+  const port = raw.PORT ?? 3000;
+  return new AppConfig({
+    nodeEnv,
+    production,
+    embedded,
+    port,
+    host: raw.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: raw.DATABASE_URL,
+    redisUrl: raw.REDIS_URL,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM ?? 'Scorecards <no-reply@scorecards.local>',
+    jwtSecret: raw.JWT_SECRET ?? persistentSecret(dataDir),
+    jwtTtl: raw.JWT_TTL ?? '12h',
+    adminEmail: raw.ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: raw.ADMIN_PASSWORD,
+    demo: raw.DEMO ?? embedded,
+    processRole: (raw.PROCESS_ROLE as ProcessRole | undefined) ?? 'all',
+    logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    bodyLimit: raw.BODY_LIMIT ?? 1024 * 1024,
+    loginRateLimit: raw.LOGIN_RATE_LIMIT ?? 10,
+    rateLimit: raw.RATE_LIMIT ?? 600,
+    queueSchema: raw.QUEUE_SCHEMA ?? 'bullmq',
+    queuePrefix: raw.QUEUE_PREFIX ?? 'scorecards',
+  });
+}

@@ -1,0 +1,2 @@
+export { AppConfig, ConfigError, DEMO_ADMIN_EMAIL, DEMO_PASSWORD, loadConfig, type ProcessRole } from './app-config';
+export { ConfigModule } from './config.module';

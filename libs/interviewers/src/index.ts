@@ -1,0 +1,1 @@
+export { InterviewersModule } from './interviewers.module';

@@ -1,0 +1,1 @@
+export { InterviewsModule } from './interviews.module';

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { AppConfig } from '@app/config';
+import { HeartbeatService } from '@app/queue';
+
+@Injectable()
+export class QueueHealthIndicator {
+  constructor(
+    private readonly health: HealthIndicatorService,
+    private readonly heartbeats: HeartbeatService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async check(key: string) {
+    const indicator = this.health.check(key);
+    try {
+      const counts = await Promise.race([
+        this.heartbeats.counts(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('queue backend did not answer within 3 s')), 3000)),
+      ]);
+      const last = await this.heartbeats.latest();
+      return indicator.up({
+        backend: this.config.queueBackend,
+        jobs: counts,
+        lastWorkerHeartbeat: last ? { processedAt: last.processedAt, processedBy: last.processedBy } : null,
+      });
+    } catch (e) {
+      return indicator.down({ backend: this.config.queueBackend, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export { QuestionSetsModule } from './question-sets.module';

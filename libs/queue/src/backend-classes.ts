@@ -1,0 +1,34 @@
+import { FlowProducer, Queue, Worker, createPostgresBackend } from 'bullmq';
+import type { QueueOptions, WorkerOptions } from 'bullmq';
+import { BullModule } from '@nestjs/bullmq';
+
+/** The PostgreSQL backend is chosen by the connection: a config object carrying `connectionString`. */
+function isPostgresConnection(connection: unknown): boolean {
+  return !!connection && typeof connection === 'object' && 'connectionString' in connection;
+}
+
+// @nestjs/bullmq constructs queues and workers without a backend argument; these subclasses
+// pass BullMQ's PostgreSQL backend on when the connection is a PostgreSQL one, so the same
+// module code runs on either backend.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export class BackendQueue extends (Queue as any) {
+  constructor(name: string, opts: QueueOptions<any>) {
+    super(name, opts, isPostgresConnection(opts?.connection) ? createPostgresBackend : undefined);
+  }
+}
+
+export class BackendWorker extends (Worker as any) {
+  constructor(name: string, processor: unknown, opts: WorkerOptions<any>) {
+    super(name, processor, opts, isPostgresConnection(opts?.connection) ? createPostgresBackend : undefined);
+  }
+}
+
+export class BackendFlowProducer extends (FlowProducer as any) {
+  constructor(opts: { connection: unknown }) {
+    super(opts, isPostgresConnection(opts?.connection) ? createPostgresBackend : undefined);
+  }
+}
+
+BullModule.queueClass = BackendQueue as any;
+BullModule.workerClass = BackendWorker as any;
+BullModule.flowProducerClass = BackendFlowProducer as any;

@@ -1,0 +1,22 @@
+/** Every queue and job name in the system, in one place. */
+export enum QueueName {
+  System = 'system',
+  Reminders = 'reminders',
+}
+
+export enum SystemJob {
+  Heartbeat = 'heartbeat',
+}
+
+export interface HeartbeatPayload {
+  /** Who asked: the API process that enqueued it. */
+  requestedBy: string;
+  requestedAt: string;
+}
+
+/** BullMQ job ids must not contain ':' (the Redis backend uses it as a key separator). */
+export function jobId(...parts: Array<string | number>): string {
+  const id = parts.map((p) => String(p).replace(/[^A-Za-z0-9_.-]/g, '-')).join('.');
+  if (id.includes(':')) throw new Error(`job id ${id} contains ':'`);
+  return id;
+}
