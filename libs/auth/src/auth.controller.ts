@@ -26,6 +26,7 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @HttpCode(200)
   @ApiErrors(400, 401, 429)
+  @ApiOkResponse({ type: LoginResponse })
   login(@Body() _dto: LoginDto, @Req() req: { user: UserEntity }): Promise<LoginResponse> {
     return this.auth.issueToken(req.user);
   }

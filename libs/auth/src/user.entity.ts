@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Role } from './role.enum';
 
 @Entity('users')
+@Check('users_email_lower', 'email = lower(email)')
+@Check('users_roles_known', `roles <@ ARRAY['admin','recruiter','hiring_manager','interviewer']::text[] AND cardinality(roles) > 0`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

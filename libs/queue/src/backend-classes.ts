@@ -1,6 +1,12 @@
 import { FlowProducer, Queue, Worker, createPostgresBackend } from 'bullmq';
 import type { QueueOptions, WorkerOptions } from 'bullmq';
+import { Logger } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+
+const logger = new Logger('Queue');
+// Without a listener an 'error' event (a dropped connection, say) would crash the process;
+// BullMQ reconnects by itself, so logging is the right response.
+const logError = (name: string) => (e: Error) => logger.warn(`${name}: ${e.message}`);
 
 /** The PostgreSQL backend is chosen by the connection: a config object carrying `connectionString`. */
 function isPostgresConnection(connection: unknown): boolean {
@@ -14,18 +20,21 @@ function isPostgresConnection(connection: unknown): boolean {
 export class BackendQueue extends (Queue as any) {
   constructor(name: string, opts: QueueOptions<any>) {
     super(name, opts, isPostgresConnection(opts?.connection) ? createPostgresBackend : undefined);
+    this.on('error', logError(`queue ${name}`));
   }
 }
 
 export class BackendWorker extends (Worker as any) {
   constructor(name: string, processor: unknown, opts: WorkerOptions<any>) {
     super(name, processor, opts, isPostgresConnection(opts?.connection) ? createPostgresBackend : undefined);
+    this.on('error', logError(`worker ${name}`));
   }
 }
 
 export class BackendFlowProducer extends (FlowProducer as any) {
   constructor(opts: { connection: unknown }) {
     super(opts, isPostgresConnection(opts?.connection) ? createPostgresBackend : undefined);
+    this.on('error', logError('flow producer'));
   }
 }
 

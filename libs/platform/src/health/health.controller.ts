@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@app/auth';
+import { DetailedHttpException } from '@app/common';
 import { QueueHealthIndicator } from './queue.health';
 
 @ApiTags('system')
@@ -17,7 +18,14 @@ export class HealthController {
   /** 200 when the database and the queue backend answer; 503 with the failing part otherwise. */
   @Get()
   @HealthCheck()
-  check() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 3000 }), () => this.queue.check('queue')]);
+  async check() {
+    try {
+      return await this.health.check([() => this.db.pingCheck('database', { timeout: 3000 }), () => this.queue.check('queue')]);
+    } catch (e) {
+      if (!(e instanceof HttpException)) throw e;
+      // keep terminus' report, inside the one error shape
+      const report = e.getResponse() as { error?: Record<string, unknown> };
+      throw new DetailedHttpException(e.getStatus(), `Unhealthy: ${Object.keys(report.error ?? {}).join(', ') || 'unknown'}`, report);
+    }
   }
 }
