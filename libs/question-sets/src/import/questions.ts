@@ -43,6 +43,16 @@ export interface QuestionBuilder {
   timeboxMinutes?: number;
 }
 
+/** What the text and Markdown readers hand back before types are settled and drafts normalised. */
+export interface GuideParse {
+  name?: string;
+  description?: string;
+  positionFamily?: string;
+  level?: string;
+  tags: string[];
+  questions: QuestionBuilder[];
+}
+
 export function newQuestion(line: number, prompt: string, init: Partial<QuestionBuilder> = {}): QuestionBuilder {
   return {
     line,

@@ -1,4 +1,5 @@
 import type { Criterion, FollowUp } from '../guide.types';
+import { stripTrailing } from './lines';
 
 /**
  * Splits a "what to look for" paragraph into criteria at its top-level list separators:
@@ -8,7 +9,7 @@ import type { Criterion, FollowUp } from '../guide.types';
  * and the final "and" joins the last two items only when there is no Oxford comma.
  */
 export function splitCriteria(paragraph: string): string[] {
-  const text = paragraph.trim().replace(/[.;,]+$/, '');
+  const text = stripTrailing(paragraph.trim(), '.;,');
   const bySemicolon = splitTopLevel(text, ';');
   const parts = bySemicolon.length > 1 ? bySemicolon : splitCommaList(text);
   return parts.map(cleanLabel).filter((label) => label.length > 0 && !/^etc\.?$/i.test(label));
@@ -59,11 +60,7 @@ function firstTopLevelJoin(text: string): { index: number; length: number } | un
 }
 
 function cleanLabel(part: string): string {
-  const label = part
-    .trim()
-    .replace(/^(?:and|or|as well as)\s+/i, '')
-    .replace(/[.;,:]+$/, '')
-    .trim();
+  const label = stripTrailing(part.trim().replace(/^(?:and|or|as well as)\s+/i, ''), '.;,: ');
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 

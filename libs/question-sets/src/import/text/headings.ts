@@ -64,6 +64,20 @@ const BLOCK_HEADINGS: [BlockKind, RegExp][] = [
   ],
 ];
 
+const BLOCK_NAMES: Record<BlockKind, string> = {
+  followUps: 'follow-up questions',
+  criteria: 'what to look for',
+  why: 'why it is asked',
+  framework: 'answer framework',
+  example: 'example answer',
+};
+
+/** Report line for a block heading: '"Follow-up questions": follow-up questions for question 2'. */
+export function blockMessage(text: string, heading: BlockHeading, question: number): string {
+  const label = heading.inline ? text.slice(0, text.length - heading.inline.length) : text;
+  return `"${label.replace(/[\s:\-–—]+$/, '')}": ${BLOCK_NAMES[heading.kind]} for question ${question}`;
+}
+
 export function blockHeading(text: string): BlockHeading | undefined {
   for (const [kind, pattern] of BLOCK_HEADINGS) {
     const match = pattern.exec(text);

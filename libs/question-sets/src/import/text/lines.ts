@@ -8,7 +8,7 @@ export interface Line {
   indent: number;
   marker?: 'bullet' | 'number';
   number?: number;
-  /** Content without the list marker, trimmed. */
+  /** Content without the list marker, trimmed, whitespace runs collapsed (so patterns never backtrack over them). */
   text: string;
   blank: boolean;
 }
@@ -22,7 +22,7 @@ export function toLines(input: string): Line[] {
 }
 
 export function toLine(raw: string, no: number): Line {
-  const trimmed = raw.trim();
+  const trimmed = raw.replace(/\s+/g, ' ').trim();
   const indent = leadingWidth(raw);
   if (!trimmed) return { no, raw, indent, text: '', blank: true };
   const numbered = NUMBERED.exec(trimmed);
@@ -42,4 +42,11 @@ function leadingWidth(raw: string): number {
     else break;
   }
   return width;
+}
+
+/** Removes trailing characters from `chars` without a regex, which would be quadratic on long runs. */
+export function stripTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
 }

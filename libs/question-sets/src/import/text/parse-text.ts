@@ -1,0 +1,316 @@
+import type { QuestionType } from '../guide.types';
+import { newQuestion, Prose, type GuideParse, type QuestionBuilder } from '../questions';
+import type { ReportBuilder } from '../report';
+import { parseCriterionItem, parseFollowUpItem, splitCriteria } from './criteria';
+import {
+  blockHeading,
+  checksSentence,
+  criteriaSentence,
+  isMarketing,
+  isShortName,
+  looksLikeQuestion,
+  metaLine,
+  sectionHeading,
+  blockMessage,
+  type BlockHeading,
+} from './headings';
+import type { Line } from './lines';
+import { parseTitle, type GuideTitle } from './title';
+
+type ProseField = 'why' | 'frameworkDescription' | 'example';
+
+interface ListState {
+  kind: 'list';
+  list: 'followUps' | 'criteria';
+  style?: 'marked' | 'plain';
+  items: number;
+  itemIndent: number;
+  /** A blank line followed the list's content: plain prose after it no longer belongs to the list. */
+  gap: boolean;
+}
+
+type State =
+  | { kind: 'intro' } // before the first question: title and description
+  | { kind: 'top' } // after a section heading or a finished block: expecting a question
+  | { kind: 'question' } // right after a question line
+  | ListState
+  | { kind: 'prose'; field: ProseField }
+  | { kind: 'frameworkName' }; // after "How to structure your answer": a short line names the framework
+
+/** Reads a plain-text guide (any of the shapes in the module README) line by line. */
+export function parseTextLines(lines: Line[], report: ReportBuilder): GuideParse {
+  const parser = new TextGuideParser(report);
+  for (const line of lines) parser.accept(line);
+  return parser.finish();
+}
+
+class TextGuideParser {
+  private state: State = { kind: 'intro' };
+  private title?: GuideTitle;
+  private readonly description = new Prose();
+  private readonly questions: QuestionBuilder[] = [];
+  private sectionType?: QuestionType;
+  /** Set when the first question is numbered: then only numbered lines start questions. */
+  private numbered = false;
+  private seenContent = false;
+  private pendingCriteria?: { question: QuestionBuilder; line: number; text: string };
+
+  constructor(private readonly report: ReportBuilder) {}
+
+  accept(line: Line): void {
+    if (line.blank) return this.blank();
+    if (isMarketing(line.text)) return this.report.skip(line.no, line.text);
+    const first = !this.seenContent;
+    this.seenContent = true;
+    if (!this.structural(line, first)) this.byState(line);
+  }
+
+  finish(): GuideParse {
+    this.flushCriteria();
+    const { name, positionFamily, level } = this.title ?? {};
+    return { name, description: this.description.text, positionFamily, level, tags: [], questions: this.questions };
+  }
+
+  private get current(): QuestionBuilder | undefined {
+    return this.questions[this.questions.length - 1];
+  }
+
+  private blank(): void {
+    const s = this.state;
+    if (s.kind === 'prose') this.current?.[s.field].gap();
+    else if (s.kind === 'list' && s.items > 0) s.gap = true;
+    else if (s.kind === 'intro') this.description.gap();
+  }
+
+  /** Section headings, the title, block headings and meta lines mean the same in every state. */
+  private structural(line: Line, first: boolean): boolean {
+    if (this.state.kind === 'list' && line.marker === 'bullet') return false;
+    const section = line.marker === 'bullet' ? undefined : sectionHeading(line.text);
+    if (section) {
+      this.startSection(line, section.type);
+      return true;
+    }
+    if (line.marker) return false;
+    const heading = blockHeading(line.text);
+    if (first && !heading && !looksLikeQuestion(line.text) && this.readTitle(line)) return true;
+    if (heading) {
+      if (this.current) this.openBlock(line, heading, this.current);
+      else this.report.skip(line.no, line.text);
+      return true;
+    }
+    const meta = this.current ? metaLine(line.text) : undefined;
+    if (!meta || !this.current) return false;
+    const q = this.current;
+    if (meta.timeboxMinutes !== undefined) q.timeboxMinutes = meta.timeboxMinutes;
+    if (meta.competencies) q.competencies.push(...meta.competencies);
+    if (meta.type) q.statedType = meta.type;
+    this.report.recognise(line.no, `Question ${this.questions.length}: ${line.text}`);
+    return true;
+  }
+
+  private readTitle(line: Line): boolean {
+    const title = parseTitle(line.text);
+    if (!title) return false;
+    this.title = title;
+    this.report.recognise(line.no, `Title "${title.name}"`);
+    if (title.positionFamily) this.report.recognise(line.no, `Position family "${title.positionFamily}" (from the title)`);
+    if (title.level) this.report.recognise(line.no, `Level "${title.level}" (from the title)`);
+    if (title.type) this.report.recognise(line.no, `Type ${title.type} for every question (from the title)`);
+    return true;
+  }
+
+  private startSection(line: Line, type: QuestionType | undefined): void {
+    this.flushCriteria();
+    this.sectionType = type;
+    this.state = { kind: 'top' };
+    this.report.recognise(line.no, `Section "${line.text}": ${type ? `type ${type}` : 'no type stated'}`);
+  }
+
+  private openBlock(line: Line, heading: BlockHeading, q: QuestionBuilder): void {
+    this.flushCriteria();
+    this.report.recognise(line.no, blockMessage(line.text, heading, this.questions.length));
+    const inline = heading.inline;
+    switch (heading.kind) {
+      case 'followUps':
+        this.state = { kind: 'list', list: 'followUps', items: 0, itemIndent: 0, gap: false };
+        if (inline) this.addFollowUp(line, inline);
+        return;
+      case 'criteria':
+        this.state = { kind: 'list', list: 'criteria', items: 0, itemIndent: 0, gap: false };
+        if (inline) this.addCriteriaText(line, inline);
+        return;
+      case 'framework':
+        if (inline) q.framework = inline;
+        this.state = inline ? { kind: 'prose', field: 'frameworkDescription' } : { kind: 'frameworkName' };
+        return;
+      case 'why':
+      case 'example': {
+        const field = heading.kind === 'why' ? 'why' : 'example';
+        if (inline) q[field].add(inline);
+        this.state = { kind: 'prose', field };
+        return;
+      }
+    }
+  }
+
+  private byState(line: Line): void {
+    const s = this.state;
+    switch (s.kind) {
+      case 'intro':
+        return this.introLine(line);
+      case 'top':
+        if (line.marker === 'number' || (!this.numbered && looksLikeQuestion(line.text, true))) return this.startQuestion(line);
+        return this.report.skip(line.no, line.text);
+      case 'question':
+        return this.afterQuestion(line, this.current as QuestionBuilder);
+      case 'list':
+        return s.list === 'followUps' ? this.followUpLine(line, s) : this.criteriaLine(line, s);
+      case 'prose':
+        return this.proseLine(line, s.field, this.current as QuestionBuilder);
+      case 'frameworkName':
+        this.state = { kind: 'prose', field: 'frameworkDescription' };
+        if (line.marker || !isShortName(line.text)) return this.byState(line);
+        (this.current as QuestionBuilder).framework = line.text;
+        return this.report.recognise(line.no, `Framework "${line.text}" for question ${this.questions.length}`);
+    }
+  }
+
+  private introLine(line: Line): void {
+    if (line.marker === 'number' || looksLikeQuestion(line.text)) return this.startQuestion(line);
+    this.description.add(line.text);
+    this.report.recognise(line.no, 'Set description');
+  }
+
+  private startQuestion(line: Line): void {
+    this.flushCriteria();
+    if (this.questions.length === 0 && line.marker === 'number') this.numbered = true;
+    const statedType = this.sectionType ?? this.title?.type;
+    this.questions.push(newQuestion(line.no, line.text, { indent: line.indent, number: line.number, statedType }));
+    this.state = { kind: 'question' };
+  }
+
+  /** The next number in a numbered guide, at the questions' indentation, starts the next question. */
+  private isNextQuestionNumber(line: Line): boolean {
+    const q = this.current;
+    return line.marker === 'number' && q?.number !== undefined && line.number === q.number + 1 && line.indent <= q.indent + 1;
+  }
+
+  private afterQuestion(line: Line, q: QuestionBuilder): void {
+    const criteria = criteriaSentence(line.text);
+    if (criteria !== undefined) {
+      this.state = { kind: 'list', list: 'criteria', items: 0, itemIndent: line.indent, gap: false, style: 'plain' };
+      return this.addCriteriaText(line, criteria);
+    }
+    if (line.marker === 'number' && (this.isNextQuestionNumber(line) || !this.numbered)) return this.startQuestion(line);
+    if (!line.marker && continuesSentence(q.prompt, line.text)) {
+      q.prompt = `${q.prompt} ${line.text}`;
+      return;
+    }
+    if (this.numbered && line.marker === 'bullet' && line.text.endsWith('?')) {
+      q.followUps.push(parseFollowUpItem(line.text));
+      return this.report.recognise(line.no, `Question ${this.questions.length}: follow-up listed under it`);
+    }
+    if (!this.numbered && looksLikeQuestion(line.text)) return this.startQuestion(line);
+    this.report.recognise(line.no, `Question ${this.questions.length}: commentary kept as "why it is asked"`);
+    this.state = { kind: 'prose', field: 'why' };
+    q.why.add(line.raw.trim());
+  }
+
+  private proseLine(line: Line, field: ProseField, q: QuestionBuilder): void {
+    const criteria = field === 'why' ? criteriaSentence(line.text) : undefined;
+    if (criteria !== undefined) {
+      this.state = { kind: 'list', list: 'criteria', items: 0, itemIndent: line.indent, gap: false, style: 'plain' };
+      return this.addCriteriaText(line, criteria);
+    }
+    if (this.isNextQuestionNumber(line) && looksLikeQuestion(line.text, true)) return this.startQuestion(line);
+    if (!this.numbered && line.marker !== 'number' && /\?["'”’)]?$/.test(line.text)) return this.startQuestion(line);
+    q[field].add(line.raw.trim());
+  }
+
+  private followUpLine(line: Line, s: ListState): void {
+    const q = this.current as QuestionBuilder;
+    if (this.isNextQuestionNumber(line)) return this.startQuestion(line);
+    const last = q.followUps[q.followUps.length - 1];
+    const checks = checksSentence(line.text);
+    if (checks !== undefined && last && (!line.marker || line.indent > s.itemIndent)) {
+      last.checks = last.checks ? `${last.checks}. ${checks}` : checks;
+      return;
+    }
+    if (line.marker) return this.addFollowUp(line, line.text);
+    if (s.style === 'marked') {
+      if (last && line.indent > s.itemIndent) last.prompt = `${last.prompt} ${line.text}`;
+      else this.leaveList(line);
+      return;
+    }
+    if (s.gap && !line.text.endsWith('?')) return this.leaveList(line);
+    this.addFollowUp(line, line.text);
+  }
+
+  private criteriaLine(line: Line, s: ListState): void {
+    const q = this.current as QuestionBuilder;
+    if (this.isNextQuestionNumber(line)) return this.startQuestion(line);
+    if (line.marker) {
+      s.style ??= 'marked';
+      s.items++;
+      s.itemIndent = line.indent;
+      q.criteria.push(parseCriterionItem(line.text));
+      return;
+    }
+    const last = q.criteria[q.criteria.length - 1];
+    if (s.style === 'marked') {
+      if (last && line.indent > s.itemIndent) appendToCriterion(last, line.text);
+      else this.leaveList(line);
+      return;
+    }
+    if (s.gap || (!this.numbered && looksLikeQuestion(line.text))) return this.leaveList(line);
+    this.addCriteriaText(line, criteriaSentence(line.text) ?? line.text);
+  }
+
+  private addFollowUp(line: Line, text: string): void {
+    const s = this.state as ListState;
+    s.style ??= line.marker ? 'marked' : 'plain';
+    s.items++;
+    s.itemIndent = line.indent;
+    (this.current as QuestionBuilder).followUps.push(parseFollowUpItem(text));
+  }
+
+  /** Criteria paragraphs are split once complete, so a paragraph wrapped over lines splits as one. */
+  private addCriteriaText(line: Line, text: string): void {
+    const s = this.state as ListState;
+    s.style ??= 'plain';
+    s.items++;
+    const pending = this.pendingCriteria;
+    if (pending && pending.question === this.current && continuesSentence(pending.text, text)) {
+      pending.text = `${pending.text} ${text}`;
+      return;
+    }
+    this.flushCriteria();
+    this.pendingCriteria = { question: this.current as QuestionBuilder, line: line.no, text };
+  }
+
+  private flushCriteria(): void {
+    const pending = this.pendingCriteria;
+    if (!pending) return;
+    this.pendingCriteria = undefined;
+    const labels = splitCriteria(pending.text);
+    pending.question.criteria.push(...labels.map((label) => ({ label })));
+    const n = this.questions.indexOf(pending.question) + 1;
+    this.report.recognise(pending.line, `Question ${n}: ${labels.length} ${labels.length === 1 ? 'criterion' : 'criteria'}`);
+  }
+
+  private leaveList(line: Line): void {
+    this.flushCriteria();
+    this.state = { kind: 'top' };
+    this.byState(line);
+  }
+}
+
+/** A line that carries on a sentence wrapped by the editor it was pasted from. */
+function continuesSentence(previous: string, next: string): boolean {
+  return !/[.?!:;"”)]$/.test(previous) && /^[a-z(]/.test(next);
+}
+
+function appendToCriterion(criterion: { label: string; description?: string }, text: string): void {
+  if (criterion.description) criterion.description = `${criterion.description} ${text}`;
+  else criterion.label = `${criterion.label} ${text}`;
+}
