@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Page } from '@app/common';
 import { decodeCursor, encodeCursor } from '@app/common';
+import type { AuthUser } from './decorators/auth-user.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UserResponse } from './dto/user.response';
 import { PasswordService } from './password.service';
@@ -45,6 +46,12 @@ export class UsersService {
 
   findActiveById(id: string): Promise<UserEntity | null> {
     return this.users.findById(id).then((u) => (u?.active ? u : null));
+  }
+
+  /** The user as the guard would load it, for work done on a user's behalf (demo data, jobs). */
+  async findActiveByEmail(email: string): Promise<AuthUser | null> {
+    const u = await this.users.findByEmail(email);
+    return u?.active ? { id: u.id, email: u.email, name: u.name, roles: u.roles, timezone: u.timezone } : null;
   }
 
   async get(id: string): Promise<UserResponse> {

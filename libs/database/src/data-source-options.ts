@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { QueryCounter } from './query-counter';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** The one TypeORM configuration, shared by the app and the migration CLI. */
@@ -12,6 +13,11 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     migrations: [join(__dirname, 'migrations', '*.{ts,js}')],
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+, so no extension is needed
+    uuidExtension: 'pgcrypto',
+    logger: new QueryCounter(),
+    logging: ['query', 'error', 'migration'],
+    maxQueryExecutionTime: 1000,
     extra: { max: 20, connectionTimeoutMillis: 10_000 },
     ...extra,
   } as DataSourceOptions;

@@ -2,3 +2,4 @@ export { DatabaseModule } from './database.module';
 export { dataSourceOptions } from './data-source-options';
 export { startEmbeddedPostgres, canConnect, type EmbeddedDatabase } from './embedded-postgres';
 export { runMigrationsLocked } from './migrate';
+export { QueryCounter } from './query-counter';

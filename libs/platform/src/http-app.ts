@@ -52,6 +52,8 @@ export async function createHttpApp(module: Type<unknown> | ReturnType<typeof Ob
       },
     },
   });
+  // guides are pasted as Markdown too (text/plain is parsed by Fastify already)
+  fastify.addContentTypeParser(['text/markdown', 'text/x-markdown'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

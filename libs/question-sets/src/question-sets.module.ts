@@ -1,5 +1,22 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@app/auth';
+import { QuestionEntity } from './entities/question.entity';
+import { QuestionSetEntity } from './entities/question-set.entity';
+import { QuestionSetDemoSeeder } from './demo/question-set-demo.seeder';
+import { QuestionSetImportService } from './question-set-import.service';
+import { QuestionSetRepository } from './question-set.repository';
+import { QuestionSetWriter } from './question-set-writer';
+import { QuestionSetsController } from './question-sets.controller';
+import { QuestionSetsService } from './question-sets.service';
+import { QuestionsService } from './questions.service';
 
-/** Home of the question-sets domain module (see DESIGN.md); its tables, services and controllers land here. */
-@Module({})
+/** The recruiter's question bank: sets, questions, versions, import and export. */
+@Module({
+  // AuthModule first, so that its demo users exist before the demo library is loaded
+  imports: [AuthModule, TypeOrmModule.forFeature([QuestionSetEntity, QuestionEntity])],
+  controllers: [QuestionSetsController],
+  providers: [QuestionSetRepository, QuestionSetWriter, QuestionSetsService, QuestionsService, QuestionSetImportService, QuestionSetDemoSeeder],
+  exports: [QuestionSetsService],
+})
 export class QuestionSetsModule {}

@@ -1,0 +1,100 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageInfoDto } from '@app/common';
+import { QUESTION_TYPES, type QuestionType } from '../import/guide.types';
+import { QUESTION_SET_STATUSES, type QuestionSetStatus } from '../entities/question-set.entity';
+
+export class FollowUpResponse {
+  id: string;
+  prompt: string;
+  checks?: string;
+}
+
+export class CriterionResponse {
+  /** Stable id; scorecard ratings refer to it. */
+  id: string;
+  label: string;
+  description?: string;
+}
+
+export class GuidanceResponse {
+  whyAsked?: string;
+  framework?: string;
+  frameworkDescription?: string;
+  exampleAnswer?: string;
+}
+
+export class QuestionResponse {
+  id: string;
+  position: number;
+  @ApiProperty({ enum: QUESTION_TYPES, enumName: 'QuestionType' })
+  type: QuestionType;
+  prompt: string;
+  followUps: FollowUpResponse[];
+  criteria: CriterionResponse[];
+  guidance: GuidanceResponse;
+  competencies: string[];
+  timeboxMinutes: number | null;
+}
+
+export class TypeCountsResponse {
+  technical: number;
+  behavioral: number;
+  situational: number;
+}
+
+export class QuestionSetSummaryResponse {
+  id: string;
+  /** Shared by every version of this set. */
+  lineageId: string;
+  version: number;
+  name: string;
+  description: string | null;
+  positionFamily: string | null;
+  level: string | null;
+  tags: string[];
+  @ApiProperty({ enum: QUESTION_SET_STATUSES, enumName: 'QuestionSetStatus' })
+  status: QuestionSetStatus;
+  ownerId: string;
+  /** Send it back with every change (optimistic locking). */
+  revision: number;
+  questionCount: number;
+  questionsByType: TypeCountsResponse;
+  /** The published version that replaced this one, when it is archived for that reason. */
+  supersededById: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+  archivedAt: Date | null;
+}
+
+export class QuestionSetResponse extends QuestionSetSummaryResponse {
+  questions: QuestionResponse[];
+}
+
+export class QuestionSetPage {
+  items: QuestionSetSummaryResponse[];
+  page: PageInfoDto;
+}
+
+export class ImportReportLine {
+  /** 1-based line of the pasted guide. */
+  line: number;
+  message: string;
+}
+
+export class ImportReportResponse {
+  @ApiProperty({ enum: ['text', 'markdown', 'json'] })
+  format: 'text' | 'markdown' | 'json';
+  questions: number;
+  followUps: number;
+  criteria: number;
+  recognised: ImportReportLine[];
+  inferred: ImportReportLine[];
+  skipped: ImportReportLine[];
+  warnings: ImportReportLine[];
+}
+
+export class ImportResultResponse {
+  set: QuestionSetResponse;
+  report: ImportReportResponse;
+}

@@ -1,0 +1,80 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { conflict } from '@app/common';
+import type { AuthUser } from '@app/auth';
+import { hasRole, Role } from '@app/auth';
+import type { QuestionSetEntity } from './entities/question-set.entity';
+import { QuestionSetRepository } from './question-set.repository';
+
+export const WRITER_ROLES = [Role.Admin, Role.Recruiter];
+
+/**
+ * The one path every change takes: lock the set, check the caller's revision, and when the set is
+ * published, start its next draft version (a copy) and change that instead.
+ */
+@Injectable()
+export class QuestionSetWriter {
+  constructor(private readonly repo: QuestionSetRepository) {}
+
+  assertWriter(user: AuthUser): void {
+    if (!hasRole(user, ...WRITER_ROLES)) throw new ForbiddenException('Only recruiters and admins change question sets');
+  }
+
+  /** Runs `change` on the draft to edit, in one transaction, then bumps its revision; returns the draft's id. */
+  async edit(
+    user: AuthUser,
+    id: string,
+    revision: number | undefined,
+    change: (repo: QuestionSetRepository, draft: QuestionSetEntity) => Promise<Partial<QuestionSetEntity> | void>,
+  ): Promise<string> {
+    this.assertWriter(user);
+    return this.repo.transaction(async (repo) => {
+      const set = await repo.findSetForUpdate(id);
+      if (!set) throw new NotFoundException(`Question set ${id} not found`);
+      if (revision !== undefined && set.revision !== revision) {
+        throw conflict(`Question set ${id} was changed by someone else (revision ${set.revision}, yours ${revision}); reload it and apply your change again`, {
+          currentRevision: set.revision,
+        });
+      }
+      const draft = await this.draftOf(repo, set, user);
+      const patch = await change(repo, draft);
+      await repo.updateSet(draft.id, patch ?? {});
+      return draft.id;
+    });
+  }
+
+  private async draftOf(repo: QuestionSetRepository, set: QuestionSetEntity, user: AuthUser): Promise<QuestionSetEntity> {
+    if (set.status === 'draft') return set;
+    if (set.status === 'archived') throw new ConflictException(`Question set ${set.id} is archived; archived sets cannot be edited`);
+    const open = await repo.findDraftInLineage(set.lineageId, set.id);
+    if (open) {
+      throw conflict(`Version ${open.version} of this set is already a draft; edit that one (${open.id})`, { draftId: open.id, draftVersion: open.version });
+    }
+    const draft = await repo.insertSet({
+      lineageId: set.lineageId,
+      version: (await repo.maxVersion(set.lineageId)) + 1,
+      name: set.name,
+      description: set.description,
+      positionFamily: set.positionFamily,
+      level: set.level,
+      tags: set.tags,
+      status: 'draft',
+      ownerId: user.id,
+      revision: 0,
+    });
+    const questions = await repo.findQuestions(set.id);
+    await repo.insertQuestions(
+      questions.map((q) => ({
+        setId: draft.id,
+        position: q.position,
+        type: q.type,
+        prompt: q.prompt,
+        followUps: q.followUps,
+        criteria: q.criteria,
+        guidance: q.guidance,
+        competencies: q.competencies,
+        timeboxMinutes: q.timeboxMinutes,
+      })),
+    );
+    return draft;
+  }
+}

@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { QuestionType } from './import/guide.types';
+import { QuestionEntity } from './entities/question.entity';
+import { QuestionSetEntity, QuestionSetStatus } from './entities/question-set.entity';
+
+export interface SetFilters {
+  statuses: QuestionSetStatus[];
+  positionFamily?: string;
+  tag?: string;
+  type?: QuestionType;
+  words: string[];
+  after?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+export interface SetSummaryRow {
+  set: QuestionSetEntity;
+  counts: { technical: number; behavioral: number; situational: number; total: number };
+  cursor: { updatedAt: string; id: string };
+}
+
+const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** All SQL for question sets and questions. Bound to a transaction by `transaction()`. */
+@Injectable()
+export class QuestionSetRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly manager: EntityManager = ds.manager) {}
+
+  transaction<T>(fn: (repo: QuestionSetRepository) => Promise<T>): Promise<T> {
+    return this.ds.transaction((m) => fn(new QuestionSetRepository(this.ds, m)));
+  }
+
+  private get sets() {
+    return this.manager.getRepository(QuestionSetEntity);
+  }
+
+  private get questions() {
+    return this.manager.getRepository(QuestionEntity);
+  }
+
+  findSet(id: string): Promise<QuestionSetEntity | null> {
+    return this.sets.findOne({ where: { id } });
+  }
+
+  /** Locks the set's row until the transaction ends, so concurrent writers queue up. */
+  findSetForUpdate(id: string): Promise<QuestionSetEntity | null> {
+    return this.sets.createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
+  }
+
+  findQuestions(setId: string): Promise<QuestionEntity[]> {
+    return this.questions.find({ where: { setId }, order: { position: 'ASC' } });
+  }
+
+  findQuestion(setId: string, id: string): Promise<QuestionEntity | null> {
+    return this.questions.findOne({ where: { setId, id } });
+  }
+
+  /** The open draft of a lineage other than `exceptId`, if any. */
+  findDraftInLineage(lineageId: string, exceptId: string): Promise<QuestionSetEntity | null> {
+    return this.sets
+      .createQueryBuilder('s')
+      .where('s.lineage_id = :lineageId AND s.status = :status AND s.id <> :exceptId', { lineageId, status: 'draft', exceptId })
+      .getOne();
+  }
+
+  async maxVersion(lineageId: string): Promise<number> {
+    const row = await this.sets.createQueryBuilder('s').select('max(s.version)', 'max').where('s.lineage_id = :lineageId', { lineageId }).getRawOne<{ max: number | null }>();
+    return Number(row?.max ?? 0);
+  }
+
+  insertSet(values: Partial<QuestionSetEntity>): Promise<QuestionSetEntity> {
+    return this.sets.save(this.sets.create(values));
+  }
+
+  /** Inserts in order; returns the new ids in the same order. */
+  async insertQuestions(values: Array<Partial<QuestionEntity>>): Promise<string[]> {
+    const ids: string[] = [];
+    // in chunks: PostgreSQL allows at most 65535 bind parameters per statement
+    for (let i = 0; i < values.length; i += 500) {
+      const result = await this.questions.createQueryBuilder().insert().values(values.slice(i, i + 500)).returning(['id']).execute();
+      ids.push(...(result.raw as Array<{ id: string }>).map((r) => r.id));
+    }
+    return ids;
+  }
+
+  /** Applies `patch` and bumps the revision. */
+  async updateSet(id: string, patch: Partial<QuestionSetEntity>): Promise<void> {
+    await this.sets
+      .createQueryBuilder()
+      .update()
+      .set({ ...patch, revision: () => 'revision + 1', updatedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  async updateQuestion(id: string, patch: Partial<QuestionEntity>): Promise<void> {
+    await this.questions.update({ id }, patch);
+  }
+
+  async deleteQuestion(id: string): Promise<void> {
+    await this.questions.delete({ id });
+  }
+
+  /** Rewrites positions 0..n-1 in the given order, in one statement. */
+  async setPositions(setId: string, orderedIds: string[]): Promise<void> {
+    if (!orderedIds.length) return;
+    await this.manager.query(
+      `UPDATE questions q SET position = o.ord - 1, updated_at = now()
+         FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ord)
+        WHERE q.set_id = $1 AND q.id = o.id`,
+      [setId, orderedIds],
+    );
+  }
+
+  /** Archives the lineage's published versions, pointing them at the one that replaces them. */
+  async archivePublishedInLineage(lineageId: string, replacementId: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE question_sets SET status = 'archived', archived_at = now(), superseded_by_id = $2, revision = revision + 1, updated_at = now()
+        WHERE lineage_id = $1 AND status = 'published' AND id <> $2`,
+      [lineageId, replacementId],
+    );
+  }
+
+  async deleteSet(id: string): Promise<void> {
+    await this.sets.delete({ id });
+  }
+
+  async countQuestionsWithoutCriteria(setId: string): Promise<Array<{ id: string; position: number; prompt: string }>> {
+    return this.manager.query(
+      `SELECT id, position, left(prompt, 120) AS prompt FROM questions WHERE set_id = $1 AND jsonb_array_length(criteria) = 0 ORDER BY position`,
+      [setId],
+    );
+  }
+
+  async countSets(): Promise<number> {
+    return this.sets.count();
+  }
+
+  /** One query: the page of sets with their question counts by type. */
+  async listSummaries(f: SetFilters): Promise<SetSummaryRow[]> {
+    const where: string[] = ['s.status = ANY($1)'];
+    const params: unknown[] = [f.statuses];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (f.positionFamily) where.push(`lower(s.position_family) = lower(${p(f.positionFamily)})`);
+    if (f.tag) where.push(`${p(f.tag.toLowerCase())} = ANY(s.tags)`);
+    if (f.type) where.push(`EXISTS (SELECT 1 FROM questions t WHERE t.set_id = s.id AND t.type = ${p(f.type)})`);
+    for (const word of f.words) {
+      const w = p(likeWord(word));
+      where.push(
+        `(s.name ILIKE ${w} OR s.description ILIKE ${w} OR s.position_family ILIKE ${w} OR EXISTS (SELECT 1 FROM questions w WHERE w.set_id = s.id AND (w.prompt ILIKE ${w} OR w.criteria::text ILIKE ${w})))`,
+      );
+    }
+    if (f.after) where.push(`(s.updated_at, s.id) < (${p(f.after.updatedAt)}::timestamptz, ${p(f.after.id)}::uuid)`);
+    const rows: Array<Record<string, unknown>> = await this.manager.query(
+      `SELECT s.*, s.updated_at::text AS cursor_ts, c.total, c.technical, c.behavioral, c.situational
+         FROM question_sets s
+         LEFT JOIN LATERAL (
+           SELECT count(*)::int AS total,
+                  count(*) FILTER (WHERE q.type = 'technical')::int AS technical,
+                  count(*) FILTER (WHERE q.type = 'behavioral')::int AS behavioral,
+                  count(*) FILTER (WHERE q.type = 'situational')::int AS situational
+             FROM questions q WHERE q.set_id = s.id
+         ) c ON true
+        WHERE ${where.join(' AND ')}
+        ORDER BY s.updated_at DESC, s.id DESC
+        LIMIT ${p(f.limit)}`,
+      params,
+    );
+    return rows.map((r) => ({
+      set: this.sets.create({
+        id: r.id as string,
+        lineageId: r.lineage_id as string,
+        version: r.version as number,
+        name: r.name as string,
+        description: r.description as string | null,
+        positionFamily: r.position_family as string | null,
+        level: r.level as string | null,
+        tags: r.tags as string[],
+        status: r.status as QuestionSetStatus,
+        ownerId: r.owner_id as string,
+        revision: r.revision as number,
+        supersededById: r.superseded_by_id as string | null,
+        createdAt: r.created_at as Date,
+        updatedAt: r.updated_at as Date,
+        publishedAt: r.published_at as Date | null,
+        archivedAt: r.archived_at as Date | null,
+      }),
+      counts: { total: r.total as number, technical: r.technical as number, behavioral: r.behavioral as number, situational: r.situational as number },
+      cursor: { updatedAt: r.cursor_ts as string, id: r.id as string },
+    }));
+  }
+
+  /** Question counts by type for one set. */
+  async countsForSet(setId: string): Promise<SetSummaryRow['counts']> {
+    const [r] = await this.manager.query(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE type = 'technical')::int AS technical,
+              count(*) FILTER (WHERE type = 'behavioral')::int AS behavioral,
+              count(*) FILTER (WHERE type = 'situational')::int AS situational
+         FROM questions WHERE set_id = $1`,
+      [setId],
+    );
+    return r;
+  }
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { decodeCursor, encodeCursor, unprocessable } from '@app/common';
+import type { AuthUser } from '@app/auth';
+import { hasRole } from '@app/auth';
+import { CreateQuestionSetDto, ListQuestionSetsQueryDto, UpdateQuestionSetDto } from './dto/question-set.dto';
+import { QuestionSetPage, QuestionSetResponse } from './dto/question-set.response';
+import type { QuestionSetStatus } from './entities/question-set.entity';
+import { questionRow, toSetResponse, toSummary } from './question-set.mapper';
+import { QuestionSetRepository } from './question-set.repository';
+import { QuestionSetWriter, WRITER_ROLES } from './question-set-writer';
+import type { QuestionDraft, SetDraft } from './import/guide.types';
+
+@Injectable()
+export class QuestionSetsService {
+  constructor(
+    private readonly repo: QuestionSetRepository,
+    private readonly writer: QuestionSetWriter,
+  ) {}
+
+  /** Hiring managers and interviewers see published sets only; a draft is not there for them. */
+  private canSee(user: AuthUser, status: QuestionSetStatus): boolean {
+    return hasRole(user, ...WRITER_ROLES) || status === 'published';
+  }
+
+  async list(user: AuthUser, q: ListQuestionSetsQueryDto): Promise<QuestionSetPage> {
+    const writer = hasRole(user, ...WRITER_ROLES);
+    const statuses: QuestionSetStatus[] = q.status ? [q.status] : writer ? ['draft', 'published'] : ['published'];
+    const visible = statuses.filter((s) => this.canSee(user, s));
+    const limit = q.limit ?? 20;
+    const [updatedAt, id] = (decodeCursor(q.cursor) ?? []) as [string?, string?];
+    const rows = await this.repo.listSummaries({
+      statuses: visible,
+      positionFamily: q.positionFamily,
+      tag: q.tag,
+      type: q.type,
+      words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
+      after: updatedAt && id && /^[0-9a-f-]{36}$/i.test(id) ? { updatedAt, id } : undefined,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => toSummary(r.set, r.counts)),
+      page: { limit, nextCursor: rows.length > limit && last ? encodeCursor([last.cursor.updatedAt, last.cursor.id]) : null },
+    };
+  }
+
+  async get(user: AuthUser, id: string): Promise<QuestionSetResponse> {
+    const set = await this.repo.findSet(id);
+    if (!set || !this.canSee(user, set.status)) throw new NotFoundException(`Question set ${id} not found`);
+    return toSetResponse(set, await this.repo.findQuestions(id));
+  }
+
+  async create(user: AuthUser, dto: CreateQuestionSetDto): Promise<QuestionSetResponse> {
+    const { questions, ...set } = dto;
+    const id = await this.createDraft(user, { ...set, tags: set.tags ?? [] }, questions ?? []);
+    return this.get(user, id);
+  }
+
+  /** Creates a draft set with its questions in one transaction (create and import share it). */
+  async createDraft(user: AuthUser, set: SetDraft, questions: Array<Pick<QuestionDraft, 'type' | 'prompt'> & Partial<QuestionDraft>>): Promise<string> {
+    this.writer.assertWriter(user);
+    return this.repo.transaction(async (repo) => {
+      const created = await repo.insertSet({
+        lineageId: randomUUID(),
+        version: 1,
+        name: set.name,
+        description: set.description ?? null,
+        positionFamily: set.positionFamily ?? null,
+        level: set.level ?? null,
+        tags: set.tags ?? [],
+        status: 'draft',
+        ownerId: user.id,
+        revision: 1,
+      });
+      await repo.insertQuestions(questions.map((q, position) => questionRow(created.id, position, q)));
+      return created.id;
+    });
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateQuestionSetDto): Promise<QuestionSetResponse> {
+    const { revision, ...fields } = dto;
+    const draftId = await this.writer.edit(user, id, revision, async () => fields);
+    return this.get(user, draftId);
+  }
+
+  async remove(user: AuthUser, id: string): Promise<void> {
+    this.writer.assertWriter(user);
+    await this.repo.transaction(async (repo) => {
+      const set = await repo.findSetForUpdate(id);
+      if (!set) throw new NotFoundException(`Question set ${id} not found`);
+      if (set.status !== 'draft') {
+        throw new ConflictException(`Question set ${id} is ${set.status}; only drafts are deleted (archive a published set instead)`);
+      }
+      await repo.deleteSet(id);
+    });
+  }
+
+  /** Publishing freezes the version; the lineage's previous published version is archived. */
+  async publish(user: AuthUser, id: string, revision?: number): Promise<QuestionSetResponse> {
+    this.writer.assertWriter(user);
+    await this.repo.transaction(async (repo) => {
+      const set = await repo.findSetForUpdate(id);
+      if (!set) throw new NotFoundException(`Question set ${id} not found`);
+      if (revision !== undefined && set.revision !== revision) {
+        throw new ConflictException(`Question set ${id} was changed by someone else (revision ${set.revision}, yours ${revision})`);
+      }
+      if (set.status !== 'draft') throw new ConflictException(`Question set ${id} is already ${set.status}`);
+      const counts = await repo.countsForSet(id);
+      if (!counts.total) throw unprocessable('A question set needs at least one question before it is published');
+      const missing = await repo.countQuestionsWithoutCriteria(id);
+      if (missing.length) {
+        throw unprocessable(
+          `${missing.length} question(s) have no "what to look for" criteria; add criteria before publishing: ${missing.map((m) => `#${m.position + 1}`).join(', ')}`,
+          { questionsWithoutCriteria: missing },
+        );
+      }
+      await repo.archivePublishedInLineage(set.lineageId, id);
+      await repo.updateSet(id, { status: 'published', publishedAt: new Date() });
+    });
+    return this.get(user, id);
+  }
+
+  async archive(user: AuthUser, id: string): Promise<QuestionSetResponse> {
+    this.writer.assertWriter(user);
+    await this.repo.transaction(async (repo) => {
+      const set = await repo.findSetForUpdate(id);
+      if (!set) throw new NotFoundException(`Question set ${id} not found`);
+      if (set.status === 'archived') return;
+      await repo.updateSet(id, { status: 'archived', archivedAt: new Date() });
+    });
+    return this.get(user, id);
+  }
+}
