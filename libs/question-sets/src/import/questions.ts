@@ -68,16 +68,24 @@ export function newQuestion(line: number, prompt: string, init: Partial<Question
   };
 }
 
+/** Array push without spreading, which overflows the call stack for very long lists. */
+export function appendAll<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item);
+}
+
 /** Settles each question's type, reports how it was decided, and warns about missing criteria. */
 export function finishQuestions(builders: QuestionBuilder[], report: ReportBuilder): ParsedQuestion[] {
   return builders.map((b, i) => {
     const n = i + 1;
     const { type, inferred } = resolveType(b, n, report);
-    report.recognise(b.line, `Question ${n} (${type})`);
-    const draft = normaliseQuestion(toDraft(b, type));
-    if (draft.criteria.length === 0) report.warn(b.line, `Question ${n} has no "what to look for" criteria; add some before publishing`);
-    return { ...draft, line: b.line, typeInferred: inferred };
+    return reportQuestion(normaliseQuestion(toDraft(b, type)), n, b.line, inferred, report);
   });
+}
+
+export function reportQuestion(draft: QuestionDraft, n: number, line: number, typeInferred: boolean, report: ReportBuilder): ParsedQuestion {
+  report.recognise(line, `Question ${n} (${draft.type})`);
+  if (draft.criteria.length === 0) report.warn(line, `Question ${n} has no "what to look for" criteria; add some before publishing`);
+  return { ...draft, line, typeInferred };
 }
 
 function resolveType(b: QuestionBuilder, n: number, report: ReportBuilder): { type: QuestionType; inferred: boolean } {

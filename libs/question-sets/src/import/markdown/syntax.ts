@@ -15,8 +15,9 @@ export function isExportMarker(line: string): boolean {
 
 // Prose lines that would read as structure get a backslash, as Markdown itself does ("\# not a heading").
 const PROSE_NEEDS_ESCAPE = /^\s*(?:#|\*\*|\\|<!--)/;
-// In the set description a list item would also read as a metadata line ("- Level: …").
-const DESCRIPTION_NEEDS_ESCAPE = /^\s*(?:#|\*\*|\\|<!--|[-*+•]\s)/;
+// The set description is read outside any block, where list items ("- Level: …"), rules and
+// emphasis lines mean something too.
+const DESCRIPTION_NEEDS_ESCAPE = /^\s*[-*+•_#\\<]/;
 
 export function escapeProse(text: string, kind: 'prose' | 'description' = 'prose'): string {
   const pattern = kind === 'description' ? DESCRIPTION_NEEDS_ESCAPE : PROSE_NEEDS_ESCAPE;

@@ -64,13 +64,16 @@ function cleanLabel(part: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-// A bold label lets a label contain ": " and still round-trip through Markdown.
+// A bold label lets a label contain ": " and still round-trip through Markdown; a leading backslash
+// escapes a label that itself starts with "*".
 const BOLD_ITEM = /^\*\*(.+?)\*\*\s*:?\s*(.*)$/;
 const ITEM_SEPARATOR = /:\s+|\s+[—–]\s+/;
 
 /** "- Ownership: takes responsibility for the outcome" -> { label, description }. */
-export function parseCriterionItem(text: string): Criterion {
-  const bold = BOLD_ITEM.exec(text);
+export function parseCriterionItem(item: string): Criterion {
+  const escaped = /^\\[*\\]/.test(item);
+  const text = escaped ? item.slice(1) : item;
+  const bold = escaped ? null : BOLD_ITEM.exec(text);
   if (bold) return withDescription(bold[1], bold[2]);
   const sep = ITEM_SEPARATOR.exec(text);
   if (!sep || sep.index === 0) return { label: text };
@@ -81,13 +84,11 @@ function withDescription(label: string, description: string): Criterion {
   return description.trim() ? { label: label.trim(), description: description.trim() } : { label: label.trim() };
 }
 
-const CHECKS_SUFFIX = /\s+[—–-]\s+checks:\s+|\s+\(checks:\s+/i;
+const CHECKS_SUFFIX = /\s+[—–-]\s+checks:\s+/i;
 
 /** "How do you handle bursts? — checks: capacity planning" -> { prompt, checks }. */
 export function parseFollowUpItem(text: string): FollowUp {
   const sep = CHECKS_SUFFIX.exec(text);
-  if (!sep) return { prompt: text };
-  let checks = text.slice(sep.index + sep[0].length).trim();
-  if (sep[0].includes('(')) checks = checks.replace(/\)$/, '').trim();
-  return checks ? { prompt: text.slice(0, sep.index).trim(), checks } : { prompt: text.slice(0, sep.index).trim() };
+  const checks = sep ? text.slice(sep.index + sep[0].length).trim() : '';
+  return sep && checks ? { prompt: text.slice(0, sep.index).trim(), checks } : { prompt: text };
 }

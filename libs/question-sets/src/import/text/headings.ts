@@ -65,17 +65,17 @@ const BLOCK_HEADINGS: [BlockKind, RegExp][] = [
 ];
 
 const BLOCK_NAMES: Record<BlockKind, string> = {
-  followUps: 'follow-up questions',
-  criteria: 'what to look for',
-  why: 'why it is asked',
+  followUps: 'follow-ups',
+  criteria: 'criteria',
+  why: 'why asked',
   framework: 'answer framework',
   example: 'example answer',
 };
 
-/** Report line for a block heading: '"Follow-up questions": follow-up questions for question 2'. */
+/** Report line for a block heading: '"What to look for" (criteria) for question 2'. */
 export function blockMessage(text: string, heading: BlockHeading, question: number): string {
   const label = heading.inline ? text.slice(0, text.length - heading.inline.length) : text;
-  return `"${label.replace(/[\s:\-–—]+$/, '')}": ${BLOCK_NAMES[heading.kind]} for question ${question}`;
+  return `"${label.replace(/[\s:\-–—]+$/, '')}" (${BLOCK_NAMES[heading.kind]}) for question ${question}`;
 }
 
 export function blockHeading(text: string): BlockHeading | undefined {
@@ -116,7 +116,7 @@ export function statedType(text: string): { type: QuestionType; cue: string } | 
 }
 
 const MARKETING: RegExp[] = [
-  /^use (?:these|this|our|the) (?:questions?|guides?|templates?|kits?|scorecards?|question sets?)\b/i,
+  /^(?:use|add|import|save|copy) (?:these|this|our|the|all) (?:questions?|guides?|templates?|kits?|scorecards?|question sets?)\b/i,
   /^schedule (?:interviews?|a (?:demo|call)|your)\b/i,
   /^sign (?:up|in)\b/i,
   /^try\b.{0,80}\bfree\b/i,

@@ -1,5 +1,5 @@
 import type { QuestionType } from '../guide.types';
-import { newQuestion, Prose, type GuideParse, type QuestionBuilder } from '../questions';
+import { appendAll, newQuestion, Prose, type GuideParse, type QuestionBuilder } from '../questions';
 import type { ReportBuilder } from '../report';
 import { parseCriterionItem, parseFollowUpItem, splitCriteria } from './criteria';
 import {
@@ -82,27 +82,28 @@ class TextGuideParser {
     else if (s.kind === 'intro') this.description.gap();
   }
 
-  /** Section headings, the title, block headings and meta lines mean the same in every state. */
+  /** Block headings, section headings, the title and meta lines mean the same in every state. */
   private structural(line: Line, first: boolean): boolean {
     if (this.state.kind === 'list' && line.marker === 'bullet') return false;
-    const section = line.marker === 'bullet' ? undefined : sectionHeading(line.text);
-    if (section) {
-      this.startSection(line, section.type);
-      return true;
-    }
-    if (line.marker) return false;
-    const heading = blockHeading(line.text);
-    if (first && !heading && !looksLikeQuestion(line.text) && this.readTitle(line)) return true;
+    const heading = line.marker ? undefined : blockHeading(line.text);
     if (heading) {
       if (this.current) this.openBlock(line, heading, this.current);
       else this.report.skip(line.no, line.text);
       return true;
     }
+    const section = line.marker === 'bullet' ? undefined : sectionHeading(line.text);
+    // "Data Engineer Interview Questions" on the first line is a title, not an untyped section.
+    if (first && !line.marker && !section?.type && !looksLikeQuestion(line.text) && this.readTitle(line)) return true;
+    if (section) {
+      this.startSection(line, section.type);
+      return true;
+    }
+    if (line.marker) return false;
     const meta = this.current ? metaLine(line.text) : undefined;
     if (!meta || !this.current) return false;
     const q = this.current;
     if (meta.timeboxMinutes !== undefined) q.timeboxMinutes = meta.timeboxMinutes;
-    if (meta.competencies) q.competencies.push(...meta.competencies);
+    if (meta.competencies) appendAll(q.competencies, meta.competencies);
     if (meta.type) q.statedType = meta.type;
     this.report.recognise(line.no, `Question ${this.questions.length}: ${line.text}`);
     return true;
@@ -236,6 +237,7 @@ class TextGuideParser {
       last.checks = last.checks ? `${last.checks}. ${checks}` : checks;
       return;
     }
+    if (line.marker && s.style === 'plain' && s.gap) return this.leaveList(line);
     if (line.marker) return this.addFollowUp(line, line.text);
     if (s.style === 'marked') {
       if (last && line.indent > s.itemIndent) last.prompt = `${last.prompt} ${line.text}`;
@@ -249,6 +251,8 @@ class TextGuideParser {
   private criteriaLine(line: Line, s: ListState): void {
     const q = this.current as QuestionBuilder;
     if (this.isNextQuestionNumber(line)) return this.startQuestion(line);
+    // After a criteria sentence, the next bulleted question starts the next question.
+    if (line.marker && s.style === 'plain' && (s.gap || looksLikeQuestion(line.text))) return this.leaveList(line);
     if (line.marker) {
       s.style ??= 'marked';
       s.items++;
@@ -293,7 +297,7 @@ class TextGuideParser {
     if (!pending) return;
     this.pendingCriteria = undefined;
     const labels = splitCriteria(pending.text);
-    pending.question.criteria.push(...labels.map((label) => ({ label })));
+    appendAll(pending.question.criteria, labels.map((label) => ({ label })));
     const n = this.questions.indexOf(pending.question) + 1;
     this.report.recognise(pending.line, `Question ${n}: ${labels.length} ${labels.length === 1 ? 'criterion' : 'criteria'}`);
   }
