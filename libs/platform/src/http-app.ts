@@ -84,6 +84,12 @@ export function setupOpenApi(app: INestApplication): void {
       .build(),
     { extraModels: [ErrorResponseDto, FieldErrorDto], operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` },
   );
+  // @Authenticated on both a controller and a method would list the bearer scheme twice
+  for (const path of Object.values(document.paths)) {
+    for (const op of Object.values(path) as Array<{ security?: unknown[] }>) {
+      if (Array.isArray(op?.security)) op.security = [...new Map(op.security.map((s) => [JSON.stringify(s), s])).values()];
+    }
+  }
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Scorecards API',

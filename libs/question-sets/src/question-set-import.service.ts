@@ -28,7 +28,7 @@ export class QuestionSetImportService {
       parsed = parseGuide(content, format, { name });
     } catch (e) {
       if (e instanceof GuideFormatError) {
-        throw new DetailedHttpException(422, e.line ? `${e.message} (line ${e.line})` : e.message, {
+        throw new DetailedHttpException(422, e.message, {
           ...(e.line ? { line: e.line } : {}),
           ...(e.details !== undefined ? { problem: e.details } : {}),
         });

@@ -1,23 +1,25 @@
-import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { createValidationPipe } from '@app/common';
 import { LoginDto } from '../dto/login.dto';
-import { INVALID_CREDENTIALS } from '../strategies/local.strategy';
+import { INVALID_CREDENTIALS, LocalStrategy } from '../strategies/local.strategy';
+import type { UserEntity } from '../user.entity';
+import { authenticateWith } from './authenticate';
 
 /** Guards run before pipes, so the login body is validated here, with the same messages as any DTO. */
 @Injectable()
-export class LocalAuthGuard extends AuthGuard('local') {
+export class LocalAuthGuard implements CanActivate {
   private readonly pipe = createValidationPipe();
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<{ body: unknown }>();
-    request.body = await this.pipe.transform(request.body ?? {}, { type: 'body', metatype: LoginDto });
-    return (await super.canActivate(context)) as boolean;
-  }
+  constructor(private readonly local: LocalStrategy) {}
 
-  override handleRequest<TUser>(err: unknown, user: TUser | false): TUser {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<{ body: unknown; user?: UserEntity }>();
+    request.body = await this.pipe.transform(request.body ?? {}, { type: 'body', metatype: LoginDto });
+    const { err, user } = await authenticateWith<UserEntity>(this.local, request, http.getResponse());
     if (err) throw err;
     if (!user) throw new UnauthorizedException(INVALID_CREDENTIALS);
-    return user;
+    request.user = user;
+    return true;
   }
 }

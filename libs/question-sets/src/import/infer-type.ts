@@ -16,7 +16,7 @@ const BEHAVIORAL_CUES: RegExp[] = [
   /\bhave you ever\b/i,
   /\b(?:share|recall|think of|walk (?:me|us) through) (?:a|an|one) (?:time|situation|occasion|moment|example)\b/i,
   /\ba time (?:when |where )?you\b/i,
-  // Past experience without the word "time": "Tell me about a production incident you resolved".
+  // Past experience without the word "time": "Tell me about an outage you led the response to".
   /\btell (?:me|us) about\b/i,
   /\bdescribe (?:a|an|the) [\w' /-]{1,80}? you (?:made|had|led|faced|handled|took|owned|shipped|built|ran|managed|resolved|gave|received|worked)\b/i,
 ];
@@ -26,8 +26,9 @@ const SITUATIONAL_CUES: RegExp[] = [
   /\bhow would you (?:handle|respond|react|deal with|navigate)\b/i,
   /^(?:imagine|suppose|pretend|picture this)\b/i,
   /^let['’]?s say\b/i,
-  /^(?:if|when) (?:you|a|an|the|your|one|two|three)\b[^?,]{0,200},\s*(?:what|how|who|which|where)\b/i,
 ];
+// "If a client asks for X, what do you say?": a condition, then the question.
+const CONDITION_THEN_QUESTION = /^(if|when) (?:you|a|an|the|your|one|two|three)\b[^?,]{0,200},\s*(what|how|who|which|where)\b/i;
 
 // A leading imperative is a request, not a scenario ("Describe X. What would you change?").
 const IMPERATIVE_START = /^(?:tell|describe|explain|walk|give|share|talk|name|list|compare|design|outline|discuss|define|write|sketch|show)\b/i;
@@ -40,6 +41,8 @@ export function inferType(prompt: string): TypeInference {
   if (behavioral) return { type: 'behavioral', reason: quote(behavioral) };
   const situational = firstCue(text, SITUATIONAL_CUES);
   if (situational) return { type: 'situational', reason: quote(situational) };
+  const condition = CONDITION_THEN_QUESTION.exec(text);
+  if (condition) return { type: 'situational', reason: quote(`${condition[1]} …, ${condition[2]}`) };
   const opener = scenarioQuestion(text);
   if (opener) return { type: 'situational', reason: `a scenario followed by ${quote(opener)}` };
   return { type: 'technical', reason: 'the absence of behavioral or situational wording' };

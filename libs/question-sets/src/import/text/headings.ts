@@ -109,7 +109,7 @@ export function typeFromWord(word: string): QuestionType {
 
 const STATED_TYPE = /\b(technical|behaviou?ral|situational)(?:\s+interview)?\s+question\b/i;
 
-/** "The interviewer is using this technical question…": the guide names the type itself. */
+/** "Panels use this behavioral question to…": the guide names the type itself. */
 export function statedType(text: string): { type: QuestionType; cue: string } | undefined {
   const match = STATED_TYPE.exec(text);
   return match ? { type: typeFromWord(match[1]), cue: match[0] } : undefined;
@@ -156,7 +156,7 @@ const CHECKS_SENTENCE = new RegExp(
   'i',
 );
 
-/** "This checks whether the candidate…" under a follow-up -> "whether the candidate…". */
+/** "This tests how they weigh…" under a follow-up -> "how they weigh…". */
 export function checksSentence(text: string): string | undefined {
   const rest = CHECKS_SENTENCE.exec(text)?.[1];
   return rest?.replace(/\.$/, '');

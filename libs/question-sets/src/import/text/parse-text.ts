@@ -37,7 +37,7 @@ type State =
   | { kind: 'prose'; field: ProseField }
   | { kind: 'frameworkName' }; // after "How to structure your answer": a short line names the framework
 
-/** Reads a plain-text guide (any of the shapes in the module README) line by line. */
+/** Reads a plain-text guide (any of the shapes in README.md) line by line. */
 export function parseTextLines(lines: Line[], report: ReportBuilder): GuideParse {
   const parser = new TextGuideParser(report);
   for (const line of lines) parser.accept(line);
@@ -98,7 +98,9 @@ class TextGuideParser {
       this.startSection(line, section.type);
       return true;
     }
-    if (line.marker) return false;
+    // A sample answer may well contain "Skills: …"; it is the candidate talking, not guide metadata.
+    const inAnswer = this.state.kind === 'prose' && this.state.field === 'example';
+    if (line.marker || inAnswer) return false;
     const meta = this.current ? metaLine(line.text) : undefined;
     if (!meta || !this.current) return false;
     const q = this.current;
