@@ -86,7 +86,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000)
   LOGIN_RATE_LIMIT?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000_000)
   RATE_LIMIT?: number;
 
   @IsOptional() @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'QUEUE_SCHEMA must be a lower-case SQL identifier' })

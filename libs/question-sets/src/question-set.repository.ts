@@ -156,9 +156,13 @@ export class QuestionSetRepository {
       );
     }
     if (f.after) where.push(`(s.updated_at, s.id) < (${p(f.after.updatedAt)}::timestamptz, ${p(f.after.id)}::uuid)`);
+    // page first, count second: the counts are computed for the 50 rows shown, not for every match
     const rows: Array<Record<string, unknown>> = await this.manager.query(
       `SELECT s.*, s.updated_at::text AS cursor_ts, c.total, c.technical, c.behavioral, c.situational
-         FROM question_sets s
+         FROM (SELECT * FROM question_sets s
+                WHERE ${where.join(' AND ')}
+                ORDER BY s.updated_at DESC, s.id DESC
+                LIMIT ${p(f.limit)}) s
          LEFT JOIN LATERAL (
            SELECT count(*)::int AS total,
                   count(*) FILTER (WHERE q.type = 'technical')::int AS technical,
@@ -166,9 +170,7 @@ export class QuestionSetRepository {
                   count(*) FILTER (WHERE q.type = 'situational')::int AS situational
              FROM questions q WHERE q.set_id = s.id
          ) c ON true
-        WHERE ${where.join(' AND ')}
-        ORDER BY s.updated_at DESC, s.id DESC
-        LIMIT ${p(f.limit)}`,
+        ORDER BY s.updated_at DESC, s.id DESC`,
       params,
     );
     return rows.map((r) => ({

@@ -27,7 +27,7 @@ export class QuestionSets1795404218734 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_question_sets_status_updated" ON "question_sets" ("status", "updated_at")
+            CREATE INDEX "IDX_question_sets_updated_id" ON "question_sets" ("updated_at", "id")
         `);
         await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_question_sets_lineage_version" ON "question_sets" ("lineage_id", "version")
@@ -75,7 +75,7 @@ export class QuestionSets1795404218734 implements MigrationInterface {
             DROP INDEX "public"."UQ_question_sets_lineage_version"
         `);
         await queryRunner.query(`
-            DROP INDEX "public"."IDX_question_sets_status_updated"
+            DROP INDEX "public"."IDX_question_sets_updated_id"
         `);
         await queryRunner.query(`
             DROP TABLE "question_sets"

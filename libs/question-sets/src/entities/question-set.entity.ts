@@ -9,7 +9,7 @@ export const QUESTION_SET_STATUSES: QuestionSetStatus[] = ['draft', 'published',
  */
 @Entity('question_sets')
 @Index('UQ_question_sets_lineage_version', ['lineageId', 'version'], { unique: true })
-@Index('IDX_question_sets_status_updated', ['status', 'updatedAt'])
+@Index('IDX_question_sets_updated_id', ['updatedAt', 'id'])
 @Check('question_sets_status_known', `status IN ('draft', 'published', 'archived')`)
 export class QuestionSetEntity {
   @PrimaryGeneratedColumn('uuid')
