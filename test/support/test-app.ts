@@ -183,11 +183,31 @@ export class TestApp {
 
   async close(): Promise<void> {
     await this.app.close();
-    if (this.ownsDb) await this.db.drop();
+    if (this.ownsDb) {
+      await this.db.drop();
+      if (this.config.redisUrl) await dropRedisKeys(this.config.redisUrl, this.config.queuePrefix);
+    }
   }
 }
 
 export const USER_PASSWORD = 'user-password-1';
+
+/** The Redis side of a test's queues: every key under its prefix. */
+async function dropRedisKeys(url: string, prefix: string): Promise<void> {
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
 
 /** A worker process's Nest context (no HTTP) on the same database and queue as `app`. */
 export async function startWorker(app: TestApp, options: TestAppOptions = {}): Promise<INestApplicationContext> {
