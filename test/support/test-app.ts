@@ -194,7 +194,7 @@ export const USER_PASSWORD = 'user-password-1';
 
 /** The Redis side of a test's queues: every key under its prefix. */
 async function dropRedisKeys(url: string, prefix: string): Promise<void> {
-  const { default: Redis } = await import('ioredis');
+  const { Redis } = await import('ioredis');
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();

@@ -26,6 +26,25 @@ export class UsersRepository {
     return id ? this.findById(id) : null;
   }
 
+  /** Active users holding `role`, by name; optionally only / never these ids, or matching words. */
+  async listByRole(role: string, f: { limit: number; after?: { name: string; id: string }; onlyIds?: string[]; excludeIds?: string[]; words?: string[] }): Promise<UserEntity[]> {
+    const qb = this.repo
+      .createQueryBuilder('u')
+      .where(':role = ANY(u.roles) AND u.active', { role })
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(f.limit);
+    if (f.onlyIds) qb.andWhere('u.id = ANY(:only)', { only: f.onlyIds });
+    if (f.excludeIds?.length) qb.andWhere('u.id <> ALL(:excluded)', { excluded: f.excludeIds });
+    (f.words ?? []).forEach((w, i) => qb.andWhere(`(u.name ILIKE :w${i} OR u.email ILIKE :w${i})`, { [`w${i}`]: `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }));
+    if (f.after) qb.andWhere('(u.name, u.id) > (:name, :id)', f.after);
+    return qb.getMany();
+  }
+
+  async updateTimezone(id: string, timezone: string): Promise<void> {
+    await this.repo.update({ id }, { timezone });
+  }
+
   async listPage(limit: number, after?: { email: string }): Promise<UserEntity[]> {
     const qb = this.repo.createQueryBuilder('u').orderBy('u.email', 'ASC').limit(limit);
     if (after) qb.where('u.email > :email', { email: after.email });

@@ -64,6 +64,25 @@ export class UsersService {
     return (await this.users.findByIds([...new Set(ids)])).map((u) => UserResponse.from(u));
   }
 
+  /** Active users with a role, a page at a time by name. */
+  async listByRole(role: Role, f: { limit: number; cursor?: string; onlyIds?: string[]; excludeIds?: string[]; q?: string }): Promise<Page<UserResponse>> {
+    const [name, id] = (decodeCursor(f.cursor) ?? []) as [string?, string?];
+    const rows = await this.users.listByRole(role, {
+      limit: f.limit + 1,
+      after: typeof name === 'string' && typeof id === 'string' ? { name, id } : undefined,
+      onlyIds: f.onlyIds,
+      excludeIds: f.excludeIds,
+      words: (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
+    });
+    const items = rows.slice(0, f.limit).map((u) => UserResponse.from(u));
+    const last = items[items.length - 1];
+    return { items, page: { limit: f.limit, nextCursor: rows.length > f.limit && last ? encodeCursor([last.name, last.id]) : null } };
+  }
+
+  async updateTimezone(id: string, timezone: string): Promise<void> {
+    await this.users.updateTimezone(id, timezone);
+  }
+
   async list(limit: number, cursor?: string): Promise<Page<UserResponse>> {
     const [email] = (decodeCursor(cursor) ?? []) as [string?];
     const rows = await this.users.listPage(limit + 1, typeof email === 'string' ? { email } : undefined);

@@ -1,1 +1,2 @@
 export { InterviewersModule } from './interviewers.module';
+export { InterviewersService } from './interviewers.service';

@@ -1,5 +1,21 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@app/auth';
+import { INTERVIEWER_LIMITS, InterviewsModule } from '@app/interviews';
+import { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
+import { InterviewerProfileRepository } from './interviewer-profile.repository';
+import { InterviewersController } from './interviewers.controller';
+import { InterviewersService } from './interviewers.service';
 
-/** Home of the interviewers domain module (see DESIGN.md); its tables, services and controllers land here. */
-@Module({})
+/**
+ * Interviewer profiles and load. Global only to hand scheduling its INTERVIEWER_LIMITS, which would
+ * otherwise be a circular import (this module reads interviews).
+ */
+@Global()
+@Module({
+  imports: [AuthModule, InterviewsModule, TypeOrmModule.forFeature([InterviewerProfileEntity])],
+  controllers: [InterviewersController],
+  providers: [InterviewerProfileRepository, InterviewersService, { provide: INTERVIEWER_LIMITS, useExisting: InterviewersService }],
+  exports: [InterviewersService, INTERVIEWER_LIMITS],
+})
 export class InterviewersModule {}

@@ -1,5 +1,44 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@app/auth';
+import { QuestionSetsModule } from '@app/question-sets';
+import { CandidatesController } from './candidates/candidates.controller';
+import { CandidatesRepository } from './candidates/candidates.repository';
+import { CandidatesService } from './candidates/candidates.service';
+import { CandidateEntity } from './entities/candidate.entity';
+import { InterviewPanelistEntity } from './entities/interview-panelist.entity';
+import { InterviewQuestionEntity } from './entities/interview-question.entity';
+import { InterviewEntity } from './entities/interview.entity';
+import { PositionEntity } from './entities/position.entity';
+import { InterviewInviteService } from './interviews/interview-invite.service';
+import { InterviewLifecycleService } from './interviews/interview-lifecycle.service';
+import { InterviewPrerequisites } from './interviews/interview-prerequisites';
+import { InterviewQueryService } from './interviews/interview-query.service';
+import { InterviewRepository } from './interviews/interview.repository';
+import { InterviewSchedulingService } from './interviews/interview-scheduling.service';
+import { InterviewsController } from './interviews/interviews.controller';
+import { PanelPlanner } from './interviews/panel-planner';
+import { PositionsController } from './positions/positions.controller';
+import { PositionsRepository } from './positions/positions.repository';
+import { PositionsService } from './positions/positions.service';
 
-/** Home of the interviews domain module (see DESIGN.md); its tables, services and controllers land here. */
-@Module({})
+/** Positions, candidates, interviews, panels, question snapshots and invites. */
+@Module({
+  imports: [AuthModule, QuestionSetsModule, TypeOrmModule.forFeature([PositionEntity, CandidateEntity, InterviewEntity, InterviewPanelistEntity, InterviewQuestionEntity])],
+  controllers: [PositionsController, CandidatesController, InterviewsController],
+  providers: [
+    PositionsRepository,
+    PositionsService,
+    CandidatesRepository,
+    CandidatesService,
+    InterviewRepository,
+    InterviewQueryService,
+    InterviewPrerequisites,
+    PanelPlanner,
+    InterviewSchedulingService,
+    InterviewLifecycleService,
+    InterviewInviteService,
+  ],
+  exports: [InterviewQueryService, InterviewRepository],
+})
 export class InterviewsModule {}

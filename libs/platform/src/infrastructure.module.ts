@@ -3,6 +3,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig, ConfigModule } from '@app/config';
+import { AuditModule } from '@app/audit';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
 
@@ -31,6 +32,7 @@ export class InfrastructureModule {
           },
         }),
         DatabaseModule,
+        AuditModule,
         QueueModule,
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
       ],

@@ -134,6 +134,19 @@ export class QuestionSetRepository {
     );
   }
 
+  /** Questions of the given sets (all of them) and single questions, each with its set; one query. */
+  async findForAssignment(setIds: string[], questionIds: string[]): Promise<Array<{ set: QuestionSetEntity; question: QuestionEntity }>> {
+    if (!setIds.length && !questionIds.length) return [];
+    const qs = await this.questions
+      .createQueryBuilder('q')
+      .innerJoinAndSelect('q.set', 's')
+      .where('q.set_id = ANY(:setIds) OR q.id = ANY(:questionIds)', { setIds, questionIds })
+      .orderBy('q.set_id')
+      .addOrderBy('q.position')
+      .getMany();
+    return qs.map((q) => ({ set: q.set!, question: q }));
+  }
+
   async countSets(): Promise<number> {
     return this.sets.count();
   }

@@ -4,6 +4,7 @@ import { AuthModule } from '@app/auth';
 import { QuestionEntity } from './entities/question.entity';
 import { QuestionSetEntity } from './entities/question-set.entity';
 import { QuestionSetDemoSeeder } from './demo/question-set-demo.seeder';
+import { QuestionBankService } from './question-bank.service';
 import { QuestionSetImportService } from './question-set-import.service';
 import { QuestionSetRepository } from './question-set.repository';
 import { QuestionSetWriter } from './question-set-writer';
@@ -16,7 +17,7 @@ import { QuestionsService } from './questions.service';
   // AuthModule first, so that its demo users exist before the demo library is loaded
   imports: [AuthModule, TypeOrmModule.forFeature([QuestionSetEntity, QuestionEntity])],
   controllers: [QuestionSetsController],
-  providers: [QuestionSetRepository, QuestionSetWriter, QuestionSetsService, QuestionsService, QuestionSetImportService, QuestionSetDemoSeeder],
-  exports: [QuestionSetsService],
+  providers: [QuestionBankService, QuestionSetRepository, QuestionSetWriter, QuestionSetsService, QuestionsService, QuestionSetImportService, QuestionSetDemoSeeder],
+  exports: [QuestionSetsService, QuestionBankService],
 })
 export class QuestionSetsModule {}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, encodeCursor } from '@app/common';
+import { AuditRepository } from './audit.repository';
+import { AuditPage, ListAuditQueryDto } from './dto/audit.dto';
+
+export type AuditEntityType = 'interview' | 'scorecard' | 'question_set' | 'position' | 'candidate' | 'interviewer';
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly repo: AuditRepository) {}
+
+  /** Records a change; pass the transaction handle of the change so both commit or neither. */
+  record(actorId: string | null, entityType: AuditEntityType, entityId: string, action: string, changes: Record<string, unknown> = {}, tx?: unknown): Promise<void> {
+    return this.repo.insert({ actorId, entityType, entityId, action, changes }, tx);
+  }
+
+  async list(q: ListAuditQueryDto): Promise<AuditPage> {
+    const limit = q.limit ?? 50;
+    const [createdAt, id] = (decodeCursor(q.cursor) ?? []) as [string?, string?];
+    const rows = await this.repo.list(q, limit + 1, createdAt && id ? { createdAt, id } : undefined);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(({ cursorTs: _c, ...e }) => e),
+      page: { limit, nextCursor: rows.length > limit && last ? encodeCursor([last.cursorTs, last.id]) : null },
+    };
+  }
+}

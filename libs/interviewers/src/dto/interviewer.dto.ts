@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsTimeZone } from '@app/auth';
+import { PageInfoDto, PageQueryDto } from '@app/common';
+
+const QUESTION_TYPES = ['technical', 'behavioral', 'situational'];
+const lower = ({ value }: { value: unknown }) => (Array.isArray(value) ? [...new Set(value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)))] : value);
+
+export class ListInterviewersQueryDto extends PageQueryDto {
+  /** Only interviewers trained to assess this competency. */
+  @IsOptional() @IsString() @MaxLength(100)
+  competency?: string;
+
+  @ApiPropertyOptional({ enum: QUESTION_TYPES })
+  @IsOptional() @IsIn(QUESTION_TYPES)
+  questionType?: string;
+
+  /** With `availableTo`: only interviewers without a scheduled interview in that range. */
+  @IsOptional() @IsISO8601({ strict: true })
+  availableFrom?: string;
+
+  @IsOptional() @IsISO8601({ strict: true })
+  availableTo?: string;
+
+  /** Words in the name or email. */
+  @IsOptional() @IsString() @MaxLength(200)
+  q?: string;
+}
+
+export class UpdateInterviewerDto {
+  @IsOptional() @IsString() @MaxLength(200)
+  title?: string;
+
+  @IsOptional() @IsString() @MaxLength(120)
+  department?: string;
+
+  /** Competencies they are trained to assess. */
+  @IsOptional() @Transform(lower) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  competencies?: string[];
+
+  @ApiPropertyOptional({ enum: QUESTION_TYPES, isArray: true })
+  @IsOptional() @IsArray() @IsIn(QUESTION_TYPES, { each: true, message: `each question type must be one of: ${QUESTION_TYPES.join(', ')}` })
+  questionTypes?: string[];
+
+  /** Interviews per week before scheduling warns. */
+  @IsOptional() @IsInt() @Min(0) @Max(50)
+  weeklyLimit?: number;
+
+  @IsOptional() @IsTimeZone()
+  timezone?: string;
+
+  @IsOptional() @IsBoolean()
+  emailNotifications?: boolean;
+
+  /** Reminders are also POSTed here (Slack-compatible); null removes it. */
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { message: 'webhookUrl must be an http(s) URL' }) @MaxLength(2000)
+  webhookUrl?: string | null;
+}
+
+export class InterviewerLoadResponse {
+  /** Scheduled interviews starting this week (Monday to Sunday, UTC). */
+  thisWeek: number;
+  weeklyLimit: number;
+  overLimit: boolean;
+}
+
+export class NotificationPrefsResponse {
+  email: boolean;
+  webhookUrl: string | null;
+}
+
+export class InterviewerResponse {
+  userId: string;
+  name: string;
+  email: string;
+  timezone: string;
+  title: string | null;
+  department: string | null;
+  competencies: string[];
+  @ApiProperty({ enum: QUESTION_TYPES, isArray: true })
+  questionTypes: string[];
+  weeklyLimit: number;
+  notifications: NotificationPrefsResponse;
+  load: InterviewerLoadResponse;
+}
+
+export class InterviewerPage {
+  items: InterviewerResponse[];
+  page: PageInfoDto;
+}

@@ -1,0 +1,57 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageInfoDto, PageQueryDto } from '@app/common';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class CreateCandidateDto {
+  @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
+  name: string;
+
+  @Transform(email) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  email: string;
+
+  @IsUUID()
+  positionId: string;
+
+  /** Free-form notes for the hiring team. */
+  @IsOptional() @IsString() @MaxLength(10_000)
+  notes?: string;
+}
+
+export class UpdateCandidateDto {
+  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
+  name?: string;
+
+  @IsOptional() @Transform(email) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  email?: string;
+
+  @IsOptional() @IsString() @MaxLength(10_000)
+  notes?: string;
+}
+
+export class ListCandidatesQueryDto extends PageQueryDto {
+  /** Words in the name or email. */
+  @IsOptional() @IsString() @MaxLength(200)
+  q?: string;
+
+  @IsOptional() @IsUUID()
+  positionId?: string;
+}
+
+export class CandidateResponse {
+  id: string;
+  name: string;
+  email: string;
+  positionId: string;
+  positionTitle: string;
+  notes: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export class CandidatePage {
+  items: CandidateResponse[];
+  page: PageInfoDto;
+}

@@ -1,0 +1,88 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { decodeCursor, encodeCursor } from '@app/common';
+import { hasRole, Role } from '@app/auth';
+import type { AuthUser } from '@app/auth';
+import { CandidateEntity } from '../entities/candidate.entity';
+import { PositionsService } from '../positions/positions.service';
+import { CandidatePage, CandidateResponse, CreateCandidateDto, ListCandidatesQueryDto, UpdateCandidateDto } from './candidate.dto';
+import { CandidatesRepository } from './candidates.repository';
+import { InterviewRepository } from '../interviews/interview.repository';
+
+const toResponse = (c: CandidateEntity): CandidateResponse => ({
+  id: c.id,
+  name: c.name,
+  email: c.email,
+  positionId: c.positionId,
+  positionTitle: c.position?.title ?? '',
+  notes: c.notes,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+});
+
+@Injectable()
+export class CandidatesService {
+  constructor(
+    private readonly repo: CandidatesRepository,
+    private readonly positions: PositionsService,
+    private readonly interviews: InterviewRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  private assertReader(user: AuthUser): void {
+    if (!hasRole(user, Role.Admin, Role.Recruiter, Role.HiringManager)) throw new ForbiddenException('Interviewers see candidates through their interviews');
+  }
+
+  /** Readable by admins, recruiters and the hiring manager of the candidate's position. */
+  async find(user: AuthUser, id: string): Promise<CandidateEntity> {
+    const c = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findById(id) : null;
+    if (!c || (!hasRole(user, Role.Admin, Role.Recruiter) && c.position?.hiringManagerId !== user.id)) throw new NotFoundException(`Candidate ${id} not found`);
+    return c;
+  }
+
+  async get(user: AuthUser, id: string): Promise<CandidateResponse> {
+    this.assertReader(user);
+    return toResponse(await this.find(user, id));
+  }
+
+  async list(user: AuthUser, q: ListCandidatesQueryDto): Promise<CandidatePage> {
+    this.assertReader(user);
+    const limit = q.limit ?? 20;
+    const [createdAt, id] = (decodeCursor(q.cursor) ?? []) as [string?, string?];
+    const rows = await this.repo.list({
+      words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
+      positionId: q.positionId,
+      managedBy: hasRole(user, Role.Admin, Role.Recruiter) ? undefined : user.id,
+      limit: limit + 1,
+      after: createdAt && id ? { createdAt, id } : undefined,
+    });
+    const page = rows.slice(0, limit);
+    return { items: page.map((r) => toResponse(r.candidate)), page: { limit, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].cursor) : null } };
+  }
+
+  async create(user: AuthUser, dto: CreateCandidateDto): Promise<CandidateResponse> {
+    const position = await this.positions.find(dto.positionId);
+    if (!this.positions.canManage(user, position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager add candidates to it');
+    const c = await this.repo.insert({ name: dto.name, email: dto.email, positionId: position.id, notes: dto.notes ?? null });
+    await this.audit.record(user.id, 'candidate', c.id, 'created', { name: c.name, positionId: position.id });
+    return this.get(user, c.id);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateCandidateDto): Promise<CandidateResponse> {
+    this.assertReader(user);
+    const c = await this.find(user, id);
+    if (!this.positions.canManage(user, c.position!)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager change candidates');
+    await this.repo.update(id, dto);
+    await this.audit.record(user.id, 'candidate', id, 'updated', { ...dto });
+    return this.get(user, id);
+  }
+
+  async remove(user: AuthUser, id: string): Promise<void> {
+    this.assertReader(user);
+    const c = await this.find(user, id);
+    if (!hasRole(user, Role.Admin, Role.Recruiter)) throw new ForbiddenException('Only admins and recruiters delete candidates');
+    if (await this.interviews.existsForCandidate(c.id)) throw new ConflictException(`Candidate ${id} has interviews; their history is kept`);
+    await this.repo.delete(c.id);
+    await this.audit.record(user.id, 'candidate', id, 'deleted', { name: c.name });
+  }
+}

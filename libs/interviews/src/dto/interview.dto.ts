@@ -1,0 +1,185 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsTimeZone } from '@app/auth';
+import { PageQueryDto } from '@app/common';
+import { INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
+
+export const STAGES = ['screening', 'technical', 'behavioral', 'onsite', 'final', 'other'] as const;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class PanelMemberDto {
+  /** A user with the interviewer role. */
+  @IsUUID()
+  userId: string;
+
+  @ApiProperty({ enum: ['lead', 'shadow'] })
+  @IsIn(['lead', 'shadow'], { message: 'role must be lead or shadow' })
+  role: 'lead' | 'shadow';
+}
+
+/** A whole published set (`setId`) or one question of a published set (`questionId`). */
+export class AssignQuestionDto {
+  @IsOptional() @IsUUID()
+  setId?: string;
+
+  @IsOptional() @IsUUID()
+  questionId?: string;
+
+  /** The panelist who asks it (or all of the set's questions); default: whoever leads. */
+  @IsOptional() @IsUUID()
+  askedBy?: string;
+}
+
+export class CreateInterviewDto {
+  @IsUUID()
+  candidateId: string;
+
+  /** Default: the candidate's position. */
+  @IsOptional() @IsUUID()
+  positionId?: string;
+
+  /** Default: "<Stage> interview". */
+  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  title?: string;
+
+  @ApiProperty({ enum: STAGES })
+  @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` })
+  stage: (typeof STAGES)[number];
+
+  /**
+   * Start time: an ISO 8601 instant (`2026-12-01T09:00:00Z`, `…+01:00`) or a local time without
+   * offset (`2026-12-01T10:00`), which is read in `timezone`. Must be in the future.
+   */
+  @IsISO8601({ strict: true }, { message: 'start must be an ISO 8601 date-time' })
+  start: string;
+
+  @IsInt() @Min(5, { message: 'durationMinutes must be at least 5' }) @Max(600)
+  durationMinutes: number;
+
+  /** IANA timezone the interview is scheduled in; the invite carries it. */
+  @IsTimeZone()
+  timezone: string;
+
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(500)
+  location?: string;
+
+  @IsOptional() @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: 'meetingUrl must be an http(s) URL' }) @MaxLength(2000)
+  meetingUrl?: string;
+
+  @IsArray() @ArrayMinSize(1, { message: 'panel must name at least one interviewer' }) @ArrayMaxSize(20)
+  @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
+  panel: PanelMemberDto[];
+
+  /** When feedback is due; default: the end + 24 h. */
+  @IsOptional() @IsISO8601({ strict: true })
+  feedbackDueAt?: string;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
+  questions?: AssignQuestionDto[];
+
+  /** Book the panel even when someone is already booked at an overlapping time. */
+  @IsOptional() @IsBoolean()
+  allowConflicts?: boolean;
+}
+
+/** Reschedule, change the panel or the place. Send `revision` back (409 when stale). */
+export class UpdateInterviewDto {
+  @IsInt() @Min(1)
+  revision: number;
+
+  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: STAGES })
+  @IsOptional() @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` })
+  stage?: (typeof STAGES)[number];
+
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'start must be an ISO 8601 date-time' })
+  start?: string;
+
+  @IsOptional() @IsInt() @Min(5, { message: 'durationMinutes must be at least 5' }) @Max(600)
+  durationMinutes?: number;
+
+  @IsOptional() @IsTimeZone()
+  timezone?: string;
+
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(500)
+  location?: string;
+
+  @IsOptional() @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: 'meetingUrl must be an http(s) URL' }) @MaxLength(2000)
+  meetingUrl?: string;
+
+  /** The whole new panel. */
+  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'panel must name at least one interviewer' }) @ArrayMaxSize(20)
+  @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
+  panel?: PanelMemberDto[];
+
+  @IsOptional() @IsISO8601({ strict: true })
+  feedbackDueAt?: string;
+
+  @IsOptional() @IsBoolean()
+  allowConflicts?: boolean;
+}
+
+export class CancelInterviewDto {
+  @IsOptional() @IsInt() @Min(1)
+  revision?: number;
+
+  /** Why it is cancelled; shown to the panel. */
+  @Transform(trim) @IsString() @IsNotEmpty({ message: 'reason must not be empty' }) @MaxLength(2000)
+  reason: string;
+}
+
+export class CompleteInterviewDto {
+  @IsOptional() @IsInt() @Min(1)
+  revision?: number;
+}
+
+export class AssignQuestionsDto {
+  @IsOptional() @IsInt() @Min(1)
+  revision?: number;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
+  questions: AssignQuestionDto[];
+}
+
+export class ListInterviewsQueryDto extends PageQueryDto {
+  /** Interviews ending after this instant. */
+  @IsOptional() @IsISO8601({ strict: true })
+  from?: string;
+
+  /** Interviews starting before this instant. */
+  @IsOptional() @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: INTERVIEW_STATUSES })
+  @IsOptional() @IsIn(INTERVIEW_STATUSES, { message: `status must be one of: ${INTERVIEW_STATUSES.join(', ')}` })
+  status?: InterviewStatus;
+
+  @IsOptional() @IsUUID()
+  interviewerId?: string;
+
+  @IsOptional() @IsUUID()
+  candidateId?: string;
+
+  @IsOptional() @IsUUID()
+  positionId?: string;
+}

@@ -1,0 +1,161 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageInfoDto } from '@app/common';
+import { INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
+
+export class ZonedTimeResponse {
+  timezone: string;
+  /** ISO 8601 with the zone's offset, e.g. 2026-12-01T10:00:00+01:00. */
+  start: string;
+  end: string;
+}
+
+export class PanelistResponse {
+  userId: string;
+  name: string;
+  email: string;
+  @ApiProperty({ enum: ['lead', 'shadow'] })
+  role: 'lead' | 'shadow';
+}
+
+export class KitFollowUpResponse {
+  id: string;
+  prompt: string;
+  checks?: string;
+}
+
+export class KitCriterionResponse {
+  /** Scorecards rate each criterion by this id. */
+  id: string;
+  label: string;
+  description?: string;
+}
+
+export class KitGuidanceResponse {
+  whyAsked?: string;
+  framework?: string;
+  frameworkDescription?: string;
+  exampleAnswer?: string;
+}
+
+export class AskedByResponse {
+  userId: string;
+  name: string;
+}
+
+export class QuestionSourceResponse {
+  setId: string | null;
+  setName: string | null;
+  setVersion: number | null;
+  questionId: string | null;
+}
+
+export class CandidateRefResponse {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export class PositionRefResponse {
+  id: string;
+  title: string;
+  department: string | null;
+}
+
+export class NamedRefResponse {
+  id: string;
+  name: string;
+}
+
+export class PositionTitleRefResponse {
+  id: string;
+  title: string;
+}
+
+export class PanelSlotResponse {
+  userId: string;
+  @ApiProperty({ enum: ['lead', 'shadow'] })
+  role: 'lead' | 'shadow';
+}
+
+export class KitLinksResponse {
+  kit: string;
+  invite: string;
+}
+
+export class KitQuestionResponse {
+  id: string;
+  position: number;
+  @ApiProperty({ enum: ['technical', 'behavioral', 'situational'] })
+  type: 'technical' | 'behavioral' | 'situational';
+  prompt: string;
+  followUps: KitFollowUpResponse[];
+  /** What to look for; scorecards rate each criterion by its id. */
+  criteria: KitCriterionResponse[];
+  guidance: KitGuidanceResponse;
+  competencies: string[];
+  timeboxMinutes: number | null;
+  /** Who asks it; null: whoever leads. */
+  askedBy: AskedByResponse | null;
+  source: QuestionSourceResponse;
+}
+
+export class WarningResponse {
+  code: string;
+  message: string;
+  userId?: string;
+}
+
+export class InterviewKitResponse {
+  id: string;
+  title: string;
+  stage: string;
+  @ApiProperty({ enum: INTERVIEW_STATUSES })
+  status: InterviewStatus;
+  /** UTC instants. */
+  start: Date;
+  end: Date;
+  durationMinutes: number;
+  /** The timezone it was scheduled in, and the times there. */
+  scheduled: ZonedTimeResponse;
+  /** The times in the reader's own timezone. */
+  local: ZonedTimeResponse;
+  location: string | null;
+  meetingUrl: string | null;
+  feedbackDueAt: Date;
+  cancelReason: string | null;
+  candidate: CandidateRefResponse;
+  position: PositionRefResponse;
+  panel: PanelistResponse[];
+  questions: KitQuestionResponse[];
+  /** Send back with changes (optimistic locking). */
+  revision: number;
+  /** The invite's SEQUENCE. */
+  sequence: number;
+  links: KitLinksResponse;
+  /** Things worth knowing that did not stop the change (e.g. a weekly limit exceeded). */
+  warnings: WarningResponse[];
+}
+
+export class InterviewListItemResponse {
+  id: string;
+  title: string;
+  stage: string;
+  @ApiProperty({ enum: INTERVIEW_STATUSES })
+  status: InterviewStatus;
+  start: Date;
+  end: Date;
+  timezone: string;
+  local: ZonedTimeResponse;
+  candidate: NamedRefResponse;
+  position: PositionTitleRefResponse;
+  panel: PanelSlotResponse[];
+  questionCount: number;
+  feedbackDueAt: Date;
+  location: string | null;
+  meetingUrl: string | null;
+}
+
+export class InterviewPage {
+  items: InterviewListItemResponse[];
+  page: PageInfoDto;
+}

@@ -1,0 +1,54 @@
+import type { PanelRole } from './entities/interview-panelist.entity';
+
+/** Domain events of the interviews module; the reminders module listens to them. */
+export enum InterviewEvent {
+  Scheduled = 'interview.scheduled',
+  Rescheduled = 'interview.rescheduled',
+  Cancelled = 'interview.cancelled',
+  PanelChanged = 'interview.panel_changed',
+  Completed = 'interview.completed',
+}
+
+export interface PanelMember {
+  userId: string;
+  role: PanelRole;
+}
+
+export interface InterviewEventPayload {
+  interviewId: string;
+  actorId: string;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  feedbackDueAt: Date;
+  panel: PanelMember[];
+}
+
+export interface InterviewRescheduledPayload extends InterviewEventPayload {
+  previous: { startsAt: Date; endsAt: Date; feedbackDueAt: Date };
+}
+
+export interface InterviewPanelChangedPayload extends InterviewEventPayload {
+  added: PanelMember[];
+  removed: PanelMember[];
+}
+
+export interface InterviewCancelledPayload extends InterviewEventPayload {
+  reason: string;
+}
+
+export function eventPayload(
+  i: { id: string; startsAt: Date; endsAt: Date; timezone: string; feedbackDueAt: Date },
+  actorId: string,
+  panel: PanelMember[],
+): InterviewEventPayload {
+  return {
+    interviewId: i.id,
+    actorId,
+    startsAt: i.startsAt,
+    endsAt: i.endsAt,
+    timezone: i.timezone,
+    feedbackDueAt: i.feedbackDueAt,
+    panel: panel.map(({ userId, role }) => ({ userId, role })),
+  };
+}

@@ -1,0 +1,75 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { AuditService } from '@app/audit';
+import { conflict } from '@app/common';
+import type { AuthUser } from '@app/auth';
+import { AssignQuestionsDto, CancelInterviewDto, CompleteInterviewDto } from '../dto/interview.dto';
+import { InterviewKitResponse } from '../dto/interview.response';
+import type { InterviewEntity } from '../entities/interview.entity';
+import { eventPayload, InterviewEvent } from '../interview.events';
+import { canManage } from './interview-access';
+import { InterviewPrerequisites } from './interview-prerequisites';
+import { InterviewQueryService } from './interview-query.service';
+import { InterviewRepository } from './interview.repository';
+import { snapshotRows } from './interview-snapshot';
+
+/** Cancel, complete, and questions added after scheduling. */
+@Injectable()
+export class InterviewLifecycleService {
+  constructor(
+    private readonly repo: InterviewRepository,
+    private readonly query: InterviewQueryService,
+    private readonly prerequisites: InterviewPrerequisites,
+    private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async cancel(user: AuthUser, id: string, dto: CancelInterviewDto): Promise<InterviewKitResponse> {
+    const { interview, panel } = await this.change(user, id, dto.revision, async (repo, before) => {
+      if (before.status !== 'scheduled') throw new ConflictException(`Interview ${id} is already ${before.status}`);
+      await repo.update(id, { status: 'cancelled', cancelReason: dto.reason, cancelledAt: new Date() }, true);
+      await this.audit.record(user.id, 'interview', id, 'cancelled', { reason: dto.reason }, repo.tx);
+    });
+    this.events.emit(InterviewEvent.Cancelled, { ...eventPayload(interview, user.id, panel), reason: dto.reason });
+    return this.query.kit(user, id);
+  }
+
+  async complete(user: AuthUser, id: string, dto: CompleteInterviewDto): Promise<InterviewKitResponse> {
+    const { interview, panel } = await this.change(user, id, dto.revision, async (repo, before) => {
+      if (before.status !== 'scheduled') throw new ConflictException(`Interview ${id} is already ${before.status}`);
+      if (before.startsAt.getTime() > Date.now()) throw new ConflictException(`Interview ${id} has not started yet (${before.startsAt.toISOString()})`);
+      await repo.update(id, { status: 'completed', completedAt: new Date() }, false);
+      await this.audit.record(user.id, 'interview', id, 'completed', {}, repo.tx);
+    });
+    this.events.emit(InterviewEvent.Completed, eventPayload(interview, user.id, panel));
+    return this.query.kit(user, id);
+  }
+
+  /** Adds snapshots of published questions at the end of the kit. */
+  async assignQuestions(user: AuthUser, id: string, dto: AssignQuestionsDto): Promise<InterviewKitResponse> {
+    const kit = await this.query.readable(user, id);
+    const { questions, askers } = await this.prerequisites.questions(dto.questions, kit.panel.map((p) => p.userId));
+    await this.change(user, id, dto.revision, async (repo, before) => {
+      if (before.status === 'cancelled') throw new ConflictException(`Interview ${id} is cancelled`);
+      await repo.insertQuestions(snapshotRows(id, await repo.countQuestions(id), questions, askers));
+      await repo.update(id, {}, false);
+      await this.audit.record(user.id, 'interview', id, 'questions_assigned', { questions: questions.map((q) => q.questionId) }, repo.tx);
+    });
+    return this.query.kit(user, id);
+  }
+
+  /** Locks the interview, checks who may change it and the caller's revision, runs `fn`. */
+  private async change(user: AuthUser, id: string, revision: number | undefined, fn: (repo: InterviewRepository, before: InterviewEntity) => Promise<void>) {
+    const kit = await this.query.readable(user, id);
+    if (!canManage(user, kit.position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager change this interview');
+    return this.repo.transaction(async (repo) => {
+      const before = await repo.findForUpdate(id);
+      if (!before) throw new NotFoundException(`Interview ${id} not found`);
+      if (revision !== undefined && before.revision !== revision) {
+        throw conflict(`Interview ${id} was changed by someone else (revision ${before.revision}, yours ${revision})`, { currentRevision: before.revision });
+      }
+      await fn(repo, before);
+      return { interview: (await repo.findById(id))!, panel: await repo.findPanel(id) };
+    });
+  }
+}

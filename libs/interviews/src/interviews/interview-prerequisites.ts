@@ -1,0 +1,37 @@
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { PublishedQuestion, QuestionBankService } from '@app/question-sets';
+import type { AuthUser } from '@app/auth';
+import { CandidatesRepository } from '../candidates/candidates.repository';
+import type { AssignQuestionDto } from '../dto/interview.dto';
+import type { CandidateEntity } from '../entities/candidate.entity';
+import type { PositionEntity } from '../entities/position.entity';
+import { PositionsService } from '../positions/positions.service';
+import { canManage } from './interview-access';
+
+/** What scheduling needs from outside the interview itself: the candidate, the position, the questions. */
+@Injectable()
+export class InterviewPrerequisites {
+  constructor(
+    private readonly candidates: CandidatesRepository,
+    private readonly positions: PositionsService,
+    private readonly bank: QuestionBankService,
+  ) {}
+
+  async candidateAndPosition(user: AuthUser, candidateId: string, positionId?: string): Promise<{ candidate: CandidateEntity; position: PositionEntity }> {
+    const candidate = await this.candidates.findById(candidateId);
+    if (!candidate) throw new BadRequestException(`candidateId: candidate ${candidateId} does not exist`);
+    const position = await this.positions.find(positionId ?? candidate.positionId);
+    if (!canManage(user, position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager schedule its interviews');
+    return { candidate, position };
+  }
+
+  /** Published questions for the refs, and who asks each; askers must be on the panel. */
+  async questions(refs: AssignQuestionDto[], panelIds: string[]): Promise<{ questions: PublishedQuestion[]; askers: Array<string | null> }> {
+    const askers = refs.map((r, i) => {
+      if (!r.setId === !r.questionId) throw new BadRequestException(`questions.${i}: give either setId or questionId`);
+      if (r.askedBy && !panelIds.includes(r.askedBy)) throw new BadRequestException(`questions.${i}.askedBy: ${r.askedBy} is not on the panel`);
+      return r.askedBy ?? null;
+    });
+    return { questions: await this.bank.resolvePublished(refs), askers };
+  }
+}

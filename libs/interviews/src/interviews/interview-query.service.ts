@@ -1,0 +1,113 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { decodeCursor, encodeCursor } from '@app/common';
+import { hasRole, Role, UsersService } from '@app/auth';
+import type { AuthUser } from '@app/auth';
+import { InterviewKitResponse, InterviewPage, WarningResponse } from '../dto/interview.response';
+import { ListInterviewsQueryDto } from '../dto/interview.dto';
+import { toZonedIso } from '../time';
+import { assertCanRead } from './interview-access';
+import { InterviewRepository, KitRow } from './interview.repository';
+
+@Injectable()
+export class InterviewQueryService {
+  constructor(
+    private readonly repo: InterviewRepository,
+    private readonly users: UsersService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The kit row, or 404 for a reader who may not see it. */
+  async readable(user: AuthUser, id: string): Promise<KitRow> {
+    const kit = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findKit(id) : null;
+    if (!kit) throw new NotFoundException(`Interview ${id} not found`);
+    assertCanRead(user, id, { hiringManagerId: kit.position.hiringManagerId, panelUserIds: kit.panel.map((p) => p.userId) });
+    return kit;
+  }
+
+  /** The interview kit: two queries (the kit, then the panel's names) whatever its size. */
+  async kit(user: AuthUser, id: string, warnings: WarningResponse[] = []): Promise<InterviewKitResponse> {
+    const kit = await this.readable(user, id);
+    const people = new Map((await this.users.findManyByIds(kit.panel.map((p) => p.userId))).map((u) => [u.id, u]));
+    const i = kit.interview;
+    const base = this.config.publicUrl;
+    return {
+      id: i.id,
+      title: i.title,
+      stage: i.stage,
+      status: i.status,
+      start: i.startsAt,
+      end: i.endsAt,
+      durationMinutes: i.durationMinutes,
+      scheduled: { timezone: i.timezone, start: toZonedIso(i.startsAt, i.timezone), end: toZonedIso(i.endsAt, i.timezone) },
+      local: { timezone: user.timezone, start: toZonedIso(i.startsAt, user.timezone), end: toZonedIso(i.endsAt, user.timezone) },
+      location: i.location,
+      meetingUrl: i.meetingUrl,
+      feedbackDueAt: i.feedbackDueAt,
+      cancelReason: i.cancelReason,
+      candidate: kit.candidate,
+      position: { id: kit.position.id, title: kit.position.title, department: kit.position.department },
+      panel: kit.panel.map((p) => ({ userId: p.userId, role: p.role, name: people.get(p.userId)?.name ?? 'Unknown user', email: people.get(p.userId)?.email ?? '' })),
+      questions: kit.questions.map((q) => ({
+        id: q.id,
+        position: q.position,
+        type: q.type,
+        prompt: q.prompt,
+        followUps: q.followUps,
+        criteria: q.criteria,
+        guidance: q.guidance,
+        competencies: q.competencies,
+        timeboxMinutes: q.timeboxMinutes,
+        askedBy: q.askedById ? { userId: q.askedById, name: people.get(q.askedById)?.name ?? 'Unknown user' } : null,
+        source: { setId: q.sourceSetId, setName: q.sourceSetName, setVersion: q.sourceSetVersion, questionId: q.sourceQuestionId },
+      })),
+      revision: i.revision,
+      sequence: i.sequence,
+      links: { kit: `${base}/interviews/${i.id}`, invite: `${base}/api/v1/interviews/${i.id}/invite.ics` },
+      warnings,
+    };
+  }
+
+  async list(user: AuthUser, q: ListInterviewsQueryDto): Promise<InterviewPage> {
+    const limit = q.limit ?? 20;
+    const after = decodeCursor(q.cursor) as [string, string] | undefined;
+    const everything = hasRole(user, Role.Admin, Role.Recruiter);
+    const rows = await this.repo.list({
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      statuses: q.status ? [q.status] : undefined,
+      interviewerId: q.interviewerId,
+      candidateId: q.candidateId,
+      positionId: q.positionId,
+      visibleTo: everything ? null : { userId: user.id, managedPositions: hasRole(user, Role.HiringManager) },
+      limit: limit + 1,
+      after: after?.length === 2 ? after : undefined,
+    });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((r) => ({
+        id: r.interview.id,
+        title: r.interview.title,
+        stage: r.interview.stage,
+        status: r.interview.status,
+        start: r.interview.startsAt,
+        end: r.interview.endsAt,
+        timezone: r.interview.timezone,
+        local: { timezone: user.timezone, start: toZonedIso(r.interview.startsAt, user.timezone), end: toZonedIso(r.interview.endsAt, user.timezone) },
+        candidate: { id: r.interview.candidateId, name: r.candidateName },
+        position: { id: r.interview.positionId, title: r.positionTitle },
+        panel: r.panel,
+        questionCount: r.questionCount,
+        feedbackDueAt: r.interview.feedbackDueAt,
+        location: r.interview.location,
+        meetingUrl: r.interview.meetingUrl,
+      })),
+      page: { limit, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].cursor) : null },
+    };
+  }
+
+  /** The caller's own upcoming interviews, soonest first: one query. */
+  upcoming(user: AuthUser, q: ListInterviewsQueryDto): Promise<InterviewPage> {
+    return this.list(user, { ...q, interviewerId: user.id, status: 'scheduled', from: q.from ?? new Date().toISOString() });
+  }
+}

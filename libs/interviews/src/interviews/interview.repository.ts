@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { InterviewPanelistEntity, PanelRole } from '../entities/interview-panelist.entity';
+import { InterviewQuestionEntity } from '../entities/interview-question.entity';
+import { InterviewEntity, InterviewStatus } from '../entities/interview.entity';
+
+export interface Clash {
+  userId: string;
+  interviewId: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** One row per interview of a list: enough for a list item without further queries. */
+export interface InterviewListRow {
+  interview: InterviewEntity;
+  candidateName: string;
+  positionTitle: string;
+  hiringManagerId: string;
+  panel: Array<{ userId: string; role: PanelRole }>;
+  questionCount: number;
+  cursor: [string, string];
+}
+
+export interface KitRow {
+  interview: InterviewEntity;
+  candidate: { id: string; name: string; email: string };
+  position: { id: string; title: string; department: string | null; hiringManagerId: string };
+  panel: Array<{ userId: string; role: PanelRole }>;
+  questions: InterviewQuestionEntity[];
+}
+
+export interface ListFilters {
+  from?: Date;
+  to?: Date;
+  statuses?: InterviewStatus[];
+  interviewerId?: string;
+  candidateId?: string;
+  positionId?: string;
+  /** Visibility: null = everything; else only interviews on these positions or with this panelist. */
+  visibleTo: { userId: string; managedPositions: boolean } | null;
+  limit: number;
+  after?: [string, string];
+}
+
+const INTERVIEW_COLUMNS = `i.id, i.candidate_id, i.position_id, i.title, i.stage, i.starts_at, i.ends_at, i.timezone, i.duration_minutes,
+  i.location, i.meeting_url, i.status, i.feedback_due_at, i.cancel_reason, i.cancelled_at, i.completed_at, i.created_by_id,
+  i.sequence, i.revision, i.created_at, i.updated_at`;
+
+@Injectable()
+export class InterviewRepository {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly manager: EntityManager = ds.manager,
+  ) {}
+
+  transaction<T>(fn: (repo: InterviewRepository) => Promise<T>): Promise<T> {
+    return this.ds.transaction((m) => fn(new InterviewRepository(this.ds, m)));
+  }
+
+  /** The transaction handle, for writes other modules make in the same transaction (audit). */
+  get tx(): unknown {
+    return this.manager;
+  }
+
+  private get interviews() {
+    return this.manager.getRepository(InterviewEntity);
+  }
+
+  private toEntity(r: Record<string, unknown>): InterviewEntity {
+    return this.interviews.create({
+      id: r.id as string,
+      candidateId: r.candidate_id as string,
+      positionId: r.position_id as string,
+      title: r.title as string,
+      stage: r.stage as string,
+      startsAt: r.starts_at as Date,
+      endsAt: r.ends_at as Date,
+      timezone: r.timezone as string,
+      durationMinutes: r.duration_minutes as number,
+      location: r.location as string | null,
+      meetingUrl: r.meeting_url as string | null,
+      status: r.status as InterviewStatus,
+      feedbackDueAt: r.feedback_due_at as Date,
+      cancelReason: r.cancel_reason as string | null,
+      cancelledAt: r.cancelled_at as Date | null,
+      completedAt: r.completed_at as Date | null,
+      createdById: r.created_by_id as string,
+      sequence: r.sequence as number,
+      revision: r.revision as number,
+      createdAt: r.created_at as Date,
+      updatedAt: r.updated_at as Date,
+    });
+  }
+
+  insertInterview(values: Partial<InterviewEntity>): Promise<InterviewEntity> {
+    return this.interviews.save(this.interviews.create(values));
+  }
+
+  async findForUpdate(id: string): Promise<InterviewEntity | null> {
+    return this.interviews.createQueryBuilder('i').setLock('pessimistic_write').where('i.id = :id', { id }).getOne();
+  }
+
+  async findById(id: string): Promise<InterviewEntity | null> {
+    return this.interviews.findOne({ where: { id } });
+  }
+
+  /** Applies `patch` and bumps the revision (and the invite sequence when attendees must see it). */
+  async update(id: string, patch: Partial<InterviewEntity>, bumpSequence: boolean): Promise<void> {
+    await this.interviews
+      .createQueryBuilder()
+      .update()
+      .set({ ...patch, revision: () => 'revision + 1', ...(bumpSequence ? { sequence: () => 'sequence + 1' } : {}), updatedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  async findPanel(interviewId: string): Promise<Array<{ userId: string; role: PanelRole }>> {
+    const rows = await this.manager.getRepository(InterviewPanelistEntity).find({ where: { interviewId }, order: { addedAt: 'ASC' } });
+    return rows.map((r) => ({ userId: r.userId, role: r.role }));
+  }
+
+  async replacePanel(interviewId: string, panel: Array<{ userId: string; role: PanelRole }>): Promise<void> {
+    const repo = this.manager.getRepository(InterviewPanelistEntity);
+    await repo.delete({ interviewId });
+    if (panel.length) await repo.insert(panel.map((p) => ({ interviewId, userId: p.userId, role: p.role })));
+  }
+
+  async countQuestions(interviewId: string): Promise<number> {
+    return this.manager.getRepository(InterviewQuestionEntity).count({ where: { interviewId } });
+  }
+
+  async insertQuestions(values: Array<Partial<InterviewQuestionEntity>>): Promise<void> {
+    for (let i = 0; i < values.length; i += 500) {
+      await this.manager.getRepository(InterviewQuestionEntity).createQueryBuilder().insert().values(values.slice(i, i + 500)).execute();
+    }
+  }
+
+  /** Clears "asked by" for panelists who left the panel. */
+  async unassignAskers(interviewId: string, userIds: string[]): Promise<void> {
+    if (!userIds.length) return;
+    await this.manager.query(`UPDATE interview_questions SET asked_by_id = NULL WHERE interview_id = $1 AND asked_by_id = ANY($2::uuid[])`, [interviewId, userIds]);
+  }
+
+  /**
+   * Serialises bookings per interviewer until the transaction ends, so two concurrent bookings of
+   * one person cannot both pass the clash check.
+   */
+  async lockInterviewers(userIds: string[]): Promise<void> {
+    for (const id of [...new Set(userIds)].sort()) {
+      await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 42))`, [id]);
+    }
+  }
+
+  async findClashes(userIds: string[], startsAt: Date, endsAt: Date, excludeId?: string): Promise<Clash[]> {
+    if (!userIds.length) return [];
+    const rows: Array<Record<string, unknown>> = await this.manager.query(
+      `SELECT p.user_id, i.id, i.title, i.starts_at, i.ends_at
+         FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
+        WHERE p.user_id = ANY($1::uuid[]) AND i.status = 'scheduled'
+          AND i.starts_at < $3 AND i.ends_at > $2 AND ($4::uuid IS NULL OR i.id <> $4)
+        ORDER BY i.starts_at`,
+      [userIds, startsAt, endsAt, excludeId ?? null],
+    );
+    return rows.map((r) => ({ userId: r.user_id as string, interviewId: r.id as string, title: r.title as string, startsAt: r.starts_at as Date, endsAt: r.ends_at as Date }));
+  }
+
+  /** Scheduled interviews per interviewer whose start falls in [from, to). */
+  async countScheduledBetween(userIds: string[], from: Date, to: Date): Promise<Map<string, number>> {
+    if (!userIds.length) return new Map();
+    const rows: Array<{ user_id: string; n: number }> = await this.manager.query(
+      `SELECT p.user_id, count(*)::int AS n FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
+        WHERE p.user_id = ANY($1::uuid[]) AND i.status = 'scheduled' AND i.starts_at >= $2 AND i.starts_at < $3
+        GROUP BY p.user_id`,
+      [userIds, from, to],
+    );
+    return new Map(rows.map((r) => [r.user_id, r.n]));
+  }
+
+  /** Interviewers with a scheduled interview overlapping [from, to). */
+  async busyInterviewers(from: Date, to: Date): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await this.manager.query(
+      `SELECT DISTINCT p.user_id FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
+        WHERE i.status = 'scheduled' AND i.starts_at < $2 AND i.ends_at > $1`,
+      [from, to],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  async existsForCandidate(candidateId: string): Promise<boolean> {
+    return this.interviews.exists({ where: { candidateId } });
+  }
+
+  /** The whole kit in one query: interview, candidate, position, panel and question snapshots. */
+  async findKit(id: string): Promise<KitRow | null> {
+    const [r]: Array<Record<string, unknown>> = await this.manager.query(
+      `SELECT ${INTERVIEW_COLUMNS},
+              json_build_object('id', c.id, 'name', c.name, 'email', c.email) AS candidate,
+              json_build_object('id', p.id, 'title', p.title, 'department', p.department, 'hiringManagerId', p.hiring_manager_id) AS position,
+              COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role) ORDER BY ip.role, ip.added_at)
+                          FROM interview_panelists ip WHERE ip.interview_id = i.id), '[]') AS panel,
+              COALESCE((SELECT json_agg(row_to_json(q) ORDER BY q.position) FROM interview_questions q WHERE q.interview_id = i.id), '[]') AS questions
+         FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN positions p ON p.id = i.position_id
+        WHERE i.id = $1`,
+      [id],
+    );
+    if (!r) return null;
+    const questions = (r.questions as Array<Record<string, unknown>>).map((q) =>
+      this.manager.getRepository(InterviewQuestionEntity).create({
+        id: q.id as string,
+        interviewId: q.interview_id as string,
+        position: q.position as number,
+        sourceQuestionId: q.source_question_id as string | null,
+        sourceSetId: q.source_set_id as string | null,
+        sourceSetName: q.source_set_name as string | null,
+        sourceSetVersion: q.source_set_version as number | null,
+        type: q.type as InterviewQuestionEntity['type'],
+        prompt: q.prompt as string,
+        followUps: q.follow_ups as InterviewQuestionEntity['followUps'],
+        criteria: q.criteria as InterviewQuestionEntity['criteria'],
+        guidance: q.guidance as InterviewQuestionEntity['guidance'],
+        competencies: q.competencies as string[],
+        timeboxMinutes: q.timebox_minutes as number | null,
+        askedById: q.asked_by_id as string | null,
+      }),
+    );
+    return {
+      interview: this.toEntity(r),
+      candidate: r.candidate as KitRow['candidate'],
+      position: r.position as KitRow['position'],
+      panel: r.panel as KitRow['panel'],
+      questions,
+    };
+  }
+
+  /** A page of interviews in start order, with what a list shows; one query. */
+  async list(f: ListFilters): Promise<InterviewListRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (f.from) where.push(`i.ends_at > ${p(f.from)}`);
+    if (f.to) where.push(`i.starts_at < ${p(f.to)}`);
+    if (f.statuses?.length) where.push(`i.status = ANY(${p(f.statuses)})`);
+    if (f.interviewerId) where.push(`EXISTS (SELECT 1 FROM interview_panelists x WHERE x.interview_id = i.id AND x.user_id = ${p(f.interviewerId)})`);
+    if (f.candidateId) where.push(`i.candidate_id = ${p(f.candidateId)}`);
+    if (f.positionId) where.push(`i.position_id = ${p(f.positionId)}`);
+    if (f.visibleTo) {
+      const me = p(f.visibleTo.userId);
+      const onPanel = `EXISTS (SELECT 1 FROM interview_panelists v WHERE v.interview_id = i.id AND v.user_id = ${me})`;
+      where.push(f.visibleTo.managedPositions ? `(pos.hiring_manager_id = ${me} OR ${onPanel})` : onPanel);
+    }
+    if (f.after) where.push(`(i.starts_at, i.id) > (${p(f.after[0])}::timestamptz, ${p(f.after[1])}::uuid)`);
+    const rows: Array<Record<string, unknown>> = await this.manager.query(
+      `SELECT ${INTERVIEW_COLUMNS}, i.starts_at::text AS cursor_ts, c.name AS candidate_name, pos.title AS position_title,
+              pos.hiring_manager_id,
+              COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role) ORDER BY ip.role, ip.added_at)
+                          FROM interview_panelists ip WHERE ip.interview_id = i.id), '[]') AS panel,
+              (SELECT count(*)::int FROM interview_questions q WHERE q.interview_id = i.id) AS question_count
+         FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN positions pos ON pos.id = i.position_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY i.starts_at, i.id
+        LIMIT ${p(f.limit)}`,
+      params,
+    );
+    return rows.map((r) => ({
+      interview: this.toEntity(r),
+      candidateName: r.candidate_name as string,
+      positionTitle: r.position_title as string,
+      hiringManagerId: r.hiring_manager_id as string,
+      panel: r.panel as InterviewListRow['panel'],
+      questionCount: r.question_count as number,
+      cursor: [r.cursor_ts as string, r.id as string],
+    }));
+  }
+}

@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiErrors } from '@app/common';
+import { Authenticated, CurrentUser, Role } from '@app/auth';
+import type { AuthUser } from '@app/auth';
+import { AssignQuestionsDto, CancelInterviewDto, CompleteInterviewDto, CreateInterviewDto, ListInterviewsQueryDto, UpdateInterviewDto } from '../dto/interview.dto';
+import { InterviewKitResponse, InterviewPage } from '../dto/interview.response';
+import { InterviewInviteService } from './interview-invite.service';
+import { InterviewLifecycleService } from './interview-lifecycle.service';
+import { InterviewQueryService } from './interview-query.service';
+import { InterviewSchedulingService } from './interview-scheduling.service';
+
+const MANAGE = { roles: [Role.Admin, Role.Recruiter, Role.HiringManager] };
+
+@ApiTags('interviews')
+@Controller('interviews')
+@Authenticated()
+export class InterviewsController {
+  constructor(
+    private readonly scheduling: InterviewSchedulingService,
+    private readonly lifecycle: InterviewLifecycleService,
+    private readonly query: InterviewQueryService,
+    private readonly invites: InterviewInviteService,
+  ) {}
+
+  /** Schedules an interview: candidate, time and timezone, panel, and question snapshots. 409 when a panelist is already booked then. */
+  @Post()
+  @Authenticated(MANAGE)
+  @ApiCreatedResponse({ type: InterviewKitResponse })
+  @ApiErrors(400, 401, 403, 409, 422)
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateInterviewDto): Promise<InterviewKitResponse> {
+    return this.scheduling.create(user, dto);
+  }
+
+  /** Interviews you may see, in start order; filter by time range, status, interviewer, candidate, position. */
+  @Get()
+  @ApiErrors(400, 401)
+  list(@CurrentUser() user: AuthUser, @Query() q: ListInterviewsQueryDto): Promise<InterviewPage> {
+    return this.query.list(user, q);
+  }
+
+  /** Your own scheduled interviews that have not ended, soonest first. */
+  @Get('upcoming')
+  @ApiErrors(400, 401)
+  upcoming(@CurrentUser() user: AuthUser, @Query() q: ListInterviewsQueryDto): Promise<InterviewPage> {
+    return this.query.upcoming(user, q);
+  }
+
+  /** The interview kit: candidate, position, times (scheduled and in your timezone), panel, questions with follow-ups, criteria, guidance and who asks what. */
+  @Get(':id')
+  @ApiErrors(401, 404)
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<InterviewKitResponse> {
+    return this.query.kit(user, id);
+  }
+
+  /** Reschedules, changes the panel, the place or the title. */
+  @Patch(':id')
+  @Authenticated(MANAGE)
+  @ApiErrors(400, 401, 403, 404, 409)
+  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdateInterviewDto): Promise<InterviewKitResponse> {
+    return this.scheduling.update(user, id, dto);
+  }
+
+  /** Cancels with a reason; the invite becomes METHOD:CANCEL and reminders stop. */
+  @Post(':id/cancel')
+  @Authenticated(MANAGE)
+  @HttpCode(200)
+  @ApiOkResponse({ type: InterviewKitResponse })
+  @ApiErrors(400, 401, 403, 404, 409)
+  cancel(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: CancelInterviewDto): Promise<InterviewKitResponse> {
+    return this.lifecycle.cancel(user, id, dto);
+  }
+
+  /** Marks a started interview as done. */
+  @Post(':id/complete')
+  @Authenticated(MANAGE)
+  @HttpCode(200)
+  @ApiOkResponse({ type: InterviewKitResponse })
+  @ApiErrors(400, 401, 403, 404, 409)
+  complete(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: CompleteInterviewDto): Promise<InterviewKitResponse> {
+    return this.lifecycle.complete(user, id, dto);
+  }
+
+  /** Assigns more questions (snapshots of published ones) at the end of the kit. */
+  @Post(':id/questions')
+  @Authenticated(MANAGE)
+  @ApiOkResponse({ type: InterviewKitResponse })
+  @ApiErrors(400, 401, 403, 404, 409, 422)
+  assignQuestions(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: AssignQuestionsDto): Promise<InterviewKitResponse> {
+    return this.lifecycle.assignQuestions(user, id, dto);
+  }
+
+  /** The calendar invite (RFC 5545): stable UID, SEQUENCE bumped by each change, METHOD:CANCEL once cancelled. */
+  @Get(':id/invite.ics')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'text/calendar', schema: { type: 'string' } })
+  @ApiErrors(401, 404)
+  async invite(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const file = await this.invites.ics(user, id);
+    reply.header('content-type', 'text/calendar; charset=utf-8; method=' + (file.body.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST')).header('content-disposition', `attachment; filename="${file.filename}"`);
+    return file.body;
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { PositionEntity } from '../entities/position.entity';
+
+const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+@Injectable()
+export class PositionsRepository {
+  constructor(@InjectRepository(PositionEntity) private readonly repo: Repository<PositionEntity>) {}
+
+  findById(id: string): Promise<PositionEntity | null> {
+    return this.repo.findOne({ where: { id } });
+  }
+
+  insert(values: Partial<PositionEntity>): Promise<PositionEntity> {
+    return this.repo.save(this.repo.create(values));
+  }
+
+  async update(id: string, patch: Partial<PositionEntity>): Promise<void> {
+    await this.repo.update({ id }, patch);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.repo.delete({ id });
+  }
+
+  async list(f: { words: string[]; hiringManagerId?: string; status?: string; limit: number; after?: { createdAt: string; id: string } }) {
+    const qb = this.repo.createQueryBuilder('p').addSelect('p.created_at::text', 'cursor_ts').orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(f.limit);
+    f.words.forEach((w, i) => qb.andWhere(`(p.title ILIKE :w${i} OR p.department ILIKE :w${i})`, { [`w${i}`]: likeWord(w) }));
+    if (f.hiringManagerId) qb.andWhere('p.hiring_manager_id = :hm', { hm: f.hiringManagerId });
+    if (f.status) qb.andWhere('p.status = :status', { status: f.status });
+    if (f.after) qb.andWhere('(p.created_at, p.id) < (:ts::timestamptz, :id::uuid)', { ts: f.after.createdAt, id: f.after.id });
+    const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
+    return entities.map((e, i) => ({ position: e, cursor: [raw[i].cursor_ts, e.id] }));
+  }
+}

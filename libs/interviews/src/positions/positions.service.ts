@@ -1,0 +1,102 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { decodeCursor, encodeCursor } from '@app/common';
+import { hasRole, Role, UsersService } from '@app/auth';
+import type { AuthUser } from '@app/auth';
+import { PositionEntity } from '../entities/position.entity';
+import { CreatePositionDto, ListPositionsQueryDto, PositionPage, PositionResponse, UpdatePositionDto } from './position.dto';
+import { PositionsRepository } from './positions.repository';
+import { CandidatesRepository } from '../candidates/candidates.repository';
+
+@Injectable()
+export class PositionsService {
+  constructor(
+    private readonly repo: PositionsRepository,
+    private readonly candidates: CandidatesRepository,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Admins and recruiters manage every position; a hiring manager manages their own. */
+  canManage(user: AuthUser, position: Pick<PositionEntity, 'hiringManagerId'>): boolean {
+    return hasRole(user, Role.Admin, Role.Recruiter) || (hasRole(user, Role.HiringManager) && position.hiringManagerId === user.id);
+  }
+
+  async find(id: string): Promise<PositionEntity> {
+    const p = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findById(id) : null;
+    if (!p) throw new NotFoundException(`Position ${id} not found`);
+    return p;
+  }
+
+  async get(id: string): Promise<PositionResponse> {
+    return (await this.toResponses([await this.find(id)]))[0];
+  }
+
+  async list(q: ListPositionsQueryDto): Promise<PositionPage> {
+    const limit = q.limit ?? 20;
+    const [createdAt, id] = (decodeCursor(q.cursor) ?? []) as [string?, string?];
+    const rows = await this.repo.list({
+      words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
+      hiringManagerId: q.hiringManagerId,
+      status: q.status,
+      limit: limit + 1,
+      after: createdAt && id ? { createdAt, id } : undefined,
+    });
+    const page = rows.slice(0, limit);
+    return {
+      items: await this.toResponses(page.map((r) => r.position)),
+      page: { limit, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].cursor) : null },
+    };
+  }
+
+  async create(user: AuthUser, dto: CreatePositionDto): Promise<PositionResponse> {
+    const hiringManagerId = dto.hiringManagerId ?? (hasRole(user, Role.HiringManager) ? user.id : undefined);
+    if (!hiringManagerId) throw new BadRequestException('hiringManagerId is required');
+    if (!hasRole(user, Role.Admin, Role.Recruiter) && hiringManagerId !== user.id) {
+      throw new ForbiddenException('A hiring manager can only create positions they manage');
+    }
+    await this.assertHiringManager(hiringManagerId);
+    const p = await this.repo.insert({ title: dto.title, department: dto.department ?? null, hiringManagerId, status: 'open' });
+    await this.audit.record(user.id, 'position', p.id, 'created', { title: p.title, hiringManagerId });
+    return this.get(p.id);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdatePositionDto): Promise<PositionResponse> {
+    const p = await this.find(id);
+    if (!this.canManage(user, p)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager change it');
+    if (dto.hiringManagerId) await this.assertHiringManager(dto.hiringManagerId);
+    await this.repo.update(id, dto);
+    await this.audit.record(user.id, 'position', id, 'updated', { ...dto });
+    return this.get(id);
+  }
+
+  async remove(user: AuthUser, id: string): Promise<void> {
+    const p = await this.find(id);
+    if (!hasRole(user, Role.Admin, Role.Recruiter)) throw new ForbiddenException('Only admins and recruiters delete positions');
+    if (await this.candidates.existsForPosition(p.id)) throw new ConflictException(`Position ${id} has candidates; close it instead`);
+    await this.repo.delete(id);
+    await this.audit.record(user.id, 'position', id, 'deleted', { title: p.title });
+  }
+
+  private async assertHiringManager(userId: string): Promise<void> {
+    const [u] = await this.users.findManyByIds([userId]);
+    if (!u || !u.active) throw new BadRequestException(`hiringManagerId: user ${userId} does not exist`);
+    if (!u.roles.includes(Role.HiringManager)) throw new BadRequestException(`hiringManagerId: ${u.email} does not have the hiring_manager role`);
+  }
+
+  async toResponses(positions: PositionEntity[]): Promise<PositionResponse[]> {
+    const managers = new Map((await this.users.findManyByIds(positions.map((p) => p.hiringManagerId))).map((u) => [u.id, u]));
+    return positions.map((p) => {
+      const m = managers.get(p.hiringManagerId);
+      return {
+        id: p.id,
+        title: p.title,
+        department: p.department,
+        hiringManager: { id: p.hiringManagerId, name: m?.name ?? 'Unknown user', email: m?.email ?? '' },
+        status: p.status,
+        createdAt: p.createdAt,
+        updatedAt: p.updatedAt,
+      };
+    });
+  }
+}

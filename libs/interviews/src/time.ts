@@ -1,0 +1,54 @@
+/** Wall-clock time of an instant in a timezone, as ISO 8601 with its offset (e.g. 2026-12-01T10:00:00+01:00). */
+export function toZonedIso(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  const local = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  const offsetMin = Math.round((local - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+  const sign = offsetMin >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMin);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
+
+/** Monday 00:00 to the next Monday 00:00 (UTC) around an instant: the window a weekly limit counts in. */
+export function isoWeek(instant: Date): { from: Date; to: Date } {
+  const d = new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
+  const day = (d.getUTCDay() + 6) % 7;
+  const from = new Date(d.getTime() - day * 86_400_000);
+  return { from, to: new Date(from.getTime() + 7 * 86_400_000) };
+}
+
+/** Offset of a timezone from UTC at an instant, in minutes. */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const iso = toZonedIso(instant, timeZone);
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(iso)!;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+/**
+ * An ISO 8601 date-time to an instant. With an offset or Z it is taken as is; without one it is a
+ * wall-clock time in `timeZone` (what a person picking "10:00 in Berlin" means).
+ */
+export function parseInstant(value: string, timeZone: string): Date {
+  if (/([zZ]|[+-]\d{2}:?\d{2})$/.test(value)) return new Date(value);
+  const [date, time = '00:00'] = value.split('T');
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi, s = 0] = time.split(':').map(Number);
+  const wall = Date.UTC(y, mo - 1, d, h, mi, Math.floor(s));
+  let instant = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
+  // near a DST change the offset at the guess can differ from the offset at the answer
+  instant = wall - offsetMinutes(new Date(instant), timeZone) * 60_000;
+  return new Date(instant);
+}
