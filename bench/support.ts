@@ -89,3 +89,33 @@ export function percentile(values: number[], p: number): number {
 
 export const median = (v: number[]) => percentile(v, 50);
 export const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+
+/** Runs `requests` calls of `fn` from `connections` concurrent loops; returns latencies and wall time. */
+export async function load(connections: number, requests: number, fn: () => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < requests) {
+        next++;
+        const t0 = process.hrtime.bigint();
+        await fn();
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  return { latencies, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/** A JSON API call that throws on an unexpected status. */
+export async function api<T = any>(url: string, token: string, method: string, path: string, body?: unknown, expect = [200, 201]): Promise<T> {
+  const res = await fetch(url + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!expect.includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}

@@ -57,6 +57,17 @@ describe('auth and the cross-cutting HTTP rules', () => {
       expect(res.status).toBe(401);
     });
 
+    it('authenticates many concurrent requests from different users, each as itself', async () => {
+      const users = await Promise.all(Array.from({ length: 6 }, (_, i) => t.createUser(`busy${i}@example.com`, ['interviewer'])));
+      const tokens = await Promise.all(users.map((u) => t.tokenFor(u.email)));
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => t.request('GET', '/api/v1/me', { token: tokens[i % 6] }).then((r) => [r.status, r.body.email, users[i % 6].email])),
+      );
+      for (const [status, got, expected] of results) expect({ status, got }).toEqual({ status: 200, got: expected });
+      const logins = await Promise.all(users.map((u) => t.login(u.email, USER_PASSWORD)));
+      expect(logins.map((r) => [r.status, r.body.user.email])).toEqual(users.map((u) => [200, u.email]));
+    });
+
     it('GET /me returns the signed-in user', async () => {
       const res = await t.get('/api/v1/me', 'ivy@example.com');
       expect(res.status).toBe(200);

@@ -15,7 +15,9 @@ export interface PassportOutcome<TUser> {
  */
 export function authenticateWith<TUser>(strategy: Strategy, request: unknown, response: unknown): Promise<PassportOutcome<TUser>> {
   return new Promise((resolve, reject) => {
-    const middleware = passport.authenticate(strategy, { session: false }, (err: unknown, user: TUser | false, info: unknown, status?: number) =>
+    // passport hangs success()/fail() on the strategy object it is given; a fresh object per request
+    // (inheriting from the shared instance) keeps concurrent requests from taking each other's callbacks
+    const middleware = passport.authenticate(Object.create(strategy) as Strategy, { session: false }, (err: unknown, user: TUser | false, info: unknown, status?: number) =>
       resolve({ err, user, info, status }),
     );
     middleware(request, response, (err?: unknown) => (err ? reject(err) : resolve({ err: undefined, user: false, info: undefined })));
