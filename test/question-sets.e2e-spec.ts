@@ -377,7 +377,7 @@ describe('question sets', () => {
   });
 });
 
-describe('the demo library', () => {
+describe('the demo data', () => {
   let d: TestApp;
   beforeAll(async () => {
     d = await TestApp.start('question_sets_demo', { env: { DEMO: 'true' } });
@@ -399,5 +399,16 @@ describe('the demo library', () => {
         expect(q.followUps.length).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('includes an upcoming interview for the demo interviewer, with the Backend Engineer questions', async () => {
+    const token = (await d.login('interviewer@demo.scorecards.dev', 'demo-password')).body.accessToken;
+    const upcoming = await d.request('GET', '/api/v1/interviews/upcoming', { token });
+    expect(upcoming.body.items).toHaveLength(1);
+    const kit = await d.request('GET', `/api/v1/interviews/${upcoming.body.items[0].id}`, { token });
+    expect(kit.body).toMatchObject({ candidate: { name: 'Jordan Rivera' }, position: { title: 'Senior Backend Engineer' }, status: 'scheduled' });
+    expect(kit.body.scheduled.start).toMatch(/T10:00:00\+0[12]:00$/);
+    expect(kit.body.questions.length).toBeGreaterThan(0);
+    expect(new Date(kit.body.start).getTime()).toBeGreaterThan(Date.now());
   });
 });

@@ -21,6 +21,7 @@ import { PanelPlanner } from './interviews/panel-planner';
 import { PositionsController } from './positions/positions.controller';
 import { PositionsRepository } from './positions/positions.repository';
 import { PositionsService } from './positions/positions.service';
+import { InterviewsDemoSeeder } from './demo/interviews-demo.seeder';
 
 /** Positions, candidates, interviews, panels, question snapshots and invites. */
 @Module({
@@ -38,6 +39,7 @@ import { PositionsService } from './positions/positions.service';
     InterviewSchedulingService,
     InterviewLifecycleService,
     InterviewInviteService,
+    InterviewsDemoSeeder,
   ],
   exports: [InterviewQueryService, InterviewRepository],
 })

@@ -9,6 +9,10 @@ const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export class PositionsRepository {
   constructor(@InjectRepository(PositionEntity) private readonly repo: Repository<PositionEntity>) {}
 
+  count(): Promise<number> {
+    return this.repo.count();
+  }
+
   findById(id: string): Promise<PositionEntity | null> {
     return this.repo.findOne({ where: { id } });
   }
