@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { InterviewsModule } from '@app/interviews';
+import { QuestionSetsModule } from '@app/question-sets';
 import { ScorecardQuestionNoteEntity } from './entities/scorecard-question-note.entity';
 import { ScorecardRatingEntity } from './entities/scorecard-rating.entity';
 import { ScorecardEntity } from './entities/scorecard.entity';
@@ -10,12 +11,28 @@ import { ScorecardBoardService } from './scorecards/scorecard-board.service';
 import { ScorecardRepository } from './scorecards/scorecard.repository';
 import { ScorecardsController } from './scorecards/scorecards.controller';
 import { ScorecardsService } from './scorecards/scorecards.service';
+import { CalibrationService } from './summaries/calibration.service';
+import { CandidateSummaryService } from './summaries/candidate-summary.service';
+import { FeedbackStatsRepository } from './summaries/feedback-stats.repository';
+import { InterviewSummaryService } from './summaries/interview-summary.service';
+import { PositionSummaryService } from './summaries/position-summary.service';
+import { SummariesController } from './summaries/summaries.controller';
 
 /** Scorecards, the blind rule, and the aggregated evidence for a hiring decision. */
 @Module({
-  imports: [AuthModule, InterviewsModule, TypeOrmModule.forFeature([ScorecardEntity, ScorecardRatingEntity, ScorecardQuestionNoteEntity])],
-  controllers: [ScorecardsController],
-  providers: [ScorecardRepository, ScorecardsService, ScorecardBoardService, InterviewEventsListener],
+  imports: [AuthModule, InterviewsModule, QuestionSetsModule, TypeOrmModule.forFeature([ScorecardEntity, ScorecardRatingEntity, ScorecardQuestionNoteEntity])],
+  controllers: [ScorecardsController, SummariesController],
+  providers: [
+    ScorecardRepository,
+    ScorecardsService,
+    ScorecardBoardService,
+    InterviewEventsListener,
+    FeedbackStatsRepository,
+    InterviewSummaryService,
+    CandidateSummaryService,
+    PositionSummaryService,
+    CalibrationService,
+  ],
   exports: [ScorecardRepository],
 })
 export class FeedbackModule {}

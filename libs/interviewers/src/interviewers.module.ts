@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
+import { FeedbackModule } from '@app/feedback';
 import { INTERVIEWER_LIMITS, InterviewsModule } from '@app/interviews';
 import { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
@@ -13,7 +14,7 @@ import { InterviewersService } from './interviewers.service';
  */
 @Global()
 @Module({
-  imports: [AuthModule, InterviewsModule, TypeOrmModule.forFeature([InterviewerProfileEntity])],
+  imports: [AuthModule, InterviewsModule, FeedbackModule, TypeOrmModule.forFeature([InterviewerProfileEntity])],
   controllers: [InterviewersController],
   providers: [InterviewerProfileRepository, InterviewersService, { provide: INTERVIEWER_LIMITS, useExisting: InterviewersService }],
   exports: [InterviewersService, INTERVIEWER_LIMITS],

@@ -2,6 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { AuditService } from '@app/audit';
 import { hasRole, Role, UserResponse, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
+import { ScorecardRepository } from '@app/feedback';
 import { InterviewRepository, isoWeek } from '@app/interviews';
 import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, UpdateInterviewerDto } from './dto/interviewer.dto';
 import type { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
@@ -16,6 +17,7 @@ export class InterviewersService {
     private readonly users: UsersService,
     private readonly interviews: InterviewRepository,
     private readonly audit: AuditService,
+    private readonly scorecards: ScorecardRepository,
   ) {}
 
   /** Interviewers by name with their profile and this week's load: three queries per page. */
@@ -56,13 +58,20 @@ export class InterviewersService {
   private async withProfiles(users: UserResponse[]): Promise<InterviewerResponse[]> {
     const ids = users.map((u) => u.id);
     const { from, to } = isoWeek(new Date());
-    const [profiles, counts] = await Promise.all([this.profiles.findByUserIds(ids), this.interviews.countScheduledBetween(ids, from, to)]);
+    const [profiles, counts, due] = await Promise.all([
+      this.profiles.findByUserIds(ids),
+      this.interviews.countScheduledBetween(ids, from, to),
+      this.interviews.dueAssignments(ids, new Date()),
+    ]);
+    const submitted = await this.scorecards.submittedPairs(due);
+    const overdue = new Map<string, number>();
+    for (const d of due) if (!submitted.has(`${d.interviewId}:${d.userId}`)) overdue.set(d.userId, (overdue.get(d.userId) ?? 0) + 1);
     const byId = new Map(profiles.map((p) => [p.userId, p]));
-    return users.map((u) => toResponse(u, byId.get(u.id), counts.get(u.id) ?? 0));
+    return users.map((u) => toResponse(u, byId.get(u.id), counts.get(u.id) ?? 0, overdue.get(u.id) ?? 0));
   }
 }
 
-function toResponse(u: UserResponse, p: InterviewerProfileEntity | undefined, thisWeek: number): InterviewerResponse {
+function toResponse(u: UserResponse, p: InterviewerProfileEntity | undefined, thisWeek: number, overdueScorecards: number): InterviewerResponse {
   const weeklyLimit = p?.weeklyLimit ?? DEFAULT_WEEKLY_LIMIT;
   return {
     userId: u.id,
@@ -76,5 +85,6 @@ function toResponse(u: UserResponse, p: InterviewerProfileEntity | undefined, th
     weeklyLimit,
     notifications: { email: p?.emailNotifications ?? true, webhookUrl: p?.webhookUrl ?? null },
     load: { thisWeek, weeklyLimit, overLimit: thisWeek > weeklyLimit },
+    overdueScorecards,
   };
 }

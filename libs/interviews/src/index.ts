@@ -6,3 +6,6 @@ export * from './interview.events';
 export { toZonedIso, isoWeek } from './time';
 export type { KitRow } from './interviews/interview.repository';
 export { canManage } from './interviews/interview-access';
+export { CandidatesService } from './candidates/candidates.service';
+export { PositionsService } from './positions/positions.service';
+export type { InterviewListRow } from './interviews/interview.repository';

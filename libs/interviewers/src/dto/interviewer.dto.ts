@@ -83,6 +83,8 @@ export class InterviewerResponse {
   weeklyLimit: number;
   notifications: NotificationPrefsResponse;
   load: InterviewerLoadResponse;
+  /** Interviews whose feedback is due and still not submitted by them. */
+  overdueScorecards: number;
 }
 
 export class InterviewerPage {

@@ -60,6 +60,11 @@ export class CandidatesService {
     return { items: page.map((r) => toResponse(r.candidate)), page: { limit, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].cursor) : null } };
   }
 
+  /** Every candidate of a position (for side-by-side summaries); the caller checks access to the position. */
+  async allForPosition(positionId: string): Promise<CandidateResponse[]> {
+    return (await this.repo.list({ words: [], positionId, limit: 100_000 })).map((r) => toResponse(r.candidate));
+  }
+
   async create(user: AuthUser, dto: CreateCandidateDto): Promise<CandidateResponse> {
     const position = await this.positions.find(dto.positionId);
     if (!this.positions.canManage(user, position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager add candidates to it');

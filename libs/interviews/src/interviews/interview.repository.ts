@@ -179,6 +179,17 @@ export class InterviewRepository {
     return new Map(rows.map((r) => [r.user_id, r.n]));
   }
 
+  /** (interview, panelist) pairs whose feedback fell due before `now` (cancelled interviews owe none). */
+  async dueAssignments(userIds: string[], now: Date): Promise<Array<{ interviewId: string; userId: string }>> {
+    if (!userIds.length) return [];
+    const rows: Array<{ interview_id: string; user_id: string }> = await this.manager.query(
+      `SELECT p.interview_id, p.user_id FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
+        WHERE p.user_id = ANY($1::uuid[]) AND i.status <> 'cancelled' AND i.feedback_due_at < $2`,
+      [userIds, now],
+    );
+    return rows.map((r) => ({ interviewId: r.interview_id, userId: r.user_id }));
+  }
+
   /** Interviewers with a scheduled interview overlapping [from, to). */
   async busyInterviewers(from: Date, to: Date): Promise<string[]> {
     const rows: Array<{ user_id: string }> = await this.manager.query(

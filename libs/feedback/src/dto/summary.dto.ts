@@ -1,0 +1,211 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+
+export class AgreementResponse {
+  /** Krippendorff's alpha for ordinal data; null when it cannot be computed. */
+  @ApiProperty({ nullable: true, type: Number })
+  alpha: number | null;
+  /** Values that have at least one other rating of the same criterion. */
+  pairableValues: number;
+  /** Criteria (of interview questions) rated by two or more panelists. */
+  units: number;
+  /** False below the minimum of pairable values: say "not enough data", not a number. */
+  enoughData: boolean;
+  minimumPairableValues: number;
+}
+
+export class RecommendationCountsResponse {
+  strong_no: number;
+  no: number;
+  yes: number;
+  strong_yes: number;
+}
+
+export class PersonResponse {
+  id: string;
+  name: string;
+}
+
+export class MissingScorecardResponse {
+  interviewId: string;
+  userId: string;
+  name: string;
+  @ApiProperty({ enum: ['lead', 'shadow'] })
+  role: string;
+  feedbackDueAt: Date;
+  overdue: boolean;
+}
+
+export class PanelistRatingResponse {
+  userId: string;
+  name: string;
+  @ApiProperty({ nullable: true, type: Number })
+  rating: number | null;
+  notAssessed: boolean;
+  @ApiProperty({ nullable: true, type: String })
+  note: string | null;
+}
+
+export class CriterionSummaryResponse {
+  criterionId: string;
+  label: string;
+  ratings: PanelistRatingResponse[];
+  @ApiProperty({ nullable: true, type: Number })
+  mean: number | null;
+  /** Population standard deviation of the ratings. */
+  @ApiProperty({ nullable: true, type: Number })
+  spread: number | null;
+  rated: number;
+  notAssessed: number;
+}
+
+export class QuestionSummaryResponse {
+  questionId: string;
+  position: number;
+  type: string;
+  prompt: string;
+  criteria: CriterionSummaryResponse[];
+}
+
+export class PanelistRecommendationResponse {
+  userId: string;
+  name: string;
+  recommendation: string;
+}
+
+export class InterviewSummaryResponse {
+  interviewId: string;
+  title: string;
+  stage: string;
+  status: string;
+  start: Date;
+  candidate: PersonResponse;
+  position: PersonResponse;
+  expected: number;
+  submitted: number;
+  missing: MissingScorecardResponse[];
+  recommendations: RecommendationCountsResponse;
+  byPanelist: PanelistRecommendationResponse[];
+  questions: QuestionSummaryResponse[];
+  agreement: AgreementResponse;
+}
+
+export class GroupSummaryResponse {
+  /** The competency or question type. */
+  key: string;
+  @ApiProperty({ nullable: true, type: Number })
+  mean: number | null;
+  @ApiProperty({ nullable: true, type: Number })
+  spread: number | null;
+  count: number;
+}
+
+export class TimelineEntryResponse {
+  interviewId: string;
+  stage: string;
+  title: string;
+  start: Date;
+  status: string;
+  expected: number;
+  submitted: number;
+  recommendations: RecommendationCountsResponse;
+}
+
+export class CandidateSummaryResponse {
+  candidate: PersonResponse;
+  position: PersonResponse;
+  byCompetency: GroupSummaryResponse[];
+  byQuestionType: GroupSummaryResponse[];
+  recommendations: RecommendationCountsResponse;
+  timeline: TimelineEntryResponse[];
+  missing: MissingScorecardResponse[];
+  agreement: AgreementResponse;
+}
+
+export class MeansByTypeResponse {
+  @ApiProperty({ nullable: true, type: Number })
+  technical: number | null;
+  @ApiProperty({ nullable: true, type: Number })
+  behavioral: number | null;
+  @ApiProperty({ nullable: true, type: Number })
+  situational: number | null;
+}
+
+export class PositionRowResponse {
+  candidate: PersonResponse;
+  interviewsDone: number;
+  scorecardsSubmitted: number;
+  scorecardsMissing: number;
+  meanByType: MeansByTypeResponse;
+  @ApiProperty({ nullable: true, type: Number })
+  overallMean: number | null;
+  recommendations: RecommendationCountsResponse;
+  agreement: AgreementResponse;
+}
+
+export class PositionSummaryResponse {
+  position: PersonResponse;
+  rows: PositionRowResponse[];
+  sort: string;
+  order: string;
+}
+
+export const SORT_KEYS = ['name', 'overallMean', 'technical', 'behavioral', 'situational', 'strongYes', 'yes', 'no', 'strongNo', 'agreement', 'missing', 'interviews'] as const;
+
+export class PositionSummaryQueryDto {
+  @ApiPropertyOptional({ enum: SORT_KEYS, default: 'overallMean' })
+  @IsOptional() @IsIn(SORT_KEYS, { message: `sort must be one of: ${SORT_KEYS.join(', ')}` })
+  sort?: (typeof SORT_KEYS)[number];
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @IsOptional() @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
+
+  /** csv for a spreadsheet download (RFC 4180, UTF-8). */
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
+  format?: 'json' | 'csv';
+}
+
+export class CalibrationResponse {
+  interviewer: PersonResponse;
+  /** Mean of (their rating − the other panelists' mean) on the same criteria; positive is lenient. */
+  @ApiProperty({ nullable: true, type: Number })
+  leniency: number | null;
+  comparedRatings: number;
+  /** Share of interviews where their hire / no-hire call went against the other panelists' majority. */
+  @ApiProperty({ nullable: true, type: Number })
+  disagreementRate: number | null;
+  comparableInterviews: number;
+  disagreements: number;
+  /** Median hours from the interview's end to submission. */
+  @ApiProperty({ nullable: true, type: Number })
+  medianHoursToSubmit: number | null;
+  submittedScorecards: number;
+  /** Share of their criteria marked "not assessed". */
+  @ApiProperty({ nullable: true, type: Number })
+  notAssessedShare: number | null;
+}
+
+export class QuestionStatsItemResponse {
+  questionId: string;
+  position: number;
+  prompt: string;
+  type: string;
+  /** Interviews in which it was rated. */
+  interviews: number;
+  ratings: number;
+  notAssessed: number;
+  @ApiProperty({ nullable: true, type: Number })
+  mean: number | null;
+  /** Population standard deviation: near 0 means the question does not tell candidates apart. */
+  @ApiProperty({ nullable: true, type: Number })
+  spread: number | null;
+  /** Counts of ratings 1, 2, 3, 4. */
+  distribution: number[];
+}
+
+export class QuestionStatsResponse {
+  setId: string;
+  items: QuestionStatsItemResponse[];
+}

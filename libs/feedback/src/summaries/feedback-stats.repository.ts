@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Coincidences } from '../stats';
+
+/** The scope of an aggregation: one interview, one candidate, or every candidate of a position. */
+export type Scope = { interviewId: string } | { candidateId: string } | { positionId: string };
+
+function scopeSql(scope: Scope, alias = 's'): { where: string; param: string } {
+  if ('interviewId' in scope) return { where: `${alias}.interview_id = $1`, param: scope.interviewId };
+  if ('candidateId' in scope) return { where: `${alias}.candidate_id = $1`, param: scope.candidateId };
+  return { where: `${alias}.position_id = $1`, param: scope.positionId };
+}
+
+export interface CriterionRow {
+  interviewQuestionId: string;
+  criterionId: string;
+  ratings: Array<{ userId: string; rating: number | null; notAssessed: boolean; note: string | null }>;
+  mean: number | null;
+  spread: number | null;
+  min: number | null;
+  max: number | null;
+  rated: number;
+  notAssessed: number;
+}
+
+export interface GroupStat {
+  key: string;
+  mean: number | null;
+  spread: number | null;
+  count: number;
+}
+
+export interface CandidateRow {
+  candidateId: string;
+  means: Record<string, number | null>;
+  overallMean: number | null;
+  ratings: number;
+  recommendations: Record<string, number>;
+  submitted: number;
+}
+
+const VALUES = [1, 2, 3, 4];
+
+/**
+ * Every aggregation of submitted scorecards, in SQL: one statement per figure, whatever the number
+ * of scorecards. Only submitted scorecards count.
+ */
+@Injectable()
+export class FeedbackStatsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Per question and criterion of one interview: each panelist's rating, mean, spread. */
+  async criteria(interviewId: string): Promise<CriterionRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT r.interview_question_id, r.criterion_id,
+              json_agg(json_build_object('userId', r.panelist_id, 'rating', r.rating, 'notAssessed', r.not_assessed, 'note', r.note) ORDER BY r.panelist_id) AS ratings,
+              avg(r.rating)::float AS mean, stddev_pop(r.rating)::float AS spread, min(r.rating) AS min, max(r.rating) AS max,
+              count(r.rating)::int AS rated, count(*) FILTER (WHERE r.not_assessed)::int AS not_assessed
+         FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
+        WHERE r.interview_id = $1
+        GROUP BY r.interview_question_id, r.criterion_id`,
+      [interviewId],
+    );
+    return rows.map((r) => ({
+      interviewQuestionId: r.interview_question_id as string,
+      criterionId: r.criterion_id as string,
+      ratings: r.ratings as CriterionRow['ratings'],
+      mean: r.mean as number | null,
+      spread: r.spread as number | null,
+      min: r.min as number | null,
+      max: r.max as number | null,
+      rated: r.rated as number,
+      notAssessed: r.not_assessed as number,
+    }));
+  }
+
+  /** Submitted scorecards' recommendations, per scorecard (small: one row per panelist). */
+  async recommendations(scope: Scope): Promise<Array<{ interviewId: string; candidateId: string; panelistId: string; recommendation: string; submittedAt: Date }>> {
+    const { where, param } = scopeSql(scope);
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT s.interview_id, s.candidate_id, s.panelist_id, s.overall_recommendation, s.submitted_at FROM scorecards s WHERE ${where} AND s.status = 'submitted'`,
+      [param],
+    );
+    return rows.map((r) => ({ interviewId: r.interview_id as string, candidateId: r.candidate_id as string, panelistId: r.panelist_id as string, recommendation: r.overall_recommendation as string, submittedAt: r.submitted_at as Date }));
+  }
+
+  /** Mean, spread and count of ratings grouped by question type or by competency. */
+  async groups(scope: Scope, by: 'type' | 'competency'): Promise<GroupStat[]> {
+    const { where, param } = scopeSql(scope);
+    const key = by === 'type' ? 'r.question_type' : 'c.competency';
+    const from = by === 'type' ? '' : 'CROSS JOIN LATERAL unnest(r.competencies) AS c(competency)';
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT ${key} AS key, avg(r.rating)::float AS mean, stddev_pop(r.rating)::float AS spread, count(r.rating)::int AS count
+         FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted' ${from}
+        WHERE ${where}
+        GROUP BY ${key} ORDER BY ${key}`,
+      [param],
+    );
+    return rows.map((r) => ({ key: r.key as string, mean: r.mean as number | null, spread: r.spread as number | null, count: r.count as number }));
+  }
+
+  /**
+   * The coincidence matrix of ordinal ratings, per group (an interview, or a candidate). A unit is one
+   * criterion of one interview question; its values are the submitted panelists' ratings.
+   */
+  async coincidences(scope: Scope, groupBy: 'interview' | 'candidate'): Promise<Map<string, Coincidences & { units: number }>> {
+    const { where, param } = scopeSql(scope);
+    const group = groupBy === 'interview' ? 's.interview_id' : 's.candidate_id';
+    const rows: Array<{ g: string; c: number; k: number; o: number; units: number }> = await this.ds.query(
+      `WITH v AS (
+         SELECT ${group} AS g, r.interview_question_id AS q, r.criterion_id AS cr, r.rating
+           FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
+          WHERE ${where} AND r.rating IS NOT NULL),
+       u AS (SELECT g, q, cr, count(*) AS m FROM v GROUP BY g, q, cr HAVING count(*) >= 2),
+       n AS (SELECT v.g, v.q, v.cr, v.rating, count(*) AS n FROM v JOIN u USING (g, q, cr) GROUP BY v.g, v.q, v.cr, v.rating)
+       SELECT a.g, a.rating AS c, b.rating AS k,
+              sum(a.n * (b.n - CASE WHEN a.rating = b.rating THEN 1 ELSE 0 END)::float / (u.m - 1)) AS o,
+              (SELECT count(*)::int FROM u WHERE u.g = a.g) AS units
+         FROM n a JOIN n b ON a.g = b.g AND a.q = b.q AND a.cr = b.cr JOIN u ON u.g = a.g AND u.q = a.q AND u.cr = a.cr
+        GROUP BY a.g, a.rating, b.rating`,
+      [param],
+    );
+    const out = new Map<string, Coincidences & { units: number }>();
+    for (const r of rows) {
+      let m = out.get(r.g);
+      if (!m) out.set(r.g, (m = { values: VALUES, o: VALUES.map(() => VALUES.map(() => 0)), units: r.units }));
+      m.o[r.c - 1][r.k - 1] += Number(r.o);
+    }
+    return out;
+  }
+
+  /** Per candidate of a position: mean per question type and overall, and recommendation counts. */
+  async candidates(positionId: string): Promise<CandidateRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `WITH r AS (
+         SELECT s.candidate_id, r.question_type, r.rating
+           FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
+          WHERE s.position_id = $1 AND r.rating IS NOT NULL),
+       m AS (
+         SELECT candidate_id,
+                avg(rating) FILTER (WHERE question_type = 'technical')::float AS technical,
+                avg(rating) FILTER (WHERE question_type = 'behavioral')::float AS behavioral,
+                avg(rating) FILTER (WHERE question_type = 'situational')::float AS situational,
+                avg(rating)::float AS overall, count(*)::int AS ratings
+           FROM r GROUP BY candidate_id),
+       rec AS (
+         SELECT candidate_id, count(*)::int AS submitted,
+                count(*) FILTER (WHERE overall_recommendation = 'strong_no')::int AS strong_no,
+                count(*) FILTER (WHERE overall_recommendation = 'no')::int AS no,
+                count(*) FILTER (WHERE overall_recommendation = 'yes')::int AS yes,
+                count(*) FILTER (WHERE overall_recommendation = 'strong_yes')::int AS strong_yes
+           FROM scorecards WHERE position_id = $1 AND status = 'submitted' GROUP BY candidate_id)
+       SELECT rec.*, m.technical, m.behavioral, m.situational, m.overall, COALESCE(m.ratings, 0) AS ratings
+         FROM rec LEFT JOIN m USING (candidate_id)`,
+      [positionId],
+    );
+    return rows.map((r) => ({
+      candidateId: r.candidate_id as string,
+      means: { technical: r.technical as number | null, behavioral: r.behavioral as number | null, situational: r.situational as number | null },
+      overallMean: r.overall as number | null,
+      ratings: r.ratings as number,
+      recommendations: { strong_no: r.strong_no as number, no: r.no as number, yes: r.yes as number, strong_yes: r.strong_yes as number },
+      submitted: r.submitted as number,
+    }));
+  }
+
+  /**
+   * An interviewer against their panels: leniency (their rating minus the mean of the others' on the
+   * same criterion), how often their recommendation goes against the others' majority (hire vs no
+   * hire; ties skipped), the median hours from the interview's end to submission, and the share of
+   * criteria they left "not assessed". Submitted scorecards only.
+   */
+  async calibration(userId: string): Promise<Calibration> {
+    const [r] = await this.ds.query(
+      `WITH sub AS (SELECT * FROM scorecards WHERE status = 'submitted'),
+       mine AS (SELECT r.interview_question_id q, r.criterion_id c, r.rating FROM scorecard_ratings r JOIN sub s ON s.id = r.scorecard_id
+                 WHERE r.panelist_id = $1 AND r.rating IS NOT NULL),
+       others AS (SELECT r.interview_question_id q, r.criterion_id c, avg(r.rating) AS mean FROM scorecard_ratings r JOIN sub s ON s.id = r.scorecard_id
+                   WHERE r.panelist_id <> $1 AND r.rating IS NOT NULL AND (r.interview_question_id, r.criterion_id) IN (SELECT q, c FROM mine)
+                   GROUP BY 1, 2),
+       lean AS (SELECT avg(mine.rating - others.mean)::float AS leniency, count(*)::int AS n FROM mine JOIN others USING (q, c)),
+       votes AS (SELECT s.interview_id,
+                        bool_or(s.panelist_id = $1 AND s.overall_recommendation IN ('yes', 'strong_yes')) AS my_hire,
+                        count(*) FILTER (WHERE s.panelist_id <> $1 AND s.overall_recommendation IN ('yes', 'strong_yes')) AS other_hire,
+                        count(*) FILTER (WHERE s.panelist_id <> $1 AND s.overall_recommendation IN ('no', 'strong_no')) AS other_no
+                   FROM sub s WHERE s.interview_id IN (SELECT interview_id FROM sub WHERE panelist_id = $1) GROUP BY s.interview_id),
+       dis AS (SELECT count(*) FILTER (WHERE other_hire <> other_no)::int AS comparable,
+                      count(*) FILTER (WHERE other_hire <> other_no AND my_hire <> (other_hire > other_no))::int AS disagreements
+                 FROM votes),
+       delay AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM submitted_at - interview_ends_at) / 3600)::float AS median_hours,
+                        count(*)::int AS submitted
+                   FROM sub WHERE panelist_id = $1),
+       na AS (SELECT count(*) FILTER (WHERE r.not_assessed)::int AS not_assessed, count(*)::int AS total
+                FROM scorecard_ratings r JOIN sub s ON s.id = r.scorecard_id WHERE r.panelist_id = $1)
+       SELECT * FROM lean, dis, delay, na`,
+      [userId],
+    );
+    return {
+      leniency: r.leniency,
+      comparedRatings: r.n,
+      comparableInterviews: r.comparable,
+      disagreements: r.disagreements,
+      medianHoursToSubmit: r.median_hours,
+      submitted: r.submitted,
+      notAssessed: r.not_assessed,
+      ratingsGiven: r.total,
+    };
+  }
+
+  /** Per source question: how often it was rated and how much its ratings vary. */
+  async questionStats(sourceQuestionIds: string[]): Promise<Array<{ questionId: string; interviews: number; ratings: number; notAssessed: number; mean: number | null; spread: number | null; distribution: number[] }>> {
+    if (!sourceQuestionIds.length) return [];
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT r.source_question_id AS q, count(DISTINCT r.interview_id)::int AS interviews, count(r.rating)::int AS ratings,
+              count(*) FILTER (WHERE r.not_assessed)::int AS not_assessed, avg(r.rating)::float AS mean, stddev_pop(r.rating)::float AS spread,
+              ARRAY[count(*) FILTER (WHERE r.rating = 1), count(*) FILTER (WHERE r.rating = 2), count(*) FILTER (WHERE r.rating = 3), count(*) FILTER (WHERE r.rating = 4)]::int[] AS distribution
+         FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
+        WHERE r.source_question_id = ANY($1::uuid[])
+        GROUP BY r.source_question_id`,
+      [sourceQuestionIds],
+    );
+    return rows.map((r) => ({
+      questionId: r.q as string,
+      interviews: r.interviews as number,
+      ratings: r.ratings as number,
+      notAssessed: r.not_assessed as number,
+      mean: r.mean as number | null,
+      spread: r.spread as number | null,
+      distribution: r.distribution as number[],
+    }));
+  }
+}
+
+export interface Calibration {
+  leniency: number | null;
+  comparedRatings: number;
+  comparableInterviews: number;
+  disagreements: number;
+  medianHoursToSubmit: number | null;
+  submitted: number;
+  notAssessed: number;
+  ratingsGiven: number;
+}
