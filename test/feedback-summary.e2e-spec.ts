@@ -155,3 +155,75 @@ describe('feedback summaries on a hand-computed data set', () => {
     expect(overdue).toEqual({ [A]: 0, [B]: 0, [C]: 0, [D]: 1 });
   });
 });
+
+describe('agreement computed in SQL matches a plain reference implementation on random data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start('alpha_random');
+  });
+  afterAll(() => t?.close());
+
+  // mulberry32: a small seeded PRNG, so a failure can be reproduced
+  function prng(seed: number) {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('for 12 random candidates with missing and "not assessed" ratings', async () => {
+    const hm = await t.createUser('hm-alpha@example.com', ['hiring_manager']);
+    const raters = await Promise.all([1, 2, 3, 4, 5].map((i) => t.createUser(`r${i}@example.com`, ['interviewer'])));
+    const set = await t.post('/api/v1/question-sets', {
+      name: 'Alpha',
+      questions: [0, 1, 2].map((i) => ({ type: 'technical', prompt: `P${i}`, criteria: [0, 1, 2].map((k) => ({ label: `L${i}${k}` })) })),
+    }, 'admin');
+    await t.post(`/api/v1/question-sets/${set.body.id}/publish`, {}, 'admin');
+    const position = (await t.post('/api/v1/positions', { title: 'Alpha', hiringManagerId: hm.id }, 'admin')).body;
+    const rand = prng(20261123);
+    for (let c = 0; c < 12; c++) {
+      const candidate = (await t.post('/api/v1/candidates', { name: `C${c}`, email: `c${c}@example.com`, positionId: position.id }, 'admin')).body;
+      const units: Array<Array<number | null>> = [];
+      for (let iv = 0; iv < 2; iv++) {
+        const panelSize = 2 + Math.floor(rand() * 4);
+        const panel = raters.slice(0, panelSize);
+        const interview = (await t.post('/api/v1/interviews', {
+          candidateId: candidate.id, stage: 'onsite', start: new Date(Date.now() + (c * 2 + iv + 1) * 86_400_000).toISOString(), durationMinutes: 60, timezone: 'UTC',
+          panel: panel.map((p, i) => ({ userId: p.id, role: i === 0 ? 'lead' : 'shadow' })), questions: [{ setId: set.body.id }], allowConflicts: true,
+        }, 'admin')).body;
+        const values: Array<Array<number | null>> = interview.questions.flatMap(() => [0, 1, 2].map(() => panel.map(() => null as number | null)));
+        for (const [pi, p] of panel.entries()) {
+          const [card] = await t.db.query<{ id: string }>(
+            `INSERT INTO scorecards (interview_id, panelist_id, candidate_id, position_id, status, overall_recommendation, interview_ends_at, submitted_at)
+             VALUES ($1, $2, $3, $4, 'submitted', 'yes', now(), now()) RETURNING id`,
+            [interview.id, p.id, candidate.id, position.id],
+          );
+          let u = 0;
+          for (const q of interview.questions) {
+            for (const cr of q.criteria) {
+              const roll = rand();
+              const unit = u++;
+              if (roll < 0.2) continue; // missing: no row at all
+              const notAssessed = roll < 0.3;
+              const rating = notAssessed ? null : 1 + Math.floor(rand() * 4);
+              values[unit][pi] = rating;
+              await t.db.query(
+                `INSERT INTO scorecard_ratings (scorecard_id, interview_question_id, criterion_id, interview_id, panelist_id, rating, not_assessed, question_type)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'technical')`,
+                [card.id, q.id, cr.id, interview.id, p.id, rating, notAssessed],
+              );
+            }
+          }
+        }
+        units.push(...values);
+      }
+      const summary = (await t.get(`/api/v1/candidates/${candidate.id}/feedback-summary`, 'admin')).body;
+      const expected = referenceAlpha(units, 'ordinal');
+      expect({ c, pairable: summary.agreement.pairableValues }).toEqual({ c, pairable: expected.n });
+      if (expected.alpha === null) expect(summary.agreement.alpha).toBeNull();
+      else expect(summary.agreement.alpha).toBeCloseTo(expected.alpha, 9);
+    }
+  });
+});

@@ -107,25 +107,23 @@ export class FeedbackStatsRepository {
   async coincidences(scope: Scope, groupBy: 'interview' | 'candidate'): Promise<Map<string, Coincidences & { units: number }>> {
     const { where, param } = scopeSql(scope);
     const group = groupBy === 'interview' ? 's.interview_id' : 's.candidate_id';
-    const rows: Array<{ g: string; c: number; k: number; o: number; units: number }> = await this.ds.query(
-      `WITH v AS (
-         SELECT ${group} AS g, r.interview_question_id AS q, r.criterion_id AS cr, r.rating
+    // One pass over the units: per unit the count of each value, then o_ck = Σ_u n_uc (n_uk - [c=k]) / (m_u - 1).
+    // (A self-join of per-value counts looks simpler but the planner nests it quadratically.)
+    const counts = VALUES.map((v) => `count(*) FILTER (WHERE r.rating = ${v}) AS n${v}`).join(', ');
+    const cells = VALUES.flatMap((c) => VALUES.map((k) => `sum(n${c} * (n${k} - ${c === k ? 1 : 0})::float / (m - 1)) AS o${c}${k}`)).join(', ');
+    const rows: Array<Record<string, number | string>> = await this.ds.query(
+      `WITH u AS (
+         SELECT ${group} AS g, ${counts}, count(*) AS m
            FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
-          WHERE ${where} AND r.rating IS NOT NULL),
-       u AS (SELECT g, q, cr, count(*) AS m FROM v GROUP BY g, q, cr HAVING count(*) >= 2),
-       n AS (SELECT v.g, v.q, v.cr, v.rating, count(*) AS n FROM v JOIN u USING (g, q, cr) GROUP BY v.g, v.q, v.cr, v.rating)
-       SELECT a.g, a.rating AS c, b.rating AS k,
-              sum(a.n * (b.n - CASE WHEN a.rating = b.rating THEN 1 ELSE 0 END)::float / (u.m - 1)) AS o,
-              (SELECT count(*)::int FROM u WHERE u.g = a.g) AS units
-         FROM n a JOIN n b ON a.g = b.g AND a.q = b.q AND a.cr = b.cr JOIN u ON u.g = a.g AND u.q = a.q AND u.cr = a.cr
-        GROUP BY a.g, a.rating, b.rating`,
+          WHERE ${where} AND r.rating IS NOT NULL
+          GROUP BY ${group}, r.interview_question_id, r.criterion_id
+         HAVING count(*) >= 2)
+       SELECT g, count(*)::int AS units, ${cells} FROM u GROUP BY g`,
       [param],
     );
     const out = new Map<string, Coincidences & { units: number }>();
     for (const r of rows) {
-      let m = out.get(r.g);
-      if (!m) out.set(r.g, (m = { values: VALUES, o: VALUES.map(() => VALUES.map(() => 0)), units: r.units }));
-      m.o[r.c - 1][r.k - 1] += Number(r.o);
+      out.set(r.g as string, { values: VALUES, o: VALUES.map((c) => VALUES.map((k) => Number(r[`o${c}${k}`]))), units: Number(r.units) });
     }
     return out;
   }
