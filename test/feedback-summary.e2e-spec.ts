@@ -114,6 +114,8 @@ describe('feedback summaries on a hand-computed data set', () => {
     expect(s.rows.map((r: { candidate: { id: string } }) => r.candidate.id)).toEqual([cand1, cand2]);
     expect(s.rows[0]).toMatchObject({ interviewsDone: 1, scorecardsSubmitted: 3, scorecardsMissing: 0, overallMean: close(20 / 8), meanByType: { technical: close(2.8), behavioral: close(2), situational: null } });
     expect(s.rows[1]).toMatchObject({ interviewsDone: 1, scorecardsSubmitted: 1, scorecardsMissing: 1, overallMean: close(2), recommendations: { strong_no: 0, no: 1, yes: 0, strong_yes: 0 } });
+    expect(s.rows[1].missingFrom).toEqual([expect.objectContaining({ userId: ids[D], name: 'dina', interviewId: iv2.id, overdue: true })]);
+    expect(s.rows[0].missingFrom).toEqual([]);
     const asc = (await t.get(`/api/v1/positions/${positionId}/feedback-summary?sort=missing&order=asc`, HM)).body;
     expect(asc.rows.map((r: { candidate: { id: string } }) => r.candidate.id)).toEqual([cand1, cand2]);
     expect((await t.get(`/api/v1/positions/${positionId}/feedback-summary?sort=shoe`, HM)).status).toBe(400);

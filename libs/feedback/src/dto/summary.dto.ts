@@ -136,6 +136,8 @@ export class PositionRowResponse {
   interviewsDone: number;
   scorecardsSubmitted: number;
   scorecardsMissing: number;
+  /** Who still owes a scorecard, for which interview. */
+  missingFrom: MissingScorecardResponse[];
   meanByType: MeansByTypeResponse;
   @ApiProperty({ nullable: true, type: Number })
   overallMean: number | null;

@@ -1,10 +1,11 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
+import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { CandidatesService, InterviewRepository, PositionsService } from '@app/interviews';
 import { PositionRowResponse, PositionSummaryQueryDto, PositionSummaryResponse } from '../dto/summary.dto';
 import { toCsv } from './csv';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
-import { agreement, isDone } from './summary-helpers';
+import { agreement, isDone, missingScorecards } from './summary-helpers';
 
 const MAX_ROWS = 100_000;
 
@@ -31,6 +32,7 @@ export class PositionSummaryService {
     private readonly positions: PositionsService,
     private readonly candidates: CandidatesService,
     private readonly interviews: InterviewRepository,
+    private readonly users: UsersService,
   ) {}
 
   async summary(user: AuthUser, positionId: string, q: PositionSummaryQueryDto): Promise<PositionSummaryResponse> {
@@ -45,6 +47,10 @@ export class PositionSummaryService {
     ]);
     const submitted = new Set(recs.map((r) => `${r.interviewId}:${r.panelistId}`));
     const byCandidate = new Map(rows.map((r) => [r.candidateId, r]));
+    const owing = [...new Set(interviews.flatMap((r) => (isDone(r.interview) ? r.panel.map((p) => p.userId) : [])))];
+    const names = new Map((await this.users.findManyByIds(owing)).map((u) => [u.id, u.name]));
+    const missing = missingScorecards(interviews, submitted, names);
+    const candidateOf = new Map(interviews.map((r) => [r.interview.id, r.interview.candidateId]));
     const done = new Map<string, { interviews: number; missing: number }>();
     const now = Date.now();
     for (const r of interviews) {
@@ -62,6 +68,7 @@ export class PositionSummaryService {
         interviewsDone: done.get(c.id)?.interviews ?? 0,
         scorecardsSubmitted: r?.submitted ?? 0,
         scorecardsMissing: done.get(c.id)?.missing ?? 0,
+        missingFrom: missing.filter((m) => candidateOf.get(m.interviewId) === c.id),
         meanByType: { technical: r?.means.technical ?? null, behavioral: r?.means.behavioral ?? null, situational: r?.means.situational ?? null },
         overallMean: r?.overallMean ?? null,
         recommendations: { strong_no: r?.recommendations.strong_no ?? 0, no: r?.recommendations.no ?? 0, yes: r?.recommendations.yes ?? 0, strong_yes: r?.recommendations.strong_yes ?? 0 },
