@@ -241,6 +241,16 @@ describe('interviews', () => {
       expect(event.start.toISOString()).toBe(newStart);
     });
 
+    it('refuses a reschedule onto a panelist\'s other interview, naming them', async () => {
+      const cur = (await t.get(`/api/v1/interviews/${id}`, HM)).body;
+      const other = (await schedule({ start: new Date(new Date(cur.start).getTime() + 6 * 3_600_000).toISOString(), panel: [{ userId: ids[I2], role: 'lead' }] })).body;
+      const res = await t.request('PATCH', `/api/v1/interviews/${id}`, { as: HM, body: { revision: cur.revision, start: other.start } });
+      expect(res.status).toBe(409);
+      expect(res.body.message).toContain('ivan <ivan@example.com>');
+      expect(res.body.message).toContain(other.id);
+      await t.post(`/api/v1/interviews/${other.id}/cancel`, { reason: 'test over' }, HM);
+    });
+
     it('gives one of two simultaneous reschedules a 409', async () => {
       const cur = (await t.get(`/api/v1/interviews/${id}`, HM)).body;
       const [a, b] = await Promise.all([

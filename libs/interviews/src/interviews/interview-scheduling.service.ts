@@ -100,7 +100,8 @@ export class InterviewSchedulingService {
 
       const warnings: WarningResponse[] = [];
       if (timeChanged || added.length) {
-        for (const p of panel) if (!people.has(p.userId)) people.set(p.userId, { name: p.userId, email: '' });
+        const unnamed = panel.filter((p) => !people.has(p.userId)).map((p) => p.userId);
+        for (const [id, who] of await this.planner.people(unnamed)) people.set(id, who);
         const check = timeChanged ? panel.map((p) => p.userId) : added.map((p) => p.userId);
         warnings.push(...(await this.planner.checkClashes(repo, people, check, startsAt, endsAt, id, !!dto.allowConflicts)));
       }

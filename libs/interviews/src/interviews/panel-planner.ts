@@ -30,6 +30,11 @@ export class PanelPlanner {
     return new Map([...found].map(([id, u]) => [id, { name: u.name, email: u.email }]));
   }
 
+  /** Names and emails for messages about people already on a panel. */
+  async people(userIds: string[]): Promise<Map<string, { name: string; email: string }>> {
+    return new Map((await this.users.findManyByIds(userIds)).map((u) => [u.id, { name: u.name, email: u.email }]));
+  }
+
   /**
    * Under a per-interviewer lock (held until the transaction ends), refuses a panelist who is already
    * booked at an overlapping time, naming them and the clashing interview, unless allowed.
