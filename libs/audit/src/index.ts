@@ -1,2 +1,2 @@
 export { AuditModule } from './audit.module';
-export { AuditService, type AuditEntityType } from './audit.service';
+export { AuditService, SETTINGS_ENTITY_ID, type AuditEntityType } from './audit.service';

@@ -9,3 +9,4 @@ export { canManage } from './interviews/interview-access';
 export { CandidatesService } from './candidates/candidates.service';
 export { PositionsService } from './positions/positions.service';
 export type { InterviewListRow } from './interviews/interview.repository';
+export { InterviewInviteService } from './interviews/interview-invite.service';

@@ -41,6 +41,6 @@ import { InterviewsDemoSeeder } from './demo/interviews-demo.seeder';
     InterviewInviteService,
     InterviewsDemoSeeder,
   ],
-  exports: [InterviewQueryService, InterviewRepository, CandidatesService, PositionsService],
+  exports: [InterviewQueryService, InterviewRepository, CandidatesService, PositionsService, InterviewInviteService],
 })
 export class InterviewsModule {}

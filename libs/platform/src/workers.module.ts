@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QueueWorkersModule } from '@app/queue';
+import { RemindersWorkersModule } from '@app/reminders';
 
 /** Every queue processor; loaded by apps/worker, and by apps/api when it runs the worker in-process. */
-@Module({ imports: [QueueWorkersModule] })
+@Module({ imports: [QueueWorkersModule, RemindersWorkersModule] })
 export class WorkersModule {}

@@ -8,6 +8,16 @@ export enum SystemJob {
   Heartbeat = 'heartbeat',
 }
 
+export enum ReminderJob {
+  Deliver = 'deliver',
+}
+
+/** A reminder job names the reminder and the due time it was scheduled for; a moved reminder is a new job. */
+export interface ReminderJobPayload {
+  reminderId: string;
+  dueAt: string;
+}
+
 export interface HeartbeatPayload {
   /** Who asked: the API process that enqueued it. */
   requestedBy: string;

@@ -1,1 +1,2 @@
 export { RemindersModule } from './reminders.module';
+export { RemindersWorkersModule } from './reminders-workers.module';

@@ -1,5 +1,28 @@
 import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@app/auth';
+import { FeedbackModule } from '@app/feedback';
+import { InterviewsModule } from '@app/interviews';
+import { QueueName } from '@app/queue';
+import { DeliveryEntity } from './entities/delivery.entity';
+import { ReminderSettingsEntity } from './entities/reminder-settings.entity';
+import { ReminderEntity } from './entities/reminder.entity';
+import { ReminderEventsListener } from './reminder-events.listener';
+import { ReminderScheduler } from './reminder-scheduler.service';
+import { ReminderSettingsRepository } from './reminder-settings.repository';
+import { ReminderSettingsService } from './reminder-settings.service';
+import { RemindersController } from './reminders.controller';
+import { RemindersQueryService } from './reminders-query.service';
+import { RemindersRepository } from './reminders.repository';
 
-/** Home of the reminders domain module (see DESIGN.md); its tables, services and controllers land here. */
-@Module({})
+const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity];
+
+/** The producer side: policy, planning on interview and scorecard events, and what the API shows. */
+@Module({
+  imports: [AuthModule, InterviewsModule, FeedbackModule, TypeOrmModule.forFeature(ENTITIES), BullModule.registerQueue({ name: QueueName.Reminders })],
+  controllers: [RemindersController],
+  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService],
+  exports: [ReminderScheduler, RemindersRepository, ReminderSettingsService],
+})
 export class RemindersModule {}

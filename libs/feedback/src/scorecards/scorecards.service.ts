@@ -107,7 +107,7 @@ export class ScorecardsService {
       await this.audit.record(user.id, 'scorecard', card.id, 'submitted', { recommendation: card.overallRecommendation }, repo.tx);
       return (await repo.findById(card.id))!;
     });
-    this.events.emit(ScorecardEvent.Submitted, { scorecardId: card.id, interviewId, panelistId: user.id });
+    await this.events.emitAsync(ScorecardEvent.Submitted, { scorecardId: card.id, interviewId, panelistId: user.id });
     return this.view(kit, card, user.name);
   }
 
@@ -123,7 +123,7 @@ export class ScorecardsService {
       await this.audit.record(user.id, 'scorecard', card.id, 'reopened', { author: card.panelistId }, repo.tx);
       return (await repo.findById(card.id))!;
     });
-    this.events.emit(ScorecardEvent.Reopened, { scorecardId: card.id, interviewId, panelistId: card.panelistId });
+    await this.events.emitAsync(ScorecardEvent.Reopened, { scorecardId: card.id, interviewId, panelistId: card.panelistId });
     const [author] = await this.users.findManyByIds([card.panelistId]);
     return this.view(kit, card, author?.name ?? 'Unknown user');
   }

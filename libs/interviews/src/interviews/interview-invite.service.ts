@@ -5,18 +5,29 @@ import { AppConfig } from '@app/config';
 import { buildInvite } from '../ics';
 import { toZonedIso } from '../time';
 import { InterviewQueryService } from './interview-query.service';
+import { InterviewRepository, KitRow } from './interview.repository';
 
 /** The interview as an RFC 5545 invite for the panel; a cancelled interview gives METHOD:CANCEL. */
 @Injectable()
 export class InterviewInviteService {
   constructor(
     private readonly query: InterviewQueryService,
+    private readonly repo: InterviewRepository,
     private readonly users: UsersService,
     private readonly config: AppConfig,
   ) {}
 
   async ics(user: AuthUser, id: string): Promise<{ filename: string; body: string }> {
-    const kit = await this.query.readable(user, id);
+    return this.build(await this.query.readable(user, id));
+  }
+
+  /** For system work (reminder mails): no reader, no visibility check. */
+  async icsFor(id: string): Promise<{ filename: string; body: string } | null> {
+    const kit = await this.repo.findKit(id);
+    return kit ? this.build(kit) : null;
+  }
+
+  private async build(kit: KitRow): Promise<{ filename: string; body: string }> {
     const i = kit.interview;
     const people = new Map((await this.users.findManyByIds([kit.position.hiringManagerId, ...kit.panel.map((p) => p.userId)])).map((u) => [u.id, u]));
     const organizer = people.get(kit.position.hiringManagerId);

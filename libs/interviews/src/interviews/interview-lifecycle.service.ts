@@ -30,7 +30,7 @@ export class InterviewLifecycleService {
       await repo.update(id, { status: 'cancelled', cancelReason: dto.reason, cancelledAt: new Date() }, true);
       await this.audit.record(user.id, 'interview', id, 'cancelled', { reason: dto.reason }, repo.tx);
     });
-    this.events.emit(InterviewEvent.Cancelled, { ...eventPayload(interview, user.id, panel), reason: dto.reason });
+    await this.events.emitAsync(InterviewEvent.Cancelled, { ...eventPayload(interview, user.id, panel), reason: dto.reason });
     return this.query.kit(user, id);
   }
 
@@ -41,7 +41,7 @@ export class InterviewLifecycleService {
       await repo.update(id, { status: 'completed', completedAt: new Date() }, false);
       await this.audit.record(user.id, 'interview', id, 'completed', {}, repo.tx);
     });
-    this.events.emit(InterviewEvent.Completed, eventPayload(interview, user.id, panel));
+    await this.events.emitAsync(InterviewEvent.Completed, eventPayload(interview, user.id, panel));
     return this.query.kit(user, id);
   }
 

@@ -63,7 +63,7 @@ export class InterviewSchedulingService {
       await this.audit.record(user.id, 'interview', interview.id, 'scheduled', { start: startsAt, panel: dto.panel, questions: questions.length }, repo.tx);
       return { interview, warnings };
     });
-    this.emit(InterviewEvent.Scheduled, eventPayload(interview, user.id, dto.panel));
+    await this.emit(InterviewEvent.Scheduled, eventPayload(interview, user.id, dto.panel));
     return this.query.kit(user, interview.id, warnings);
   }
 
@@ -133,13 +133,14 @@ export class InterviewSchedulingService {
 
     const payload = eventPayload(result.after, user.id, result.panel);
     if (result.timeChanged) {
-      this.emit(InterviewEvent.Rescheduled, { ...payload, previous: { startsAt: result.before.startsAt, endsAt: result.before.endsAt, feedbackDueAt: result.before.feedbackDueAt } });
+      await this.emit(InterviewEvent.Rescheduled, { ...payload, previous: { startsAt: result.before.startsAt, endsAt: result.before.endsAt, feedbackDueAt: result.before.feedbackDueAt } });
     }
-    if (result.panelChanged) this.emit(InterviewEvent.PanelChanged, { ...payload, added: result.added, removed: result.removed });
+    if (result.panelChanged) await this.emit(InterviewEvent.PanelChanged, { ...payload, added: result.added, removed: result.removed });
     return this.query.kit(user, id, result.warnings);
   }
 
-  private emit(event: InterviewEvent, payload: unknown): void {
-    this.events.emit(event, payload);
+  /** Awaited, so that when the API answers, listeners (reminders) have seen the change. */
+  private async emit(event: InterviewEvent, payload: unknown): Promise<void> {
+    await this.events.emitAsync(event, payload);
   }
 }

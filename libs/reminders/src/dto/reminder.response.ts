@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageInfoDto, PageQueryDto } from '@app/common';
+
+export class ReminderResponse {
+  id: string;
+  @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation'] })
+  kind: string;
+  occurrence: number;
+  recipientId: string;
+  aboutUserId: string;
+  dueAt: Date;
+  @ApiProperty({ enum: ['scheduled', 'sent', 'skipped', 'failed', 'cancelled'] })
+  status: string;
+  reason: string | null;
+  attempts: number;
+  sentAt: Date | null;
+}
+
+export class ReminderListResponse {
+  interviewId: string;
+  items: ReminderResponse[];
+}
+
+export class NotificationsQueryDto extends PageQueryDto {}
+
+export class NotificationResponse {
+  id: string;
+  reminderId: string;
+  interviewId: string;
+  recipientId: string;
+  kind: string;
+  @ApiProperty({ enum: ['email', 'webhook', 'log'] })
+  channel: string;
+  subject: string;
+  providerRef: string | null;
+  createdAt: Date;
+}
+
+export class NotificationPage {
+  items: NotificationResponse[];
+  page: PageInfoDto;
+}

@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One message sent (or being sent). Unique per reminder, due time and channel, and written in the
+ * transaction that claims the send: a retried or duplicated job finds it and sends nothing.
+ */
+@Entity('deliveries')
+@Index('UQ_deliveries_once', ['reminderId', 'dueAt', 'channel'], { unique: true })
+@Index('IDX_deliveries_recipient', ['recipientId', 'createdAt'])
+export class DeliveryEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  reminderId: string;
+
+  @Column({ type: 'timestamptz' })
+  dueAt: Date;
+
+  @Column({ type: 'varchar', length: 10 })
+  channel: 'email' | 'webhook' | 'log';
+
+  @Column({ type: 'uuid' })
+  recipientId: string;
+
+  @Column({ type: 'uuid' })
+  interviewId: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: string;
+
+  @Column({ type: 'varchar', length: 400 })
+  subject: string;
+
+  /** The SMTP message id or the webhook's HTTP status. */
+  @Column({ type: 'varchar', length: 400, nullable: true })
+  providerRef: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,53 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import { AppConfig } from '@app/config';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  ics?: { filename: string; body: string; method: string };
+}
+
+/** An unreachable or silent server must fail the attempt quickly, so that the job retries. */
+function withTimeouts(url: string): string {
+  const u = new URL(url);
+  for (const [k, v] of [['connectionTimeout', '5000'], ['greetingTimeout', '5000'], ['socketTimeout', '10000']]) if (!u.searchParams.has(k)) u.searchParams.set(k, v);
+  return u.toString();
+}
+
+/** SMTP when SMTP_URL is set; otherwise the message is logged (the embedded default). */
+@Injectable()
+export class MailService implements OnModuleDestroy {
+  private readonly logger = new Logger('Mail');
+  private readonly transport: Transporter;
+  readonly channel: 'email' | 'log';
+
+  constructor(private readonly config: AppConfig) {
+    this.channel = config.smtpUrl ? 'email' : 'log';
+    this.transport = config.smtpUrl
+      ? createTransport(withTimeouts(config.smtpUrl))
+      : createTransport({ jsonTransport: true });
+  }
+
+  /** Returns the message id; throws when the server refuses or cannot be reached (the job retries). */
+  async send(mail: OutgoingMail): Promise<string> {
+    const info = await this.transport.sendMail({
+      from: this.config.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      ...(mail.ics
+        ? { icalEvent: { filename: mail.ics.filename, method: mail.ics.method, content: mail.ics.body } }
+        : {}),
+    });
+    if (this.channel === 'log') this.logger.log(`(no SMTP_URL) to ${mail.to}: ${mail.subject}`);
+    return String(info.messageId ?? '');
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,50 @@
+import type { KitRow } from '@app/interviews';
+import { toZonedIso } from '@app/interviews';
+import type { OutgoingMail } from './mail.service';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export interface MessageContext {
+  kind: string;
+  kit: KitRow;
+  recipient: { id: string; name: string; email: string; timezone: string };
+  about: { id: string; name: string };
+  baseUrl: string;
+}
+
+/** The email for a reminder: plain text and HTML with the same content. */
+export function composeReminder(c: MessageContext): Omit<OutgoingMail, 'ics'> {
+  const i = c.kit.interview;
+  const when = `${toZonedIso(i.startsAt, c.recipient.timezone).replace('T', ' ').slice(0, 16)} (${c.recipient.timezone})`;
+  const who = `${c.kit.candidate.name} — ${c.kit.position.title}, ${i.stage}`;
+  const kitUrl = `${c.baseUrl}/interviews/${i.id}`;
+  const scorecardUrl = `${kitUrl}/scorecard`;
+  const mine = c.kit.questions.filter((q) => q.askedById === c.recipient.id || q.askedById === null);
+  const lines: string[] = [];
+  let subject: string;
+  switch (c.kind) {
+    case 'prep':
+      subject = `Interview kit: ${who} at ${when}`;
+      lines.push(`Hi ${c.recipient.name},`, '', `You interview ${c.kit.candidate.name} for ${c.kit.position.title} at ${when}.`);
+      if (i.meetingUrl) lines.push(`Join: ${i.meetingUrl}`);
+      if (i.location) lines.push(`Where: ${i.location}`);
+      lines.push('', 'Questions to ask:');
+      for (const q of mine) {
+        lines.push(`${q.position + 1}. [${q.type}] ${q.prompt}`);
+        for (const f of q.followUps) lines.push(`   Follow-up: ${f.prompt}`);
+        for (const k of q.criteria) lines.push(`   Look for: ${k.label}${k.description ? ` — ${k.description}` : ''}`);
+      }
+      lines.push('', `Interview kit: ${kitUrl}`, `Scorecard: ${scorecardUrl}`);
+      break;
+    case 'escalation':
+      subject = `Overdue scorecard: ${c.about.name} for ${who}`;
+      lines.push(`Hi ${c.recipient.name},`, '', `${c.about.name} has not submitted their scorecard for ${who} (interview on ${when}); it was due ${toZonedIso(i.feedbackDueAt, c.recipient.timezone).replace('T', ' ').slice(0, 16)}.`, '', `Interview: ${kitUrl}`);
+      break;
+    default:
+      subject = c.kind === 'feedback_due' ? `Scorecard due: ${who}` : `Scorecard overdue: ${who}`;
+      lines.push(`Hi ${c.recipient.name},`, '', `Your scorecard for ${who} (interview on ${when}) is ${c.kind === 'feedback_due' ? 'due now' : 'overdue'}.`, '', `Fill it in: ${scorecardUrl}`);
+  }
+  const text = lines.join('\n');
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif">${lines.map((l) => (l ? `<p style="margin:0 0 6px">${esc(l).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>` : '<br>')).join('')}</body></html>`;
+  return { to: c.recipient.email, subject, text, html };
+}

@@ -1,0 +1,81 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { UsersService } from '@app/auth';
+import { ScorecardRepository } from '@app/feedback';
+import { InterviewRepository } from '@app/interviews';
+import { jobId, QueueName, ReminderJob, ReminderJobPayload } from '@app/queue';
+import type { ReminderEntity } from './entities/reminder.entity';
+import { planReminders } from './planning';
+import { ReminderSettingsService } from './reminder-settings.service';
+import { RemindersRepository } from './reminders.repository';
+
+const FEEDBACK_KINDS = new Set(['feedback_due', 'feedback_overdue', 'escalation']);
+
+/** Brings an interview's reminders (rows and delayed jobs) in line with its current state and the policy. */
+@Injectable()
+export class ReminderScheduler {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(
+    private readonly repo: RemindersRepository,
+    private readonly interviews: InterviewRepository,
+    private readonly scorecards: ScorecardRepository,
+    private readonly settings: ReminderSettingsService,
+    private readonly users: UsersService,
+    @InjectQueue(QueueName.Reminders) private readonly queue: Queue<ReminderJobPayload>,
+  ) {}
+
+  async replan(interviewId: string): Promise<void> {
+    const kit = await this.interviews.findKit(interviewId);
+    const existing = await this.repo.forInterview(interviewId);
+    if (!kit || kit.interview.status === 'cancelled') {
+      await this.cancel(existing.filter((r) => r.status === 'scheduled'), 'interview cancelled');
+      return;
+    }
+    const i = kit.interview;
+    const people = new Map((await this.users.findManyByIds([...kit.panel.map((p) => p.userId), kit.position.hiringManagerId])).map((u) => [u.id, u]));
+    const submitted = await this.scorecards.submittedPairs(kit.panel.map((p) => ({ interviewId, userId: p.userId })));
+    const planned = planReminders({
+      interviewId,
+      startsAt: i.startsAt,
+      endsAt: i.endsAt,
+      feedbackDueAt: i.feedbackDueAt,
+      panel: kit.panel.map((p) => ({ userId: p.userId, timezone: people.get(p.userId)?.timezone ?? 'UTC' })),
+      hiringManager: { userId: kit.position.hiringManagerId, timezone: people.get(kit.position.hiringManagerId)?.timezone ?? 'UTC' },
+      policy: await this.settings.get(),
+      now: new Date(),
+    }).filter((r) => !(FEEDBACK_KINDS.has(r.kind) && submitted.has(`${interviewId}:${r.aboutUserId}`)));
+
+    const byKey = new Map(existing.map((r) => [r.key, r]));
+    const plannedKeys = new Set(planned.map((p) => p.key));
+    const changed = planned.filter((p) => {
+      const e = byKey.get(p.key);
+      return !e || e.dueAt.getTime() !== p.dueAt.getTime() || e.status === 'cancelled' || e.status === 'skipped';
+    });
+    await this.cancel(existing.filter((r) => r.status === 'scheduled' && !plannedKeys.has(r.key)), 'no longer planned');
+    const stored = await this.repo.upsert(changed.map((p) => ({ key: p.key, interviewId, recipientId: p.recipientId, aboutUserId: p.aboutUserId, kind: p.kind, occurrence: p.occurrence, dueAt: p.dueAt })));
+    for (const r of stored) await this.enqueue(r, byKey.get(r.key)?.jobId ?? null);
+  }
+
+  /** Adds the delayed job for a reminder (removing the job of its previous time). */
+  async enqueue(r: ReminderEntity, previousJobId: string | null): Promise<void> {
+    const id = jobId('rem', r.id, r.dueAt.getTime());
+    if (previousJobId && previousJobId !== id) await this.queue.remove(previousJobId).catch(() => 0);
+    await this.queue.add(ReminderJob.Deliver, { reminderId: r.id, dueAt: r.dueAt.toISOString() }, {
+      jobId: id,
+      delay: Math.max(0, r.dueAt.getTime() - Date.now()),
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: 1000,
+      removeOnFail: false,
+    });
+    await this.repo.setJob(r.id, id);
+  }
+
+  private async cancel(reminders: ReminderEntity[], reason: string): Promise<void> {
+    for (const r of reminders) if (r.jobId) await this.queue.remove(r.jobId).catch(() => 0);
+    await this.repo.setStatus(reminders.map((r) => r.id), 'cancelled', reason);
+    if (reminders.length) this.logger.log(`${reminders.length} reminder(s) of interview ${reminders[0].interviewId} cancelled: ${reason}`);
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, SETTINGS_ENTITY_ID } from '@app/audit';
+import type { AuthUser } from '@app/auth';
+import { ReminderPolicyDto } from './dto/reminder-policy.dto';
+import { ReminderSettingsRepository } from './reminder-settings.repository';
+import { DEFAULT_POLICY, type ReminderPolicy } from './planning';
+
+/** The reminder policy: defaults until an admin changes it. */
+@Injectable()
+export class ReminderSettingsService {
+  constructor(
+    private readonly repo: ReminderSettingsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(): Promise<ReminderPolicy> {
+    return { ...DEFAULT_POLICY, ...((await this.repo.read()) as Partial<ReminderPolicy> | null) };
+  }
+
+  async put(user: AuthUser, dto: ReminderPolicyDto): Promise<ReminderPolicy> {
+    const policy: ReminderPolicy = { ...dto, quietHours: dto.quietHours ? { start: dto.quietHours.start, end: dto.quietHours.end } : null };
+    await this.repo.write({ ...policy }, user.id);
+    await this.audit.record(user.id, 'settings', SETTINGS_ENTITY_ID, 'reminder_policy_changed', { ...policy });
+    return this.get();
+  }
+}

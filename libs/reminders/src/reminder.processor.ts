@@ -1,0 +1,28 @@
+import { Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { QueueName, ReminderJob, ReminderJobPayload } from '@app/queue';
+import { ReminderDeliveryService } from './reminder-delivery.service';
+
+@Processor(QueueName.Reminders, { concurrency: 16 })
+export class ReminderProcessor extends WorkerHost {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(private readonly delivery: ReminderDeliveryService) {
+    super();
+  }
+
+  async process(job: Job<ReminderJobPayload>): Promise<string> {
+    if (job.name !== ReminderJob.Deliver) return 'ignored';
+    return this.delivery.deliver(job.data.reminderId, new Date(job.data.dueAt));
+  }
+
+  /** After the last attempt the reminder shows as failed (the job stays in the failed set). */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<ReminderJobPayload> | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    const last = job.attemptsMade >= (job.opts.attempts ?? 1);
+    this.logger.warn(`reminder ${job.data.reminderId} attempt ${job.attemptsMade} failed: ${error.message}`);
+    if (last) await this.delivery.fail(job.data.reminderId, error.message);
+  }
+}
