@@ -215,6 +215,10 @@ describe('question sets', () => {
       const old = await t.get(`/api/v1/question-sets/${set.id}`, RECRUITER);
       expect(old.body).toMatchObject({ status: 'archived', supersededById: edit.body.id });
       expect((await t.request('PATCH', `/api/v1/question-sets/${set.id}`, { as: RECRUITER, body: { revision: old.body.revision, name: 'x' } })).status).toBe(409);
+      const trail = await t.get(`/api/v1/audit-events?entityType=question_set&entityId=${edit.body.id}`, 'admin');
+      expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(['published', 'new_version']);
+      const v1Trail = await t.get(`/api/v1/audit-events?entityType=question_set&entityId=${set.id}`, 'admin');
+      expect(v1Trail.body.items.map((e: { action: string }) => e.action)).toEqual(['published', 'created']);
     });
 
     it('deletes drafts but not published sets', async () => {

@@ -4,3 +4,4 @@ export { ErrorResponseDto, FieldErrorDto } from './errors/error-response.dto';
 export { createValidationPipe, flattenValidationErrors, type FieldError } from './errors/validation';
 export { ApiErrors } from './http/api-errors.decorator';
 export { PageQueryDto, PageInfoDto, type Page, encodeCursor, decodeCursor } from './pagination/page.dto';
+export { wallClock } from './time/wall-clock';

@@ -1,23 +1,12 @@
-// Building an Intl.DateTimeFormat costs far more than using one; lists format many times per request.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+import { wallClock } from '@app/common';
 
 /** Wall-clock time of an instant in a timezone, as ISO 8601 with its offset (e.g. 2026-12-01T10:00:00+01:00). */
 export function toZonedIso(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
-  const local = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  const local = wallClock(instant.getTime(), timeZone);
   const offsetMin = Math.round((local - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
-  const sign = offsetMin >= 0 ? '+' : '-';
   const abs = Math.abs(offsetMin);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+  const offset = `${offsetMin >= 0 ? '+' : '-'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${new Date(local).toISOString().slice(0, 19)}${offset}`;
 }
 
 /** Monday 00:00 to the next Monday 00:00 (UTC) around an instant: the window a weekly limit counts in. */

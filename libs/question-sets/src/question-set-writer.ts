@@ -1,4 +1,5 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AuditService } from '@app/audit';
 import { conflict } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { hasRole, Role } from '@app/auth';
@@ -13,7 +14,10 @@ export const WRITER_ROLES = [Role.Admin, Role.Recruiter];
  */
 @Injectable()
 export class QuestionSetWriter {
-  constructor(private readonly repo: QuestionSetRepository) {}
+  constructor(
+    private readonly repo: QuestionSetRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   assertWriter(user: AuthUser): void {
     if (!hasRole(user, ...WRITER_ROLES)) throw new ForbiddenException('Only recruiters and admins change question sets');
@@ -38,8 +42,14 @@ export class QuestionSetWriter {
       const draft = await this.draftOf(repo, set, user);
       const patch = await change(repo, draft);
       await repo.updateSet(draft.id, patch ?? {});
+      await this.audit.record(user.id, 'question_set', draft.id, draft.id === set.id ? 'edited' : 'new_version', { from: set.id, revision: set.revision, ...(patch ?? {}) }, repo.tx);
       return draft.id;
     });
+  }
+
+  /** Records a change in the audit trail, in the transaction of the change. */
+  record(user: AuthUser, setId: string, action: string, changes: Record<string, unknown>, tx: unknown): Promise<void> {
+    return this.audit.record(user.id, 'question_set', setId, action, changes, tx);
   }
 
   private async draftOf(repo: QuestionSetRepository, set: QuestionSetEntity, user: AuthUser): Promise<QuestionSetEntity> {

@@ -32,6 +32,11 @@ export class QuestionSetRepository {
     return this.ds.transaction((m) => fn(new QuestionSetRepository(this.ds, m)));
   }
 
+  /** The transaction handle, for writes other modules make in the same transaction (audit). */
+  get tx(): unknown {
+    return this.manager;
+  }
+
   private get sets() {
     return this.manager.getRepository(QuestionSetEntity);
   }

@@ -75,6 +75,7 @@ export class QuestionSetsService {
         revision: 1,
       });
       await repo.insertQuestions(questions.map((q, position) => questionRow(created.id, position, q)));
+      await this.writer.record(user, created.id, 'created', { name: set.name, questions: questions.length }, repo.tx);
       return created.id;
     });
   }
@@ -94,6 +95,7 @@ export class QuestionSetsService {
         throw new ConflictException(`Question set ${id} is ${set.status}; only drafts are deleted (archive a published set instead)`);
       }
       await repo.deleteSet(id);
+      await this.writer.record(user, id, 'deleted', { name: set.name }, repo.tx);
     });
   }
 
@@ -118,6 +120,7 @@ export class QuestionSetsService {
       }
       await repo.archivePublishedInLineage(set.lineageId, id);
       await repo.updateSet(id, { status: 'published', publishedAt: new Date() });
+      await this.writer.record(user, id, 'published', { version: set.version }, repo.tx);
     });
     return this.get(user, id);
   }
@@ -129,6 +132,7 @@ export class QuestionSetsService {
       if (!set) throw new NotFoundException(`Question set ${id} not found`);
       if (set.status === 'archived') return;
       await repo.updateSet(id, { status: 'archived', archivedAt: new Date() });
+      await this.writer.record(user, id, 'archived', {}, repo.tx);
     });
     return this.get(user, id);
   }

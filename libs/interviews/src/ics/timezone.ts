@@ -1,3 +1,4 @@
+import { wallClock } from '@app/common';
 /**
  * Wall-clock times and VTIMEZONE definitions from the runtime's IANA data (via Intl), so invites
  * need no bundled tz database and follow whatever tzdata Node ships.
@@ -16,28 +17,6 @@ export function localDateTime(instant: Date, timezone: string): string {
   return utcStamp(new Date(wallClock(instant.getTime(), timezone))).slice(0, -1);
 }
 
-const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall-clock time of `ms` in `timezone`, as a UTC epoch value (whole seconds). */
-function wallClock(ms: number, timezone: string): number {
-  let format = wallClockFormats.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    wallClockFormats.set(timezone, format);
-  }
-  const f: Record<string, number> = {};
-  for (const { type, value } of format.formatToParts(ms)) f[type] = Number(value);
-  return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-}
 
 function utcOffset(ms: number, timezone: string): number {
   return wallClock(ms, timezone) - Math.floor(ms / SECOND) * SECOND;

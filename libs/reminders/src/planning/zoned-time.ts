@@ -1,3 +1,4 @@
+import { wallClock as wallClockSeconds } from '@app/common';
 // Wall-clock arithmetic in IANA time zones using only Intl (no date library): enough to find the
 // quiet period around an instant, DST gaps and overlaps included. Internal to the planner.
 
@@ -10,35 +11,9 @@ export interface QuietMinutes {
   end: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    // throws RangeError for an unknown zone, which is what callers should see
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** The wall clock in `timeZone` at instant `t`, encoded as the UTC instant showing the same digits. */
 export function wallClock(t: number, timeZone: string): number {
-  const p: Record<string, number> = {};
-  for (const { type, value } of formatter(timeZone).formatToParts(t)) {
-    if (type !== 'literal') p[type] = Number(value);
-  }
-  const ms = ((t % 1000) + 1000) % 1000; // Intl drops milliseconds
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) + ms;
+  return wallClockSeconds(t, timeZone) + (((t % 1000) + 1000) % 1000); // Intl drops milliseconds
 }
 
 const offsetAt = (t: number, timeZone: string) => wallClock(t, timeZone) - t;
