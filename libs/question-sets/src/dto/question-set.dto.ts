@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '@app/common';
@@ -34,25 +34,10 @@ export class CreateQuestionSetDto {
 }
 
 /** Edits the set's own fields. On a published set this starts the next draft version. */
-export class UpdateQuestionSetDto {
+export class UpdateQuestionSetDto extends PartialType(OmitType(CreateQuestionSetDto, ['questions'] as const)) {
   /** The set's current revision (409 when stale). */
   @IsInt() @Min(1)
   revision: number;
-
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
-  name?: string;
-
-  @IsOptional() @IsString() @MaxLength(MAX_TEXT)
-  description?: string;
-
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(120)
-  positionFamily?: string;
-
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(60)
-  level?: string;
-
-  @IsOptional() @Transform(tags) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(50, { each: true })
-  tags?: string[];
 }
 
 export class ListQuestionSetsQueryDto extends PageQueryDto {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -92,33 +92,9 @@ export class AddQuestionDto extends QuestionDto {
 }
 
 /** Edits a question; every field but `revision` is optional. */
-export class UpdateQuestionDto {
+export class UpdateQuestionDto extends PartialType(QuestionDto) {
   @IsInt() @Min(1)
   revision: number;
-
-  @ApiPropertyOptional({ enum: QUESTION_TYPES, enumName: 'QuestionType' })
-  @IsOptional() @IsIn(QUESTION_TYPES, { message: `type must be one of: ${QUESTION_TYPES.join(', ')}` })
-  type?: QuestionType;
-
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'prompt must not be empty' }) @MaxLength(MAX_PROMPT)
-  prompt?: string;
-
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_FOLLOW_UPS, { message: `followUps may hold at most ${MAX_FOLLOW_UPS} items` })
-  @ValidateNested({ each: true }) @Type(() => FollowUpDto)
-  followUps?: FollowUpDto[];
-
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CRITERIA, { message: `criteria may hold at most ${MAX_CRITERIA} items` })
-  @ValidateNested({ each: true }) @Type(() => CriterionDto)
-  criteria?: CriterionDto[];
-
-  @IsOptional() @ValidateNested() @Type(() => GuidanceDto)
-  guidance?: GuidanceDto;
-
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(100, { each: true })
-  competencies?: string[];
-
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_TIMEBOX_MINUTES)
-  timeboxMinutes?: number;
 
   /** Moves the question to this 0-based position. */
   @IsOptional() @IsInt() @Min(0)
