@@ -4,3 +4,4 @@ export { QuestionSetResponse, QuestionResponse } from './dto/question-set.respon
 export type { QuestionType } from './import/guide.types';
 export { QuestionBankService, type PublishedQuestion, type QuestionRef } from './question-bank.service';
 export type { StoredCriterion, StoredFollowUp, StoredGuidance } from './entities/question.entity';
+export { questionContent, type QuestionContent } from './question-content';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { unprocessable } from '@app/common';
-import type { QuestionType } from './import/guide.types';
-import type { StoredCriterion, StoredFollowUp, StoredGuidance } from './entities/question.entity';
 import { QuestionSetRepository } from './question-set.repository';
+import { questionContent, type QuestionContent } from './question-content';
 
 export interface QuestionRef {
   setId?: string;
@@ -10,20 +9,13 @@ export interface QuestionRef {
 }
 
 /** A published question as another module copies it (an interview's snapshot). */
-export interface PublishedQuestion {
+export interface PublishedQuestion extends QuestionContent {
   /** Which of the given refs this question came from. */
   refIndex: number;
   setId: string;
   setName: string;
   setVersion: number;
   questionId: string;
-  type: QuestionType;
-  prompt: string;
-  followUps: StoredFollowUp[];
-  criteria: StoredCriterion[];
-  guidance: StoredGuidance;
-  competencies: string[];
-  timeboxMinutes: number | null;
 }
 
 /** Read side for other modules: published questions only, in set order. */
@@ -56,13 +48,7 @@ export class QuestionBankService {
           setName: set.name,
           setVersion: set.version,
           questionId: q.id,
-          type: q.type,
-          prompt: q.prompt,
-          followUps: q.followUps,
-          criteria: q.criteria,
-          guidance: q.guidance,
-          competencies: q.competencies,
-          timeboxMinutes: q.timeboxMinutes,
+          ...questionContent(q),
         });
       }
     }

@@ -5,6 +5,7 @@ import type { AuthUser } from '@app/auth';
 import { hasRole, Role } from '@app/auth';
 import type { QuestionSetEntity } from './entities/question-set.entity';
 import { QuestionSetRepository } from './question-set.repository';
+import { questionContent } from './question-content';
 
 export const WRITER_ROLES = [Role.Admin, Role.Recruiter];
 
@@ -73,17 +74,7 @@ export class QuestionSetWriter {
     });
     const questions = await repo.findQuestions(set.id);
     await repo.insertQuestions(
-      questions.map((q) => ({
-        setId: draft.id,
-        position: q.position,
-        type: q.type,
-        prompt: q.prompt,
-        followUps: q.followUps,
-        criteria: q.criteria,
-        guidance: q.guidance,
-        competencies: q.competencies,
-        timeboxMinutes: q.timeboxMinutes,
-      })),
+      questions.map((q) => ({ setId: draft.id, position: q.position, ...questionContent(q) })),
     );
     return draft;
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { QuestionDraft, SetDraft } from './import/guide.types';
+import { questionContent } from './question-content';
 import type { QuestionEntity, StoredCriterion, StoredFollowUp, StoredGuidance } from './entities/question.entity';
 import type { QuestionSetEntity } from './entities/question-set.entity';
 import type { QuestionResponse, QuestionSetResponse, QuestionSetSummaryResponse } from './dto/question-set.response';
@@ -40,13 +41,7 @@ export function toQuestionResponse(q: QuestionEntity): QuestionResponse {
   return {
     id: q.id,
     position: q.position,
-    type: q.type,
-    prompt: q.prompt,
-    followUps: q.followUps,
-    criteria: q.criteria,
-    guidance: q.guidance,
-    competencies: q.competencies,
-    timeboxMinutes: q.timeboxMinutes,
+    ...questionContent(q),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { questionContent } from '@app/question-sets';
 import { decodeCursor, encodeCursor } from '@app/common';
 import { hasRole, Role, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
@@ -51,13 +52,7 @@ export class InterviewQueryService {
       questions: kit.questions.map((q) => ({
         id: q.id,
         position: q.position,
-        type: q.type,
-        prompt: q.prompt,
-        followUps: q.followUps,
-        criteria: q.criteria,
-        guidance: q.guidance,
-        competencies: q.competencies,
-        timeboxMinutes: q.timeboxMinutes,
+        ...questionContent(q),
         askedBy: q.askedById ? { userId: q.askedById, name: people.get(q.askedById)?.name ?? 'Unknown user' } : null,
         source: { setId: q.sourceSetId, setName: q.sourceSetName, setVersion: q.sourceSetVersion, questionId: q.sourceQuestionId },
       })),

@@ -1,4 +1,5 @@
 import type { PublishedQuestion } from '@app/question-sets';
+import { questionContent } from '@app/question-sets';
 import type { InterviewQuestionEntity } from '../entities/interview-question.entity';
 
 /** Copies published questions into an interview, from `startPosition` on. */
@@ -10,13 +11,7 @@ export function snapshotRows(interviewId: string, startPosition: number, questio
     sourceSetId: q.setId,
     sourceSetName: q.setName,
     sourceSetVersion: q.setVersion,
-    type: q.type,
-    prompt: q.prompt,
-    followUps: q.followUps,
-    criteria: q.criteria,
-    guidance: q.guidance,
-    competencies: q.competencies,
-    timeboxMinutes: q.timeboxMinutes,
+    ...questionContent(q),
     askedById: askers[q.refIndex] ?? null,
   }));
 }
