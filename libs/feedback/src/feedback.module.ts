@@ -11,6 +11,7 @@ import { ScorecardBoardService } from './scorecards/scorecard-board.service';
 import { ScorecardRepository } from './scorecards/scorecard.repository';
 import { ScorecardsController } from './scorecards/scorecards.controller';
 import { ScorecardsService } from './scorecards/scorecards.service';
+import { SubmissionsService } from './scorecards/submissions.service';
 import { CalibrationService } from './summaries/calibration.service';
 import { CandidateSummaryService } from './summaries/candidate-summary.service';
 import { FeedbackStatsRepository } from './summaries/feedback-stats.repository';
@@ -24,6 +25,7 @@ import { SummariesController } from './summaries/summaries.controller';
   controllers: [ScorecardsController, SummariesController],
   providers: [
     ScorecardRepository,
+    SubmissionsService,
     ScorecardsService,
     ScorecardBoardService,
     InterviewEventsListener,
@@ -33,6 +35,6 @@ import { SummariesController } from './summaries/summaries.controller';
     PositionSummaryService,
     CalibrationService,
   ],
-  exports: [ScorecardRepository],
+  exports: [SubmissionsService],
 })
 export class FeedbackModule {}

@@ -1,3 +1,3 @@
 export { FeedbackModule } from './feedback.module';
 export { ScorecardEvent } from './scorecards/scorecards.service';
-export { ScorecardRepository } from './scorecards/scorecard.repository';
+export { SubmissionsService } from './scorecards/submissions.service';

@@ -2,7 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { AuditService } from '@app/audit';
 import { hasRole, Role, UserResponse, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { ScorecardRepository } from '@app/feedback';
+import { SubmissionsService } from '@app/feedback';
 import { InterviewRepository, isoWeek } from '@app/interviews';
 import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, UpdateInterviewerDto } from './dto/interviewer.dto';
 import type { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
@@ -17,7 +17,7 @@ export class InterviewersService {
     private readonly users: UsersService,
     private readonly interviews: InterviewRepository,
     private readonly audit: AuditService,
-    private readonly scorecards: ScorecardRepository,
+    private readonly submissions: SubmissionsService,
   ) {}
 
   /** Interviewers by name with their profile and this week's load: three queries per page. */
@@ -63,7 +63,7 @@ export class InterviewersService {
       this.interviews.countScheduledBetween(ids, from, to),
       this.interviews.dueAssignments(ids, new Date()),
     ]);
-    const submitted = await this.scorecards.submittedPairs(due);
+    const submitted = await this.submissions.submitted(due);
     const overdue = new Map<string, number>();
     for (const d of due) if (!submitted.has(`${d.interviewId}:${d.userId}`)) overdue.set(d.userId, (overdue.get(d.userId) ?? 0) + 1);
     const byId = new Map(profiles.map((p) => [p.userId, p]));

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { ScorecardRepository } from '@app/feedback';
+import { SubmissionsService } from '@app/feedback';
 import { InterviewInviteService, InterviewRepository } from '@app/interviews';
 import { MailService } from './mail.service';
 import { composeReminder } from './reminder-message';
@@ -21,7 +21,7 @@ export class ReminderDeliveryService {
     private readonly repo: RemindersRepository,
     private readonly interviews: InterviewRepository,
     private readonly invites: InterviewInviteService,
-    private readonly scorecards: ScorecardRepository,
+    private readonly submissions: SubmissionsService,
     private readonly mail: MailService,
     private readonly users: UsersService,
     private readonly config: AppConfig,
@@ -40,7 +40,7 @@ export class ReminderDeliveryService {
       };
       if (!kit || kit.interview.status === 'cancelled') return skip('interview cancelled');
       if (!kit.panel.some((p) => p.userId === r.aboutUserId)) return skip('panelist no longer on the panel');
-      if (FEEDBACK_KINDS.has(r.kind) && (await this.scorecards.submittedPairs([{ interviewId: r.interviewId, userId: r.aboutUserId }])).size) {
+      if (FEEDBACK_KINDS.has(r.kind) && (await this.submissions.submitted([{ interviewId: r.interviewId, userId: r.aboutUserId }])).size) {
         return skip('scorecard already submitted');
       }
       const [recipient, about] = await this.users.findManyByIds([r.recipientId, r.aboutUserId]).then((us) => [us.find((u) => u.id === r.recipientId), us.find((u) => u.id === r.aboutUserId)]);

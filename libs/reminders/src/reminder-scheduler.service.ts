@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { UsersService } from '@app/auth';
-import { ScorecardRepository } from '@app/feedback';
+import { SubmissionsService } from '@app/feedback';
 import { InterviewRepository } from '@app/interviews';
 import { jobId, QueueName, ReminderJob, ReminderJobPayload } from '@app/queue';
 import type { ReminderEntity } from './entities/reminder.entity';
@@ -20,7 +20,7 @@ export class ReminderScheduler {
   constructor(
     private readonly repo: RemindersRepository,
     private readonly interviews: InterviewRepository,
-    private readonly scorecards: ScorecardRepository,
+    private readonly submissions: SubmissionsService,
     private readonly settings: ReminderSettingsService,
     private readonly users: UsersService,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue<ReminderJobPayload>,
@@ -35,7 +35,7 @@ export class ReminderScheduler {
     }
     const i = kit.interview;
     const people = new Map((await this.users.findManyByIds([...kit.panel.map((p) => p.userId), kit.position.hiringManagerId])).map((u) => [u.id, u]));
-    const submitted = await this.scorecards.submittedPairs(kit.panel.map((p) => ({ interviewId, userId: p.userId })));
+    const submitted = await this.submissions.submitted(kit.panel.map((p) => ({ interviewId, userId: p.userId })));
     const planned = planReminders({
       interviewId,
       startsAt: i.startsAt,
