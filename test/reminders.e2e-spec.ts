@@ -1,5 +1,6 @@
 import { ReminderScheduler } from '../libs/reminders/src/reminder-scheduler.service';
 import { TestSmtp } from './support/smtp';
+import { HiringFixture } from './support/hiring-fixture';
 import { eventually, TestApp } from './support/test-app';
 
 const backends: Array<'postgres' | 'redis'> = process.env.REDIS_URL ? ['postgres', 'redis'] : ['postgres'];
@@ -11,37 +12,16 @@ const SECOND = 1000;
 describe.each(backends)('reminders on %s', (backend) => {
   let smtp: TestSmtp;
   let t: TestApp;
-  const ids: Record<string, string> = {};
-  let setId: string;
-  let candidateId: string;
-
-  const schedule = async (startInMs: number, panel = [I1]) =>
-    (await t.post('/api/v1/interviews', {
-      candidateId,
-      stage: 'technical',
-      start: new Date(Date.now() + startInMs).toISOString(),
-      durationMinutes: 30,
-      timezone: 'Europe/Berlin',
-      panel: panel.map((p, i) => ({ userId: ids[p], role: i === 0 ? 'lead' : 'shadow' })),
-      questions: [{ setId }],
-      allowConflicts: true,
-    }, HM)).body;
-  const reminders = async (id: string) => (await t.get(`/api/v1/interviews/${id}/reminders`, HM)).body.items as Array<{ kind: string; status: string; dueAt: string; reason: string | null; recipientId: string }>;
+  let f: HiringFixture;
+  const schedule = (startInMs: number, panel = [I1]) => f.schedule(startInMs, panel);
+  const reminders = (id: string) => f.reminders(id);
 
   beforeAll(async () => {
     smtp = await TestSmtp.start();
     t = await TestApp.start(`reminders_${backend}`, { redis: backend === 'redis', env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://scorecards.example.com' } });
-    ids[HM] = (await t.createUser(HM, ['hiring_manager'], { timezone: 'Europe/Berlin' })).id;
-    ids[I1] = (await t.createUser(I1, ['interviewer'], { timezone: 'America/New_York' })).id;
-    ids[I2] = (await t.createUser(I2, ['interviewer'], { timezone: 'UTC' })).id;
-    const set = await t.post('/api/v1/question-sets', { name: 'Kit', questions: [{ type: 'technical', prompt: 'Explain consistent hashing', followUps: [{ prompt: 'What about hot keys?' }], criteria: [{ label: 'Ring and virtual nodes' }] }] }, 'admin');
-    setId = set.body.id;
-    await t.post(`/api/v1/question-sets/${setId}/publish`, {}, 'admin');
-    const position = await t.post('/api/v1/positions', { title: 'Backend Engineer', hiringManagerId: ids[HM] }, 'admin');
-    candidateId = (await t.post('/api/v1/candidates', { name: 'Robin Reed', email: 'robin@example.com', positionId: position.body.id }, 'admin')).body.id;
+    f = await HiringFixture.create(t, HM, [{ email: I1, timezone: 'America/New_York' }, { email: I2, timezone: 'UTC' }]);
     // prep one minute ahead, no quiet hours, so that a test waits seconds
-    const policy = await t.request('PUT', '/api/v1/settings/reminders', { as: 'admin', body: { prepLeadMinutes: [1], feedbackDueEnabled: true, overdueEveryMinutes: 1, overdueMaxCount: 1, escalateAfterMinutes: 2, quietHours: null } });
-    expect(policy.status).toBe(200);
+    await f.policy();
   });
   afterAll(async () => {
     await t?.close();
@@ -59,7 +39,7 @@ describe.each(backends)('reminders on %s', (backend) => {
   it('delivers the prep reminder on time, once, with the kit and the invite', async () => {
     const kit = await schedule(70 * SECOND);
     const planned = await reminders(kit.id);
-    expect(planned.filter((r) => r.kind === 'prep')).toEqual([expect.objectContaining({ status: 'scheduled', recipientId: ids[I1], dueAt: new Date(new Date(kit.start).getTime() - 60 * SECOND).toISOString() })]);
+    expect(planned.filter((r) => r.kind === 'prep')).toEqual([expect.objectContaining({ status: 'scheduled', recipientId: f.ids[I1], dueAt: new Date(new Date(kit.start).getTime() - 60 * SECOND).toISOString() })]);
     const mail = await eventually(async () => smtp.to(I1).find((m) => m.subject?.includes('Robin Reed')), 40_000, 250);
     expect(Date.now()).toBeGreaterThanOrEqual(new Date(kit.start).getTime() - 61 * SECOND);
     expect(mail.subject).toContain('Interview kit');
@@ -77,7 +57,7 @@ describe.each(backends)('reminders on %s', (backend) => {
     expect(smtp.to(I1).filter((m) => m.subject?.includes('Interview kit') && m.text?.includes(kit.id))).toHaveLength(1);
     const log = await t.get('/api/v1/notifications', 'admin');
     expect(log.body.items.some((d: { interviewId: string; kind: string; channel: string }) => d.interviewId === kit.id && d.kind === 'prep' && d.channel === 'email')).toBe(true);
-    expect((await t.get('/api/v1/notifications', I2)).body.items.every((d: { recipientId: string }) => d.recipientId === ids[I2])).toBe(true);
+    expect((await t.get('/api/v1/notifications', I2)).body.items.every((d: { recipientId: string }) => d.recipientId === f.ids[I2])).toBe(true);
   });
 
   it('moves reminders when the interview is rescheduled and removes them when it is cancelled', async () => {
@@ -88,17 +68,30 @@ describe.each(backends)('reminders on %s', (backend) => {
     expect(new Date(prep.dueAt).getTime()).toBe(new Date(res.body.start).getTime() - 60 * SECOND);
     const cancelled = await schedule(80 * SECOND, [I2]);
     expect((await t.post(`/api/v1/interviews/${cancelled.id}/cancel`, { reason: 'Position filled' }, HM)).status).toBe(200);
-    expect((await reminders(cancelled.id)).every((r) => r.status === 'cancelled')).toBe(true);
-    // wait past both original prep times: nothing arrives for either
+    const after = await reminders(cancelled.id);
+    expect(after.filter((r) => r.kind !== 'cancellation').every((r) => r.status === 'cancelled')).toBe(true);
+    // the panel hears of the cancellation at once, with an invite that takes it off their calendar
+    const notice = await eventually(async () => smtp.to(I2).find((m) => m.subject?.startsWith('Cancelled:') && m.text?.includes('Position filled')), 20_000, 250);
+    expect(notice.text).toContain('Robin Reed');
+    const ics = notice.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+    expect(ics?.content.toString()).toContain('METHOD:CANCEL');
+    expect(ics?.content.toString()).toContain(`UID:${cancelled.id}@scorecards`);
+    // cancelling again plans no second notice
+    await t.app.get(ReminderScheduler).replan(cancelled.id);
+    const notices = await eventually(async () => {
+      const rs = (await reminders(cancelled.id)).filter((r) => r.kind === 'cancellation');
+      return rs.every((r) => r.status === 'sent') ? rs : undefined;
+    });
+    expect(notices).toEqual([expect.objectContaining({ status: 'sent', recipientId: f.ids[I2] })]);
+    // wait past both original prep times: nothing else arrives for either
     await new Promise((r) => setTimeout(r, 25 * SECOND));
-    expect(smtp.messages.filter((m) => m.text?.includes(moved.id) || m.text?.includes(cancelled.id))).toEqual([]);
+    expect(smtp.messages.filter((m) => m.text?.includes(moved.id))).toEqual([]);
+    expect(smtp.to(I2).map((m) => m.subject)).toEqual([notice.subject]);
   });
 
   it('reminds when feedback is due, stops when the scorecard is submitted, and escalates what stays missing', async () => {
-    const kit = await schedule(2 * 3600 * SECOND, [I1, I2]);
     // the interview is over and feedback falls due in a few seconds
-    await t.db.query(`UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '90 minutes', feedback_due_at = now() + interval '3 seconds' WHERE id = $1`, [kit.id]);
-    await t.app.get(ReminderScheduler).replan(kit.id);
+    const kit = await f.feedbackDueIn(3, [I1, I2]);
     const due = await eventually(async () => smtp.to(I2).find((m) => m.subject?.startsWith('Scorecard due') && m.text?.includes(kit.id)), 30_000, 250);
     expect(due.text).toContain('/scorecard');
     // I1 submits; I2 does not
@@ -107,9 +100,9 @@ describe.each(backends)('reminders on %s', (backend) => {
     expect((await t.post(`/api/v1/interviews/${kit.id}/scorecards/mine/submit`, {}, I1)).status).toBe(200);
     const afterSubmit = await eventually(async () => {
       const rs = await reminders(kit.id);
-      return rs.filter((r) => r.recipientId === ids[I1] && r.kind === 'feedback_overdue').every((r) => r.status === 'cancelled') ? rs : undefined;
+      return rs.filter((r) => r.recipientId === f.ids[I1] && r.kind === 'feedback_overdue').every((r) => r.status === 'cancelled') ? rs : undefined;
     });
-    expect(afterSubmit.filter((r) => r.recipientId === ids[I2] && r.kind === 'feedback_overdue').map((r) => r.status)).toEqual(['scheduled']);
+    expect(afterSubmit.filter((r) => r.recipientId === f.ids[I2] && r.kind === 'feedback_overdue').map((r) => r.status)).toEqual(['scheduled']);
     const overdue = await eventually(async () => smtp.to(I2).find((m) => m.subject?.startsWith('Scorecard overdue') && m.text?.includes(kit.id)), 90_000, 500);
     expect(overdue).toBeDefined();
     const escalation = await eventually(async () => smtp.to(HM).find((m) => m.subject?.startsWith('Overdue scorecard') && m.text?.includes('ike')), 150_000, 500);

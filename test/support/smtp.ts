@@ -5,7 +5,16 @@ import { SMTPServer } from 'smtp-server';
 /** A real SMTP server on loopback that keeps every message it accepts, parsed. */
 export class TestSmtp {
   readonly messages: ParsedMail[] = [];
+  /** Messages answered with a temporary failure while refusing. */
+  refusals = 0;
+  /** Messages received in full and waiting for their answer while holding. */
+  held = 0;
+  /** Client connections open now. */
+  open = 0;
   private refuse = false;
+  private holding: Promise<void> | null = null;
+  private releaseHold = () => {};
+  private readonly closed = new Set<string>();
   private constructor(private readonly server: SMTPServer, readonly port: number) {}
 
   static async start(): Promise<TestSmtp> {
@@ -15,11 +24,29 @@ export class TestSmtp {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      onData(stream, _session, callback) {
+      onConnect(_session, callback) {
+        if (self) self.open++;
+        callback();
+      },
+      onClose(session) {
+        if (self) self.open--;
+        self?.closed.add(session.id);
+      },
+      onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          if (self?.refuse) return callback(Object.assign(new Error('Mailbox unavailable (test)'), { responseCode: 451 }));
+        stream.on('end', async () => {
+          if (self?.refuse) {
+            self.refusals++;
+            return callback(Object.assign(new Error('Mailbox unavailable (test)'), { responseCode: 451 }));
+          }
+          if (self?.holding) {
+            self.held++;
+            await self.holding;
+            self.held--;
+          }
+          // like a real server, a message whose sender hung up before the answer is not delivered
+          if (self?.closed.has(session.id)) return callback(new Error('client gone'));
           simpleParser(Buffer.concat(chunks)).then((m) => {
             self!.messages.push(m);
             callback();
@@ -41,11 +68,22 @@ export class TestSmtp {
     this.refuse = refuse;
   }
 
+  /** While holding, messages are received but not answered: the sender is mid-send. */
+  hold(): void {
+    this.holding ??= new Promise((resolve) => (this.releaseHold = resolve));
+  }
+
+  release(): void {
+    this.releaseHold();
+    this.holding = null;
+  }
+
   to(email: string): ParsedMail[] {
     return this.messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.value.some((v) => v.address === email)));
   }
 
   close(): Promise<void> {
+    this.release();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

@@ -9,10 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const embedded = await resolveDatabase(config);
   const app = await createHttpApp(AppModule.forRoot(config), config);
-  onShutdown(async () => {
-    await app.close();
-    await embedded?.stop();
-  });
+  onShutdown(() => app.close(), { timeoutMs: config.shutdownTimeoutMs, after: async () => embedded?.stop() });
   await app.listen({ port: config.port, host: config.host });
   const url = config.publicUrl;
   const lines = [

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const app = await createWorkerContext(WorkerModule.forRoot(config));
-  onShutdown(() => app.close());
+  onShutdown(() => app.close(), { timeoutMs: config.shutdownTimeoutMs });
   app.get(Logger).log(`worker started, queue on ${config.queueBackend}`);
 }
 

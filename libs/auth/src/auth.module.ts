@@ -36,6 +36,6 @@ import { UsersService } from './users.service';
     UserSeeder,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
   ],
-  exports: [UsersService],
+  exports: [UsersService, AuthService],
 })
 export class AuthModule {}

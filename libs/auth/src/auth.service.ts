@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@app/config';
+import type { AuthUser } from './decorators/auth-user.decorator';
 import { LoginResponse } from './dto/login.dto';
 import { UserResponse } from './dto/user.response';
 import { PasswordService } from './password.service';
@@ -34,6 +35,14 @@ export class AuthService {
     const user = await this.users.findByEmail(email);
     const ok = await this.passwords.verify(user?.passwordHash, password);
     return ok && user?.active ? user : null;
+  }
+
+  /** For the places outside Nest's guards (the queue dashboard): the active user a token names, or null. */
+  async userFromToken(token: string): Promise<AuthUser | null> {
+    const payload = await this.jwt.verifyAsync<JwtPayload>(token).catch(() => null);
+    const found = payload?.sub ? await this.users.findById(payload.sub) : null;
+    const user = found?.active ? found : null;
+    return user ? { id: user.id, email: user.email, name: user.name, roles: user.roles, timezone: user.timezone } : null;
   }
 
   async issueToken(user: UserEntity): Promise<LoginResponse> {

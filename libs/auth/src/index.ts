@@ -7,3 +7,5 @@ export { IsTimeZone, isValidTimeZone } from './decorators/is-time-zone.decorator
 export { UserResponse } from './dto/user.response';
 export { DEMO_USERS } from './user-seeder.service';
 export { LOGIN_THROTTLE_METADATA } from './decorators/authenticated.decorator';
+export { AuthService } from './auth.service';
+export { DASHBOARD_COOKIE } from './auth.controller';

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
@@ -94,6 +94,21 @@ class Environment {
 
   @IsOptional() @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may only contain letters, digits, "_" and "-"' })
   QUEUE_PREFIX?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(16, { message: 'WEBHOOK_SECRET must be at least 16 characters' })
+  WEBHOOK_SECRET?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  WEBHOOK_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(24 * 3600 * 1000)
+  RECONCILE_EVERY_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  QUEUE_LOCK_MS?: number;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +149,15 @@ export class AppConfig {
   readonly rateLimit: number;
   readonly queueSchema: string;
   readonly queuePrefix: string;
+  /** Signs webhook bodies; derived from the JWT secret unless set. */
+  readonly webhookSecret: string;
+  readonly webhookTimeoutMs: number;
+  /** How often the worker compares scheduled reminders with the queue. */
+  readonly reconcileEveryMs: number;
+  /** How long a stopping process waits for jobs in flight. */
+  readonly shutdownTimeoutMs: number;
+  /** A job whose worker stops renewing its lock this long is handed to another worker. */
+  readonly queueLockMs: number;
 
   constructor(values: Omit<AppConfig, 'queueBackend'>) {
     Object.assign(this, values);
@@ -180,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const embedded = !raw.DATABASE_URL;
   const dataDir = resolve(raw.DATA_DIR ?? './.data');
   const port = raw.PORT ?? 3000;
+  const jwtSecret = raw.JWT_SECRET ?? persistentSecret(dataDir);
   return new AppConfig({
     nodeEnv,
     production,
@@ -191,7 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: raw.REDIS_URL,
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM ?? 'Scorecards <no-reply@scorecards.local>',
-    jwtSecret: raw.JWT_SECRET ?? persistentSecret(dataDir),
+    jwtSecret,
     jwtTtl: raw.JWT_TTL ?? '12h',
     adminEmail: raw.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: raw.ADMIN_PASSWORD,
@@ -204,5 +229,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: raw.RATE_LIMIT ?? 600,
     queueSchema: raw.QUEUE_SCHEMA ?? 'bullmq',
     queuePrefix: raw.QUEUE_PREFIX ?? 'scorecards',
+    webhookSecret: raw.WEBHOOK_SECRET ?? createHmac('sha256', jwtSecret).update('webhooks').digest('base64url'),
+    webhookTimeoutMs: raw.WEBHOOK_TIMEOUT_MS ?? 5000,
+    reconcileEveryMs: raw.RECONCILE_EVERY_MS ?? 5 * 60_000,
+    shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS ?? 20_000,
+    queueLockMs: raw.QUEUE_LOCK_MS ?? 30_000,
   });
 }

@@ -55,6 +55,12 @@ export class InterviewersService {
     return new Map(userIds.map((id) => [id, found.get(id) ?? DEFAULT_WEEKLY_LIMIT]));
   }
 
+  /** How each user wants reminders: email unless turned off, and a webhook when one is set. */
+  async notificationSettings(userIds: string[]): Promise<Map<string, { email: boolean; webhookUrl: string | null }>> {
+    const found = new Map((await this.profiles.findByUserIds(userIds)).map((p) => [p.userId, p]));
+    return new Map(userIds.map((id) => [id, { email: found.get(id)?.emailNotifications ?? true, webhookUrl: found.get(id)?.webhookUrl ?? null }]));
+  }
+
   private async withProfiles(users: UserResponse[]): Promise<InterviewerResponse[]> {
     const ids = users.map((u) => u.id);
     const { from, to } = isoWeek(new Date());

@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
 import { AllExceptionsFilter, createValidationPipe, ErrorResponseDto, FieldErrorDto } from '@app/common';
 import { MetricsService } from './metrics/metrics.service';
+import { mountQueueDashboard } from './queue-dashboard';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -62,6 +63,7 @@ export async function createHttpApp(module: Type<unknown> | ReturnType<typeof Ob
     const route = request.routeOptions?.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
+  await mountQueueDashboard(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@app/config';
 import { AuthModule, LOGIN_THROTTLE_METADATA } from '@app/auth';
+import { RemindersModule } from '@app/reminders';
 import { HealthController } from './health/health.controller';
 import { QueueHealthIndicator } from './health/queue.health';
 import { MetricsController } from './metrics/metrics.controller';
@@ -13,6 +14,7 @@ import { MetricsService } from './metrics/metrics.service';
 @Module({
   imports: [
     AuthModule,
+    RemindersModule,
     TerminusModule.forRoot({ logger: false }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],

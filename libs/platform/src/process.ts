@@ -28,21 +28,31 @@ export async function resolveDatabase(config: AppConfig): Promise<EmbeddedDataba
   return embedded;
 }
 
-/** SIGINT/SIGTERM: close the app (in-flight work finishes), then the embedded database, then exit. */
-export function onShutdown(close: () => Promise<void>, timeoutMs = 25_000): void {
+/**
+ * SIGINT/SIGTERM: close the app (HTTP stops accepting, workers let their jobs in flight finish),
+ * then `after` (the embedded database), then exit. A job still running after `timeoutMs` is left
+ * behind: its transaction dies with the process and its lock lapses, so another worker retries it.
+ */
+export function onShutdown(close: () => Promise<void>, options: { timeoutMs: number; after?: () => Promise<void> }): void {
   let closing = false;
   const handler = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
-    process.stderr.write(`${signal} received, shutting down\n`);
-    const force = setTimeout(() => process.exit(1), timeoutMs);
-    force.unref();
-    close()
-      .then(() => process.exit(0))
-      .catch((e) => {
+    process.stderr.write(`${signal} received, finishing work in flight (at most ${options.timeoutMs} ms)\n`);
+    const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), options.timeoutMs).unref());
+    const closed = close().then(
+      () => 'closed' as const,
+      (e) => {
         process.stderr.write(`shutdown failed: ${e instanceof Error ? e.stack : String(e)}\n`);
-        process.exit(1);
-      });
+        return 'failed' as const;
+      },
+    );
+    void Promise.race([closed, deadline]).then(async (outcome) => {
+      if (outcome === 'timeout') process.stderr.write(`still busy after ${options.timeoutMs} ms; exiting anyway (unfinished jobs are retried)\n`);
+      const stopped = options.after?.().catch((e) => process.stderr.write(`stopping failed: ${e instanceof Error ? e.message : String(e)}\n`));
+      await Promise.race([stopped, new Promise((r) => setTimeout(r, 15_000).unref())]);
+      process.exit(outcome === 'closed' ? 0 : 1);
+    });
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

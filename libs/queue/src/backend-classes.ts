@@ -24,9 +24,18 @@ export class BackendQueue extends (Queue as any) {
   }
 }
 
+/**
+ * Worker options that come from the configuration rather than a @Processor decorator, keyed by the
+ * connection object that @nestjs/bullmq hands every worker of an app (so two apps in one process
+ * keep their own).
+ */
+export const workerDefaults = new WeakMap<object, Partial<WorkerOptions>>();
+
 export class BackendWorker extends (Worker as any) {
   constructor(name: string, processor: unknown, opts: WorkerOptions<any>) {
-    super(name, processor, opts, isPostgresConnection(opts?.connection) ? createPostgresBackend : undefined);
+    const defaults = opts?.connection && typeof opts.connection === 'object' ? workerDefaults.get(opts.connection) : undefined;
+    const merged = { ...defaults, ...opts };
+    super(name, processor, merged, isPostgresConnection(merged.connection) ? createPostgresBackend : undefined);
     this.on('error', logError(`worker ${name}`));
   }
 }

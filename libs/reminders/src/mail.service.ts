@@ -7,6 +7,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Stable across retries (without the domain): mail clients drop a second copy with the same Message-ID. */
+  messageId?: string;
   ics?: { filename: string; body: string; method: string };
 }
 
@@ -23,9 +25,11 @@ export class MailService implements OnModuleDestroy {
   private readonly logger = new Logger('Mail');
   private readonly transport: Transporter;
   readonly channel: 'email' | 'log';
+  private readonly domain: string;
 
   constructor(private readonly config: AppConfig) {
     this.channel = config.smtpUrl ? 'email' : 'log';
+    this.domain = /@([A-Za-z0-9.-]+)/.exec(config.mailFrom)?.[1] ?? 'scorecards.local';
     this.transport = config.smtpUrl
       ? createTransport(withTimeouts(config.smtpUrl))
       : createTransport({ jsonTransport: true });
@@ -39,6 +43,7 @@ export class MailService implements OnModuleDestroy {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      ...(mail.messageId ? { messageId: `<${mail.messageId}@${this.domain}>` } : {}),
       ...(mail.ics
         ? { icalEvent: { filename: mail.ics.filename, method: mail.ics.method, content: mail.ics.body } }
         : {}),

@@ -1,17 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UsersService } from '@app/auth';
-import { AppConfig } from '@app/config';
-import { SubmissionsService } from '@app/feedback';
-import { InterviewInviteService, InterviewRepository } from '@app/interviews';
-import { MailService } from './mail.service';
-import { composeReminder } from './reminder-message';
+import type { ReminderEntity } from './entities/reminder.entity';
+import { ReminderChannels, type Send } from './reminder-channels.service';
+import { ReminderContextService } from './reminder-context.service';
 import { RemindersRepository } from './reminders.repository';
 
-const FEEDBACK_KINDS = new Set(['feedback_due', 'feedback_overdue', 'escalation']);
+export type DeliveryOutcome = 'sent' | 'skipped' | 'stale' | 'duplicate';
+
+function staleness(r: ReminderEntity | null, dueAt: Date): string | null {
+  if (!r) return 'reminder no longer exists';
+  if (r.status !== 'scheduled') return `reminder is ${r.status}`;
+  if (r.dueAt.getTime() !== dueAt.getTime()) return `reminder moved to ${r.dueAt.toISOString()}`;
+  return null;
+}
 
 /**
- * Sends one reminder, at most once. It re-reads everything first: a job for a cancelled interview,
- * a moved time, a removed panelist or a submitted scorecard does nothing and says why.
+ * Sends one reminder, at most once per channel. Each channel's send happens inside the transaction
+ * that claims it (a delivery row unique per reminder, due time and channel): a failed send rolls its
+ * claim back so the job's retry sends it, and a channel already delivered is never sent again.
  */
 @Injectable()
 export class ReminderDeliveryService {
@@ -19,49 +24,54 @@ export class ReminderDeliveryService {
 
   constructor(
     private readonly repo: RemindersRepository,
-    private readonly interviews: InterviewRepository,
-    private readonly invites: InterviewInviteService,
-    private readonly submissions: SubmissionsService,
-    private readonly mail: MailService,
-    private readonly users: UsersService,
-    private readonly config: AppConfig,
+    private readonly contexts: ReminderContextService,
+    private readonly channels: ReminderChannels,
   ) {}
 
-  async deliver(reminderId: string, dueAt: Date): Promise<'sent' | 'skipped' | 'stale' | 'duplicate'> {
-    return this.repo.transaction(async (repo) => {
+  async deliver(reminderId: string, dueAt: Date): Promise<DeliveryOutcome> {
+    const prepared = await this.repo.transaction(async (repo) => {
       const r = await repo.findForUpdate(reminderId);
-      if (!r) return this.note('stale', reminderId, 'reminder no longer exists');
-      if (r.status !== 'scheduled') return this.note('stale', reminderId, `reminder is ${r.status}`);
-      if (r.dueAt.getTime() !== dueAt.getTime()) return this.note('stale', reminderId, `reminder moved to ${r.dueAt.toISOString()}`);
-      const kit = await this.interviews.findKit(r.interviewId);
-      const skip = async (reason: string) => {
-        await repo.setStatus([r.id], 'skipped', reason);
-        return this.note('skipped', reminderId, reason);
-      };
-      if (!kit || kit.interview.status === 'cancelled') return skip('interview cancelled');
-      if (!kit.panel.some((p) => p.userId === r.aboutUserId)) return skip('panelist no longer on the panel');
-      if (FEEDBACK_KINDS.has(r.kind) && (await this.submissions.submitted([{ interviewId: r.interviewId, userId: r.aboutUserId }])).size) {
-        return skip('scorecard already submitted');
+      const stale = staleness(r, dueAt);
+      if (stale || !r) return this.note('stale', reminderId, stale ?? '');
+      const loaded = await this.contexts.load(r);
+      const sends = 'skip' in loaded ? [] : this.channels.for(loaded.context, loaded.preferences);
+      const skip = 'skip' in loaded ? loaded.skip : sends.length ? null : 'the recipient turned reminders off';
+      if (skip) {
+        await repo.setStatus([r.id], 'skipped', skip);
+        return this.note('skipped', reminderId, skip);
       }
-      const [recipient, about] = await this.users.findManyByIds([r.recipientId, r.aboutUserId]).then((us) => [us.find((u) => u.id === r.recipientId), us.find((u) => u.id === r.aboutUserId)]);
-      if (!recipient || !recipient.active) return skip('recipient no longer active');
-      const message = composeReminder({ kind: r.kind, kit, recipient, about: { id: r.aboutUserId, name: about?.name ?? 'A panelist' }, baseUrl: this.config.publicUrl });
-      const claim = await repo.claimDelivery({ reminderId: r.id, dueAt: r.dueAt, channel: this.mail.channel, recipientId: recipient.id, interviewId: r.interviewId, kind: r.kind, subject: message.subject.slice(0, 400) });
-      if (!claim) {
-        await repo.markSent(r.id);
-        return this.note('duplicate', reminderId, 'already delivered');
-      }
-      const ics = r.kind === 'prep' ? await this.invites.icsFor(r.interviewId) : null;
-      // sent inside the claiming transaction: if sending fails, the claim rolls back and the job retries
-      const ref = await this.mail.send({ ...message, ...(ics ? { ics: { ...ics, method: 'REQUEST' } } : {}) });
-      await repo.setProviderRef(claim, ref);
-      await repo.markSent(r.id);
-      return 'sent' as const;
+      return { r, sends };
     });
+    if (typeof prepared === 'string') return prepared;
+
+    const failures: string[] = [];
+    let delivered = 0;
+    for (const send of prepared.sends) {
+      try {
+        if (await this.sendOnce(prepared.r, dueAt, send)) delivered++;
+      } catch (e) {
+        failures.push(`${send.channel}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    // the job retries; channels already delivered are claimed and will not repeat
+    if (failures.length) throw new Error(failures.join('; '));
+    await this.repo.markSent(reminderId, dueAt);
+    return delivered ? 'sent' : this.note('duplicate', reminderId, 'already delivered');
   }
 
-  async fail(reminderId: string, error: string): Promise<void> {
-    await this.repo.markFailed(reminderId, error);
+  async fail(reminderId: string, dueAt: Date, error: string): Promise<void> {
+    await this.repo.markFailed(reminderId, dueAt, error);
+  }
+
+  private sendOnce(reminder: ReminderEntity, dueAt: Date, send: Send): Promise<boolean> {
+    return this.repo.transaction(async (repo) => {
+      const r = await repo.findForUpdate(reminder.id);
+      if (staleness(r, dueAt) || !r) return false;
+      const claim = await repo.claimDelivery({ reminderId: r.id, dueAt, channel: send.channel, recipientId: r.recipientId, interviewId: r.interviewId, kind: r.kind, subject: send.subject });
+      if (!claim) return false;
+      await repo.setProviderRef(claim, await send.send(`${r.id}.${dueAt.getTime()}.${send.channel}`));
+      return true;
+    });
   }
 
   private note<T extends string>(outcome: T, reminderId: string, why: string): T {

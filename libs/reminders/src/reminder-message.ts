@@ -36,6 +36,12 @@ export function composeReminder(c: MessageContext): Omit<OutgoingMail, 'ics'> {
       }
       lines.push('', `Interview kit: ${kitUrl}`, `Scorecard: ${scorecardUrl}`);
       break;
+    case 'cancellation':
+      subject = `Cancelled: ${who} at ${when}`;
+      lines.push(`Hi ${c.recipient.name},`, '', `The interview with ${c.kit.candidate.name} for ${c.kit.position.title} at ${when} has been cancelled.`);
+      if (i.cancelReason) lines.push(`Reason: ${i.cancelReason}`);
+      lines.push('', 'Nothing more is needed from you; the attached invite removes it from your calendar.');
+      break;
     case 'escalation':
       subject = `Overdue scorecard: ${c.about.name} for ${who}`;
       lines.push(`Hi ${c.recipient.name},`, '', `${c.about.name} has not submitted their scorecard for ${who} (interview on ${when}); it was due ${toZonedIso(i.feedbackDueAt, c.recipient.timezone).replace('T', ' ').slice(0, 16)}.`, '', `Interview: ${kitUrl}`);
@@ -47,4 +53,19 @@ export function composeReminder(c: MessageContext): Omit<OutgoingMail, 'ics'> {
   const text = lines.join('\n');
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif">${lines.map((l) => (l ? `<p style="margin:0 0 6px">${esc(l).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>` : '<br>')).join('')}</body></html>`;
   return { to: c.recipient.email, subject, text, html };
+}
+
+/** The webhook body: Slack shows `text`; other receivers read the fields. */
+export function composeWebhook(c: MessageContext, mail: Pick<OutgoingMail, 'subject'>): Record<string, unknown> & { text: string } {
+  const i = c.kit.interview;
+  const kitUrl = `${c.baseUrl}/interviews/${i.id}`;
+  const link = c.kind === 'feedback_due' || c.kind === 'feedback_overdue' ? `${kitUrl}/scorecard` : kitUrl;
+  return {
+    text: c.kind === 'cancellation' ? mail.subject : `${mail.subject}\n<${link}|Open in Scorecards>`,
+    kind: c.kind,
+    recipient: { id: c.recipient.id, name: c.recipient.name, email: c.recipient.email },
+    about: c.about,
+    interview: { id: i.id, status: i.status, startsAt: i.startsAt.toISOString(), endsAt: i.endsAt.toISOString(), timezone: i.timezone, stage: i.stage, candidate: c.kit.candidate.name, position: c.kit.position.title, url: kitUrl },
+    link,
+  };
 }

@@ -11,6 +11,7 @@ import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersRepository } from './reminders.repository';
 
 const FEEDBACK_KINDS = new Set(['feedback_due', 'feedback_overdue', 'escalation']);
+const CANCELLATION = 'cancellation';
 
 /** Brings an interview's reminders (rows and delayed jobs) in line with its current state and the policy. */
 @Injectable()
@@ -30,7 +31,8 @@ export class ReminderScheduler {
     const kit = await this.interviews.findKit(interviewId);
     const existing = await this.repo.forInterview(interviewId);
     if (!kit || kit.interview.status === 'cancelled') {
-      await this.cancel(existing.filter((r) => r.status === 'scheduled'), 'interview cancelled');
+      await this.cancel(existing.filter((r) => r.status === 'scheduled' && r.kind !== CANCELLATION), 'interview cancelled');
+      if (kit) await this.noticeCancellation(kit.interview.id, kit.interview.startsAt, kit.panel.map((p) => p.userId));
       return;
     }
     const i = kit.interview;
@@ -56,6 +58,21 @@ export class ReminderScheduler {
     await this.cancel(existing.filter((r) => r.status === 'scheduled' && !plannedKeys.has(r.key)), 'no longer planned');
     const stored = await this.repo.upsert(changed.map((p) => ({ key: p.key, interviewId, recipientId: p.recipientId, aboutUserId: p.aboutUserId, kind: p.kind, occurrence: p.occurrence, dueAt: p.dueAt })));
     for (const r of stored) await this.enqueue(r, byKey.get(r.key)?.jobId ?? null);
+  }
+
+  /** One notice per panelist, sent now, when an interview still ahead is cancelled; keyed so a repeat plans nothing. */
+  private async noticeCancellation(interviewId: string, startsAt: Date, panel: string[]): Promise<void> {
+    const now = new Date();
+    if (startsAt <= now) return;
+    const notices = await this.repo.insertNew(panel.map((userId) => ({ key: `${interviewId}.${userId}.${CANCELLATION}.0`, interviewId, recipientId: userId, aboutUserId: userId, kind: CANCELLATION, occurrence: 0, dueAt: now })));
+    for (const n of notices) await this.enqueue(n, null);
+  }
+
+  /** Adds the reminder's job when the queue has none (it was lost); true when it did. */
+  async ensureQueued(r: ReminderEntity): Promise<boolean> {
+    if (await this.queue.getJob(jobId('rem', r.id, r.dueAt.getTime()))) return false;
+    await this.enqueue(r, null);
+    return true;
   }
 
   /** Adds the delayed job for a reminder (removing the job of its previous time). */

@@ -1,15 +1,21 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { FeedbackModule } from '@app/feedback';
+import { InterviewersModule } from '@app/interviewers';
 import { InterviewsModule } from '@app/interviews';
 import { MailService } from './mail.service';
+import { ReminderChannels } from './reminder-channels.service';
+import { ReminderContextService } from './reminder-context.service';
 import { ReminderDeliveryService } from './reminder-delivery.service';
+import { ReminderReconciler } from './reminder-reconciler.service';
 import { ReminderProcessor } from './reminder.processor';
 import { RemindersModule } from './reminders.module';
+import { WebhookService } from './webhook.service';
 
-/** The worker side: delivery of due reminders. */
+/** The worker side: delivery of due reminders, and reconciliation of the queue with the database. */
 @Module({
-  imports: [AuthModule, RemindersModule, InterviewsModule, FeedbackModule],
-  providers: [MailService, ReminderDeliveryService, ReminderProcessor],
+  imports: [AuthModule, RemindersModule, InterviewsModule, InterviewersModule, FeedbackModule],
+  providers: [MailService, WebhookService, ReminderContextService, ReminderChannels, ReminderDeliveryService, ReminderProcessor, ReminderReconciler],
+  exports: [ReminderReconciler],
 })
 export class RemindersWorkersModule {}

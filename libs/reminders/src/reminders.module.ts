@@ -9,6 +9,7 @@ import { DeliveryEntity } from './entities/delivery.entity';
 import { ReminderSettingsEntity } from './entities/reminder-settings.entity';
 import { ReminderEntity } from './entities/reminder.entity';
 import { ReminderEventsListener } from './reminder-events.listener';
+import { ReminderMetrics } from './reminder-metrics.service';
 import { ReminderScheduler } from './reminder-scheduler.service';
 import { ReminderSettingsRepository } from './reminder-settings.repository';
 import { ReminderSettingsService } from './reminder-settings.service';
@@ -22,7 +23,7 @@ const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity];
 @Module({
   imports: [AuthModule, InterviewsModule, FeedbackModule, TypeOrmModule.forFeature(ENTITIES), BullModule.registerQueue({ name: QueueName.Reminders })],
   controllers: [RemindersController],
-  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService],
-  exports: [ReminderScheduler, RemindersRepository, ReminderSettingsService],
+  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService, ReminderMetrics],
+  exports: [ReminderScheduler, RemindersRepository, ReminderSettingsService, ReminderMetrics],
 })
 export class RemindersModule {}

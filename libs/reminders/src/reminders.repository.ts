@@ -52,12 +52,21 @@ export class RemindersRepository {
     if (ids.length) await this.reminders.update({ id: In(ids) }, { status, reason });
   }
 
-  async markSent(id: string): Promise<void> {
-    await this.reminders.update({ id }, { status: 'sent', sentAt: new Date(), reason: null, attempts: () => 'attempts + 1' });
+  /** Only while it is still scheduled for that time: a reminder moved meanwhile stays scheduled. */
+  async markSent(id: string, dueAt: Date): Promise<void> {
+    await this.reminders.update({ id, dueAt, status: 'scheduled' }, { status: 'sent', sentAt: new Date(), reason: null, attempts: () => 'attempts + 1' });
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.reminders.update({ id }, { status: 'failed', reason: error.slice(0, 2000), attempts: () => 'attempts + 1' });
+  async markFailed(id: string, dueAt: Date, error: string): Promise<void> {
+    await this.reminders.update({ id, dueAt, status: 'scheduled' }, { status: 'failed', reason: error.slice(0, 2000), attempts: () => 'attempts + 1' });
+  }
+
+  /** Adds reminders whose key is new and returns only those: a notice is never planned twice. */
+  async insertNew(rows: Array<Pick<ReminderEntity, 'key' | 'interviewId' | 'recipientId' | 'aboutUserId' | 'kind' | 'occurrence' | 'dueAt'>>): Promise<ReminderEntity[]> {
+    if (!rows.length) return [];
+    const result = await this.reminders.createQueryBuilder().insert().values(rows.map((r) => ({ ...r, status: 'scheduled' as ReminderStatus }))).orIgnore().returning(['id']).execute();
+    const ids = (result.raw as Array<{ id: string }>).map((r) => r.id);
+    return ids.length ? this.reminders.find({ where: { id: In(ids) } }) : [];
   }
 
   /** Claims one send: false when this reminder, due time and channel were already delivered. */
@@ -70,9 +79,25 @@ export class RemindersRepository {
     await this.manager.getRepository(DeliveryEntity).update({ id: deliveryId }, { providerRef: ref.slice(0, 400) });
   }
 
-  /** Reminders that should be waiting in the queue: scheduled, not yet sent. */
-  async scheduled(limit: number): Promise<ReminderEntity[]> {
-    return this.reminders.find({ where: { status: 'scheduled' }, order: { dueAt: 'ASC' }, take: limit });
+  /** Reminders that should be waiting in the queue, a page at a time in (dueAt, id) order. */
+  async scheduledAfter(after: { dueAt: Date; id: string } | null, limit: number): Promise<ReminderEntity[]> {
+    const qb = this.reminders.createQueryBuilder('r').where(`r.status = 'scheduled'`).orderBy('r.due_at', 'ASC').addOrderBy('r.id', 'ASC').limit(limit);
+    if (after) qb.andWhere('(r.due_at, r.id) > (:d, :i)', { d: after.dueAt, i: after.id });
+    return qb.getMany();
+  }
+
+  countLate(graceMs: number): Promise<number> {
+    return this.reminders.createQueryBuilder('r').where(`r.status = 'scheduled'`).andWhere('r.due_at < :t', { t: new Date(Date.now() - graceMs) }).getCount();
+  }
+
+  /** Seconds between due and delivery for messages delivered since `since`. */
+  async latenessSince(since: Date): Promise<{ p50: number; p99: number; max: number }> {
+    const [row] = await this.manager.query(
+      `SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY l), 0) AS p50, coalesce(percentile_cont(0.99) WITHIN GROUP (ORDER BY l), 0) AS p99, coalesce(max(l), 0) AS max
+         FROM (SELECT extract(epoch FROM created_at - due_at) AS l FROM deliveries WHERE created_at >= $1) d`,
+      [since],
+    );
+    return { p50: Number(row.p50), p99: Number(row.p99), max: Number(row.max) };
   }
 
   async deliveries(f: { recipientId?: string; limit: number; before?: Date }): Promise<DeliveryEntity[]> {

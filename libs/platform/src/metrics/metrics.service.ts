@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { ReminderMetrics } from '@app/reminders';
 
 @Injectable()
 export class MetricsService {
@@ -12,8 +13,9 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor() {
+  constructor(reminders: ReminderMetrics) {
     collectDefaultMetrics({ register: this.registry });
+    reminders.register(this.registry);
   }
 
   text(): Promise<string> {

@@ -3,7 +3,7 @@ import { PageInfoDto, PageQueryDto } from '@app/common';
 
 export class ReminderResponse {
   id: string;
-  @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation'] })
+  @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation', 'cancellation'] })
   kind: string;
   occurrence: number;
   recipientId: string;

@@ -7,6 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('deliveries')
 @Index('UQ_deliveries_once', ['reminderId', 'dueAt', 'channel'], { unique: true })
 @Index('IDX_deliveries_recipient', ['recipientId', 'createdAt'])
+@Index('IDX_deliveries_created', ['createdAt'])
 export class DeliveryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
