@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { loadConfig } from '@app/config';
 import { startEmbeddedPostgres } from '@app/database';
@@ -11,6 +12,8 @@ import { AppModule } from '../apps/api/src/app.module';
 
 export interface BenchApp {
   url: string;
+  /** The Nest application, for services a benchmark drives directly. */
+  nest: NestFastifyApplication;
   dbUrl: string;
   token(email: string, password: string): Promise<string>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -54,6 +57,7 @@ export async function startBenchApp(label: string, env: Record<string, string> =
   await db.connect();
   return {
     url,
+    nest: app,
     dbUrl,
     async token(email, password) {
       const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });

@@ -12,10 +12,14 @@ export interface OutgoingMail {
   ics?: { filename: string; body: string; method: string };
 }
 
-/** An unreachable or silent server must fail the attempt quickly, so that the job retries. */
-function withTimeouts(url: string): string {
+/**
+ * An unreachable or silent server must fail the attempt quickly, so that the job retries; and a
+ * small pool of kept-open connections saves a handshake per message. SMTP_URL can override each.
+ */
+function withDefaults(url: string): string {
   const u = new URL(url);
-  for (const [k, v] of [['connectionTimeout', '5000'], ['greetingTimeout', '5000'], ['socketTimeout', '10000']]) if (!u.searchParams.has(k)) u.searchParams.set(k, v);
+  const defaults = [['connectionTimeout', '5000'], ['greetingTimeout', '5000'], ['socketTimeout', '10000'], ['pool', 'true'], ['maxConnections', '8']];
+  for (const [k, v] of defaults) if (!u.searchParams.has(k)) u.searchParams.set(k, v);
   return u.toString();
 }
 
@@ -31,7 +35,7 @@ export class MailService implements OnModuleDestroy {
     this.channel = config.smtpUrl ? 'email' : 'log';
     this.domain = /@([A-Za-z0-9.-]+)/.exec(config.mailFrom)?.[1] ?? 'scorecards.local';
     this.transport = config.smtpUrl
-      ? createTransport(withTimeouts(config.smtpUrl))
+      ? createTransport(withDefaults(config.smtpUrl))
       : createTransport({ jsonTransport: true });
   }
 
