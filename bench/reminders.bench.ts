@@ -93,7 +93,7 @@ async function plant(app: BenchApp, pairs: Array<{ interviewId: string; userId: 
   const scheduler = app.nest.get(ReminderScheduler);
   const t0 = Date.now();
   await Promise.all(Array.from({ length: 16 }, async (_, w) => {
-    for (let i = w; i < stored.length; i += 16) await scheduler.enqueue({ ...stored[i], dueAt: stored[i].due_at } as ReminderEntity, null);
+    for (let i = w; i < stored.length; i += 16) await scheduler.enqueue({ ...stored[i], dueAt: stored[i].due_at } as unknown as ReminderEntity, null);
   }));
   return Date.now() - t0;
 }

@@ -215,6 +215,28 @@ describe.each(backends)('reminder workers on %s', (backend) => {
     expect(worker!.output.match(/reconciliation restored \d+/g)).toEqual([`reconciliation restored ${expected.length}`]);
   });
 
+  it('after the last attempt shows the reminder as failed, in the delivery log and in the failed jobs', async () => {
+    // a second app whose reminders give up quickly, with its worker in-process
+    const quick = await TestApp.start(`reminder_failing_${backend}`, { redis: backend === 'redis', env: { SMTP_URL: smtp.url, REMINDER_ATTEMPTS: '3', REMINDER_RETRY_MS: '200' } });
+    try {
+      const q = await HiringFixture.create(quick, HM, [{ email: HOOK, timezone: 'UTC' }]);
+      await q.policy({ prepLeadMinutes: [], overdueMaxCount: 0, escalateAfterMinutes: null });
+      await quick.request('PATCH', `/api/v1/interviewers/${q.ids[HOOK]}`, { as: HOOK, body: { emailNotifications: false, webhookUrl: hooks.url } });
+      hooks.failNext = 1000;
+      const kit = await q.feedbackDueIn(1, [HOOK]);
+      const failed = await eventually(async () => (await q.reminders(kit.id)).find((r) => r.status === 'failed'), 30_000, 200);
+      expect(failed.reason).toContain('answered 503');
+      const log = (await quick.get('/api/v1/notifications', 'admin')).body.items;
+      expect(log).toEqual([expect.objectContaining({ reminderId: failed.id, channel: 'webhook', status: 'failed', error: expect.stringContaining('503') })]);
+      const job = await quick.app.get<Queue>(getQueueToken('reminders'), { strict: false }).getJob(`rem.${failed.id}.${new Date(failed.dueAt).getTime()}`);
+      expect(await job!.getState()).toBe('failed');
+      expect(job!.attemptsMade).toBe(3);
+    } finally {
+      hooks.failNext = 0;
+      await quick.close();
+    }
+  });
+
   it('shows queue depth and delivery lateness in /metrics', async () => {
     const text = (await t.request('GET', '/metrics')).text;
     expect(text).toMatch(/^queue_jobs\{queue="reminders",state="delayed"\} \d+$/m);

@@ -109,6 +109,12 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
   QUEUE_LOCK_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  REMINDER_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  REMINDER_RETRY_MS?: number;
 }
 
 export class ConfigError extends Error {
@@ -158,6 +164,9 @@ export class AppConfig {
   readonly shutdownTimeoutMs: number;
   /** A job whose worker stops renewing its lock this long is handed to another worker. */
   readonly queueLockMs: number;
+  /** Attempts per reminder, the n-th retry waiting reminderRetryMs * 2^(n-1). */
+  readonly reminderAttempts: number;
+  readonly reminderRetryMs: number;
 
   constructor(values: Omit<AppConfig, 'queueBackend'>) {
     Object.assign(this, values);
@@ -234,5 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reconcileEveryMs: raw.RECONCILE_EVERY_MS ?? 5 * 60_000,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS ?? 20_000,
     queueLockMs: raw.QUEUE_LOCK_MS ?? 30_000,
+    reminderAttempts: raw.REMINDER_ATTEMPTS ?? 6,
+    reminderRetryMs: raw.REMINDER_RETRY_MS ?? 2000,
   });
 }

@@ -6,6 +6,13 @@ import { RemindersRepository } from './reminders.repository';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'stale' | 'duplicate';
 
+/** Some channels failed; the job retries them, and after its last attempt they go in the delivery log. */
+export class DeliveryFailure extends Error {
+  constructor(readonly failures: Array<{ channel: Send['channel']; subject: string; error: string }>) {
+    super(failures.map((f) => `${f.channel}: ${f.error}`).join('; '));
+  }
+}
+
 function staleness(r: ReminderEntity | null, dueAt: Date): string | null {
   if (!r) return 'reminder no longer exists';
   if (r.status !== 'scheduled') return `reminder is ${r.status}`;
@@ -44,23 +51,32 @@ export class ReminderDeliveryService {
     });
     if (typeof prepared === 'string') return prepared;
 
-    const failures: string[] = [];
+    const failures: DeliveryFailure['failures'] = [];
     let delivered = 0;
     for (const send of prepared.sends) {
       try {
         if (await this.sendOnce(prepared.r, dueAt, send)) delivered++;
       } catch (e) {
-        failures.push(`${send.channel}: ${e instanceof Error ? e.message : String(e)}`);
+        failures.push({ channel: send.channel, subject: send.subject, error: e instanceof Error ? e.message : String(e) });
       }
     }
     // the job retries; channels already delivered are claimed and will not repeat
-    if (failures.length) throw new Error(failures.join('; '));
+    if (failures.length) throw new DeliveryFailure(failures);
     await this.repo.markSent(reminderId, dueAt);
     return delivered ? 'sent' : this.note('duplicate', reminderId, 'already delivered');
   }
 
-  async fail(reminderId: string, dueAt: Date, error: string): Promise<void> {
-    await this.repo.markFailed(reminderId, dueAt, error);
+  /** After the last attempt: the reminder shows as failed, and each failed channel appears in the delivery log. */
+  async fail(reminderId: string, dueAt: Date, error: Error): Promise<void> {
+    await this.repo.transaction(async (repo) => {
+      const r = await repo.findForUpdate(reminderId);
+      if (staleness(r, dueAt) || !r) return;
+      await repo.markFailed(reminderId, dueAt, error.message);
+      const failures = error instanceof DeliveryFailure ? error.failures : [];
+      for (const f of failures) {
+        await repo.recordFailure({ reminderId, dueAt, channel: f.channel, recipientId: r.recipientId, interviewId: r.interviewId, kind: r.kind, subject: f.subject, error: f.error.slice(0, 2000) });
+      }
+    });
   }
 
   private sendOnce(reminder: ReminderEntity, dueAt: Date, send: Send): Promise<boolean> {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { UsersService } from '@app/auth';
+import { AppConfig } from '@app/config';
 import { SubmissionsService } from '@app/feedback';
 import { InterviewRepository } from '@app/interviews';
 import { jobId, QueueName, ReminderJob, ReminderJobPayload } from '@app/queue';
@@ -24,6 +25,7 @@ export class ReminderScheduler {
     private readonly submissions: SubmissionsService,
     private readonly settings: ReminderSettingsService,
     private readonly users: UsersService,
+    private readonly config: AppConfig,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue<ReminderJobPayload>,
   ) {}
 
@@ -82,8 +84,8 @@ export class ReminderScheduler {
     await this.queue.add(ReminderJob.Deliver, { reminderId: r.id, dueAt: r.dueAt.toISOString() }, {
       jobId: id,
       delay: Math.max(0, r.dueAt.getTime() - Date.now()),
-      attempts: 6,
-      backoff: { type: 'exponential', delay: 2000 },
+      attempts: this.config.reminderAttempts,
+      backoff: { type: 'exponential', delay: this.config.reminderRetryMs },
       removeOnComplete: 1000,
       removeOnFail: false,
     });

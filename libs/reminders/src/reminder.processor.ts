@@ -23,6 +23,6 @@ export class ReminderProcessor extends WorkerHost {
     if (!job) return;
     const last = job.attemptsMade >= (job.opts.attempts ?? 1);
     this.logger.warn(`reminder ${job.data.reminderId} attempt ${job.attemptsMade} failed: ${error.message}`);
-    if (last) await this.delivery.fail(job.data.reminderId, new Date(job.data.dueAt), error.message);
+    if (last) await this.delivery.fail(job.data.reminderId, new Date(job.data.dueAt), error);
   }
 }

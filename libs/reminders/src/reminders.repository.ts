@@ -70,9 +70,13 @@ export class RemindersRepository {
   }
 
   /** Claims one send: false when this reminder, due time and channel were already delivered. */
-  async claimDelivery(values: Omit<DeliveryEntity, 'id' | 'createdAt' | 'providerRef'>): Promise<string | null> {
+  async claimDelivery(values: Omit<DeliveryEntity, 'id' | 'createdAt' | 'providerRef' | 'status' | 'error'>): Promise<string | null> {
     const result = await this.manager.getRepository(DeliveryEntity).createQueryBuilder().insert().values(values).orIgnore().returning(['id']).execute();
     return (result.raw as Array<{ id: string }>)[0]?.id ?? null;
+  }
+
+  async recordFailure(values: Omit<DeliveryEntity, 'id' | 'createdAt' | 'providerRef' | 'status'>): Promise<void> {
+    await this.manager.getRepository(DeliveryEntity).createQueryBuilder().insert().values({ ...values, status: 'failed' }).orIgnore().execute();
   }
 
   async setProviderRef(deliveryId: string, ref: string): Promise<void> {
@@ -94,7 +98,7 @@ export class RemindersRepository {
   async latenessSince(since: Date): Promise<{ p50: number; p99: number; max: number }> {
     const [row] = await this.manager.query(
       `SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY l), 0) AS p50, coalesce(percentile_cont(0.99) WITHIN GROUP (ORDER BY l), 0) AS p99, coalesce(max(l), 0) AS max
-         FROM (SELECT extract(epoch FROM created_at - due_at) AS l FROM deliveries WHERE created_at >= $1) d`,
+         FROM (SELECT extract(epoch FROM created_at - due_at) AS l FROM deliveries WHERE created_at >= $1 AND status = 'sent') d`,
       [since],
     );
     return { p50: Number(row.p50), p99: Number(row.p99), max: Number(row.max) };

@@ -32,6 +32,10 @@ export class NotificationResponse {
   @ApiProperty({ enum: ['email', 'webhook', 'log'] })
   channel: string;
   subject: string;
+  /** `failed`: every attempt failed (the reminder's last error is in `error`). */
+  @ApiProperty({ enum: ['sent', 'failed'] })
+  status: string;
+  error: string | null;
   providerRef: string | null;
   createdAt: Date;
 }

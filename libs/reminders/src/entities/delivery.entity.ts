@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One message sent (or being sent). Unique per reminder, due time and channel, and written in the
@@ -8,6 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('UQ_deliveries_once', ['reminderId', 'dueAt', 'channel'], { unique: true })
 @Index('IDX_deliveries_recipient', ['recipientId', 'createdAt'])
 @Index('IDX_deliveries_created', ['createdAt'])
+@Check('deliveries_status_known', `status IN ('sent', 'failed')`)
 export class DeliveryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -32,6 +33,13 @@ export class DeliveryEntity {
 
   @Column({ type: 'varchar', length: 400 })
   subject: string;
+
+  /** `failed`: the last attempt failed too; the row keeps the error for the delivery log. */
+  @Column({ type: 'varchar', length: 10, default: 'sent' })
+  status: 'sent' | 'failed';
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
 
   /** The SMTP message id or the webhook's HTTP status. */
   @Column({ type: 'varchar', length: 400, nullable: true })
