@@ -359,6 +359,22 @@ describe('interviews', () => {
       expect((await t.get('/api/v1/interviews?status=done', R)).status).toBe(400);
     });
 
+    it('lists the interviews that use a question set, for the recruiter page "used by"', async () => {
+      const all = (await t.get('/api/v1/interviews?limit=100', R)).body.items as Array<{ id: string }>;
+      const rows = await t.db.query<{ interview_id: string }>('SELECT DISTINCT interview_id FROM interview_questions WHERE source_set_id = $1', [setId]);
+      const bySet = await t.get(`/api/v1/interviews?questionSetId=${setId}&limit=100`, R);
+      expect(bySet.status).toBe(200);
+      expect(bySet.body.items.length).toBeGreaterThan(0);
+      expect(bySet.body.items.map((i: { id: string }) => i.id).sort()).toEqual(rows.map((r) => r.interview_id).sort());
+      expect(bySet.body.items.length).toBeLessThanOrEqual(all.length);
+      // visibility still applies: another position's hiring manager sees none of them
+      expect((await t.get(`/api/v1/interviews?questionSetId=${setId}`, HM2)).body.items).toEqual([]);
+      expect((await t.get(`/api/v1/interviews?questionSetId=${draftSetId}`, R)).body.items).toEqual([]);
+      const bad = await t.get('/api/v1/interviews?questionSetId=not-a-uuid', R);
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toMatch(/questionSetId/);
+    });
+
     it('gives an interviewer their upcoming interviews and the kit in a fixed number of queries', async () => {
       let before = QueryCounter.count;
       const upcoming = await t.get('/api/v1/interviews/upcoming', I1);

@@ -301,6 +301,30 @@ describe('question sets', () => {
       expect(report.warnings).toEqual([]);
     });
 
+    it('previews an import: the questions and the report, by line, and stores nothing', async () => {
+      const before = await countSets();
+      const res = await t.request('POST', '/api/v1/question-sets/import/preview', { as: RECRUITER, raw: TEXT_GUIDE, headers: { 'content-type': 'text/plain' } });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ name: 'Site Reliability Engineer Interview Questions', positionFamily: 'Site Reliability Engineer' });
+      expect(res.body.questions.map((q: { line: number; type: string; typeInferred: boolean }) => [q.line, q.type, q.typeInferred])).toEqual([
+        [5, 'technical', false],
+        [12, 'behavioral', false],
+        [18, 'situational', false],
+      ]);
+      expect(res.body.questions[0].followUps.map((f: { prompt: string }) => f.prompt)).toEqual(['What makes an alert actionable?', 'How do you avoid alert fatigue?']);
+      expect(res.body.report).toMatchObject({ format: 'text', questions: 3, followUps: 5, criteria: 6, skipped: [expect.objectContaining({ line: 24 })] });
+      const json = await t.post('/api/v1/question-sets/import/preview', { content: '1. What is a race condition?', name: 'Screen' }, RECRUITER);
+      expect(json.status).toBe(200);
+      expect(json.body).toMatchObject({ name: 'Screen', questions: [{ type: 'technical', typeInferred: true, criteria: [] }] });
+      expect(json.body.report.warnings).toEqual([expect.objectContaining({ line: 1 })]);
+      expect(await countSets()).toBe(before);
+      const empty = await t.post('/api/v1/question-sets/import/preview', { content: '' }, RECRUITER);
+      expect(empty.status).toBe(400);
+      expect(empty.body.message).toMatch(/content/);
+      expect((await t.post('/api/v1/question-sets/import/preview', { content: '{"not": "an export"}', format: 'json' }, RECRUITER)).status).toBe(422);
+      expect((await t.post('/api/v1/question-sets/import/preview', { content: TEXT_GUIDE }, INTERVIEWER)).status).toBe(403);
+    });
+
     it('imports JSON {content} and reports inferred types and missing criteria', async () => {
       const content = '1. Tell me about a time you missed a deadline.\n2. What would you do if a teammate kept missing reviews?\n3. What is a race condition?';
       const res = await t.post('/api/v1/question-sets/import', { content, name: 'Screening' }, RECRUITER);

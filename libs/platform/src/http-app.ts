@@ -4,12 +4,13 @@ import helmet from '@fastify/helmet';
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
 import { AllExceptionsFilter, createValidationPipe, ErrorResponseDto, FieldErrorDto } from '@app/common';
 import { MetricsService } from './metrics/metrics.service';
 import { mountQueueDashboard } from './queue-dashboard';
+import { serveWebApp } from './web/serve-web';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -64,14 +65,28 @@ export async function createHttpApp(module: Type<unknown> | ReturnType<typeof Ob
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   await mountQueueDashboard(app);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
+  useApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   setupOpenApi(app);
+  await serveWebApp(app);
   return app;
 }
 
+/** The routes' prefix; also applied where the OpenAPI document is built without a server. */
+export function useApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
+}
+
 export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Scorecards API',
+  });
+}
+
+/** The OpenAPI document of the app's controllers; the web page's typed client is generated from it. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -92,10 +107,7 @@ export function setupOpenApi(app: INestApplication): void {
       if (Array.isArray(op?.security)) op.security = [...new Map(op.security.map((s) => [JSON.stringify(s), s])).values()];
     }
   }
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs-json',
-    customSiteTitle: 'Scorecards API',
-  });
+  return document;
 }
 
 /** A process without HTTP: the worker. */

@@ -4,3 +4,5 @@ export { WorkersModule } from './workers.module';
 export { createHttpApp, createWorkerContext, setupOpenApi, API_PREFIX } from './http-app';
 export { MetricsService } from './metrics/metrics.service';
 export { loadConfigOrExit, resolveDatabase, onShutdown } from './process';
+export { createOpenApiDocument, useApiPrefix } from './http-app';
+export { serveWebApp, isServerPath } from './web/serve-web';

@@ -3,7 +3,7 @@ import { DetailedHttpException } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { GuideFormatError, parseGuide, renderMarkdown, toJsonExport } from './import';
 import type { ImportFormatOption } from './dto/import-guide.dto';
-import { ImportResultResponse } from './dto/question-set.response';
+import { ImportPreviewResponse, ImportResultResponse } from './dto/question-set.response';
 import { toQuestionDraft, toSetDraft } from './question-set.mapper';
 import { QuestionSetRepository } from './question-set.repository';
 import { QuestionSetsService } from './question-sets.service';
@@ -23,9 +23,39 @@ export class QuestionSetImportService {
 
   /** Parses a pasted guide and stores it as one draft set, all or nothing. */
   async import(user: AuthUser, content: string, format: ImportFormatOption = 'auto', name?: string): Promise<ImportResultResponse> {
-    let parsed;
+    const parsed = this.parse(content, format, name);
+    const set = name ? { ...parsed.set, name } : parsed.set;
+    const id = await this.sets.createDraft(user, set, parsed.questions.map(({ line: _line, typeInferred: _t, ...q }) => q));
+    return { set: await this.sets.get(user, id), report: parsed.report };
+  }
+
+  /** What import would store, and its report, without storing anything. */
+  preview(content: string, format: ImportFormatOption = 'auto', name?: string): ImportPreviewResponse {
+    const parsed = this.parse(content, format, name);
+    const s = parsed.set;
+    return {
+      name: name || s.name,
+      description: s.description ?? null,
+      positionFamily: s.positionFamily ?? null,
+      level: s.level ?? null,
+      tags: s.tags,
+      questions: parsed.questions.map((q) => ({
+        line: q.line,
+        type: q.type,
+        typeInferred: q.typeInferred,
+        prompt: q.prompt,
+        followUps: q.followUps,
+        criteria: q.criteria,
+        competencies: q.competencies,
+        timeboxMinutes: q.timeboxMinutes ?? null,
+      })),
+      report: parsed.report,
+    };
+  }
+
+  private parse(content: string, format: ImportFormatOption, name?: string) {
     try {
-      parsed = parseGuide(content, format, { name });
+      return parseGuide(content, format, { name });
     } catch (e) {
       if (e instanceof GuideFormatError) {
         throw new DetailedHttpException(422, e.message, {
@@ -35,9 +65,6 @@ export class QuestionSetImportService {
       }
       throw e;
     }
-    const set = name ? { ...parsed.set, name } : parsed.set;
-    const id = await this.sets.createDraft(user, set, parsed.questions.map(({ line: _line, typeInferred: _t, ...q }) => q));
-    return { set: await this.sets.get(user, id), report: parsed.report };
   }
 
   async export(user: AuthUser, id: string, format: 'json' | 'markdown' = 'json'): Promise<ExportFile> {

@@ -7,7 +7,7 @@ import type { AuthUser } from '@app/auth';
 import { ExportQueryDto, ImportGuideDto } from './dto/import-guide.dto';
 import { AddQuestionDto, ReorderQuestionsDto, RevisionQueryDto, UpdateQuestionDto } from './dto/question.dto';
 import { CreateQuestionSetDto, ListQuestionSetsQueryDto, PublishDto, UpdateQuestionSetDto } from './dto/question-set.dto';
-import { ImportResultResponse, QuestionSetPage, QuestionSetResponse } from './dto/question-set.response';
+import { ImportPreviewResponse, ImportResultResponse, QuestionSetPage, QuestionSetResponse } from './dto/question-set.response';
 import { GuideBody } from './guide-body.decorator';
 import { QuestionSetImportService } from './question-set-import.service';
 import { QuestionSetsService } from './question-sets.service';
@@ -54,6 +54,18 @@ export class QuestionSetsController {
   @ApiErrors(400, 401, 403, 413, 422)
   import(@CurrentUser() user: AuthUser, @GuideBody() dto: ImportGuideDto): Promise<ImportResultResponse> {
     return this.io.import(user, dto.content, dto.format, dto.name);
+  }
+
+  /** Reads a pasted guide like import does and returns what it would store, with the report; stores nothing. */
+  @Post('import/preview')
+  @Authenticated(WRITE)
+  @HttpCode(200)
+  @ApiConsumes('application/json', 'text/plain', 'text/markdown')
+  @ApiBody({ type: ImportGuideDto })
+  @ApiOkResponse({ type: ImportPreviewResponse })
+  @ApiErrors(400, 401, 403, 413, 422)
+  previewImport(@GuideBody() dto: ImportGuideDto): ImportPreviewResponse {
+    return this.io.preview(dto.content, dto.format, dto.name);
   }
 
   /** A set with its questions in order. */

@@ -182,4 +182,8 @@ export class ListInterviewsQueryDto extends PageQueryDto {
 
   @IsOptional() @IsUUID()
   positionId?: string;
+
+  /** Interviews with at least one question taken from this question set (version). */
+  @IsOptional() @IsUUID(undefined, { message: 'questionSetId must be a question set id (a UUID)' })
+  questionSetId?: string;
 }

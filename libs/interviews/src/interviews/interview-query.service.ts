@@ -74,6 +74,7 @@ export class InterviewQueryService {
       interviewerId: q.interviewerId,
       candidateId: q.candidateId,
       positionId: q.positionId,
+      questionSetId: q.questionSetId,
       visibleTo: everything ? null : { userId: user.id, managedPositions: hasRole(user, Role.HiringManager) },
       limit: limit + 1,
       after: after?.length === 2 ? after : undefined,

@@ -39,6 +39,7 @@ export interface ListFilters {
   interviewerId?: string;
   candidateId?: string;
   positionId?: string;
+  questionSetId?: string;
   /** Visibility: null = everything; else only interviews on these positions or with this panelist. */
   visibleTo: { userId: string; managedPositions: boolean } | null;
   limit: number;
@@ -260,6 +261,7 @@ export class InterviewRepository {
     if (f.interviewerId) where.push(`EXISTS (SELECT 1 FROM interview_panelists x WHERE x.interview_id = i.id AND x.user_id = ${p(f.interviewerId)})`);
     if (f.candidateId) where.push(`i.candidate_id = ${p(f.candidateId)}`);
     if (f.positionId) where.push(`i.position_id = ${p(f.positionId)}`);
+    if (f.questionSetId) where.push(`EXISTS (SELECT 1 FROM interview_questions s WHERE s.interview_id = i.id AND s.source_set_id = ${p(f.questionSetId)})`);
     if (f.visibleTo) {
       const me = p(f.visibleTo.userId);
       const onPanel = `EXISTS (SELECT 1 FROM interview_panelists v WHERE v.interview_id = i.id AND v.user_id = ${me})`;

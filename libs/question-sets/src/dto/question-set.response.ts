@@ -94,6 +94,42 @@ export class ImportReportResponse {
   warnings: ImportReportLine[];
 }
 
+/** A question as the importer read it, before anything is saved. */
+export class ImportPreviewQuestion {
+  /** 1-based line of the guide where the question starts. */
+  line: number;
+  @ApiProperty({ enum: QUESTION_TYPES, enumName: 'QuestionType' })
+  type: QuestionType;
+  /** True when the guide did not say the type and it was guessed from the wording. */
+  typeInferred: boolean;
+  prompt: string;
+  followUps: FollowUpPreview[];
+  criteria: CriterionPreview[];
+  competencies: string[];
+  timeboxMinutes: number | null;
+}
+
+export class FollowUpPreview {
+  prompt: string;
+  checks?: string;
+}
+
+export class CriterionPreview {
+  label: string;
+  description?: string;
+}
+
+export class ImportPreviewResponse {
+  /** The name the set would get. */
+  name: string;
+  description: string | null;
+  positionFamily: string | null;
+  level: string | null;
+  tags: string[];
+  questions: ImportPreviewQuestion[];
+  report: ImportReportResponse;
+}
+
 export class ImportResultResponse {
   set: QuestionSetResponse;
   report: ImportReportResponse;

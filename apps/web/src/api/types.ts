@@ -1,0 +1,23 @@
+import type { components } from './schema';
+
+/** Short names for the API's schemas, so that pages read `QuestionSet` rather than components[...]. */
+type S = components['schemas'];
+export type User = S['UserResponse'];
+export type Role = User['roles'][number];
+export type QuestionType = S['QuestionResponse']['type'];
+export type QuestionSet = S['QuestionSetResponse'];
+export type QuestionSetSummary = S['QuestionSetSummaryResponse'];
+export type QuestionSetStatus = QuestionSet['status'];
+export type Question = S['QuestionResponse'];
+export type QuestionInput = S['QuestionDto'];
+export type ImportPreview = S['ImportPreviewResponse'];
+export type ImportReport = S['ImportReportResponse'];
+export type InterviewSummary = S['InterviewPage']['items'][number];
+
+/** Every list endpoint pages this way: pass `page.nextCursor` back as `?cursor=`. */
+export interface Page<T> {
+  items: T[];
+  page: { limit: number; nextCursor?: string | null };
+}
+
+export const QUESTION_TYPES: QuestionType[] = ['technical', 'behavioral', 'situational'];

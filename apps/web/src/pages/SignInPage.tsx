@@ -1,0 +1,103 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { ApiError, describeError } from '../api/errors';
+import { useSession } from '../auth/session';
+import { Field } from '../components/Field';
+import { Icon } from '../components/Icon';
+
+const PREVIEW: Array<[string, number]> = [
+  ['Chooses the algorithm for the traffic', 4],
+  ['Keeps state consistent across servers', 3],
+  ['Explains the trade-offs', 4],
+];
+
+export default function SignInPage() {
+  const { user, signIn } = useSession();
+  const location = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    document.title = 'Sign in · Scorecards';
+  }, []);
+
+  if (user) return <Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await signIn(email.trim(), password);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  };
+  const apiError = error instanceof ApiError ? error : undefined;
+  const emailError = apiError?.forField('email');
+  const passwordError = apiError?.forField('password');
+  const general = error && !emailError && !passwordError ? describeError(error) : undefined;
+
+  return (
+    <div className="signin">
+      <div className="signin__panel">
+        <div className="brand brand--large">
+          <span className="brand__mark" aria-hidden="true">
+            <Icon name="check" size={18} />
+          </span>
+          Scorecards
+        </div>
+        <main>
+          <h1>Sign in</h1>
+          <p className="muted">Structured interviews: fair to candidates, quick for your team.</p>
+          <form onSubmit={submit} noValidate className="stack">
+            {general && (
+              <div className="notice notice--error" role="alert">
+                <Icon name="alert" />
+                <p>{general}</p>
+              </div>
+            )}
+            <Field id="email" label="Work email" error={emailError}>
+              <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+            </Field>
+            <Field id="password" label="Password" error={passwordError}>
+              <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+            </Field>
+            <button className="btn btn--primary btn--block" disabled={busy}>
+              {busy ? 'Signing in…' : 'Sign in'}
+            </button>
+          </form>
+        </main>
+      </div>
+      <aside className="signin__aside" aria-hidden="true">
+        <div className="signin__showcase">
+          <p className="signin__tagline">Every interviewer rates the same criteria. Nobody sees another scorecard before submitting their own.</p>
+          <div className="preview-card">
+            <div className="preview-card__head">
+              <span className="chip chip--technical">Technical</span>
+              <span>Design a rate limiter</span>
+            </div>
+            {PREVIEW.map(([label, rating]) => (
+              <div className="preview-card__row" key={label}>
+                <span>{label}</span>
+                <span className="preview-card__scale">
+                  {[1, 2, 3, 4].map((n) => (
+                    <i key={n} className={n === rating ? 'is-on' : undefined}>
+                      {n}
+                    </i>
+                  ))}
+                </span>
+              </div>
+            ))}
+            <div className="preview-card__foot">
+              <span>Recommendation</span>
+              <strong>Strong yes</strong>
+            </div>
+          </div>
+        </div>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export { startApp, freePort, type RunningApp } from './app-process';
+export { launchBrowser, assertNoPageErrors, checkPage, expectAccessible, screenshot, SCREENSHOTS, type Browser } from './browser';
+export { signInAs, apiToken, DEMO, type DemoRole } from './session';
