@@ -55,13 +55,16 @@ export function composeReminder(c: MessageContext): Omit<OutgoingMail, 'ics'> {
   return { to: c.recipient.email, subject, text, html };
 }
 
+/** Slack reads <...> as links and mentions: names must not open one. */
+const slack = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+
 /** The webhook body: Slack shows `text`; other receivers read the fields. */
 export function composeWebhook(c: MessageContext, mail: Pick<OutgoingMail, 'subject'>): Record<string, unknown> & { text: string } {
   const i = c.kit.interview;
   const kitUrl = `${c.baseUrl}/interviews/${i.id}`;
   const link = c.kind === 'feedback_due' || c.kind === 'feedback_overdue' ? `${kitUrl}/scorecard` : kitUrl;
   return {
-    text: c.kind === 'cancellation' ? mail.subject : `${mail.subject}\n<${link}|Open in Scorecards>`,
+    text: c.kind === 'cancellation' ? slack(mail.subject) : `${slack(mail.subject)}\n<${link}|Open in Scorecards>`,
     kind: c.kind,
     recipient: { id: c.recipient.id, name: c.recipient.name, email: c.recipient.email },
     about: c.about,
