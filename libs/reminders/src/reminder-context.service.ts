@@ -3,7 +3,7 @@ import { UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { SubmissionsService } from '@app/feedback';
 import { InterviewersService } from '@app/interviewers';
-import { InterviewRepository } from '@app/interviews';
+import { InterviewRepository, type KitRow } from '@app/interviews';
 import type { ReminderEntity } from './entities/reminder.entity';
 import type { MessageContext } from './reminder-message';
 
@@ -16,8 +16,16 @@ export interface Preferences {
 
 export type LoadedReminder = { skip: string } | { context: MessageContext; preferences: Preferences };
 
+export interface PlanningFacts {
+  kit: KitRow;
+  /** Each panelist's and the hiring manager's timezone. */
+  timezoneOf(userId: string): string;
+  /** Panelists who have submitted their scorecard. */
+  submitted: Set<string>;
+}
+
 /**
- * Everything a reminder's message needs, read now: the job may be hours old, so a cancelled
+ * What planning and delivery read about an interview. For delivery, everything a reminder's message needs, read now: the job may be hours old, so a cancelled
  * interview, a removed panelist or a submitted scorecard turns it into a skip with the reason.
  */
 @Injectable()
@@ -29,6 +37,15 @@ export class ReminderContextService {
     private readonly interviewers: InterviewersService,
     private readonly config: AppConfig,
   ) {}
+
+  async forPlanning(interviewId: string): Promise<PlanningFacts | null> {
+    const kit = await this.interviews.findKit(interviewId);
+    if (!kit) return null;
+    const panel = kit.panel.map((p) => p.userId);
+    const people = new Map((await this.users.findManyByIds([...panel, kit.position.hiringManagerId])).map((u) => [u.id, u]));
+    const done = await this.submissions.submitted(panel.map((userId) => ({ interviewId, userId })));
+    return { kit, timezoneOf: (id) => people.get(id)?.timezone ?? 'UTC', submitted: new Set(panel.filter((id) => done.has(`${interviewId}:${id}`))) };
+  }
 
   async load(r: ReminderEntity): Promise<LoadedReminder> {
     const kit = await this.interviews.findKit(r.interviewId);

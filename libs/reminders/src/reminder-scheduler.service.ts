@@ -1,13 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { SubmissionsService } from '@app/feedback';
-import { InterviewRepository } from '@app/interviews';
 import { jobId, QueueName, ReminderJob, ReminderJobPayload } from '@app/queue';
 import type { ReminderEntity } from './entities/reminder.entity';
 import { planReminders } from './planning';
+import { ReminderContextService } from './reminder-context.service';
 import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersRepository } from './reminders.repository';
 
@@ -21,16 +19,15 @@ export class ReminderScheduler {
 
   constructor(
     private readonly repo: RemindersRepository,
-    private readonly interviews: InterviewRepository,
-    private readonly submissions: SubmissionsService,
+    private readonly contexts: ReminderContextService,
     private readonly settings: ReminderSettingsService,
-    private readonly users: UsersService,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue<ReminderJobPayload>,
   ) {}
 
   async replan(interviewId: string): Promise<void> {
-    const kit = await this.interviews.findKit(interviewId);
+    const facts = await this.contexts.forPlanning(interviewId);
+    const kit = facts?.kit;
     const existing = await this.repo.forInterview(interviewId);
     if (!kit || kit.interview.status === 'cancelled') {
       await this.cancel(existing.filter((r) => r.status === 'scheduled' && r.kind !== CANCELLATION), 'interview cancelled');
@@ -38,18 +35,17 @@ export class ReminderScheduler {
       return;
     }
     const i = kit.interview;
-    const people = new Map((await this.users.findManyByIds([...kit.panel.map((p) => p.userId), kit.position.hiringManagerId])).map((u) => [u.id, u]));
-    const submitted = await this.submissions.submitted(kit.panel.map((p) => ({ interviewId, userId: p.userId })));
+    const { timezoneOf, submitted } = facts;
     const planned = planReminders({
       interviewId,
       startsAt: i.startsAt,
       endsAt: i.endsAt,
       feedbackDueAt: i.feedbackDueAt,
-      panel: kit.panel.map((p) => ({ userId: p.userId, timezone: people.get(p.userId)?.timezone ?? 'UTC' })),
-      hiringManager: { userId: kit.position.hiringManagerId, timezone: people.get(kit.position.hiringManagerId)?.timezone ?? 'UTC' },
+      panel: kit.panel.map((p) => ({ userId: p.userId, timezone: timezoneOf(p.userId) })),
+      hiringManager: { userId: kit.position.hiringManagerId, timezone: timezoneOf(kit.position.hiringManagerId) },
       policy: await this.settings.get(),
       now: new Date(),
-    }).filter((r) => !(FEEDBACK_KINDS.has(r.kind) && submitted.has(`${interviewId}:${r.aboutUserId}`)));
+    }).filter((r) => !(FEEDBACK_KINDS.has(r.kind) && submitted.has(r.aboutUserId)));
 
     const byKey = new Map(existing.map((r) => [r.key, r]));
     const plannedKeys = new Set(planned.map((p) => p.key));

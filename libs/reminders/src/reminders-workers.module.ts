@@ -5,7 +5,6 @@ import { InterviewersModule } from '@app/interviewers';
 import { InterviewsModule } from '@app/interviews';
 import { MailService } from './mail.service';
 import { ReminderChannels } from './reminder-channels.service';
-import { ReminderContextService } from './reminder-context.service';
 import { ReminderDeliveryService } from './reminder-delivery.service';
 import { ReminderReconciler } from './reminder-reconciler.service';
 import { ReminderProcessor } from './reminder.processor';
@@ -15,7 +14,7 @@ import { WebhookService } from './webhook.service';
 /** The worker side: delivery of due reminders, and reconciliation of the queue with the database. */
 @Module({
   imports: [AuthModule, RemindersModule, InterviewsModule, InterviewersModule, FeedbackModule],
-  providers: [MailService, WebhookService, ReminderContextService, ReminderChannels, ReminderDeliveryService, ReminderProcessor, ReminderReconciler],
+  providers: [MailService, WebhookService, ReminderChannels, ReminderDeliveryService, ReminderProcessor, ReminderReconciler],
   exports: [ReminderReconciler],
 })
 export class RemindersWorkersModule {}

@@ -3,11 +3,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { FeedbackModule } from '@app/feedback';
+import { InterviewersModule } from '@app/interviewers';
 import { InterviewsModule } from '@app/interviews';
 import { QueueName } from '@app/queue';
 import { DeliveryEntity } from './entities/delivery.entity';
 import { ReminderSettingsEntity } from './entities/reminder-settings.entity';
 import { ReminderEntity } from './entities/reminder.entity';
+import { ReminderContextService } from './reminder-context.service';
 import { ReminderEventsListener } from './reminder-events.listener';
 import { ReminderMetrics } from './reminder-metrics.service';
 import { ReminderScheduler } from './reminder-scheduler.service';
@@ -21,9 +23,9 @@ const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity];
 
 /** The producer side: policy, planning on interview and scorecard events, and what the API shows. */
 @Module({
-  imports: [AuthModule, InterviewsModule, FeedbackModule, TypeOrmModule.forFeature(ENTITIES), BullModule.registerQueue({ name: QueueName.Reminders })],
+  imports: [AuthModule, InterviewsModule, InterviewersModule, FeedbackModule, TypeOrmModule.forFeature(ENTITIES), BullModule.registerQueue({ name: QueueName.Reminders })],
   controllers: [RemindersController],
-  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService, ReminderMetrics],
-  exports: [ReminderScheduler, RemindersRepository, ReminderSettingsService, ReminderMetrics],
+  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService, ReminderMetrics, ReminderContextService],
+  exports: [ReminderScheduler, RemindersRepository, ReminderSettingsService, ReminderMetrics, ReminderContextService],
 })
 export class RemindersModule {}
