@@ -126,6 +126,80 @@ describe('auth and the cross-cutting HTTP rules', () => {
     });
   });
 
+  describe('GET and PATCH /api/v1/users (admin)', () => {
+    it('searches users by words in the name or email', async () => {
+      await t.createUser('searchable.sam@example.com', ['recruiter'], { name: 'Samira Quist' });
+      const byName = await t.get('/api/v1/users?q=quist%20sami', 'admin');
+      expect(byName.status).toBe(200);
+      expect(byName.body.items.map((u: { email: string }) => u.email)).toEqual(['searchable.sam@example.com']);
+      const byEmail = await t.get('/api/v1/users?q=SEARCHABLE', 'admin');
+      expect(byEmail.body.items.map((u: { email: string }) => u.email)).toEqual(['searchable.sam@example.com']);
+      expect((await t.get('/api/v1/users?q=%25', 'admin')).body.items).toEqual([]);
+    });
+
+    it('changes roles and timezone, and the change applies to the user\'s existing token', async () => {
+      const u = await t.createUser('promoted@example.com', ['interviewer']);
+      const token = await t.tokenFor('promoted@example.com');
+      expect((await t.request('GET', '/api/v1/users', { token })).status).toBe(403);
+      const res = await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body: { roles: ['interviewer', 'admin'], timezone: 'Asia/Tokyo' } });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: u.id, roles: ['interviewer', 'admin'], timezone: 'Asia/Tokyo', active: true });
+      expect((await t.request('GET', '/api/v1/users', { token })).status).toBe(200);
+    });
+
+    it('deactivates (tokens and sign-in stop working) and reactivates', async () => {
+      const u = await t.createUser('paused@example.com', ['recruiter']);
+      const token = await t.tokenFor('paused@example.com');
+      const off = await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body: { active: false } });
+      expect(off.status).toBe(200);
+      expect(off.body.active).toBe(false);
+      expect((await t.request('GET', '/api/v1/me', { token })).status).toBe(401);
+      expect((await t.login('paused@example.com', USER_PASSWORD)).status).toBe(401);
+      const on = await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body: { active: true } });
+      expect(on.body.active).toBe(true);
+      expect((await t.login('paused@example.com', USER_PASSWORD)).status).toBe(200);
+    });
+
+    it('keeps an admin from locking themselves out, naming the field', async () => {
+      const me = (await t.get('/api/v1/me', 'admin')).body;
+      const off = await t.request('PATCH', `/api/v1/users/${me.id}`, { as: 'admin', body: { active: false } });
+      expect(off.status).toBe(400);
+      expect(off.body.details).toEqual([{ field: 'active', messages: [expect.stringContaining('your own account')] }]);
+      const demoted = await t.request('PATCH', `/api/v1/users/${me.id}`, { as: 'admin', body: { roles: ['recruiter'] } });
+      expect(demoted.status).toBe(400);
+      expect(demoted.body.details[0].field).toBe('roles');
+      expect((await t.get('/api/v1/me', 'admin')).body).toMatchObject({ roles: ['admin'], active: true });
+    });
+
+    it('refuses bad input with a 400 naming the field, a non-admin with 403 and an unknown user with 404', async () => {
+      const u = await t.createUser('steady@example.com', ['interviewer']);
+      for (const [body, field] of [[{ roles: [] }, 'roles'], [{ roles: ['wizard'] }, 'roles'], [{ timezone: 'Mars/Olympus' }, 'timezone'], [{ active: 'no' }, 'active'], [{ email: 'x@example.com' }, 'email']] as const) {
+        const res = await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body });
+        expect([field, res.status]).toEqual([field, 400]);
+        expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      }
+      expect((await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'ivy@example.com', body: { roles: ['admin'] } })).status).toBe(403);
+      expect((await t.request('PATCH', '/api/v1/users/00000000-0000-4000-8000-000000000000', { as: 'admin', body: { active: false } })).status).toBe(404);
+      expect((await t.get(`/api/v1/users/${u.id}`, 'admin')).body).toMatchObject({ roles: ['interviewer'], active: true });
+    });
+  });
+
+  describe('PATCH /api/v1/me', () => {
+    it('changes your own name and timezone, and nothing else', async () => {
+      await t.createUser('mover@example.com', ['interviewer']);
+      const res = await t.request('PATCH', '/api/v1/me', { as: 'mover@example.com', body: { timezone: 'Australia/Sydney', name: ' Mo Ver ' } });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ email: 'mover@example.com', name: 'Mo Ver', timezone: 'Australia/Sydney', roles: ['interviewer'] });
+      expect((await t.get('/api/v1/me', 'mover@example.com')).body.timezone).toBe('Australia/Sydney');
+      const roles = await t.request('PATCH', '/api/v1/me', { as: 'mover@example.com', body: { roles: ['admin'] } });
+      expect(roles.status).toBe(400);
+      const tz = await t.request('PATCH', '/api/v1/me', { as: 'mover@example.com', body: { timezone: 'Nowhere/Land' } });
+      expect(tz.status).toBe(400);
+      expect(tz.body.details[0].field).toBe('timezone');
+      expect((await t.request('PATCH', '/api/v1/me', { body: { timezone: 'UTC' } })).status).toBe(401);
+    });
+  });
+
   describe('malformed requests', () => {
     it('answers malformed JSON with 400', async () => {
       const res = await t.request('POST', '/api/v1/users', { as: 'admin', raw: '{"email": "a@example.com",' });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@app/config';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -8,6 +8,7 @@ import { Authenticated, LoginThrottle, Public } from './decorators/authenticated
 import { CurrentUser } from './decorators/auth-user.decorator';
 import type { AuthUser } from './decorators/auth-user.decorator';
 import { LoginDto, LoginResponse } from './dto/login.dto';
+import { UpdateMeDto } from './dto/update-user.dto';
 import { UserResponse } from './dto/user.response';
 import { LocalAuthGuard } from './guards/local-auth.guard';
 import { Role } from './role.enum';
@@ -58,5 +59,14 @@ export class AuthController {
   @ApiOkResponse({ type: UserResponse })
   me(@CurrentUser() user: AuthUser): Promise<UserResponse> {
     return this.users.get(user.id);
+  }
+
+  /** Changes your own name or timezone (times are shown to you in it). */
+  @Patch('me')
+  @Authenticated()
+  @ApiOkResponse({ type: UserResponse })
+  @ApiErrors(400, 401)
+  updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<UserResponse> {
+    return this.users.updateMe(user, dto);
   }
 }

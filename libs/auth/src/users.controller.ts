@@ -1,8 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiErrors, PageQueryDto } from '@app/common';
+import { ApiErrors } from '@app/common';
+import { CurrentUser } from './decorators/auth-user.decorator';
+import type { AuthUser } from './decorators/auth-user.decorator';
 import { Authenticated } from './decorators/authenticated.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
+import { ListUsersQueryDto, UpdateUserDto } from './dto/update-user.dto';
 import { UserPage } from './dto/user-page.response';
 import { UserResponse } from './dto/user.response';
 import { Role } from './role.enum';
@@ -21,15 +24,27 @@ export class UsersController {
     return this.users.create(dto);
   }
 
-  /** Lists users by email, a page at a time (admin only). */
+  /** Lists users by email, a page at a time (admin only); `q` keeps those whose name or email has every word. */
   @Get()
-  list(@Query() q: PageQueryDto): Promise<UserPage> {
-    return this.users.list(q.limit ?? 20, q.cursor);
+  @ApiErrors(400, 401, 403)
+  list(@Query() q: ListUsersQueryDto): Promise<UserPage> {
+    return this.users.list(q.limit ?? 20, q.cursor, q.q);
   }
 
   @Get(':id')
   @ApiErrors(400, 401, 403, 404)
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<UserResponse> {
     return this.users.get(id);
+  }
+
+  /**
+   * Changes a user's name, roles, timezone, or deactivates / reactivates them (admin only). A
+   * deactivated user's tokens stop working at once. Admins cannot deactivate themselves or drop
+   * their own admin role (400).
+   */
+  @Patch(':id')
+  @ApiErrors(400, 401, 403, 404)
+  update(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
+    return this.users.update(actor, id, dto);
   }
 }

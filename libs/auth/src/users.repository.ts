@@ -45,9 +45,16 @@ export class UsersRepository {
     await this.repo.update({ id }, { timezone });
   }
 
-  async listPage(limit: number, after?: { email: string }): Promise<UserEntity[]> {
+  async listPage(limit: number, after?: { email: string }, words: string[] = []): Promise<UserEntity[]> {
     const qb = this.repo.createQueryBuilder('u').orderBy('u.email', 'ASC').limit(limit);
-    if (after) qb.where('u.email > :email', { email: after.email });
+    if (after) qb.andWhere('u.email > :email', { email: after.email });
+    words.forEach((w, i) => qb.andWhere(`(u.name ILIKE :w${i} OR u.email ILIKE :w${i})`, { [`w${i}`]: `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }));
     return qb.getMany();
+  }
+
+  /** Changes the given fields; returns the user as it now is, or null when there is none. */
+  async update(id: string, changes: Partial<Pick<UserEntity, 'name' | 'roles' | 'timezone' | 'active'>>): Promise<UserEntity | null> {
+    if (Object.keys(changes).length) await this.repo.update({ id }, changes);
+    return this.findById(id);
   }
 }

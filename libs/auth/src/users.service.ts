@@ -1,8 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Page } from '@app/common';
 import { decodeCursor, encodeCursor } from '@app/common';
 import type { AuthUser } from './decorators/auth-user.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateMeDto, UpdateUserDto } from './dto/update-user.dto';
 import { UserResponse } from './dto/user.response';
 import { PasswordService } from './password.service';
 import { Role } from './role.enum';
@@ -83,11 +84,40 @@ export class UsersService {
     await this.users.updateTimezone(id, timezone);
   }
 
-  async list(limit: number, cursor?: string): Promise<Page<UserResponse>> {
+  /**
+   * An admin changes a user's name, roles, timezone or active flag. Admins cannot lock themselves
+   * out: they may neither deactivate themselves nor drop their own admin role.
+   */
+  async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {
+    if (!(await this.users.findById(id))) throw new NotFoundException(`User ${id} not found`);
+    if (actor.id === id && dto.active === false) throw selfLockout('active', 'you cannot deactivate your own account; ask another admin');
+    if (actor.id === id && dto.roles && !dto.roles.includes(Role.Admin)) throw selfLockout('roles', 'you cannot remove your own admin role; ask another admin');
+    const { name, roles, timezone, active } = dto;
+    const changes = Object.fromEntries(Object.entries({ name, roles, timezone, active }).filter(([, v]) => v !== undefined));
+    return UserResponse.from((await this.users.update(id, changes))!);
+  }
+
+  /** A user changes their own name or timezone. */
+  async updateMe(actor: AuthUser, dto: UpdateMeDto): Promise<UserResponse> {
+    const { name, timezone } = dto;
+    const changes = Object.fromEntries(Object.entries({ name, timezone }).filter(([, v]) => v !== undefined));
+    const user = await this.users.update(actor.id, changes);
+    if (!user) throw new NotFoundException(`User ${actor.id} not found`);
+    return UserResponse.from(user);
+  }
+
+  /** Users by email, a page at a time; optionally only those whose name or email has every word. */
+  async list(limit: number, cursor?: string, q?: string): Promise<Page<UserResponse>> {
     const [email] = (decodeCursor(cursor) ?? []) as [string?];
-    const rows = await this.users.listPage(limit + 1, typeof email === 'string' ? { email } : undefined);
+    const words = (q ?? '').split(/\s+/).filter(Boolean).slice(0, 10);
+    const rows = await this.users.listPage(limit + 1, typeof email === 'string' ? { email } : undefined, words);
     const items = rows.slice(0, limit).map((u) => UserResponse.from(u));
     const nextCursor = rows.length > limit ? encodeCursor([items[items.length - 1].email]) : null;
     return { items, page: { limit, nextCursor } };
   }
+}
+
+/** A 400 naming the field, in the shape of a validation error, so that forms show it beside the field. */
+function selfLockout(field: string, message: string): BadRequestException {
+  return new BadRequestException({ message, details: [{ field, messages: [message] }] });
 }
