@@ -18,6 +18,8 @@ export const NAV_SECTIONS = ['Recruiting', 'Interviewing', 'Hiring', 'Admin'] as
 export type NavSection = (typeof NAV_SECTIONS)[number];
 
 const RECRUITING: Role[] = ['recruiter', 'admin'];
+/** Hiring pages: the roles the nav shows them to (the API also lets recruiters manage positions, candidates and interviews). */
+const HIRING: Role[] = ['hiring_manager', 'admin'];
 
 /**
  * Every page of the app. To add one: create pages/<area>/<Name>Page.tsx with a default export,
@@ -38,6 +40,58 @@ export const ROUTES: PageRoute[] = [
     nav: { label: 'Import a guide', icon: 'import', section: 'Recruiting' },
   },
   { path: '/question-sets/:id', page: lazy(() => import('./pages/recruiter/QuestionSetPage')), roles: RECRUITING },
+  {
+    path: '/my-interviews',
+    page: lazy(() => import('./pages/interviewer/MyInterviewsPage')),
+    roles: ['interviewer'],
+    nav: { label: 'My interviews', icon: 'calendar', section: 'Interviewing' },
+  },
+  // the kit: anyone who may read the interview (the API answers 404 otherwise); reminders link here
+  { path: '/interviews/:id', page: lazy(() => import('./pages/interviewer/InterviewKitPage')) },
+  { path: '/interviews/:id/scorecard', page: lazy(() => import('./pages/interviewer/ScorecardPage')), roles: ['interviewer'] },
+  {
+    path: '/positions',
+    page: lazy(() => import('./pages/hiring/PositionsPage')),
+    roles: HIRING,
+    nav: { label: 'Positions', icon: 'library', section: 'Hiring' },
+  },
+  {
+    path: '/candidates',
+    page: lazy(() => import('./pages/hiring/CandidatesPage')),
+    roles: HIRING,
+    nav: { label: 'Candidates', icon: 'users', section: 'Hiring' },
+  },
+  {
+    path: '/hiring/interviews/new',
+    page: lazy(() => import('./pages/hiring/ScheduleInterviewPage')),
+    roles: HIRING,
+    nav: { label: 'Schedule interview', icon: 'calendar', section: 'Hiring' },
+  },
+  { path: '/positions/:id', page: lazy(() => import('./pages/hiring/PositionPage')), roles: HIRING },
+  { path: '/positions/:id/compare', page: lazy(() => import('./pages/hiring/PositionComparisonPage')), roles: HIRING },
+  { path: '/candidates/:id', page: lazy(() => import('./pages/hiring/CandidatePage')), roles: HIRING },
+  { path: '/candidates/:id/summary', page: lazy(() => import('./pages/hiring/CandidateSummaryPage')), roles: HIRING },
+  { path: '/hiring/interviews/:id', page: lazy(() => import('./pages/hiring/InterviewPage')), roles: HIRING },
+  {
+    path: '/settings/users',
+    page: lazy(() => import('./pages/admin/UsersPage')),
+    roles: ['admin'],
+    nav: { label: 'Users and roles', icon: 'users', section: 'Admin' },
+  },
+  {
+    path: '/settings/reminders',
+    page: lazy(() => import('./pages/admin/ReminderPolicyPage')),
+    roles: ['admin'],
+    nav: { label: 'Reminder policy', icon: 'bell', section: 'Admin' },
+  },
+  {
+    path: '/settings/delivery-log',
+    page: lazy(() => import('./pages/admin/DeliveryLogPage')),
+    roles: ['admin'],
+    nav: { label: 'Delivery log', icon: 'inbox', section: 'Admin' },
+  },
+  // every signed-in user's own page, linked from the user menu in the sidebar (not a nav entry)
+  { path: '/profile', page: lazy(() => import('./pages/account/ProfilePage')) },
 ];
 
 export function canOpen(route: PageRoute, roles: readonly Role[]): boolean {

@@ -395,7 +395,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Changes your own name or timezone (times are shown to you in it). */
+        patch: operations["Auth_updateMe"];
         trace?: never;
     };
     "/api/v1/notifications": {
@@ -721,7 +722,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists users by email, a page at a time (admin only). */
+        /** Lists users by email, a page at a time (admin only); `q` keeps those whose name or email has every word. */
         get: operations["Users_list"];
         put?: never;
         /** Creates a user (admin only). The email must be unused. */
@@ -745,7 +746,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Changes a user's name, roles, timezone, or deactivates / reactivates them (admin only). A
+         *     deactivated user's tokens stop working at once. Admins cannot deactivate themselves or drop
+         *     their own admin role (400).
+         */
+        patch: operations["Users_update"];
         trace?: never;
     };
     "/health": {
@@ -1736,6 +1742,11 @@ export interface components {
             /** @description Interviews per week before scheduling warns. */
             weeklyLimit?: number;
         };
+        UpdateMeDto: {
+            name?: string;
+            /** @description IANA timezone in which times are shown to you, e.g. Europe/Berlin. */
+            timezone?: string;
+        };
         UpdatePositionDto: {
             department?: string;
             /** Format: uuid */
@@ -1767,6 +1778,19 @@ export interface components {
             /** @description The set's current revision (409 when stale). */
             revision: number;
             tags?: string[];
+        };
+        UpdateUserDto: {
+            /** @description false deactivates: the user can no longer sign in, and their tokens stop working at once. */
+            active?: boolean;
+            name?: string;
+            /**
+             * @example [
+             *       "interviewer"
+             *     ]
+             */
+            roles?: components["schemas"]["Role"][];
+            /** @description IANA timezone, e.g. Europe/Berlin. */
+            timezone?: string;
         };
         UserPage: {
             items: components["schemas"]["UserResponse"][];
@@ -3732,6 +3756,64 @@ export interface operations {
             };
         };
     };
+    Auth_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid or expired bearer token
+             *
+             *     Missing, invalid or expired bearer token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Unexpected error; the body carries a request id
+             *
+             *     Unexpected error; the body carries a request id
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Reminders_notifications: {
         parameters: {
             query?: {
@@ -5653,6 +5735,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Items per page (1-100, default 20). */
                 limit?: number;
+                /** @description Words in the name or email. */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -5666,6 +5750,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired bearer token */
@@ -5775,6 +5868,76 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Users_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

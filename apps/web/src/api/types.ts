@@ -13,6 +13,19 @@ export type QuestionInput = S['QuestionDto'];
 export type ImportPreview = S['ImportPreviewResponse'];
 export type ImportReport = S['ImportReportResponse'];
 export type InterviewSummary = S['InterviewPage']['items'][number];
+export type InterviewKit = S['InterviewKitResponse'];
+export type KitQuestion = S['KitQuestionResponse'];
+export type Scorecard = S['ScorecardResponse'];
+export type ScorecardQuestion = S['ScorecardQuestionResponse'];
+export type ScorecardList = S['ScorecardListResponse'];
+export type MissingItem = S['MissingItemResponse'];
+export type Recommendation = NonNullable<Scorecard['overallRecommendation']>;
+export type SaveScorecardInput = S['SaveScorecardDto'];
+export type ReminderPolicy = S['ReminderPolicyDto'];
+export type DeliveryLogEntry = S['NotificationResponse'];
+export type Interviewer = S['InterviewerResponse'];
+export type UserUpdate = S['UpdateUserDto'];
+export type InterviewerUpdate = S['UpdateInterviewerDto'];
 
 /** Every list endpoint pages this way: pass `page.nextCursor` back as `?cursor=`. */
 export interface Page<T> {

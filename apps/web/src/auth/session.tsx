@@ -10,6 +10,8 @@ interface Session {
   signIn(email: string, password: string): Promise<void>;
   signOut(): void;
   hasRole(...roles: Role[]): boolean;
+  /** Replaces the signed-in user after they changed themselves (e.g. their timezone on the profile page). */
+  updateUser(user: User): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -58,9 +60,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(await call(api.GET('/api/v1/me')));
   }, []);
 
+  const updateUser = useCallback((next: User) => setUser(next), []);
+
   const value = useMemo<Session>(
-    () => ({ user, signIn, signOut, hasRole: (...roles) => !!user && user.roles.some((r) => roles.includes(r)) }),
-    [user, signIn, signOut],
+    () => ({ user, signIn, signOut, updateUser, hasRole: (...roles) => !!user && user.roles.some((r) => roles.includes(r)) }),
+    [user, signIn, signOut, updateUser],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

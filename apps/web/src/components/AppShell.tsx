@@ -58,16 +58,19 @@ export function AppShell({ children }: { children: ReactNode }) {
           })}
         </nav>
         <div className="sidebar__user">
-          <span className="avatar" aria-hidden="true">
-            {initials}
-          </span>
-          <div className="sidebar__who">
-            <strong>{user.name}</strong>
-            <span>{user.roles.map((r) => ROLE_LABEL[r] ?? r).join(', ')}</span>
-            <span className="sidebar__tz">
-              <Icon name="clock" size={13} /> {user.timezone}
+          <NavLink to="/profile" className="sidebar__profile" title="Your profile: timezone and notifications">
+            <span className="avatar" aria-hidden="true">
+              {initials}
             </span>
-          </div>
+            <div className="sidebar__who">
+              <strong>{user.name}</strong>
+              <span>{user.roles.map((r) => ROLE_LABEL[r] ?? r).join(', ')}</span>
+              <span className="sidebar__tz">
+                <Icon name="clock" size={13} /> {user.timezone}
+              </span>
+              <span className="visually-hidden">Your profile</span>
+            </div>
+          </NavLink>
           <button type="button" className="icon-btn" onClick={signOut} title="Sign out">
             <Icon name="signOut" />
             <span className="visually-hidden">Sign out</span>

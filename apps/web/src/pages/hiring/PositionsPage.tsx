@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { api, call } from '../../api/client';
+import { Icon } from '../../components/Icon';
+import { EmptyState, PageHeader } from '../../components/Page';
+import { PagedList, usePaged } from '../../components/PagedList';
+import { useTimeFormat } from '../../lib/time';
+import { PositionForm } from './forms';
+import { Avatar } from './shared';
+import type { Position } from './types';
+
+const PAGE_SIZE = 20;
+
+/** Open (and closed) positions, searchable, with a way to open a new one. */
+export default function PositionsPage() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const status = (params.get('status') ?? 'open') as 'open' | 'closed' | 'any';
+  const [search, setSearch] = useState(q);
+  const [creating, setCreating] = useState(false);
+
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
+    setParams(next, { replace: true });
+  };
+  useEffect(() => {
+    const t = setTimeout(() => search.trim() !== q && update({ q: search.trim() }), 300);
+    return () => clearTimeout(t);
+  }, [search]);
+
+  const paged = usePaged(
+    (cursor) => call(api.GET('/api/v1/positions', { params: { query: { limit: PAGE_SIZE, cursor, q: q || undefined, status: status === 'any' ? undefined : status } } })),
+    [q, status],
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Positions"
+        subtitle="The roles you are hiring for: their candidates, interviews and how the candidates compare."
+        actions={
+          <>
+            <Link className="btn" to="/candidates">
+              Candidates
+            </Link>
+            <button type="button" className="btn btn--primary" onClick={() => setCreating(true)} aria-expanded={creating}>
+              <Icon name="plus" /> New position
+            </button>
+          </>
+        }
+      />
+      {creating && <PositionForm onCancel={() => setCreating(false)} onSaved={(p) => navigate(`/positions/${p.id}`)} />}
+      <div className="toolbar" role="search">
+        <div className="search">
+          <Icon name="search" />
+          <label htmlFor="position-search" className="visually-hidden">
+            Search positions
+          </label>
+          <input id="position-search" type="search" placeholder="Search titles and departments" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <label className="select">
+          <span className="visually-hidden">Status</span>
+          <select aria-label="Status" value={status} onChange={(e) => update({ status: e.target.value === 'open' ? '' : e.target.value })}>
+            <option value="open">Open positions</option>
+            <option value="closed">Closed positions</option>
+            <option value="any">All positions</option>
+          </select>
+        </label>
+      </div>
+      <PagedList
+        paged={paged}
+        label="positions"
+        className="list"
+        keyOf={(p) => p.id}
+        render={(p) => <PositionRow position={p} />}
+        empty={
+          q || status !== 'open' ? (
+            <EmptyState title="No positions match">Try other words, or show all positions.</EmptyState>
+          ) : (
+            <EmptyState title="No open positions" action={<button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>Open a position</button>}>
+              Open a position to add candidates and schedule their interviews.
+            </EmptyState>
+          )
+        }
+      />
+    </>
+  );
+}
+
+function PositionRow({ position }: { position: Position }) {
+  const time = useTimeFormat();
+  return (
+    <Link to={`/positions/${position.id}`} className="hm-row">
+      <span className="hm-row__icon" aria-hidden="true">
+        <Icon name="library" />
+      </span>
+      <span className="hm-row__main">
+        <span className="hm-row__title">
+          {position.title}
+          <span className={`badge badge--${position.status === 'open' ? 'published' : 'archived'}`}>{position.status}</span>
+        </span>
+        <span className="hm-row__meta">{position.department || 'No department'}</span>
+      </span>
+      <span className="hm-row__side">
+        <Avatar name={position.hiringManager.name} size="sm" />
+        <span className="hide-phone">{position.hiringManager.name}</span>
+      </span>
+      <span className="hm-row__when hide-phone" title={time.dateTime(position.createdAt)}>
+        Opened {time.relative(position.createdAt)}
+      </span>
+    </Link>
+  );
+}

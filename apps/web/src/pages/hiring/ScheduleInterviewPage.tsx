@@ -1,0 +1,404 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { api, call } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import { useUser } from '../../auth/session';
+import { TypeChip } from '../../components/Chips';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { Icon } from '../../components/Icon';
+import { Loading } from '../../components/Loading';
+import { Card, PageHeader } from '../../components/Page';
+import { useToast } from '../../components/Toast';
+import { formatDateTime, formatTime, useTimeFormat } from '../../lib/time';
+import { useResource } from '../../lib/use-resource';
+import { PanelPicker, type Busy, type PanelSeat } from './schedule/PanelPicker';
+import { QuestionPicker, type PickedQuestion } from './schedule/QuestionPicker';
+import { Avatar, STAGES, STAGE_LABEL, clashesOf, instantOf, nextWorkingDay, timezones } from './shared';
+import type { Stage } from './types';
+
+const DURATIONS = [30, 45, 60, 90, 120];
+
+/** Schedules an interview for a candidate: when, where, the panel, the questions and who asks them. */
+export default function ScheduleInterviewPage() {
+  const [params] = useSearchParams();
+  const candidateId = params.get('candidateId') ?? '';
+  const candidate = useResource(async () => (candidateId ? call(api.GET('/api/v1/candidates/{id}', { params: { path: { id: candidateId } } })) : undefined), [candidateId]);
+  if (!candidateId) return <ChooseCandidate positionId={params.get('positionId') ?? ''} />;
+  if (candidate.error && !candidate.data) return <ErrorNotice error={candidate.error} onRetry={candidate.reload} title="This candidate could not be loaded" />;
+  if (!candidate.data) return <Loading label="Loading candidate…" />;
+  return <Scheduler candidate={candidate.data} />;
+}
+
+function ChooseCandidate({ positionId }: { positionId: string }) {
+  const navigate = useNavigate();
+  const [, setParams] = useSearchParams();
+  const list = useResource(async () => (await call(api.GET('/api/v1/candidates', { params: { query: { limit: 100, positionId: positionId || undefined } } }))).items, [positionId]);
+  return (
+    <>
+      <PageHeader eyebrow={<Link to="/positions">Positions</Link>} title="Schedule an interview" subtitle="First, who is it for?" />
+      <Card>
+        {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
+        {!list.data ? (
+          <Loading inline label="Loading candidates…" />
+        ) : list.data.length === 0 ? (
+          <p className="muted">
+            No candidates yet. <Link to="/candidates">Add a candidate</Link> first.
+          </p>
+        ) : (
+          <Field id="choose-candidate" label="Candidate">
+            <select defaultValue="" onChange={(e) => e.target.value && (setParams({ candidateId: e.target.value }), navigate(`/hiring/interviews/new?candidateId=${e.target.value}`, { replace: true }))}>
+              <option value="">Choose a candidate</option>
+              {list.data.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} · {c.positionTitle}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+      </Card>
+    </>
+  );
+}
+
+function Scheduler({ candidate }: { candidate: { id: string; name: string; email: string; positionId: string; positionTitle: string } }) {
+  const me = useUser();
+  const time = useTimeFormat();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const first = useMemo(() => nextWorkingDay(me.timezone), [me.timezone]);
+  const [stage, setStage] = useState<Stage>('technical');
+  const [title, setTitle] = useState('');
+  const [date, setDate] = useState(first.date);
+  const [clock, setClock] = useState(first.time);
+  const [timezone, setTimezone] = useState(me.timezone);
+  const [duration, setDuration] = useState(60);
+  const [meetingUrl, setMeetingUrl] = useState('');
+  const [location, setLocation] = useState('');
+  const [panel, setPanel] = useState<PanelSeat[]>([]);
+  const [picked, setPicked] = useState<PickedQuestion[]>([]);
+  const [error, setError] = useState<unknown>();
+  const [busyState, setBusyState] = useState(false);
+  const zones = useMemo(() => timezones(me.timezone), [me.timezone]);
+
+  const interviewers = useResource(async () => (await call(api.GET('/api/v1/interviewers', { params: { query: { limit: 100 } } }))).items, []);
+  const sets = useResource(async () => (await call(api.GET('/api/v1/question-sets', { params: { query: { status: 'published', limit: 100 } } }))).items, []);
+
+  const start = instantOf(date, clock, timezone);
+  const end = start ? new Date(start.getTime() + duration * 60_000) : null;
+  const names = useMemo(() => new Map((interviewers.data ?? []).map((i) => [i.userId, i.name])), [interviewers.data]);
+
+  // who is already booked at the chosen time: those the availability filter leaves out, with the
+  // clashing interviews this user may see
+  const [busy, setBusy] = useState<Map<string, Busy>>(new Map());
+  const startIso = start?.toISOString();
+  const endIso = end?.toISOString();
+  useEffect(() => {
+    if (!startIso || !endIso || !interviewers.data) return;
+    let live = true;
+    const t = setTimeout(async () => {
+      try {
+        const free = await call(api.GET('/api/v1/interviewers', { params: { query: { limit: 100, availableFrom: startIso, availableTo: endIso } } }));
+        const freeIds = new Set(free.items.map((i) => i.userId));
+        const taken = interviewers.data!.filter((i) => !freeIds.has(i.userId));
+        const found = await Promise.all(
+          taken.map(async (i) => {
+            const seen = await call(api.GET('/api/v1/interviews', { params: { query: { interviewerId: i.userId, from: startIso, to: endIso, status: 'scheduled', limit: 5 } } })).catch(() => null);
+            return {
+              userId: i.userId,
+              clashes: (seen?.items ?? []).map((x) => ({ id: x.id, title: x.title, candidate: x.candidate.name, start: String(x.start), end: String(x.end) })),
+            };
+          }),
+        );
+        if (live) setBusy(new Map(found.map((b) => [b.userId, b])));
+      } catch {
+        if (live) setBusy(new Map());
+      }
+    }, 350);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [startIso, endIso, interviewers.data]);
+
+  const describeBusy = (b: Busy) => {
+    const c = b.clashes[0];
+    if (!c) return 'Already booked at this time';
+    return `Already booked for “${c.title}” with ${c.candidate}, ${formatTime(c.start, time.timeZone)}–${formatTime(c.end, time.timeZone)}`;
+  };
+  const clashes = clashesOf(error);
+  // a clash named by the API is about the time and panel it was sent with: a change answers it
+  const panelKey = panel.map((p) => p.userId).join(',');
+  useEffect(() => setError((e: unknown) => (clashesOf(e).length ? undefined : e)), [startIso, endIso, panelKey]);
+  const panelBusy = panel.filter((p) => busy.has(p.userId));
+
+  const changePanel = (next: PanelSeat[]) => {
+    setPanel(next);
+    // questions given to someone who left the panel go back to the lead
+    setPicked((ps) => ps.map((p) => (p.askedBy && !next.some((n) => n.userId === p.askedBy) ? { ...p, askedBy: '' } : p)));
+  };
+
+  const submit = async (e: FormEvent | null, allowConflicts = false) => {
+    e?.preventDefault();
+    setBusyState(true);
+    setError(undefined);
+    try {
+      const kit = await call(
+        api.POST('/api/v1/interviews', {
+          body: {
+            candidateId: candidate.id,
+            stage,
+            title: title.trim() || undefined,
+            start: `${date}T${clock}`,
+            timezone,
+            durationMinutes: duration,
+            meetingUrl: meetingUrl.trim() || undefined,
+            location: location.trim() || undefined,
+            panel: panel.map((p) => ({ userId: p.userId, role: p.role })),
+            questions: picked.map((p) => ({ questionId: p.question.id, askedBy: p.askedBy || undefined })),
+            allowConflicts: allowConflicts || undefined,
+          },
+        }),
+      );
+      toast(`Interview scheduled for ${formatDateTime(kit.start, time.timeZone)}`);
+      navigate(`/hiring/interviews/${kit.id}`, { state: { warnings: kit.warnings } });
+    } catch (e2) {
+      setError(e2);
+      setBusyState(false);
+    }
+  };
+
+  const apiError = error instanceof ApiError ? error : undefined;
+  const fieldError = (name: string) => apiError?.forField(name) ?? (apiError?.status === 400 && new RegExp(`^${name}\\b`).test(apiError.message) ? apiError.message : undefined);
+  const startError = fieldError('start');
+  const panelError = fieldError('panel');
+  const questionsError = fieldError('questions');
+  const shownElsewhere = !!(startError || panelError || questionsError || clashes.length || fieldError('meetingUrl') || fieldError('durationMinutes') || fieldError('timezone'));
+  const lead = panel.find((p) => p.role === 'lead');
+  const askerName = (id: string) => (id ? (names.get(id) ?? 'Someone') : lead ? lead.name : 'the lead');
+  const perPerson = panel.map((p) => ({ ...p, count: picked.filter((q) => (q.askedBy || lead?.userId) === p.userId).length }));
+  const minutes = picked.reduce((sum, p) => sum + (p.question.timeboxMinutes ?? 0), 0);
+  const otherZone = timezone !== me.timezone;
+  const canSubmit = panel.length > 0 && !!lead && !!start && !busyState;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link to={`/candidates/${candidate.id}`}>{candidate.name}</Link>}
+        title="Schedule an interview"
+        subtitle={
+          <span className="header-meta">
+            <span>{candidate.name}</span>
+            <span>{candidate.positionTitle}</span>
+          </span>
+        }
+      />
+      <form className="hm-schedule" onSubmit={(e) => submit(e)} noValidate aria-label="Schedule an interview">
+        <div className="stack">
+          <Card title={<StepTitle n={1} text="When and where" />}>
+            <div className="hm-when">
+              <Field id="stage" label="Stage" error={fieldError('stage')}>
+                <select value={stage} onChange={(e) => setStage(e.target.value as Stage)}>
+                  {STAGES.map((s) => (
+                    <option key={s} value={s}>
+                      {STAGE_LABEL[s]}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field id="title" label="Title" hint={`Default: ${STAGE_LABEL[stage]} interview`} error={fieldError('title')}>
+                <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={`${STAGE_LABEL[stage]} interview`} />
+              </Field>
+              <Field id="date" label="Date" error={startError}>
+                <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+              </Field>
+              <Field id="time" label="Start time">
+                <input type="time" value={clock} onChange={(e) => setClock(e.target.value)} step={300} required />
+              </Field>
+              <Field id="timezone" label="Timezone" error={fieldError('timezone')} hint={otherZone && start ? `${time.dateTime(start)} in your timezone (${me.timezone})` : 'Your timezone'}>
+                <select value={timezone} onChange={(e) => setTimezone(e.target.value)}>
+                  {zones.map((z) => (
+                    <option key={z} value={z}>
+                      {z.replace(/_/g, ' ')}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field id="duration" label="Duration" error={fieldError('durationMinutes')}>
+                <select value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
+                  {DURATIONS.map((d) => (
+                    <option key={d} value={d}>
+                      {d < 60 ? `${d} minutes` : d === 60 ? '1 hour' : `${d / 60} hours`}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field id="meeting-url" label="Meeting link" hint="Optional" error={fieldError('meetingUrl')}>
+                <input type="url" value={meetingUrl} onChange={(e) => setMeetingUrl(e.target.value)} placeholder="https://meet.example.com/…" />
+              </Field>
+              <Field id="location" label="Location" hint="Optional: a room or an address" error={fieldError('location')}>
+                <input value={location} onChange={(e) => setLocation(e.target.value)} placeholder="e.g. Berlin office, room 4.2" />
+              </Field>
+            </div>
+          </Card>
+
+          <Card title={<StepTitle n={2} text="Panel" />} actions={<span className="muted small">{panel.length ? `${panel.length} chosen` : 'Choose one or more'}</span>}>
+            {panelError && (
+              <p className="field__error hm-field-error" role="alert">
+                {panelError}
+              </p>
+            )}
+            <PanelPicker
+              interviewers={interviewers.data}
+              loading={interviewers.loading}
+              error={interviewers.error}
+              onRetry={interviewers.reload}
+              panel={panel}
+              busy={busy}
+              describeClash={describeBusy}
+              onChange={changePanel}
+            />
+          </Card>
+
+          <Card title={<StepTitle n={3} text="Questions" />} actions={<span className="muted small">{picked.length ? `${picked.length} picked` : 'Optional'}</span>}>
+            {questionsError && (
+              <p className="field__error hm-field-error" role="alert">
+                {questionsError}
+              </p>
+            )}
+            <QuestionPicker sets={sets.data} setsError={sets.error} panel={panel} picked={picked} onChange={setPicked} />
+          </Card>
+        </div>
+
+        <aside className="hm-summary" aria-labelledby="summary-title">
+          <div className="card hm-summary__card">
+            <h2 id="summary-title">Summary</h2>
+            <dl className="hm-summary__list">
+              <dt>Candidate</dt>
+              <dd>
+                {candidate.name}
+                <span className="muted small"> · {candidate.positionTitle}</span>
+              </dd>
+              <dt>When</dt>
+              <dd>
+                {start ? (
+                  <>
+                    <strong>{formatDateTime(start, timezone)}</strong> – {formatTime(end, timezone)}
+                    <span className="muted small"> {timezone.replace(/_/g, ' ')}</span>
+                    {otherZone && <div className="muted small">Your time: {time.dateTime(start)}</div>}
+                  </>
+                ) : (
+                  <span className="muted">Pick a date and a time</span>
+                )}
+              </dd>
+              <dt>Stage</dt>
+              <dd>
+                {title.trim() || `${STAGE_LABEL[stage]} interview`} · {duration} min
+              </dd>
+              {(meetingUrl || location) && (
+                <>
+                  <dt>Where</dt>
+                  <dd className="hm-break">{[location, meetingUrl].filter(Boolean).join(' · ')}</dd>
+                </>
+              )}
+              <dt>Panel</dt>
+              <dd>
+                {perPerson.length ? (
+                  <ul className="hm-summary__panel">
+                    {perPerson.map((p) => (
+                      <li key={p.userId}>
+                        <Avatar name={p.name} size="sm" />
+                        <span>
+                          {p.name} <span className={`hm-pill hm-pill--${p.role}`}>{p.role}</span>
+                        </span>
+                        <span className="muted small">
+                          {p.count} {p.count === 1 ? 'question' : 'questions'}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="muted">Nobody yet</span>
+                )}
+                {panel.length > 0 && !lead && <p className="text-warn small">Make one panelist the lead.</p>}
+              </dd>
+              <dt>Questions</dt>
+              <dd>
+                {picked.length ? (
+                  <>
+                    <span>
+                      {picked.length} {picked.length === 1 ? 'question' : 'questions'}
+                      {minutes ? ` · about ${minutes} min` : ''}
+                    </span>
+                    <ul className="hm-summary__questions">
+                      {picked.map((p) => (
+                        <li key={p.question.id}>
+                          <TypeChip type={p.question.type} />
+                          <span className="hm-summary__q">{p.question.prompt}</span>
+                          <span className="muted small">asked by {askerName(p.askedBy)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : (
+                  <span className="muted">None: the panel brings their own</span>
+                )}
+              </dd>
+            </dl>
+            {panelBusy.length > 0 && !clashes.length && (
+              <div className="notice notice--warn hm-clash" role="status">
+                <Icon name="alert" />
+                <p>
+                  {panelBusy.map((p) => `${p.name}: ${describeBusy(busy.get(p.userId)!).toLowerCase()}`).join('. ')}. Pick another time, or schedule anyway.
+                </p>
+              </div>
+            )}
+            {clashes.length > 0 && (
+              <div className="notice notice--warn hm-clash" role="alert">
+                <Icon name="alert" />
+                <div className="notice__body">
+                  <strong>That time clashes with another interview</strong>
+                  <ul className="hm-clash__list">
+                    {clashes.map((c) => (
+                      <li key={`${c.userId}-${c.interviewId}`}>
+                        {names.get(c.userId) ?? 'A panelist'} is already booked for “{c.title}” from {time.dateTime(c.start)} to {time.time(c.end)}.
+                      </li>
+                    ))}
+                  </ul>
+                  <div className="hm-clash__actions">
+                    <button type="button" className="btn btn--small" onClick={() => submit(null, true)} disabled={busyState}>
+                      Schedule anyway
+                    </button>
+                    <span className="muted small">or pick another time.</span>
+                  </div>
+                </div>
+              </div>
+            )}
+            {error && !shownElsewhere ? <ErrorNotice error={error} /> : null}
+            {error && shownElsewhere && !clashes.length ? (
+              <p className="field__error" role="alert">
+                Some details need another look: see the messages above.
+              </p>
+            ) : null}
+            <button className="btn btn--primary btn--block hm-summary__submit" disabled={!canSubmit}>
+              {busyState ? 'Scheduling…' : 'Schedule interview'}
+            </button>
+            {!panel.length && <p className="muted small hm-summary__hint">Choose at least one interviewer to schedule.</p>}
+          </div>
+        </aside>
+      </form>
+    </>
+  );
+}
+
+function StepTitle({ n, text }: { n: number; text: string }) {
+  return (
+    <span className="hm-step">
+      <span className="hm-step__n" aria-hidden="true">
+        {n}
+      </span>
+      {text}
+    </span>
+  );
+}

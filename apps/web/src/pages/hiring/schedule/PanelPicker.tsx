@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { Icon } from '../../../components/Icon';
+import { SkeletonRows } from '../../../components/Loading';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Avatar } from '../shared';
+import type { Interviewer, PanelRole } from '../types';
+
+export interface PanelSeat {
+  userId: string;
+  name: string;
+  role: PanelRole;
+}
+
+/** What is known about a panelist's diary at the chosen time. */
+export interface Busy {
+  userId: string;
+  /** The clashing interviews, when this user may see them. */
+  clashes: Array<{ id: string; title: string; candidate: string; start: string; end: string }>;
+}
+
+interface Props {
+  interviewers: Interviewer[] | undefined;
+  loading: boolean;
+  error: unknown;
+  onRetry(): void;
+  panel: PanelSeat[];
+  busy: Map<string, Busy>;
+  describeClash(b: Busy): string;
+  onChange(panel: PanelSeat[]): void;
+}
+
+/**
+ * Interviewers with their load this week (against their weekly limit) and whether they are free at
+ * the chosen time; the chosen ones become the panel, each lead or shadow.
+ */
+export function PanelPicker({ interviewers, loading, error, onRetry, panel, busy, describeClash, onChange }: Props) {
+  const [filter, setFilter] = useState('');
+  const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = (interviewers ?? []).filter((i) => words.every((w) => `${i.name} ${i.email} ${i.title ?? ''} ${i.department ?? ''} ${i.competencies.join(' ')}`.toLowerCase().includes(w)));
+  const seat = (id: string) => panel.find((p) => p.userId === id);
+  const toggle = (i: Interviewer) => {
+    if (seat(i.userId)) onChange(panel.filter((p) => p.userId !== i.userId));
+    else onChange([...panel, { userId: i.userId, name: i.name, role: panel.some((p) => p.role === 'lead') ? 'shadow' : 'lead' }]);
+  };
+  const setRole = (userId: string, role: PanelRole) => onChange(panel.map((p) => (p.userId === userId ? { ...p, role } : p)));
+
+  return (
+    <div className="hm-panel-picker">
+      <div className="search hm-panel-picker__search">
+        <Icon name="search" />
+        <label htmlFor="panel-filter" className="visually-hidden">
+          Find interviewers
+        </label>
+        <input id="panel-filter" type="search" placeholder="Find by name, team or competency" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      </div>
+      {error ? <ErrorNotice error={error} onRetry={onRetry} /> : null}
+      {loading && !interviewers ? (
+        <SkeletonRows rows={3} label="Loading interviewers…" />
+      ) : shown.length === 0 ? (
+        <p className="muted small">No interviewer matches “{filter}”.</p>
+      ) : (
+        <ul className="hm-people" aria-label="Interviewers">
+          {shown.map((i) => {
+            const chosen = seat(i.userId);
+            const b = busy.get(i.userId);
+            const load = i.load.thisWeek;
+            const limit = i.load.weeklyLimit;
+            const ratio = limit > 0 ? Math.min(1, load / limit) : 1;
+            const level = load >= limit ? 'full' : ratio >= 0.6 ? 'high' : 'ok';
+            return (
+              <li key={i.userId} className={`hm-person-row${chosen ? ' is-chosen' : ''}${b ? ' is-busy' : ''}`}>
+                <label className="hm-person-row__pick">
+                  <input type="checkbox" checked={!!chosen} onChange={() => toggle(i)} aria-describedby={`load-${i.userId}${b ? ` busy-${i.userId}` : ''}`} />
+                  <Avatar name={i.name} size="sm" />
+                  <span className="hm-person-row__who">
+                    <strong>{i.name}</strong>
+                    <span className="muted small">{[i.title, i.department].filter(Boolean).join(' · ') || i.email}</span>
+                  </span>
+                </label>
+                <span className="hm-load" id={`load-${i.userId}`}>
+                  <span className="hm-load__text">
+                    {load} of {limit} this week
+                  </span>
+                  <span className={`hm-load__bar hm-load__bar--${level}`} aria-hidden="true">
+                    <span style={{ width: `${Math.max(4, ratio * 100)}%` }} />
+                  </span>
+                  {i.overdueScorecards > 0 && <span className="hm-pill hm-pill--danger">{i.overdueScorecards} overdue</span>}
+                </span>
+                {b && (
+                  <span className="hm-person-row__busy text-warn small" id={`busy-${i.userId}`}>
+                    <Icon name="alert" size={14} /> {describeClash(b)}
+                  </span>
+                )}
+                {chosen && (
+                  <span className="hm-role" role="group" aria-label={`${i.name}'s role`}>
+                    {(['lead', 'shadow'] as const).map((r) => (
+                      <label key={r} className={`hm-role__opt${chosen.role === r ? ' is-on' : ''}`}>
+                        <input type="radio" name={`role-${i.userId}`} value={r} checked={chosen.role === r} onChange={() => setRole(i.userId, r)} />
+                        {r === 'lead' ? 'Lead' : 'Shadow'}
+                      </label>
+                    ))}
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
