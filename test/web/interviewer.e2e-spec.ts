@@ -1,7 +1,8 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@app/config';
-import { apiToken, checkPage, DEMO, launchBrowser, signInAs, startApp, type Browser, type RunningApp } from './support';
+import { Client } from 'pg';
+import { apiToken, checkPage, databaseUrl, DEMO, launchBrowser, signInAs, startApp, type Browser, type RunningApp } from './support';
 
 const THEO = { email: 'theo.panelist@example.com', name: 'Theo Panelist', password: 'theo-password-42' };
 const INES_SUMMARY = 'Clear thinker on failure modes; would like more depth on query planning.';
@@ -53,6 +54,9 @@ describe('the interviewer journey in the browser', () => {
   let theoPage: Page;
   let interviewId: string;
   let theoToken: string;
+  let inesId: string;
+  let samId: string;
+  let jordanId: string;
 
   beforeAll(async () => {
     app = await startApp();
@@ -60,8 +64,11 @@ describe('the interviewer journey in the browser', () => {
     const manager = await apiToken(app.url, 'hiring_manager');
     // a second interviewer, and an interview whose questions are split between the two
     const theoUser = await apiCall<{ id: string }>(app.url, admin, 'POST', '/users', { email: THEO.email, name: THEO.name, password: THEO.password, roles: ['interviewer'], timezone: 'Europe/Paris' });
-    const inesId = (await apiCall<{ items: Array<{ userId: string; email: string }> }>(app.url, manager, 'GET', '/interviewers?q=ines')).items.find((i) => i.email === DEMO.interviewer)!.userId;
-    const sam = (await apiCall<{ items: Array<{ id: string; name: string }> }>(app.url, manager, 'GET', '/candidates?limit=50')).items.find((c) => c.name === 'Sam Okafor')!;
+    inesId = (await apiCall<{ items: Array<{ userId: string; email: string }> }>(app.url, manager, 'GET', '/interviewers?q=ines')).items.find((i) => i.email === DEMO.interviewer)!.userId;
+    const candidates = (await apiCall<{ items: Array<{ id: string; name: string }> }>(app.url, manager, 'GET', '/candidates?limit=50')).items;
+    const sam = candidates.find((c) => c.name === 'Sam Okafor')!;
+    samId = sam.id;
+    jordanId = candidates.find((c) => c.name === 'Jordan Rivera')!.id;
     const setId = (await apiCall<{ items: Array<{ id: string; name: string }> }>(app.url, manager, 'GET', '/question-sets?status=published&limit=50')).items.find((s) => s.name.startsWith('Backend Engineer'))!.id;
     const questions = (await apiCall<{ questions: Array<{ id: string }> }>(app.url, manager, 'GET', `/question-sets/${setId}`)).questions;
     const start = new Date(Date.now() + 2 * 3_600_000);
@@ -248,4 +255,60 @@ describe('the interviewer journey in the browser', () => {
     await theirs.getByText(THEO_Q3_NOTES).waitFor();
     await checkPage(inesPage, 'scorecard-submitted');
   }, 60_000);
+
+  it('lists the scorecards I owe from one request, overdue ones first with their badge, however old', async () => {
+    const manager = await apiToken(app.url, 'hiring_manager');
+    const schedule = (candidateId: string, title: string, hoursAhead: number) =>
+      apiCall<{ id: string }>(app.url, manager, 'POST', '/interviews', {
+        candidateId,
+        stage: 'technical',
+        title,
+        start: new Date(Date.now() + hoursAhead * 3_600_000).toISOString(),
+        durationMinutes: 45,
+        timezone: 'Europe/Berlin',
+        panel: [{ userId: inesId, role: 'lead' }],
+        allowConflicts: true,
+      });
+    // the API schedules only in the future: schedule, then move the times into the past as the clock would
+    const old = await schedule(jordanId, 'Architecture deep dive', 50);
+    const recent = await schedule(samId, 'Pairing session', 51);
+    const db = new Client({ connectionString: databaseUrl(app) });
+    await db.connect();
+    try {
+      await db.query(`UPDATE interviews SET starts_at = now() - interval '70 days 45 minutes', ends_at = now() - interval '70 days', feedback_due_at = now() - interval '69 days' WHERE id = $1`, [old.id]);
+      await db.query(`UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '75 minutes', feedback_due_at = now() + interval '2 days' WHERE id = $1`, [recent.id]);
+    } finally {
+      await db.end();
+    }
+
+    const requests: string[] = [];
+    inesPage.on('request', (r) => {
+      if (r.url().includes('scorecards')) requests.push(r.url());
+    });
+    await inesPage.goto(`${app.url}/my-interviews`);
+    const list = inesPage.getByRole('list', { name: 'Scorecards to write' });
+    await list.waitFor();
+    const rows = list.getByRole('listitem');
+    expect(await rows.count()).toBe(2);
+    // most urgent first: the 70-day-old one (beyond the old 60-day look-back), with its badge
+    expect(await rows.nth(0).innerText()).toMatch(/Jordan Rivera\s*· Architecture deep dive[\s\S]*Overdue · was due 2 months ago[\s\S]*Not started/);
+    expect(await rows.nth(0).locator('.iv-pill--danger').innerText()).toMatch(/^Overdue/);
+    expect(await rows.nth(1).innerText()).toMatch(/Sam Okafor\s*· Pairing session[\s\S]*Due in 2 days/);
+    expect(await rows.nth(1).locator('.iv-pill--danger').count()).toBe(0);
+    const section = inesPage.getByRole('region', { name: /Scorecards to write/ });
+    expect(await inesPage.locator('#owed-title .count').innerText()).toBe('2');
+    await section.getByText('1 overdue').waitFor();
+    // one request for the list, none per interview
+    expect(requests.filter((u) => u.includes('/pending-scorecards'))).toHaveLength(1);
+    expect(requests.filter((u) => /\/interviews\/[^/]+\/scorecards/.test(u))).toHaveLength(0);
+    await checkPage(inesPage, 'my-interviews-owed');
+
+    await rows.nth(0).getByRole('link', { name: /^Write scorecard for Jordan Rivera/ }).click();
+    await inesPage.waitForURL(new RegExp(`/interviews/${old.id}/scorecard$`));
+    await inesPage.getByRole('heading', { level: 1, name: 'Scorecard · Jordan Rivera' }).waitFor();
+    await inesPage.goBack();
+    // opening it created the draft: the row says so
+    await list.getByRole('link', { name: /^Finish scorecard for Jordan Rivera/ }).waitFor();
+    expect(await list.getByRole('listitem').nth(0).innerText()).toMatch(/Draft saved/);
+  }, 120_000);
 });

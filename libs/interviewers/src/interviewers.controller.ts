@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '@app/common';
+import { ApiErrors, PageQueryDto } from '@app/common';
 import { Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, UpdateInterviewerDto } from './dto/interviewer.dto';
+import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, PendingScorecardPage, UpdateInterviewerDto } from './dto/interviewer.dto';
 import { InterviewersService } from './interviewers.service';
+
+const uuid = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new BadRequestException('id must be a UUID') });
 
 @ApiTags('interviewers')
 @Controller('interviewers')
@@ -23,6 +25,17 @@ export class InterviewersController {
   @ApiErrors(401, 404)
   get(@Param('id') id: string): Promise<InterviewerResponse> {
     return this.interviewers.get(id);
+  }
+
+  /**
+   * Scorecards they still owe: interviews that ended (or were completed), not cancelled, with them on
+   * the panel and their scorecard not submitted; most urgent first, with totals over all pages.
+   * Interviewers read their own; admins, recruiters and hiring managers anyone's.
+   */
+  @Get(':id/pending-scorecards')
+  @ApiErrors(400, 401, 403, 404)
+  pendingScorecards(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query() q: PageQueryDto): Promise<PendingScorecardPage> {
+    return this.interviewers.pendingScorecards(user, id, q);
   }
 
   /** Edits the profile: admins and recruiters any, an interviewer their own. */

@@ -2,9 +2,10 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { AuditService } from '@app/audit';
 import { hasRole, Role, UserResponse, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
+import { decodeCursor, encodeCursor, PageQueryDto } from '@app/common';
 import { SubmissionsService } from '@app/feedback';
 import { InterviewRepository, isoWeek } from '@app/interviews';
-import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, UpdateInterviewerDto } from './dto/interviewer.dto';
+import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, PendingScorecardPage, UpdateInterviewerDto } from './dto/interviewer.dto';
 import type { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
 
@@ -49,6 +50,45 @@ export class InterviewersService {
     return this.get(id);
   }
 
+  /**
+   * Interviews that are over whose scorecard by this interviewer is not submitted, most urgent first,
+   * with the totals over all pages. Interviewers read their own; admins, recruiters and hiring
+   * managers anyone's (as calibration). Four queries: the user, their submitted interviews (feedback's),
+   * the page with its totals (interviews'), and the drafts on the page (feedback's).
+   */
+  async pendingScorecards(actor: AuthUser, id: string, q: PageQueryDto): Promise<PendingScorecardPage> {
+    if (actor.id !== id && !hasRole(actor, Role.Admin, Role.Recruiter, Role.HiringManager)) {
+      throw new ForbiddenException('Interviewers see their own pending scorecards only');
+    }
+    const limit = q.limit ?? 20;
+    const after = q.cursor === undefined ? undefined : parseCursor(q.cursor);
+    const [user] = await this.users.findManyByIds([id]);
+    if (!user || !user.active || !user.roles.includes(Role.Interviewer)) throw new NotFoundException(`Interviewer ${id} not found`);
+    const submitted = await this.submissions.submittedBy(id);
+    const found = await this.interviews.owedByPanelist(id, submitted, new Date(), limit + 1, after);
+    const page = found.rows.slice(0, limit);
+    const drafts = await this.submissions.draftsOf(id, page.map((r) => r.interviewId));
+    return {
+      items: page.map((r) => ({
+        interviewId: r.interviewId,
+        title: r.title,
+        stage: r.stage,
+        status: r.status,
+        start: r.startsAt,
+        end: r.endsAt,
+        feedbackDueAt: r.feedbackDueAt,
+        overdue: r.overdue,
+        role: r.role,
+        candidate: r.candidate,
+        position: r.position,
+        scorecardState: drafts.has(r.interviewId) ? 'draft' : 'none',
+        draftUpdatedAt: drafts.get(r.interviewId) ?? null,
+      })),
+      page: { limit, nextCursor: found.rows.length > limit ? encodeCursor(page[page.length - 1].cursor) : null },
+      totals: { pending: found.pending, overdue: found.overdue },
+    };
+  }
+
   /** For scheduling's warnings (INTERVIEWER_LIMITS). */
   async weeklyLimits(userIds: string[]): Promise<Map<string, number>> {
     const found = new Map((await this.profiles.findByUserIds(userIds)).map((p) => [p.userId, p.weeklyLimit]));
@@ -75,6 +115,13 @@ export class InterviewersService {
     const byId = new Map(profiles.map((p) => [p.userId, p]));
     return users.map((u) => toResponse(u, byId.get(u.id), counts.get(u.id) ?? 0, overdue.get(u.id) ?? 0));
   }
+}
+
+/** A `nextCursor` of this list: [feedback due time, interview id]; anything else is a 400, not a 500. */
+function parseCursor(cursor: string): [string, string] {
+  const v = decodeCursor(cursor);
+  if (v?.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/i.test(v[1])) return [v[0], v[1]];
+  throw new BadRequestException('cursor is not a nextCursor of this list');
 }
 
 function toResponse(u: UserResponse, p: InterviewerProfileEntity | undefined, thisWeek: number, overdueScorecards: number): InterviewerResponse {

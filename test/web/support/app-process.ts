@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ const NOT_INHERITED = ['DATABASE_URL', 'TEST_DATABASE_URL', 'REDIS_URL', 'SMTP_U
 
 export interface RunningApp {
   url: string;
+  /** Its DATA_DIR; `databaseUrl(app)` reaches the embedded PostgreSQL kept there. */
+  dataDir: string;
   /** What the process printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -63,7 +65,7 @@ export async function startApp(timeoutMs = 180_000): Promise<RunningApp> {
     await stop();
     throw new Error(`the app did not become healthy within ${timeoutMs} ms:\n${output}`);
   }
-  return { url, output: () => output, stop };
+  return { url, dataDir, output: () => output, stop };
 }
 
 /** SIGTERM lets the app drain and stop its embedded PostgreSQL; SIGKILL only if it hangs. */
@@ -75,4 +77,14 @@ async function stopProcess(child: ChildProcess, exited: Promise<number | null>):
     child.kill('SIGKILL');
     await exited;
   }
+}
+
+/**
+ * The connection string of the app's embedded PostgreSQL (password file and port from its
+ * DATA_DIR), for tests that must set up what the API refuses, such as interviews in the past.
+ */
+export function databaseUrl(app: RunningApp): string {
+  const password = readFileSync(join(app.dataDir, 'postgres-password'), 'utf8').trim();
+  const port = readFileSync(join(app.dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3].trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/scorecards`;
 }

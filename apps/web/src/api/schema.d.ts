@@ -157,6 +157,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/interviewers/{id}/pending-scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scorecards they still owe: interviews that ended (or were completed), not cancelled, with them on
+         *     the panel and their scorecard not submitted; most urgent first, with totals over all pages.
+         *     Interviewers read their own; admins, recruiters and hiring managers anyone's.
+         */
+        get: operations["Interviewers_pendingScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/interviews": {
         parameters: {
             query?: never;
@@ -1389,6 +1410,65 @@ export interface components {
             role: "lead" | "shadow";
             userId: string;
         };
+        PendingScorecardCandidateRef: {
+            id: string;
+            name: string;
+        };
+        PendingScorecardPage: {
+            /** @description Most urgent first: earliest feedback due time, then interview id. */
+            items: components["schemas"]["PendingScorecardResponse"][];
+            page: components["schemas"]["PageInfoDto"];
+            totals: components["schemas"]["PendingScorecardTotals"];
+        };
+        PendingScorecardPositionRef: {
+            id: string;
+            title: string;
+        };
+        PendingScorecardResponse: {
+            candidate: components["schemas"]["PendingScorecardCandidateRef"];
+            /**
+             * Format: date-time
+             * @description When the draft was last saved; null without a draft.
+             */
+            draftUpdatedAt: string | null;
+            /** Format: date-time */
+            end: string;
+            /** Format: date-time */
+            feedbackDueAt: string;
+            /** @description The interview: its kit is GET /interviews/{interviewId}, the scorecard GET /interviews/{interviewId}/scorecards/mine. */
+            interviewId: string;
+            /** @description The feedback due time has passed. */
+            overdue: boolean;
+            position: components["schemas"]["PendingScorecardPositionRef"];
+            /**
+             * @description Their seat on the panel.
+             * @enum {string}
+             */
+            role: "lead" | "shadow";
+            /**
+             * @description `none` until they first open the scorecard, `draft` once started (submitted ones are not listed).
+             * @enum {string}
+             */
+            scorecardState: "none" | "draft";
+            stage: string;
+            /**
+             * Format: date-time
+             * @description UTC instants.
+             */
+            start: string;
+            /**
+             * @description `completed` when marked so; `scheduled` when it simply ended.
+             * @enum {string}
+             */
+            status: "scheduled" | "completed";
+            title: string;
+        };
+        PendingScorecardTotals: {
+            /** @description Of those, how many are past their feedback due time. */
+            overdue: number;
+            /** @description Owed scorecards over all pages. */
+            pending: number;
+        };
         PersonRef: {
             email: string;
             id: string;
@@ -2581,6 +2661,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalibrationResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Interviewers_pendingScorecards: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Items per page (1-100, default 20). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingScorecardPage"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired bearer token */

@@ -26,6 +26,8 @@ export type DeliveryLogEntry = S['NotificationResponse'];
 export type Interviewer = S['InterviewerResponse'];
 export type UserUpdate = S['UpdateUserDto'];
 export type InterviewerUpdate = S['UpdateInterviewerDto'];
+export type PendingScorecard = S['PendingScorecardResponse'];
+export type PendingScorecardTotals = S['PendingScorecardTotals'];
 
 /** Every list endpoint pages this way: pass `page.nextCursor` back as `?cursor=`. */
 export interface Page<T> {

@@ -90,4 +90,20 @@ export class ScorecardRepository {
     );
     return new Set(rows.map((r) => r.k));
   }
+
+  /** Interviews whose scorecard by this panelist is submitted. */
+  async submittedInterviewIds(userId: string): Promise<string[]> {
+    const rows: Array<{ interview_id: string }> = await this.manager.query(`SELECT interview_id FROM scorecards WHERE panelist_id = $1 AND status = 'submitted'`, [userId]);
+    return rows.map((r) => r.interview_id);
+  }
+
+  /** When each of these interviews' draft by the panelist was last saved (absent: never opened). */
+  async draftsOf(userId: string, interviewIds: string[]): Promise<Map<string, Date>> {
+    if (!interviewIds.length) return new Map();
+    const rows: Array<{ interview_id: string; updated_at: Date }> = await this.manager.query(
+      `SELECT interview_id, updated_at FROM scorecards WHERE panelist_id = $1 AND interview_id = ANY($2::uuid[]) AND status <> 'submitted'`,
+      [userId, interviewIds],
+    );
+    return new Map(rows.map((r) => [r.interview_id, r.updated_at]));
+  }
 }

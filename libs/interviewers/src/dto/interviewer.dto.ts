@@ -91,3 +91,53 @@ export class InterviewerPage {
   items: InterviewerResponse[];
   page: PageInfoDto;
 }
+
+export class PendingScorecardCandidateRef {
+  id: string;
+  name: string;
+}
+
+export class PendingScorecardPositionRef {
+  id: string;
+  title: string;
+}
+
+export class PendingScorecardResponse {
+  /** The interview: its kit is GET /interviews/{interviewId}, the scorecard GET /interviews/{interviewId}/scorecards/mine. */
+  interviewId: string;
+  title: string;
+  stage: string;
+  /** `completed` when marked so; `scheduled` when it simply ended. */
+  @ApiProperty({ enum: ['scheduled', 'completed'] })
+  status: 'scheduled' | 'completed';
+  /** UTC instants. */
+  start: Date;
+  end: Date;
+  feedbackDueAt: Date;
+  /** The feedback due time has passed. */
+  overdue: boolean;
+  /** Their seat on the panel. */
+  @ApiProperty({ enum: ['lead', 'shadow'] })
+  role: 'lead' | 'shadow';
+  candidate: PendingScorecardCandidateRef;
+  position: PendingScorecardPositionRef;
+  /** `none` until they first open the scorecard, `draft` once started (submitted ones are not listed). */
+  @ApiProperty({ enum: ['none', 'draft'] })
+  scorecardState: 'none' | 'draft';
+  /** When the draft was last saved; null without a draft. */
+  draftUpdatedAt: Date | null;
+}
+
+export class PendingScorecardTotals {
+  /** Owed scorecards over all pages. */
+  pending: number;
+  /** Of those, how many are past their feedback due time. */
+  overdue: number;
+}
+
+export class PendingScorecardPage {
+  /** Most urgent first: earliest feedback due time, then interview id. */
+  items: PendingScorecardResponse[];
+  page: PageInfoDto;
+  totals: PendingScorecardTotals;
+}

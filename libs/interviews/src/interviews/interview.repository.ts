@@ -32,6 +32,22 @@ export interface KitRow {
   questions: InterviewQuestionEntity[];
 }
 
+/** An interview that is over, on a panelist's list of scorecards to write. */
+export interface OwedInterviewRow {
+  interviewId: string;
+  title: string;
+  stage: string;
+  status: 'scheduled' | 'completed';
+  startsAt: Date;
+  endsAt: Date;
+  feedbackDueAt: Date;
+  overdue: boolean;
+  role: 'lead' | 'shadow';
+  candidate: { id: string; name: string };
+  position: { id: string; title: string };
+  cursor: [string, string];
+}
+
 export interface ListFilters {
   from?: Date;
   to?: Date;
@@ -189,6 +205,59 @@ export class InterviewRepository {
       [userIds, now],
     );
     return rows.map((r) => ({ interviewId: r.interview_id, userId: r.user_id }));
+  }
+
+  /**
+   * Interviews that are over (ended, or marked completed), not cancelled, with this panelist, except
+   * `excludeIds` (those whose scorecard is submitted): a page, most urgent first (feedback due, then
+   * id), and the totals over all pages, in one query.
+   */
+  async owedByPanelist(userId: string, excludeIds: string[], now: Date, limit: number, after?: [string, string]): Promise<{ rows: OwedInterviewRow[]; pending: number; overdue: number }> {
+    const rows: Array<Record<string, unknown>> = await this.manager.query(
+      `WITH owed AS (
+         SELECT i.id, i.title, i.stage, i.status, i.starts_at, i.ends_at, i.feedback_due_at, i.feedback_due_at::text AS cursor_ts,
+                i.feedback_due_at < $2 AS overdue, p.role, c.id AS candidate_id, c.name AS candidate_name,
+                pos.id AS position_id, pos.title AS position_title
+           FROM interview_panelists p
+           JOIN interviews i ON i.id = p.interview_id
+           JOIN candidates c ON c.id = i.candidate_id
+           JOIN positions pos ON pos.id = i.position_id
+          WHERE p.user_id = $1 AND i.status <> 'cancelled' AND (i.ends_at <= $2 OR i.status = 'completed')
+            AND NOT (i.id = ANY($6::uuid[]))
+       ), totals AS (
+         SELECT count(*)::int AS pending, (count(*) FILTER (WHERE overdue))::int AS overdue_total FROM owed
+       )
+       SELECT totals.pending, totals.overdue_total, pg.*
+         FROM totals
+         LEFT JOIN LATERAL (
+           SELECT * FROM owed
+            WHERE $3::timestamptz IS NULL OR (owed.feedback_due_at, owed.id) > ($3::timestamptz, $4::uuid)
+            ORDER BY owed.feedback_due_at, owed.id
+            LIMIT $5
+         ) pg ON true`,
+      [userId, now, after?.[0] ?? null, after?.[1] ?? null, limit, excludeIds],
+    );
+    const first = rows[0] ?? { pending: 0, overdue_total: 0 };
+    return {
+      pending: first.pending as number,
+      overdue: first.overdue_total as number,
+      rows: rows
+        .filter((r) => r.id !== null)
+        .map((r) => ({
+          interviewId: r.id as string,
+          title: r.title as string,
+          stage: r.stage as string,
+          status: r.status as OwedInterviewRow['status'],
+          startsAt: r.starts_at as Date,
+          endsAt: r.ends_at as Date,
+          feedbackDueAt: r.feedback_due_at as Date,
+          overdue: r.overdue as boolean,
+          role: r.role as OwedInterviewRow['role'],
+          candidate: { id: r.candidate_id as string, name: r.candidate_name as string },
+          position: { id: r.position_id as string, title: r.position_title as string },
+          cursor: [r.cursor_ts as string, r.id as string],
+        })),
+    };
   }
 
   /** Interviewers with a scheduled interview overlapping [from, to). */

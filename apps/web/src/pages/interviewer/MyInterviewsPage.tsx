@@ -1,51 +1,26 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
-import { ApiError } from '../../api/errors';
-import type { InterviewSummary } from '../../api/types';
+import type { InterviewSummary, PendingScorecard, PendingScorecardTotals } from '../../api/types';
 import { useUser } from '../../auth/session';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { SkeletonRows } from '../../components/Loading';
 import { EmptyState, PageHeader } from '../../components/Page';
 import { PagedList, usePaged } from '../../components/PagedList';
-import { useResource } from '../../lib/use-resource';
 import { panelRoleLabel, useWhen } from './shared';
 
 const PAGE_SIZE = 10;
-/** How far back "scorecards to write" looks; older unsent ones still count in the overdue total. */
-const LOOKBACK_DAYS = 60;
-
-interface OwedScorecard {
-  interview: InterviewSummary;
-  overdue: boolean;
-  started: boolean;
-}
-
-/** Past interviews of mine whose scorecard I have not submitted, most urgent first. */
-async function loadOwed(userId: string): Promise<{ owed: OwedScorecard[]; overdueTotal: number }> {
-  const now = new Date();
-  const from = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000).toISOString();
-  const [profile, past] = await Promise.all([
-    call(api.GET('/api/v1/interviewers/{id}', { params: { path: { id: userId } } })).catch((e) => {
-      if (e instanceof ApiError && e.status === 404) return null; // no interviewer profile: nothing owed
-      throw e;
-    }),
-    call(api.GET('/api/v1/interviews', { params: { query: { interviewerId: userId, from, to: now.toISOString(), limit: 50 } } })),
-  ]);
-  const ended = past.items.filter((i) => i.status !== 'cancelled' && new Date(i.end) <= now);
-  // the scorecard list says who has not submitted yet (the blind rule hides the rest, not this)
-  const boards = await Promise.all(ended.map((i) => call(api.GET('/api/v1/interviews/{id}/scorecards', { params: { path: { id: i.id } } })).catch(() => null)));
-  const owed = ended
-    .filter((_, n) => boards[n]?.pending.some((p) => p.id === userId))
-    .map((interview) => ({ interview, overdue: new Date(interview.feedbackDueAt) < now, started: true }))
-    .sort((a, b) => new Date(a.interview.feedbackDueAt).getTime() - new Date(b.interview.feedbackDueAt).getTime());
-  return { owed, overdueTotal: Math.max(profile?.overdueScorecards ?? 0, owed.filter((o) => o.overdue).length) };
-}
 
 export default function MyInterviewsPage() {
   const user = useUser();
   const upcoming = usePaged((cursor) => call(api.GET('/api/v1/interviews/upcoming', { params: { query: { cursor, limit: PAGE_SIZE } } })), []);
-  const owed = useResource(() => loadOwed(user.id), [user.id]);
+  // interviews that are over and whose scorecard I have not submitted, most urgent first, with the totals
+  const [totals, setTotals] = useState<PendingScorecardTotals | null>(null);
+  const owed = usePaged(async (cursor) => {
+    const page = await call(api.GET('/api/v1/interviewers/{id}/pending-scorecards', { params: { path: { id: user.id }, query: { cursor, limit: PAGE_SIZE } } }));
+    setTotals(page.totals);
+    return page;
+  }, [user.id]);
   const next = upcoming.items[0];
   const first = upcoming.loading && upcoming.items.length === 0;
 
@@ -56,33 +31,26 @@ export default function MyInterviewsPage() {
       <section aria-labelledby="owed-title" className="iv-section">
         <div className="section-head">
           <h2 id="owed-title">
-            Scorecards to write {owed.data && owed.data.owed.length > 0 && <span className="count">{owed.data.owed.length}</span>}
+            Scorecards to write {totals && totals.pending > 0 && <span className="count">{totals.pending}</span>}
           </h2>
-          {owed.data && owed.data.overdueTotal > 0 && (
+          {totals && totals.overdue > 0 && (
             <span className="iv-pill iv-pill--danger">
-              <Icon name="alert" size={14} /> {owed.data.overdueTotal} overdue
+              <Icon name="alert" size={14} /> {totals.overdue} overdue
             </span>
           )}
         </div>
-        {owed.error ? <ErrorNotice error={owed.error} onRetry={owed.reload} /> : null}
-        {!owed.data && !owed.error && <SkeletonRows rows={1} label="Loading your scorecards…" />}
-        {owed.data &&
-          (owed.data.owed.length === 0 ? (
+        <PagedList
+          paged={owed}
+          label="Scorecards to write"
+          className="iv-list"
+          keyOf={(o) => o.interviewId}
+          render={(o) => <OwedRow item={o} />}
+          empty={
             <p className="iv-caught-up">
               <Icon name="check" /> You are all caught up: no scorecard is waiting for you.
             </p>
-          ) : (
-            <ul className="iv-list" aria-label="Scorecards to write">
-              {owed.data.owed.map((o) => (
-                <li key={o.interview.id}>
-                  <OwedRow item={o} userId={user.id} />
-                </li>
-              ))}
-            </ul>
-          ))}
-        {owed.data && owed.data.overdueTotal > owed.data.owed.filter((o) => o.overdue).length && (
-          <p className="muted small">Some overdue scorecards are for interviews more than {LOOKBACK_DAYS} days old; ask your hiring manager which.</p>
-        )}
+          }
+        />
       </section>
 
       <section aria-labelledby="upcoming-title" className="iv-section">
@@ -205,33 +173,34 @@ function InterviewRow({ interview: i, userId }: { interview: InterviewSummary; u
   );
 }
 
-function OwedRow({ item, userId }: { item: OwedScorecard; userId: string }) {
+function OwedRow({ item: o }: { item: PendingScorecard }) {
   const w = useWhen();
-  const i = item.interview;
-  const role = myRole(i, userId);
+  const verb = o.scorecardState === 'draft' ? 'Finish' : 'Write';
   return (
-    <div className={`iv-row${item.overdue ? ' iv-row--overdue' : ''}`}>
-      <DateBlock when={i.start} />
+    <div className={`iv-row${o.overdue ? ' iv-row--overdue' : ''}`}>
+      <DateBlock when={o.start} />
       <div className="iv-row__main">
-        <Link to={`/interviews/${i.id}/scorecard`} className="iv-row__title">
-          {i.candidate.name} <span className="muted">· {i.title}</span>
+        <Link to={`/interviews/${o.interviewId}/scorecard`} className="iv-row__title">
+          {o.candidate.name} <span className="muted">· {o.title}</span>
         </Link>
         <p className="iv-meta">
-          {item.overdue ? (
-            <span className="iv-pill iv-pill--danger">Overdue · was due {w.relative(i.feedbackDueAt)}</span>
+          {o.overdue ? (
+            <span className="iv-pill iv-pill--danger">Overdue · was due {w.relative(o.feedbackDueAt)}</span>
           ) : (
-            <span className="iv-pill iv-pill--warn">Due {w.relative(i.feedbackDueAt)}</span>
+            <span className="iv-pill iv-pill--warn">Due {w.relative(o.feedbackDueAt)}</span>
           )}
-          <span>Interviewed {w.dateTime(i.start)}</span>
-          {role && <span className={`iv-role iv-role--${role}`}>{panelRoleLabel(role)}</span>}
+          <span>{o.scorecardState === 'draft' && o.draftUpdatedAt ? `Draft saved ${w.relative(o.draftUpdatedAt)}` : 'Not started'}</span>
+          <span>Interviewed {w.dateTime(o.start)}</span>
+          <span>{o.position.title}</span>
+          <span className={`iv-role iv-role--${o.role}`}>{panelRoleLabel(o.role)}</span>
         </p>
       </div>
       <div className="iv-row__actions">
-        <Link className="btn btn--small" to={`/interviews/${i.id}`} aria-label={`Kit for ${i.candidate.name}`}>
+        <Link className="btn btn--small" to={`/interviews/${o.interviewId}`} aria-label={`Kit for ${o.candidate.name}, ${w.dateTime(o.start)}`}>
           Kit
         </Link>
-        <Link className="btn btn--small btn--primary" to={`/interviews/${i.id}/scorecard`} aria-label={`Write scorecard for ${i.candidate.name}`}>
-          Write scorecard
+        <Link className="btn btn--small btn--primary" to={`/interviews/${o.interviewId}/scorecard`} aria-label={`${verb} scorecard for ${o.candidate.name}, ${w.dateTime(o.start)}`}>
+          {verb} scorecard
         </Link>
       </div>
     </div>
