@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { apiToken, checkPage, launchBrowser, signInAs, startApp, type Browser, type RunningApp } from './support';
+import { apiToken, checkPage, closeAppInBrowser, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
 
 const NEW_USER = { name: 'Priya Natarajan', email: 'priya.natarajan@demo.scorecards.dev', password: 'long-enough-1' };
 
@@ -23,13 +23,10 @@ describe('the admin pages and the profile page in the browser', () => {
   beforeAll(async () => {
     process.env.REMINDER_ATTEMPTS = '2';
     process.env.REMINDER_RETRY_MS = '200';
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    ({ app, browser, page } = await openAppInBrowser());
   }, 240_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await closeAppInBrowser({ app, browser });
     for (const [k, v] of Object.entries(env)) (v === undefined ? delete process.env[k] : (process.env[k] = v));
   }, 60_000);
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { apiToken, checkPage, launchBrowser, signInAs, startApp, type Browser, type RunningApp } from './support';
+import { apiToken, checkPage, closeAppInBrowser, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
 
 const PASSWORD = 'panel-password-1';
 const HM_TZ = 'Europe/Berlin'; // the demo hiring manager's timezone
@@ -78,9 +78,7 @@ describe('the hiring manager journey in the browser', () => {
   };
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    ({ app, browser, page } = await openAppInBrowser());
     hm = await apiToken(app.url, 'hiring_manager');
     admin = await apiToken(app.url, 'admin');
     const inesUser = (await ok<any>(hm, 'GET', '/interviewers?q=Ines')).items[0];
@@ -93,10 +91,7 @@ describe('the hiring manager journey in the browser', () => {
     positionId = candidates[0].positionId;
     coreSetId = (await ok<any>(hm, 'GET', `/question-sets?status=published&q=${encodeURIComponent('core loop')}`)).items[0].id;
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  }, 60_000);
+  afterAll(() => closeAppInBrowser({ app, browser }), 60_000);
 
   it('signs in and lands on the positions, with the hiring navigation', async () => {
     await signInAs(page, app.url, 'hiring_manager');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiToken, checkPage, launchBrowser, signInAs, startApp, type Browser, type RunningApp } from './support';
+import { apiToken, checkPage, closeAppInBrowser, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
 
 // written for this test in the shape of the sectioned guides recruiters paste: question 2 (line 10)
 // has no "what to look for", and the last line is marketing
@@ -19,14 +19,9 @@ describe('the recruiter journey in the browser', () => {
   let setUrl: string;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    ({ app, browser, page } = await openAppInBrowser());
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  }, 60_000);
+  afterAll(() => closeAppInBrowser({ app, browser }), 60_000);
 
   it('signs in and lands on the question sets, with only the recruiting navigation', async () => {
     await page.goto(app.url);
@@ -152,6 +147,8 @@ describe('the recruiter journey in the browser', () => {
     await page.waitForURL(/q=offline\+sync/);
     const rows = page.getByRole('list', { name: 'question sets' }).getByRole('link');
     await rows.first().filter({ hasText: SET_NAME }).waitFor();
+    // the unfiltered list (newest set first) stays up until the search answers
+    await rows.nth(1).waitFor({ state: 'detached' });
     expect(await rows.count()).toBe(1);
     expect(await rows.first().innerText()).toMatch(/Published[\s\S]*v1[\s\S]*Mobile Engineer/);
     await checkPage(page, 'question-sets-search');

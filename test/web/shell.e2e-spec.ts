@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { checkPage, launchBrowser, signInAs, startApp, type Browser, type RunningApp } from './support';
+import { checkPage, closeAppInBrowser, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
 
 const { openApiDocument, builtModules } = require('../../scripts/web-client.js');
 
@@ -9,14 +9,9 @@ describe('the web page as `npm start` serves it', () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    ({ app, browser, page } = await openAppInBrowser());
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  }, 60_000);
+  afterAll(() => closeAppInBrowser({ app, browser }), 60_000);
 
   it('serves the page at /, and index.html for the page\'s own routes, but not for the server\'s paths', async () => {
     const home = await fetch(`${app.url}/`);

@@ -1,12 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useState, type FormEvent } from 'react';
 import { api, call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { Role, User, UserUpdate } from '../../api/types';
 import { useUser } from '../../auth/session';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { Icon } from '../../components/Icon';
+import { SearchToolbar, useUrlFilters } from '../../components/ListSearch';
 import { EmptyState, PageHeader } from '../../components/Page';
 import { PagedList, usePaged } from '../../components/PagedList';
 import { TimezoneSelect } from '../../components/TimezoneSelect';
@@ -18,24 +19,10 @@ import '../../styles/admin.css';
 const PAGE_SIZE = 25;
 
 export default function UsersPage() {
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const [search, setSearch] = useState(q);
+  const { q, search, setSearch } = useUrlFilters();
   const [creating, setCreating] = useState(false);
   // rows changed on this page, shown as the server returned them without reloading the list
   const [changed, setChanged] = useState<Record<string, User>>({});
-
-  useEffect(() => {
-    const t = setTimeout(() => {
-      if (search.trim() !== q) {
-        const next = new URLSearchParams(params);
-        if (search.trim()) next.set('q', search.trim());
-        else next.delete('q');
-        setParams(next, { replace: true });
-      }
-    }, 300);
-    return () => clearTimeout(t);
-  }, [search]);
 
   const paged = usePaged((cursor) => call(api.GET('/api/v1/users', { params: { query: { limit: PAGE_SIZE, cursor, q: q || undefined } } })), [q]);
 
@@ -61,15 +48,7 @@ export default function UsersPage() {
           }}
         />
       )}
-      <div className="toolbar" role="search">
-        <div className="search">
-          <Icon name="search" />
-          <label htmlFor="user-search" className="visually-hidden">
-            Search users
-          </label>
-          <input id="user-search" type="search" placeholder="Search by name or email" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </div>
-      </div>
+      <SearchToolbar id="user-search" label="Search users" placeholder="Search by name or email" value={search} onChange={setSearch} />
       <div className="user-table">
         <div className="user-table__head" aria-hidden="true">
           <span>Person</span>
@@ -224,14 +203,7 @@ function UserRow({ user, onChanged }: { user: User; onChanged(u: User): void }) 
           <Field id={`tz-${user.id}`} label="Timezone" hint="Times in the app and in reminders are shown to them in this zone." error={apiError?.forField('timezone')} className="user-row__tz-field">
             <TimezoneSelect value={timezone} onChange={setTimezone} />
           </Field>
-          <div className="form-actions">
-            <button type="button" className="btn btn--ghost" onClick={() => setMode('view')}>
-              Cancel
-            </button>
-            <button className="btn btn--primary" disabled={busy}>
-              {busy ? 'Saving…' : 'Save changes'}
-            </button>
-          </div>
+          <FormActions onCancel={() => setMode('view')} submitLabel="Save changes" busyLabel="Saving…" busy={busy} />
         </form>
       )}
     </div>
@@ -290,14 +262,7 @@ function NewUserForm({ onCancel, onCreated }: { onCancel(): void; onCreated(u: U
         </Field>
       </div>
       <RolePicker name="new-user-roles" value={roles} onChange={setRoles} error={apiError?.forField('roles')} />
-      <div className="form-actions">
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-        <button className="btn btn--primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create user'}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} submitLabel="Create user" busyLabel="Creating…" busy={busy} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Icon } from '../../components/Icon';
+import { SearchToolbar, ToolbarSelect, useUrlFilters } from '../../components/ListSearch';
 import { EmptyState, PageHeader } from '../../components/Page';
 import { PagedList, usePaged } from '../../components/PagedList';
 import { useResource } from '../../lib/use-resource';
@@ -15,22 +16,10 @@ const PAGE_SIZE = 20;
 /** Every candidate of my positions: search by name or email, filter by position, add one. */
 export default function CandidatesPage() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  const { params, q, search, setSearch, update } = useUrlFilters();
   const positionId = params.get('position') ?? '';
-  const [search, setSearch] = useState(q);
   const [creating, setCreating] = useState(false);
   const positions = useResource(async () => (await call(api.GET('/api/v1/positions', { params: { query: { limit: 100, status: 'open' } } }))).items, []);
-
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
-    setParams(next, { replace: true });
-  };
-  useEffect(() => {
-    const t = setTimeout(() => search.trim() !== q && update({ q: search.trim() }), 300);
-    return () => clearTimeout(t);
-  }, [search]);
 
   const paged = usePaged(
     (cursor) => call(api.GET('/api/v1/candidates', { params: { query: { limit: PAGE_SIZE, cursor, q: q || undefined, positionId: positionId || undefined } } })),
@@ -51,26 +40,16 @@ export default function CandidatesPage() {
       {creating && (
         <CandidateForm positionId={positionId || undefined} positions={positions.data} onCancel={() => setCreating(false)} onSaved={(c) => navigate(`/candidates/${c.id}`)} />
       )}
-      <div className="toolbar" role="search">
-        <div className="search">
-          <Icon name="search" />
-          <label htmlFor="candidate-search" className="visually-hidden">
-            Search candidates
-          </label>
-          <input id="candidate-search" type="search" placeholder="Search names and emails" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </div>
-        <label className="select">
-          <span className="visually-hidden">Position</span>
-          <select aria-label="Position" value={positionId} onChange={(e) => update({ position: e.target.value })}>
-            <option value="">All positions</option>
-            {(positions.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <SearchToolbar id="candidate-search" label="Search candidates" placeholder="Search names and emails" value={search} onChange={setSearch}>
+        <ToolbarSelect label="Position" value={positionId} onChange={(position) => update({ position })}>
+          <option value="">All positions</option>
+          {(positions.data ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </ToolbarSelect>
+      </SearchToolbar>
       <PagedList
         paged={paged}
         label="candidates"

@@ -4,15 +4,17 @@ import { api, call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { useUser } from '../../auth/session';
 import { TypeChip } from '../../components/Chips';
+import { ClashNotice } from '../../components/ClashNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { Icon } from '../../components/Icon';
 import { Loading, SkeletonRows } from '../../components/Loading';
 import { Card, EmptyState, PageHeader } from '../../components/Page';
 import { useToast } from '../../components/Toast';
 import { formatDateTime, formatTime, useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
-import { Avatar, InterviewStatusBadge, STAGE_LABEL, clashesOf, downloadFile, timezones } from './shared';
+import { Avatar, InterviewStatusBadge, STAGE_LABEL, clashesOf, downloadFile, timezones, ZoneSelect } from './shared';
 import type { InterviewKit, Reminder } from './types';
 
 const KIND_LABEL: Record<string, string> = {
@@ -275,7 +277,6 @@ function ReminderList({ items, names }: { items: Reminder[]; names: Map<string, 
 
 function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: InterviewKit; onCancel(): void; onDone(k: InterviewKit): void; onStale(): void }) {
   const me = useUser();
-  const time = useTimeFormat();
   const [date, setDate] = useState(kit.scheduled.start.slice(0, 10));
   const [clock, setClock] = useState(kit.scheduled.start.slice(11, 16));
   const [timezone, setTimezone] = useState(kit.scheduled.timezone);
@@ -320,26 +321,7 @@ function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: InterviewKit;
           </button>
         </div>
       )}
-      {clashes.length > 0 && (
-        <div className="notice notice--warn" role="alert">
-          <Icon name="alert" />
-          <div className="notice__body">
-            <strong>That time clashes with another interview</strong>
-            <ul className="hm-clash__list">
-              {clashes.map((c) => (
-                <li key={`${c.userId}-${c.interviewId}`}>
-                  {kit.panel.find((p) => p.userId === c.userId)?.name ?? 'A panelist'} is already booked for “{c.title}” from {time.dateTime(c.start)} to {time.time(c.end)}.
-                </li>
-              ))}
-            </ul>
-            <div className="hm-clash__actions">
-              <button type="button" className="btn btn--small" onClick={() => submit(null, true)} disabled={busy}>
-                Reschedule anyway
-              </button>
-            </div>
-          </div>
-        </div>
-      )}
+      <ClashNotice clashes={clashes} nameOf={(id) => kit.panel.find((p) => p.userId === id)?.name} proceedLabel="Reschedule anyway" onProceed={() => submit(null, true)} busy={busy} />
       {error && !stale && !clashes.length && !startError ? <ErrorNotice error={error} /> : null}
       <div className="hm-reschedule">
         <Field id="new-date" label="New date" error={startError}>
@@ -349,26 +331,13 @@ function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: InterviewKit;
           <input type="time" value={clock} onChange={(e) => setClock(e.target.value)} step={300} />
         </Field>
         <Field id="new-timezone" label="Timezone">
-          <select value={timezone} onChange={(e) => setTimezone(e.target.value)}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
+          <ZoneSelect zones={zones} value={timezone} onChange={setTimezone} />
         </Field>
         <Field id="new-duration" label="Duration (minutes)">
           <input type="number" min={5} max={600} step={5} value={duration} onChange={(e) => setDuration(Number(e.target.value))} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Keep the current time
-        </button>
-        <button className="btn btn--primary" disabled={busy}>
-          {busy ? 'Rescheduling…' : 'Reschedule'}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} cancelLabel="Keep the current time" submitLabel="Reschedule" busyLabel="Rescheduling…" busy={busy} />
     </form>
   );
 }
@@ -409,14 +378,7 @@ function CancelDialog({ kit, onClose, onCancelled }: { kit: InterviewKit; onClos
         <Field id="cancel-reason" label="Reason" hint="Shown to the panel." error={reasonError}>
           <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus placeholder="e.g. The candidate withdrew" />
         </Field>
-        <div className="form-actions">
-          <button type="button" className="btn btn--ghost" onClick={onClose}>
-            Keep interview
-          </button>
-          <button className="btn btn--danger" disabled={busy}>
-            {busy ? 'Cancelling…' : 'Cancel interview'}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} cancelLabel="Keep interview" submitLabel="Cancel interview" busyLabel="Cancelling…" busy={busy} tone="danger" />
       </form>
     </dialog>
   );

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { Icon } from '../../components/Icon';
+import { SearchToolbar, ToolbarSelect, useUrlFilters } from '../../components/ListSearch';
 import { EmptyState, PageHeader } from '../../components/Page';
 import { PagedList, usePaged } from '../../components/PagedList';
 import { useTimeFormat } from '../../lib/time';
@@ -14,21 +15,9 @@ const PAGE_SIZE = 20;
 /** Open (and closed) positions, searchable, with a way to open a new one. */
 export default function PositionsPage() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  const { params, q, search, setSearch, update } = useUrlFilters();
   const status = (params.get('status') ?? 'open') as 'open' | 'closed' | 'any';
-  const [search, setSearch] = useState(q);
   const [creating, setCreating] = useState(false);
-
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
-    setParams(next, { replace: true });
-  };
-  useEffect(() => {
-    const t = setTimeout(() => search.trim() !== q && update({ q: search.trim() }), 300);
-    return () => clearTimeout(t);
-  }, [search]);
 
   const paged = usePaged(
     (cursor) => call(api.GET('/api/v1/positions', { params: { query: { limit: PAGE_SIZE, cursor, q: q || undefined, status: status === 'any' ? undefined : status } } })),
@@ -52,23 +41,13 @@ export default function PositionsPage() {
         }
       />
       {creating && <PositionForm onCancel={() => setCreating(false)} onSaved={(p) => navigate(`/positions/${p.id}`)} />}
-      <div className="toolbar" role="search">
-        <div className="search">
-          <Icon name="search" />
-          <label htmlFor="position-search" className="visually-hidden">
-            Search positions
-          </label>
-          <input id="position-search" type="search" placeholder="Search titles and departments" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </div>
-        <label className="select">
-          <span className="visually-hidden">Status</span>
-          <select aria-label="Status" value={status} onChange={(e) => update({ status: e.target.value === 'open' ? '' : e.target.value })}>
-            <option value="open">Open positions</option>
-            <option value="closed">Closed positions</option>
-            <option value="any">All positions</option>
-          </select>
-        </label>
-      </div>
+      <SearchToolbar id="position-search" label="Search positions" placeholder="Search titles and departments" value={search} onChange={setSearch}>
+        <ToolbarSelect label="Status" value={status} onChange={(next) => update({ status: next === 'open' ? '' : next })}>
+          <option value="open">Open positions</option>
+          <option value="closed">Closed positions</option>
+          <option value="any">All positions</option>
+        </ToolbarSelect>
+      </SearchToolbar>
       <PagedList
         paged={paged}
         label="positions"

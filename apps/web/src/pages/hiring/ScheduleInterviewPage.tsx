@@ -4,6 +4,7 @@ import { api, call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { useUser } from '../../auth/session';
 import { TypeChip } from '../../components/Chips';
+import { ClashNotice } from '../../components/ClashNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
@@ -14,7 +15,7 @@ import { formatDateTime, formatTime, useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
 import { PanelPicker, type Busy, type PanelSeat } from './schedule/PanelPicker';
 import { QuestionPicker, type PickedQuestion } from './schedule/QuestionPicker';
-import { Avatar, STAGES, STAGE_LABEL, clashesOf, instantOf, nextWorkingDay, timezones } from './shared';
+import { Avatar, STAGES, STAGE_LABEL, clashesOf, instantOf, nextWorkingDay, timezones, ZoneSelect } from './shared';
 import type { Stage } from './types';
 
 const DURATIONS = [30, 45, 60, 90, 120];
@@ -217,13 +218,7 @@ function Scheduler({ candidate }: { candidate: { id: string; name: string; email
                 <input type="time" value={clock} onChange={(e) => setClock(e.target.value)} step={300} required />
               </Field>
               <Field id="timezone" label="Timezone" error={fieldError('timezone')} hint={otherZone && start ? `${time.dateTime(start)} in your timezone (${me.timezone})` : 'Your timezone'}>
-                <select value={timezone} onChange={(e) => setTimezone(e.target.value)}>
-                  {zones.map((z) => (
-                    <option key={z} value={z}>
-                      {z.replace(/_/g, ' ')}
-                    </option>
-                  ))}
-                </select>
+                <ZoneSelect zones={zones} value={timezone} onChange={setTimezone} />
               </Field>
               <Field id="duration" label="Duration" error={fieldError('durationMinutes')}>
                 <select value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
@@ -354,27 +349,15 @@ function Scheduler({ candidate }: { candidate: { id: string; name: string; email
                 </p>
               </div>
             )}
-            {clashes.length > 0 && (
-              <div className="notice notice--warn hm-clash" role="alert">
-                <Icon name="alert" />
-                <div className="notice__body">
-                  <strong>That time clashes with another interview</strong>
-                  <ul className="hm-clash__list">
-                    {clashes.map((c) => (
-                      <li key={`${c.userId}-${c.interviewId}`}>
-                        {names.get(c.userId) ?? 'A panelist'} is already booked for “{c.title}” from {time.dateTime(c.start)} to {time.time(c.end)}.
-                      </li>
-                    ))}
-                  </ul>
-                  <div className="hm-clash__actions">
-                    <button type="button" className="btn btn--small" onClick={() => submit(null, true)} disabled={busyState}>
-                      Schedule anyway
-                    </button>
-                    <span className="muted small">or pick another time.</span>
-                  </div>
-                </div>
-              </div>
-            )}
+            <ClashNotice
+              className="hm-clash"
+              clashes={clashes}
+              nameOf={(id) => names.get(id)}
+              proceedLabel="Schedule anyway"
+              onProceed={() => submit(null, true)}
+              busy={busyState}
+              hint={<span className="muted small">or pick another time.</span>}
+            />
             {error && !shownElsewhere ? <ErrorNotice error={error} /> : null}
             {error && shownElsewhere && !clashes.length ? (
               <p className="field__error" role="alert">

@@ -4,6 +4,7 @@ import { ApiError } from '../../api/errors';
 import { useSession } from '../../auth/session';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { useToast } from '../../components/Toast';
 import { useResource } from '../../lib/use-resource';
 import type { Candidate, Position } from './types';
@@ -83,14 +84,7 @@ export function PositionForm({ position, onCancel, onSaved }: { position?: Posit
           </Field>
         )}
       </div>
-      <div className="form-actions">
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-        <button className="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : position ? 'Save position' : 'Open position'}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} submitLabel={position ? 'Save position' : 'Open position'} busyLabel="Saving…" busy={busy} />
     </form>
   );
 }
@@ -161,14 +155,7 @@ export function CandidateForm({
       <Field id={`${prefix}-notes`} label="Notes for the hiring team" hint="Optional" error={err.field('notes')}>
         <textarea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </Field>
-      <div className="form-actions">
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-        <button className="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : candidate ? 'Save candidate' : 'Add candidate'}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} submitLabel={candidate ? 'Save candidate' : 'Add candidate'} busyLabel="Saving…" busy={busy} />
     </form>
   );
 }

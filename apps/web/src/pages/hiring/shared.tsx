@@ -1,3 +1,4 @@
+import type { SelectHTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
 import { useTimeFormat } from '../../lib/time';
@@ -30,6 +31,19 @@ export function timezones(mine: string): string[] {
     all = [];
   }
   return [...new Set([mine, 'UTC', ...all])];
+}
+
+/** A select of `zones` (from `timezones()`) shown as "America/New York"; put it in a <Field>, which gives it its id. */
+export function ZoneSelect({ zones, value, onChange, ...rest }: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> & { zones: string[]; value: string; onChange(zone: string): void }) {
+  return (
+    <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
+      {zones.map((z) => (
+        <option key={z} value={z}>
+          {z.replace(/_/g, ' ')}
+        </option>
+      ))}
+    </select>
+  );
 }
 
 /** Wall-clock date (YYYY-MM-DD) and time (HH:mm) of an instant in a timezone. */

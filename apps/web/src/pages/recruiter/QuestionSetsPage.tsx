@@ -1,12 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { QUESTION_TYPES, type QuestionSetStatus, type QuestionSetSummary, type QuestionType } from '../../api/types';
 import { StatusBadge, TypeChip } from '../../components/Chips';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { Icon } from '../../components/Icon';
+import { SearchToolbar, ToolbarSelect, useUrlFilters } from '../../components/ListSearch';
 import { EmptyState, PageHeader } from '../../components/Page';
 import { PagedList, usePaged } from '../../components/PagedList';
 import { useTimeFormat } from '../../lib/time';
@@ -14,25 +16,11 @@ import { useTimeFormat } from '../../lib/time';
 const PAGE_SIZE = 20;
 
 export default function QuestionSetsPage() {
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  // the URL holds the filters, so a search can be shared and survives a reload
+  const { params, q, search, setSearch, update } = useUrlFilters();
   const status = (params.get('status') ?? '') as QuestionSetStatus | '';
   const type = (params.get('type') ?? '') as QuestionType | '';
-  const [search, setSearch] = useState(q);
   const [creating, setCreating] = useState(false);
-
-  // the URL holds the filters, so a search can be shared and survives a reload
-  useEffect(() => {
-    const t = setTimeout(() => {
-      if (search.trim() !== q) update({ q: search.trim() });
-    }, 300);
-    return () => clearTimeout(t);
-  }, [search]);
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
-    setParams(next, { replace: true });
-  };
 
   const paged = usePaged(
     (cursor) =>
@@ -58,35 +46,22 @@ export default function QuestionSetsPage() {
         }
       />
       {creating && <NewSetForm onCancel={() => setCreating(false)} />}
-      <div className="toolbar" role="search">
-        <div className="search">
-          <Icon name="search" />
-          <label htmlFor="set-search" className="visually-hidden">
-            Search question sets
-          </label>
-          <input id="set-search" type="search" placeholder="Search names, questions and criteria" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </div>
-        <label className="select">
-          <span className="visually-hidden">Status</span>
-          <select value={status} onChange={(e) => update({ status: e.target.value })} aria-label="Status">
-            <option value="">Any status</option>
-            <option value="draft">Drafts</option>
-            <option value="published">Published</option>
-            <option value="archived">Archived</option>
-          </select>
-        </label>
-        <label className="select">
-          <span className="visually-hidden">Question type</span>
-          <select value={type} onChange={(e) => update({ type: e.target.value })} aria-label="Question type">
-            <option value="">Any question type</option>
-            {QUESTION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                Has {t} questions
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <SearchToolbar id="set-search" label="Search question sets" placeholder="Search names, questions and criteria" value={search} onChange={setSearch}>
+        <ToolbarSelect label="Status" value={status} onChange={(next) => update({ status: next })}>
+          <option value="">Any status</option>
+          <option value="draft">Drafts</option>
+          <option value="published">Published</option>
+          <option value="archived">Archived</option>
+        </ToolbarSelect>
+        <ToolbarSelect label="Question type" value={type} onChange={(next) => update({ type: next })}>
+          <option value="">Any question type</option>
+          {QUESTION_TYPES.map((t) => (
+            <option key={t} value={t}>
+              Has {t} questions
+            </option>
+          ))}
+        </ToolbarSelect>
+      </SearchToolbar>
       <PagedList
         paged={paged}
         label="question sets"
@@ -165,14 +140,7 @@ function NewSetForm({ onCancel }: { onCancel(): void }) {
           <input value={family} onChange={(e) => setFamily(e.target.value)} placeholder="e.g. Backend Engineer" />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-        <button className="btn btn--primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create and add questions'}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} submitLabel="Create and add questions" busyLabel="Creating…" busy={busy} />
     </form>
   );
 }

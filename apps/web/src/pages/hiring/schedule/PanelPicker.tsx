@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Icon } from '../../../components/Icon';
 import { SkeletonRows } from '../../../components/Loading';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { SearchBox } from '../../../components/ListSearch';
 import { Avatar } from '../shared';
 import type { Interviewer, PanelRole } from '../types';
 
@@ -46,13 +47,7 @@ export function PanelPicker({ interviewers, loading, error, onRetry, panel, busy
 
   return (
     <div className="hm-panel-picker">
-      <div className="search hm-panel-picker__search">
-        <Icon name="search" />
-        <label htmlFor="panel-filter" className="visually-hidden">
-          Find interviewers
-        </label>
-        <input id="panel-filter" type="search" placeholder="Find by name, team or competency" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      </div>
+      <SearchBox id="panel-filter" className="hm-panel-picker__search" label="Find interviewers" placeholder="Find by name, team or competency" value={filter} onChange={setFilter} />
       {error ? <ErrorNotice error={error} onRetry={onRetry} /> : null}
       {loading && !interviewers ? (
         <SkeletonRows rows={3} label="Loading interviewers…" />

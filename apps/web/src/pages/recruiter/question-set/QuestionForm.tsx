@@ -4,6 +4,7 @@ import type { Question, QuestionInput, QuestionType } from '../../../api/types';
 import { TypePicker } from '../../../components/Chips';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Field } from '../../../components/Field';
+import { FormActions } from '../../../components/FormActions';
 import { Icon } from '../../../components/Icon';
 
 interface Draft {
@@ -140,14 +141,7 @@ export function QuestionForm({ idPrefix, question, onSave, onCancel }: Props) {
           <input value={d.whyAsked} onChange={(e) => set({ whyAsked: e.target.value })} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-        <button className="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : question ? 'Save question' : 'Add question'}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} submitLabel={question ? 'Save question' : 'Add question'} busyLabel="Saving…" busy={busy} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { ApiError } from '../../../api/errors';
 import type { QuestionSet } from '../../../api/types';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Field } from '../../../components/Field';
+import { FormActions } from '../../../components/FormActions';
 
 export interface DetailsInput {
   name: string;
@@ -49,14 +50,7 @@ export function SetDetailsForm({ set, onSave, onCancel }: { set: QuestionSet; on
           <input value={d.tags} onChange={(e) => setD({ ...d, tags: e.target.value })} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-        <button className="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save details'}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} submitLabel="Save details" busyLabel="Saving…" busy={busy} />
     </form>
   );
 }
