@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { describeError } from '../../api/errors';
 import type { InterviewKit, MissingItem, Scorecard, ScorecardQuestion } from '../../api/types';
@@ -8,7 +8,6 @@ import { TypeChip } from '../../components/Chips';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/Page';
 import { useToast } from '../../components/Toast';
 import { useResource } from '../../lib/use-resource';
 import { missingFrom, ratingKey, type Form, type Missing } from './scorecard/draft';
@@ -16,6 +15,7 @@ import { RatingScale } from './scorecard/RatingScale';
 import { SubmittedView } from './scorecard/SubmittedView';
 import { useScorecardDraft, type SaveState } from './scorecard/useScorecardDraft';
 import { RECOMMENDATIONS, SCALE, useWhen } from './shared';
+import { ScorecardHeader } from './scorecard/ScorecardHeader';
 
 const SCALE_OPTIONS = SCALE.map((s) => ({ value: s.value, score: s.value, label: s.label, hint: s.hint }));
 
@@ -41,7 +41,6 @@ export default function ScorecardPage() {
 
 function Editor({ kit, initial }: { kit: InterviewKit; initial: Scorecard }) {
   const user = useUser();
-  const w = useWhen();
   const toast = useToast();
   const draft = useScorecardDraft(kit.id, user.id, initial);
   const { form, card } = draft;
@@ -97,15 +96,7 @@ function Editor({ kit, initial }: { kit: InterviewKit; initial: Scorecard }) {
 
   return (
     <div className="iv-page iv-sc">
-      <PageHeader
-        eyebrow={<Link to={`/interviews/${kit.id}`}>Interview kit</Link>}
-        title={`Scorecard · ${kit.candidate.name}`}
-        subtitle={
-          <>
-            {kit.title} · {kit.position.title} · {w.date(kit.start)}
-          </>
-        }
-      />
+      <ScorecardHeader kit={kit} />
       <div className="iv-savebar" role="region" aria-label="Scorecard status">
         <SaveStatus state={draft.state} />
         <span className="iv-savebar__progress" aria-hidden="true">

@@ -1,13 +1,12 @@
-import { Link } from 'react-router-dom';
 import { api, call } from '../../../api/client';
 import type { InterviewKit, Scorecard } from '../../../api/types';
 import { TypeChip } from '../../../components/Chips';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
 import { SkeletonRows } from '../../../components/Loading';
-import { PageHeader } from '../../../components/Page';
 import { useResource } from '../../../lib/use-resource';
 import { Avatar, RECOMMENDATIONS, recommendationLabel, scaleLabel, useWhen } from '../shared';
+import { ScorecardHeader } from './ScorecardHeader';
 
 /**
  * After submitting: my scorecard, read-only, and the panel's other submitted scorecards (the API
@@ -21,15 +20,7 @@ export function SubmittedView({ kit, mine }: { kit: InterviewKit; mine: Scorecar
 
   return (
     <div className="iv-page iv-sc iv-done">
-      <PageHeader
-        eyebrow={<Link to={`/interviews/${kit.id}`}>Interview kit</Link>}
-        title={`Scorecard · ${kit.candidate.name}`}
-        subtitle={
-          <>
-            {kit.title} · {kit.position.title} · {w.date(kit.start)}
-          </>
-        }
-      />
+      <ScorecardHeader kit={kit} />
       <div className="iv-done__banner" role="status">
         <span className="iv-done__tick" aria-hidden="true">
           <Icon name="check" size={22} />
