@@ -109,6 +109,9 @@ describe('debrief: every submitted scorecard in full, disagreements, who is miss
     const d = res.body;
     expect(d.candidate).toEqual({ id: cand1, name: 'Casey Quinn', positionId, positionTitle: 'Platform Engineer' });
     expect(d.scorecards).toHaveLength(2);
+    // C's draft is there, full of text, and none of it shows
+    const drafts = await t.db.query<{ summary: string }>(`SELECT summary FROM scorecards WHERE status = 'draft' AND panelist_id = $1 AND interview_id = $2`, [ids[C], iv.id]);
+    expect(drafts).toEqual([{ summary: 'DRAFT SUMMARY never to be shown' }]);
     expect(res.text).not.toContain('DRAFT');
     const byAuthor = Object.fromEntries(d.scorecards.map((s: any) => [s.author.id, s]));
     expect(Object.keys(byAuthor).sort()).toEqual([ids[A], ids[B]].sort());
