@@ -13,6 +13,17 @@ import { agreement, isDone, missingScorecards } from './summary-helpers';
 
 const MAX_ROWS = 100_000;
 
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
 const SORTERS: Record<string, (r: PositionRowResponse) => number | string | null> = {
   name: (r) => r.candidate.name.toLowerCase(),
   overallMean: (r) => r.overallMean,
@@ -65,6 +76,8 @@ export class PositionSummaryService {
       d.missing += r.panel.filter((p) => !submitted.has(`${r.interview.id}:${p.userId}`)).length;
       done.set(r.interview.candidateId, d);
     }
+    const recsOf = groupBy(recs, (x) => x.candidateId);
+    const meansOf = groupBy(means, (x) => x.candidateId);
     const out: PositionRowResponse[] = candidates.map((c) => {
       const r = byCandidate.get(c.id);
       const m = matrices.get(c.id);
@@ -78,7 +91,7 @@ export class PositionSummaryService {
         overallMean: r?.overallMean ?? null,
         recommendations: { strong_no: r?.recommendations.strong_no ?? 0, no: r?.recommendations.no ?? 0, yes: r?.recommendations.yes ?? 0, strong_yes: r?.recommendations.strong_yes ?? 0 },
         agreement: agreement(m, m?.units),
-        agreementSet: panelAgreement(m, recs.filter((x) => x.candidateId === c.id), means.filter((x) => x.candidateId === c.id)),
+        agreementSet: panelAgreement(m, recsOf.get(c.id) ?? [], meansOf.get(c.id) ?? []),
       };
     });
     const sort = q.sort ?? 'overallMean';
