@@ -10,3 +10,5 @@ export { CandidatesService } from './candidates/candidates.service';
 export { PositionsService } from './positions/positions.service';
 export type { InterviewListRow } from './interviews/interview.repository';
 export { InterviewInviteService } from './interviews/interview-invite.service';
+export { PositionPlanService, type PlanStageSummary } from './plans/position-plan.service';
+export type { PositionPlanResponse } from './plans/plan.response';

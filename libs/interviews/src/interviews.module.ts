@@ -22,11 +22,24 @@ import { PositionsController } from './positions/positions.controller';
 import { PositionsRepository } from './positions/positions.repository';
 import { PositionsService } from './positions/positions.service';
 import { InterviewsDemoSeeder } from './demo/interviews-demo.seeder';
+import { PlanStageEntity } from './entities/plan-stage.entity';
+import { PlanTemplateEntity } from './entities/plan-template.entity';
+import { PositionCompetencyEntity } from './entities/position-competency.entity';
+import { PositionPlanEntity } from './entities/position-plan.entity';
+import { PlanInput } from './plans/plan-input';
+import { PlanRepository } from './plans/plan.repository';
+import { PlansController } from './plans/plans.controller';
+import { PositionPlanService } from './plans/position-plan.service';
 
 /** Positions, candidates, interviews, panels, question snapshots and invites. */
 @Module({
-  imports: [AuthModule, QuestionSetsModule, TypeOrmModule.forFeature([PositionEntity, CandidateEntity, InterviewEntity, InterviewPanelistEntity, InterviewQuestionEntity])],
-  controllers: [PositionsController, CandidatesController, InterviewsController],
+  imports: [
+    AuthModule,
+    QuestionSetsModule,
+    TypeOrmModule.forFeature([PositionEntity, CandidateEntity, InterviewEntity, InterviewPanelistEntity, InterviewQuestionEntity]),
+    TypeOrmModule.forFeature([PositionCompetencyEntity, PlanStageEntity, PlanTemplateEntity, PositionPlanEntity]),
+  ],
+  controllers: [PositionsController, PlansController, CandidatesController, InterviewsController],
   providers: [
     PositionsRepository,
     PositionsService,
@@ -40,7 +53,10 @@ import { InterviewsDemoSeeder } from './demo/interviews-demo.seeder';
     InterviewLifecycleService,
     InterviewInviteService,
     InterviewsDemoSeeder,
+    PlanRepository,
+    PlanInput,
+    PositionPlanService,
   ],
-  exports: [InterviewQueryService, InterviewRepository, CandidatesService, PositionsService, InterviewInviteService],
+  exports: [InterviewQueryService, InterviewRepository, CandidatesService, PositionsService, InterviewInviteService, PositionPlanService],
 })
 export class InterviewsModule {}
