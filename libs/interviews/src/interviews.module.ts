@@ -5,6 +5,9 @@ import { QuestionSetsModule } from '@app/question-sets';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesRepository } from './candidates/candidates.repository';
 import { CandidatesService } from './candidates/candidates.service';
+import { CandidatePathRepository } from './candidates/candidate-path.repository';
+import { CandidatePathService } from './candidates/candidate-path.service';
+import { InterviewReadService } from './interviews/interview-read.service';
 import { CandidateEntity } from './entities/candidate.entity';
 import { InterviewPanelistEntity } from './entities/interview-panelist.entity';
 import { InterviewQuestionEntity } from './entities/interview-question.entity';
@@ -45,6 +48,9 @@ import { PositionPlanService } from './plans/position-plan.service';
     PositionsService,
     CandidatesRepository,
     CandidatesService,
+    CandidatePathRepository,
+    CandidatePathService,
+    InterviewReadService,
     InterviewRepository,
     InterviewQueryService,
     InterviewPrerequisites,
@@ -57,6 +63,6 @@ import { PositionPlanService } from './plans/position-plan.service';
     PlanInput,
     PositionPlanService,
   ],
-  exports: [InterviewQueryService, InterviewRepository, CandidatesService, PositionsService, InterviewInviteService, PositionPlanService],
+  exports: [InterviewQueryService, InterviewReadService, CandidatePathService, InterviewRepository, CandidatesService, PositionsService, InterviewInviteService, PositionPlanService],
 })
 export class InterviewsModule {}
