@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsInt,
   IsNotEmpty,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,6 +13,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 
@@ -21,6 +21,24 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 // PostgreSQL refuses NUL in text; refuse it here so that it is a 400 naming the field, not a 500
 const NO_NUL = /^[^\u0000]*$/;
 const noNul = (field: string) => ({ message: `${field} must not contain NUL characters` });
+
+const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const kind = (v: unknown) => (Array.isArray(v) ? 'an array' : v === null ? 'null' : `a ${typeof v}`);
+
+/** Each element an object, and the message names the first element that is not (`stages.1`). */
+function EachObject(what: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'eachObject',
+    validator: {
+      validate: (v: unknown) => !Array.isArray(v) || v.every(isObject),
+      defaultMessage: (a) => {
+        const list = a?.value as unknown[];
+        const i = list.findIndex((x) => !isObject(x));
+        return `${a?.property}.${i}: each ${what} must be an object, not ${kind(list[i])}`;
+      },
+    },
+  });
+}
 
 export class PlanCompetencyDto {
   /** Send the id of an existing competency to keep it (templates keep pointing at it); omit it for a new one. */
@@ -78,7 +96,7 @@ export class PlanStageDto {
   name: string;
 
   @IsArray() @ArrayMaxSize(10, { message: 'templates: a stage has at most 10 interviews' })
-  @IsObject({ each: true, message: 'each template must be an object' }) @ValidateNested({ each: true }) @Type(() => PlanTemplateDto)
+  @EachObject('template') @ValidateNested({ each: true }) @Type(() => PlanTemplateDto)
   templates: PlanTemplateDto[];
 }
 
@@ -89,11 +107,11 @@ export class PutPlanDto {
   revision: number;
 
   @IsArray() @ArrayMaxSize(30, { message: 'competencies: a position has at most 30 competencies' })
-  @IsObject({ each: true, message: 'each competency must be an object' }) @ValidateNested({ each: true }) @Type(() => PlanCompetencyDto)
+  @EachObject('competency') @ValidateNested({ each: true }) @Type(() => PlanCompetencyDto)
   competencies: PlanCompetencyDto[];
 
   @ApiPropertyOptional({ type: [PlanStageDto] })
   @IsArray() @ArrayMaxSize(12, { message: 'stages: a plan has at most 12 stages' })
-  @IsObject({ each: true, message: 'each stage must be an object' }) @ValidateNested({ each: true }) @Type(() => PlanStageDto)
+  @EachObject('stage') @ValidateNested({ each: true }) @Type(() => PlanStageDto)
   stages: PlanStageDto[];
 }
