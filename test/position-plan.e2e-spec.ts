@@ -53,7 +53,8 @@ describe('the interview plan of a position', () => {
     ids[HM2] = (await t.createUser(HM2, ['hiring_manager'])).id;
     ids[I1] = (await t.createUser(I1, ['interviewer'])).id;
     ids[I2] = (await t.createUser(I2, ['interviewer'])).id;
-    setId = (await t.post('/api/v1/question-sets', { name: 'Backend', questions: [{ type: 'technical', prompt: 'Design a queue', criteria: [{ label: 'Ordering' }] }] }, R)).body.id;
+    const questions = [{ type: 'technical', prompt: 'Design a queue', criteria: [{ label: 'Ordering' }] }];
+    setId = (await t.post('/api/v1/question-sets', { name: 'Backend', questions }, R)).body.id;
     expect((await t.post(`/api/v1/question-sets/${setId}/publish`, {}, R)).status).toBeLessThan(300);
     questionId = (await t.get(`/api/v1/question-sets/${setId}`, R)).body.questions[0].id;
     const draft = await t.post('/api/v1/question-sets', { name: 'Draft', questions: [{ type: 'technical', prompt: 'Q', criteria: [{ label: 'C' }] }] }, R);
@@ -108,7 +109,11 @@ describe('the interview plan of a position', () => {
     const row = (c: any) => plan.coverage.find((r: any) => r.competencyId === c.id);
     expect(row(design)).toEqual({
       competencyId: design.id, competencyName: 'System design', totalInterviewers: 2,
-      stages: [{ stageId: screen, interviews: 0, interviewers: 0 }, { stageId: onsite, interviews: 1, interviewers: 2 }, { stageId: final, interviews: 0, interviewers: 0 }],
+      stages: [
+        { stageId: screen, interviews: 0, interviewers: 0 },
+        { stageId: onsite, interviews: 1, interviewers: 2 },
+        { stageId: final, interviews: 0, interviewers: 0 },
+      ],
     });
     expect(row(comms).stages.map((s: any) => [s.interviews, s.interviewers])).toEqual([[1, 1], [1, 2], [0, 0]]);
     expect(row(comms).totalInterviewers).toBe(3);
@@ -174,7 +179,10 @@ describe('the interview plan of a position', () => {
       ['stages.0.templates.0.panelSize', (b) => { b.stages[0].templates[0].panelSize = '2'; return b; }],
       ['stages', (b) => { b.stages = Array.from({ length: 13 }, (_, i) => ({ name: `S${i}`, templates: [] })); return b; }],
       ['competencies', (b) => { b.competencies = Array.from({ length: 31 }, (_, i) => ({ name: `C${i}` })); return b; }],
-      ['stages.0.templates', (b) => { b.stages[0].templates = Array.from({ length: 11 }, (_, i) => ({ title: `T${i}`, durationMinutes: 30, panelSize: 1 })); return b; }],
+      ['stages.0.templates', (b) => {
+        b.stages[0].templates = Array.from({ length: 11 }, (_, i) => ({ title: `T${i}`, durationMinutes: 30, panelSize: 1 }));
+        return b;
+      }],
       ['revision', (b) => { delete b.revision; return b; }],
       ['stages.0.templates.0.extra', (b) => { b.stages[0].templates[0].extra = 1; return b; }],
     ];
@@ -232,10 +240,11 @@ describe('the interview plan of a position', () => {
     expect(Number((await t.db.query<{ n: string }>('SELECT count(*)::text AS n FROM interviews'))[0].n)).toBe(before);
 
     const screen = plan.stages.find((s: any) => s.name === 'Recruiter screen');
-    const moved = await t.request('PATCH', `/api/v1/interviews/${withStage.body.id}`, { as: R, body: { revision: withStage.body.revision, planStageId: screen.id } });
+    const patch = (body: unknown) => t.request('PATCH', `/api/v1/interviews/${withStage.body.id}`, { as: R, body });
+    const moved = await patch({ revision: withStage.body.revision, planStageId: screen.id });
     expect(moved.status).toBe(200);
     expect(moved.body.planStageId).toBe(screen.id);
-    const wrong = await t.request('PATCH', `/api/v1/interviews/${withStage.body.id}`, { as: R, body: { revision: moved.body.revision, planStageId: other.body.stages[0].id } });
+    const wrong = await patch({ revision: moved.body.revision, planStageId: other.body.stages[0].id });
     expect(wrong.status).toBe(400);
     expect(wrong.body.message).toContain('planStageId');
   });

@@ -15,10 +15,14 @@ describe('planCoverage', () => {
         { id: 's2', name: 'Onsite', templates: [{ panelSize: 2, competencyIds: ['c1', 'c2'] }, { panelSize: 3, competencyIds: ['c1'] }] },
       ],
     });
+    const cells = (a: [number, number], b: [number, number]) => [
+      { stageId: 's1', interviews: a[0], interviewers: a[1] },
+      { stageId: 's2', interviews: b[0], interviewers: b[1] },
+    ];
     expect(coverage).toEqual([
-      { competencyId: 'c1', competencyName: 'System design', totalInterviewers: 5, stages: [{ stageId: 's1', interviews: 0, interviewers: 0 }, { stageId: 's2', interviews: 2, interviewers: 5 }] },
-      { competencyId: 'c2', competencyName: 'Communication', totalInterviewers: 3, stages: [{ stageId: 's1', interviews: 1, interviewers: 1 }, { stageId: 's2', interviews: 1, interviewers: 2 }] },
-      { competencyId: 'c3', competencyName: 'Ownership', totalInterviewers: 0, stages: [{ stageId: 's1', interviews: 0, interviewers: 0 }, { stageId: 's2', interviews: 0, interviewers: 0 }] },
+      { competencyId: 'c1', competencyName: 'System design', totalInterviewers: 5, stages: cells([0, 0], [2, 5]) },
+      { competencyId: 'c2', competencyName: 'Communication', totalInterviewers: 3, stages: cells([1, 1], [1, 2]) },
+      { competencyId: 'c3', competencyName: 'Ownership', totalInterviewers: 0, stages: cells([0, 0], [0, 0]) },
     ]);
   });
 

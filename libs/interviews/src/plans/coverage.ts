@@ -43,7 +43,8 @@ export function planCoverage(plan: CoverageInput): { coverage: CoverageRow[]; wa
       warnings.push({ code: 'competency_not_assessed', competencyId: row.competencyId, message: `No interview in the plan assesses "${row.competencyName}"` });
     } else if (row.totalInterviewers === 1) {
       // one rating cannot be checked against another: a single rater's bias decides alone
-      warnings.push({ code: 'competency_single_rater', competencyId: row.competencyId, message: `Only one interviewer rates "${row.competencyName}" in the whole loop` });
+      const message = `Only one interviewer rates "${row.competencyName}" in the whole loop`;
+      warnings.push({ code: 'competency_single_rater', competencyId: row.competencyId, message });
     }
   }
   for (const s of plan.stages) {

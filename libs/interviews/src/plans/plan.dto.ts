@@ -1,4 +1,3 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -110,7 +109,6 @@ export class PutPlanDto {
   @EachObject('competency') @ValidateNested({ each: true }) @Type(() => PlanCompetencyDto)
   competencies: PlanCompetencyDto[];
 
-  @ApiPropertyOptional({ type: [PlanStageDto] })
   @IsArray() @ArrayMaxSize(12, { message: 'stages: a plan has at most 12 stages' })
   @EachObject('stage') @ValidateNested({ each: true }) @Type(() => PlanStageDto)
   stages: PlanStageDto[];

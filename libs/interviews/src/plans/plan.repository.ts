@@ -79,7 +79,10 @@ export class PlanRepository {
   }
 
   /** Replaces the position's plan rows with these; ids that are kept are updated in place. */
-  async replace(positionId: string, rows: { competencies: PositionCompetencyEntity[]; stages: PlanStageEntity[]; templates: PlanTemplateEntity[] }): Promise<void> {
+  async replace(
+    positionId: string,
+    rows: { competencies: PositionCompetencyEntity[]; stages: PlanStageEntity[]; templates: PlanTemplateEntity[] },
+  ): Promise<void> {
     const ids = (xs: Array<{ id: string }>) => xs.map((x) => x.id);
     await this.manager.query(
       `DELETE FROM plan_templates t USING plan_stages s WHERE s.id = t.stage_id AND s.position_id = $1 AND NOT (t.id = ANY($2::uuid[]))`,
