@@ -226,6 +226,17 @@ describe('decisions', () => {
       expect(await candidateRow(id)).toEqual({ stage_id: null, status: 'active' });
     });
 
+    it('makes two simultaneous decisions one after the other: one wins, the other sees its outcome', async () => {
+      const id2 = await f.candidate('Dana Duo');
+      const both = await Promise.all([f.decide(id2, { decision: 'hold' }), f.decide(id2, { decision: 'hold' })]);
+      expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+      const both2 = await Promise.all([f.decide(id2, { decision: 'withdraw' }), f.decide(id2, { decision: 'reactivate' })]);
+      expect(both2.every((r) => r.status === 201)).toBe(true);
+      const history = (await t.get(`/api/v1/candidates/${id2}/decisions`, HM)).body.items;
+      expect(history).toHaveLength(3);
+      history.forEach((d: { supersedesId: string | null }, i: number) => expect(d.supersedesId).toBe(history[i + 1]?.id ?? null));
+    });
+
     it('refuses a body that is an array or not JSON', async () => {
       expect((await f.decide(id, [{ decision: 'hold' }])).status).toBe(400);
       expect((await t.request('POST', `/api/v1/candidates/${id}/decisions`, { as: HM, raw: '{"decision":' })).status).toBe(400);

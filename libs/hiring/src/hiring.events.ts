@@ -1,3 +1,4 @@
+import type { CandidateStatus } from '@app/interviews';
 import type { Decision } from './entities/candidate-decision.entity';
 
 /** Domain events of the hiring module; reminders (or webhooks) may listen to tell the recruiter and panel. */
@@ -12,8 +13,8 @@ export interface CandidateDecidedPayload {
   decision: Decision;
   fromStageId: string | null;
   toStageId: string | null;
-  fromStatus: string;
-  toStatus: string;
+  fromStatus: CandidateStatus;
+  toStatus: CandidateStatus;
   reasonId: string | null;
   /** Whether scorecards were missing and the decider overrode the rule. */
   overridden: boolean;

@@ -1,3 +1,4 @@
+import type { CandidateStatus } from '@app/interviews';
 import type { Decision } from '../entities/candidate-decision.entity';
 
 export class DecisionReasonResponse {
@@ -29,8 +30,8 @@ export class DecisionResponse {
   fromStageName: string | null;
   toStageId: string | null;
   toStageName: string | null;
-  fromStatus: string;
-  toStatus: string;
+  fromStatus: CandidateStatus;
+  toStatus: CandidateStatus;
   reason: DecisionReasonResponse | null;
   rationale: string | null;
   override: DecisionOverrideResponse | null;

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { CandidateStatus } from '@app/interviews';
 import { RejectionReasonEntity } from './rejection-reason.entity';
 
 export const DECISIONS = ['advance', 'move_back', 'reject', 'hold', 'hire', 'withdraw', 'reactivate'] as const;
@@ -41,10 +42,10 @@ export class CandidateDecisionEntity {
   toStageId: string | null;
 
   @Column({ type: 'varchar', length: 10 })
-  fromStatus: string;
+  fromStatus: CandidateStatus;
 
   @Column({ type: 'varchar', length: 10 })
-  toStatus: string;
+  toStatus: CandidateStatus;
 
   @Column({ type: 'uuid', nullable: true })
   reasonId: string | null;
