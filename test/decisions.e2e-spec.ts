@@ -74,12 +74,16 @@ describe('decisions', () => {
       });
       expect(await candidateRow(id)).toEqual({ stage_id: f.stage('Recruiter screen'), status: 'active' });
       expect((await t.get(`/api/v1/candidates/${id}`, R)).body).toMatchObject({ stageId: f.stage('Recruiter screen'), stageName: 'Recruiter screen', status: 'active' });
-      expect(events.at(-1)).toMatchObject({ decisionId: res.body.id, candidateId: id, positionId: f.positionId, decision: 'advance', toStageId: f.stage('Recruiter screen'), overridden: false, actorId: f.ids[HM] });
+      expect(events.at(-1)).toMatchObject({
+        decisionId: res.body.id, candidateId: id, positionId: f.positionId, decision: 'advance',
+        toStageId: f.stage('Recruiter screen'), overridden: false, actorId: f.ids[HM],
+      });
     });
 
     it('refuses to decide while a panelist of the current stage has not submitted (409 naming them), storing nothing', async () => {
       screenInterview = await f.interview(id, f.stage('Recruiter screen'), [I1, I2], { past: true, title: 'Screen call' });
-      await f.interview(id, f.stage('Recruiter screen'), [I2], { past: true, title: 'Cancelled call' }).then((x) => t.db.query(`UPDATE interviews SET status = 'cancelled' WHERE id = $1`, [x]));
+      const cancelled = await f.interview(id, f.stage('Recruiter screen'), [I2], { past: true, title: 'Cancelled call' });
+      await t.db.query(`UPDATE interviews SET status = 'cancelled' WHERE id = $1`, [cancelled]);
       await f.interview(id, f.stage('Technical'), [I2], { past: true, title: 'Later stage' });
       await f.submit(screenInterview, I1);
       const before = await decisionRows();
@@ -186,7 +190,11 @@ describe('decisions', () => {
     });
 
     it('lets recruiters record holds and withdrawals but not the evaluation (403)', async () => {
-      for (const body of [{ decision: 'advance' }, { decision: 'reject', reasonId: reasons[0].id }, { decision: 'hire', rationale: 'x' }, { decision: 'move_back', toStageId: f.stage('Recruiter screen') }]) {
+      const evaluations = [
+        { decision: 'advance' }, { decision: 'reject', reasonId: reasons[0].id }, { decision: 'hire', rationale: 'x' },
+        { decision: 'move_back', toStageId: f.stage('Recruiter screen') },
+      ];
+      for (const body of evaluations) {
         expect((await f.decide(id, body, R)).status).toBe(403);
       }
       expect((await f.decide(id, { decision: 'hold' }, R)).status).toBe(201);

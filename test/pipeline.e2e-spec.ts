@@ -58,7 +58,9 @@ describe('pipeline board and hiring home', () => {
     ]);
     expect(res.body.stages[0].candidates.map((x: any) => x.name)).toEqual(['Nia Fresh', 'Rex Rejected']);
     expect(res.body.stages[2].candidates.map((x: any) => x.name)).toEqual(['Rae Ready', 'Sam Scheduled', 'Wes Waiting']);
-    expect(card(res.body, c.fresh)).toMatchObject({ state: 'not_scheduled', label: 'Not scheduled', status: 'active', stageId: null, nextInterview: null, scorecards: { submitted: 0, expected: 0 }, lastDecision: null });
+    expect(card(res.body, c.fresh)).toMatchObject({
+      state: 'not_scheduled', label: 'Not scheduled', status: 'active', stageId: null, nextInterview: null, scorecards: { submitted: 0, expected: 0 }, lastDecision: null,
+    });
     const scheduled = card(res.body, c.scheduled);
     expect(scheduled).toMatchObject({ state: 'scheduled', column: 'Technical', nextInterview: { id: iv.scheduled, title: 'System design' }, scorecards: { submitted: 0, expected: 1 } });
     expect(scheduled.label).toBe(`Scheduled ${weekdayTime(scheduled.nextInterview.startsAt, 'Europe/Berlin')}`);

@@ -10,7 +10,7 @@ export const DECIDE = {
 
 /**
  * Users, a position with a three-stage plan (made through PUT /positions/:id/plan), candidates, and
- * interviews put into a stage and into the past in SQL so that panelists can submit.
+ * interviews of a stage, moved into the past in SQL so that panelists can submit.
  */
 export class PipelineFixture {
   readonly ids: Record<string, string> = {};
@@ -59,7 +59,12 @@ export class PipelineFixture {
    * An interview of `stage` for the candidate. `past`: it took place two hours ago and its feedback was due
    * `dueMinutesAgo` minutes ago (negative = still to come), so panelists may submit.
    */
-  async interview(candidateId: string, stageId: string | null, panel: string[], o: { past?: boolean; startInMs?: number; title?: string; dueMinutesAgo?: number } = {}): Promise<string> {
+  async interview(
+    candidateId: string,
+    stageId: string | null,
+    panel: string[],
+    o: { past?: boolean; startInMs?: number; title?: string; dueMinutesAgo?: number } = {},
+  ): Promise<string> {
     const res = await this.t.post('/api/v1/interviews', {
       candidateId,
       title: o.title ?? 'Technical interview',
@@ -69,9 +74,10 @@ export class PipelineFixture {
       timezone: 'Europe/Berlin',
       panel: panel.map((p, i) => ({ userId: this.ids[p], role: i === 0 ? 'lead' : 'shadow' })),
       allowConflicts: true,
+      ...(stageId ? { planStageId: stageId } : {}),
     }, DECIDE.R);
     if (res.status !== 201) throw new Error(`interview: ${res.status} ${res.text}`);
-    await this.t.db.query('UPDATE interviews SET plan_stage_id = $2 WHERE id = $1', [res.body.id, stageId]);
+    if (res.body.planStageId !== stageId) throw new Error(`interview: planStageId ${res.body.planStageId}, expected ${stageId}`);
     if (o.past) {
       await this.t.db.query(
         `UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '75 minutes',
@@ -84,7 +90,8 @@ export class PipelineFixture {
 
   async submit(interviewId: string, who: string): Promise<void> {
     const mine = await this.t.get(`/api/v1/interviews/${interviewId}/scorecards/mine`, who);
-    const saved = await this.t.request('PUT', `/api/v1/interviews/${interviewId}/scorecards/mine`, { as: who, body: { version: mine.body.version, overallRecommendation: 'yes', summary: 'Solid' } });
+    const body = { version: mine.body.version, overallRecommendation: 'yes', summary: 'Solid' };
+    const saved = await this.t.request('PUT', `/api/v1/interviews/${interviewId}/scorecards/mine`, { as: who, body });
     if (saved.status !== 200) throw new Error(`save: ${saved.status} ${saved.text}`);
     const done = await this.t.post(`/api/v1/interviews/${interviewId}/scorecards/mine/submit`, {}, who);
     if (done.status !== 200) throw new Error(`submit: ${done.status} ${done.text}`);

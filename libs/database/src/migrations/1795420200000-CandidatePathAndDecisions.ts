@@ -22,7 +22,8 @@ export class CandidatePathAndDecisions1795420200000 implements MigrationInterfac
             )
         `);
         await queryRunner.query(
-            `INSERT INTO "rejection_reasons" ("label", "position") SELECT label, ord - 1 FROM unnest($1::text[]) WITH ORDINALITY AS r(label, ord)`,
+            `INSERT INTO "rejection_reasons" ("label", "position")
+             SELECT label, ord - 1 FROM unnest($1::text[]) WITH ORDINALITY AS r(label, ord)`,
             [DEFAULT_REASONS],
         );
         await queryRunner.query(`

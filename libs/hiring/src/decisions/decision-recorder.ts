@@ -33,7 +33,12 @@ export class DecisionRecorder {
     private readonly events: EventEmitter2,
   ) {}
 
-  async record(actorId: string, candidateId: string, input: DecisionInput, decide: (from: CandidatePath) => Promise<DecisionOutcome>): Promise<CandidateDecisionEntity> {
+  async record(
+    actorId: string,
+    candidateId: string,
+    input: DecisionInput,
+    decide: (from: CandidatePath) => Promise<DecisionOutcome>,
+  ): Promise<CandidateDecisionEntity> {
     const saved = await this.repo.transaction(async (m) => {
       const from = await this.path.lockForDecision(candidateId, m);
       if (!from) throw new NotFoundException(`Candidate ${candidateId} not found`);

@@ -63,7 +63,9 @@ export function nextPath(decision: Decision, from: PathState, stages: StageRef[]
         return { stageId: s.id, status: 'active' };
       }
       const next = stages.filter((s) => s.order > current).sort((a, b) => a.order - b.order)[0];
-      if (!next) throw new BadRequestException(stages.length ? 'The candidate is already at the last stage; hire instead' : 'This position\'s plan has no stages');
+      if (!next) {
+        throw new BadRequestException(stages.length ? 'The candidate is already at the last stage; hire instead' : 'This position\'s plan has no stages');
+      }
       return { stageId: next.id, status: 'active' };
     }
     case 'move_back': {

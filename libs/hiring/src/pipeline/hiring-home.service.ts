@@ -37,7 +37,9 @@ export class HiringHomeService {
           home.upcomingInterviews.push({ id: i.id, title: i.title, candidateName: c.name, positionTitle: c.positionTitle, startsAt: i.startsAt });
         } else if (i.feedbackDueAt < now) {
           for (const p of i.panel.filter((x) => !submitted.has(pairKey(i.id, x.userId)))) {
-            home.overdueScorecards.push({ interviewId: i.id, interviewTitle: i.title, candidateName: c.name, userId: p.userId, name: p.name, feedbackDueAt: i.feedbackDueAt });
+            home.overdueScorecards.push({
+              interviewId: i.id, interviewTitle: i.title, candidateName: c.name, userId: p.userId, name: p.name, feedbackDueAt: i.feedbackDueAt,
+            });
           }
         }
       }

@@ -34,7 +34,10 @@ export class PipelineService {
     for (const c of candidates) {
       const column = columns.find((col) => col.id === c.stageId) ?? columns[0];
       const { state, label, nextInterview, scorecards } = stageState(c, byCandidate.get(c.id) ?? [], submitted, now, user.timezone);
-      column.candidates.push({ id: c.id, name: c.name, email: c.email, status: c.status, stageId: c.stageId, state, label, nextInterview, scorecards, lastDecision: last.get(c.id) ?? null });
+      column.candidates.push({
+        id: c.id, name: c.name, email: c.email, status: c.status, stageId: c.stageId,
+        state, label, nextInterview, scorecards, lastDecision: last.get(c.id) ?? null,
+      });
     }
     return { positionId: position.id, positionTitle: position.title, stages: columns };
   }

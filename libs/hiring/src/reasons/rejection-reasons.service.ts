@@ -19,7 +19,9 @@ export class RejectionReasonsService {
   /** An active reason by id, or a 400 naming `reasonId` (a decision cannot cite a reason that is not offered). */
   async activeLabel(id: string): Promise<{ id: string; label: string }> {
     const r = await this.repo.findById(id);
-    if (!r || !r.active) throw new DetailedHttpException(400, `reasonId: no active rejection reason ${id}`, [{ field: 'reasonId', messages: ['not an active rejection reason'] }]);
+    if (!r || !r.active) {
+      throw new DetailedHttpException(400, `reasonId: no active rejection reason ${id}`, [{ field: 'reasonId', messages: ['not an active rejection reason'] }]);
+    }
     return { id: r.id, label: r.label };
   }
 

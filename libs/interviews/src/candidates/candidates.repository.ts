@@ -43,7 +43,14 @@ export class CandidatesRepository {
   }
 
   /** `managedBy`: only candidates of positions this hiring manager manages. */
-  async list(f: { words: string[]; positionId?: string; status?: CandidateStatus; managedBy?: string; limit: number; after?: { createdAt: string; id: string } }) {
+  async list(f: {
+    words: string[];
+    positionId?: string;
+    status?: CandidateStatus;
+    managedBy?: string;
+    limit: number;
+    after?: { createdAt: string; id: string };
+  }) {
     const qb = this.repo
       .createQueryBuilder('c')
       .innerJoinAndSelect('c.position', 'p')
