@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { FeedbackModule } from '@app/feedback';
 import { InterviewsModule } from '@app/interviews';
+import { DecisionHistoryService } from './decisions/decision-history.service';
 import { DecisionRecorder } from './decisions/decision-recorder';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsRepository } from './decisions/decisions.repository';
@@ -25,6 +26,7 @@ import { RejectionReasonsService } from './reasons/rejection-reasons.service';
     DecisionsRepository,
     DecisionRecorder,
     DecisionsService,
+    DecisionHistoryService,
     RejectionReasonsRepository,
     RejectionReasonsService,
     StageEvidenceService,

@@ -5,6 +5,7 @@ import { Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { CreateDecisionDto } from './decision.dto';
 import { DecisionList, DecisionResponse } from './decision.response';
+import { DecisionHistoryService } from './decision-history.service';
 import { DecisionsService } from './decisions.service';
 
 /** Open to every signed-in user so that those who may not see the candidate get 404, not 403. */
@@ -12,7 +13,10 @@ import { DecisionsService } from './decisions.service';
 @Controller('candidates/:id/decisions')
 @Authenticated()
 export class DecisionsController {
-  constructor(private readonly decisions: DecisionsService) {}
+  constructor(
+    private readonly decisions: DecisionsService,
+    private readonly histories: DecisionHistoryService,
+  ) {}
 
   /**
    * Records a decision (advance, move_back, reject, hold, hire, withdraw, reactivate). Missing scorecards of the
@@ -28,6 +32,6 @@ export class DecisionsController {
   @Get()
   @ApiErrors(401, 404)
   history(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<DecisionList> {
-    return this.decisions.history(user, id);
+    return this.histories.history(user, id);
   }
 }
