@@ -57,6 +57,8 @@ export class DecisionRecorder {
           overrideReason: input.overrideReason,
           missingAtDecision: missing,
           decidedById: actorId,
+          // the time the decision was made, after waiting for the lock (not when the transaction began)
+          decidedAt: new Date(),
           supersedesId: await this.repo.head(candidateId, m),
         },
         m,

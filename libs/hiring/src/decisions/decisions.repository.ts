@@ -29,25 +29,36 @@ export class DecisionsRepository {
     return repo.save(repo.create(values));
   }
 
-  /** The candidate's decisions, newest first, with their reasons' labels: one query. */
-  history(candidateId: string): Promise<DecisionRow[]> {
-    return this.ds
+  /**
+   * The candidate's decisions, newest first, with their reasons' labels: one query. The order follows the
+   * supersedes chain, which the candidate's row lock makes the order in which decisions were made.
+   */
+  async history(candidateId: string): Promise<DecisionRow[]> {
+    const rows = await this.ds
       .getRepository(CandidateDecisionEntity)
       .createQueryBuilder('d')
       .leftJoinAndSelect('d.reason', 'r')
       .where('d.candidate_id = :candidateId', { candidateId })
       .orderBy('d.decided_at', 'DESC')
       .addOrderBy('d.id', 'DESC')
-      .getMany()
-      .then((rows) => rows.map((d) => Object.assign(d, { reasonLabel: d.reason?.label ?? null })));
+      .getMany();
+    const supersededBy = new Map(rows.filter((d) => d.supersedesId).map((d) => [d.supersedesId!, d]));
+    const byId = new Map(rows.map((d) => [d.id, d]));
+    const chain: CandidateDecisionEntity[] = [];
+    let d = rows.find((x) => !supersededBy.has(x.id));
+    while (d && chain.length < rows.length) {
+      chain.push(d);
+      d = d.supersedesId ? byId.get(d.supersedesId) : undefined;
+    }
+    return (chain.length === rows.length ? chain : rows).map((d) => Object.assign(d, { reasonLabel: d.reason?.label ?? null }));
   }
 
   /** Each candidate's latest decision: one query. */
   async lastFor(candidateIds: string[]): Promise<Map<string, { decision: Decision; decidedAt: Date }>> {
     if (!candidateIds.length) return new Map();
     const rows: Array<{ candidate_id: string; decision: Decision; decided_at: Date }> = await this.ds.query(
-      `SELECT DISTINCT ON (candidate_id) candidate_id, decision, decided_at FROM candidate_decisions
-        WHERE candidate_id = ANY($1::uuid[]) ORDER BY candidate_id, decided_at DESC, id DESC`,
+      `SELECT d.candidate_id, d.decision, d.decided_at FROM candidate_decisions d
+        WHERE d.candidate_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM candidate_decisions n WHERE n.supersedes_id = d.id)`,
       [candidateIds],
     );
     return new Map(rows.map((r) => [r.candidate_id, { decision: r.decision, decidedAt: r.decided_at }]));
