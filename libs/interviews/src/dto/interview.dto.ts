@@ -16,6 +16,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsTimeZone } from '@app/auth';
@@ -60,9 +61,15 @@ export class CreateInterviewDto {
   @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
   title?: string;
 
-  @ApiProperty({ enum: STAGES })
+  /** Required unless `planStageId` is given (then it defaults to the plan stage's name). */
+  @ApiPropertyOptional({ enum: STAGES })
+  @ValidateIf((o: CreateInterviewDto) => o.stage !== undefined || !o.planStageId)
   @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` })
-  stage: (typeof STAGES)[number];
+  stage?: (typeof STAGES)[number];
+
+  /** A stage of the position's interview plan (GET /positions/:id/plan). */
+  @IsOptional() @IsUUID(undefined, { message: 'planStageId must be a plan stage id (a UUID)' })
+  planStageId?: string;
 
   /**
    * Start time: an ISO 8601 instant (`2026-12-01T09:00:00Z`, `…+01:00`) or a local time without
@@ -111,6 +118,10 @@ export class UpdateInterviewDto {
   @ApiPropertyOptional({ enum: STAGES })
   @IsOptional() @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` })
   stage?: (typeof STAGES)[number];
+
+  /** A stage of the position's interview plan; null detaches the interview from the plan. */
+  @IsOptional() @IsUUID(undefined, { message: 'planStageId must be a plan stage id (a UUID)' })
+  planStageId?: string | null;
 
   @IsOptional() @IsISO8601({ strict: true }, { message: 'start must be an ISO 8601 date-time' })
   start?: string;

@@ -109,6 +109,8 @@ export class InterviewKitResponse {
   id: string;
   title: string;
   stage: string;
+  /** The position plan's stage it belongs to, if any. */
+  planStageId: string | null;
   @ApiProperty({ enum: INTERVIEW_STATUSES })
   status: InterviewStatus;
   /** UTC instants. */
@@ -140,6 +142,7 @@ export class InterviewListItemResponse {
   id: string;
   title: string;
   stage: string;
+  planStageId: string | null;
   @ApiProperty({ enum: INTERVIEW_STATUSES })
   status: InterviewStatus;
   start: Date;

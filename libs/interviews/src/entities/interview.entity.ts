@@ -9,6 +9,7 @@ export const INTERVIEW_STATUSES: InterviewStatus[] = ['scheduled', 'completed', 
 @Index('IDX_interviews_starts_at', ['startsAt', 'id'])
 @Index('IDX_interviews_candidate', ['candidateId'])
 @Index('IDX_interviews_position', ['positionId'])
+@Index('IDX_interviews_plan_stage', ['planStageId'])
 @Check('interviews_status_known', `status IN ('scheduled', 'completed', 'cancelled')`)
 @Check('interviews_ends_after_start', `ends_at > starts_at`)
 export class InterviewEntity {
@@ -33,8 +34,12 @@ export class InterviewEntity {
   title: string;
 
   /** screening, technical, behavioral, onsite, final, … */
-  @Column({ type: 'varchar', length: 40 })
+  @Column({ type: 'varchar', length: 120 })
   stage: string;
+
+  /** The position plan's stage it belongs to (plan_stages.id); no FK: the plan refuses to drop referenced stages. */
+  @Column({ type: 'uuid', nullable: true })
+  planStageId: string | null;
 
   @Column({ type: 'timestamptz' })
   startsAt: Date;

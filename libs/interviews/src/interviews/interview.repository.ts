@@ -62,7 +62,7 @@ export interface ListFilters {
   after?: [string, string];
 }
 
-const INTERVIEW_COLUMNS = `i.id, i.candidate_id, i.position_id, i.title, i.stage, i.starts_at, i.ends_at, i.timezone, i.duration_minutes,
+const INTERVIEW_COLUMNS = `i.id, i.candidate_id, i.position_id, i.title, i.stage, i.plan_stage_id, i.starts_at, i.ends_at, i.timezone, i.duration_minutes,
   i.location, i.meeting_url, i.status, i.feedback_due_at, i.cancel_reason, i.cancelled_at, i.completed_at, i.created_by_id,
   i.sequence, i.revision, i.created_at, i.updated_at`;
 
@@ -93,6 +93,7 @@ export class InterviewRepository {
       positionId: r.position_id as string,
       title: r.title as string,
       stage: r.stage as string,
+      planStageId: (r.plan_stage_id as string | null) ?? null,
       startsAt: r.starts_at as Date,
       endsAt: r.ends_at as Date,
       timezone: r.timezone as string,
