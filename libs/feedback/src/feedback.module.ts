@@ -6,6 +6,7 @@ import { QuestionSetsModule } from '@app/question-sets';
 import { ScorecardQuestionNoteEntity } from './entities/scorecard-question-note.entity';
 import { ScorecardRatingEntity } from './entities/scorecard-rating.entity';
 import { ScorecardEntity } from './entities/scorecard.entity';
+import { InterviewCompletionListener } from './scorecards/interview-completion.listener';
 import { InterviewEventsListener } from './scorecards/interview-events.listener';
 import { ScorecardBoardService } from './scorecards/scorecard-board.service';
 import { ScorecardRepository } from './scorecards/scorecard.repository';
@@ -29,6 +30,7 @@ import { SummariesController } from './summaries/summaries.controller';
     ScorecardsService,
     ScorecardBoardService,
     InterviewEventsListener,
+    InterviewCompletionListener,
     FeedbackStatsRepository,
     InterviewSummaryService,
     CandidateSummaryService,

@@ -10,3 +10,8 @@ export { CandidatesService } from './candidates/candidates.service';
 export { PositionsService } from './positions/positions.service';
 export type { InterviewListRow } from './interviews/interview.repository';
 export { InterviewInviteService } from './interviews/interview-invite.service';
+export { InterviewStatusService } from './lifecycle/interview-status.service';
+export { InterviewEndScheduler } from './lifecycle/interview-end.scheduler';
+export { InterviewEndSweeper } from './lifecycle/interview-end.sweeper';
+export { InterviewsWorkersModule } from './lifecycle/interviews-workers.module';
+export { INTERVIEW_STATUSES, HELD_STATUSES, type InterviewStatus } from './entities/interview.entity';

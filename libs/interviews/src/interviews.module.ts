@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
+import { QueueName } from '@app/queue';
 import { QuestionSetsModule } from '@app/question-sets';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesRepository } from './candidates/candidates.repository';
@@ -22,10 +24,15 @@ import { PositionsController } from './positions/positions.controller';
 import { PositionsRepository } from './positions/positions.repository';
 import { PositionsService } from './positions/positions.service';
 import { InterviewsDemoSeeder } from './demo/interviews-demo.seeder';
+import { InterviewEndScheduler } from './lifecycle/interview-end.scheduler';
+import { InterviewStatusService } from './lifecycle/interview-status.service';
 
 /** Positions, candidates, interviews, panels, question snapshots and invites. */
 @Module({
-  imports: [AuthModule, QuestionSetsModule, TypeOrmModule.forFeature([PositionEntity, CandidateEntity, InterviewEntity, InterviewPanelistEntity, InterviewQuestionEntity])],
+  imports: [
+    AuthModule, QuestionSetsModule, TypeOrmModule.forFeature([PositionEntity, CandidateEntity, InterviewEntity, InterviewPanelistEntity, InterviewQuestionEntity]),
+    BullModule.registerQueue({ name: QueueName.Interviews }),
+  ],
   controllers: [PositionsController, CandidatesController, InterviewsController],
   providers: [
     PositionsRepository,
@@ -40,7 +47,9 @@ import { InterviewsDemoSeeder } from './demo/interviews-demo.seeder';
     InterviewLifecycleService,
     InterviewInviteService,
     InterviewsDemoSeeder,
+    InterviewStatusService,
+    InterviewEndScheduler,
   ],
-  exports: [InterviewQueryService, InterviewRepository, CandidatesService, PositionsService, InterviewInviteService],
+  exports: [InterviewQueryService, InterviewRepository, CandidatesService, PositionsService, InterviewInviteService, InterviewStatusService, InterviewEndScheduler],
 })
 export class InterviewsModule {}

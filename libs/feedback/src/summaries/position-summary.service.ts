@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CandidatesService, InterviewRepository, PositionsService } from '@app/interviews';
+import { CandidatesService, InterviewRepository, PositionsService, HELD_STATUSES } from '@app/interviews';
 import { PositionRowResponse, PositionSummaryQueryDto, PositionSummaryResponse } from '../dto/summary.dto';
 import { toCsv } from './csv';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
@@ -42,7 +42,7 @@ export class PositionSummaryService {
       this.candidates.allForPosition(position.id),
       this.stats.candidates(position.id),
       this.stats.coincidences({ positionId: position.id }, 'candidate'),
-      this.interviews.list({ positionId: position.id, statuses: ['scheduled', 'completed'], visibleTo: null, limit: MAX_ROWS }),
+      this.interviews.list({ positionId: position.id, statuses: HELD_STATUSES, visibleTo: null, limit: MAX_ROWS }),
       this.stats.recommendations({ positionId: position.id }),
     ]);
     const submitted = new Set(recs.map((r) => `${r.interviewId}:${r.panelistId}`));

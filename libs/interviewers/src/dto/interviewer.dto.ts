@@ -108,8 +108,8 @@ export class PendingScorecardResponse {
   title: string;
   stage: string;
   /** `completed` when marked so; `scheduled` when it simply ended. */
-  @ApiProperty({ enum: ['scheduled', 'completed'] })
-  status: 'scheduled' | 'completed';
+  @ApiProperty({ enum: ['scheduled', 'awaiting_feedback', 'completed'], description: 'scheduled: ended, its end not yet processed; awaiting_feedback: ended; completed: closed by a manager' })
+  status: 'scheduled' | 'awaiting_feedback' | 'completed';
   /** UTC instants. */
   start: Date;
   end: Date;
