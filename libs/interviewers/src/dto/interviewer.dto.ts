@@ -107,8 +107,11 @@ export class PendingScorecardResponse {
   interviewId: string;
   title: string;
   stage: string;
-  /** `completed` when marked so; `scheduled` when it simply ended. */
-  @ApiProperty({ enum: ['scheduled', 'awaiting_feedback', 'completed'], description: 'scheduled: ended, its end not yet processed; awaiting_feedback: ended; completed: closed by a manager' })
+  /**
+   * `awaiting_feedback` once it ended; `completed` when a manager closed it (or, briefly, `scheduled`
+   * when it has just ended and the end-of-interview job has not run yet).
+   */
+  @ApiProperty({ enum: ['scheduled', 'awaiting_feedback', 'completed'] })
   status: 'scheduled' | 'awaiting_feedback' | 'completed';
   /** UTC instants. */
   start: Date;
