@@ -62,7 +62,7 @@ export class InterviewLifecycleService {
     const kit = await this.query.readable(user, id);
     const { questions, askers } = await this.prerequisites.questions(dto.questions, kit.panel.map((p) => p.userId));
     await this.change(user, id, dto.revision, async (repo, before) => {
-      if (before.status === 'cancelled') throw new ConflictException(`Interview ${id} is cancelled`);
+      if (before.status === 'cancelled' || before.status === 'no_show') throw new ConflictException(`Interview ${id} is ${before.status === 'cancelled' ? 'cancelled' : 'a no-show'}`);
       await repo.insertQuestions(snapshotRows(id, await repo.countQuestions(id), questions, askers));
       await repo.update(id, {}, false);
       await this.audit.record(user.id, 'interview', id, 'questions_assigned', { questions: questions.map((q) => q.questionId) }, repo.tx);

@@ -181,10 +181,10 @@ export class InterviewRepository {
     const rows: Array<Record<string, unknown>> = await this.manager.query(
       `SELECT p.user_id, i.id, i.title, i.starts_at, i.ends_at
          FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
-        WHERE p.user_id = ANY($1::uuid[]) AND i.status = 'scheduled'
+        WHERE p.user_id = ANY($1::uuid[]) AND i.status = ANY($5)
           AND i.starts_at < $3 AND i.ends_at > $2 AND ($4::uuid IS NULL OR i.id <> $4)
         ORDER BY i.starts_at`,
-      [userIds, startsAt, endsAt, excludeId ?? null],
+      [userIds, startsAt, endsAt, excludeId ?? null, HELD_STATUSES],
     );
     return rows.map((r) => ({ userId: r.user_id as string, interviewId: r.id as string, title: r.title as string, startsAt: r.starts_at as Date, endsAt: r.ends_at as Date }));
   }
@@ -269,12 +269,12 @@ export class InterviewRepository {
     };
   }
 
-  /** Interviewers with a scheduled interview overlapping [from, to). */
+  /** Interviewers with an interview (not cancelled, not a no-show) overlapping [from, to). */
   async busyInterviewers(from: Date, to: Date): Promise<string[]> {
     const rows: Array<{ user_id: string }> = await this.manager.query(
       `SELECT DISTINCT p.user_id FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
-        WHERE i.status = 'scheduled' AND i.starts_at < $2 AND i.ends_at > $1`,
-      [from, to],
+        WHERE i.status = ANY($3) AND i.starts_at < $2 AND i.ends_at > $1`,
+      [from, to, HELD_STATUSES],
     );
     return rows.map((r) => r.user_id);
   }
