@@ -8,6 +8,7 @@ import { DebriefService } from './debrief/debrief.service';
 import { ScorecardQuestionNoteEntity } from './entities/scorecard-question-note.entity';
 import { ScorecardRatingEntity } from './entities/scorecard-rating.entity';
 import { ScorecardEntity } from './entities/scorecard.entity';
+import { InterviewCompletionListener } from './scorecards/interview-completion.listener';
 import { InterviewEventsListener } from './scorecards/interview-events.listener';
 import { FeedbackStatusService } from './scorecards/feedback-status.service';
 import { ScorecardBoardService } from './scorecards/scorecard-board.service';
@@ -34,6 +35,7 @@ import { SummariesController } from './summaries/summaries.controller';
     ScorecardsService,
     ScorecardBoardService,
     InterviewEventsListener,
+    InterviewCompletionListener,
     FeedbackStatsRepository,
     InterviewSummaryService,
     CandidateSummaryService,

@@ -16,3 +16,8 @@ export { InterviewReadService, type CandidateInterviewRow } from './interviews/i
 export { CANDIDATE_STATUSES, type CandidateStatus } from './entities/candidate.entity';
 export { PositionPlanService, type PlanStageSummary } from './plans/position-plan.service';
 export type { PositionPlanResponse } from './plans/plan.response';
+export { InterviewStatusService } from './lifecycle/interview-status.service';
+export { InterviewEndScheduler } from './lifecycle/interview-end.scheduler';
+export { InterviewEndSweeper } from './lifecycle/interview-end.sweeper';
+export { InterviewsWorkersModule } from './lifecycle/interviews-workers.module';
+export { INTERVIEW_STATUSES, HELD_STATUSES, type InterviewStatus } from './entities/interview.entity';

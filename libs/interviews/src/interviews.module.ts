@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
+import { QueueName } from '@app/queue';
 import { QuestionSetsModule } from '@app/question-sets';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesRepository } from './candidates/candidates.repository';
@@ -33,6 +35,8 @@ import { PlanInput } from './plans/plan-input';
 import { PlanRepository } from './plans/plan.repository';
 import { PlansController } from './plans/plans.controller';
 import { PositionPlanService } from './plans/position-plan.service';
+import { InterviewEndScheduler } from './lifecycle/interview-end.scheduler';
+import { InterviewStatusService } from './lifecycle/interview-status.service';
 
 /** Positions, candidates, interviews, panels, question snapshots and invites. */
 @Module({
@@ -41,6 +45,7 @@ import { PositionPlanService } from './plans/position-plan.service';
     QuestionSetsModule,
     TypeOrmModule.forFeature([PositionEntity, CandidateEntity, InterviewEntity, InterviewPanelistEntity, InterviewQuestionEntity]),
     TypeOrmModule.forFeature([PositionCompetencyEntity, PlanStageEntity, PlanTemplateEntity, PositionPlanEntity]),
+    BullModule.registerQueue({ name: QueueName.Interviews }),
   ],
   controllers: [PositionsController, PlansController, CandidatesController, InterviewsController],
   providers: [
@@ -62,7 +67,20 @@ import { PositionPlanService } from './plans/position-plan.service';
     PlanRepository,
     PlanInput,
     PositionPlanService,
+    InterviewStatusService,
+    InterviewEndScheduler,
   ],
-  exports: [InterviewQueryService, InterviewReadService, CandidatePathService, InterviewRepository, CandidatesService, PositionsService, InterviewInviteService, PositionPlanService],
+  exports: [
+    InterviewQueryService,
+    InterviewReadService,
+    CandidatePathService,
+    InterviewRepository,
+    CandidatesService,
+    PositionsService,
+    InterviewInviteService,
+    PositionPlanService,
+    InterviewStatusService,
+    InterviewEndScheduler,
+  ],
 })
 export class InterviewsModule {}

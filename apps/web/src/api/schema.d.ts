@@ -240,7 +240,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marks a started interview as done. */
+        /**
+         * Closes a started interview by hand (e.g. a panelist left and will not submit): from scheduled
+         *     (after its start) or awaiting_feedback. Interviews otherwise complete when every panelist has submitted.
+         */
         post: operations["Interviews_complete"];
         delete?: never;
         options?: never;
@@ -276,6 +279,26 @@ export interface paths {
         get: operations["Interviews_invite"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interviews/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The candidate did not attend (from scheduled after its start, or awaiting_feedback): status no_show,
+         *     no feedback owed, its feedback reminders are cancelled. 409 before the start or once closed.
+         */
+        post: operations["Interviews_noShow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -392,7 +415,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your own scheduled interviews that have not ended, soonest first. */
+        /** Your own interviews still scheduled (not ended, not cancelled), soonest first. */
         get: operations["Interviews_upcoming"];
         put?: never;
         post?: never;
@@ -1212,8 +1235,11 @@ export interface components {
              * @description UTC instants.
              */
             start: string;
-            /** @enum {string} */
-            status: "scheduled" | "completed" | "cancelled";
+            /**
+             * @description scheduled: not over yet; awaiting_feedback: over, some panelists have not submitted; completed: every panelist submitted (or closed by a manager); cancelled: called off; no_show: the candidate did not attend
+             * @enum {string}
+             */
+            status: "scheduled" | "awaiting_feedback" | "completed" | "cancelled" | "no_show";
             title: string;
             /** @description Things worth knowing that did not stop the change (e.g. a weekly limit exceeded). */
             warnings: components["schemas"]["WarningResponse"][];
@@ -1234,8 +1260,11 @@ export interface components {
             stage: string;
             /** Format: date-time */
             start: string;
-            /** @enum {string} */
-            status: "scheduled" | "completed" | "cancelled";
+            /**
+             * @description scheduled: not over yet; awaiting_feedback: over, some panelists have not submitted; completed: every panelist submitted (or closed by a manager); cancelled: called off; no_show: the candidate did not attend
+             * @enum {string}
+             */
+            status: "scheduled" | "awaiting_feedback" | "completed" | "cancelled" | "no_show";
             timezone: string;
             title: string;
         };
@@ -1339,6 +1368,11 @@ export interface components {
         NamedRefResponse: {
             id: string;
             name: string;
+        };
+        NoShowInterviewDto: {
+            /** @description What happened, for the record (e.g. "no answer on the call, no message"). */
+            note?: string;
+            revision?: number;
         };
         NotificationPage: {
             items: components["schemas"]["NotificationResponse"][];
@@ -1457,10 +1491,11 @@ export interface components {
              */
             start: string;
             /**
-             * @description `completed` when marked so; `scheduled` when it simply ended.
+             * @description `awaiting_feedback` once it ended; `completed` when a manager closed it (or, briefly, `scheduled`
+             *     when it has just ended and the end-of-interview job has not run yet).
              * @enum {string}
              */
-            status: "scheduled" | "completed";
+            status: "scheduled" | "awaiting_feedback" | "completed";
             title: string;
         };
         PendingScorecardTotals: {
@@ -2786,7 +2821,8 @@ export interface operations {
                 positionId?: string;
                 /** @description Interviews with at least one question taken from this question set (version). */
                 questionSetId?: string;
-                status?: "scheduled" | "completed" | "cancelled";
+                /** @description scheduled: not over yet; awaiting_feedback: over, some panelists have not submitted; completed: every panelist submitted (or closed by a manager); cancelled: called off; no_show: the candidate did not attend */
+                status?: "scheduled" | "awaiting_feedback" | "completed" | "cancelled" | "no_show";
                 /** @description Interviews starting before this instant. */
                 to?: string;
             };
@@ -3340,6 +3376,97 @@ export interface operations {
             };
         };
     };
+    Interviews_noShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoShowInterviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewKitResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid or expired bearer token
+             *
+             *     Missing, invalid or expired bearer token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Your roles do not allow this
+             *
+             *     Your roles do not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a concurrent change won, or the resource clashes with another */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Unexpected error; the body carries a request id
+             *
+             *     Unexpected error; the body carries a request id
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Interviews_assignQuestions: {
         parameters: {
             query?: never;
@@ -3823,7 +3950,8 @@ export interface operations {
                 positionId?: string;
                 /** @description Interviews with at least one question taken from this question set (version). */
                 questionSetId?: string;
-                status?: "scheduled" | "completed" | "cancelled";
+                /** @description scheduled: not over yet; awaiting_feedback: over, some panelists have not submitted; completed: every panelist submitted (or closed by a manager); cancelled: called off; no_show: the candidate did not attend */
+                status?: "scheduled" | "awaiting_feedback" | "completed" | "cancelled" | "no_show";
                 /** @description Interviews starting before this instant. */
                 to?: string;
             };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CandidatesService, InterviewRepository } from '@app/interviews';
+import { CandidatesService, InterviewRepository, HELD_STATUSES } from '@app/interviews';
 import { CandidateSummaryResponse } from '../dto/summary.dto';
 import { ScorecardRepository } from '../scorecards/scorecard.repository';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
@@ -29,7 +29,7 @@ export class CandidateSummaryService {
       this.stats.groups(scope, 'type'),
       this.stats.recommendations(scope),
       this.stats.coincidences(scope, 'candidate'),
-      this.interviews.list({ candidateId: candidate.id, statuses: ['scheduled', 'completed'], visibleTo: null, limit: MAX_INTERVIEWS }),
+      this.interviews.list({ candidateId: candidate.id, statuses: HELD_STATUSES, visibleTo: null, limit: MAX_INTERVIEWS }),
       this.stats.competencyMeans(scope),
     ]);
     const submitted = new Set(recs.map((r) => `${r.interviewId}:${r.panelistId}`));

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CandidatesService, InterviewRepository, PositionsService } from '@app/interviews';
+import { CandidatesService, InterviewRepository, PositionsService, HELD_STATUSES } from '@app/interviews';
 import { RECOMMENDATIONS } from '../entities/scorecard.entity';
 import { PositionRowResponse, PositionSummaryQueryDto, PositionSummaryResponse } from '../dto/summary.dto';
 import { toCsv } from './csv';
@@ -57,7 +57,7 @@ export class PositionSummaryService {
       this.candidates.allForPosition(position.id),
       this.stats.candidates(position.id),
       this.stats.coincidences({ positionId: position.id }, 'candidate'),
-      this.interviews.list({ positionId: position.id, statuses: ['scheduled', 'completed'], visibleTo: null, limit: MAX_ROWS }),
+      this.interviews.list({ positionId: position.id, statuses: HELD_STATUSES, visibleTo: null, limit: MAX_ROWS }),
       this.stats.recommendations({ positionId: position.id }),
       this.stats.competencyMeans({ positionId: position.id }),
     ]);

@@ -21,7 +21,7 @@ import {
 } from 'class-validator';
 import { IsTimeZone } from '@app/auth';
 import { PageQueryDto } from '@app/common';
-import { INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
+import { INTERVIEW_STATUS_DESCRIPTION, INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
 
 export const STAGES = ['screening', 'technical', 'behavioral', 'onsite', 'final', 'other'] as const;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -164,6 +164,15 @@ export class CompleteInterviewDto {
   revision?: number;
 }
 
+export class NoShowInterviewDto {
+  @IsOptional() @IsInt() @Min(1)
+  revision?: number;
+
+  /** What happened, for the record (e.g. "no answer on the call, no message"). */
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(2000)
+  note?: string;
+}
+
 export class AssignQuestionsDto {
   @IsOptional() @IsInt() @Min(1)
   revision?: number;
@@ -181,7 +190,7 @@ export class ListInterviewsQueryDto extends PageQueryDto {
   @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ enum: INTERVIEW_STATUSES })
+  @ApiPropertyOptional({ enum: INTERVIEW_STATUSES, description: INTERVIEW_STATUS_DESCRIPTION })
   @IsOptional() @IsIn(INTERVIEW_STATUSES, { message: `status must be one of: ${INTERVIEW_STATUSES.join(', ')}` })
   status?: InterviewStatus;
 

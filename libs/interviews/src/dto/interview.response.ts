@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageInfoDto } from '@app/common';
-import { INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
+import { INTERVIEW_STATUS_DESCRIPTION, INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
 
 export class ZonedTimeResponse {
   timezone: string;
@@ -111,7 +111,7 @@ export class InterviewKitResponse {
   stage: string;
   /** The position plan's stage it belongs to, if any. */
   planStageId: string | null;
-  @ApiProperty({ enum: INTERVIEW_STATUSES })
+  @ApiProperty({ enum: INTERVIEW_STATUSES, description: INTERVIEW_STATUS_DESCRIPTION })
   status: InterviewStatus;
   /** UTC instants. */
   start: Date;
@@ -143,7 +143,7 @@ export class InterviewListItemResponse {
   title: string;
   stage: string;
   planStageId: string | null;
-  @ApiProperty({ enum: INTERVIEW_STATUSES })
+  @ApiProperty({ enum: INTERVIEW_STATUSES, description: INTERVIEW_STATUS_DESCRIPTION })
   status: InterviewStatus;
   start: Date;
   end: Date;
