@@ -69,6 +69,7 @@ module.exports = {
   reporters: ['default', '<rootDir>/test/jest/summary-reporter.js'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-  testTimeout: 60_000,
+  // hooks start a whole app and database per file; on a loaded 2-core machine that can pass a minute
+  testTimeout: 120_000,
   maxWorkers: 2,
 };
