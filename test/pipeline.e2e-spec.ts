@@ -156,4 +156,20 @@ describe('pipeline board and hiring home', () => {
       expect(QueryCounter.count - before).toBeLessThanOrEqual(6);
     });
   });
+
+  it('puts a candidate who has not started into the stage an interview is scheduled for, on the record', async () => {
+    const id = await f.candidate('Pat Planned');
+    const interviewId = await f.interview(id, f.stage('Recruiter screen'), [I1], { startInMs: 86_400_000, title: 'Intro call' });
+    const moved = card((await board(R)).body, id);
+    expect(moved).toMatchObject({ column: 'Recruiter screen', stageId: f.stage('Recruiter screen'), state: 'scheduled', nextInterview: { id: interviewId } });
+    const history = (await t.get(`/api/v1/candidates/${id}/decisions`, HM)).body.items;
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({
+      decision: 'advance', fromStageId: null, toStageName: 'Recruiter screen', rationale: 'Interview scheduled for Recruiter screen', decidedBy: { id: f.ids[R] },
+    });
+    // a candidate already in a stage stays where they are
+    await f.interview(id, f.stage('Technical'), [I2], { startInMs: 2 * 86_400_000, title: 'Later call' });
+    expect(card((await board(R)).body, id)).toMatchObject({ column: 'Recruiter screen' });
+    expect((await t.get(`/api/v1/candidates/${id}/decisions`, HM)).body.items).toHaveLength(1);
+  });
 });

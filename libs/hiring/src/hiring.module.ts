@@ -10,6 +10,7 @@ import { DecisionsRepository } from './decisions/decisions.repository';
 import { DecisionsService } from './decisions/decisions.service';
 import { CandidateDecisionEntity } from './entities/candidate-decision.entity';
 import { RejectionReasonEntity } from './entities/rejection-reason.entity';
+import { StageEntryListener } from './decisions/stage-entry.listener';
 import { HiringHomeService } from './pipeline/hiring-home.service';
 import { PipelineController } from './pipeline/pipeline.controller';
 import { PipelineService } from './pipeline/pipeline.service';
@@ -32,6 +33,7 @@ import { RejectionReasonsService } from './reasons/rejection-reasons.service';
     StageEvidenceService,
     PipelineService,
     HiringHomeService,
+    StageEntryListener,
   ],
 })
 export class HiringModule {}

@@ -18,6 +18,9 @@ export interface PanelMember {
 
 export interface InterviewEventPayload {
   interviewId: string;
+  candidateId: string;
+  /** The position plan's stage the interview belongs to, if any. */
+  planStageId: string | null;
   actorId: string;
   startsAt: Date;
   endsAt: Date;
@@ -44,12 +47,14 @@ export interface InterviewNoShowPayload extends InterviewEventPayload {
 }
 
 export function eventPayload(
-  i: { id: string; startsAt: Date; endsAt: Date; timezone: string; feedbackDueAt: Date },
+  i: { id: string; candidateId: string; planStageId: string | null; startsAt: Date; endsAt: Date; timezone: string; feedbackDueAt: Date },
   actorId: string,
   panel: PanelMember[],
 ): InterviewEventPayload {
   return {
     interviewId: i.id,
+    candidateId: i.candidateId,
+    planStageId: i.planStageId,
     actorId,
     startsAt: i.startsAt,
     endsAt: i.endsAt,

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { CandidatePathService, InterviewEvent, PositionPlanService } from '@app/interviews';
+import type { InterviewEventPayload } from '@app/interviews';
+import { DecisionRecorder } from './decision-recorder';
+
+/** Thrown inside the recorder's transaction to leave without a record when someone moved the candidate first. */
+class AlreadyOnThePath extends Error {}
+
+/**
+ * Scheduling a stage's interview for a candidate who has not started puts them in that stage, so the board
+ * shows the interview where it happens. It is recorded as an advance by whoever scheduled it, like any move.
+ */
+@Injectable()
+export class StageEntryListener {
+  constructor(
+    private readonly path: CandidatePathService,
+    private readonly plan: PositionPlanService,
+    private readonly recorder: DecisionRecorder,
+  ) {}
+
+  @OnEvent(InterviewEvent.Scheduled, { promisify: true, suppressErrors: false })
+  async onScheduled(e: InterviewEventPayload): Promise<void> {
+    if (!e.planStageId) return;
+    const candidate = await this.path.find(e.candidateId);
+    if (!candidate || candidate.stageId !== null || candidate.status !== 'active') return;
+    const stage = await this.plan.stage(candidate.positionId, e.planStageId);
+    if (!stage) return;
+    const input = { decision: 'advance' as const, reasonId: null, rationale: `Interview scheduled for ${stage.name}`, overrideReason: null };
+    try {
+      await this.recorder.record(e.actorId, e.candidateId, input, async (from) => {
+        if (from.stageId !== null || from.status !== 'active') throw new AlreadyOnThePath();
+        return { to: { stageId: stage.id, status: 'active' }, missing: [] };
+      });
+    } catch (err) {
+      if (!(err instanceof AlreadyOnThePath)) throw err;
+    }
+  }
+}
