@@ -14,6 +14,7 @@ import { Card, EmptyState, PageHeader } from '../../components/Page';
 import { useToast } from '../../components/Toast';
 import { formatDateTime, formatTime, useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
+import { NoShowAction } from './interview/NoShowAction';
 import { Avatar, InterviewStatusBadge, STAGE_LABEL, clashesOf, downloadFile, timezones, ZoneSelect } from './shared';
 import type { InterviewKit, Reminder } from './types';
 
@@ -95,6 +96,7 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
                 </button>
               </>
             )}
+            <NoShowAction kit={kit} onDone={setKit} onStale={reload} />
           </>
         }
       />
@@ -114,6 +116,12 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
             <Icon name="close" size={16} />
             <span className="visually-hidden">Dismiss</span>
           </button>
+        </div>
+      )}
+      {kit.status === 'no_show' && (
+        <div className="notice notice--info">
+          <Icon name="alert" />
+          <p>The candidate did not show up. The panel's feedback reminders stopped; no scorecard is expected.</p>
         </div>
       )}
       {kit.status === 'cancelled' && (
