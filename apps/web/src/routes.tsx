@@ -50,6 +50,12 @@ export const ROUTES: PageRoute[] = [
   { path: '/interviews/:id', page: lazy(() => import('./pages/interviewer/InterviewKitPage')) },
   { path: '/interviews/:id/scorecard', page: lazy(() => import('./pages/interviewer/ScorecardPage')), roles: ['interviewer'] },
   {
+    path: '/home',
+    page: lazy(() => import('./pages/hiring/HiringHomePage')),
+    roles: ['hiring_manager', 'admin'],
+    nav: { label: 'Home', icon: 'home', section: 'Hiring' },
+  },
+  {
     path: '/positions',
     page: lazy(() => import('./pages/hiring/PositionsPage')),
     roles: HIRING,
@@ -71,6 +77,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/positions/:id/compare', page: lazy(() => import('./pages/hiring/PositionComparisonPage')), roles: HIRING },
   { path: '/candidates/:id', page: lazy(() => import('./pages/hiring/CandidatePage')), roles: HIRING },
   { path: '/candidates/:id/summary', page: lazy(() => import('./pages/hiring/CandidateSummaryPage')), roles: HIRING },
+  { path: '/candidates/:id/debrief', page: lazy(() => import('./pages/hiring/DebriefPage')), roles: ['hiring_manager', 'recruiter', 'admin'] },
   { path: '/hiring/interviews/:id', page: lazy(() => import('./pages/hiring/InterviewPage')), roles: HIRING },
   {
     path: '/settings/users',
