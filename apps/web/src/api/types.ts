@@ -56,3 +56,18 @@ export interface Page<T> {
 }
 
 export const QUESTION_TYPES: QuestionType[] = ['technical', 'behavioral', 'situational'];
+
+/** The JSON body a PUT takes (the issue-12 plan is saved whole with PUT). */
+type PutBodyOf<P extends keyof paths> = paths[P]['put'] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+
+// the interview plan (PositionPlan above): its parts, and the whole plan as saved
+export type PlanCompetency = PositionPlan['competencies'][number];
+export type PlanStage = PositionPlan['stages'][number];
+export type PlanTemplate = PlanStage['templates'][number];
+export type PlanCoverageRow = PositionPlan['coverage'][number];
+export type PlanWarning = PositionPlan['warnings'][number];
+export type SavePlanInput = PutBodyOf<'/api/v1/positions/{id}/plan'>;
+// the pipeline board: candidates by stage with their interview and scorecard state
+export type Pipeline = ResponseOf<'/api/v1/positions/{id}/pipeline', 'get'>;
+export type PipelineColumn = Pipeline['stages'][number];
+export type PipelineCard = PipelineColumn['candidates'][number];

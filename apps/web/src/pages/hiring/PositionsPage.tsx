@@ -9,6 +9,7 @@ import { useTimeFormat } from '../../lib/time';
 import { PositionForm } from './forms';
 import { Avatar } from './shared';
 import type { Position } from './types';
+import '../../styles/plan-board.css';
 
 const PAGE_SIZE = 20;
 
@@ -53,7 +54,14 @@ export default function PositionsPage() {
         label="positions"
         className="list"
         keyOf={(p) => p.id}
-        render={(p) => <PositionRow position={p} />}
+        render={(p) => (
+          <div className="pb-position">
+            <PositionRow position={p} />
+            <Link className="btn btn--small pb-position__board" to={`/positions/${p.id}/pipeline`}>
+              Pipeline<span className="visually-hidden"> of {p.title}</span>
+            </Link>
+          </div>
+        )}
         empty={
           q || status !== 'open' ? (
             <EmptyState title="No positions match">Try other words, or show all positions.</EmptyState>
