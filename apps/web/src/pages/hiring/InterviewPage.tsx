@@ -14,6 +14,7 @@ import { Card, EmptyState, PageHeader } from '../../components/Page';
 import { useToast } from '../../components/Toast';
 import { formatDateTime, formatTime, useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
+import { FeedbackSection } from './interview/FeedbackSection';
 import { NoShowAction } from './interview/NoShowAction';
 import { Avatar, InterviewStatusBadge, STAGE_LABEL, clashesOf, downloadFile, timezones, ZoneSelect } from './shared';
 import type { InterviewKit, Reminder } from './types';
@@ -147,6 +148,8 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
       )}
       <div className="hm-two-col">
         <div className="stack">
+          {/* feedback is owed from the start of the interview on; a cancelled or no-show interview owes none */}
+          {new Date(kit.start).getTime() <= Date.now() && !['cancelled', 'no_show'].includes(kit.status) && <FeedbackSection kit={kit} />}
           <Card title="When and where">
             <div className="hm-when-card">
               <div className="hm-when-card__tile" aria-hidden="true">
