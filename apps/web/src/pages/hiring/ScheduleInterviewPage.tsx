@@ -347,7 +347,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
               <>
                 {template && picked.length > 0 && (
                   <p className="muted small hm-field-error">
-                    {picked.length} {picked.length === 1 ? 'question' : 'questions'} from the plan's “{template.title}”. Give them to the panelists below, or change them.
+                    {picked.length} {picked.length === 1 ? 'question' : 'questions'} from the plan’s “{template.title}”. Give them to the panelists below, or change them.
                   </p>
                 )}
                 <QuestionPicker sets={sets.data} setsError={sets.error} panel={panel} picked={picked} onChange={setPicked} />
