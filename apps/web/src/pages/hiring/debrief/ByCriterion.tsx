@@ -45,7 +45,8 @@ export function ByCriterion({ debrief }: { debrief: Debrief }) {
           ? 'No criterion or competency has ratings two or more points apart.'
           : `${disagreements} ${disagreements === 1 ? 'row has' : 'rows have'} ratings two or more points apart, marked “Disagreement”.`}
       </p>
-      <div className="hm-table-wrap db-table-wrap">
+      {/* focusable so that keyboard users can scroll it sideways on a narrow screen */}
+      <div className="hm-table-wrap db-table-wrap" tabIndex={0} role="region" aria-label="Ratings by criterion">
         <table className="hm-table db-table">
           <caption className="visually-hidden">Ratings by criterion and competency, one column per panelist</caption>
           <thead>

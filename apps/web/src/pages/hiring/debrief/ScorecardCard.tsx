@@ -111,6 +111,7 @@ export function ScorecardCard({ card, headingLevel = 3 }: { card: CardView; head
         </div>
         <span className="db-card__badges">
           <TimelinessBadge onTime={card.onTime} />
+          <span className="muted small">Recommends</span>
           <RecommendationBadge value={card.recommendation} />
         </span>
       </header>

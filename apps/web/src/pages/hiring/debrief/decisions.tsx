@@ -236,7 +236,7 @@ export function DecisionPanel({
                 </ul>
                 {override === null && (
                   <p>
-                    <button type="button" className="btn btn--small" onClick={() => setOverride('')}>
+                    <button type="button" className="btn btn--small" onClick={() => (setOverride(''), setTried(false))}>
                       Decide anyway
                     </button>
                   </p>
@@ -264,11 +264,12 @@ export function DecisionPanel({
   );
 }
 
-/** What one decision did, in words: "Advanced: Technical → Onsite". */
+/** What one decision did, in words: "Advanced: Technical → Onsite", "Rejected at Technical", "Reactivated: On hold → Active". */
 export function decisionSummary(d: Decision): string {
-  const stage = d.fromStageId !== d.toStageId ? `${d.fromStageName ?? 'Not started'} → ${d.toStageName ?? 'Not started'}` : '';
-  const status = d.fromStatus !== d.toStatus ? `${STATUS_LABEL[d.fromStatus] ?? d.fromStatus} → ${STATUS_LABEL[d.toStatus] ?? d.toStatus}` : '';
-  return [DONE_LABEL[d.decision] ?? d.decision, [stage, status].filter(Boolean).join(', ')].filter(Boolean).join(': ');
+  const done = DONE_LABEL[d.decision] ?? d.decision;
+  if (d.fromStageId !== d.toStageId) return `${done}: ${d.fromStageName ?? 'Not started'} → ${d.toStageName ?? 'Not started'}`;
+  if (d.decision === 'reactivate') return `${done}: ${STATUS_LABEL[d.fromStatus] ?? d.fromStatus} → ${STATUS_LABEL[d.toStatus] ?? d.toStatus}`;
+  return d.toStageName ? `${done} at ${d.toStageName}` : done;
 }
 
 /** Every decision on the candidate, newest first; none is ever edited, a later one supersedes. */
