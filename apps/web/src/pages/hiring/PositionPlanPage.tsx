@@ -154,7 +154,7 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
               {unplaced.length > 0 && (
                 <ul className="missing-list">
                   {unplaced.map((p) => (
-                    <li key={p.field}>{apiError.forField(p.field)}</li>
+                    <li key={p.field}>{p.messages.join('; ')}</li>
                   ))}
                 </ul>
               )}
@@ -172,7 +172,7 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
                   <Field id={`competency-${c.key}-name`} label="Competency" error={fieldError(`competencies.${i}.name`)}>
                     <input value={c.name} onChange={(e) => setDraft({ ...draft, competencies: draft.competencies.map((x) => (x.key === c.key ? { ...x, name: e.target.value } : x)) })} placeholder="e.g. System design" />
                   </Field>
-                  <Field id={`competency-${c.key}-description`} label="What good looks like" hint="Optional" error={fieldError(`competencies.${i}.description`)}>
+                  <Field id={`competency-${c.key}-description`} label="What good looks like (optional)" error={fieldError(`competencies.${i}.description`)}>
                     <input value={c.description} onChange={(e) => setDraft({ ...draft, competencies: draft.competencies.map((x) => (x.key === c.key ? { ...x, description: e.target.value } : x)) })} />
                   </Field>
                   <button type="button" className="icon-btn" onClick={() => removeCompetency(c.key)} title="Remove competency">
@@ -227,7 +227,7 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
           <CoverageMatrix draft={draft} coverage={coverage} preview={dirty} />
         </Card>
 
-        <div className="pl-savebar">
+        <div className={`pl-savebar${dirty ? ' pl-savebar--dirty' : ''}`}>
           <span className="muted small" role="status">
             {dirty ? 'Unsaved changes' : saved.stages.length || saved.competencies.length ? `Saved${plan.updatedAt ? ` ${time.relative(plan.updatedAt)}` : ''}` : 'No plan yet'}
           </span>

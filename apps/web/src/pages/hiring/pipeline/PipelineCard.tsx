@@ -32,9 +32,11 @@ export function PipelineCard({ card, schedule }: { card: Card; schedule: Schedul
           <Link id={nameId} className="pb-card__name" to={`/candidates/${card.id}`} data-card-link="">
             {card.name}
           </Link>
-          <span className="pb-card__email">{card.email}</span>
+          <span className="pb-card__meta">
+            <span className={`pb-status pb-status--${card.status}`}>{CANDIDATE_STATUS_LABEL[card.status] ?? card.status}</span>
+            <span className="pb-card__email">{card.email}</span>
+          </span>
         </div>
-        <span className={`pb-status pb-status--${card.status}`}>{CANDIDATE_STATUS_LABEL[card.status] ?? card.status}</span>
       </div>
       {card.nextInterview ? (
         <Link className={`pb-state pb-state--${card.state}`} to={`/hiring/interviews/${card.nextInterview.id}`} title={card.nextInterview.title}>
