@@ -123,7 +123,7 @@ export function ScorecardCard({ card, headingLevel = 3 }: { card: CardView; head
         <p className="muted small">No question rated.</p>
       ) : (
         answered.map((q) => (
-          <section key={q.questionId} className="db-q" aria-label={q.prompt}>
+          <div key={q.questionId} className="db-q">
             <Q className="db-q__prompt">
               <TypeChip type={q.type as 'technical'} /> <span>{q.prompt}</span>
             </Q>
@@ -164,7 +164,7 @@ export function ScorecardCard({ card, headingLevel = 3 }: { card: CardView; head
                 <p className="db-q__notes">{q.notes}</p>
               </div>
             ) : null}
-          </section>
+          </div>
         ))
       )}
     </article>
