@@ -52,12 +52,12 @@ describe('the debrief and the decision in the browser', () => {
     await ok(who.token, 'POST', `/interviews/${interviewId}/scorecards/mine/submit`, { version: saved.version });
   };
 
-  /** Interviews are booked in the future only: book, then move into the past as the clock would. */
+  /** Interviews are booked in the future only: book, then move into the past (ended, awaiting feedback) as the clock would. */
   const intoThePast = async (interviewId: string, feedbackDue: string) => {
     const db = new Client({ connectionString: databaseUrl(app) });
     await db.connect();
     try {
-      await db.query(`UPDATE interviews SET starts_at = now() - interval '3 hours', ends_at = now() - interval '2 hours', feedback_due_at = now() + $2::interval WHERE id = $1`, [interviewId, feedbackDue]);
+      await db.query(`UPDATE interviews SET status = 'awaiting_feedback', starts_at = now() - interval '3 hours', ends_at = now() - interval '2 hours', feedback_due_at = now() + $2::interval WHERE id = $1`, [interviewId, feedbackDue]);
     } finally {
       await db.end();
     }
