@@ -114,7 +114,7 @@ describe('the interview plan and the pipeline board in the browser', () => {
     expect(onsite.templates[0]).toMatchObject({ title: 'System design deep dive', durationMinutes: 90, panelSize: 2, questionSetIds: [setId] });
 
     // the API's warnings, in words at the top; the matrix marks the row and counts the interviewers
-    for (const w of saved.warnings) await warnings.getByText(w.message).waitFor();
+    for (const w of saved.warnings) await warnings.getByText(w.message, { exact: true }).waitFor();
     const matrix = page.getByRole('table');
     expect(await matrix.getByRole('columnheader').allInnerTexts()).toEqual(['Competency', '1 Recruiter screen', '2 Technical', '3 Onsite', 'Whole loop']);
     expect(await matrix.getByRole('row', { name: /^System design/ }).innerText()).toMatch(/1 interview · 2 interviewers[\s\S]*1 interview · 2 interviewers[\s\S]*4 interviewers/);
