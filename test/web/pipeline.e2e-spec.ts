@@ -138,7 +138,7 @@ describe('the interview plan and the pipeline board in the browser', () => {
 
   it('a recruiter opens the pipeline board, moves through it with the keyboard, filters it, and schedules from a card', async () => {
     const saved = await ok<any>(hm, 'GET', `/positions/${positionId}/plan`);
-    const [screen, technical] = [...saved.stages].sort((a: any, b: any) => a.order - b.order);
+    const technical = [...saved.stages].sort((a: any, b: any) => a.order - b.order)[1];
     // Blake is already in the Technical stage; Avery has not started
     await ok(hm, 'POST', `/candidates/${blake.id}/decisions`, { decision: 'advance', toStageId: technical.id });
 
@@ -177,29 +177,30 @@ describe('the interview plan and the pipeline board in the browser', () => {
     await averyCard.waitFor();
     await checkPage(page, 'pipeline-board');
 
-    // "Schedule" fills the form from the first stage's interview
-    await averyCard.getByRole('link', { name: /^Schedule/ }).click();
+    // "Schedule" fills the form from the interview of Blake's stage
+    expect(await blakeCard.getByText('Not scheduled', { exact: true }).count()).toBe(1);
+    await blakeCard.getByRole('link', { name: /^Schedule/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Schedule an interview' }).waitFor();
-    expect(await page.getByLabel('Plan stage').inputValue()).toBe(screen.id);
-    await page.waitForFunction(() => (document.getElementById('title') as HTMLInputElement | null)?.value === 'Recruiter call');
-    expect(await page.getByLabel('Duration').inputValue()).toBe('30');
-    await page.getByText('2 questions from the plan’s “Recruiter call”', { exact: false }).waitFor();
+    expect(await page.getByLabel('Plan stage').inputValue()).toBe(technical.id);
+    await page.waitForFunction(() => (document.getElementById('title') as HTMLInputElement | null)?.value === 'Coding interview');
+    expect(await page.getByLabel('Duration').inputValue()).toBe('60');
+    await page.getByText('2 questions from the plan’s “Coding interview”', { exact: false }).waitFor();
     await page.getByLabel('Date').fill(futureThursday());
     await page.getByLabel('Start time').fill('10:00');
     await page.getByRole('checkbox', { name: new RegExp(interviewer.name) }).check();
     await page.getByRole('button', { name: 'Schedule interview' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Recruiter call' }).waitFor();
-    const booked = (await ok<any>(recruiter, 'GET', `/interviews?candidateId=${avery.id}`)).items;
+    await page.getByRole('heading', { level: 1, name: 'Coding interview' }).waitFor();
+    const booked = (await ok<any>(recruiter, 'GET', `/interviews?candidateId=${blake.id}`)).items;
     expect(booked).toHaveLength(1);
     const kit = await ok<any>(recruiter, 'GET', `/interviews/${booked[0].id}`);
-    expect(kit).toMatchObject({ planStageId: screen.id, title: 'Recruiter call', durationMinutes: 30 });
+    expect(kit).toMatchObject({ planStageId: technical.id, title: 'Coding interview', durationMinutes: 60 });
     expect(kit.questions).toHaveLength(2);
 
-    // back on the board, Avery's card says when
+    // back on the board, Blake's card says when
     await page.goto(`${app.url}/positions/${positionId}/pipeline`);
-    const card = board.getByRole('article', { name: avery.name });
+    const card = column('Technical').getByRole('article', { name: blake.name });
     await card.getByText(/^Scheduled /).waitFor();
-    const after = (await ok<any>(recruiter, 'GET', `/positions/${positionId}/pipeline`)).stages.flatMap((s: any) => s.candidates).find((c: any) => c.id === avery.id);
+    const after = (await ok<any>(recruiter, 'GET', `/positions/${positionId}/pipeline`)).stages.flatMap((s: any) => s.candidates).find((c: any) => c.id === blake.id);
     expect(after.state).toBe('scheduled');
     await card.getByText(after.label, { exact: true }).waitFor();
   }, 180_000);

@@ -116,7 +116,8 @@ export interface Coverage {
   warnings: Array<Pick<PlanWarning, 'code' | 'message'> & { competencyKey?: string; stageKey?: string }>;
 }
 
-const quoted = (name: string, fallback: string) => `“${name.trim() || fallback}”`;
+// the API's words, so that saving does not reword a warning
+const quoted = (name: string, fallback: string) => `"${name.trim() || fallback}"`;
 
 /**
  * The coverage matrix of a draft, with the same rules as the API (a competency nobody assesses, or
@@ -139,11 +140,11 @@ export function coverageOf(draft: PlanDraft): Coverage {
   });
   const warnings: Coverage['warnings'] = [];
   for (const r of rows) {
-    if (r.totalInterviews === 0) warnings.push({ code: 'competency_not_assessed', message: `${quoted(r.name, 'A new competency')} is not assessed in any interview.`, competencyKey: r.competencyKey });
-    else if (r.totalInterviewers === 1) warnings.push({ code: 'competency_single_rater', message: `Only one interviewer rates ${quoted(r.name, 'a new competency')} in the whole loop.`, competencyKey: r.competencyKey });
+    if (r.totalInterviews === 0) warnings.push({ code: 'competency_not_assessed', message: `No interview in the plan assesses ${quoted(r.name, 'a new competency')}`, competencyKey: r.competencyKey });
+    else if (r.totalInterviewers === 1) warnings.push({ code: 'competency_single_rater', message: `Only one interviewer rates ${quoted(r.name, 'a new competency')} in the whole loop`, competencyKey: r.competencyKey });
   }
   draft.stages.forEach((s, i) => {
-    if (!s.templates.length) warnings.push({ code: 'stage_without_interviews', message: `Stage ${quoted(s.name, `${i + 1}`)} has no interviews.`, stageKey: s.key });
+    if (!s.templates.length) warnings.push({ code: 'stage_without_interviews', message: `Stage ${quoted(s.name, `${i + 1}`)} has no interviews`, stageKey: s.key });
   });
   return { rows, warnings };
 }
