@@ -62,8 +62,9 @@ export default function PositionsPage() {
         render={(p) => (
           <div className="pb-position">
             <PositionRow position={p} />
-            <Link className="btn btn--small pb-position__board" to={`/positions/${p.id}/pipeline`}>
-              Pipeline<span className="visually-hidden"> of {p.title}</span>
+            {/* named "Pipeline", described by the row's title: the row's own link keeps the only name with the title */}
+            <Link className="btn btn--small pb-position__board" to={`/positions/${p.id}/pipeline`} aria-describedby={`position-${p.id}-title`}>
+              Pipeline
             </Link>
           </div>
         )}
@@ -89,7 +90,7 @@ function PositionRow({ position }: { position: Position }) {
         <Icon name="library" />
       </span>
       <span className="hm-row__main">
-        <span className="hm-row__title">
+        <span className="hm-row__title" id={`position-${position.id}-title`}>
           {position.title}
           <span className={`badge badge--${position.status === 'open' ? 'published' : 'archived'}`}>{position.status}</span>
         </span>
