@@ -61,12 +61,13 @@ describe('feedback summaries on a hand-computed data set', () => {
       }, HM)).body;
     iv1 = await schedule(cand1, [A, B, C], 3);
     iv2 = await schedule(cand2, [A, D], 4);
+    // both interviews are over (scorecards are submitted once an interview has started)
+    await t.db.query(`UPDATE interviews SET starts_at = now() - interval '3 days', ends_at = now() - interval '3 days' + interval '1 hour', feedback_due_at = now() - interval '2 days', status = 'completed'`);
     await rateAll(A, iv1, [[0, 0, 4], [0, 1, 2], [1, 0, 3]], 'strong_yes');
     await rateAll(B, iv1, [[0, 0, 3], [0, 1, 2], [1, 0, 1]], 'yes');
     await rateAll(C, iv1, [[0, 0, 3], [0, 1, 'na'], [1, 0, 2]], 'no');
     await rateAll(A, iv2, [[0, 0, 2], [0, 1, 2], [1, 0, 2]], 'no');
-    // both interviews are over now; D never submitted
-    await t.db.query(`UPDATE interviews SET starts_at = now() - interval '3 days', ends_at = now() - interval '3 days' + interval '1 hour', feedback_due_at = now() - interval '2 days', status = 'completed'`);
+    // D never submitted
     await t.db.query(`UPDATE scorecards SET interview_ends_at = now() - interval '3 days', submitted_at = now() - interval '3 days' + CASE panelist_id WHEN $1::uuid THEN interval '2 hours' WHEN $2::uuid THEN interval '10 hours' ELSE interval '30 hours' END WHERE status = 'submitted'`, [ids[A], ids[B]]);
   });
   afterAll(() => t?.close());

@@ -45,8 +45,6 @@ describe('interviewers: pending scorecards', () => {
     iv.cancelled = await f.schedule(28 * 3600_000, [A]); // over but cancelled: owes nothing
     iv.done = await f.schedule(29 * 3600_000, [A, B]); // over, overdue, but A submitted: not listed for A
 
-    await submit(B, iv.ancient);
-    await submit(A, iv.done);
     expect((await t.get(`/api/v1/interviews/${iv.recent.id}/scorecards/mine`, A)).status).toBe(200); // first read creates A's draft
     expect((await t.post(`/api/v1/interviews/${iv.cancelled.id}/cancel`, { reason: 'Candidate withdrew' }, HM)).status).toBe(200);
 
@@ -54,6 +52,9 @@ describe('interviewers: pending scorecards', () => {
     await move(iv.recent.id, 2, 22);
     await move(iv.cancelled.id, 5, -3);
     await move(iv.done.id, 48, -24);
+    // scorecards are submitted once the interview has started
+    await submit(B, iv.ancient);
+    await submit(A, iv.done);
     await t.db.query(`UPDATE interviews SET starts_at = now() - interval '10 minutes', ends_at = now() + interval '20 minutes', feedback_due_at = now() + interval '2 days' WHERE id = $1`, [iv.completed.id]);
     expect((await t.post(`/api/v1/interviews/${iv.completed.id}/complete`, {}, HM)).status).toBe(200);
   });

@@ -49,6 +49,8 @@ describe('scorecards', () => {
     // Q1 is asked by I2, Q2 by whoever leads (I1)
     const set2 = (await t.get(`/api/v1/question-sets/${set.body.id}`, R)).body;
     await t.post(`/api/v1/interviews/${interviewId}/questions`, { questions: [{ questionId: set2.questions[0].id, askedBy: ids[I2] }, { questionId: set2.questions[1].id }] }, HM);
+    // scheduled ahead (the API refuses the past), then held as the clock would have it: submitting needs a started interview
+    await t.db.query(`UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`, [interviewId]);
     kit = (await t.get(`/api/v1/interviews/${interviewId}`, HM)).body;
   });
   afterAll(() => t?.close());

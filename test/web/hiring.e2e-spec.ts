@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { apiToken, checkPage, closeAppInBrowser, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
+import { apiToken, checkPage, closeAppInBrowser, databaseUrl, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
 
 const PASSWORD = 'panel-password-1';
 const HM_TZ = 'Europe/Berlin'; // the demo hiring manager's timezone
@@ -229,11 +230,23 @@ describe('the hiring manager journey in the browser', () => {
     await ok(hm, 'POST', `/interviews/${onsite.id}/complete`, {});
     await fillAndSubmit(ines, onsite.id, { technical: 4, behavioral: 3, situational: 3 }, 'strong_yes');
     await fillAndSubmit(theo, onsite.id, { technical: 4, behavioral: 3, situational: 2 }, 'yes');
+    // the interview scheduled in journey A and Sam's (Theo alone, for the comparison) are held by now, as the
+    // clock would have it: scorecards are submitted once an interview has started
+    const samInterview = (await ok<any>(hm, 'GET', `/interviews?candidateId=${samId}`)).items[0];
+    const db = new Client({ connectionString: databaseUrl(app) });
+    await db.connect();
+    try {
+      await db.query(
+        `UPDATE interviews SET starts_at = now() - interval '3 hours', ends_at = now() - interval '2 hours', feedback_due_at = now() + interval '1 day' WHERE id = ANY($1::uuid[])`,
+        [[scheduledId, samInterview.id]],
+      );
+    } finally {
+      await db.end();
+    }
     // the interview scheduled in journey A: both submit
     await fillAndSubmit(ines, scheduledId, { technical: 3, behavioral: 4, situational: 3 }, 'yes');
     await fillAndSubmit(theo, scheduledId, { technical: 3, behavioral: 3, situational: 2 }, 'no');
     // Sam's interview (Theo alone) for the comparison
-    const samInterview = (await ok<any>(hm, 'GET', `/interviews?candidateId=${samId}`)).items[0];
     await fillAndSubmit(theo, samInterview.id, { technical: 2, behavioral: 3, situational: 2 }, 'no');
 
     const api = await ok<any>(hm, 'GET', `/candidates/${jordanId}/feedback-summary`);

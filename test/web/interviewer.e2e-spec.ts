@@ -89,6 +89,14 @@ describe('the interviewer journey in the browser', () => {
       allowConflicts: true,
     });
     interviewId = interview.id;
+    // scorecards are submitted once the interview has started: it began a few minutes ago, as the clock would have it
+    const db = new Client({ connectionString: databaseUrl(app) });
+    await db.connect();
+    try {
+      await db.query(`UPDATE interviews SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '55 minutes' WHERE id = $1`, [interviewId]);
+    } finally {
+      await db.end();
+    }
     theoToken = await login(app.url, THEO.email, THEO.password);
     ines = await launchBrowser();
     theo = await launchBrowser();

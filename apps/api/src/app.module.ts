@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { FeedbackModule } from '@app/feedback';
+import { HiringModule } from '@app/hiring';
 import { InterviewersModule } from '@app/interviewers';
 import { InterviewsModule } from '@app/interviews';
 import { HttpModule, InfrastructureModule, WorkersModule } from '@app/platform';
@@ -20,6 +21,7 @@ export class AppModule {
         InterviewsModule,
         InterviewersModule,
         FeedbackModule,
+        HiringModule,
         RemindersModule,
         ...(config.processRole === 'all' ? [WorkersModule] : []),
       ],

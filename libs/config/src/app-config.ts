@@ -158,7 +158,7 @@ export class AppConfig {
   /** Signs webhook bodies; derived from the JWT secret unless set. */
   readonly webhookSecret: string;
   readonly webhookTimeoutMs: number;
-  /** How often the worker compares scheduled reminders with the queue. */
+  /** How often the worker compares scheduled reminders with the queue, and sweeps ended interviews still marked scheduled. */
   readonly reconcileEveryMs: number;
   /** How long a stopping process waits for jobs in flight. */
   readonly shutdownTimeoutMs: number;

@@ -3,10 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { InterviewsModule } from '@app/interviews';
 import { QuestionSetsModule } from '@app/question-sets';
+import { DebriefController } from './debrief/debrief.controller';
+import { DebriefService } from './debrief/debrief.service';
 import { ScorecardQuestionNoteEntity } from './entities/scorecard-question-note.entity';
 import { ScorecardRatingEntity } from './entities/scorecard-rating.entity';
 import { ScorecardEntity } from './entities/scorecard.entity';
+import { InterviewCompletionListener } from './scorecards/interview-completion.listener';
 import { InterviewEventsListener } from './scorecards/interview-events.listener';
+import { FeedbackStatusService } from './scorecards/feedback-status.service';
 import { ScorecardBoardService } from './scorecards/scorecard-board.service';
 import { ScorecardRepository } from './scorecards/scorecard.repository';
 import { ScorecardsController } from './scorecards/scorecards.controller';
@@ -22,19 +26,22 @@ import { SummariesController } from './summaries/summaries.controller';
 /** Scorecards, the blind rule, and the aggregated evidence for a hiring decision. */
 @Module({
   imports: [AuthModule, InterviewsModule, QuestionSetsModule, TypeOrmModule.forFeature([ScorecardEntity, ScorecardRatingEntity, ScorecardQuestionNoteEntity])],
-  controllers: [ScorecardsController, SummariesController],
+  controllers: [ScorecardsController, SummariesController, DebriefController],
   providers: [
     ScorecardRepository,
     SubmissionsService,
+    FeedbackStatusService,
+    DebriefService,
     ScorecardsService,
     ScorecardBoardService,
     InterviewEventsListener,
+    InterviewCompletionListener,
     FeedbackStatsRepository,
     InterviewSummaryService,
     CandidateSummaryService,
     PositionSummaryService,
     CalibrationService,
   ],
-  exports: [SubmissionsService],
+  exports: [SubmissionsService, FeedbackStatusService],
 })
 export class FeedbackModule {}

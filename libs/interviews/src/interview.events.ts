@@ -7,6 +7,8 @@ export enum InterviewEvent {
   Cancelled = 'interview.cancelled',
   PanelChanged = 'interview.panel_changed',
   Completed = 'interview.completed',
+  /** The candidate did not attend: no feedback is owed. */
+  NoShow = 'interview.no_show',
 }
 
 export interface PanelMember {
@@ -35,6 +37,10 @@ export interface InterviewPanelChangedPayload extends InterviewEventPayload {
 
 export interface InterviewCancelledPayload extends InterviewEventPayload {
   reason: string;
+}
+
+export interface InterviewNoShowPayload extends InterviewEventPayload {
+  note: string | null;
 }
 
 export function eventPayload(

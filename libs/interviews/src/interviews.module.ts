@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
+import { QueueName } from '@app/queue';
 import { QuestionSetsModule } from '@app/question-sets';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesRepository } from './candidates/candidates.repository';
 import { CandidatesService } from './candidates/candidates.service';
+import { CandidatePathRepository } from './candidates/candidate-path.repository';
+import { CandidatePathService } from './candidates/candidate-path.service';
+import { InterviewReadService } from './interviews/interview-read.service';
 import { CandidateEntity } from './entities/candidate.entity';
 import { InterviewPanelistEntity } from './entities/interview-panelist.entity';
 import { InterviewQuestionEntity } from './entities/interview-question.entity';
@@ -22,16 +27,35 @@ import { PositionsController } from './positions/positions.controller';
 import { PositionsRepository } from './positions/positions.repository';
 import { PositionsService } from './positions/positions.service';
 import { InterviewsDemoSeeder } from './demo/interviews-demo.seeder';
+import { PlanStageEntity } from './entities/plan-stage.entity';
+import { PlanTemplateEntity } from './entities/plan-template.entity';
+import { PositionCompetencyEntity } from './entities/position-competency.entity';
+import { PositionPlanEntity } from './entities/position-plan.entity';
+import { PlanInput } from './plans/plan-input';
+import { PlanRepository } from './plans/plan.repository';
+import { PlansController } from './plans/plans.controller';
+import { PositionPlanService } from './plans/position-plan.service';
+import { InterviewEndScheduler } from './lifecycle/interview-end.scheduler';
+import { InterviewStatusService } from './lifecycle/interview-status.service';
 
 /** Positions, candidates, interviews, panels, question snapshots and invites. */
 @Module({
-  imports: [AuthModule, QuestionSetsModule, TypeOrmModule.forFeature([PositionEntity, CandidateEntity, InterviewEntity, InterviewPanelistEntity, InterviewQuestionEntity])],
-  controllers: [PositionsController, CandidatesController, InterviewsController],
+  imports: [
+    AuthModule,
+    QuestionSetsModule,
+    TypeOrmModule.forFeature([PositionEntity, CandidateEntity, InterviewEntity, InterviewPanelistEntity, InterviewQuestionEntity]),
+    TypeOrmModule.forFeature([PositionCompetencyEntity, PlanStageEntity, PlanTemplateEntity, PositionPlanEntity]),
+    BullModule.registerQueue({ name: QueueName.Interviews }),
+  ],
+  controllers: [PositionsController, PlansController, CandidatesController, InterviewsController],
   providers: [
     PositionsRepository,
     PositionsService,
     CandidatesRepository,
     CandidatesService,
+    CandidatePathRepository,
+    CandidatePathService,
+    InterviewReadService,
     InterviewRepository,
     InterviewQueryService,
     InterviewPrerequisites,
@@ -40,7 +64,23 @@ import { InterviewsDemoSeeder } from './demo/interviews-demo.seeder';
     InterviewLifecycleService,
     InterviewInviteService,
     InterviewsDemoSeeder,
+    PlanRepository,
+    PlanInput,
+    PositionPlanService,
+    InterviewStatusService,
+    InterviewEndScheduler,
   ],
-  exports: [InterviewQueryService, InterviewRepository, CandidatesService, PositionsService, InterviewInviteService],
+  exports: [
+    InterviewQueryService,
+    InterviewReadService,
+    CandidatePathService,
+    InterviewRepository,
+    CandidatesService,
+    PositionsService,
+    InterviewInviteService,
+    PositionPlanService,
+    InterviewStatusService,
+    InterviewEndScheduler,
+  ],
 })
 export class InterviewsModule {}

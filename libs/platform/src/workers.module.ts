@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { QueueWorkersModule } from '@app/queue';
+import { InterviewsWorkersModule } from '@app/interviews';
 import { RemindersWorkersModule } from '@app/reminders';
 
 /** Every queue processor; loaded by apps/worker, and by apps/api when it runs the worker in-process. */
-@Module({ imports: [QueueWorkersModule, RemindersWorkersModule] })
+@Module({ imports: [QueueWorkersModule, RemindersWorkersModule, InterviewsWorkersModule] })
 export class WorkersModule {}

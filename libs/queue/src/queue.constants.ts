@@ -2,6 +2,7 @@
 export enum QueueName {
   System = 'system',
   Reminders = 'reminders',
+  Interviews = 'interviews',
 }
 
 export enum SystemJob {
@@ -10,6 +11,17 @@ export enum SystemJob {
 
 export enum ReminderJob {
   Deliver = 'deliver',
+}
+
+export enum InterviewJob {
+  /** At the scheduled end: a scheduled interview starts awaiting feedback. */
+  End = 'end',
+}
+
+/** The end time is part of the job (and its id): a moved end is a new job, the old one finds nothing to do. */
+export interface InterviewEndJobPayload {
+  interviewId: string;
+  endsAt: string;
 }
 
 /** A reminder job names the reminder and the due time it was scheduled for; a moved reminder is a new job. */

@@ -50,6 +50,7 @@ export class ReminderContextService {
   async load(r: ReminderEntity): Promise<LoadedReminder> {
     const kit = await this.interviews.findKit(r.interviewId);
     if (!kit) return { skip: 'interview no longer exists' };
+    if (kit.interview.status === 'no_show') return { skip: 'candidate did not attend' };
     const cancelled = kit.interview.status === 'cancelled';
     if (r.kind === 'cancellation' ? !cancelled : cancelled) return { skip: cancelled ? 'interview cancelled' : 'interview is no longer cancelled' };
     if (!kit.panel.some((p) => p.userId === r.aboutUserId)) return { skip: 'panelist no longer on the panel' };

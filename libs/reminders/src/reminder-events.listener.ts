@@ -17,6 +17,7 @@ export class ReminderEventsListener {
   @OnEvent(InterviewEvent.PanelChanged, { promisify: true })
   @OnEvent(InterviewEvent.Cancelled, { promisify: true })
   @OnEvent(InterviewEvent.Completed, { promisify: true })
+  @OnEvent(InterviewEvent.NoShow, { promisify: true })
   async onInterview(e: InterviewEventPayload): Promise<void> {
     await this.replan(e.interviewId);
   }

@@ -29,6 +29,11 @@ export class ReminderScheduler {
     const facts = await this.contexts.forPlanning(interviewId);
     const kit = facts?.kit;
     const existing = await this.repo.forInterview(interviewId);
+    if (kit?.interview.status === 'no_show') {
+      // nothing was held, so no feedback is owed; the panel is not told of a cancellation either
+      await this.cancel(existing.filter((r) => r.status === 'scheduled'), 'candidate did not attend');
+      return;
+    }
     if (!kit || kit.interview.status === 'cancelled') {
       await this.cancel(existing.filter((r) => r.status === 'scheduled' && r.kind !== CANCELLATION), 'interview cancelled');
       if (kit) await this.noticeCancellation(kit.interview.id, kit.interview.startsAt, kit.panel.map((p) => p.userId));

@@ -89,6 +89,48 @@ export interface paths {
         patch: operations["Candidates_update"];
         trace?: never;
     };
+    "/api/v1/candidates/{id}/debrief": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every submitted scorecard of the candidate in full, by interviewer and by criterion/competency, with
+         *     disagreements (2+ points apart), recommendations, who is missing and agreement. `?planStageId=` keeps one
+         *     stage's interviews. The position's hiring manager, recruiters and admins; anyone else gets 404. Never drafts.
+         */
+        get: operations["Debrief_debrief"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidates/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The candidate's decisions, newest first. */
+        get: operations["Decisions_history"];
+        put?: never;
+        /**
+         * Records a decision (advance, move_back, reject, hold, hire, withdraw, reactivate). Missing scorecards of the
+         *     current stage refuse advance, reject and hire with 409 (details.missing) unless `override.reason` is given.
+         */
+        post: operations["Decisions_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/candidates/{id}/feedback-summary": {
         parameters: {
             query?: never;
@@ -240,7 +282,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marks a started interview as done. */
+        /**
+         * Closes a started interview by hand (e.g. a panelist left and will not submit): from scheduled
+         *     (after its start) or awaiting_feedback. Interviews otherwise complete when every panelist has submitted.
+         */
         post: operations["Interviews_complete"];
         delete?: never;
         options?: never;
@@ -276,6 +321,26 @@ export interface paths {
         get: operations["Interviews_invite"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interviews/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The candidate did not attend (from scheduled after its start, or awaiting_feedback): status no_show,
+         *     no feedback owed, its feedback reminders are cancelled. 409 before the start or once closed.
+         */
+        post: operations["Interviews_noShow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -392,7 +457,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your own scheduled interviews that have not ended, soonest first. */
+        /** Your own interviews still scheduled (not ended, not cancelled), soonest first. */
         get: operations["Interviews_upcoming"];
         put?: never;
         post?: never;
@@ -418,6 +483,23 @@ export interface paths {
         head?: never;
         /** Changes your own name or timezone (times are shown to you in it). */
         patch: operations["Auth_updateMe"];
+        trace?: never;
+    };
+    "/api/v1/me/hiring-home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decisions waiting, overdue scorecards and upcoming interviews on the caller's positions (hiring managers, admins). */
+        get: operations["Pipeline_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/notifications": {
@@ -482,6 +564,41 @@ export interface paths {
         /** Candidates side by side; `?sort=&order=`; `?format=csv` downloads a spreadsheet. */
         get: operations["Summaries_position"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/positions/{id}/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Candidates by stage with their interview and scorecard state (managers of the position; others 404). */
+        get: operations["Pipeline_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/positions/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The interview plan: competencies, stages and their interviews, the competency × stage coverage and what it leaves uncovered. */
+        get: operations["Plans_get"];
+        /** Replaces the whole plan; send `revision` back (409 when stale). Keep ids to keep stages that interviews point at. */
+        put: operations["Plans_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -684,6 +801,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/rejection-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every reason in order, retired ones with `active: false`. */
+        get: operations["RejectionReasons_list"];
+        /** Replaces the list (admins). */
+        put: operations["RejectionReasons_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/reminders": {
         parameters: {
             query?: never;
@@ -826,6 +961,28 @@ export interface components {
             timeboxMinutes?: number;
             type: components["schemas"]["QuestionType"];
         };
+        AgreementFigureResponse: {
+            /** @description Krippendorff's alpha; null when it cannot be computed (too few values, or no variation). */
+            alpha: number | null;
+            /**
+             * @description criteria: units = criteria of interview questions, values = ratings (ordinal);
+             *     recommendations: units = interviews, values = each panelist's recommendation (ordinal, Strong no = 1 … Strong yes = 4);
+             *     competencies: units = (interview, competency), values = each panelist's mean rating over its criteria (interval metric, since means are not ranks).
+             * @enum {string}
+             */
+            basis: "criteria" | "recommendations" | "competencies";
+            /** @description False below the minimum of pairable values (or with no variation): show the label, not a number. */
+            enoughData: boolean;
+            /** @description The alpha to two decimals, "not enough data", or "no variation". */
+            label: string;
+            /** @enum {string} */
+            level: "ordinal" | "interval";
+            minimumPairableValues: number;
+            /** @description Values that have at least one other value in the same unit. */
+            pairable: number;
+            /** @description Units with two or more values. */
+            units: number;
+        };
         AgreementResponse: {
             /** @description Krippendorff's alpha for ordinal data; null when it cannot be computed. */
             alpha: number | null;
@@ -836,6 +993,11 @@ export interface components {
             pairableValues: number;
             /** @description Criteria (of interview questions) rated by two or more panelists. */
             units: number;
+        };
+        AgreementSetResponse: {
+            competencies: components["schemas"]["AgreementFigureResponse"];
+            criteria: components["schemas"]["AgreementFigureResponse"];
+            recommendations: components["schemas"]["AgreementFigureResponse"];
         };
         AskedByResponse: {
             name: string;
@@ -910,11 +1072,20 @@ export interface components {
             notes: string | null;
             positionId: string;
             positionTitle: string;
+            /** @description The plan stage the candidate is at; null = not started. */
+            stageId: string | null;
+            stageName: string | null;
+            /**
+             * @description active, on_hold, rejected, withdrawn or hired; changed only by a decision.
+             * @enum {string}
+             */
+            status: "active" | "on_hold" | "rejected" | "withdrawn" | "hired";
             /** Format: date-time */
             updatedAt: string;
         };
         CandidateSummaryResponse: {
             agreement: components["schemas"]["AgreementResponse"];
+            agreementSet: components["schemas"]["AgreementSetResponse"];
             byCompetency: components["schemas"]["GroupSummaryResponse"][];
             byQuestionType: components["schemas"]["GroupSummaryResponse"][];
             candidate: components["schemas"]["PersonResponse"];
@@ -926,6 +1097,19 @@ export interface components {
         CompleteInterviewDto: {
             revision?: number;
         };
+        CoverageCellResponse: {
+            /** @description The sum of their panel sizes. */
+            interviewers: number;
+            /** @description Templates of the stage that assess the competency. */
+            interviews: number;
+            stageId: string;
+        };
+        CoverageRowResponse: {
+            competencyId: string;
+            competencyName: string;
+            stages: components["schemas"]["CoverageCellResponse"][];
+            totalInterviewers: number;
+        };
         CreateCandidateDto: {
             /** Format: email */
             email: string;
@@ -934,6 +1118,27 @@ export interface components {
             notes?: string;
             /** Format: uuid */
             positionId: string;
+        };
+        CreateDecisionDto: {
+            /**
+             * @description advance, move_back, reject, hold, hire, withdraw or reactivate.
+             * @enum {string}
+             */
+            decision: "advance" | "move_back" | "reject" | "hold" | "hire" | "withdraw" | "reactivate";
+            /** @description Decide although scorecards are missing. */
+            override?: components["schemas"]["DecisionOverrideDto"];
+            /** @description Why (required to hire). */
+            rationale?: string;
+            /**
+             * Format: uuid
+             * @description A rejection reason's id (required to reject).
+             */
+            reasonId?: string;
+            /**
+             * Format: uuid
+             * @description advance: the stage to go to (default: the next one); move_back: an earlier stage (required); reactivate: optional.
+             */
+            toStageId?: string;
         };
         CreateInterviewDto: {
             /** @description Book the panel even when someone is already booked at an overlapping time. */
@@ -949,12 +1154,20 @@ export interface components {
             panel: components["schemas"]["PanelMemberDto"][];
             /**
              * Format: uuid
+             * @description A stage of the position's interview plan (GET /positions/:id/plan).
+             */
+            planStageId?: string;
+            /**
+             * Format: uuid
              * @description Default: the candidate's position.
              */
             positionId?: string;
             questions?: components["schemas"]["AssignQuestionDto"][];
-            /** @enum {string} */
-            stage: "screening" | "technical" | "behavioral" | "onsite" | "final" | "other";
+            /**
+             * @description Required unless `planStageId` is given (then it defaults to the plan stage's name).
+             * @enum {string}
+             */
+            stage?: "screening" | "technical" | "behavioral" | "onsite" | "final" | "other";
             /**
              * @description Start time: an ISO 8601 instant (`2026-12-01T09:00:00Z`, `…+01:00`) or a local time without
              *     offset (`2026-12-01T10:00`), which is read in `timezone`. Must be in the future.
@@ -1023,6 +1236,202 @@ export interface components {
             ratings: components["schemas"]["PanelistRatingResponse"][];
             /** @description Population standard deviation of the ratings. */
             spread: number | null;
+        };
+        DebriefCandidateResponse: {
+            id: string;
+            name: string;
+            positionId: string;
+            positionTitle: string;
+        };
+        DebriefCompetencyRatingResponse: {
+            /** @description Ratings behind the mean. */
+            count: number;
+            mean: number | null;
+            userId: string;
+        };
+        DebriefCompetencyRowResponse: {
+            competency: string;
+            /** @description Two panelists' means 2 or more points apart. */
+            disagreement: boolean;
+            /** @description Each panelist's mean over the competency's criteria (across the interviews shown). */
+            ratings: components["schemas"]["DebriefCompetencyRatingResponse"][];
+            spread: number | null;
+        };
+        DebriefCriterionRatingResponse: {
+            /** @description null: marked "not assessed". */
+            rating: number | null;
+            userId: string;
+        };
+        DebriefCriterionRowResponse: {
+            competencies: string[];
+            criterionId: string;
+            /** @description Two ratings 2 or more points apart. */
+            disagreement: boolean;
+            interviewId: string;
+            /** @description `<interview question id>/<criterion id>`, unique across the candidate's interviews. */
+            key: string;
+            label: string;
+            questionId: string;
+            questionPrompt: string;
+            ratings: components["schemas"]["DebriefCriterionRatingResponse"][];
+            /** @description Highest minus lowest rating; null with fewer than two ratings. */
+            spread: number | null;
+        };
+        DebriefFollowUpResponse: {
+            id: string;
+            prompt: string;
+        };
+        DebriefInterviewResponse: {
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            feedbackDueAt: string;
+            id: string;
+            panel: components["schemas"]["DebriefPanelistResponse"][];
+            /** Format: uuid */
+            planStageId: string | null;
+            stage: string;
+            /** Format: date-time */
+            startsAt: string;
+            status: string;
+            title: string;
+        };
+        DebriefMissingResponse: {
+            interviewId: string;
+            interviewTitle: string;
+            name: string;
+            userId: string;
+        };
+        DebriefPanelistResponse: {
+            name: string;
+            /** @enum {string} */
+            role: "lead" | "shadow";
+            submitted: boolean;
+            userId: string;
+        };
+        DebriefPersonResponse: {
+            id: string;
+            name: string;
+        };
+        DebriefQuestionResponse: {
+            competencies: string[];
+            followUpsAsked: components["schemas"]["DebriefFollowUpResponse"][];
+            notes: string | null;
+            position: number;
+            prompt: string;
+            questionId: string;
+            ratings: components["schemas"]["DebriefRatingResponse"][];
+            type: string;
+        };
+        DebriefRatingResponse: {
+            criterionId: string;
+            label: string;
+            notAssessed: boolean;
+            note: string | null;
+            /** @description 1 = Strong no, 2 = No, 3 = Yes, 4 = Strong yes */
+            rating: number | null;
+            /** @description "Strong no" … "Strong yes", null when not rated. */
+            ratingLabel: string | null;
+        };
+        DebriefRecommendationResponse: {
+            interviewId: string;
+            interviewTitle: string;
+            label: string | null;
+            name: string;
+            /**
+             * @description strong_no = Strong no, no = No, yes = Yes, strong_yes = Strong yes
+             * @enum {string|null}
+             */
+            recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+            userId: string;
+        };
+        DebriefResponse: {
+            agreement: components["schemas"]["AgreementSetResponse"];
+            byCompetency: components["schemas"]["DebriefCompetencyRowResponse"][];
+            byCriterion: components["schemas"]["DebriefCriterionRowResponse"][];
+            candidate: components["schemas"]["DebriefCandidateResponse"];
+            interviews: components["schemas"]["DebriefInterviewResponse"][];
+            /** @description Panelists of interviews neither cancelled nor no-show who have not submitted. */
+            missing: components["schemas"]["DebriefMissingResponse"][];
+            /** @description The columns of the by-criterion and by-competency views: authors of submitted scorecards. */
+            panelists: components["schemas"]["DebriefPersonResponse"][];
+            /** Format: uuid */
+            planStageId: string | null;
+            recommendations: components["schemas"]["DebriefRecommendationResponse"][];
+            /** @description Submitted scorecards only; drafts never appear. */
+            scorecards: components["schemas"]["DebriefScorecardResponse"][];
+        };
+        DebriefScorecardResponse: {
+            author: components["schemas"]["DebriefPersonResponse"];
+            /** Format: date-time */
+            feedbackDueAt: string;
+            id: string;
+            interviewId: string;
+            interviewTitle: string;
+            /** @description Submitted by the interview's feedback deadline. */
+            onTime: boolean;
+            questions: components["schemas"]["DebriefQuestionResponse"][];
+            /**
+             * @description strong_no = Strong no, no = No, yes = Yes, strong_yes = Strong yes
+             * @enum {string|null}
+             */
+            recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+            recommendationLabel: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            summary: string | null;
+        };
+        DecidedByResponse: {
+            id: string;
+            name: string;
+        };
+        DecisionList: {
+            /** @description Newest first. */
+            items: components["schemas"]["DecisionResponse"][];
+        };
+        DecisionOverrideDto: {
+            /** @description Why deciding now is right although scorecards are missing; kept on the record. */
+            reason: string;
+        };
+        DecisionOverrideResponse: {
+            reason: string;
+        };
+        DecisionReasonResponse: {
+            id: string;
+            label: string;
+        };
+        DecisionResponse: {
+            candidateId: string;
+            /** Format: date-time */
+            decidedAt: string;
+            decidedBy: components["schemas"]["DecidedByResponse"];
+            /** @enum {string} */
+            decision: "advance" | "move_back" | "reject" | "hold" | "hire" | "withdraw" | "reactivate";
+            fromStageId: string | null;
+            fromStageName: string | null;
+            /** @enum {string} */
+            fromStatus: "active" | "on_hold" | "rejected" | "withdrawn" | "hired";
+            id: string;
+            /** @description Whose scorecards were missing when the decision was made (non-empty only with an override). */
+            missingAtDecision: components["schemas"]["MissingAtDecisionResponse"][];
+            override: components["schemas"]["DecisionOverrideResponse"] | null;
+            rationale: string | null;
+            reason: components["schemas"]["DecisionReasonResponse"] | null;
+            /** @description The decision this one follows (the candidate's previous one); null for the first. */
+            supersedesId: string | null;
+            toStageId: string | null;
+            toStageName: string | null;
+            /** @enum {string} */
+            toStatus: "active" | "on_hold" | "rejected" | "withdrawn" | "hired";
+        };
+        DecisionWaiting: {
+            candidateId: string;
+            candidateName: string;
+            expected: number;
+            positionId: string;
+            positionTitle: string;
+            stageName: string;
+            submitted: number;
         };
         ErrorResponseDto: {
             /** @description Per-field problems for validation errors, or extra facts (the current version on a 409) */
@@ -1104,6 +1513,14 @@ export interface components {
             backend: string;
             jobId: string;
             requestedAt: string;
+        };
+        HiringHomeResponse: {
+            /** @description Active candidates whose current stage has interviews and every scorecard in. */
+            decisionsWaiting: components["schemas"]["DecisionWaiting"][];
+            /** @description Unsubmitted scorecards past their due time, most overdue first. */
+            overdueScorecards: components["schemas"]["OverdueScorecard"][];
+            /** @description Scheduled interviews still to come, soonest first (at most 50). */
+            upcomingInterviews: components["schemas"]["UpcomingInterview"][];
         };
         ImportGuideDto: {
             /** @description The pasted guide: plain text, Markdown, or the JSON that export writes. */
@@ -1198,6 +1615,8 @@ export interface components {
             location: string | null;
             meetingUrl: string | null;
             panel: components["schemas"]["PanelistResponse"][];
+            /** @description The position plan's stage it belongs to, if any. */
+            planStageId: string | null;
             position: components["schemas"]["PositionRefResponse"];
             questions: components["schemas"]["KitQuestionResponse"][];
             /** @description Send back with changes (optimistic locking). */
@@ -1212,8 +1631,11 @@ export interface components {
              * @description UTC instants.
              */
             start: string;
-            /** @enum {string} */
-            status: "scheduled" | "completed" | "cancelled";
+            /**
+             * @description scheduled: not over yet; awaiting_feedback: over, some panelists have not submitted; completed: every panelist submitted (or closed by a manager); cancelled: called off; no_show: the candidate did not attend
+             * @enum {string}
+             */
+            status: "scheduled" | "awaiting_feedback" | "completed" | "cancelled" | "no_show";
             title: string;
             /** @description Things worth knowing that did not stop the change (e.g. a weekly limit exceeded). */
             warnings: components["schemas"]["WarningResponse"][];
@@ -1229,13 +1651,17 @@ export interface components {
             location: string | null;
             meetingUrl: string | null;
             panel: components["schemas"]["PanelSlotResponse"][];
+            planStageId: string | null;
             position: components["schemas"]["PositionTitleRefResponse"];
             questionCount: number;
             stage: string;
             /** Format: date-time */
             start: string;
-            /** @enum {string} */
-            status: "scheduled" | "completed" | "cancelled";
+            /**
+             * @description scheduled: not over yet; awaiting_feedback: over, some panelists have not submitted; completed: every panelist submitted (or closed by a manager); cancelled: called off; no_show: the candidate did not attend
+             * @enum {string}
+             */
+            status: "scheduled" | "awaiting_feedback" | "completed" | "cancelled" | "no_show";
             timezone: string;
             title: string;
         };
@@ -1245,6 +1671,7 @@ export interface components {
         };
         InterviewSummaryResponse: {
             agreement: components["schemas"]["AgreementResponse"];
+            agreementSet: components["schemas"]["AgreementSetResponse"];
             byPanelist: components["schemas"]["PanelistRecommendationResponse"][];
             candidate: components["schemas"]["PersonResponse"];
             expected: number;
@@ -1319,6 +1746,12 @@ export interface components {
             situational: number | null;
             technical: number | null;
         };
+        MissingAtDecisionResponse: {
+            interviewId: string;
+            interviewTitle: string;
+            name: string;
+            userId: string;
+        };
         MissingItemResponse: {
             criterionId?: string;
             /** @description "recommendation" or "rating". */
@@ -1339,6 +1772,11 @@ export interface components {
         NamedRefResponse: {
             id: string;
             name: string;
+        };
+        NoShowInterviewDto: {
+            /** @description What happened, for the record (e.g. "no answer on the call, no message"). */
+            note?: string;
+            revision?: number;
         };
         NotificationPage: {
             items: components["schemas"]["NotificationResponse"][];
@@ -1367,6 +1805,15 @@ export interface components {
             status: "sent" | "failed";
             subject: string;
         };
+        OverdueScorecard: {
+            candidateName: string;
+            /** Format: date-time */
+            feedbackDueAt: string;
+            interviewId: string;
+            interviewTitle: string;
+            name: string;
+            userId: string;
+        };
         PageInfoDto: {
             /** @example 20 */
             limit: number;
@@ -1382,7 +1829,11 @@ export interface components {
         };
         PanelistRecommendationResponse: {
             name: string;
-            recommendation: string;
+            /**
+             * @description strong_no = Strong no, no = No, yes = Yes, strong_yes = Strong yes
+             * @enum {string}
+             */
+            recommendation: "strong_no" | "no" | "yes" | "strong_yes";
             userId: string;
         };
         PanelistRefResponse: {
@@ -1457,10 +1908,11 @@ export interface components {
              */
             start: string;
             /**
-             * @description `completed` when marked so; `scheduled` when it simply ended.
+             * @description `awaiting_feedback` once it ended; `completed` when a manager closed it (or, briefly, `scheduled`
+             *     when it has just ended and the end-of-interview job has not run yet).
              * @enum {string}
              */
-            status: "scheduled" | "completed";
+            status: "scheduled" | "awaiting_feedback" | "completed";
             title: string;
         };
         PendingScorecardTotals: {
@@ -1478,9 +1930,132 @@ export interface components {
             id: string;
             name: string;
         };
+        PipelineCard: {
+            email: string;
+            id: string;
+            /** @description "Scheduled Tue 10:00" (in the reader's timezone), "Awaiting feedback 2/3", "Ready to decide", … */
+            label: string;
+            lastDecision: components["schemas"]["PipelineLastDecision"] | null;
+            name: string;
+            nextInterview: components["schemas"]["PipelineInterviewRef"] | null;
+            /** @description Scorecards of the current stage's interviews (cancelled and no-show interviews left out). */
+            scorecards: components["schemas"]["PipelineScorecards"];
+            stageId: string | null;
+            /**
+             * @description not_scheduled, scheduled, awaiting_feedback, ready_to_decide or decided (rejected, hired, withdrawn, on hold).
+             * @enum {string}
+             */
+            state: "scheduled" | "awaiting_feedback" | "not_scheduled" | "ready_to_decide" | "decided";
+            /** @enum {string} */
+            status: "active" | "on_hold" | "rejected" | "withdrawn" | "hired";
+        };
+        PipelineInterviewRef: {
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
+        };
+        PipelineLastDecision: {
+            /** Format: date-time */
+            decidedAt: string;
+            /** @enum {string} */
+            decision: "advance" | "move_back" | "reject" | "hold" | "hire" | "withdraw" | "reactivate";
+        };
+        PipelineResponse: {
+            positionId: string;
+            positionTitle: string;
+            stages: components["schemas"]["PipelineStage"][];
+        };
+        PipelineScorecards: {
+            expected: number;
+            submitted: number;
+        };
+        PipelineStage: {
+            candidates: components["schemas"]["PipelineCard"][];
+            /** @description null = "Not started" (also holds candidates whose stage was removed from the plan). */
+            id: string | null;
+            name: string;
+            order: number;
+        };
+        PlanCompetencyDto: {
+            description?: string | null;
+            /**
+             * Format: uuid
+             * @description Send the id of an existing competency to keep it (templates keep pointing at it); omit it for a new one.
+             */
+            id?: string;
+            name: string;
+        };
+        PlanCompetencyResponse: {
+            description: string | null;
+            id: string;
+            name: string;
+        };
+        PlanStageDto: {
+            /**
+             * Format: uuid
+             * @description Send the id of an existing stage to keep it: interviews and candidates point at it.
+             */
+            id?: string;
+            name: string;
+            templates: components["schemas"]["PlanTemplateDto"][];
+        };
+        PlanStageResponse: {
+            id: string;
+            name: string;
+            /** @description From 0. */
+            order: number;
+            templates: components["schemas"]["PlanTemplateResponse"][];
+        };
+        PlanTemplateDto: {
+            /** @description Ids of competencies in this request (existing ones keep their ids). */
+            competencyIds?: string[];
+            /** @description Names of competencies in this request: how a template refers to a competency created by the same request. */
+            competencyNames?: string[];
+            durationMinutes: number;
+            /** Format: uuid */
+            id?: string;
+            /** @description Whether one of them must lead (default true). */
+            leadRequired?: boolean;
+            /** @description How many interviewers sit on it. */
+            panelSize: number;
+            /** @description Published questions. */
+            questionIds?: string[];
+            /** @description Published question set versions. */
+            questionSetIds?: string[];
+            title: string;
+        };
+        PlanTemplateResponse: {
+            competencyIds: string[];
+            durationMinutes: number;
+            id: string;
+            leadRequired: boolean;
+            panelSize: number;
+            questionIds: string[];
+            questionSetIds: string[];
+            title: string;
+        };
+        PlanWarningResponse: {
+            /** @enum {string} */
+            code: "competency_not_assessed" | "competency_single_rater" | "stage_without_interviews";
+            competencyId?: string;
+            message: string;
+            stageId?: string;
+        };
         PositionPage: {
             items: components["schemas"]["PositionResponse"][];
             page: components["schemas"]["PageInfoDto"];
+        };
+        PositionPlanResponse: {
+            competencies: components["schemas"]["PlanCompetencyResponse"][];
+            coverage: components["schemas"]["CoverageRowResponse"][];
+            positionId: string;
+            /** @description Send it back with a PUT (0: no plan yet). */
+            revision: number;
+            stages: components["schemas"]["PlanStageResponse"][];
+            /** Format: date-time */
+            updatedAt: string | null;
+            warnings: components["schemas"]["PlanWarningResponse"][];
         };
         PositionRefResponse: {
             department: string | null;
@@ -1501,6 +2076,8 @@ export interface components {
         };
         PositionRowResponse: {
             agreement: components["schemas"]["AgreementResponse"];
+            /** @description This candidate's agreement on each basis. */
+            agreementSet: components["schemas"]["AgreementSetResponse"];
             candidate: components["schemas"]["PersonResponse"];
             interviewsDone: number;
             meanByType: components["schemas"]["MeansByTypeResponse"];
@@ -1512,6 +2089,8 @@ export interface components {
             scorecardsSubmitted: number;
         };
         PositionSummaryResponse: {
+            /** @description The whole position's agreement on each basis (every candidate's interviews). */
+            agreementSet: components["schemas"]["AgreementSetResponse"];
             order: string;
             position: components["schemas"]["PersonResponse"];
             rows: components["schemas"]["PositionRowResponse"][];
@@ -1524,6 +2103,12 @@ export interface components {
         PublishDto: {
             /** @description The set's current revision (409 when stale). */
             revision?: number;
+        };
+        PutPlanDto: {
+            competencies: components["schemas"]["PlanCompetencyDto"][];
+            /** @description The revision you read (0 for a position without a plan); 409 when someone changed it since. */
+            revision: number;
+            stages: components["schemas"]["PlanStageDto"][];
         };
         QuestionDto: {
             competencies?: string[];
@@ -1659,13 +2244,37 @@ export interface components {
             note?: string;
             /** Format: uuid */
             questionId: string;
+            /** @description 1 = Strong no, 2 = No, 3 = Yes, 4 = Strong yes */
             rating?: number | null;
         };
         RecommendationCountsResponse: {
+            /** @description No */
             no: number;
+            /** @description Strong no */
             strong_no: number;
+            /** @description Strong yes */
             strong_yes: number;
+            /** @description Yes */
             yes: number;
+        };
+        RejectionReasonInput: {
+            /** @description Inactive reasons are kept for past decisions but not offered. */
+            active?: boolean;
+            /**
+             * Format: uuid
+             * @description An existing reason's id; omitted for a new one.
+             */
+            id?: string;
+            label: string;
+        };
+        RejectionReasonList: {
+            items: components["schemas"]["RejectionReasonResponse"][];
+        };
+        RejectionReasonResponse: {
+            active: boolean;
+            id: string;
+            label: string;
+            position: number;
         };
         ReminderListResponse: {
             interviewId: string;
@@ -1709,7 +2318,10 @@ export interface components {
         /** @enum {string} */
         Role: "admin" | "recruiter" | "hiring_manager" | "interviewer";
         SaveScorecardDto: {
-            /** @enum {string|null} */
+            /**
+             * @description strong_no = Strong no, no = No, yes = Yes, strong_yes = Strong yes
+             * @enum {string|null}
+             */
             overallRecommendation?: "strong_no" | "no" | "yes" | "strong_yes" | null;
             questions?: components["schemas"]["QuestionNotesDto"][];
             ratings?: components["schemas"]["RatingInputDto"][];
@@ -1722,6 +2334,7 @@ export interface components {
             label: string;
             notAssessed: boolean;
             note: string | null;
+            /** @description 1 = Strong no, 2 = No, 3 = Yes, 4 = Strong yes */
             rating: number | null;
         };
         ScorecardFollowUpResponse: {
@@ -1752,7 +2365,10 @@ export interface components {
             interviewId: string;
             /** @description What submit would still ask for. */
             missing: components["schemas"]["MissingItemResponse"][];
-            /** @enum {string|null} */
+            /**
+             * @description strong_no = Strong no, no = No, yes = Yes, strong_yes = Strong yes
+             * @enum {string|null}
+             */
             overallRecommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
             panelist: components["schemas"]["PanelistRefResponse"];
             questions: components["schemas"]["ScorecardQuestionResponse"][];
@@ -1784,6 +2400,14 @@ export interface components {
             situational: number;
             technical: number;
         };
+        UpcomingInterview: {
+            candidateName: string;
+            id: string;
+            positionTitle: string;
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
+        };
         UpdateCandidateDto: {
             /** Format: email */
             email?: string;
@@ -1799,6 +2423,11 @@ export interface components {
             meetingUrl?: string;
             /** @description The whole new panel. */
             panel?: components["schemas"]["PanelMemberDto"][];
+            /**
+             * Format: uuid
+             * @description A stage of the position's interview plan; null detaches the interview from the plan.
+             */
+            planStageId?: string | null;
             revision: number;
             /** @enum {string} */
             stage?: "screening" | "technical" | "behavioral" | "onsite" | "final" | "other";
@@ -1858,6 +2487,10 @@ export interface components {
             /** @description The set's current revision (409 when stale). */
             revision: number;
             tags?: string[];
+        };
+        UpdateRejectionReasonsDto: {
+            /** @description The whole list in order; reasons left out become inactive (past decisions keep them). */
+            reasons: components["schemas"]["RejectionReasonInput"][];
         };
         UpdateUserDto: {
             /** @description false deactivates: the user can no longer sign in, and their tokens stop working at once. */
@@ -2086,6 +2719,7 @@ export interface operations {
                 positionId?: string;
                 /** @description Words in the name or email. */
                 q?: string;
+                status?: "active" | "on_hold" | "rejected" | "withdrawn" | "hired";
             };
             header?: never;
             path?: never;
@@ -2380,6 +3014,193 @@ export interface operations {
             };
             /** @description Not found (or not visible to you) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Debrief_debrief: {
+        parameters: {
+            query?: {
+                /** @description Only the interviews of this stage of the position's interview plan. */
+                planStageId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebriefResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Decisions_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionList"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Decisions_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a concurrent change won, or the resource clashes with another */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2786,7 +3607,8 @@ export interface operations {
                 positionId?: string;
                 /** @description Interviews with at least one question taken from this question set (version). */
                 questionSetId?: string;
-                status?: "scheduled" | "completed" | "cancelled";
+                /** @description scheduled: not over yet; awaiting_feedback: over, some panelists have not submitted; completed: every panelist submitted (or closed by a manager); cancelled: called off; no_show: the candidate did not attend */
+                status?: "scheduled" | "awaiting_feedback" | "completed" | "cancelled" | "no_show";
                 /** @description Interviews starting before this instant. */
                 to?: string;
             };
@@ -3340,6 +4162,97 @@ export interface operations {
             };
         };
     };
+    Interviews_noShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoShowInterviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewKitResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid or expired bearer token
+             *
+             *     Missing, invalid or expired bearer token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Your roles do not allow this
+             *
+             *     Your roles do not allow this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a concurrent change won, or the resource clashes with another */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Unexpected error; the body carries a request id
+             *
+             *     Unexpected error; the body carries a request id
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Interviews_assignQuestions: {
         parameters: {
             query?: never;
@@ -3823,7 +4736,8 @@ export interface operations {
                 positionId?: string;
                 /** @description Interviews with at least one question taken from this question set (version). */
                 questionSetId?: string;
-                status?: "scheduled" | "completed" | "cancelled";
+                /** @description scheduled: not over yet; awaiting_feedback: over, some panelists have not submitted; completed: every panelist submitted (or closed by a manager); cancelled: called off; no_show: the candidate did not attend */
+                status?: "scheduled" | "awaiting_feedback" | "completed" | "cancelled" | "no_show";
                 /** @description Interviews starting before this instant. */
                 to?: string;
             };
@@ -3955,6 +4869,52 @@ export interface operations {
              *
              *     Unexpected error; the body carries a request id
              */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Pipeline_home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HiringHomeResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4433,6 +5393,186 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                     "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Pipeline_board: {
+        parameters: {
+            query?: {
+                /** @description Words in the candidate's name or email. */
+                q?: string;
+                /** @description Only candidates with this status. */
+                status?: "active" | "on_hold" | "rejected" | "withdrawn" | "hired";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Plans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionPlanResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Plans_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionPlanResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a concurrent change won, or the resource clashes with another */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -5637,6 +6777,115 @@ export interface operations {
             };
             /** @description Well-formed but not acceptable in the current state */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Unexpected error; the body carries a request id
+             *
+             *     Unexpected error; the body carries a request id
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RejectionReasons_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RejectionReasonList"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RejectionReasons_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRejectionReasonsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RejectionReasonList"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,10 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { RECOMMENDATIONS, type Recommendation } from '../entities/scorecard.entity';
+import { RATING_SCALE_TEXT, RECOMMENDATION_SCALE_TEXT } from '../scale';
 
 export const MAX_NOTE = 20_000;
 
-/** One criterion's rating: 1 strong no, 2 no, 3 yes, 4 strong yes; or `notAssessed`; or neither to clear it. */
+/** One criterion's rating: 1 Strong no, 2 No, 3 Yes, 4 Strong yes; or `notAssessed`; or neither to clear it. */
 export class RatingInputDto {
   @IsUUID()
   questionId: string;
@@ -13,7 +14,7 @@ export class RatingInputDto {
   @IsString() @MaxLength(64)
   criterionId: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 4, nullable: true })
+  @ApiPropertyOptional({ minimum: 1, maximum: 4, nullable: true, description: RATING_SCALE_TEXT })
   @IsOptional() @IsInt({ message: 'rating must be a whole number from 1 to 4' }) @Min(1, { message: 'rating must be from 1 to 4' }) @Max(4, { message: 'rating must be from 1 to 4' })
   rating?: number | null;
 
@@ -41,7 +42,7 @@ export class SaveScorecardDto {
   @IsInt() @Min(1)
   version: number;
 
-  @ApiPropertyOptional({ enum: RECOMMENDATIONS, nullable: true })
+  @ApiPropertyOptional({ enum: RECOMMENDATIONS, nullable: true, description: RECOMMENDATION_SCALE_TEXT })
   @IsOptional() @IsIn([...RECOMMENDATIONS, null], { message: `overallRecommendation must be one of: ${RECOMMENDATIONS.join(', ')}` })
   overallRecommendation?: Recommendation | null;
 
@@ -64,7 +65,7 @@ export class ScorecardCriterionResponse {
   criterionId: string;
   label: string;
   description?: string;
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 4 })
+  @ApiProperty({ nullable: true, minimum: 1, maximum: 4, description: RATING_SCALE_TEXT })
   rating: number | null;
   notAssessed: boolean;
   note: string | null;
@@ -108,7 +109,7 @@ export class ScorecardResponse {
   @ApiProperty({ enum: ['draft', 'submitted'] })
   status: 'draft' | 'submitted';
   version: number;
-  @ApiProperty({ enum: RECOMMENDATIONS, nullable: true })
+  @ApiProperty({ enum: RECOMMENDATIONS, nullable: true, description: RECOMMENDATION_SCALE_TEXT })
   overallRecommendation: Recommendation | null;
   summary: string | null;
   submittedAt: Date | null;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { RECOMMENDATION_LABELS } from '../scale';
 
 export class AgreementResponse {
   /** Krippendorff's alpha for ordinal data; null when it cannot be computed. */
@@ -14,10 +15,45 @@ export class AgreementResponse {
   minimumPairableValues: number;
 }
 
+export class AgreementFigureResponse {
+  /** Krippendorff's alpha; null when it cannot be computed (too few values, or no variation). */
+  @ApiProperty({ nullable: true, type: Number })
+  alpha: number | null;
+  /** Values that have at least one other value in the same unit. */
+  pairable: number;
+  /**
+   * criteria: units = criteria of interview questions, values = ratings (ordinal);
+   * recommendations: units = interviews, values = each panelist's recommendation (ordinal, Strong no = 1 … Strong yes = 4);
+   * competencies: units = (interview, competency), values = each panelist's mean rating over its criteria (interval metric, since means are not ranks).
+   */
+  @ApiProperty({ enum: ['criteria', 'recommendations', 'competencies'] })
+  basis: 'criteria' | 'recommendations' | 'competencies';
+  @ApiProperty({ enum: ['ordinal', 'interval'] })
+  level: 'nominal' | 'ordinal' | 'interval';
+  /** Units with two or more values. */
+  units: number;
+  /** False below the minimum of pairable values (or with no variation): show the label, not a number. */
+  enoughData: boolean;
+  /** The alpha to two decimals, "not enough data", or "no variation". */
+  label: string;
+  minimumPairableValues: number;
+}
+
+/** Agreement on three bases; recommendations and competencies have data when questions are split between panelists. */
+export class AgreementSetResponse {
+  criteria: AgreementFigureResponse;
+  recommendations: AgreementFigureResponse;
+  competencies: AgreementFigureResponse;
+}
+
 export class RecommendationCountsResponse {
+  @ApiProperty({ description: RECOMMENDATION_LABELS.strong_no })
   strong_no: number;
+  @ApiProperty({ description: RECOMMENDATION_LABELS.no })
   no: number;
+  @ApiProperty({ description: RECOMMENDATION_LABELS.yes })
   yes: number;
+  @ApiProperty({ description: RECOMMENDATION_LABELS.strong_yes })
   strong_yes: number;
 }
 
@@ -70,6 +106,7 @@ export class QuestionSummaryResponse {
 export class PanelistRecommendationResponse {
   userId: string;
   name: string;
+  @ApiProperty({ enum: ['strong_no', 'no', 'yes', 'strong_yes'], description: Object.entries(RECOMMENDATION_LABELS).map(([k, v]) => `${k} = ${v}`).join(', ') })
   recommendation: string;
 }
 
@@ -88,6 +125,7 @@ export class InterviewSummaryResponse {
   byPanelist: PanelistRecommendationResponse[];
   questions: QuestionSummaryResponse[];
   agreement: AgreementResponse;
+  agreementSet: AgreementSetResponse;
 }
 
 export class GroupSummaryResponse {
@@ -120,6 +158,7 @@ export class CandidateSummaryResponse {
   timeline: TimelineEntryResponse[];
   missing: MissingScorecardResponse[];
   agreement: AgreementResponse;
+  agreementSet: AgreementSetResponse;
 }
 
 export class MeansByTypeResponse {
@@ -143,11 +182,15 @@ export class PositionRowResponse {
   overallMean: number | null;
   recommendations: RecommendationCountsResponse;
   agreement: AgreementResponse;
+  /** This candidate's agreement on each basis. */
+  agreementSet: AgreementSetResponse;
 }
 
 export class PositionSummaryResponse {
   position: PersonResponse;
   rows: PositionRowResponse[];
+  /** The whole position's agreement on each basis (every candidate's interviews). */
+  agreementSet: AgreementSetResponse;
   sort: string;
   order: string;
 }

@@ -46,6 +46,12 @@ export class ScorecardRepository {
     return this.cards.find({ where: { interviewId }, order: { createdAt: 'ASC' } });
   }
 
+  /** Submitted scorecards of these interviews, oldest submission first; drafts never. */
+  async submittedFor(interviewIds: string[]): Promise<ScorecardEntity[]> {
+    if (!interviewIds.length) return [];
+    return this.cards.createQueryBuilder('s').where('s.interview_id = ANY(:ids) AND s.status = :status', { ids: interviewIds, status: 'submitted' }).orderBy('s.submitted_at', 'ASC').addOrderBy('s.id', 'ASC').getMany();
+  }
+
   async ratingsFor(scorecardIds: string[]): Promise<ScorecardRatingEntity[]> {
     if (!scorecardIds.length) return [];
     return this.manager.getRepository(ScorecardRatingEntity).createQueryBuilder('r').where('r.scorecard_id = ANY(:ids)', { ids: scorecardIds }).getMany();

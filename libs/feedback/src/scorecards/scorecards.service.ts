@@ -4,7 +4,7 @@ import { AuditService } from '@app/audit';
 import { conflict, unprocessable } from '@app/common';
 import { hasRole, Role, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { InterviewQueryService, KitRow } from '@app/interviews';
+import { InterviewQueryService, KitRow, toZonedIso } from '@app/interviews';
 import { SaveScorecardDto, ScorecardResponse, SubmitScorecardDto } from '../dto/scorecard.dto';
 import type { ScorecardEntity } from '../entities/scorecard.entity';
 import { missingItems, toScorecardResponse } from './scorecard-view';
@@ -41,7 +41,7 @@ export class ScorecardsService {
 
   async save(user: AuthUser, interviewId: string, dto: SaveScorecardDto): Promise<ScorecardResponse> {
     const kit = await this.panelKit(user, interviewId);
-    if (kit.interview.status === 'cancelled') throw new ConflictException(`Interview ${interviewId} is cancelled`);
+    assertOpen(kit);
     const questions = new Map(kit.questions.map((q) => [q.id, q]));
     const ratings = (dto.ratings ?? []).map((r, i) => {
       const q = questions.get(r.questionId);
@@ -93,7 +93,13 @@ export class ScorecardsService {
 
   async submit(user: AuthUser, interviewId: string, dto: SubmitScorecardDto): Promise<ScorecardResponse> {
     const kit = await this.panelKit(user, interviewId);
-    if (kit.interview.status === 'cancelled') throw new ConflictException(`Interview ${interviewId} is cancelled`);
+    assertOpen(kit);
+    if (kit.interview.startsAt.getTime() > Date.now()) {
+      throw unprocessable(
+        `This interview starts at ${toZonedIso(kit.interview.startsAt, user.timezone)}; you can save a draft now and submit once it has started`,
+        { startsAt: kit.interview.startsAt.toISOString() },
+      );
+    }
     const card = await this.repo.transaction(async (repo) => {
       const card = await repo.findForUpdate(interviewId, user.id);
       if (!card) throw unprocessable('Nothing to submit yet: open and fill your scorecard first');
@@ -132,4 +138,11 @@ export class ScorecardsService {
     const [ratings, notes] = await Promise.all([this.repo.ratingsFor([card.id]), this.repo.notesFor([card.id])]);
     return toScorecardResponse(kit, card, name, ratings, notes);
   }
+}
+
+/** Cancelled interviews and no-shows take no feedback. */
+function assertOpen(kit: KitRow): void {
+  const i = kit.interview;
+  if (i.status === 'cancelled') throw new ConflictException(`Interview ${i.id} is cancelled`);
+  if (i.status === 'no_show') throw new ConflictException(`Interview ${i.id} was a no-show; no feedback is taken`);
 }

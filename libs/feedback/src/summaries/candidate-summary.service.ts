@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CandidatesService, InterviewRepository } from '@app/interviews';
+import { CandidatesService, InterviewRepository, HELD_STATUSES } from '@app/interviews';
 import { CandidateSummaryResponse } from '../dto/summary.dto';
 import { ScorecardRepository } from '../scorecards/scorecard.repository';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
+import { panelAgreement } from './panel-agreement';
 import { agreement, countRecommendations, missingScorecards } from './summary-helpers';
 
 const MAX_INTERVIEWS = 10_000;
@@ -23,12 +24,13 @@ export class CandidateSummaryService {
   async summary(user: AuthUser, candidateId: string): Promise<CandidateSummaryResponse> {
     const candidate = await this.candidates.get(user, candidateId);
     const scope = { candidateId: candidate.id };
-    const [byCompetency, byQuestionType, recs, matrices, interviews] = await Promise.all([
+    const [byCompetency, byQuestionType, recs, matrices, interviews, means] = await Promise.all([
       this.stats.groups(scope, 'competency'),
       this.stats.groups(scope, 'type'),
       this.stats.recommendations(scope),
       this.stats.coincidences(scope, 'candidate'),
-      this.interviews.list({ candidateId: candidate.id, statuses: ['scheduled', 'completed'], visibleTo: null, limit: MAX_INTERVIEWS }),
+      this.interviews.list({ candidateId: candidate.id, statuses: HELD_STATUSES, visibleTo: null, limit: MAX_INTERVIEWS }),
+      this.stats.competencyMeans(scope),
     ]);
     const submitted = new Set(recs.map((r) => `${r.interviewId}:${r.panelistId}`));
     const names = new Map((await this.users.findManyByIds(interviews.flatMap((i) => i.panel.map((p) => p.userId)))).map((u) => [u.id, u.name]));
@@ -51,6 +53,7 @@ export class CandidateSummaryService {
       })),
       missing: missingScorecards(interviews, submitted, names),
       agreement: agreement(matrix, matrix?.units),
+      agreementSet: panelAgreement(matrix, recs, means),
     };
   }
 }

@@ -228,6 +228,21 @@ export class FeedbackStatsRepository {
       distribution: r.distribution as number[],
     }));
   }
+
+  /** Each submitted panelist's mean rating per competency per interview: the values of competency agreement. */
+  async competencyMeans(scope: Scope): Promise<Array<{ interviewId: string; candidateId: string; panelistId: string; competency: string; mean: number }>> {
+    const { where, param } = scopeSql(scope);
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT s.interview_id, s.candidate_id, s.panelist_id, c.competency, avg(r.rating)::float AS mean
+         FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
+              CROSS JOIN LATERAL unnest(r.competencies) AS c(competency)
+        WHERE ${where} AND r.rating IS NOT NULL
+        GROUP BY s.interview_id, s.candidate_id, s.panelist_id, c.competency
+        ORDER BY s.interview_id, c.competency, s.panelist_id`,
+      [param],
+    );
+    return rows.map((r) => ({ interviewId: r.interview_id as string, candidateId: r.candidate_id as string, panelistId: r.panelist_id as string, competency: r.competency as string, mean: r.mean as number }));
+  }
 }
 
 export interface Calibration {

@@ -4,6 +4,7 @@ import type { AuthUser } from '@app/auth';
 import { canManage, InterviewQueryService } from '@app/interviews';
 import { InterviewSummaryResponse } from '../dto/summary.dto';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
+import { panelAgreement } from './panel-agreement';
 import { agreement, countRecommendations, isDone } from './summary-helpers';
 
 /** One interview's evidence: every criterion's ratings side by side, recommendations, agreement, who is missing. */
@@ -21,9 +22,10 @@ export class InterviewSummaryService {
     // the blind rule: a panelist sees the panel's evidence once their own scorecard is in
     const overseer = canManage(user, kit.position) || hasRole(user, Role.Admin, Role.Recruiter);
     if (!overseer && !recs.some((r) => r.panelistId === user.id)) throw new NotFoundException(`Submit your own scorecard to see the feedback summary of interview ${interviewId}`);
-    const [criteria, matrices, people] = await Promise.all([
+    const [criteria, matrices, means, people] = await Promise.all([
       this.stats.criteria(interviewId),
       this.stats.coincidences({ interviewId }, 'interview'),
+      this.stats.competencyMeans({ interviewId }),
       this.users.findManyByIds(kit.panel.map((p) => p.userId)),
     ]);
     const names = new Map(people.map((u) => [u.id, u.name]));
@@ -65,6 +67,7 @@ export class InterviewSummaryService {
         }),
       })),
       agreement: agreement(matrix, matrix?.units),
+      agreementSet: panelAgreement(matrix, recs, means),
     };
   }
 }

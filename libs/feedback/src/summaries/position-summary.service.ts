@@ -1,13 +1,28 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CandidatesService, InterviewRepository, PositionsService } from '@app/interviews';
+import { CandidatesService, InterviewRepository, PositionsService, HELD_STATUSES } from '@app/interviews';
+import { RECOMMENDATIONS } from '../entities/scorecard.entity';
 import { PositionRowResponse, PositionSummaryQueryDto, PositionSummaryResponse } from '../dto/summary.dto';
 import { toCsv } from './csv';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
+import { RECOMMENDATION_LABELS } from '../scale';
+import { sumCoincidences } from '../stats';
+import { panelAgreement } from './panel-agreement';
 import { agreement, isDone, missingScorecards } from './summary-helpers';
 
 const MAX_ROWS = 100_000;
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
 
 const SORTERS: Record<string, (r: PositionRowResponse) => number | string | null> = {
   name: (r) => r.candidate.name.toLowerCase(),
@@ -38,12 +53,13 @@ export class PositionSummaryService {
   async summary(user: AuthUser, positionId: string, q: PositionSummaryQueryDto): Promise<PositionSummaryResponse> {
     const position = await this.positions.find(positionId);
     if (!this.positions.canManage(user, position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager see its feedback');
-    const [candidates, rows, matrices, interviews, recs] = await Promise.all([
+    const [candidates, rows, matrices, interviews, recs, means] = await Promise.all([
       this.candidates.allForPosition(position.id),
       this.stats.candidates(position.id),
       this.stats.coincidences({ positionId: position.id }, 'candidate'),
-      this.interviews.list({ positionId: position.id, statuses: ['scheduled', 'completed'], visibleTo: null, limit: MAX_ROWS }),
+      this.interviews.list({ positionId: position.id, statuses: HELD_STATUSES, visibleTo: null, limit: MAX_ROWS }),
       this.stats.recommendations({ positionId: position.id }),
+      this.stats.competencyMeans({ positionId: position.id }),
     ]);
     const submitted = new Set(recs.map((r) => `${r.interviewId}:${r.panelistId}`));
     const byCandidate = new Map(rows.map((r) => [r.candidateId, r]));
@@ -60,6 +76,8 @@ export class PositionSummaryService {
       d.missing += r.panel.filter((p) => !submitted.has(`${r.interview.id}:${p.userId}`)).length;
       done.set(r.interview.candidateId, d);
     }
+    const recsOf = groupBy(recs, (x) => x.candidateId);
+    const meansOf = groupBy(means, (x) => x.candidateId);
     const out: PositionRowResponse[] = candidates.map((c) => {
       const r = byCandidate.get(c.id);
       const m = matrices.get(c.id);
@@ -73,6 +91,7 @@ export class PositionSummaryService {
         overallMean: r?.overallMean ?? null,
         recommendations: { strong_no: r?.recommendations.strong_no ?? 0, no: r?.recommendations.no ?? 0, yes: r?.recommendations.yes ?? 0, strong_yes: r?.recommendations.strong_yes ?? 0 },
         agreement: agreement(m, m?.units),
+        agreementSet: panelAgreement(m, recsOf.get(c.id) ?? [], meansOf.get(c.id) ?? []),
       };
     });
     const sort = q.sort ?? 'overallMean';
@@ -86,14 +105,19 @@ export class PositionSummaryService {
       if (y === null) return -1;
       return (x < y ? -1 : 1) * (order === 'asc' ? 1 : -1);
     });
-    return { position: { id: position.id, name: position.title }, rows: out, sort, order };
+    const all = sumCoincidences([...matrices.values()]);
+    const units = [...matrices.values()].reduce((s, m) => s + m.units, 0);
+    const agreementSet = panelAgreement(all && { ...all, units }, recs, means);
+    return { position: { id: position.id, name: position.title }, rows: out, sort, order, agreementSet };
   }
 
   async csv(user: AuthUser, positionId: string, q: PositionSummaryQueryDto): Promise<{ filename: string; body: string }> {
     const s = await this.summary(user, positionId, q);
     const num = (v: number | null) => (v === null ? '' : v.toFixed(2));
     const body = toCsv([
-      ['Candidate', 'Interviews done', 'Scorecards submitted', 'Scorecards missing', 'Mean technical', 'Mean behavioral', 'Mean situational', 'Mean overall', 'Strong no', 'No', 'Yes', 'Strong yes', 'Agreement (alpha)', 'Pairable ratings'],
+      ['Candidate', 'Interviews done', 'Scorecards submitted', 'Scorecards missing', 'Mean technical', 'Mean behavioral', 'Mean situational', 'Mean overall',
+        ...RECOMMENDATIONS.map((r) => RECOMMENDATION_LABELS[r]), 'Agreement (alpha)', 'Pairable ratings',
+        'Agreement on recommendations (alpha)', 'Pairable recommendations', 'Agreement on competencies (alpha, interval)', 'Pairable competency means'],
       ...s.rows.map((r) => [
         r.candidate.name,
         r.interviewsDone,
@@ -109,6 +133,10 @@ export class PositionSummaryService {
         r.recommendations.strong_yes,
         r.agreement.enoughData && r.agreement.alpha !== null ? r.agreement.alpha.toFixed(3) : 'not enough data',
         r.agreement.pairableValues,
+        r.agreementSet.recommendations.label,
+        r.agreementSet.recommendations.pairable,
+        r.agreementSet.competencies.label,
+        r.agreementSet.competencies.pairable,
       ]),
     ]);
     const slug = s.position.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'position';

@@ -14,9 +14,9 @@ export function countRecommendations(recs: Array<{ recommendation: string }>): R
   return out;
 }
 
-/** Interviews whose feedback is owed: completed, or scheduled and already over. */
+/** Interviews whose feedback is owed: awaiting feedback, completed, or scheduled and already over (its end job not run yet). */
 export function isDone(i: InterviewListRow['interview'], now = Date.now()): boolean {
-  return i.status === 'completed' || (i.status === 'scheduled' && i.endsAt.getTime() <= now);
+  return i.status === 'completed' || i.status === 'awaiting_feedback' || (i.status === 'scheduled' && i.endsAt.getTime() <= now);
 }
 
 /** Panel slots of done interviews without a submitted scorecard. */

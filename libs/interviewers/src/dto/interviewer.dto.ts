@@ -107,9 +107,12 @@ export class PendingScorecardResponse {
   interviewId: string;
   title: string;
   stage: string;
-  /** `completed` when marked so; `scheduled` when it simply ended. */
-  @ApiProperty({ enum: ['scheduled', 'completed'] })
-  status: 'scheduled' | 'completed';
+  /**
+   * `awaiting_feedback` once it ended; `completed` when a manager closed it (or, briefly, `scheduled`
+   * when it has just ended and the end-of-interview job has not run yet).
+   */
+  @ApiProperty({ enum: ['scheduled', 'awaiting_feedback', 'completed'] })
+  status: 'scheduled' | 'awaiting_feedback' | 'completed';
   /** UTC instants. */
   start: Date;
   end: Date;

@@ -1,6 +1,8 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageInfoDto, PageQueryDto } from '@app/common';
+import { CANDIDATE_STATUSES } from '../entities/candidate.entity';
+import type { CandidateStatus } from '../entities/candidate.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -38,6 +40,9 @@ export class ListCandidatesQueryDto extends PageQueryDto {
 
   @IsOptional() @IsUUID()
   positionId?: string;
+
+  @IsOptional() @IsIn(CANDIDATE_STATUSES, { message: `status must be one of ${CANDIDATE_STATUSES.join(', ')}` })
+  status?: CandidateStatus;
 }
 
 export class CandidateResponse {
@@ -46,6 +51,11 @@ export class CandidateResponse {
   email: string;
   positionId: string;
   positionTitle: string;
+  /** The plan stage the candidate is at; null = not started. */
+  stageId: string | null;
+  stageName: string | null;
+  /** active, on_hold, rejected, withdrawn or hired; changed only by a decision. */
+  status: CandidateStatus;
   notes: string | null;
   createdAt: Date;
   updatedAt: Date;

@@ -2,6 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { CandidateEntity } from '../entities/candidate.entity';
+import type { CandidateStatus } from '../entities/candidate.entity';
+
+/** The plan's stages belong to the plans part of this module; the name is read with the candidate. */
+const STAGE_NAME = '(SELECT s.name FROM plan_stages s WHERE s.id = c.stage_id)';
+
+export type CandidateWithStage = CandidateEntity & { stageName: string | null };
 
 const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -9,8 +15,15 @@ const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export class CandidatesRepository {
   constructor(@InjectRepository(CandidateEntity) private readonly repo: Repository<CandidateEntity>) {}
 
-  findById(id: string): Promise<CandidateEntity | null> {
-    return this.repo.findOne({ where: { id }, relations: { position: true } });
+  /** The candidate with its position and the name of its current plan stage. */
+  async findById(id: string): Promise<CandidateWithStage | null> {
+    const { entities, raw } = await this.repo
+      .createQueryBuilder('c')
+      .innerJoinAndSelect('c.position', 'p')
+      .addSelect(STAGE_NAME, 'stage_name')
+      .where('c.id = :id', { id })
+      .getRawAndEntities<{ stage_name: string | null }>();
+    return entities[0] ? Object.assign(entities[0], { stageName: raw[0].stage_name }) : null;
   }
 
   insert(values: Partial<CandidateEntity>): Promise<CandidateEntity> {
@@ -30,19 +43,28 @@ export class CandidatesRepository {
   }
 
   /** `managedBy`: only candidates of positions this hiring manager manages. */
-  async list(f: { words: string[]; positionId?: string; managedBy?: string; limit: number; after?: { createdAt: string; id: string } }) {
+  async list(f: {
+    words: string[];
+    positionId?: string;
+    status?: CandidateStatus;
+    managedBy?: string;
+    limit: number;
+    after?: { createdAt: string; id: string };
+  }) {
     const qb = this.repo
       .createQueryBuilder('c')
       .innerJoinAndSelect('c.position', 'p')
       .addSelect('c.created_at::text', 'cursor_ts')
+      .addSelect(STAGE_NAME, 'stage_name')
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(f.limit);
     f.words.forEach((w, i) => qb.andWhere(`(c.name ILIKE :w${i} OR c.email ILIKE :w${i})`, { [`w${i}`]: likeWord(w) }));
     if (f.positionId) qb.andWhere('c.position_id = :pid', { pid: f.positionId });
+    if (f.status) qb.andWhere('c.status = :status', { status: f.status });
     if (f.managedBy) qb.andWhere('p.hiring_manager_id = :hm', { hm: f.managedBy });
     if (f.after) qb.andWhere('(c.created_at, c.id) < (:ts::timestamptz, :id::uuid)', { ts: f.after.createdAt, id: f.after.id });
-    const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
-    return entities.map((e, i) => ({ candidate: e, cursor: [raw[i].cursor_ts, e.id] }));
+    const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string; stage_name: string | null }>();
+    return entities.map((e, i) => ({ candidate: Object.assign(e, { stageName: raw[i].stage_name }), cursor: [raw[i].cursor_ts, e.id] }));
   }
 }

@@ -3,18 +3,20 @@ import { AuditService } from '@app/audit';
 import { decodeCursor, encodeCursor } from '@app/common';
 import { hasRole, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CandidateEntity } from '../entities/candidate.entity';
 import { PositionsService } from '../positions/positions.service';
 import { CandidatePage, CandidateResponse, CreateCandidateDto, ListCandidatesQueryDto, UpdateCandidateDto } from './candidate.dto';
-import { CandidatesRepository } from './candidates.repository';
+import { CandidatesRepository, CandidateWithStage } from './candidates.repository';
 import { InterviewRepository } from '../interviews/interview.repository';
 
-const toResponse = (c: CandidateEntity): CandidateResponse => ({
+const toResponse = (c: CandidateWithStage): CandidateResponse => ({
   id: c.id,
   name: c.name,
   email: c.email,
   positionId: c.positionId,
   positionTitle: c.position?.title ?? '',
+  stageId: c.stageId,
+  stageName: c.stageName,
+  status: c.status,
   notes: c.notes,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
@@ -34,7 +36,7 @@ export class CandidatesService {
   }
 
   /** Readable by admins, recruiters and the hiring manager of the candidate's position. */
-  async find(user: AuthUser, id: string): Promise<CandidateEntity> {
+  async find(user: AuthUser, id: string): Promise<CandidateWithStage> {
     const c = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findById(id) : null;
     if (!c || (!hasRole(user, Role.Admin, Role.Recruiter) && c.position?.hiringManagerId !== user.id)) throw new NotFoundException(`Candidate ${id} not found`);
     return c;
@@ -52,6 +54,7 @@ export class CandidatesService {
     const rows = await this.repo.list({
       words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
       positionId: q.positionId,
+      status: q.status,
       managedBy: hasRole(user, Role.Admin, Role.Recruiter) ? undefined : user.id,
       limit: limit + 1,
       after: createdAt && id ? { createdAt, id } : undefined,

@@ -16,11 +16,12 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsTimeZone } from '@app/auth';
 import { PageQueryDto } from '@app/common';
-import { INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
+import { INTERVIEW_STATUS_DESCRIPTION, INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
 
 export const STAGES = ['screening', 'technical', 'behavioral', 'onsite', 'final', 'other'] as const;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -60,9 +61,15 @@ export class CreateInterviewDto {
   @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
   title?: string;
 
-  @ApiProperty({ enum: STAGES })
+  /** Required unless `planStageId` is given (then it defaults to the plan stage's name). */
+  @ApiPropertyOptional({ enum: STAGES })
+  @ValidateIf((o: CreateInterviewDto) => o.stage !== undefined || !o.planStageId)
   @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` })
-  stage: (typeof STAGES)[number];
+  stage?: (typeof STAGES)[number];
+
+  /** A stage of the position's interview plan (GET /positions/:id/plan). */
+  @IsOptional() @IsUUID(undefined, { message: 'planStageId must be a plan stage id (a UUID)' })
+  planStageId?: string;
 
   /**
    * Start time: an ISO 8601 instant (`2026-12-01T09:00:00Z`, `…+01:00`) or a local time without
@@ -112,6 +119,10 @@ export class UpdateInterviewDto {
   @IsOptional() @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` })
   stage?: (typeof STAGES)[number];
 
+  /** A stage of the position's interview plan; null detaches the interview from the plan. */
+  @IsOptional() @IsUUID(undefined, { message: 'planStageId must be a plan stage id (a UUID)' })
+  planStageId?: string | null;
+
   @IsOptional() @IsISO8601({ strict: true }, { message: 'start must be an ISO 8601 date-time' })
   start?: string;
 
@@ -153,6 +164,15 @@ export class CompleteInterviewDto {
   revision?: number;
 }
 
+export class NoShowInterviewDto {
+  @IsOptional() @IsInt() @Min(1)
+  revision?: number;
+
+  /** What happened, for the record (e.g. "no answer on the call, no message"). */
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(2000)
+  note?: string;
+}
+
 export class AssignQuestionsDto {
   @IsOptional() @IsInt() @Min(1)
   revision?: number;
@@ -170,7 +190,7 @@ export class ListInterviewsQueryDto extends PageQueryDto {
   @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ enum: INTERVIEW_STATUSES })
+  @ApiPropertyOptional({ enum: INTERVIEW_STATUSES, description: INTERVIEW_STATUS_DESCRIPTION })
   @IsOptional() @IsIn(INTERVIEW_STATUSES, { message: `status must be one of: ${INTERVIEW_STATUSES.join(', ')}` })
   status?: InterviewStatus;
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageInfoDto } from '@app/common';
-import { INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
+import { INTERVIEW_STATUS_DESCRIPTION, INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
 
 export class ZonedTimeResponse {
   timezone: string;
@@ -109,7 +109,9 @@ export class InterviewKitResponse {
   id: string;
   title: string;
   stage: string;
-  @ApiProperty({ enum: INTERVIEW_STATUSES })
+  /** The position plan's stage it belongs to, if any. */
+  planStageId: string | null;
+  @ApiProperty({ enum: INTERVIEW_STATUSES, description: INTERVIEW_STATUS_DESCRIPTION })
   status: InterviewStatus;
   /** UTC instants. */
   start: Date;
@@ -140,7 +142,8 @@ export class InterviewListItemResponse {
   id: string;
   title: string;
   stage: string;
-  @ApiProperty({ enum: INTERVIEW_STATUSES })
+  planStageId: string | null;
+  @ApiProperty({ enum: INTERVIEW_STATUSES, description: INTERVIEW_STATUS_DESCRIPTION })
   status: InterviewStatus;
   start: Date;
   end: Date;

@@ -2,14 +2,24 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { CandidateEntity } from './candidate.entity';
 import { PositionEntity } from './position.entity';
 
-export type InterviewStatus = 'scheduled' | 'completed' | 'cancelled';
-export const INTERVIEW_STATUSES: InterviewStatus[] = ['scheduled', 'completed', 'cancelled'];
+/**
+ * scheduled -> awaiting_feedback at the scheduled end (a queue job) -> completed once every panelist
+ * has submitted (or closed by hand); cancelled and no_show end it without feedback.
+ */
+export type InterviewStatus = 'scheduled' | 'awaiting_feedback' | 'completed' | 'cancelled' | 'no_show';
+export const INTERVIEW_STATUSES: InterviewStatus[] = ['scheduled', 'awaiting_feedback', 'completed', 'cancelled', 'no_show'];
+export const INTERVIEW_STATUS_DESCRIPTION =
+  'scheduled: not over yet; awaiting_feedback: over, some panelists have not submitted; completed: every panelist submitted ' +
+  '(or closed by a manager); cancelled: called off; no_show: the candidate did not attend';
+/** Interviews that happened (or will): they owe feedback and count towards load and summaries. */
+export const HELD_STATUSES: InterviewStatus[] = ['scheduled', 'awaiting_feedback', 'completed'];
 
 @Entity('interviews')
 @Index('IDX_interviews_starts_at', ['startsAt', 'id'])
 @Index('IDX_interviews_candidate', ['candidateId'])
 @Index('IDX_interviews_position', ['positionId'])
-@Check('interviews_status_known', `status IN ('scheduled', 'completed', 'cancelled')`)
+@Index('IDX_interviews_plan_stage', ['planStageId'])
+@Check('interviews_status_known', `status IN ('scheduled', 'awaiting_feedback', 'completed', 'cancelled', 'no_show')`)
 @Check('interviews_ends_after_start', `ends_at > starts_at`)
 export class InterviewEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -33,8 +43,12 @@ export class InterviewEntity {
   title: string;
 
   /** screening, technical, behavioral, onsite, final, … */
-  @Column({ type: 'varchar', length: 40 })
+  @Column({ type: 'varchar', length: 120 })
   stage: string;
+
+  /** The position plan's stage it belongs to (plan_stages.id); no FK: the plan refuses to drop referenced stages. */
+  @Column({ type: 'uuid', nullable: true })
+  planStageId: string | null;
 
   @Column({ type: 'timestamptz' })
   startsAt: Date;
@@ -56,7 +70,7 @@ export class InterviewEntity {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   meetingUrl: string | null;
 
-  @Column({ type: 'varchar', length: 12, default: 'scheduled' })
+  @Column({ type: 'varchar', length: 20, default: 'scheduled' })
   status: InterviewStatus;
 
   @Column({ type: 'timestamptz' })

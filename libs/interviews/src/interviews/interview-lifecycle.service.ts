@@ -3,17 +3,17 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '@app/audit';
 import { conflict } from '@app/common';
 import type { AuthUser } from '@app/auth';
-import { AssignQuestionsDto, CancelInterviewDto, CompleteInterviewDto } from '../dto/interview.dto';
+import { AssignQuestionsDto, CancelInterviewDto, CompleteInterviewDto, NoShowInterviewDto } from '../dto/interview.dto';
 import { InterviewKitResponse } from '../dto/interview.response';
 import type { InterviewEntity } from '../entities/interview.entity';
-import { eventPayload, InterviewEvent } from '../interview.events';
+import { eventPayload, InterviewEvent, type InterviewNoShowPayload } from '../interview.events';
 import { canManage } from './interview-access';
 import { InterviewPrerequisites } from './interview-prerequisites';
 import { InterviewQueryService } from './interview-query.service';
 import { InterviewRepository } from './interview.repository';
 import { snapshotRows } from './interview-snapshot';
 
-/** Cancel, complete, and questions added after scheduling. */
+/** Cancel, complete, no-show, and questions added after scheduling. */
 @Injectable()
 export class InterviewLifecycleService {
   constructor(
@@ -36,12 +36,24 @@ export class InterviewLifecycleService {
 
   async complete(user: AuthUser, id: string, dto: CompleteInterviewDto): Promise<InterviewKitResponse> {
     const { interview, panel } = await this.change(user, id, dto.revision, async (repo, before) => {
-      if (before.status !== 'scheduled') throw new ConflictException(`Interview ${id} is already ${before.status}`);
-      if (before.startsAt.getTime() > Date.now()) throw new ConflictException(`Interview ${id} has not started yet (${before.startsAt.toISOString()})`);
+      assertHeldAndStarted(id, before);
       await repo.update(id, { status: 'completed', completedAt: new Date() }, false);
       await this.audit.record(user.id, 'interview', id, 'completed', {}, repo.tx);
     });
     await this.events.emitAsync(InterviewEvent.Completed, eventPayload(interview, user.id, panel));
+    return this.query.kit(user, id);
+  }
+
+  /** The candidate did not attend: no feedback is owed, reminders about it stop. */
+  async noShow(user: AuthUser, id: string, dto: NoShowInterviewDto): Promise<InterviewKitResponse> {
+    const note = dto.note || null;
+    const { interview, panel } = await this.change(user, id, dto.revision, async (repo, before) => {
+      assertHeldAndStarted(id, before);
+      await repo.update(id, { status: 'no_show' }, false);
+      await this.audit.record(user.id, 'interview', id, 'no_show', { note, previousStatus: before.status }, repo.tx);
+    });
+    const payload: InterviewNoShowPayload = { ...eventPayload(interview, user.id, panel), note };
+    await this.events.emitAsync(InterviewEvent.NoShow, payload);
     return this.query.kit(user, id);
   }
 
@@ -50,7 +62,7 @@ export class InterviewLifecycleService {
     const kit = await this.query.readable(user, id);
     const { questions, askers } = await this.prerequisites.questions(dto.questions, kit.panel.map((p) => p.userId));
     await this.change(user, id, dto.revision, async (repo, before) => {
-      if (before.status === 'cancelled') throw new ConflictException(`Interview ${id} is cancelled`);
+      if (before.status === 'cancelled' || before.status === 'no_show') throw new ConflictException(`Interview ${id} is ${before.status === 'cancelled' ? 'cancelled' : 'a no-show'}`);
       await repo.insertQuestions(snapshotRows(id, await repo.countQuestions(id), questions, askers));
       await repo.update(id, {}, false);
       await this.audit.record(user.id, 'interview', id, 'questions_assigned', { questions: questions.map((q) => q.questionId) }, repo.tx);
@@ -72,4 +84,10 @@ export class InterviewLifecycleService {
       return { interview: (await repo.findById(id))!, panel: await repo.findPanel(id) };
     });
   }
+}
+
+/** Complete and no-show close an interview that has started and is still open (scheduled or awaiting feedback). */
+function assertHeldAndStarted(id: string, before: InterviewEntity): void {
+  if (before.status !== 'scheduled' && before.status !== 'awaiting_feedback') throw new ConflictException(`Interview ${id} is already ${before.status}`);
+  if (before.startsAt.getTime() > Date.now()) throw new ConflictException(`Interview ${id} has not started yet (${before.startsAt.toISOString()})`);
 }

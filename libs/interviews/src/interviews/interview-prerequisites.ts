@@ -6,6 +6,7 @@ import type { AssignQuestionDto } from '../dto/interview.dto';
 import type { CandidateEntity } from '../entities/candidate.entity';
 import type { PositionEntity } from '../entities/position.entity';
 import { PositionsService } from '../positions/positions.service';
+import { PlanStageSummary, PositionPlanService } from '../plans/position-plan.service';
 import { canManage } from './interview-access';
 
 /** What scheduling needs from outside the interview itself: the candidate, the position, the questions. */
@@ -15,6 +16,7 @@ export class InterviewPrerequisites {
     private readonly candidates: CandidatesRepository,
     private readonly positions: PositionsService,
     private readonly bank: QuestionBankService,
+    private readonly plans: PositionPlanService,
   ) {}
 
   async candidateAndPosition(user: AuthUser, candidateId: string, positionId?: string): Promise<{ candidate: CandidateEntity; position: PositionEntity }> {
@@ -23,6 +25,13 @@ export class InterviewPrerequisites {
     const position = await this.positions.find(positionId ?? candidate.positionId);
     if (!canManage(user, position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager schedule its interviews');
     return { candidate, position };
+  }
+
+  /** The plan stage an interview is put in: it must be one of its position's. */
+  async planStage(positionId: string, planStageId: string): Promise<PlanStageSummary> {
+    const stage = await this.plans.stage(positionId, planStageId.toLowerCase());
+    if (!stage) throw new BadRequestException(`planStageId: ${planStageId} is not a stage of this position's interview plan`);
+    return stage;
   }
 
   /** Published questions for the refs, and who asks each; askers must be on the panel. */

@@ -39,14 +39,17 @@ export class InterviewSchedulingService {
     const people = await this.planner.validate(dto.panel);
     const panelIds = dto.panel.map((p) => p.userId);
     const { questions, askers } = await this.prerequisites.questions(dto.questions ?? [], panelIds);
+    const planStage = dto.planStageId ? await this.prerequisites.planStage(position.id, dto.planStageId) : null;
+    const stage = dto.stage ?? planStage!.name;
 
     const { interview, warnings } = await this.repo.transaction(async (repo) => {
       const warnings = await this.planner.checkClashes(repo, people, panelIds, startsAt, endsAt, undefined, !!dto.allowConflicts);
       const interview = await repo.insertInterview({
         candidateId: candidate.id,
         positionId: position.id,
-        title: dto.title ?? `${dto.stage[0].toUpperCase()}${dto.stage.slice(1)} interview`,
-        stage: dto.stage,
+        title: dto.title ?? (dto.stage ? `${dto.stage[0].toUpperCase()}${dto.stage.slice(1)} interview` : stage),
+        stage,
+        planStageId: planStage?.id ?? null,
         startsAt,
         endsAt,
         timezone: dto.timezone,
@@ -72,6 +75,7 @@ export class InterviewSchedulingService {
     const current = await this.query.readable(user, id);
     if (!canManage(user, current.position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager change this interview');
     const people = dto.panel ? await this.planner.validate(dto.panel) : new Map<string, { name: string; email: string }>();
+    const planStage = dto.planStageId ? await this.prerequisites.planStage(current.position.id, dto.planStageId) : null;
 
     const result = await this.repo.transaction(async (repo) => {
       const before = await repo.findForUpdate(id);
@@ -114,6 +118,7 @@ export class InterviewSchedulingService {
         {
           title: dto.title ?? before.title,
           stage: dto.stage ?? before.stage,
+          planStageId: dto.planStageId === undefined ? before.planStageId : (planStage?.id ?? null),
           startsAt,
           endsAt,
           timezone,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { InterviewPanelistEntity, PanelRole } from '../entities/interview-panelist.entity';
 import { InterviewQuestionEntity } from '../entities/interview-question.entity';
-import { InterviewEntity, InterviewStatus } from '../entities/interview.entity';
+import { HELD_STATUSES, InterviewEntity, InterviewStatus } from '../entities/interview.entity';
 
 export interface Clash {
   userId: string;
@@ -37,7 +37,7 @@ export interface OwedInterviewRow {
   interviewId: string;
   title: string;
   stage: string;
-  status: 'scheduled' | 'completed';
+  status: 'scheduled' | 'awaiting_feedback' | 'completed';
   startsAt: Date;
   endsAt: Date;
   feedbackDueAt: Date;
@@ -62,7 +62,12 @@ export interface ListFilters {
   after?: [string, string];
 }
 
-const INTERVIEW_COLUMNS = `i.id, i.candidate_id, i.position_id, i.title, i.stage, i.starts_at, i.ends_at, i.timezone, i.duration_minutes,
+/** TypeORM hands back an UPDATE … RETURNING as [rows, affected]. */
+function returned<T>(result: unknown): T[] {
+  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+}
+
+const INTERVIEW_COLUMNS = `i.id, i.candidate_id, i.position_id, i.title, i.stage, i.plan_stage_id, i.starts_at, i.ends_at, i.timezone, i.duration_minutes,
   i.location, i.meeting_url, i.status, i.feedback_due_at, i.cancel_reason, i.cancelled_at, i.completed_at, i.created_by_id,
   i.sequence, i.revision, i.created_at, i.updated_at`;
 
@@ -93,6 +98,7 @@ export class InterviewRepository {
       positionId: r.position_id as string,
       title: r.title as string,
       stage: r.stage as string,
+      planStageId: (r.plan_stage_id as string | null) ?? null,
       startsAt: r.starts_at as Date,
       endsAt: r.ends_at as Date,
       timezone: r.timezone as string,
@@ -176,39 +182,42 @@ export class InterviewRepository {
     const rows: Array<Record<string, unknown>> = await this.manager.query(
       `SELECT p.user_id, i.id, i.title, i.starts_at, i.ends_at
          FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
-        WHERE p.user_id = ANY($1::uuid[]) AND i.status = 'scheduled'
+        WHERE p.user_id = ANY($1::uuid[]) AND i.status = ANY($5)
           AND i.starts_at < $3 AND i.ends_at > $2 AND ($4::uuid IS NULL OR i.id <> $4)
         ORDER BY i.starts_at`,
-      [userIds, startsAt, endsAt, excludeId ?? null],
+      [userIds, startsAt, endsAt, excludeId ?? null, HELD_STATUSES],
     );
     return rows.map((r) => ({ userId: r.user_id as string, interviewId: r.id as string, title: r.title as string, startsAt: r.starts_at as Date, endsAt: r.ends_at as Date }));
   }
 
-  /** Scheduled interviews per interviewer whose start falls in [from, to). */
+  /**
+   * Interviews per interviewer whose start falls in [from, to): those ahead and those held (an interview
+   * that ended this week still counted towards the week); cancelled and no-shows do not.
+   */
   async countScheduledBetween(userIds: string[], from: Date, to: Date): Promise<Map<string, number>> {
     if (!userIds.length) return new Map();
     const rows: Array<{ user_id: string; n: number }> = await this.manager.query(
       `SELECT p.user_id, count(*)::int AS n FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
-        WHERE p.user_id = ANY($1::uuid[]) AND i.status = 'scheduled' AND i.starts_at >= $2 AND i.starts_at < $3
+        WHERE p.user_id = ANY($1::uuid[]) AND i.status = ANY($4) AND i.starts_at >= $2 AND i.starts_at < $3
         GROUP BY p.user_id`,
-      [userIds, from, to],
+      [userIds, from, to, HELD_STATUSES],
     );
     return new Map(rows.map((r) => [r.user_id, r.n]));
   }
 
-  /** (interview, panelist) pairs whose feedback fell due before `now` (cancelled interviews owe none). */
+  /** (interview, panelist) pairs whose feedback fell due before `now` (cancelled interviews and no-shows owe none). */
   async dueAssignments(userIds: string[], now: Date): Promise<Array<{ interviewId: string; userId: string }>> {
     if (!userIds.length) return [];
     const rows: Array<{ interview_id: string; user_id: string }> = await this.manager.query(
       `SELECT p.interview_id, p.user_id FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
-        WHERE p.user_id = ANY($1::uuid[]) AND i.status <> 'cancelled' AND i.feedback_due_at < $2`,
-      [userIds, now],
+        WHERE p.user_id = ANY($1::uuid[]) AND i.status = ANY($3) AND i.feedback_due_at < $2`,
+      [userIds, now, HELD_STATUSES],
     );
     return rows.map((r) => ({ interviewId: r.interview_id, userId: r.user_id }));
   }
 
   /**
-   * Interviews that are over (ended, or marked completed), not cancelled, with this panelist, except
+   * Interviews that are over (ended, awaiting feedback or completed), neither cancelled nor a no-show, with this panelist, except
    * `excludeIds` (those whose scorecard is submitted): a page, most urgent first (feedback due, then
    * id), and the totals over all pages, in one query.
    */
@@ -222,7 +231,8 @@ export class InterviewRepository {
            JOIN interviews i ON i.id = p.interview_id
            JOIN candidates c ON c.id = i.candidate_id
            JOIN positions pos ON pos.id = i.position_id
-          WHERE p.user_id = $1 AND i.status <> 'cancelled' AND (i.ends_at <= $2 OR i.status = 'completed')
+          WHERE p.user_id = $1 AND i.status IN ('scheduled', 'awaiting_feedback', 'completed')
+            AND (i.ends_at <= $2 OR i.status IN ('awaiting_feedback', 'completed'))
             AND NOT (i.id = ANY($6::uuid[]))
        ), totals AS (
          SELECT count(*)::int AS pending, (count(*) FILTER (WHERE overdue))::int AS overdue_total FROM owed
@@ -260,14 +270,53 @@ export class InterviewRepository {
     };
   }
 
-  /** Interviewers with a scheduled interview overlapping [from, to). */
+  /** Interviewers with an interview (not cancelled, not a no-show) overlapping [from, to). */
   async busyInterviewers(from: Date, to: Date): Promise<string[]> {
     const rows: Array<{ user_id: string }> = await this.manager.query(
       `SELECT DISTINCT p.user_id FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
-        WHERE i.status = 'scheduled' AND i.starts_at < $2 AND i.ends_at > $1`,
-      [from, to],
+        WHERE i.status = ANY($3) AND i.starts_at < $2 AND i.ends_at > $1`,
+      [from, to, HELD_STATUSES],
     );
     return rows.map((r) => r.user_id);
+  }
+
+  /**
+   * Scheduled interviews whose end has passed start awaiting feedback: one interview (the end job) or
+   * all of them (the sweep). Re-reads the row, so a moved end or a cancellation wins. Returns the ids moved.
+   */
+  async moveEnded(now: Date, id?: string): Promise<string[]> {
+    const rows = returned<{ id: string }>(
+      await this.manager.query(
+        `UPDATE interviews SET status = 'awaiting_feedback', revision = revision + 1, updated_at = now()
+          WHERE status = 'scheduled' AND ends_at <= $1 AND ($2::uuid IS NULL OR id = $2)
+          RETURNING id`,
+        [now, id ?? null],
+      ),
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Every panelist has submitted: a started interview (scheduled or awaiting feedback) is completed.
+   * Not every panelist (a reopen): a completed one waits for feedback again, or is scheduled again
+   * when it has not ended. Returns the new status, or null when nothing changed.
+   */
+  async settleFeedback(id: string, allSubmitted: boolean, now: Date): Promise<InterviewStatus | null> {
+    const result: unknown = allSubmitted
+      ? await this.manager.query(
+          `UPDATE interviews SET status = 'completed', completed_at = $2, revision = revision + 1, updated_at = now()
+            WHERE id = $1 AND (status = 'awaiting_feedback' OR (status = 'scheduled' AND starts_at <= $2))
+            RETURNING status`,
+          [id, now],
+        )
+      : await this.manager.query(
+          `UPDATE interviews SET status = CASE WHEN ends_at <= $2 THEN 'awaiting_feedback' ELSE 'scheduled' END,
+                  completed_at = NULL, revision = revision + 1, updated_at = now()
+            WHERE id = $1 AND status = 'completed'
+            RETURNING status`,
+          [id, now],
+        );
+    return returned<{ status: InterviewStatus }>(result)[0]?.status ?? null;
   }
 
   async existsForCandidate(candidateId: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { AssignQuestionsDto, CancelInterviewDto, CompleteInterviewDto, CreateInterviewDto, ListInterviewsQueryDto, UpdateInterviewDto } from '../dto/interview.dto';
+import { AssignQuestionsDto, CancelInterviewDto, CompleteInterviewDto, CreateInterviewDto, ListInterviewsQueryDto, NoShowInterviewDto, UpdateInterviewDto } from '../dto/interview.dto';
 import { InterviewKitResponse, InterviewPage } from '../dto/interview.response';
 import { InterviewInviteService } from './interview-invite.service';
 import { InterviewLifecycleService } from './interview-lifecycle.service';
@@ -40,7 +40,7 @@ export class InterviewsController {
     return this.query.list(user, q);
   }
 
-  /** Your own scheduled interviews that have not ended, soonest first. */
+  /** Your own interviews still scheduled (not ended, not cancelled), soonest first. */
   @Get('upcoming')
   @ApiErrors(400, 401)
   upcoming(@CurrentUser() user: AuthUser, @Query() q: ListInterviewsQueryDto): Promise<InterviewPage> {
@@ -72,7 +72,10 @@ export class InterviewsController {
     return this.lifecycle.cancel(user, id, dto);
   }
 
-  /** Marks a started interview as done. */
+  /**
+   * Closes a started interview by hand (e.g. a panelist left and will not submit): from scheduled
+   * (after its start) or awaiting_feedback. Interviews otherwise complete when every panelist has submitted.
+   */
   @Post(':id/complete')
   @Authenticated(MANAGE)
   @HttpCode(200)
@@ -80,6 +83,19 @@ export class InterviewsController {
   @ApiErrors(400, 401, 403, 404, 409)
   complete(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: CompleteInterviewDto): Promise<InterviewKitResponse> {
     return this.lifecycle.complete(user, id, dto);
+  }
+
+  /**
+   * The candidate did not attend (from scheduled after its start, or awaiting_feedback): status no_show,
+   * no feedback owed, its feedback reminders are cancelled. 409 before the start or once closed.
+   */
+  @Post(':id/no-show')
+  @Authenticated(MANAGE)
+  @HttpCode(200)
+  @ApiOkResponse({ type: InterviewKitResponse })
+  @ApiErrors(400, 401, 403, 404, 409)
+  noShow(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: NoShowInterviewDto): Promise<InterviewKitResponse> {
+    return this.lifecycle.noShow(user, id, dto);
   }
 
   /** Assigns more questions (snapshots of published ones) at the end of the kit. */

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { UsersService } from '@app/auth';
+import type { AuthUser } from '@app/auth';
+import { CandidatePathService, PositionPlanService } from '@app/interviews';
+import { DecisionList } from './decision.response';
+import { readableCandidate, toDecisionResponse } from './decision-view';
+import { DecisionsRepository } from './decisions.repository';
+
+/** A candidate's decisions, as the managers of their position read them. */
+@Injectable()
+export class DecisionHistoryService {
+  constructor(
+    private readonly path: CandidatePathService,
+    private readonly plan: PositionPlanService,
+    private readonly repo: DecisionsRepository,
+    private readonly users: UsersService,
+  ) {}
+
+  /** Newest first: three queries (decisions with reasons, stages, deciders' names). */
+  async history(user: AuthUser, candidateId: string): Promise<DecisionList> {
+    const c = await readableCandidate(this.path, user, candidateId);
+    const rows = await this.repo.history(c.id);
+    const stages = await this.plan.stages(c.positionId);
+    const names = new Map((await this.users.findManyByIds(rows.map((r) => r.decidedById))).map((u) => [u.id, u.name]));
+    return { items: rows.map((r) => toDecisionResponse(r, stages, r.reasonLabel, { id: r.decidedById, name: names.get(r.decidedById) ?? 'Unknown user' })) };
+  }
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@app/auth';
+import { FeedbackModule } from '@app/feedback';
+import { InterviewsModule } from '@app/interviews';
+import { DecisionHistoryService } from './decisions/decision-history.service';
+import { DecisionRecorder } from './decisions/decision-recorder';
+import { DecisionsController } from './decisions/decisions.controller';
+import { DecisionsRepository } from './decisions/decisions.repository';
+import { DecisionsService } from './decisions/decisions.service';
+import { CandidateDecisionEntity } from './entities/candidate-decision.entity';
+import { RejectionReasonEntity } from './entities/rejection-reason.entity';
+import { HiringHomeService } from './pipeline/hiring-home.service';
+import { PipelineController } from './pipeline/pipeline.controller';
+import { PipelineService } from './pipeline/pipeline.service';
+import { StageEvidenceService } from './pipeline/stage-evidence.service';
+import { RejectionReasonsController } from './reasons/rejection-reasons.controller';
+import { RejectionReasonsRepository } from './reasons/rejection-reasons.repository';
+import { RejectionReasonsService } from './reasons/rejection-reasons.service';
+
+/** Decisions on candidates, rejection reasons, the pipeline board and the hiring manager's home. */
+@Module({
+  imports: [AuthModule, InterviewsModule, FeedbackModule, TypeOrmModule.forFeature([CandidateDecisionEntity, RejectionReasonEntity])],
+  controllers: [DecisionsController, RejectionReasonsController, PipelineController],
+  providers: [
+    DecisionsRepository,
+    DecisionRecorder,
+    DecisionsService,
+    DecisionHistoryService,
+    RejectionReasonsRepository,
+    RejectionReasonsService,
+    StageEvidenceService,
+    PipelineService,
+    HiringHomeService,
+  ],
+})
+export class HiringModule {}

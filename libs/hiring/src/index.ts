@@ -1,0 +1,3 @@
+export { HiringModule } from './hiring.module';
+export { HiringEvent, type CandidateDecidedPayload } from './hiring.events';
+export { DECISIONS, type Decision, type MissingScorecard } from './entities/candidate-decision.entity';
