@@ -170,7 +170,7 @@ describe('the debrief and the decision in the browser', () => {
     expect(await table.getByRole('row', { name: /Recommendation/ }).innerText()).toMatch(/Strong yes[\s\S]*Yes/);
     expect(await byInterviewer.isHidden()).toBe(true);
     const agreement = page.getByRole('complementary', { name: 'Decision and agreement' });
-    expect(await agreement.innerText()).toMatch(/Recommendations\s*(α -?\d\.\d\d|not enough data)/);
+    expect(await agreement.innerText()).toMatch(/Recommendations\s*(α -?\d\.\d\d|not enough data|no variation)/);
     await checkPage(page, 'debrief');
 
     // printed: no navigation or buttons, both views one after the other

@@ -7,7 +7,6 @@ import { Loading, SkeletonRows } from '../../components/Loading';
 import { Card, EmptyState, PageHeader } from '../../components/Page';
 import { useResource } from '../../lib/use-resource';
 import { useTimeFormat } from '../../lib/time';
-import type { CandidateStatus } from '../../api/types';
 import { DecisionHistory, STATUS_LABEL } from './debrief/decisions';
 import { CandidateForm } from './forms';
 import { Avatar, InterviewRow } from './shared';
@@ -21,7 +20,7 @@ export default function CandidatePage() {
   const decisions = useResource(async () => (await call(api.GET('/api/v1/candidates/{id}/decisions', { params: { path: { id } } }))).items, [id]);
   const interviews = useResource(async () => (await call(api.GET('/api/v1/interviews', { params: { query: { candidateId: id, limit: 100 } } }))).items, [id]);
   if (candidate.error && !candidate.data) return <ErrorNotice error={candidate.error} onRetry={candidate.reload} title="This candidate could not be loaded" />;
-  const c = candidate.data as (typeof candidate.data & { stageName?: string | null; status?: CandidateStatus }) | undefined;
+  const c = candidate.data;
   if (!c) return <Loading label="Loading candidate…" />;
   const upcoming = (interviews.data ?? []).filter((i) => i.status === 'scheduled');
   const past = (interviews.data ?? []).filter((i) => i.status !== 'scheduled');

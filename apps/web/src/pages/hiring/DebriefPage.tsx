@@ -45,7 +45,7 @@ export default function DebriefPage() {
   if (!debrief.data) return <Loading label="Loading the debrief…" />;
   const d = debrief.data;
   const stages: PlanStage[] = [...(plan.data?.stages ?? [])].map((s) => ({ id: s.id, name: s.name, order: s.order })).sort((a, b) => a.order - b.order);
-  const c = candidate.data as (typeof candidate.data & { stageId?: string | null; stageName?: string | null; status?: CandidateStatus }) | undefined;
+  const c = candidate.data;
   const status: CandidateStatus = c?.status ?? 'active';
   const stageLabel = stage ? (stages.find((s) => s.id === stage)?.name ?? 'this stage') : 'all stages';
 

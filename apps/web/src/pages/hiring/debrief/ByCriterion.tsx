@@ -8,9 +8,9 @@ export interface Panelist {
   name: string;
 }
 
-/** Everyone who submitted, in the order their scorecards come. */
+/** The columns: the authors of submitted scorecards, as the API lists them. */
 export function panelistsOf(d: Debrief): Panelist[] {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, string>(d.panelists.map((p) => [p.id, p.name]));
   for (const s of d.scorecards) if (!seen.has(s.author.id)) seen.set(s.author.id, s.author.name);
   for (const r of d.recommendations) if (!seen.has(r.userId)) seen.set(r.userId, r.name);
   return [...seen].map(([userId, name]) => ({ userId, name }));
@@ -93,8 +93,7 @@ export function ByCriterion({ debrief }: { debrief: Debrief }) {
               </tr>
               {debrief.byCompetency.map((c) => {
                 const by = new Map(c.ratings.map((r) => [r.userId, r.mean]));
-                const means = c.ratings.map((r) => r.mean).filter((m): m is number => m != null);
-                const spread = means.length > 1 ? Math.max(...means) - Math.min(...means) : null;
+                const spread = c.spread;
                 return (
                   <tr key={c.competency} className={c.disagreement ? 'is-disagreement' : undefined}>
                     <th scope="row">{c.competency}</th>
@@ -117,8 +116,24 @@ export function ByCriterion({ debrief }: { debrief: Debrief }) {
             <tr>
               <th scope="row">Recommendation</th>
               {people.map((p) => {
-                const r = debrief.recommendations.find((x) => x.userId === p.userId);
-                return <td key={p.userId}>{r ? <RecommendationBadge value={r.recommendation as Recommendation | null} /> : <span className="muted small">—</span>}</td>;
+                // one per interview the panelist sat on
+                const theirs = debrief.recommendations.filter((x) => x.userId === p.userId);
+                return (
+                  <td key={p.userId}>
+                    {theirs.length === 0 ? (
+                      <span className="muted small">—</span>
+                    ) : (
+                      <span className="db-recs">
+                        {theirs.map((r) => (
+                          <span key={r.interviewId} title={r.interviewTitle}>
+                            <RecommendationBadge value={r.recommendation as Recommendation | null} />
+                            {theirs.length > 1 && <span className="muted small"> {r.interviewTitle}</span>}
+                          </span>
+                        ))}
+                      </span>
+                    )}
+                  </td>
+                );
               })}
               <td />
             </tr>
@@ -133,9 +148,10 @@ const BASIS_LABEL: Record<string, string> = { criteria: 'Criteria', recommendati
 
 /** Alpha in words, per basis, with how many pairable values it rests on. */
 export function agreementWords(a: AgreementBasis): string {
-  if (!a.enoughData || a.alpha == null) return `not enough data (${a.pairable} pairable ${a.pairable === 1 ? 'value' : 'values'})`;
+  const values = `${a.pairable} pairable ${a.pairable === 1 ? 'value' : 'values'}`;
+  if (!a.enoughData || a.alpha == null) return `${a.label || 'not enough data'} (${values})`;
   const words = a.alpha >= 0.8 ? 'the panel agrees' : a.alpha >= 0.667 ? 'mostly in agreement' : a.alpha >= 0.4 ? 'some disagreement' : 'the panel disagrees';
-  return `α ${a.alpha.toFixed(2)}, ${words} (${a.pairable} pairable ${a.pairable === 1 ? 'value' : 'values'})`;
+  return `α ${a.alpha.toFixed(2)}, ${words} (${values}, ${a.level} metric)`;
 }
 
 export function AgreementList({ agreement }: { agreement: Debrief['agreement'] }) {
@@ -150,7 +166,10 @@ export function AgreementList({ agreement }: { agreement: Debrief['agreement'] }
           </div>
         ))}
       </dl>
-      <p className="small muted">Krippendorff’s alpha: 1 is full agreement, 0 no better than chance.</p>
+      <p className="small muted">
+        Krippendorff’s alpha: 1 is full agreement, 0 no better than chance. Criteria and recommendations are ranks (ordinal); competencies are each
+        panelist’s mean rating (interval).
+      </p>
     </>
   );
 }

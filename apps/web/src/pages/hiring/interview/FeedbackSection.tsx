@@ -11,8 +11,7 @@ export function FeedbackSection({ kit }: { kit: InterviewKit }) {
   const board = useResource(() => call(api.GET('/api/v1/interviews/{id}/scorecards', { params: { path: { id: kit.id } } })), [kit.id]);
   const submitted = (board.data?.items ?? []).filter((c) => c.status === 'submitted');
   const pending = board.data?.pending ?? [];
-  const planStageId = (kit as InterviewKit & { planStageId?: string | null }).planStageId;
-  const debrief = `/candidates/${kit.candidate.id}/debrief${planStageId ? `?stage=${planStageId}` : ''}`;
+  const debrief = `/candidates/${kit.candidate.id}/debrief${kit.planStageId ? `?stage=${kit.planStageId}` : ''}`;
   return (
     <section className="card db-feedback" aria-labelledby="feedback-title">
       <div className="db-feedback__head">
