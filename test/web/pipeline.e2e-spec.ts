@@ -1,5 +1,6 @@
+import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { apiToken, checkPage, closeAppInBrowser, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
+import { apiToken, checkPage, closeAppInBrowser, databaseUrl, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
 
 /** A Thursday 15–21 days ahead: a working day, clear of anything else booked. */
 function futureThursday(): string {
@@ -242,4 +243,27 @@ describe('the interview plan and the pipeline board in the browser', () => {
     expect(after.state).toBe('scheduled');
     await card.getByText(after.label, { exact: true }).waitFor();
   }, 180_000);
+
+  it('a recruiter marks a no-show on the interview page, after confirming', async () => {
+    // Casey's call is booked ahead (the API takes future times only): move it to an hour ago, as if it had started
+    const call = (await ok<any>(recruiter, 'GET', `/interviews?candidateId=${casey.id}`)).items[0];
+    const db = new Client({ connectionString: databaseUrl(app) });
+    await db.connect();
+    try {
+      await db.query(`UPDATE interviews SET starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour' WHERE id = $1`, [call.id]);
+    } finally {
+      await db.end();
+    }
+    await page.goto(`${app.url}/hiring/interviews/${call.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Recruiter call' }).waitFor();
+    await page.getByRole('button', { name: 'Mark no-show' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Mark as a no-show?' });
+    await dialog.getByLabel('Note').fill('Did not join; the recruiter will rebook.');
+    await dialog.getByRole('button', { name: 'Mark no-show' }).click();
+    await page.getByText('The candidate did not show up.').waitFor();
+    await page.locator('.page-header').getByText('No show', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Mark no-show' }).count()).toBe(0);
+    expect((await ok<any>(recruiter, 'GET', `/interviews/${call.id}`)).status).toBe('no_show');
+    await checkPage(page, 'interview-no-show');
+  }, 120_000);
 });
