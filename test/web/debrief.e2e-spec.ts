@@ -5,6 +5,11 @@ import { apiToken, checkPage, closeAppInBrowser, databaseUrl, openAppInBrowser, 
 const PASSWORD = 'panel-password-1';
 const INES_NOTES = 'Walked through the retry path and the idempotency key without prompting; solid on failure modes.';
 const THEO_NOTES = 'Needed hints for the idempotency key; unsure what happens when the capture times out.';
+const SUMMARY: Record<string, string> = {
+  strong_yes: 'Would hire: clear on failure modes, pragmatic about retries, asked good questions back.',
+  yes: 'Leaning yes: solid basics and ownership, but needed hints on idempotency.',
+  no: 'Not yet: could not explain the retry path.',
+};
 const OVERRIDE = 'Theo is on leave for two weeks; Ines’s evidence is enough to say no.';
 
 interface Panelist {
@@ -50,7 +55,7 @@ describe('the debrief and the decision in the browser', () => {
     );
     const q0 = card.questions[0];
     const questions = [{ questionId: q0.questionId, notes, followUpsAsked: q0.followUps.slice(0, 1).map((f: any) => f.id) }];
-    const saved = await ok<any>(who.token, 'PUT', `/interviews/${interviewId}/scorecards/mine`, { version: card.version, ratings, questions, overallRecommendation: recommendation, summary: `${who.name}: ${recommendation}` });
+    const saved = await ok<any>(who.token, 'PUT', `/interviews/${interviewId}/scorecards/mine`, { version: card.version, ratings, questions, overallRecommendation: recommendation, summary: SUMMARY[recommendation] });
     await ok(who.token, 'POST', `/interviews/${interviewId}/scorecards/mine/submit`, { version: saved.version });
   };
 
