@@ -264,6 +264,7 @@ describe('the interview plan and the pipeline board in the browser', () => {
     await page.locator('.page-header').getByText('No show', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Mark no-show' }).count()).toBe(0);
     expect((await ok<any>(recruiter, 'GET', `/interviews/${call.id}`)).status).toBe('no_show');
+    await page.getByText('Marked as a no-show').waitFor({ state: 'detached' }); // the toast would cover the screenshot
     await checkPage(page, 'interview-no-show');
   }, 120_000);
 });
