@@ -178,6 +178,7 @@ describe('the debrief and the decision in the browser', () => {
     expect(await byInterviewer.isHidden()).toBe(true);
     const agreement = page.getByRole('complementary', { name: 'Decision and agreement' });
     expect(await agreement.innerText()).toMatch(/Recommendations\s*(α -?\d\.\d\d|not enough data|no variation)/i);
+    await page.getByRole('heading', { level: 1 }).click(); // the screenshot without the tab's focus ring
     await checkPage(page, 'debrief');
 
     // printed: no navigation or buttons, both views one after the other
