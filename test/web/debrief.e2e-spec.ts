@@ -191,6 +191,15 @@ describe('the debrief and the decision in the browser', () => {
     await screenshot(page, 'debrief-print');
     await page.emulateMedia({ media: 'screen' });
 
+    // on a phone nothing widens the page (the criterion table scrolls inside its own box)
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.getByRole('tab', { name: 'By interviewer' }).click();
+    await inesCard.getByText(INES_NOTES).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await checkPage(page, 'debrief-phone');
+    await page.setViewportSize({ width: 1360, height: 900 });
+
     const decide = page.getByRole('region', { name: 'Decision', exact: true });
     await decide.getByRole('button', { name: 'Advance', exact: true }).click();
     await decide.getByRole('button', { name: `Advance to ${stages[1].name}` }).click();
