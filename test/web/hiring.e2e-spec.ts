@@ -94,13 +94,16 @@ describe('the hiring manager journey in the browser', () => {
   }, 300_000);
   afterAll(() => closeAppInBrowser({ app, browser }), 60_000);
 
-  it('signs in and lands on the positions, with the hiring navigation', async () => {
+  it('signs in and lands on the home page, then opens the positions from the hiring navigation', async () => {
     await signInAs(page, app.url, 'hiring_manager');
+    await page.waitForURL(/\/home$/);
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Positions' }).click();
     await page.waitForURL(/\/positions$/);
     await page.getByRole('heading', { level: 1, name: 'Positions' }).waitFor();
     await page.getByRole('link', { name: /Senior Backend Engineer/ }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Positions', 'Candidates', 'Schedule interview']));
+    expect(await nav.getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Home', 'Positions', 'Candidates', 'Schedule interview']));
     await checkPage(page, 'positions');
 
     await page.getByRole('link', { name: /Senior Backend Engineer/ }).click();
@@ -309,7 +312,8 @@ describe('the hiring manager journey in the browser', () => {
     expect(download.suggestedFilename()).toBe('senior-backend-engineer-feedback.csv');
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('Candidate,Interviews done,Scorecards submitted,Scorecards missing,Mean technical,Mean behavioral,Mean situational,Mean overall,Strong no,No,Yes,Strong yes,Agreement (alpha),Pairable ratings');
+    expect(lines[0]).toBe('Candidate,Interviews done,Scorecards submitted,Scorecards missing,Mean technical,Mean behavioral,Mean situational,Mean overall,Strong no,No,Yes,Strong yes,Agreement (alpha),Pairable ratings,' +
+      'Agreement on recommendations (alpha),Pairable recommendations,"Agreement on competencies (alpha, interval)",Pairable competency means');
     const api = await ok<any>(hm, 'GET', `/positions/${positionId}/feedback-summary`);
     const jordan = api.rows.find((r: any) => r.candidate.name === 'Jordan Rivera');
     const row = lines.find((l) => l.startsWith('Jordan Rivera,'))!;

@@ -179,7 +179,7 @@ describe('the interviewer journey in the browser', () => {
     // the server was not asked to submit: the scorecard is still a draft
     const ines = await apiToken(app.url, 'interviewer');
     expect((await apiCall<ServerScorecard>(app.url, ines, 'GET', `/interviews/${interviewId}/scorecards/mine`)).status).toBe('draft');
-    await rate(inesPage, 'Your recommendation', '3 Hire');
+    await rate(inesPage, 'Your recommendation', '3 Yes');
     await alert.waitFor({ state: 'detached' });
     await saved(inesPage);
     await checkPage(inesPage, 'scorecard');
@@ -217,7 +217,7 @@ describe('the interviewer journey in the browser', () => {
     await theoPage.keyboard.press('3');
     await rate(theoPage, 'Proposes options instead of a flat no', '4 Strong yes');
     await rate(theoPage, 'Involves the right people early', '2 No');
-    await rate(theoPage, 'Your recommendation', '4 Strong hire');
+    await rate(theoPage, 'Your recommendation', '4 Strong yes');
     await theoPage.getByLabel('Summary for the hiring team').fill(THEO_SUMMARY);
     await theoPage.waitForFunction(() => document.querySelector('.iv-savebar .iv-status')?.textContent?.startsWith('Offline — your changes are kept on this device'), undefined, { timeout: 20_000 });
     // kept on the device until the server has it
@@ -245,6 +245,9 @@ describe('the interviewer journey in the browser', () => {
     expect(await theoPage.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('scorecards.draft.')).length)).toBe(0);
     const overflow = await theoPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // the longest scale word ("Strong yes") fits its button on a phone
+    const clipped = await theoPage.$$eval('.iv-scale__opt', (els) => els.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.getAttribute('aria-label')));
+    expect(clipped).toEqual([]);
     await checkPage(theoPage, 'scorecard-phone');
   }, 120_000);
 
@@ -259,7 +262,7 @@ describe('the interviewer journey in the browser', () => {
     await theirs.waitFor().catch(async (e) => {
       throw new Error(`${e}\n${inesPage.url()}\n${await inesPage.locator('body').innerText()}`);
     });
-    expect(await theirs.innerText()).toMatch(/Strong hire[\s\S]*Owns the mistake\s*4 · Strong yes/);
+    expect(await theirs.innerText()).toMatch(/Strong yes[\s\S]*Owns the mistake\s*4 · Strong yes/);
     await theirs.getByText(THEO_Q3_NOTES).waitFor();
     await checkPage(inesPage, 'scorecard-submitted');
   }, 60_000);

@@ -23,7 +23,7 @@ describe('the recruiter journey in the browser', () => {
   }, 240_000);
   afterAll(() => closeAppInBrowser({ app, browser }), 60_000);
 
-  it('signs in and lands on the question sets, with only the recruiting navigation', async () => {
+  it('signs in and lands on the question sets, with the recruiting and hiring navigation (recruiters schedule)', async () => {
     await page.goto(app.url);
     await page.waitForURL(/\/sign-in$/);
     await checkPage(page, 'sign-in');
@@ -32,7 +32,8 @@ describe('the recruiter journey in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Question sets' }).waitFor();
     await page.getByRole('link', { name: /Backend Engineer — core loop/ }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Question sets', 'Import a guide']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Question sets', 'Import a guide', 'Positions', 'Candidates', 'Schedule interview']);
+    expect(await nav.getByRole('heading').allTextContents()).toEqual(['Recruiting', 'Hiring']);
     await expect(page.getByText('Europe/London').isVisible()).resolves.toBe(true);
     await checkPage(page, 'question-sets');
   }, 120_000);

@@ -20,6 +20,8 @@ function Guarded({ route }: { route: PageRoute }) {
 
 /** The first page the user may open: where "/" and a fresh sign-in land. */
 export function homePath(roles: readonly string[]): string {
+  // a hiring manager starts from what waits for them (decisions, overdue scorecards), even one who also interviews
+  if (roles.includes('hiring_manager')) return '/home';
   return ROUTES.find((r) => r.nav && canOpen(r, roles as never))?.path ?? '/welcome';
 }
 

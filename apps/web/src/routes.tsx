@@ -18,8 +18,8 @@ export const NAV_SECTIONS = ['Recruiting', 'Interviewing', 'Hiring', 'Admin'] as
 export type NavSection = (typeof NAV_SECTIONS)[number];
 
 const RECRUITING: Role[] = ['recruiter', 'admin'];
-/** Hiring pages: the roles the nav shows them to (the API also lets recruiters manage positions, candidates and interviews). */
-const HIRING: Role[] = ['hiring_manager', 'admin'];
+/** Hiring pages: hiring managers for their positions; recruiters schedule and manage candidates for every position. */
+const HIRING: Role[] = ['hiring_manager', 'recruiter', 'admin'];
 
 /**
  * Every page of the app. To add one: create pages/<area>/<Name>Page.tsx with a default export,
@@ -50,6 +50,12 @@ export const ROUTES: PageRoute[] = [
   { path: '/interviews/:id', page: lazy(() => import('./pages/interviewer/InterviewKitPage')) },
   { path: '/interviews/:id/scorecard', page: lazy(() => import('./pages/interviewer/ScorecardPage')), roles: ['interviewer'] },
   {
+    path: '/home',
+    page: lazy(() => import('./pages/hiring/HiringHomePage')),
+    roles: ['hiring_manager', 'admin'],
+    nav: { label: 'Home', icon: 'home', section: 'Hiring' },
+  },
+  {
     path: '/positions',
     page: lazy(() => import('./pages/hiring/PositionsPage')),
     roles: HIRING,
@@ -69,8 +75,11 @@ export const ROUTES: PageRoute[] = [
   },
   { path: '/positions/:id', page: lazy(() => import('./pages/hiring/PositionPage')), roles: HIRING },
   { path: '/positions/:id/compare', page: lazy(() => import('./pages/hiring/PositionComparisonPage')), roles: HIRING },
+  { path: '/positions/:id/plan', page: lazy(() => import('./pages/hiring/PositionPlanPage')), roles: HIRING },
+  { path: '/positions/:id/pipeline', page: lazy(() => import('./pages/hiring/PipelinePage')), roles: HIRING },
   { path: '/candidates/:id', page: lazy(() => import('./pages/hiring/CandidatePage')), roles: HIRING },
   { path: '/candidates/:id/summary', page: lazy(() => import('./pages/hiring/CandidateSummaryPage')), roles: HIRING },
+  { path: '/candidates/:id/debrief', page: lazy(() => import('./pages/hiring/DebriefPage')), roles: ['hiring_manager', 'recruiter', 'admin'] },
   { path: '/hiring/interviews/:id', page: lazy(() => import('./pages/hiring/InterviewPage')), roles: HIRING },
   {
     path: '/settings/users',

@@ -7,6 +7,7 @@ import { Loading, SkeletonRows } from '../../components/Loading';
 import { Card, EmptyState, PageHeader } from '../../components/Page';
 import { useResource } from '../../lib/use-resource';
 import { useTimeFormat } from '../../lib/time';
+import { DecisionHistory, STATUS_LABEL } from './debrief/decisions';
 import { CandidateForm } from './forms';
 import { Avatar, InterviewRow } from './shared';
 
@@ -16,6 +17,7 @@ export default function CandidatePage() {
   const time = useTimeFormat();
   const [editing, setEditing] = useState(false);
   const candidate = useResource(() => call(api.GET('/api/v1/candidates/{id}', { params: { path: { id } } })), [id]);
+  const decisions = useResource(async () => (await call(api.GET('/api/v1/candidates/{id}/decisions', { params: { path: { id } } }))).items, [id]);
   const interviews = useResource(async () => (await call(api.GET('/api/v1/interviews', { params: { query: { candidateId: id, limit: 100 } } }))).items, [id]);
   if (candidate.error && !candidate.data) return <ErrorNotice error={candidate.error} onRetry={candidate.reload} title="This candidate could not be loaded" />;
   const c = candidate.data;
@@ -31,6 +33,8 @@ export default function CandidatePage() {
         subtitle={
           <span className="header-meta">
             <span>{c.email}</span>
+            {c.status && <span className={`hm-pill db-status--${c.status}`}>{STATUS_LABEL[c.status] ?? c.status}</span>}
+            {c.stageName && <span>Stage: {c.stageName}</span>}
             <span title={time.dateTime(c.createdAt)}>Added {time.relative(c.createdAt)}</span>
           </span>
         }
@@ -39,6 +43,9 @@ export default function CandidatePage() {
             <button type="button" className="btn" onClick={() => setEditing(true)} aria-expanded={editing}>
               <Icon name="edit" /> Edit
             </button>
+            <Link className="btn" to={`/candidates/${c.id}/debrief`}>
+              Debrief
+            </Link>
             <Link className="btn" to={`/candidates/${c.id}/summary`}>
               Feedback summary
             </Link>
@@ -82,6 +89,10 @@ export default function CandidatePage() {
           )}
         </div>
         <aside className="stack">
+          <Card title="Decisions" actions={<Link className="small" to={`/candidates/${c.id}/debrief`}>Decide in the debrief</Link>}>
+            {decisions.error ? <ErrorNotice error={decisions.error} onRetry={decisions.reload} /> : null}
+            {decisions.data ? <DecisionHistory items={decisions.data} /> : !decisions.error && <SkeletonRows rows={1} label="Loading decisions…" />}
+          </Card>
           <Card title="About">
             <div className="hm-person">
               <Avatar name={c.name} />

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { interviewStatusLabel } from '../../components/InterviewStatus';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { Card, EmptyState, PageHeader } from '../../components/Page';
@@ -50,7 +51,7 @@ function SummaryView({ s }: { s: CandidateSummary }) {
         <div className="hm-kpi">
           <dt>Interviews</dt>
           <dd>{s.timeline.length}</dd>
-          <dd className="hm-kpi__note muted small">{s.timeline.filter((t) => t.status === 'completed').length} completed</dd>
+          <dd className="hm-kpi__note muted small">{interviewCounts(s.timeline)}</dd>
         </div>
         <div className="hm-kpi">
           <dt>Scorecards in</dt>
@@ -143,4 +144,12 @@ function SummaryView({ s }: { s: CandidateSummary }) {
       </div>
     </>
   );
+}
+
+/** "2 completed · 1 awaiting feedback": the statuses that say where the evidence stands. */
+function interviewCounts(timeline: { status: string }[]): string {
+  const count = (status: string) => timeline.filter((t) => t.status === status).length;
+  const parts = [`${count('completed')} completed`];
+  for (const status of ['awaiting_feedback', 'no_show', 'cancelled']) if (count(status)) parts.push(`${count(status)} ${interviewStatusLabel(status).toLowerCase()}`);
+  return parts.join(' · ');
 }

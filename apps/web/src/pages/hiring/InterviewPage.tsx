@@ -14,6 +14,8 @@ import { Card, EmptyState, PageHeader } from '../../components/Page';
 import { useToast } from '../../components/Toast';
 import { formatDateTime, formatTime, useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
+import { FeedbackSection } from './interview/FeedbackSection';
+import { NoShowAction } from './interview/NoShowAction';
 import { Avatar, InterviewStatusBadge, STAGE_LABEL, clashesOf, downloadFile, timezones, ZoneSelect } from './shared';
 import type { InterviewKit, Reminder } from './types';
 
@@ -95,6 +97,7 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
                 </button>
               </>
             )}
+            <NoShowAction kit={kit} onDone={setKit} onStale={reload} />
           </>
         }
       />
@@ -114,6 +117,12 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
             <Icon name="close" size={16} />
             <span className="visually-hidden">Dismiss</span>
           </button>
+        </div>
+      )}
+      {kit.status === 'no_show' && (
+        <div className="notice notice--info">
+          <Icon name="alert" />
+          <p>The candidate did not show up. The panel's feedback reminders stopped; no scorecard is expected.</p>
         </div>
       )}
       {kit.status === 'cancelled' && (
@@ -139,6 +148,8 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
       )}
       <div className="hm-two-col">
         <div className="stack">
+          {/* feedback is owed from the start of the interview on; a cancelled or no-show interview owes none */}
+          {new Date(kit.start).getTime() <= Date.now() && !['cancelled', 'no_show'].includes(kit.status) && <FeedbackSection kit={kit} />}
           <Card title="When and where">
             <div className="hm-when-card">
               <div className="hm-when-card__tile" aria-hidden="true">

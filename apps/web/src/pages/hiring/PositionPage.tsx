@@ -45,8 +45,14 @@ function PositionView({ position, setPosition }: { position: Position; setPositi
             <button type="button" className="btn" onClick={() => setEditing(true)} aria-expanded={editing}>
               <Icon name="edit" /> Edit
             </button>
-            <Link className="btn btn--primary" to={`/positions/${position.id}/compare`}>
+            <Link className="btn" to={`/positions/${position.id}/plan`}>
+              Interview plan
+            </Link>
+            <Link className="btn" to={`/positions/${position.id}/compare`}>
               Compare candidates
+            </Link>
+            <Link className="btn btn--primary" to={`/positions/${position.id}/pipeline`}>
+              Pipeline board
             </Link>
           </>
         }

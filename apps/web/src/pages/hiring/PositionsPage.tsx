@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, call } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { Icon } from '../../components/Icon';
 import { SearchToolbar, ToolbarSelect, useUrlFilters } from '../../components/ListSearch';
 import { EmptyState, PageHeader } from '../../components/Page';
@@ -9,6 +10,7 @@ import { useTimeFormat } from '../../lib/time';
 import { PositionForm } from './forms';
 import { Avatar } from './shared';
 import type { Position } from './types';
+import '../../styles/plan-board.css';
 
 const PAGE_SIZE = 20;
 
@@ -18,6 +20,8 @@ export default function PositionsPage() {
   const { params, q, search, setSearch, update } = useUrlFilters();
   const status = (params.get('status') ?? 'open') as 'open' | 'closed' | 'any';
   const [creating, setCreating] = useState(false);
+  // a position needs a hiring manager: admins pick one, hiring managers open their own; recruiters work on existing ones
+  const canOpen = useSession().hasRole('admin', 'hiring_manager');
 
   const paged = usePaged(
     (cursor) => call(api.GET('/api/v1/positions', { params: { query: { limit: PAGE_SIZE, cursor, q: q || undefined, status: status === 'any' ? undefined : status } } })),
@@ -34,9 +38,11 @@ export default function PositionsPage() {
             <Link className="btn" to="/candidates">
               Candidates
             </Link>
-            <button type="button" className="btn btn--primary" onClick={() => setCreating(true)} aria-expanded={creating}>
-              <Icon name="plus" /> New position
-            </button>
+            {canOpen && (
+              <button type="button" className="btn btn--primary" onClick={() => setCreating(true)} aria-expanded={creating}>
+                <Icon name="plus" /> New position
+              </button>
+            )}
           </>
         }
       />
@@ -53,13 +59,21 @@ export default function PositionsPage() {
         label="positions"
         className="list"
         keyOf={(p) => p.id}
-        render={(p) => <PositionRow position={p} />}
+        render={(p) => (
+          <div className="pb-position">
+            <PositionRow position={p} />
+            {/* named "Pipeline", described by the row's title: the row's own link keeps the only name with the title */}
+            <Link className="btn btn--small pb-position__board" to={`/positions/${p.id}/pipeline`} aria-describedby={`position-${p.id}-title`}>
+              Pipeline
+            </Link>
+          </div>
+        )}
         empty={
           q || status !== 'open' ? (
             <EmptyState title="No positions match">Try other words, or show all positions.</EmptyState>
           ) : (
-            <EmptyState title="No open positions" action={<button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>Open a position</button>}>
-              Open a position to add candidates and schedule their interviews.
+            <EmptyState title="No open positions" action={canOpen ? <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>Open a position</button> : undefined}>
+              {canOpen ? 'Open a position to add candidates and schedule their interviews.' : 'An admin or a hiring manager opens positions; then you can add candidates and schedule their interviews.'}
             </EmptyState>
           )
         }
@@ -76,7 +90,7 @@ function PositionRow({ position }: { position: Position }) {
         <Icon name="library" />
       </span>
       <span className="hm-row__main">
-        <span className="hm-row__title">
+        <span className="hm-row__title" id={`position-${position.id}-title`}>
           {position.title}
           <span className={`badge badge--${position.status === 'open' ? 'published' : 'archived'}`}>{position.status}</span>
         </span>

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, call } from '../../api/client';
 import { ApiError } from '../../api/errors';
+import type { PlanTemplate } from '../../api/types';
 import { useUser } from '../../auth/session';
 import { TypeChip } from '../../components/Chips';
 import { ClashNotice } from '../../components/ClashNotice';
@@ -14,6 +15,7 @@ import { useToast } from '../../components/Toast';
 import { formatDateTime, formatTime, useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
 import { PanelPicker, type Busy, type PanelSeat } from './schedule/PanelPicker';
+import { stageKindOf, templateQuestions } from './schedule/fromPlan';
 import { QuestionPicker, type PickedQuestion } from './schedule/QuestionPicker';
 import { Avatar, STAGES, STAGE_LABEL, clashesOf, instantOf, nextWorkingDay, timezones, ZoneSelect } from './shared';
 import type { Stage } from './types';
@@ -28,7 +30,7 @@ export default function ScheduleInterviewPage() {
   if (!candidateId) return <ChooseCandidate positionId={params.get('positionId') ?? ''} />;
   if (candidate.error && !candidate.data) return <ErrorNotice error={candidate.error} onRetry={candidate.reload} title="This candidate could not be loaded" />;
   if (!candidate.data) return <Loading label="Loading candidate…" />;
-  return <Scheduler candidate={candidate.data} />;
+  return <Scheduler candidate={candidate.data} from={{ planStageId: params.get('planStageId') ?? '', templateId: params.get('templateId') ?? '' }} />;
 }
 
 function ChooseCandidate({ positionId }: { positionId: string }) {
@@ -63,7 +65,8 @@ function ChooseCandidate({ positionId }: { positionId: string }) {
   );
 }
 
-function Scheduler({ candidate }: { candidate: { id: string; name: string; email: string; positionId: string; positionTitle: string } }) {
+/** `from`: the plan stage and interview template a link (the pipeline board's "Schedule") fills the form from. */
+function Scheduler({ candidate, from }: { candidate: { id: string; name: string; email: string; positionId: string; positionTitle: string }; from: { planStageId: string; templateId: string } }) {
   const me = useUser();
   const time = useTimeFormat();
   const toast = useToast();
@@ -85,6 +88,52 @@ function Scheduler({ candidate }: { candidate: { id: string; name: string; email
 
   const interviewers = useResource(async () => (await call(api.GET('/api/v1/interviewers', { params: { query: { limit: 100 } } }))).items, []);
   const sets = useResource(async () => (await call(api.GET('/api/v1/question-sets', { params: { query: { status: 'published', limit: 100 } } }))).items, []);
+
+  // the position's interview plan: a stage to schedule for, and its templates to fill the form from
+  const plan = useResource(() => call(api.GET('/api/v1/positions/{id}/plan', { params: { path: { id: candidate.positionId } } })).catch(() => null), [candidate.positionId]);
+  const [planStageId, setPlanStageId] = useState(from.planStageId);
+  const [templateId, setTemplateId] = useState('');
+  const [filling, setFilling] = useState(false);
+  const fillGeneration = useRef(0);
+  const planStages = useMemo(() => [...(plan.data?.stages ?? [])].sort((a, b) => a.order - b.order), [plan.data]);
+  const planStage = planStages.find((s) => s.id === planStageId);
+  const template = planStage?.templates.find((t) => t.id === templateId);
+  const applyTemplate = async (stageName: string, t: PlanTemplate) => {
+    const mine = ++fillGeneration.current;
+    setStage(stageKindOf(stageName));
+    setTitle(t.title);
+    setDuration(t.durationMinutes);
+    setFilling(true);
+    const questions = await templateQuestions(t, sets.data ?? []);
+    if (mine !== fillGeneration.current) return;
+    setPicked(questions);
+    setFilling(false);
+  };
+  const choosePlanStage = (id: string) => {
+    const s = planStages.find((x) => x.id === id);
+    setPlanStageId(id);
+    setTemplateId(s?.templates[0]?.id ?? '');
+    if (s) setStage(stageKindOf(s.name));
+    if (s?.templates[0]) void applyTemplate(s.name, s.templates[0]);
+  };
+  const chooseTemplate = (id: string) => {
+    const t = planStage?.templates.find((x) => x.id === id);
+    setTemplateId(id);
+    if (planStage && t) void applyTemplate(planStage.name, t);
+  };
+  // the stage and template named in the link fill the form once, when the plan and the sets are in
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (prefilled.current || plan.loading || (!sets.data && !sets.error)) return;
+    prefilled.current = true;
+    const s = planStages.find((x) => x.id === from.planStageId);
+    if (!s) return setPlanStageId(''); // a stale link: schedule outside the plan rather than send an unknown stage
+    setStage(stageKindOf(s.name));
+    const t = from.templateId ? s.templates.find((x) => x.id === from.templateId) : s.templates[0];
+    if (!t) return;
+    setTemplateId(t.id);
+    void applyTemplate(s.name, t);
+  }, [plan.loading, planStages, sets.data, sets.error]);
 
   const start = instantOf(date, clock, timezone);
   const end = start ? new Date(start.getTime() + duration * 60_000) : null;
@@ -150,6 +199,7 @@ function Scheduler({ candidate }: { candidate: { id: string; name: string; email
           body: {
             candidateId: candidate.id,
             stage,
+            planStageId: planStageId || undefined,
             title: title.trim() || undefined,
             start: `${date}T${clock}`,
             timezone,
@@ -199,6 +249,30 @@ function Scheduler({ candidate }: { candidate: { id: string; name: string; email
         <div className="stack">
           <Card title={<StepTitle n={1} text="When and where" />}>
             <div className="hm-when">
+              {planStages.length > 0 && (
+                <>
+                  <Field id="plan-stage" label="Plan stage" error={fieldError('planStageId')} hint="The stage of the position's interview plan this interview belongs to.">
+                    <select value={planStageId} onChange={(e) => choosePlanStage(e.target.value)}>
+                      <option value="">Not part of the plan</option>
+                      {planStages.map((s, i) => (
+                        <option key={s.id} value={s.id}>
+                          {i + 1}. {s.name}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <Field id="plan-template" label="Interview from the plan" hint="Fills the title, duration and questions; everything stays editable.">
+                    <select value={templateId} onChange={(e) => chooseTemplate(e.target.value)} disabled={!planStage?.templates.length}>
+                      <option value="">{planStage?.templates.length ? 'None: fill in the form myself' : 'This stage has no interviews'}</option>
+                      {(planStage?.templates ?? []).map((t) => (
+                        <option key={t.id} value={t.id}>
+                          {t.title} · {t.durationMinutes} min
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                </>
+              )}
               <Field id="stage" label="Stage" error={fieldError('stage')}>
                 <select value={stage} onChange={(e) => setStage(e.target.value as Stage)}>
                   {STAGES.map((s) => (
@@ -222,7 +296,7 @@ function Scheduler({ candidate }: { candidate: { id: string; name: string; email
               </Field>
               <Field id="duration" label="Duration" error={fieldError('durationMinutes')}>
                 <select value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
-                  {DURATIONS.map((d) => (
+                  {[...new Set([...DURATIONS, duration])].sort((a, b) => a - b).map((d) => (
                     <option key={d} value={d}>
                       {d < 60 ? `${d} minutes` : d === 60 ? '1 hour' : `${d / 60} hours`}
                     </option>
@@ -238,7 +312,12 @@ function Scheduler({ candidate }: { candidate: { id: string; name: string; email
             </div>
           </Card>
 
-          <Card title={<StepTitle n={2} text="Panel" />} actions={<span className="muted small">{panel.length ? `${panel.length} chosen` : 'Choose one or more'}</span>}>
+          <Card title={<StepTitle n={2} text="Panel" />} actions={
+              <span className="muted small">
+                {panel.length ? `${panel.length} chosen` : 'Choose one or more'}
+                {template ? ` · the plan asks for ${template.panelSize}` : ''}
+              </span>
+            }>
             {panelError && (
               <p className="field__error hm-field-error" role="alert">
                 {panelError}
@@ -262,7 +341,18 @@ function Scheduler({ candidate }: { candidate: { id: string; name: string; email
                 {questionsError}
               </p>
             )}
-            <QuestionPicker sets={sets.data} setsError={sets.error} panel={panel} picked={picked} onChange={setPicked} />
+            {filling ? (
+              <Loading inline label="Filling in the questions from the plan…" />
+            ) : (
+              <>
+                {template && picked.length > 0 && (
+                  <p className="muted small hm-field-error">
+                    {picked.length} {picked.length === 1 ? 'question' : 'questions'} from the plan’s “{template.title}”. Give them to the panelists below, or change them.
+                  </p>
+                )}
+                <QuestionPicker sets={sets.data} setsError={sets.error} panel={panel} picked={picked} onChange={setPicked} />
+              </>
+            )}
           </Card>
         </div>
 
@@ -289,6 +379,7 @@ function Scheduler({ candidate }: { candidate: { id: string; name: string; email
               </dd>
               <dt>Stage</dt>
               <dd>
+                {planStage ? `${planStage.name}: ` : ''}
                 {title.trim() || `${STAGE_LABEL[stage]} interview`} · {duration} min
               </dd>
               {(meetingUrl || location) && (

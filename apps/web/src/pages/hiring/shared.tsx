@@ -1,6 +1,7 @@
 import type { SelectHTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
+import { InterviewStatusBadge } from '../../components/InterviewStatus';
 import { useTimeFormat } from '../../lib/time';
 import type { InterviewListItem, Stage } from './types';
 import '../../styles/hiring.css';
@@ -136,9 +137,7 @@ export function clashesOf(e: unknown): Clash[] {
   return e instanceof ApiError && e.status === 409 ? (e.detail<Clash[]>('clashes') ?? []) : [];
 }
 
-export function InterviewStatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge--${status}`}>{status}</span>;
-}
+export { InterviewStatusBadge };
 
 /** Dark enough for white initials (contrast above 4.5:1). */
 const AVATAR_COLOURS = ['#4338ca', '#0f766e', '#9d174d', '#1d4ed8', '#7c2d12', '#6d28d9', '#166534', '#9a3412', '#334155'];

@@ -17,6 +17,6 @@ export type Agreement = S['AgreementResponse'];
 export type PositionSummary = S['PositionSummaryResponse'];
 export type PositionRow = S['PositionRowResponse'];
 export type CreateInterview = S['CreateInterviewDto'];
-export type Stage = CreateInterview['stage'];
+export type Stage = NonNullable<CreateInterview['stage']>;
 export type PanelRole = S['PanelMemberDto']['role'];
 export type SortKey = NonNullable<NonNullable<import('../../api/schema').operations['Summaries_position']['parameters']['query']>['sort']>;

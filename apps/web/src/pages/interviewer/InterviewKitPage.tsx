@@ -5,6 +5,7 @@ import type { InterviewKit, KitQuestion } from '../../api/types';
 import { useUser } from '../../auth/session';
 import { TypeChip } from '../../components/Chips';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { InterviewStatusBadge, isClosedStatus } from '../../components/InterviewStatus';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/Page';
@@ -37,12 +38,18 @@ function Kit({ kit }: { kit: InterviewKit }) {
           <>
             {kit.position.title}
             {kit.position.department ? ` · ${kit.position.department}` : ''} · {kit.stage[0].toUpperCase() + kit.stage.slice(1)} stage
+            {kit.status !== 'scheduled' && (
+              <>
+                {' '}
+                <InterviewStatusBadge status={kit.status} />
+              </>
+            )}
           </>
         }
         actions={
           <>
             <InviteButton kit={kit} />
-            {me && kit.status !== 'cancelled' && (
+            {me && !isClosedStatus(kit.status) && (
               <Link className="btn btn--primary hide-phone" to={`/interviews/${kit.id}/scorecard`}>
                 <Icon name="edit" /> Open scorecard
               </Link>
@@ -55,6 +62,14 @@ function Kit({ kit }: { kit: InterviewKit }) {
           <Icon name="alert" />
           <p>
             <strong>This interview is cancelled.</strong> {kit.cancelReason}
+          </p>
+        </div>
+      )}
+      {kit.status === 'no_show' && (
+        <div className="notice notice--warn" role="status">
+          <Icon name="alert" />
+          <p>
+            <strong>The candidate did not show up.</strong> No scorecard is needed for this interview.
           </p>
         </div>
       )}
@@ -167,7 +182,7 @@ function Kit({ kit }: { kit: InterviewKit }) {
         </aside>
       </div>
 
-      {me && kit.status !== 'cancelled' && (
+      {me && !isClosedStatus(kit.status) && (
         <div className="iv-sticky-bar">
           <span className="iv-sticky-bar__text">
             You are <strong>{panelRoleLabel(me.role).toLowerCase()}</strong>

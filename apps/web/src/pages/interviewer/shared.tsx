@@ -3,7 +3,7 @@ import type { Recommendation } from '../../api/types';
 import { useTimeFormat } from '../../lib/time';
 import '../../styles/interviewer.css';
 
-/** The 4-point scale every criterion is rated on (DESIGN.md: 1 strong no … 4 strong yes). */
+/** The 4-point scale every criterion is rated on (DESIGN.md: 1 strong no … 4 strong yes); the same four words as the recommendation. */
 export const SCALE = [
   { value: 1, label: 'Strong no', hint: 'Clear evidence against' },
   { value: 2, label: 'No', hint: 'Not enough, or mixed evidence' },
@@ -11,11 +11,12 @@ export const SCALE = [
   { value: 4, label: 'Strong yes', hint: 'Clearly above the bar' },
 ] as const;
 
+/** One name per scale point: a recommendation reads as the rating of the same score does. */
 export const RECOMMENDATIONS: Array<{ value: Recommendation; score: number; label: string; hint: string }> = [
-  { value: 'strong_no', score: 1, label: 'Strong no hire', hint: 'I would argue against hiring' },
-  { value: 'no', score: 2, label: 'No hire', hint: 'Not this time' },
-  { value: 'yes', score: 3, label: 'Hire', hint: 'I would hire' },
-  { value: 'strong_yes', score: 4, label: 'Strong hire', hint: 'I would fight to hire' },
+  { value: 'strong_no', score: 1, label: 'Strong no', hint: 'I would argue against hiring' },
+  { value: 'no', score: 2, label: 'No', hint: 'Not this time' },
+  { value: 'yes', score: 3, label: 'Yes', hint: 'I would hire' },
+  { value: 'strong_yes', score: 4, label: 'Strong yes', hint: 'I would fight to hire' },
 ];
 
 export const recommendationLabel = (r: Recommendation | null | undefined) => RECOMMENDATIONS.find((x) => x.value === r)?.label ?? 'No recommendation';

@@ -1,4 +1,5 @@
 import { api, call } from '../../../api/client';
+import { InterviewStatusBadge } from '../../../components/InterviewStatus';
 import { EmptyState } from '../../../components/Page';
 import { PagedList, usePaged } from '../../../components/PagedList';
 import { useTimeFormat } from '../../../lib/time';
@@ -18,7 +19,7 @@ export function UsedBy({ setId }: { setId: string }) {
         <div className="used-row">
           <div className="used-row__top">
             <strong>{i.candidate.name}</strong>
-            <span className={`badge badge--${i.status}`}>{i.status}</span>
+            <InterviewStatusBadge status={i.status} />
           </div>
           <div className="muted small">
             {i.position.title} · {i.title}
