@@ -78,7 +78,7 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
         prompt: TWO_WEEKS,
         notes: 'Observed. Reasonable; offered a reduced first slice but did not say who he would bring in.',
         followUps: [],
-        ratings: { 'Makes the trade-offs explicit': 3, 'Proposes options instead of a flat no': 3, 'Involves the right people early': 3 },
+        ratings: { 'Makes the trade-offs explicit': 3, 'Proposes options instead of a flat no': 3, 'Involves the right people early': 2 },
       },
     ],
   },
@@ -124,7 +124,7 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
           'custom ranges) and why. Went to the PM with the options, but only after committing to an estimate in his head; did not ' +
           'mention bringing design or support in.',
         followUps: ['What would you cut first, and why?'],
-        ratings: { 'Makes the trade-offs explicit': 3, 'Proposes options instead of a flat no': 4, 'Involves the right people early': 3 },
+        ratings: { 'Makes the trade-offs explicit': 3, 'Proposes options instead of a flat no': 4, 'Involves the right people early': [2, 'Took the options to the PM alone; design and support heard about it afterwards.'] },
       },
     ],
   },
