@@ -66,7 +66,8 @@ async function login(port: number, email: string, password: string) {
 /** What the demo hiring manager sees of the demo story: the pipeline board, the home, the decisions. */
 async function demoStory(port: number) {
   const token = (await login(port, 'manager@demo.scorecards.dev', 'demo-password')).body.accessToken;
-  const get = async (path: string) => (await fetch(`http://127.0.0.1:${port}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>;
+  const get = async (path: string): Promise<any> =>
+    (await fetch(`http://127.0.0.1:${port}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
   const positions = (await get('/positions')).items;
   const board = await get(`/positions/${positions[0].id}/pipeline`);
   const stages = board.stages.map((s: any) => [s.name, s.candidates.map((c: any) => `${c.name}: ${c.label.replace(/ \w{3} \d{2}:\d{2}$/, '')}`)]);

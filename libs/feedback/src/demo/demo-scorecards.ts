@@ -124,7 +124,11 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
           'custom ranges) and why. Went to the PM with the options, but only after committing to an estimate in his head; did not ' +
           'mention bringing design or support in.',
         followUps: ['What would you cut first, and why?'],
-        ratings: { 'Makes the trade-offs explicit': 3, 'Proposes options instead of a flat no': 4, 'Involves the right people early': [2, 'Took the options to the PM alone; design and support heard about it afterwards.'] },
+        ratings: {
+          'Makes the trade-offs explicit': 3,
+          'Proposes options instead of a flat no': 4,
+          'Involves the right people early': [2, 'Took the options to the PM alone; design and support heard about it afterwards.'],
+        },
       },
     ],
   },
@@ -189,7 +193,10 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
         followUps: [],
         ratings: {
           'Defines idempotency precisely': 3,
-          'Handles concurrent duplicates': [4, 'The final design is correct and Morgan explained why a lock-free insert wins; the first sketch was thinking aloud.'],
+          'Handles concurrent duplicates': [
+            4,
+            'The final design is correct and Morgan explained why a lock-free insert wins; the first sketch was thinking aloud.',
+          ],
           'Considers failure between steps': 3,
         },
       },

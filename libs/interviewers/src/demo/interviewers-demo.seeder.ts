@@ -8,11 +8,23 @@ import { InterviewersService } from '../interviewers.service';
 const DEMO_PROFILES = [
   {
     email: 'kai.becker@demo.scorecards.dev',
-    profile: { title: 'Staff Backend Engineer', department: 'Platform', competencies: ['system design', 'reliability', 'databases'], questionTypes: ['technical'], weeklyLimit: 4 },
+    profile: {
+      title: 'Staff Backend Engineer',
+      department: 'Platform',
+      competencies: ['system design', 'reliability', 'databases'],
+      questionTypes: ['technical'],
+      weeklyLimit: 4,
+    },
   },
   {
     email: 'priya.shah@demo.scorecards.dev',
-    profile: { title: 'Engineering Manager', department: 'Payments', competencies: ['ownership', 'communication', 'collaboration', 'system design'], questionTypes: ['technical', 'behavioral', 'situational'], weeklyLimit: 3 },
+    profile: {
+      title: 'Engineering Manager',
+      department: 'Payments',
+      competencies: ['ownership', 'communication', 'collaboration', 'system design'],
+      questionTypes: ['technical', 'behavioral', 'situational'],
+      weeklyLimit: 3,
+    },
   },
 ];
 

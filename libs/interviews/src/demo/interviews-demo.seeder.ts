@@ -105,8 +105,20 @@ export class InterviewsDemoSeeder implements OnApplicationBootstrap {
         {
           name: 'Onsite',
           templates: [
-            { title: 'System design deep dive', durationMinutes: 90, panelSize: 2, questionIds: ofType('technical').slice(0, 1), competencyNames: ['System design'] },
-            { title: 'Ownership and collaboration', durationMinutes: 45, panelSize: 2, questionIds: [...ofType('behavioral'), ...ofType('situational')], competencyNames: ['Ownership', 'Communication'] },
+            {
+              title: 'System design deep dive',
+              durationMinutes: 90,
+              panelSize: 2,
+              questionIds: ofType('technical').slice(0, 1),
+              competencyNames: ['System design'],
+            },
+            {
+              title: 'Ownership and collaboration',
+              durationMinutes: 45,
+              panelSize: 2,
+              questionIds: [...ofType('behavioral'), ...ofType('situational')],
+              competencyNames: ['Ownership', 'Communication'],
+            },
           ],
         },
       ],
