@@ -312,7 +312,11 @@ describe('the hiring manager journey in the browser', () => {
     expect(download.suggestedFilename()).toBe('senior-backend-engineer-feedback.csv');
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('Candidate,Interviews done,Scorecards submitted,Scorecards missing,Mean technical,Mean behavioral,Mean situational,Mean overall,Strong no,No,Yes,Strong yes,Agreement (alpha),Pairable ratings');
+    expect(lines[0]).toBe(
+      'Candidate,Interviews done,Scorecards submitted,Scorecards missing,Mean technical,Mean behavioral,Mean situational,Mean overall,' +
+        'Strong no,No,Yes,Strong yes,Agreement (alpha),Pairable ratings,Agreement on recommendations (alpha),Pairable recommendations,' +
+        '"Agreement on competencies (alpha, interval)",Pairable competency means',
+    );
     const api = await ok<any>(hm, 'GET', `/positions/${positionId}/feedback-summary`);
     const jordan = api.rows.find((r: any) => r.candidate.name === 'Jordan Rivera');
     const row = lines.find((l) => l.startsWith('Jordan Rivera,'))!;
