@@ -63,6 +63,25 @@ async function login(port: number, email: string, password: string) {
   return { status: res.status, body: (await res.json()) as { accessToken: string } };
 }
 
+/** What the demo hiring manager sees of the demo story: the pipeline board, the home, the decisions. */
+async function demoStory(port: number) {
+  const token = (await login(port, 'manager@demo.scorecards.dev', 'demo-password')).body.accessToken;
+  const get = async (path: string): Promise<any> =>
+    (await fetch(`http://127.0.0.1:${port}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const positions = (await get('/positions')).items;
+  const board = await get(`/positions/${positions[0].id}/pipeline`);
+  const stages = board.stages.map((s: any) => [s.name, s.candidates.map((c: any) => `${c.name}: ${c.label.replace(/ \w{3} \d{2}:\d{2}$/, '')}`)]);
+  const alex = board.stages.flatMap((s: any) => s.candidates).find((c: any) => c.name === 'Alex Chen');
+  const morgan = board.stages.flatMap((s: any) => s.candidates).find((c: any) => c.name === 'Morgan Lee');
+  return {
+    positions: positions.map((p: any) => p.title),
+    stages,
+    home: await get('/me/hiring-home'),
+    alexDecisions: (await get(`/candidates/${alex.id}/decisions`)).items,
+    morgan: await get(`/candidates/${morgan.id}/debrief`),
+  };
+}
+
 describe('the embedded default (npm start with no configuration)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'scorecards-embedded-'));
   chmodSync(dataDir, 0o755);
@@ -82,6 +101,23 @@ describe('the embedded default (npm start with no configuration)', () => {
 
     const admin = await login(port, 'admin@demo.scorecards.dev', 'demo-password');
     expect(admin.status).toBe(200);
+    // the demo story: a plan of three stages, candidates at different stages, one decision, one to make
+    const story = await demoStory(port);
+    expect(story.positions).toEqual(['Senior Backend Engineer']);
+    expect(story.stages).toEqual([
+      ['Not started', ['Casey Nguyen: Not scheduled', 'Sam Okafor: Not scheduled']],
+      ['Recruiter screen', []],
+      ['Technical', ['Jordan Rivera: Scheduled', 'Morgan Lee: Ready to decide']],
+      ['Onsite', ['Alex Chen: Not scheduled']],
+    ]);
+    expect(story.alexDecisions).toMatchObject([{ decision: 'advance', fromStageName: 'Technical', toStageName: 'Onsite', decidedBy: { name: 'Hugo Hiring-Manager' } }]);
+    expect(story.home.decisionsWaiting).toMatchObject([{ candidateName: 'Morgan Lee', stageName: 'Technical', submitted: 2, expected: 2 }]);
+    expect(story.home.upcomingInterviews).toMatchObject([{ candidateName: 'Jordan Rivera' }]);
+    expect(story.morgan.scorecards.map((c: any) => [c.author.name, c.recommendation, c.onTime])).toEqual([
+      ['Priya Shah', 'yes', true],
+      ['Kai Becker', 'no', true],
+    ]);
+    expect(story.morgan.byCriterion.filter((r: any) => r.disagreement).map((r: any) => r.label)).toEqual(['Handles concurrent duplicates']);
     const created = await fetch(`http://127.0.0.1:${port}/api/v1/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.body.accessToken}` },
@@ -96,6 +132,8 @@ describe('the embedded default (npm start with no configuration)', () => {
     const second = run(API_MAIN, env);
     const warmMs = await waitForReady(second, port);
     expect((await login(port, 'kept@example.com', 'kept-password')).status).toBe(200);
+    // the seeders ran again on data that has the story: nothing is added twice
+    expect(await demoStory(port)).toEqual(story);
     // the token signed before the restart still verifies: the generated secret was kept
     const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: `Bearer ${admin.body.accessToken}` } });
     expect(me.status).toBe(200);

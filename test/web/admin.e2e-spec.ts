@@ -180,33 +180,38 @@ describe('the admin pages and the profile page in the browser', () => {
   }, 60_000);
 
   it('lists what was sent in the delivery log, in the admin\'s timezone', async () => {
-    // cancelling the demo interview sends its panel a cancellation notice at once; the
-    // interviewer's webhook points at a closed port, so that channel fails
+    // cancelling the demo's upcoming interview (Jordan's: Ines leads, Kai Becker shadows) sends its
+    // panel a cancellation notice at once; Ines's webhook points at a closed port, so that channel fails
     const ines = (await api('interviewer', 'GET', '/me')).body;
     expect((await api('interviewer', 'PATCH', `/interviewers/${ines.id}`, { webhookUrl: 'http://127.0.0.1:9/closed' })).status).toBe(200);
-    const interviews = await api('hiring_manager', 'GET', '/interviews');
+    const interviews = await api('hiring_manager', 'GET', '/interviews?status=scheduled');
+    expect(interviews.body.items.map((i: any) => i.candidate.name)).toEqual(['Jordan Rivera']);
     const demo = interviews.body.items[0];
     expect((await api('hiring_manager', 'POST', `/interviews/${demo.id}/cancel`, { reason: 'The candidate withdrew' })).status).toBe(200);
     const deadline = Date.now() + 60_000;
     let sent: any[] = [];
-    while (sent.length < 2 && Date.now() < deadline) {
+    while (sent.length < 3 && Date.now() < deadline) {
       sent = (await api('admin', 'GET', '/notifications')).body.items;
-      if (sent.length < 2) await new Promise((r) => setTimeout(r, 500));
+      if (sent.length < 3) await new Promise((r) => setTimeout(r, 500));
     }
-    expect(sent.map((n) => [n.channel, n.status]).sort()).toEqual([
-      ['log', 'sent'],
-      ['webhook', 'failed'],
+    // the demo's held interviews sent nothing: their reminders were in the past and were dropped
+    expect(sent.every((n) => n.interviewId === demo.id && n.kind === 'cancellation')).toBe(true);
+    expect(sent.map((n) => [n.recipientId === ines.id ? 'ines' : 'kai', n.channel, n.status]).sort()).toEqual([
+      ['ines', 'log', 'sent'],
+      ['ines', 'webhook', 'failed'],
+      ['kai', 'log', 'sent'],
     ]);
     expect((await api('interviewer', 'PATCH', `/interviewers/${ines.id}`, { webhookUrl: null })).status).toBe(200);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Delivery log' }).click();
     await page.getByRole('heading', { level: 1, name: 'Delivery log' }).waitFor();
     const rows = page.getByRole('table').getByRole('row').filter({ hasText: 'Cancellation' });
-    await rows.nth(1).getByText('Ines Interviewer').waitFor();
-    const sentRow = rows.filter({ hasText: 'Server log' });
-    const failedRow = rows.filter({ hasText: 'Webhook' });
+    await rows.filter({ hasText: 'Kai Becker' }).getByText('kai.becker@demo.scorecards.dev').waitFor();
+    const inesRows = rows.filter({ hasText: 'Ines Interviewer' });
+    const sentRow = inesRows.filter({ hasText: 'Server log' });
+    const failedRow = inesRows.filter({ hasText: 'Webhook' });
     const text = await sentRow.innerText();
-    const logged = sent.find((n) => n.channel === 'log');
+    const logged = sent.find((n) => n.channel === 'log' && n.recipientId === ines.id);
     expect(text).toMatch(/Ines Interviewer\s*interviewer@demo.scorecards.dev/);
     expect(text).toContain(logged.subject);
     expect(text).toContain('Sent');

@@ -109,7 +109,9 @@ describe('the hiring manager journey in the browser', () => {
     await page.getByRole('link', { name: /Senior Backend Engineer/ }).click();
     const jordan = page.getByRole('region', { name: 'Jordan Rivera' });
     await jordan.getByRole('link', { name: /Technical interview/ }).waitFor();
-    expect(await page.getByRole('list', { name: 'Candidates' }).getByRole('region').count()).toBe(2);
+    // the demo's five candidates: Jordan, Sam, Alex, Morgan and Casey
+    expect(await page.getByRole('list', { name: 'Candidates' }).getByRole('region').count()).toBe(5);
+    await page.getByRole('region', { name: 'Morgan Lee' }).waitFor();
   }, 120_000);
 
   it('journey A: schedules with a panel of two and split questions, after a clash warning', async () => {
@@ -297,7 +299,8 @@ describe('the hiring manager journey in the browser', () => {
     const table = page.getByRole('table');
     await table.getByRole('link', { name: 'Jordan Rivera' }).waitFor();
     const names = async () => (await table.locator('tbody th a').allTextContents()).map((t) => t.trim());
-    expect(await names()).toEqual(['Jordan Rivera', 'Sam Okafor']); // by overall mean, highest first
+    // by overall mean, highest first; Casey Nguyen has no scorecards yet, so comes last
+    expect(await names()).toEqual(['Alex Chen', 'Morgan Lee', 'Jordan Rivera', 'Sam Okafor', 'Casey Nguyen']);
     await table.locator('th[aria-sort="descending"]', { hasText: 'Overall' }).waitFor();
 
     await table.getByRole('button', { name: /^Candidate/ }).click();
@@ -305,19 +308,22 @@ describe('the hiring manager journey in the browser', () => {
     await table.locator('th[aria-sort="ascending"]', { hasText: 'Candidate' }).waitFor();
     await table.getByRole('button', { name: /^Candidate/ }).click();
     await table.locator('th[aria-sort="descending"]', { hasText: 'Candidate' }).waitFor();
-    await until(async () => (await names()).join() === 'Sam Okafor,Jordan Rivera');
+    await until(async () => (await names()).join() === 'Sam Okafor,Morgan Lee,Jordan Rivera,Casey Nguyen,Alex Chen');
     await checkPage(page, 'position-comparison');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('senior-backend-engineer-feedback.csv');
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('Candidate,Interviews done,Scorecards submitted,Scorecards missing,Mean technical,Mean behavioral,Mean situational,Mean overall,Strong no,No,Yes,Strong yes,Agreement (alpha),Pairable ratings,' +
-      'Agreement on recommendations (alpha),Pairable recommendations,"Agreement on competencies (alpha, interval)",Pairable competency means');
+    expect(lines[0]).toBe(
+      'Candidate,Interviews done,Scorecards submitted,Scorecards missing,Mean technical,Mean behavioral,Mean situational,Mean overall,' +
+        'Strong no,No,Yes,Strong yes,Agreement (alpha),Pairable ratings,Agreement on recommendations (alpha),Pairable recommendations,' +
+        '"Agreement on competencies (alpha, interval)",Pairable competency means',
+    );
     const api = await ok<any>(hm, 'GET', `/positions/${positionId}/feedback-summary`);
     const jordan = api.rows.find((r: any) => r.candidate.name === 'Jordan Rivera');
     const row = lines.find((l) => l.startsWith('Jordan Rivera,'))!;
     expect(row.split(',').slice(0, 8)).toEqual(['Jordan Rivera', String(jordan.interviewsDone), '4', String(jordan.scorecardsMissing), jordan.meanByType.technical.toFixed(2), jordan.meanByType.behavioral.toFixed(2), jordan.meanByType.situational.toFixed(2), jordan.overallMean.toFixed(2)]);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(6);
   }, 120_000);
 });

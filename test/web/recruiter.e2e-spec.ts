@@ -160,10 +160,12 @@ describe('the recruiter journey in the browser', () => {
     await page.getByRole('link', { name: /Backend Engineer — core loop/ }).click();
     const usedBy = page.locator('section.card').filter({ has: page.getByRole('heading', { name: 'Used by interviews' }) });
     await usedBy.getByText('Jordan Rivera').waitFor();
-    // the demo interview is at 10:00 in Berlin: 09:00 for a recruiter in London
+    // Jordan's technical interview is at 10:00 in New York: 15:00 for a recruiter in London
     const text = await usedBy.innerText();
-    expect(text).toMatch(/Jordan Rivera\s*scheduled/i);
-    expect(text).toMatch(/Senior Backend Engineer · Technical interview\s*\d+ \w+ \d{4}, 09:00/);
+    expect(text).toMatch(/Jordan Rivera\s*scheduled\s*Senior Backend Engineer · Technical interview\s*\d+ \w+ \d{4}, 15:00/i);
+    // the demo's held interviews use the set too, done and with their scorecards in
+    expect(text).toMatch(/Alex Chen\s*completed\s*Senior Backend Engineer · Technical interview\s*\d+ \w+ \d{4}, 10:00/i);
+    expect(text).toMatch(/Morgan Lee\s*completed/i);
     await checkPage(page, 'question-set-used-by');
   }, 60_000);
 

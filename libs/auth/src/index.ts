@@ -5,7 +5,7 @@ export { Authenticated, Public, type AuthenticatedOptions } from './decorators/a
 export { CurrentUser, hasRole, type AuthUser } from './decorators/auth-user.decorator';
 export { IsTimeZone, isValidTimeZone } from './decorators/is-time-zone.decorator';
 export { UserResponse } from './dto/user.response';
-export { DEMO_USERS } from './user-seeder.service';
+export { DEMO_PANELISTS, DEMO_USERS } from './user-seeder.service';
 export { LOGIN_THROTTLE_METADATA } from './decorators/authenticated.decorator';
 export { AuthService } from './auth.service';
 export { DASHBOARD_COOKIE } from './auth.controller';

@@ -10,6 +10,12 @@ export const DEMO_USERS: Array<{ email: string; name: string; roles: Role[]; tim
   { email: 'interviewer@demo.scorecards.dev', name: 'Ines Interviewer', roles: [Role.Interviewer], timezone: 'America/New_York' },
 ];
 
+/** Two more interviewers, so that demo panels have people in three timezones; they sign in like the others. */
+export const DEMO_PANELISTS: Array<{ email: string; name: string; roles: Role[]; timezone: string }> = [
+  { email: 'kai.becker@demo.scorecards.dev', name: 'Kai Becker', roles: [Role.Interviewer], timezone: 'Europe/Berlin' },
+  { email: 'priya.shah@demo.scorecards.dev', name: 'Priya Shah', roles: [Role.Interviewer], timezone: 'Europe/London' },
+];
+
 /** The first admin from ADMIN_EMAIL/ADMIN_PASSWORD and, in demo mode, one user per role. */
 @Injectable()
 export class UserSeeder implements OnApplicationBootstrap {
@@ -25,7 +31,7 @@ export class UserSeeder implements OnApplicationBootstrap {
       await this.users.ensure(this.config.adminEmail, 'Administrator', this.config.adminPassword, [Role.Admin]);
     }
     if (this.config.demo) {
-      for (const u of DEMO_USERS) await this.users.ensure(u.email, u.name, DEMO_PASSWORD, u.roles, u.timezone);
+      for (const u of [...DEMO_USERS, ...DEMO_PANELISTS]) await this.users.ensure(u.email, u.name, DEMO_PASSWORD, u.roles, u.timezone);
       this.logger.log('demo users ready');
     }
   }

@@ -4,6 +4,7 @@ import { AuthModule } from '@app/auth';
 import { InterviewsModule } from '@app/interviews';
 import { QuestionSetsModule } from '@app/question-sets';
 import { DebriefController } from './debrief/debrief.controller';
+import { FeedbackDemoSeeder } from './demo/feedback-demo.seeder';
 import { DebriefService } from './debrief/debrief.service';
 import { ScorecardQuestionNoteEntity } from './entities/scorecard-question-note.entity';
 import { ScorecardRatingEntity } from './entities/scorecard-rating.entity';
@@ -41,6 +42,7 @@ import { SummariesController } from './summaries/summaries.controller';
     CandidateSummaryService,
     PositionSummaryService,
     CalibrationService,
+    FeedbackDemoSeeder,
   ],
   exports: [SubmissionsService, FeedbackStatusService],
 })

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { FeedbackModule } from '@app/feedback';
 import { InterviewsModule } from '@app/interviews';
+import { HiringDemoSeeder } from './demo/hiring-demo.seeder';
 import { DecisionHistoryService } from './decisions/decision-history.service';
 import { DecisionRecorder } from './decisions/decision-recorder';
 import { DecisionsController } from './decisions/decisions.controller';
@@ -34,6 +35,7 @@ import { RejectionReasonsService } from './reasons/rejection-reasons.service';
     PipelineService,
     HiringHomeService,
     StageEntryListener,
+    HiringDemoSeeder,
   ],
 })
 export class HiringModule {}

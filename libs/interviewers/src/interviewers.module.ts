@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { FeedbackModule } from '@app/feedback';
 import { INTERVIEWER_LIMITS, InterviewsModule } from '@app/interviews';
+import { InterviewersDemoSeeder } from './demo/interviewers-demo.seeder';
 import { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
 import { InterviewersController } from './interviewers.controller';
@@ -16,7 +17,7 @@ import { InterviewersService } from './interviewers.service';
 @Module({
   imports: [AuthModule, InterviewsModule, FeedbackModule, TypeOrmModule.forFeature([InterviewerProfileEntity])],
   controllers: [InterviewersController],
-  providers: [InterviewerProfileRepository, InterviewersService, { provide: INTERVIEWER_LIMITS, useExisting: InterviewersService }],
+  providers: [InterviewerProfileRepository, InterviewersService, InterviewersDemoSeeder, { provide: INTERVIEWER_LIMITS, useExisting: InterviewersService }],
   exports: [InterviewersService, INTERVIEWER_LIMITS],
 })
 export class InterviewersModule {}

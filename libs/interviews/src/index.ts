@@ -21,3 +21,4 @@ export { InterviewEndScheduler } from './lifecycle/interview-end.scheduler';
 export { InterviewEndSweeper } from './lifecycle/interview-end.sweeper';
 export { InterviewsWorkersModule } from './lifecycle/interviews-workers.module';
 export { INTERVIEW_STATUSES, HELD_STATUSES, type InterviewStatus } from './entities/interview.entity';
+export { DEMO_CANDIDATES, DEMO_MANAGER_EMAIL, DEMO_POSITION } from './demo/demo-story';

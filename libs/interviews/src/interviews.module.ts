@@ -26,6 +26,7 @@ import { PanelPlanner } from './interviews/panel-planner';
 import { PositionsController } from './positions/positions.controller';
 import { PositionsRepository } from './positions/positions.repository';
 import { PositionsService } from './positions/positions.service';
+import { DemoInterviewBooker } from './demo/demo-interview-booker';
 import { InterviewsDemoSeeder } from './demo/interviews-demo.seeder';
 import { PlanStageEntity } from './entities/plan-stage.entity';
 import { PlanTemplateEntity } from './entities/plan-template.entity';
@@ -64,6 +65,7 @@ import { InterviewStatusService } from './lifecycle/interview-status.service';
     InterviewLifecycleService,
     InterviewInviteService,
     InterviewsDemoSeeder,
+    DemoInterviewBooker,
     PlanRepository,
     PlanInput,
     PositionPlanService,

@@ -1,0 +1,58 @@
+/**
+ * The demo hiring story of "Senior Backend Engineer": who is where, and when their interviews are.
+ * Times are chosen inside everyone's working hours: Ines is in New York, Kai in Berlin, Priya in London.
+ */
+export const DEMO_POSITION = 'Senior Backend Engineer';
+export const DEMO_MANAGER_EMAIL = 'manager@demo.scorecards.dev';
+export const DEMO_INES_EMAIL = 'interviewer@demo.scorecards.dev';
+export const DEMO_KAI_EMAIL = 'kai.becker@demo.scorecards.dev';
+export const DEMO_PRIYA_EMAIL = 'priya.shah@demo.scorecards.dev';
+
+export const DEMO_CANDIDATES = {
+  jordan: { name: 'Jordan Rivera', email: 'jordan.rivera@example.com', notes: 'Referred by the platform team.' },
+  sam: { name: 'Sam Okafor', email: 'sam.okafor@example.com' },
+  alex: { name: 'Alex Chen', email: 'alex.chen@example.com', notes: 'Eight years on payment systems; applied through the careers page.' },
+  morgan: { name: 'Morgan Lee', email: 'morgan.lee@example.com', notes: 'Sourced by Rita; currently a backend lead at a logistics start-up.' },
+  casey: { name: 'Casey Nguyen', email: 'casey.nguyen@example.com', notes: 'Applied last week; recruiter screen to be booked.' },
+} as const;
+
+/** The plan: competencies the set's questions are tagged with, three stages, templates per stage. */
+export const DEMO_COMPETENCIES = [
+  { name: 'System design', description: 'Designs services that stay correct under retries, failures and load.' },
+  { name: 'Databases', description: 'Finds and fixes data-layer problems from evidence.' },
+  { name: 'Ownership', description: 'Owns outcomes, including the mistakes, and leaves things better.' },
+  { name: 'Communication', description: 'Keeps the right people informed, early and plainly.' },
+];
+
+/** A technical interview of the story: the day relative to today, the wall time in whose zone, the panel (lead first). */
+export interface DemoInterview {
+  candidate: keyof typeof DEMO_CANDIDATES;
+  /** 'next-tuesday', or days back (moved to the Friday before when it falls on a weekend). */
+  day: 'next-tuesday' | number;
+  time: string;
+  timezone: string;
+  panel: [lead: string, second: string];
+}
+
+export const DEMO_INTERVIEWS: DemoInterview[] = [
+  // 10:00 in New York = 15:00 in London = 16:00 in Berlin
+  { candidate: 'jordan', day: 'next-tuesday', time: '10:00', timezone: 'America/New_York', panel: [DEMO_INES_EMAIL, DEMO_KAI_EMAIL] },
+  // held: 10:00 in London = 11:00 in Berlin
+  { candidate: 'alex', day: 7, time: '10:00', timezone: 'Europe/London', panel: [DEMO_KAI_EMAIL, DEMO_PRIYA_EMAIL] },
+  // held: 14:00 in Berlin = 13:00 in London
+  { candidate: 'morgan', day: 3, time: '14:00', timezone: 'Europe/Berlin', panel: [DEMO_PRIYA_EMAIL, DEMO_KAI_EMAIL] },
+];
+
+/** The calendar date (YYYY-MM-DD, UTC) of a story day, from `now`. */
+export function demoDate(day: DemoInterview['day'], now: Date): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  if (day === 'next-tuesday') {
+    d.setUTCDate(d.getUTCDate() + ((9 - d.getUTCDay()) % 7 || 7));
+  } else {
+    d.setUTCDate(d.getUTCDate() - day);
+    // nobody interviews at the weekend: Saturday and Sunday become the Friday before
+    if (d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() - 1);
+    if (d.getUTCDay() === 0) d.setUTCDate(d.getUTCDate() - 2);
+  }
+  return d.toISOString().slice(0, 10);
+}
