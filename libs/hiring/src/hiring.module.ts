@@ -33,5 +33,6 @@ import { RejectionReasonsService } from './reasons/rejection-reasons.service';
     PipelineService,
     HiringHomeService,
   ],
+  exports: [DecisionHistoryService],
 })
 export class HiringModule {}

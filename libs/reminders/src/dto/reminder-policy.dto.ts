@@ -10,6 +10,17 @@ export class QuietHoursDto {
   end: string;
 }
 
+/** Who is told when a decision on a candidate is recorded. */
+export class NotifyDecisionsDto {
+  /** Active users with the recruiter role: candidate, position, outcome, who decided, the rationale and the debrief link. */
+  @IsBoolean()
+  recruiters: boolean;
+
+  /** The panelists of the candidate's interviews (not cancelled): the outcome and a thank-you, never the rationale. */
+  @IsBoolean()
+  panel: boolean;
+}
+
 /** When reminders go out. Minutes throughout, so that tests can use short policies. */
 export class ReminderPolicyDto {
   /** Prep reminders this many minutes before the start (e.g. [1440, 60]); empty for none. */
@@ -35,4 +46,8 @@ export class ReminderPolicyDto {
   /** A reminder due inside quiet hours goes out when they end; null for none. */
   @IsOptional() @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => QuietHoursDto)
   quietHours: QuietHoursDto | null;
+
+  /** Omitted: unchanged (older clients send the policy without it). Default: both true. */
+  @IsOptional() @ValidateNested() @Type(() => NotifyDecisionsDto)
+  notifyDecisions?: NotifyDecisionsDto;
 }
