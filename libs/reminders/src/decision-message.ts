@@ -60,8 +60,8 @@ export function composeDecision(c: DecisionMessageContext): Omit<OutgoingMail, '
     subject = `Decision: ${who}: ${outcome}`;
     lines.push(`${d.decidedBy.name} decided on ${c.candidate.name} for ${c.candidate.positionTitle}: ${outcome}.`, `Decided: ${when}`);
     if (d.rationale) lines.push('', 'Rationale:', ...d.rationale.split(/\r?\n/));
-    if (d.override) {
-      lines.push('', `Decided while scorecards were missing from ${d.missingAtDecision.map((m) => m.name).join(', ') || 'some panelists'}. Why: ${d.override.reason}`);
+    if (d.override && d.missingAtDecision.length) {
+      lines.push('', `Decided while scorecards were missing from ${d.missingAtDecision.map((m) => m.name).join(', ')}. Why: ${d.override.reason}`);
     }
     lines.push('', `Debrief: ${debriefUrl(c.baseUrl, c.candidate.id)}`);
   } else {

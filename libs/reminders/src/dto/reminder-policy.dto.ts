@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 export class QuietHoursDto {
   /** Local to each recipient, 24 h, e.g. "21:00". */
@@ -47,7 +47,7 @@ export class ReminderPolicyDto {
   @IsOptional() @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => QuietHoursDto)
   quietHours: QuietHoursDto | null;
 
-  /** Omitted: unchanged (older clients send the policy without it). Default: both true. */
-  @IsOptional() @ValidateNested() @Type(() => NotifyDecisionsDto)
+  /** Omitted: unchanged (older clients send the policy without it); null is refused. Default: both true. */
+  @ValidateIf((_, v) => v !== undefined) @IsObject() @ValidateNested() @Type(() => NotifyDecisionsDto)
   notifyDecisions?: NotifyDecisionsDto;
 }
