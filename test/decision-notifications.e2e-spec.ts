@@ -83,7 +83,7 @@ describe.each(backends)('decision notices on %s', (backend) => {
     expect((await t.request('PATCH', `/api/v1/interviewers/${f.ids[I2]}`, { as: I2, body: { webhookUrl: hooks.url } })).status).toBe(200);
     expect((await policy()).status).toBe(200);
     skillsGap = (await t.get('/api/v1/settings/rejection-reasons', HM)).body.items.find((r: { label: string }) => r.label === 'Skills gap').id;
-  });
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
     await smtp?.close();
@@ -118,7 +118,7 @@ describe.each(backends)('decision notices on %s', (backend) => {
       const res = await f.decide(candidateId, { decision: 'reject', reasonId: skillsGap, rationale: RATIONALE });
       expect(res.status).toBe(201);
       decisionId = res.body.id;
-    });
+    }, 120_000);
 
     it('emails each recruiter and each panelist once: recruiters read the rationale and the debrief link, panelists only the outcome', async () => {
       const rows = await settled(decisionId, 4);
