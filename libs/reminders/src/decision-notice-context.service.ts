@@ -36,7 +36,13 @@ export class DecisionNoticeContextService {
     if (!recipient || !recipient.active) return { skip: 'recipient no longer active' };
     const preferences = (await this.interviewers.notificationSettings([recipient.id])).get(recipient.id)!;
     return {
-      context: { audience, decision, candidate: { id: candidate.id, name: candidate.name, positionTitle: candidate.positionTitle }, recipient, baseUrl: this.config.publicUrl },
+      context: {
+        audience,
+        decision,
+        candidate: { id: candidate.id, name: candidate.name, positionTitle: candidate.positionTitle },
+        recipient,
+        baseUrl: this.config.publicUrl,
+      },
       preferences,
     };
   }

@@ -54,7 +54,8 @@ export class ReminderChannels {
     if (preferences.email) sends.push({ channel: this.mail.channel, subject, send: (key) => this.mail.send({ ...message, messageId: key }) });
     const url = preferences.webhookUrl;
     if (url) {
-      sends.push({ channel: 'webhook', subject, send: (key) => this.webhooks.send({ url, deliveryId: key, event: 'candidate.decided', body: composeDecisionWebhook(context, message) }) });
+      const body = composeDecisionWebhook(context, message);
+      sends.push({ channel: 'webhook', subject, send: (key) => this.webhooks.send({ url, deliveryId: key, event: 'candidate.decided', body }) });
     }
     return sends;
   }

@@ -55,7 +55,12 @@ export class DecisionsRepository {
 
   /** One decision with its reason's label, for other modules (e.g. reminders telling people about it). */
   async findOne(id: string): Promise<DecisionRow | null> {
-    const d = await this.ds.getRepository(CandidateDecisionEntity).createQueryBuilder('d').leftJoinAndSelect('d.reason', 'r').where('d.id = :id', { id }).getOne();
+    const d = await this.ds
+      .getRepository(CandidateDecisionEntity)
+      .createQueryBuilder('d')
+      .leftJoinAndSelect('d.reason', 'r')
+      .where('d.id = :id', { id })
+      .getOne();
     return d ? Object.assign(d, { reasonLabel: d.reason?.label ?? null }) : null;
   }
 
