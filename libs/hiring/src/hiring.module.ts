@@ -37,5 +37,6 @@ import { RejectionReasonsService } from './reasons/rejection-reasons.service';
     StageEntryListener,
     HiringDemoSeeder,
   ],
+  exports: [DecisionHistoryService],
 })
 export class HiringModule {}
