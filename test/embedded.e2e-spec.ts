@@ -110,7 +110,11 @@ describe('the embedded default (npm start with no configuration)', () => {
       ['Technical', ['Jordan Rivera: Scheduled', 'Morgan Lee: Ready to decide']],
       ['Onsite', ['Alex Chen: Not scheduled']],
     ]);
-    expect(story.alexDecisions).toMatchObject([{ decision: 'advance', fromStageName: 'Technical', toStageName: 'Onsite', decidedBy: { name: 'Hugo Hiring-Manager' } }]);
+    // booking his technical interview put him in that stage; Hugo then advanced him to the onsite
+    expect(story.alexDecisions).toMatchObject([
+      { decision: 'advance', fromStageName: 'Technical', toStageName: 'Onsite', decidedBy: { name: 'Hugo Hiring-Manager' } },
+      { decision: 'advance', fromStageId: null, toStageName: 'Technical', rationale: 'Interview scheduled for Technical' },
+    ]);
     expect(story.home.decisionsWaiting).toMatchObject([{ candidateName: 'Morgan Lee', stageName: 'Technical', submitted: 2, expected: 2 }]);
     expect(story.home.upcomingInterviews).toMatchObject([{ candidateName: 'Jordan Rivera' }]);
     expect(story.morgan.scorecards.map((c: any) => [c.author.name, c.recommendation, c.onTime])).toEqual([

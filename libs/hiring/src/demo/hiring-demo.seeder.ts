@@ -2,7 +2,6 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { UsersService } from '@app/auth';
 import { CandidatePathService, DEMO_CANDIDATES, DEMO_MANAGER_EMAIL, DEMO_POSITION, PositionPlanService } from '@app/interviews';
-import { DecisionsRepository } from '../decisions/decisions.repository';
 import { DecisionsService } from '../decisions/decisions.service';
 
 const RATIONALE =
@@ -24,7 +23,6 @@ export class HiringDemoSeeder implements OnApplicationBootstrap {
     private readonly paths: CandidatePathService,
     private readonly plans: PositionPlanService,
     private readonly decisions: DecisionsService,
-    private readonly history: DecisionsRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,7 +32,8 @@ export class HiringDemoSeeder implements OnApplicationBootstrap {
     const alex = (await this.paths.list({ hiringManagerId: manager.id, q: DEMO_CANDIDATES.alex.name })).find(
       (c) => c.positionTitle === DEMO_POSITION && c.email === DEMO_CANDIDATES.alex.email,
     );
-    if (!alex || alex.stageName !== 'Technical' || (await this.history.history(alex.id)).length) return;
+    // once only: after the decision Alex is at the onsite
+    if (!alex || alex.stageName !== 'Technical') return;
     const onsite = (await this.plans.stages(alex.positionId)).find((s) => s.name === 'Onsite');
     if (!onsite) return;
     await this.decisions.decide(manager, alex.id, { decision: 'advance', toStageId: onsite.id, rationale: RATIONALE });
