@@ -203,7 +203,7 @@ describe.each(backends)('decision notices on %s', (backend) => {
       const decided = (await t.get(`/api/v1/candidates/${candidateId}/decisions`, HM)).body.items[0];
       const again = await t.app.get(DecisionNotifier).plan({
         decisionId, candidateId, positionId: f.positionId, decision: 'reject', fromStageId: decided.fromStageId, toStageId: decided.toStageId,
-        fromStatus: 'active', toStatus: 'rejected', reasonId: skillsGap, overridden: false, actorId: f.ids[HM], decidedAt: new Date(decided.decidedAt),
+        fromStatus: 'active', toStatus: 'rejected', reasonId: skillsGap, overridden: false, actorId: f.ids[HM], decidedAt: new Date(decided.decidedAt), automatic: false,
       });
       expect(again).toEqual([]);
       await sleep(1500);

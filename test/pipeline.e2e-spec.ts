@@ -167,6 +167,8 @@ describe('pipeline board and hiring home', () => {
     expect(history[0]).toMatchObject({
       decision: 'advance', fromStageId: null, toStageName: 'Recruiter screen', rationale: 'Interview scheduled for Recruiter screen', decidedBy: { id: f.ids[R] },
     });
+    // recorded, but nobody is told of a move that booking made
+    expect(await t.db.query(`SELECT id FROM reminders WHERE decision_id = $1`, [history[0].id])).toEqual([]);
     // a candidate already in a stage stays where they are
     await f.interview(id, f.stage('Technical'), [I2], { startInMs: 2 * 86_400_000, title: 'Later call' });
     expect(card((await board(R)).body, id)).toMatchObject({ column: 'Recruiter screen' });

@@ -20,4 +20,6 @@ export interface CandidateDecidedPayload {
   overridden: boolean;
   actorId: string;
   decidedAt: Date;
+  /** Recorded by the system as a consequence (booking a stage's interview), not decided by a person: nobody needs telling. */
+  automatic: boolean;
 }

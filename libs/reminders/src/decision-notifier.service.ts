@@ -27,6 +27,7 @@ export class DecisionNotifier {
 
   /** Returns the notices planned now. */
   async plan(e: CandidateDecidedPayload): Promise<ReminderEntity[]> {
+    if (e.automatic) return [];
     const policy = (await this.settings.get()).notifyDecisions;
     const audience = new Map<string, DecisionAudience>();
     if (policy.panel) {

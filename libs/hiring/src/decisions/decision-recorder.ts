@@ -38,6 +38,7 @@ export class DecisionRecorder {
     candidateId: string,
     input: DecisionInput,
     decide: (from: CandidatePath) => Promise<DecisionOutcome>,
+    automatic = false,
   ): Promise<CandidateDecisionEntity> {
     const saved = await this.repo.transaction(async (m) => {
       const from = await this.path.lockForDecision(candidateId, m);
@@ -88,6 +89,7 @@ export class DecisionRecorder {
       overridden: saved.missingAtDecision.length > 0,
       actorId,
       decidedAt: saved.decidedAt,
+      automatic,
     };
     await this.events.emitAsync(HiringEvent.CandidateDecided, payload);
     return saved;

@@ -31,7 +31,7 @@ export class StageEntryListener {
       await this.recorder.record(e.actorId, e.candidateId, input, async (from) => {
         if (from.stageId !== null || from.status !== 'active') throw new AlreadyOnThePath();
         return { to: { stageId: stage.id, status: 'active' }, missing: [] };
-      });
+      }, true);
     } catch (err) {
       if (!(err instanceof AlreadyOnThePath)) throw err;
     }
