@@ -35,5 +35,6 @@ import { RejectionReasonsService } from './reasons/rejection-reasons.service';
     HiringHomeService,
     StageEntryListener,
   ],
+  exports: [DecisionHistoryService],
 })
 export class HiringModule {}

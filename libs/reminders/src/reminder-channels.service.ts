@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InterviewInviteService } from '@app/interviews';
 import { MailService } from './mail.service';
 import type { Preferences } from './reminder-context.service';
+import { composeDecision, composeDecisionWebhook, type DecisionMessageContext } from './decision-message';
 import { composeReminder, composeWebhook, type MessageContext } from './reminder-message';
 import { WebhookService } from './webhook.service';
 
@@ -41,6 +42,19 @@ export class ReminderChannels {
     const url = preferences.webhookUrl;
     if (url) {
       sends.push({ channel: 'webhook', subject, send: (key) => this.webhooks.send({ url, deliveryId: key, event: `reminder.${context.kind}`, body: composeWebhook(context, message) }) });
+    }
+    return sends;
+  }
+
+  /** A decision notice: the same channels and preferences as reminders, no calendar invite. */
+  forDecision(context: DecisionMessageContext, preferences: Preferences): Send[] {
+    const message = composeDecision(context);
+    const subject = message.subject.slice(0, 400);
+    const sends: Send[] = [];
+    if (preferences.email) sends.push({ channel: this.mail.channel, subject, send: (key) => this.mail.send({ ...message, messageId: key }) });
+    const url = preferences.webhookUrl;
+    if (url) {
+      sends.push({ channel: 'webhook', subject, send: (key) => this.webhooks.send({ url, deliveryId: key, event: 'candidate.decided', body: composeDecisionWebhook(context, message) }) });
     }
     return sends;
   }

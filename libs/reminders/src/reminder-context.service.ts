@@ -48,13 +48,15 @@ export class ReminderContextService {
   }
 
   async load(r: ReminderEntity): Promise<LoadedReminder> {
-    const kit = await this.interviews.findKit(r.interviewId);
+    const interviewId = r.interviewId;
+    if (!interviewId) return { skip: `a ${r.kind} reminder names no interview` };
+    const kit = await this.interviews.findKit(interviewId);
     if (!kit) return { skip: 'interview no longer exists' };
     if (kit.interview.status === 'no_show') return { skip: 'candidate did not attend' };
     const cancelled = kit.interview.status === 'cancelled';
     if (r.kind === 'cancellation' ? !cancelled : cancelled) return { skip: cancelled ? 'interview cancelled' : 'interview is no longer cancelled' };
     if (!kit.panel.some((p) => p.userId === r.aboutUserId)) return { skip: 'panelist no longer on the panel' };
-    if (FEEDBACK_KINDS.has(r.kind) && (await this.submissions.submitted([{ interviewId: r.interviewId, userId: r.aboutUserId }])).size) {
+    if (FEEDBACK_KINDS.has(r.kind) && (await this.submissions.submitted([{ interviewId, userId: r.aboutUserId }])).size) {
       return { skip: 'scorecard already submitted' };
     }
     const people = await this.users.findManyByIds([r.recipientId, r.aboutUserId]);

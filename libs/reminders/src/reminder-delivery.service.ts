@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ReminderEntity } from './entities/reminder.entity';
+import { audienceOf } from './decision-message';
+import { DecisionNoticeContextService } from './decision-notice-context.service';
 import { ReminderChannels, type Send } from './reminder-channels.service';
 import { ReminderContextService } from './reminder-context.service';
 import { RemindersRepository } from './reminders.repository';
@@ -33,6 +35,7 @@ export class ReminderDeliveryService {
     private readonly repo: RemindersRepository,
     private readonly contexts: ReminderContextService,
     private readonly channels: ReminderChannels,
+    private readonly decisionNotices: DecisionNoticeContextService,
   ) {}
 
   async deliver(reminderId: string, dueAt: Date): Promise<DeliveryOutcome> {
@@ -40,8 +43,8 @@ export class ReminderDeliveryService {
       const r = await repo.findForUpdate(reminderId);
       const stale = staleness(r, dueAt);
       if (stale || !r) return this.note('stale', reminderId, stale ?? '');
-      const loaded = await this.contexts.load(r);
-      const sends = 'skip' in loaded ? [] : this.channels.for(loaded.context, loaded.preferences);
+      const loaded = await this.sendsFor(r);
+      const sends = 'skip' in loaded ? [] : loaded.sends;
       const skip = 'skip' in loaded ? loaded.skip : sends.length ? null : 'the recipient turned reminders off';
       if (skip) {
         await repo.setStatus([r.id], 'skipped', skip);
@@ -74,7 +77,7 @@ export class ReminderDeliveryService {
       await repo.markFailed(reminderId, dueAt, error.message);
       const failures = error instanceof DeliveryFailure ? error.failures : [];
       for (const f of failures) {
-        await repo.recordFailure({ reminderId, dueAt, channel: f.channel, recipientId: r.recipientId, interviewId: r.interviewId, kind: r.kind, subject: f.subject, error: f.error.slice(0, 2000) });
+        await repo.recordFailure({ reminderId, dueAt, channel: f.channel, recipientId: r.recipientId, interviewId: r.interviewId, candidateId: r.candidateId, kind: r.kind, subject: f.subject, error: f.error.slice(0, 2000) });
       }
     });
   }
@@ -83,11 +86,21 @@ export class ReminderDeliveryService {
     return this.repo.transaction(async (repo) => {
       const r = await repo.findForUpdate(reminder.id);
       if (staleness(r, dueAt) || !r) return false;
-      const claim = await repo.claimDelivery({ reminderId: r.id, dueAt, channel: send.channel, recipientId: r.recipientId, interviewId: r.interviewId, kind: r.kind, subject: send.subject });
+      const claim = await repo.claimDelivery({ reminderId: r.id, dueAt, channel: send.channel, recipientId: r.recipientId, interviewId: r.interviewId, candidateId: r.candidateId, kind: r.kind, subject: send.subject });
       if (!claim) return false;
       await repo.setProviderRef(claim, await send.send(`${r.id}.${dueAt.getTime()}.${send.channel}`));
       return true;
     });
+  }
+
+  /** A decision notice is about a candidate's decision; every other kind about an interview. */
+  private async sendsFor(r: ReminderEntity): Promise<{ skip: string } | { sends: Send[] }> {
+    if (audienceOf(r.kind)) {
+      const loaded = await this.decisionNotices.load(r);
+      return 'skip' in loaded ? loaded : { sends: this.channels.forDecision(loaded.context, loaded.preferences) };
+    }
+    const loaded = await this.contexts.load(r);
+    return 'skip' in loaded ? loaded : { sends: this.channels.for(loaded.context, loaded.preferences) };
   }
 
   private note<T extends string>(outcome: T, reminderId: string, why: string): T {

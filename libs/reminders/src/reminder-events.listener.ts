@@ -1,16 +1,31 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ScorecardEvent } from '@app/feedback';
+import { HiringEvent, type CandidateDecidedPayload } from '@app/hiring';
 import { InterviewEvent } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
+import { DecisionNotifier } from './decision-notifier.service';
 import { ReminderScheduler } from './reminder-scheduler.service';
 
-/** Interview and scorecard events move, add and remove reminders. */
+/** Interview and scorecard events move, add and remove reminders; a decision plans its notices. */
 @Injectable()
 export class ReminderEventsListener {
   private readonly logger = new Logger('Reminders');
 
-  constructor(private readonly scheduler: ReminderScheduler) {}
+  constructor(
+    private readonly scheduler: ReminderScheduler,
+    private readonly decisions: DecisionNotifier,
+  ) {}
+
+  @OnEvent(HiringEvent.CandidateDecided, { promisify: true })
+  async onDecided(e: CandidateDecidedPayload): Promise<void> {
+    try {
+      await this.decisions.plan(e);
+    } catch (err) {
+      // the decision is committed and must stand; its notices are what is lost (and logged)
+      this.logger.error(`planning the notices of decision ${e.decisionId} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
 
   @OnEvent(InterviewEvent.Scheduled, { promisify: true })
   @OnEvent(InterviewEvent.Rescheduled, { promisify: true })

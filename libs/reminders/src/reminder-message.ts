@@ -50,13 +50,17 @@ export function composeReminder(c: MessageContext): Omit<OutgoingMail, 'ics'> {
       subject = c.kind === 'feedback_due' ? `Scorecard due: ${who}` : `Scorecard overdue: ${who}`;
       lines.push(`Hi ${c.recipient.name},`, '', `Your scorecard for ${who} (interview on ${when}) is ${c.kind === 'feedback_due' ? 'due now' : 'overdue'}.`, '', `Fill it in: ${scorecardUrl}`);
   }
-  const text = lines.join('\n');
+  return { to: c.recipient.email, subject, ...textAndHtml(lines) };
+}
+
+/** Plain text and HTML with the same lines; links become anchors. */
+export function textAndHtml(lines: string[]): { text: string; html: string } {
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif">${lines.map((l) => (l ? `<p style="margin:0 0 6px">${esc(l).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>` : '<br>')).join('')}</body></html>`;
-  return { to: c.recipient.email, subject, text, html };
+  return { text: lines.join('\n'), html };
 }
 
 /** Slack reads <...> as links and mentions: names must not open one. */
-const slack = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+export const slack = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
 /** The webhook body: Slack shows `text`; other receivers read the fields. */
 export function composeWebhook(c: MessageContext, mail: Pick<OutgoingMail, 'subject'>): Record<string, unknown> & { text: string } {

@@ -14,11 +14,17 @@ export class ReminderSettingsService {
   ) {}
 
   async get(): Promise<ReminderPolicy> {
+    // a policy stored before a field existed gets that field's default
     return { ...DEFAULT_POLICY, ...((await this.repo.read()) as Partial<ReminderPolicy> | null) };
   }
 
   async put(user: AuthUser, dto: ReminderPolicyDto): Promise<ReminderPolicy> {
-    const policy: ReminderPolicy = { ...dto, quietHours: dto.quietHours ? { start: dto.quietHours.start, end: dto.quietHours.end } : null };
+    const notify = dto.notifyDecisions ?? (await this.get()).notifyDecisions;
+    const policy: ReminderPolicy = {
+      ...dto,
+      quietHours: dto.quietHours ? { start: dto.quietHours.start, end: dto.quietHours.end } : null,
+      notifyDecisions: { recruiters: notify.recruiters, panel: notify.panel },
+    };
     await this.repo.write({ ...policy }, user.id);
     await this.audit.record(user.id, 'settings', SETTINGS_ENTITY_ID, 'reminder_policy_changed', { ...policy });
     return this.get();

@@ -29,7 +29,7 @@ export class RemindersQueryService {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
-      items: items.map((d) => ({ id: d.id, reminderId: d.reminderId, interviewId: d.interviewId, recipientId: d.recipientId, kind: d.kind, channel: d.channel, subject: d.subject, status: d.status, error: d.error, providerRef: d.providerRef, createdAt: d.createdAt })),
+      items: items.map((d) => ({ id: d.id, reminderId: d.reminderId, interviewId: d.interviewId, candidateId: d.candidateId, recipientId: d.recipientId, kind: d.kind, channel: d.channel, subject: d.subject, status: d.status, error: d.error, providerRef: d.providerRef, createdAt: d.createdAt })),
       page: { limit, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString()]) : null },
     };
   }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { FeedbackModule } from '@app/feedback';
+import { HiringModule } from '@app/hiring';
 import { InterviewersModule } from '@app/interviewers';
 import { InterviewsModule } from '@app/interviews';
+import { DecisionNoticeContextService } from './decision-notice-context.service';
 import { MailService } from './mail.service';
 import { ReminderChannels } from './reminder-channels.service';
 import { ReminderDeliveryService } from './reminder-delivery.service';
@@ -11,10 +13,10 @@ import { ReminderProcessor } from './reminder.processor';
 import { RemindersModule } from './reminders.module';
 import { WebhookService } from './webhook.service';
 
-/** The worker side: delivery of due reminders, and reconciliation of the queue with the database. */
+/** The worker side: delivery of due reminders and decision notices, and reconciliation of the queue with the database. */
 @Module({
-  imports: [AuthModule, RemindersModule, InterviewsModule, InterviewersModule, FeedbackModule],
-  providers: [MailService, WebhookService, ReminderChannels, ReminderDeliveryService, ReminderProcessor, ReminderReconciler],
+  imports: [AuthModule, RemindersModule, InterviewsModule, InterviewersModule, FeedbackModule, HiringModule],
+  providers: [MailService, WebhookService, ReminderChannels, DecisionNoticeContextService, ReminderDeliveryService, ReminderProcessor, ReminderReconciler],
   exports: [ReminderReconciler],
 })
 export class RemindersWorkersModule {}

@@ -6,6 +6,7 @@ import { FeedbackModule } from '@app/feedback';
 import { InterviewersModule } from '@app/interviewers';
 import { InterviewsModule } from '@app/interviews';
 import { QueueName } from '@app/queue';
+import { DecisionNotifier } from './decision-notifier.service';
 import { DeliveryEntity } from './entities/delivery.entity';
 import { ReminderSettingsEntity } from './entities/reminder-settings.entity';
 import { ReminderEntity } from './entities/reminder.entity';
@@ -21,11 +22,11 @@ import { RemindersRepository } from './reminders.repository';
 
 const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity];
 
-/** The producer side: policy, planning on interview and scorecard events, and what the API shows. */
+/** The producer side: policy, planning on interview, scorecard and decision events, and what the API shows. */
 @Module({
   imports: [AuthModule, InterviewsModule, InterviewersModule, FeedbackModule, TypeOrmModule.forFeature(ENTITIES), BullModule.registerQueue({ name: QueueName.Reminders })],
   controllers: [RemindersController],
-  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService, ReminderMetrics, ReminderContextService],
+  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService, ReminderMetrics, ReminderContextService, DecisionNotifier],
   exports: [ReminderScheduler, RemindersRepository, ReminderSettingsService, ReminderMetrics, ReminderContextService],
 })
 export class RemindersModule {}

@@ -62,7 +62,7 @@ export class RemindersRepository {
   }
 
   /** Adds reminders whose key is new and returns only those: a notice is never planned twice. */
-  async insertNew(rows: Array<Pick<ReminderEntity, 'key' | 'interviewId' | 'recipientId' | 'aboutUserId' | 'kind' | 'occurrence' | 'dueAt'>>): Promise<ReminderEntity[]> {
+  async insertNew(rows: Array<Pick<ReminderEntity, 'key' | 'interviewId' | 'recipientId' | 'aboutUserId' | 'kind' | 'occurrence' | 'dueAt'> & Partial<Pick<ReminderEntity, 'candidateId' | 'decisionId'>>>): Promise<ReminderEntity[]> {
     if (!rows.length) return [];
     const result = await this.reminders.createQueryBuilder().insert().values(rows.map((r) => ({ ...r, status: 'scheduled' as ReminderStatus }))).orIgnore().returning(['id']).execute();
     const ids = (result.raw as Array<{ id: string }>).map((r) => r.id);

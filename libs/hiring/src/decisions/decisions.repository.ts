@@ -53,6 +53,12 @@ export class DecisionsRepository {
     return (chain.length === rows.length ? chain : rows).map((d) => Object.assign(d, { reasonLabel: d.reason?.label ?? null }));
   }
 
+  /** One decision with its reason's label, for other modules (e.g. reminders telling people about it). */
+  async findOne(id: string): Promise<DecisionRow | null> {
+    const d = await this.ds.getRepository(CandidateDecisionEntity).createQueryBuilder('d').leftJoinAndSelect('d.reason', 'r').where('d.id = :id', { id }).getOne();
+    return d ? Object.assign(d, { reasonLabel: d.reason?.label ?? null }) : null;
+  }
+
   /** Each candidate's latest decision: one query. */
   async lastFor(candidateIds: string[]): Promise<Map<string, { decision: Decision; decidedAt: Date }>> {
     if (!candidateIds.length) return new Map();

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 export class QuietHoursDto {
   /** Local to each recipient, 24 h, e.g. "21:00". */
@@ -8,6 +8,17 @@ export class QuietHoursDto {
 
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'quietHours.end must be HH:MM (24 h)' })
   end: string;
+}
+
+/** Who is told when a decision on a candidate is recorded. */
+export class NotifyDecisionsDto {
+  /** Active users with the recruiter role: candidate, position, outcome, who decided, the rationale and the debrief link. */
+  @IsBoolean()
+  recruiters: boolean;
+
+  /** The panelists of the candidate's interviews (not cancelled): the outcome and a thank-you, never the rationale. */
+  @IsBoolean()
+  panel: boolean;
 }
 
 /** When reminders go out. Minutes throughout, so that tests can use short policies. */
@@ -35,4 +46,8 @@ export class ReminderPolicyDto {
   /** A reminder due inside quiet hours goes out when they end; null for none. */
   @IsOptional() @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => QuietHoursDto)
   quietHours: QuietHoursDto | null;
+
+  /** Omitted: unchanged (older clients send the policy without it); null is refused. Default: both true. */
+  @ValidateIf((_, v) => v !== undefined) @IsObject() @ValidateNested() @Type(() => NotifyDecisionsDto)
+  notifyDecisions?: NotifyDecisionsDto;
 }

@@ -26,8 +26,11 @@ export class NotificationsQueryDto extends PageQueryDto {}
 export class NotificationResponse {
   id: string;
   reminderId: string;
-  interviewId: string;
+  /** Null for a decision notice (kind `decision_recruiter` or `decision_panel`), which names the candidate instead. */
+  interviewId: string | null;
+  candidateId: string | null;
   recipientId: string;
+  @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation', 'cancellation', 'decision_recruiter', 'decision_panel'] })
   kind: string;
   @ApiProperty({ enum: ['email', 'webhook', 'log'] })
   channel: string;

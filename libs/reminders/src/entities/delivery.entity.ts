@@ -25,8 +25,12 @@ export class DeliveryEntity {
   @Column({ type: 'uuid' })
   recipientId: string;
 
-  @Column({ type: 'uuid' })
-  interviewId: string;
+  /** Null for a decision notice, which is about a candidate (`candidateId`). */
+  @Column({ type: 'uuid', nullable: true })
+  interviewId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  candidateId: string | null;
 
   @Column({ type: 'varchar', length: 20 })
   kind: string;

@@ -5,11 +5,15 @@ export type ReminderStatus = 'scheduled' | 'sent' | 'skipped' | 'failed' | 'canc
 /**
  * One reminder per (interview, panelist, kind, occurrence): `key` names it across reschedules, and
  * `dueAt` is when it goes out now. The queue job is named after both, so a moved reminder is a new job.
+ * A decision notice (`decision_recruiter`, `decision_panel`) is about a candidate's decision instead of an
+ * interview: `interviewId` is null, `decisionId` and `candidateId` are set, `aboutUserId` is who decided,
+ * and the key is `decision.<decisionId>.<recipientId>` (one notice per decision and person).
  */
 @Entity('reminders')
 @Index('UQ_reminders_key', ['key'], { unique: true })
 @Index('IDX_reminders_interview', ['interviewId'])
 @Index('IDX_reminders_due', ['status', 'dueAt'])
+@Check('reminders_about_one', `(interview_id IS NULL) <> (decision_id IS NULL)`)
 @Check('reminders_status_known', `status IN ('scheduled', 'sent', 'skipped', 'failed', 'cancelled')`)
 export class ReminderEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -18,8 +22,14 @@ export class ReminderEntity {
   @Column({ type: 'varchar', length: 300 })
   key: string;
 
-  @Column({ type: 'uuid' })
-  interviewId: string;
+  @Column({ type: 'uuid', nullable: true })
+  interviewId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  candidateId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  decisionId: string | null;
 
   @Column({ type: 'uuid' })
   recipientId: string;

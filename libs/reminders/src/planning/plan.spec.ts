@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY, planReminders, shiftOutOfQuietHours, type PlanInput, type PlannedReminder, type ReminderKind, type ReminderPolicy } from './index';
 
-const NONE: ReminderPolicy = { prepLeadMinutes: [], feedbackDueEnabled: false, overdueEveryMinutes: 1440, overdueMaxCount: 0, escalateAfterMinutes: null, quietHours: null };
+const NONE: ReminderPolicy = { prepLeadMinutes: [], feedbackDueEnabled: false, overdueEveryMinutes: 1440, overdueMaxCount: 0, escalateAfterMinutes: null, quietHours: null, notifyDecisions: { recruiters: true, panel: true } };
 const only = (p: Partial<ReminderPolicy>): ReminderPolicy => ({ ...NONE, ...p });
 
 /** An interview next week with two UTC panelists and a UTC hiring manager; override as needed. */
@@ -61,7 +61,7 @@ describe('planReminders', () => {
   });
 
   it('works with a policy in minutes', () => {
-    const policy: ReminderPolicy = { prepLeadMinutes: [10, 2], feedbackDueEnabled: true, overdueEveryMinutes: 5, overdueMaxCount: 2, escalateAfterMinutes: 7, quietHours: null };
+    const policy: ReminderPolicy = { prepLeadMinutes: [10, 2], feedbackDueEnabled: true, overdueEveryMinutes: 5, overdueMaxCount: 2, escalateAfterMinutes: 7, quietHours: null, notifyDecisions: { recruiters: true, panel: true } };
     const base = input({
       startsAt: new Date('2025-06-10T10:00:00Z'),
       endsAt: new Date('2025-06-10T10:30:00Z'),

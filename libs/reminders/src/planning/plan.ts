@@ -15,6 +15,8 @@ export interface ReminderPolicy {
   escalateAfterMinutes: number | null;
   /** "HH:MM" (24 h) in the recipient's time zone; null = no quiet hours. */
   quietHours: { start: string; end: string } | null;
+  /** Who hears of a decision on a candidate: the recruiters (with the rationale) and the panel (the outcome only). */
+  notifyDecisions: { recruiters: boolean; panel: boolean };
 }
 
 // Frozen because it is shared: a caller mutating it would change every later plan.
@@ -25,6 +27,7 @@ export const DEFAULT_POLICY: ReminderPolicy = Object.freeze({
   overdueMaxCount: 3,
   escalateAfterMinutes: 2880,
   quietHours: Object.freeze({ start: '21:00', end: '08:00' }),
+  notifyDecisions: Object.freeze({ recruiters: true, panel: true }),
 });
 
 export interface PlanInput {
@@ -158,6 +161,13 @@ export function validatePolicy(p: unknown): { ok: true; policy: ReminderPolicy }
       }
     }
   }
+  const notify = v.notifyDecisions;
+  if (typeof notify !== 'object' || notify === null || Array.isArray(notify)) problems.push('notifyDecisions: must be { recruiters, panel }');
+  else {
+    for (const audience of ['recruiters', 'panel'] as const) {
+      if (typeof (notify as Record<string, unknown>)[audience] !== 'boolean') problems.push(`notifyDecisions.${audience}: must be a boolean`);
+    }
+  }
   if (problems.length) return { ok: false, problems };
 
   const q = quiet as { start: string; end: string } | null;
@@ -170,6 +180,7 @@ export function validatePolicy(p: unknown): { ok: true; policy: ReminderPolicy }
       overdueMaxCount: v.overdueMaxCount as number,
       escalateAfterMinutes: v.escalateAfterMinutes as number | null,
       quietHours: q && { start: q.start, end: q.end },
+      notifyDecisions: { recruiters: (notify as ReminderPolicy['notifyDecisions']).recruiters, panel: (notify as ReminderPolicy['notifyDecisions']).panel },
     },
   };
 }

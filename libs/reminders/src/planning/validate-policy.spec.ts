@@ -13,8 +13,8 @@ describe('validatePolicy', () => {
 
   it('accepts every boundary value', () => {
     const edges: ReminderPolicy[] = [
-      { prepLeadMinutes: [1, 2, 3, 4, 43200], feedbackDueEnabled: false, overdueEveryMinutes: 1, overdueMaxCount: 0, escalateAfterMinutes: 1, quietHours: null },
-      { prepLeadMinutes: [], feedbackDueEnabled: true, overdueEveryMinutes: 10080, overdueMaxCount: 10, escalateAfterMinutes: 43200, quietHours: { start: '00:00', end: '23:59' } },
+      { prepLeadMinutes: [1, 2, 3, 4, 43200], feedbackDueEnabled: false, overdueEveryMinutes: 1, overdueMaxCount: 0, escalateAfterMinutes: 1, quietHours: null, notifyDecisions: { recruiters: false, panel: false } },
+      { prepLeadMinutes: [], feedbackDueEnabled: true, overdueEveryMinutes: 10080, overdueMaxCount: 10, escalateAfterMinutes: 43200, quietHours: { start: '00:00', end: '23:59' }, notifyDecisions: { recruiters: true, panel: false } },
       { ...DEFAULT_POLICY, escalateAfterMinutes: null, quietHours: { start: '12:00', end: '12:00' } },
     ];
     for (const p of edges) expect(validatePolicy(p)).toEqual({ ok: true, policy: p });
@@ -45,6 +45,11 @@ describe('validatePolicy', () => {
     ['quietHours.start', 'quietHours', { start: '8:00', end: '08:00' }],
     ['quietHours.end', 'quietHours', { start: '21:00', end: '24:00' }],
     ['quietHours.end', 'quietHours', { start: '21:00' }],
+    ['notifyDecisions', 'notifyDecisions', undefined],
+    ['notifyDecisions', 'notifyDecisions', null],
+    ['notifyDecisions', 'notifyDecisions', [true, true]],
+    ['notifyDecisions.recruiters', 'notifyDecisions', { recruiters: 'yes', panel: true }],
+    ['notifyDecisions.panel', 'notifyDecisions', { recruiters: false }],
   ])('names %s when %s is %j', (named, field, value) => {
     const result = validatePolicy(withField(field, value));
     expect(result.ok).toBe(false);
@@ -54,7 +59,7 @@ describe('validatePolicy', () => {
   });
 
   it('names every bad field at once', () => {
-    const result = validatePolicy({ prepLeadMinutes: [0], feedbackDueEnabled: 1, overdueEveryMinutes: 0, overdueMaxCount: 99, escalateAfterMinutes: -5, quietHours: { start: 'x', end: 'y' } });
+    const result = validatePolicy({ prepLeadMinutes: [0], feedbackDueEnabled: 1, overdueEveryMinutes: 0, overdueMaxCount: 99, escalateAfterMinutes: -5, quietHours: { start: 'x', end: 'y' }, notifyDecisions: { recruiters: 1, panel: 'no' } });
     expect(result.ok ? [] : result.problems.map((p) => p.split(':')[0])).toEqual([
       'prepLeadMinutes[0]',
       'feedbackDueEnabled',
@@ -63,6 +68,8 @@ describe('validatePolicy', () => {
       'escalateAfterMinutes',
       'quietHours.start',
       'quietHours.end',
+      'notifyDecisions.recruiters',
+      'notifyDecisions.panel',
     ]);
   });
 
