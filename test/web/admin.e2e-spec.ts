@@ -35,7 +35,7 @@ describe('the admin pages and the profile page in the browser', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('heading', { name: 'Admin' }).waitFor();
     const admin = nav.locator('.nav-section').filter({ has: page.getByRole('heading', { name: 'Admin' }) });
-    expect(await admin.getByRole('link').allTextContents()).toEqual(['Users and roles', 'Reminder policy', 'Delivery log']);
+    expect(await admin.getByRole('link').allTextContents()).toEqual(['Users and roles', 'Reminder policy', 'Rejection reasons', 'Delivery log']);
     await admin.getByRole('link', { name: 'Users and roles' }).click();
     await page.getByRole('heading', { level: 1, name: 'Users and roles' }).waitFor();
     const users = page.getByRole('list', { name: 'users' });
@@ -153,6 +153,11 @@ describe('the admin pages and the profile page in the browser', () => {
 
     await every.fill('12');
     await page.getByLabel('Repeat every: unit').selectOption('hours');
+    // decisions: recruiters stay informed, the panel no longer hears outcomes
+    const tellPanel = page.getByRole('switch', { name: 'Tell the panel the outcome (without the rationale)' });
+    expect(await tellPanel.isChecked()).toBe(true);
+    expect(await page.getByRole('switch', { name: /Tell recruiters when a candidate is advanced, rejected/ }).isChecked()).toBe(true);
+    await tellPanel.uncheck();
     await page.getByRole('button', { name: 'Save policy' }).click();
     await page.getByText('Reminder policy saved').waitFor();
     await page.getByText('All changes saved').waitFor();
@@ -163,7 +168,9 @@ describe('the admin pages and the profile page in the browser', () => {
       overdueMaxCount: 2,
       escalateAfterMinutes: null,
       quietHours: { start: '22:00', end: '08:00' },
+      notifyDecisions: { recruiters: true, panel: false },
     });
+    expect((await api('admin', 'GET', '/settings/reminders')).body.notifyDecisions.panel).toBe(false);
 
     await page.reload();
     await page.locator('.lead-chip').first().waitFor();
@@ -173,10 +180,66 @@ describe('the admin pages and the profile page in the browser', () => {
     expect(await page.getByLabel('At most').inputValue()).toBe('2');
     expect(await page.getByRole('radio', { name: 'Never escalate' }).isChecked()).toBe(true);
     expect(await page.getByLabel('From').inputValue()).toBe('22:00');
+    expect(await page.getByRole('switch', { name: 'Tell the panel the outcome (without the rationale)' }).isChecked()).toBe(false);
+    expect(await page.getByRole('switch', { name: /Tell recruiters/ }).isChecked()).toBe(true);
     const preview = page.getByRole('complementary', { name: 'What people receive' });
     expect(await preview.innerText()).toMatch(/1 day before[\s\S]*30 minutes before[\s\S]*Interview[\s\S]*Every 12 hours[\s\S]*2 overdue reminders/);
     expect(await preview.innerText()).not.toContain('hiring manager hears');
+    expect(await preview.innerText()).toContain('After a decision, recruiters are told; the panel is not.');
     await checkPage(page, 'admin-reminder-policy');
+  }, 60_000);
+
+  it('keeps the rejection reasons: adds one, renames with a bad label named by its field, deactivates one, and saves', async () => {
+    const seeded = ['Skills gap', 'Experience level', 'Culture add / values', 'Compensation', 'Position filled', 'Candidate withdrew', 'Other'];
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rejection reasons' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rejection reasons' }).waitFor();
+    const list = page.getByRole('list', { name: 'Reasons' });
+    await list.getByRole('listitem').first().waitFor();
+    const labels = () => list.getByRole('listitem').evaluateAll((items) => items.map((li) => li.querySelector('input')!.value));
+    expect(await labels()).toEqual(seeded);
+    expect(await page.getByText('All changes saved').count()).toBe(1);
+
+    // a reason already listed is named next to the field, and not added twice
+    const add = page.getByLabel('Add a reason');
+    await add.fill('compensation');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('"Compensation" is already in the list.').waitFor();
+    expect(await add.getAttribute('aria-invalid')).toBe('true');
+    await add.fill('Relocation not possible');
+    await add.press('Enter');
+    expect(await labels()).toEqual([...seeded, 'Relocation not possible']);
+    expect(await add.inputValue()).toBe('');
+    const compensation = list.getByRole('listitem').nth(3);
+    await compensation.getByRole('button', { name: 'Deactivate Compensation' }).click();
+    await compensation.getByText('Inactive').waitFor();
+    await compensation.getByRole('button', { name: 'Reactivate Compensation' }).waitFor();
+
+    // a blank label is refused by the API and shown by that reason's field; nothing is saved
+    const other = page.getByLabel('Reason 7', { exact: true });
+    await other.fill('   ');
+    await page.getByRole('button', { name: 'Save reasons' }).click();
+    await page.getByText('Not saved: fix the highlighted reasons below.').waitFor();
+    expect(await other.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await other.getAttribute('aria-describedby')}`).innerText()).toBe('Give the reason a label.');
+    expect((await api('admin', 'GET', '/settings/rejection-reasons')).body.items.map((r: any) => r.label)).toEqual(seeded);
+    await checkPage(page, 'rejection-reasons-error');
+
+    await other.fill('Other');
+    await page.getByRole('button', { name: 'Save reasons' }).click();
+    await page.getByText('Rejection reasons saved').waitFor();
+    await page.getByText('All changes saved').waitFor();
+    expect(await other.getAttribute('aria-invalid')).toBeNull();
+    const saved = (await api('admin', 'GET', '/settings/rejection-reasons')).body.items;
+    expect(saved.map((r: any) => [r.label, r.active])).toEqual([...seeded.map((l) => [l, l !== 'Compensation']), ['Relocation not possible', true]]);
+    // the one that went inactive keeps its id, so past decisions still point at it
+    expect(saved.find((r: any) => r.label === 'Compensation').id).toBeTruthy();
+
+    await page.reload();
+    await list.getByRole('listitem').first().waitFor();
+    expect(await labels()).toEqual([...seeded, 'Relocation not possible']);
+    await list.getByRole('button', { name: 'Reactivate Compensation' }).waitFor();
+    expect(await list.getByRole('listitem').filter({ hasText: 'New' }).count()).toBe(0);
+    await checkPage(page, 'rejection-reasons');
   }, 60_000);
 
   it('lists what was sent in the delivery log, in the admin\'s timezone', async () => {
@@ -258,13 +321,14 @@ describe('the admin pages and the profile page in the browser', () => {
     const nav = other.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('heading', { name: 'Admin' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Users and roles' }).count()).toBe(0);
-    for (const path of ['/settings/users', '/settings/reminders', '/settings/delivery-log']) {
+    for (const path of ['/settings/users', '/settings/reminders', '/settings/rejection-reasons', '/settings/delivery-log']) {
       await other.goto(app.url + path);
       await other.getByRole('heading', { level: 1, name: 'Not available' }).waitFor();
       await other.getByText('Your account cannot open this page').waitFor();
     }
     // and the API refuses as well, so the page is not the only guard
     expect((await api('interviewer', 'PATCH', `/users/${(await api('admin', 'GET', '/me')).body.id}`, { active: false })).status).toBe(403);
+    expect((await api('hiring_manager', 'PUT', '/settings/rejection-reasons', { reasons: [] })).status).toBe(403);
     await other.close();
   }, 60_000);
 
@@ -330,10 +394,11 @@ describe('the admin pages and the profile page in the browser', () => {
       ['/settings/users', 'Users and roles', 'admin-users-phone'],
       ['/settings/delivery-log', 'Delivery log', 'admin-delivery-log-phone'],
       ['/settings/reminders', 'Reminder policy', 'admin-reminder-policy-phone'],
+      ['/settings/rejection-reasons', 'Rejection reasons', 'rejection-reasons-phone'],
     ] as const) {
       await page.goto(app.url + path);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-      await page.locator('.user-row, .log-table, .lead-chip').first().waitFor();
+      await page.locator('.user-row, .log-table, .lead-chip, .reason-row').first().waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await checkPage(page, shot);
     }

@@ -94,6 +94,12 @@ export const ROUTES: PageRoute[] = [
     nav: { label: 'Reminder policy', icon: 'bell', section: 'Admin' },
   },
   {
+    path: '/settings/rejection-reasons',
+    page: lazy(() => import('./pages/admin/RejectionReasonsPage')),
+    roles: ['admin'],
+    nav: { label: 'Rejection reasons', icon: 'queue', section: 'Admin' },
+  },
+  {
     path: '/settings/delivery-log',
     page: lazy(() => import('./pages/admin/DeliveryLogPage')),
     roles: ['admin'],

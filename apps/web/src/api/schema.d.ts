@@ -1787,14 +1787,17 @@ export interface components {
             webhookUrl: string | null;
         };
         NotificationResponse: {
+            candidateId: string | null;
             /** @enum {string} */
             channel: "email" | "webhook" | "log";
             /** Format: date-time */
             createdAt: string;
             error: string | null;
             id: string;
-            interviewId: string;
-            kind: string;
+            /** @description Null for a decision notice (kind `decision_recruiter` or `decision_panel`), which names the candidate instead. */
+            interviewId: string | null;
+            /** @enum {string} */
+            kind: "prep" | "feedback_due" | "feedback_overdue" | "escalation" | "cancellation" | "decision_recruiter" | "decision_panel";
             providerRef: string | null;
             recipientId: string;
             reminderId: string;
@@ -1804,6 +1807,12 @@ export interface components {
              */
             status: "sent" | "failed";
             subject: string;
+        };
+        NotifyDecisionsDto: {
+            /** @description The panelists of the candidate's interviews (not cancelled): the outcome and a thank-you, never the rationale. */
+            panel: boolean;
+            /** @description Active users with the recruiter role: candidate, position, outcome, who decided, the rationale and the debrief link. */
+            recruiters: boolean;
         };
         OverdueScorecard: {
             candidateName: string;
@@ -2285,6 +2294,8 @@ export interface components {
             escalateAfterMinutes: number | null;
             /** @description A reminder when feedback falls due. */
             feedbackDueEnabled: boolean;
+            /** @description Omitted: unchanged (older clients send the policy without it); null is refused. Default: both true. */
+            notifyDecisions?: components["schemas"]["NotifyDecisionsDto"];
             /** @description Minutes between overdue reminders to the panelist. */
             overdueEveryMinutes: number;
             /** @description At most this many overdue reminders (0 for none). */

@@ -4,7 +4,7 @@ import { ApiError } from '../../api/errors';
 import type { ReminderPolicy } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
-import { Icon } from '../../components/Icon';
+import { Icon, type IconName } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/Page';
 import { useToast } from '../../components/Toast';
@@ -25,6 +25,8 @@ interface FormState {
   quiet: boolean;
   quietStart: string;
   quietEnd: string;
+  notifyRecruiters: boolean;
+  notifyPanel: boolean;
 }
 
 function toForm(p: ReminderPolicy): FormState {
@@ -38,6 +40,9 @@ function toForm(p: ReminderPolicy): FormState {
     quiet: p.quietHours !== null,
     quietStart: p.quietHours?.start ?? '21:00',
     quietEnd: p.quietHours?.end ?? '08:00',
+    // absent only from an API older than decisions, where both were implied
+    notifyRecruiters: p.notifyDecisions?.recruiters ?? true,
+    notifyPanel: p.notifyDecisions?.panel ?? true,
   };
 }
 
@@ -50,6 +55,7 @@ function toPolicy(f: FormState): ReminderPolicy {
     overdueMaxCount: count,
     escalateAfterMinutes: f.escalate ? toMinutes(f.escalateAfter) : null,
     quietHours: f.quiet ? { start: f.quietStart, end: f.quietEnd } : null,
+    notifyDecisions: { recruiters: f.notifyRecruiters, panel: f.notifyPanel },
   };
 }
 
@@ -60,6 +66,7 @@ const FIELD_WORDS: Record<string, string> = {
   overdueMaxCount: 'Send between 0 and 10 overdue reminders.',
   escalateAfterMinutes: 'Escalate between 1 minute and 30 days after feedback is due, as a whole number.',
   quietHours: 'Give the start and the end as 24-hour times, such as 21:00 and 08:00.',
+  notifyDecisions: 'Choose, for recruiters and for the panel, whether they are told.',
 };
 
 export default function ReminderPolicyPage() {
@@ -68,7 +75,7 @@ export default function ReminderPolicyPage() {
     <>
       <PageHeader
         title="Reminder policy"
-        subtitle="When interviewers are reminded to prepare and to submit their scorecards, and when hiring managers hear about missing feedback. Interviews scheduled from now on follow it."
+        subtitle="When interviewers are reminded to prepare and to submit their scorecards, when hiring managers hear about missing feedback, and who is told about decisions. Interviews scheduled from now on follow it."
       />
       {policy.error && !policy.data ? <ErrorNotice error={policy.error} onRetry={policy.reload} /> : null}
       {!policy.data ? !policy.error && <Loading label="Loading the reminder policy…" /> : <PolicyForm saved={policy.data} onSaved={policy.setData} />}
@@ -208,6 +215,12 @@ function PolicyForm({ saved, onSaved }: { saved: ReminderPolicy; onSaved(p: Remi
           )}
         </Setting>
 
+        <Setting title="Decisions" icon="check" text="Who is told when a decision on a candidate is recorded. Recruiters get the rationale and a link to the debrief; the panel only hears the outcome, with a thank-you.">
+          <Toggle id="notify-recruiters" checked={form.notifyRecruiters} onChange={(v) => set('notifyRecruiters', v)} label="Tell recruiters when a candidate is advanced, rejected, put on hold or hired" />
+          <Toggle id="notify-panel" checked={form.notifyPanel} onChange={(v) => set('notifyPanel', v)} label="Tell the panel the outcome (without the rationale)" />
+          {fieldError('notifyDecisions') && <p className="field__error">{fieldError('notifyDecisions')}</p>}
+        </Setting>
+
         <div className={`save-bar${dirty ? ' save-bar--dirty' : ''}`}>
           <span className="save-bar__state" aria-live="polite">
             {dirty ? 'Unsaved changes' : 'All changes saved'}
@@ -225,7 +238,7 @@ function PolicyForm({ saved, onSaved }: { saved: ReminderPolicy; onSaved(p: Remi
   );
 }
 
-function Setting({ title, text, icon, children }: { title: string; text: string; icon: 'calendar' | 'clock' | 'alert' | 'users' | 'bell'; children: ReactNode }) {
+function Setting({ title, text, icon, children }: { title: string; text: string; icon: IconName; children: ReactNode }) {
   return (
     <section className="setting">
       <div className="setting__about">
@@ -310,6 +323,16 @@ function PolicyTimeline({ policy }: { policy: ReminderPolicy }) {
           </li>
         ))}
       </ol>
+      <p className="muted small policy-preview__decisions">{decisionWords(policy.notifyDecisions)}</p>
     </aside>
   );
+}
+
+function decisionWords(notify: ReminderPolicy['notifyDecisions']): string {
+  const recruiters = notify?.recruiters !== false;
+  const panel = notify?.panel !== false;
+  if (recruiters && panel) return 'After a decision, recruiters and the panel are told.';
+  if (recruiters) return 'After a decision, recruiters are told; the panel is not.';
+  if (panel) return 'After a decision, the panel is told; recruiters are not.';
+  return 'Nobody is told about decisions.';
 }
