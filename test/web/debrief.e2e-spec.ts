@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { apiToken, checkPage, closeAppInBrowser, databaseUrl, openAppInBrowser, screenshot, signInAs, type Browser, type RunningApp } from './support';
+import { apiCalls, apiToken, checkPage, closeAppInBrowser, databaseUrl, openAppInBrowser, screenshot, signInAs, type Browser, type RunningApp } from './support';
 
 const PASSWORD = 'panel-password-1';
 const INES_NOTES = 'Walked through the retry path and the idempotency key without prompting; solid on failure modes.';
@@ -30,22 +30,7 @@ describe('the debrief and the decision in the browser', () => {
   let blake: { id: string; name: string };
   let averyInterview: string;
 
-  const request = async <T = any>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${app.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
-  const ok = async <T = any>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await request<T>(token, method, path, body);
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
-  const login = async (email: string, password: string) =>
-    ((await (await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).json()) as { accessToken: string }).accessToken;
+  const { ok, login } = apiCalls(() => app.url);
 
   /** Criteria rated 2, 3, 4 in turn (the first one `first`), notes on the first question, one follow-up asked, then submitted. */
   const submit = async (who: Panelist, interviewId: string, first: number, notes: string, recommendation: string) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { apiToken, checkPage, closeAppInBrowser, databaseUrl, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
+import { apiCalls, apiToken, checkPage, closeAppInBrowser, databaseUrl, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
 
 const PASSWORD = 'panel-password-1';
 const HM_TZ = 'Europe/Berlin'; // the demo hiring manager's timezone
@@ -49,22 +49,7 @@ describe('the hiring manager journey in the browser', () => {
   let scheduledId: string;
   const day = futureWednesday();
 
-  const request = async <T = any>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${app.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
-  const ok = async <T = any>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await request<T>(token, method, path, body);
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
-  const login = async (email: string, password: string) =>
-    ((await (await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).json()) as { accessToken: string }).accessToken;
+  const { ok, login } = apiCalls(() => app.url);
   const newInterviewer = async (name: string, email: string): Promise<Panelist> => {
     const u = await ok<{ id: string }>(admin, 'POST', '/users', { email, name, password: PASSWORD, roles: ['interviewer'], timezone: 'Europe/London' });
     return { id: u.id, name, email, token: await login(email, PASSWORD) };

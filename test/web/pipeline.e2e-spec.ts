@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { apiToken, checkPage, closeAppInBrowser, databaseUrl, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
+import { apiCalls, apiToken, checkPage, closeAppInBrowser, databaseUrl, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
 
 /** A Thursday 15–21 days ahead: a working day, clear of anything else booked. */
 function futureThursday(): string {
@@ -24,20 +24,7 @@ describe('the interview plan and the pipeline board in the browser', () => {
   let casey: { id: string; name: string };
   let dana: { id: string; name: string };
 
-  const request = async <T = any>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${app.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
-  const ok = async <T = any>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await request<T>(token, method, path, body);
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
+  const { ok } = apiCalls(() => app.url);
   const stageNames = () => page.getByRole('list', { name: 'Stages' }).getByLabel('Stage name', { exact: true }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
   beforeAll(async () => {

@@ -3,3 +3,4 @@ export { databaseUrl } from './app-process';
 export { launchBrowser, assertNoPageErrors, checkPage, expectAccessible, screenshot, SCREENSHOTS, type Browser } from './browser';
 export { signInAs, apiToken, DEMO, type DemoRole } from './session';
 export { openAppInBrowser, closeAppInBrowser, type AppInBrowser } from './app-in-browser';
+export { apiCalls, type ApiCalls } from './api';
