@@ -5,3 +5,4 @@ export { createValidationPipe, flattenValidationErrors, type FieldError } from '
 export { ApiErrors } from './http/api-errors.decorator';
 export { PageQueryDto, PageInfoDto, type Page, encodeCursor, decodeCursor } from './pagination/page.dto';
 export { wallClock } from './time/wall-clock';
+export { PeriodicTask } from './periodic/periodic-task';

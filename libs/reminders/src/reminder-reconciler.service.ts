@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { PeriodicTask } from '@app/common';
 import { AppConfig } from '@app/config';
 import { ReminderScheduler } from './reminder-scheduler.service';
 import { RemindersRepository } from './reminders.repository';
@@ -13,40 +14,17 @@ const PARALLEL = 20;
  * workers reconciling at once add each job once.
  */
 @Injectable()
-export class ReminderReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Reminders');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-
+export class ReminderReconciler extends PeriodicTask {
   constructor(
     private readonly repo: RemindersRepository,
     private readonly scheduler: ReminderScheduler,
-    private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    void this.runOnce();
-    this.timer = setInterval(() => void this.runOnce(), this.config.reconcileEveryMs);
-    this.timer.unref();
+    config: AppConfig,
+  ) {
+    super(new Logger('Reminders'), config.reconcileEveryMs, 'reconciliation');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => 0);
-  }
-
-  /** Returns how many jobs were restored; a run already under way is joined, not doubled. */
-  runOnce(): Promise<number> {
-    this.running ??= this.reconcile()
-      .catch((e) => {
-        this.logger.error(`reconciliation failed: ${e instanceof Error ? e.message : String(e)}`);
-        return 0;
-      })
-      .finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async reconcile(): Promise<number> {
+  /** Returns how many jobs were restored. */
+  protected async work(): Promise<number> {
     let restored = 0;
     let after: { dueAt: Date; id: string } | null = null;
     for (;;) {

@@ -1,5 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { PeriodicTask } from '@app/common';
 import { InterviewStatusService } from './interview-status.service';
 
 /**
@@ -8,37 +9,16 @@ import { InterviewStatusService } from './interview-status.service';
  * conditional, so several workers sweeping at once move each interview once.
  */
 @Injectable()
-export class InterviewEndSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Interviews');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-
+export class InterviewEndSweeper extends PeriodicTask {
   constructor(
     private readonly status: InterviewStatusService,
-    private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    void this.runOnce();
-    this.timer = setInterval(() => void this.runOnce(), this.config.reconcileEveryMs);
-    this.timer.unref();
+    config: AppConfig,
+  ) {
+    super(new Logger('Interviews'), config.reconcileEveryMs, 'sweeping ended interviews');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => 0);
-  }
-
-  /** Returns how many interviews moved; a run already under way is joined, not doubled. */
-  runOnce(): Promise<number> {
-    this.running ??= this.status
-      .sweep()
-      .then((ids) => ids.length)
-      .catch((e) => {
-        this.logger.error(`sweeping ended interviews failed: ${e instanceof Error ? e.message : String(e)}`);
-        return 0;
-      })
-      .finally(() => (this.running = undefined));
-    return this.running;
+  /** Returns how many interviews moved. */
+  protected async work(): Promise<number> {
+    return (await this.status.sweep()).length;
   }
 }
