@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { CandidatePathService, InterviewEvent, PositionPlanService } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
@@ -13,6 +13,8 @@ class AlreadyOnThePath extends Error {}
  */
 @Injectable()
 export class StageEntryListener {
+  private readonly logger = new Logger('Hiring');
+
   constructor(
     private readonly path: CandidatePathService,
     private readonly plan: PositionPlanService,
@@ -33,7 +35,8 @@ export class StageEntryListener {
         return { to: { stageId: stage.id, status: 'active' }, missing: [] };
       }, true);
     } catch (err) {
-      if (!(err instanceof AlreadyOnThePath)) throw err;
+      // the interview is booked either way; a failed move leaves the candidate where a decision can put them
+      if (!(err instanceof AlreadyOnThePath)) this.logger.warn(`candidate ${e.candidateId} was not moved into stage ${stage.id}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 }
