@@ -18,6 +18,8 @@ const KIND_LABEL: Record<string, string> = {
   feedback_overdue: 'Feedback overdue',
   escalation: 'Escalation',
   cancellation: 'Cancellation',
+  decision_recruiter: 'Decision',
+  decision_panel: 'Decision outcome',
 };
 const CHANNEL_LABEL: Record<DeliveryLogEntry['channel'], string> = { email: 'Email', webhook: 'Webhook', log: 'Server log' };
 
