@@ -188,6 +188,20 @@ describe('interviews', () => {
       expect((await schedule({ start: futureMonday(9).toISOString() }, I1)).status).toBe(403);
       expect((await schedule({ start: futureMonday(9).toISOString() }, HM2)).status).toBe(403);
     });
+
+    it('takes the candidate\'s own position as the authority, whatever positionId says', async () => {
+      const own = (await t.post('/api/v1/positions', { title: 'Own role', hiringManagerId: ids[HM2] }, R)).body.id;
+      const before = await countInterviews();
+      // another hiring manager names their own position beside someone else's candidate
+      const smuggled = await schedule({ start: futureMonday(9).toISOString(), positionId: own }, HM2);
+      expect(smuggled.status).toBe(403);
+      expect(JSON.stringify(smuggled.body)).not.toContain('Casey');
+      // a manager of both still cannot file the candidate under the wrong position
+      const mismatch = await schedule({ start: futureMonday(9).toISOString(), positionId: own }, R);
+      expect(mismatch.status).toBe(400);
+      expect(mismatch.body.message).toMatch(/^positionId: /);
+      expect(await countInterviews()).toBe(before);
+    });
   });
 
   describe('changing an interview', () => {

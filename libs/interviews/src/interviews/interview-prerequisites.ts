@@ -22,8 +22,12 @@ export class InterviewPrerequisites {
   async candidateAndPosition(user: AuthUser, candidateId: string, positionId?: string): Promise<{ candidate: CandidateEntity; position: PositionEntity }> {
     const candidate = await this.candidates.findById(candidateId);
     if (!candidate) throw new BadRequestException(`candidateId: candidate ${candidateId} does not exist`);
-    const position = await this.positions.find(positionId ?? candidate.positionId);
+    // the candidate's own position is the authority: a position the caller manages must not open another's candidate
+    const position = await this.positions.find(candidate.positionId);
     if (!canManage(user, position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager schedule its interviews');
+    if (positionId && positionId.toLowerCase() !== candidate.positionId) {
+      throw new BadRequestException(`positionId: candidate ${candidateId} is a candidate for another position; leave positionId out or send theirs`);
+    }
     return { candidate, position };
   }
 
