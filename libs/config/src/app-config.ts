@@ -107,6 +107,29 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
   SHUTDOWN_TIMEOUT_MS?: number;
 
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^(true|false|\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a hop count or a comma-separated list of proxy addresses or CIDRs',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional() @IsString()
+  OUTBOUND_ALLOWLIST?: string;
+
+  @IsOptional() @Matches(/^\d+[smhd]?$/, { message: 'REFRESH_TTL must be a duration such as 3600, 12h or 14d' })
+  REFRESH_TTL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  HASH_CONCURRENCY?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  LOGIN_ACCOUNT_RATE_LIMIT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000_000)
+  ACCOUNT_RATE_LIMIT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(4) @Max(1000)
+  JSON_MAX_DEPTH?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
   QUEUE_LOCK_MS?: number;
 
@@ -167,6 +190,20 @@ export class AppConfig {
   /** Attempts per reminder, the n-th retry waiting reminderRetryMs * 2^(n-1). */
   readonly reminderAttempts: number;
   readonly reminderRetryMs: number;
+  /** Which proxies' X-Forwarded-For to believe: false (none, the default), a hop count, or their addresses/CIDRs. */
+  readonly trustProxy: boolean | number | string[];
+  /** Hosts, IPs or CIDRs that outbound requests (webhooks, feeds) may reach although they are internal. */
+  readonly outboundAllowlist: string[];
+  /** Lifetime of a refresh token (the HttpOnly cookie that renews short access tokens). */
+  readonly refreshTtl: string;
+  /** Password hashes computed at once; more wait, so a login flood cannot starve the process. */
+  readonly hashConcurrency: number;
+  /** Login attempts per minute for one email across all addresses. */
+  readonly loginAccountRateLimit: number;
+  /** Requests per minute for one signed-in account across all addresses. */
+  readonly accountRateLimit: number;
+  /** Deepest nesting of a JSON body or query accepted before validation. */
+  readonly jsonMaxDepth: number;
 
   constructor(values: Omit<AppConfig, 'queueBackend'>) {
     Object.assign(this, values);
@@ -194,6 +231,13 @@ function persistentSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -245,5 +289,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queueLockMs: raw.QUEUE_LOCK_MS ?? 30_000,
     reminderAttempts: raw.REMINDER_ATTEMPTS ?? 6,
     reminderRetryMs: raw.REMINDER_RETRY_MS ?? 2000,
+    trustProxy: parseTrustProxy(raw.TRUST_PROXY),
+    outboundAllowlist: (raw.OUTBOUND_ALLOWLIST ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    refreshTtl: raw.REFRESH_TTL ?? '14d',
+    hashConcurrency: raw.HASH_CONCURRENCY ?? 4,
+    loginAccountRateLimit: raw.LOGIN_ACCOUNT_RATE_LIMIT ?? 30,
+    accountRateLimit: raw.ACCOUNT_RATE_LIMIT ?? raw.RATE_LIMIT ?? 600,
+    jsonMaxDepth: raw.JSON_MAX_DEPTH ?? 32,
   });
 }
