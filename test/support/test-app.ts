@@ -89,6 +89,10 @@ export function testConfig(db: TestDatabase, options: TestAppOptions = {}): AppC
     DEMO: 'false',
     LOGIN_RATE_LIMIT: '1000',
     RATE_LIMIT: '100000',
+    LOGIN_ACCOUNT_RATE_LIMIT: '1000',
+    ACCOUNT_RATE_LIMIT: '100000',
+    // the tests' own HTTP receivers listen on loopback; the outbound guard refuses it otherwise
+    OUTBOUND_ALLOWLIST: '127.0.0.1,::1,localhost',
     PROCESS_ROLE: options.role ?? 'all',
     QUEUE_PREFIX: db.name,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
