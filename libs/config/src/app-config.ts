@@ -17,6 +17,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
+import { adminPasswordProblems, publicUrlProblems, secretProblems, trustProxyListProblems, trustProxyProblems } from './production-checks';
 
 const toBool = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
@@ -107,7 +108,8 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
   SHUTDOWN_TIMEOUT_MS?: number;
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^(true|false|\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^(true|false|\d{1,2}|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, {
+    // each listed entry is checked as an address or CIDR by trustProxyListProblems
     message: 'TRUST_PROXY must be true, false, a hop count or a comma-separated list of proxy addresses or CIDRs',
   })
   TRUST_PROXY?: string;
@@ -233,11 +235,33 @@ function persistentSecret(dataDir: string): string {
   return secret;
 }
 
+/** The addresses/CIDRs of a TRUST_PROXY list (none for true, false or a hop count). */
+function listTrustProxy(value: string | undefined): string[] {
+  if (value === undefined || value === 'false' || value === 'true' || /^\d+$/.test(value)) return [];
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 function parseTrustProxy(value: string | undefined): boolean | number | string[] {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return listTrustProxy(value);
+}
+
+/**
+ * What production refuses beyond missing variables: secrets anyone could know, the demo, links
+ * and cookies over http, and a proxy setting that lets clients choose their own address.
+ */
+function productionProblems(raw: Environment, trustProxyEntries: string[]): string[] {
+  return [
+    // JWT_SECRET's length is checked in every mode by its validator
+    ...secretProblems('JWT_SECRET', raw.JWT_SECRET, 0),
+    ...secretProblems('WEBHOOK_SECRET', raw.WEBHOOK_SECRET, 32),
+    ...adminPasswordProblems(raw.ADMIN_PASSWORD, raw.ADMIN_EMAIL),
+    ...(raw.DEMO === true ? ['DEMO=true is refused in production: the demo users have a published password'] : []),
+    ...publicUrlProblems(raw.PUBLIC_URL),
+    ...trustProxyProblems(raw.TRUST_PROXY, trustProxyEntries),
+  ];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -245,10 +269,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = describe(validateSync(raw, { skipMissingProperties: false, forbidUnknownValues: false }));
   const nodeEnv = (raw.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
   const production = nodeEnv === 'production';
+  const trustProxyEntries = listTrustProxy(raw.TRUST_PROXY);
+  if (!problems.some((p) => p.startsWith('TRUST_PROXY'))) problems.push(...trustProxyListProblems(trustProxyEntries));
   if (production) {
     for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL'] as const) {
       if (!raw[name]) problems.push(`${name} is required when NODE_ENV=production`);
     }
+    problems.push(...productionProblems(raw, trustProxyEntries));
   }
   if (raw.ADMIN_EMAIL && !raw.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is required when ADMIN_EMAIL is set');
   if (raw.ADMIN_PASSWORD && !raw.ADMIN_EMAIL) problems.push('ADMIN_EMAIL is required when ADMIN_PASSWORD is set');
