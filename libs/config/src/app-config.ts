@@ -320,7 +320,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboundAllowlist: (raw.OUTBOUND_ALLOWLIST ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     refreshTtl: raw.REFRESH_TTL ?? '14d',
     hashConcurrency: raw.HASH_CONCURRENCY ?? 4,
-    loginAccountRateLimit: raw.LOGIN_ACCOUNT_RATE_LIMIT ?? 30,
+    loginAccountRateLimit: raw.LOGIN_ACCOUNT_RATE_LIMIT ?? 20,
     accountRateLimit: raw.ACCOUNT_RATE_LIMIT ?? raw.RATE_LIMIT ?? 600,
     jsonMaxDepth: raw.JSON_MAX_DEPTH ?? 32,
   });

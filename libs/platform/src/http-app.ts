@@ -10,6 +10,7 @@ import { AppConfig } from '@app/config';
 import { AllExceptionsFilter, createValidationPipe, ErrorResponseDto, FieldErrorDto } from '@app/common';
 import { MetricsService } from './metrics/metrics.service';
 import { mountQueueDashboard } from './queue-dashboard';
+import { fastifyTrustProxy } from './throttle/trust-proxy';
 import { serveWebApp } from './web/serve-web';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -28,7 +29,8 @@ export async function createHttpApp(module: Type<unknown> | ReturnType<typeof Ob
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimit,
     genReqId: requestId,
-    trustProxy: config.production,
+    // opt-in (TRUST_PROXY): believing X-Forwarded-For from anyone would let clients pick their address
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     logger: false,
     routerOptions: { maxParamLength: 200 },
   });

@@ -1,0 +1,36 @@
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { AppConfig } from '@app/config';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { RequestIdentity } from './request-identity';
+
+/** The counters' storage: Redis when configured (shared by every API process), else this process's memory. */
+export const THROTTLE_STORAGE = Symbol('THROTTLE_STORAGE');
+
+/** What the throttler options need: where to count, and who a request is. */
+@Module({
+  imports: [JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }) })],
+  providers: [
+    RequestIdentity,
+    {
+      provide: THROTTLE_STORAGE,
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig): Promise<ThrottlerStorage> => {
+        if (!config.redisUrl) return new ThrottlerStorageService();
+        const storage = new RedisThrottlerStorage(config.redisUrl, config.queuePrefix);
+        await storage.ready();
+        return storage;
+      },
+    },
+  ],
+  exports: [RequestIdentity, THROTTLE_STORAGE],
+})
+export class ThrottleSupportModule implements OnApplicationShutdown {
+  constructor(@Inject(THROTTLE_STORAGE) private readonly storage: ThrottlerStorage) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.storage instanceof RedisThrottlerStorage) await this.storage.close();
+    else if (this.storage instanceof ThrottlerStorageService) this.storage.onApplicationShutdown();
+  }
+}
