@@ -82,7 +82,9 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   async close(): Promise<void> {
     this.fallback.onApplicationShutdown();
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
+    // also ends reconnection attempts to a Redis that never answered
+    this.redis.disconnect();
   }
 
   /** At most one line a minute: a Redis outage must not flood the log with one line per request. */

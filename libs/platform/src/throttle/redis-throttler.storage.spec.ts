@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
+
+const url = process.env.REDIS_URL;
+const describeWithRedis = url ? describe : describe.skip;
+
+describeWithRedis('RedisThrottlerStorage (needs REDIS_URL)', () => {
+  const prefix = `throttle-spec-${randomBytes(4).toString('hex')}`;
+  const opened: RedisThrottlerStorage[] = [];
+  const storage = async () => {
+    const s = new RedisThrottlerStorage(url!, prefix);
+    opened.push(s);
+    await s.ready();
+    return s;
+  };
+
+  afterAll(async () => {
+    await Promise.all(opened.map((s) => s.close()));
+    const redis = new Redis(url!);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('counts hits in a window and blocks the one over the limit for the block duration', async () => {
+    const s = await storage();
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await s.increment('k1', 60_000, 3, 30_000, 'default'));
+    expect(results.map((r) => r.totalHits)).toEqual([1, 2, 3, 4]);
+    expect(results.map((r) => r.isBlocked)).toEqual([false, false, false, true]);
+    expect(results[0].timeToExpire).toBeGreaterThan(55);
+    expect(results[3].timeToBlockExpire).toBe(30);
+    // blocked hits are not counted again, and the block holds
+    const again = await s.increment('k1', 60_000, 3, 30_000, 'default');
+    expect(again).toMatchObject({ isBlocked: true, totalHits: 4 });
+  });
+
+  it('separates throttlers and keys', async () => {
+    const s = await storage();
+    await s.increment('k2', 60_000, 1, 60_000, 'default');
+    expect((await s.increment('k2', 60_000, 1, 60_000, 'login')).isBlocked).toBe(false);
+    expect((await s.increment('k3', 60_000, 1, 60_000, 'default')).isBlocked).toBe(false);
+  });
+
+  it('starts a new window after the old one expires', async () => {
+    const s = await storage();
+    expect((await s.increment('k4', 300, 1, 300, 'default')).isBlocked).toBe(false);
+    expect((await s.increment('k4', 300, 1, 300, 'default')).isBlocked).toBe(true);
+    await new Promise((r) => setTimeout(r, 450));
+    expect(await s.increment('k4', 300, 1, 300, 'default')).toMatchObject({ isBlocked: false, totalHits: 1 });
+  });
+
+  it('is atomic: of 200 concurrent hits from two processes\' storages exactly the limit pass', async () => {
+    const [a, b] = [await storage(), await storage()];
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).increment('k5', 60_000, 50, 60_000, 'account')));
+    expect(results.filter((r) => !r.isBlocked)).toHaveLength(50);
+  });
+});
+
+describe('RedisThrottlerStorage without Redis', () => {
+  it('keeps limiting in this process\'s memory while Redis is unreachable', async () => {
+    const s = new RedisThrottlerStorage('redis://127.0.0.1:1', 'unreachable');
+    await s.ready(200);
+    try {
+      const results = [];
+      for (let i = 0; i < 3; i++) results.push(await s.increment('k', 60_000, 2, 60_000, 'default'));
+      expect(results.map((r) => r.isBlocked)).toEqual([false, false, true]);
+    } finally {
+      await s.close();
+    }
+  });
+});
