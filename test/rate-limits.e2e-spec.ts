@@ -214,3 +214,31 @@ describe('without Redis each instance counts in its own memory', () => {
     expect((await second.request('GET', '/api/v1/me', { token: null })).status).toBe(401);
   });
 });
+
+describe('password hashing under a login flood (HASH_CONCURRENCY)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // one hash at a time, so eight may wait; the login limits are lifted by the test app
+    t = await TestApp.start('rl_hashing', { role: 'api', env: { HASH_CONCURRENCY: '1' } });
+  });
+  afterAll(() => t?.close());
+
+  it('answers the logins beyond the bounded queue with 503 at once, never 500, and keeps serving', async () => {
+    const flood = Promise.all(Array.from({ length: 40 }, (_, i) => login(t, `flood-${i}@test.local`, 'wrong')));
+    // while the queue drains, requests that hash nothing are answered
+    const health = await t.request('GET', '/health', { token: null });
+    expect(health.status).toBe(200);
+    const results = await flood;
+    const byStatus = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+    // 1 hashing + 8 waiting are answered (a few more as the queue drains while the flood arrives);
+    // the rest are refused rather than queued without end
+    expect(Object.keys(byStatus).sort()).toEqual(['401', '503']);
+    expect(byStatus[401]).toBeGreaterThanOrEqual(9);
+    expect(byStatus[503]).toBeGreaterThanOrEqual(20);
+    for (const r of results.filter((x) => x.status === 503)) {
+      expect(r.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: expect.stringMatching(/busy/) });
+    }
+    // and the queue empties again
+    expect((await login(t, ADMIN.email, ADMIN.password)).status).toBe(200);
+  });
+});
