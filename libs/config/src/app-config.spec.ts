@@ -110,6 +110,7 @@ describe('production refuses to start unsafely', () => {
     ['the docker-compose admin password', { ADMIN_PASSWORD: 'change-me-now' }, 'ADMIN_PASSWORD'],
     ['a short admin password', { ADMIN_PASSWORD: 'Tq8-vunk-Rm' }, 'ADMIN_PASSWORD'],
     ['an admin password of one character', { ADMIN_PASSWORD: '!!!!!!!!!!!!!!!!' }, 'ADMIN_PASSWORD'],
+    ['an admin password made of the admin email', { ADMIN_EMAIL: 'operations@example.org', ADMIN_PASSWORD: 'Operations-2026!' }, 'ADMIN_PASSWORD'],
     ['the demo', { DEMO: 'true' }, 'DEMO'],
     ['the demo as "yes"', { DEMO: 'yes' }, 'DEMO'],
     ['no public URL', { PUBLIC_URL: undefined }, 'PUBLIC_URL'],

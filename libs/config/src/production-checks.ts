@@ -88,7 +88,7 @@ export function adminPasswordProblems(value: string | undefined, adminEmail?: st
   const squashed = squash(value);
   const local = adminEmail ? squash(adminEmail.split('@')[0]) : '';
   if (KNOWN.has(squashed)) problems.push('ADMIN_PASSWORD is a known default password');
-  else if (local.length >= 3 && squashed.includes(local)) problems.push('ADMIN_PASSWORD contains the admin\'s email name');
+  else if (local.length >= 4 && squashed.includes(local)) problems.push('ADMIN_PASSWORD contains the admin\'s email name');
   else {
     const word = PLACEHOLDER_WORDS.find((w) => w !== 'secret' && value.toLowerCase().includes(w));
     if (word) problems.push(`ADMIN_PASSWORD looks like a placeholder (contains "${word}")`);
