@@ -20,7 +20,7 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     maxQueryExecutionTime: 1000,
     // fail fast while the database is unreachable (a 503 with Retry-After) rather than hold requests for long;
     // keepAlive notices a silently dropped connection
-    extra: { max: 20, connectionTimeoutMillis: 3_000, keepAlive: true },
+    extra: { max: 20, connectionTimeoutMillis: 5_000, keepAlive: true },
     ...extra,
   } as DataSourceOptions;
 }
