@@ -12,6 +12,9 @@ const REQUESTS = 300;
 const CONCURRENCY = 4;
 const CUT_AFTER = 100;
 const CUT_MS = 4000;
+/** then the connection flaps: short cuts that catch transactions and commits under way */
+const FLAPS_AFTER = [200, 225, 250, 275];
+const FLAP_MS = 150;
 
 interface Outcome {
   status: number | 'no answer';
@@ -97,6 +100,7 @@ describe('faults: the database is cut under write load', () => {
     // the write load, with the cut in the middle of it
     let next = 0;
     let done = 0;
+    let flaps = 0;
     let cutStarted!: () => void;
     const cutStartedP = new Promise<void>((r) => (cutStarted = r));
     const readiness: Array<{ during: 'cut' | 'after'; status: number; databaseDown: boolean; live: number }> = [];
@@ -117,6 +121,14 @@ describe('faults: the database is cut under write load', () => {
         await new Promise((r) => setTimeout(r, 500));
       }
       proxy.restore();
+      for (const after of FLAPS_AFTER) {
+        await eventually(async () => done >= after || next >= jobs.length, 120_000, 5);
+        if (next >= jobs.length) break;
+        proxy.cutOff();
+        flaps++;
+        await new Promise((r) => setTimeout(r, FLAP_MS));
+        proxy.restore();
+      }
     })();
     const workers = Array.from({ length: CONCURRENCY }, async () => {
       while (next < jobs.length) {
@@ -124,7 +136,7 @@ describe('faults: the database is cut under write load', () => {
         await send(job);
         done++;
         // keep the load going through the cut rather than finishing before it
-        if (proxy.isCut) await new Promise((r) => setTimeout(r, 50));
+        if (proxy.isCut) await new Promise((r) => setTimeout(r, 200));
       }
     });
     await Promise.all([cut, ...workers]);
@@ -167,6 +179,7 @@ describe('faults: the database is cut under write load', () => {
       duplicates: 0,
       lost: 0,
       partial: 0,
+      flaps,
       readinessDuringCut: readiness.filter((r) => r.during === 'cut').map((r) => r.status),
     };
 
