@@ -170,6 +170,8 @@ describe('faults: the database is cut under write load', () => {
       firstPass503: firstPass.filter((o) => o.status === 503).length,
       firstPassNoAnswer: firstPass.filter((o) => !o.seen).length,
       committedButLost: firstPass.filter((o) => !o.seen && typeof o.status === 'number' && o.status < 300).length,
+      // told 503, yet carried out (the cut took the commit's acknowledgement): the retry gets the replay
+      committedButAnswered503: jobs.filter((j) => j.outcomes[0].seen && j.outcomes[0].status === 503 && j.outcomes.some((o) => o.replayed)).length,
       retries: all.length - REQUESTS,
       replayed: all.filter((o) => o.replayed).length,
       answers503: all.filter((o) => o.status === 503).length,
