@@ -1,4 +1,5 @@
-import { TestApp } from './support/test-app';
+import { TcpProxy } from './support/tcp-proxy';
+import { eventually, TestApp, TestDatabase } from './support/test-app';
 
 describe('health, metrics and the API document', () => {
   let t: TestApp;
@@ -31,6 +32,75 @@ describe('health, metrics and the API document', () => {
     }
   });
 
+  it('GET /health/live answers 200 without checking a dependency; /health/ready is the readiness check', async () => {
+    const live = await t.get('/health/live');
+    expect(live.status).toBe(200);
+    expect(live.body).toEqual({ status: 'ok', uptimeSeconds: expect.any(Number) });
+    const ready = await t.get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.info.database.status).toBe('up');
+    expect(ready.body.info.queue.status).toBe('up');
+  });
+
+  it('while the database is unreachable: live stays 200, ready and /health say 503 naming the database with Retry-After, and recover', async () => {
+    const db = await TestDatabase.create('health_cut');
+    const proxy = await TcpProxy.start('127.0.0.1', Number(new URL(db.url).port || 5432));
+    const app = await TestApp.start('health_cut', { database: db, env: { DATABASE_URL: proxy.url(db.url) } });
+    try {
+      expect((await app.get('/health/ready')).status).toBe(200);
+      proxy.cutOff();
+      for (const path of ['/health/ready', '/health']) {
+        const res = await app.get(path);
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toBe('5');
+        expect(res.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: expect.stringContaining('database') });
+        expect(res.body.details.error.database.status).toBe('down');
+      }
+      const live = await app.get('/health/live');
+      expect(live.status).toBe(200);
+      // an API request that needs the database answers 503 too, never 500
+      const api = await app.request('GET', '/api/v1/me', { token: 'not-a-token' });
+      expect([401, 503]).toContain(api.status);
+      proxy.restore();
+      const back = await eventually(async () => {
+        const res = await app.get('/health/ready');
+        return res.status === 200 ? res : undefined;
+      }, 30_000, 250);
+      expect(back.body.info.database.status).toBe('up');
+    } finally {
+      proxy.restore();
+      await app.close();
+      await proxy.close();
+      await db.drop();
+    }
+  });
+
+  it('names the queue when Redis is unreachable while the database is up', async () => {
+    const redisUrl = process.env.REDIS_URL;
+    if (!redisUrl) throw new Error('REDIS_URL is not set');
+    const target = new URL(redisUrl);
+    const proxy = await TcpProxy.start(target.hostname, Number(target.port || 6379));
+    const app = await TestApp.start('health_redis', { redis: true, env: { REDIS_URL: proxy.url(redisUrl) } });
+    try {
+      expect((await app.get('/health/ready')).body.info.queue).toMatchObject({ status: 'up', backend: 'redis' });
+      proxy.cutOff();
+      const res = await app.get('/health/ready');
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+      expect(res.body.message).toContain('queue');
+      expect(res.body.message).not.toContain('database');
+      expect(res.body.details.error.queue).toMatchObject({ status: 'down', backend: 'redis' });
+      expect(res.body.details.info.database.status).toBe('up');
+      expect((await app.get('/health/live')).status).toBe(200);
+      proxy.restore();
+      await eventually(async () => (await app.get('/health/ready')).status === 200, 30_000, 250);
+    } finally {
+      proxy.restore();
+      await app.close();
+      await proxy.close();
+    }
+  });
+
   it('GET /metrics serves Prometheus text with request durations', async () => {
     await t.get('/health');
     const res = await t.get('/metrics');
@@ -47,7 +117,7 @@ describe('health, metrics and the API document', () => {
     expect(ui.text).toContain('swagger');
     const doc = (await t.get('/api/docs-json')).body;
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/auth/login', '/api/v1/me', '/api/v1/users', '/health', '/metrics']) {
+    for (const path of ['/api/v1/auth/login', '/api/v1/me', '/api/v1/users', '/health', '/health/live', '/health/ready', '/metrics']) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });

@@ -1,4 +1,4 @@
-export { AllExceptionsFilter, errorBody, type ErrorBody } from './errors/all-exceptions.filter';
+export { AllExceptionsFilter, errorBody, isDatabaseUnavailable, RETRY_AFTER_SECONDS, type ErrorBody } from './errors/all-exceptions.filter';
 export { DetailedHttpException, conflict, unprocessable } from './errors/app-exceptions';
 export { ErrorResponseDto, FieldErrorDto } from './errors/error-response.dto';
 export { createValidationPipe, flattenValidationErrors, type FieldError } from './errors/validation';

@@ -18,7 +18,9 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     logger: new QueryCounter(),
     logging: ['query', 'error', 'migration'],
     maxQueryExecutionTime: 1000,
-    extra: { max: 20, connectionTimeoutMillis: 10_000 },
+    // fail fast while the database is unreachable (a 503 with Retry-After) rather than hold requests for long;
+    // keepAlive notices a silently dropped connection
+    extra: { max: 20, connectionTimeoutMillis: 5_000, keepAlive: true },
     ...extra,
   } as DataSourceOptions;
 }

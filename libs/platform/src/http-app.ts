@@ -77,7 +77,7 @@ export async function createHttpApp(module: Type<unknown> | ReturnType<typeof Ob
 
 /** The routes' prefix; also applied where the OpenAPI document is built without a server. */
 export function useApiPrefix(app: INestApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'health/ready', 'metrics'] });
 }
 
 export function setupOpenApi(app: INestApplication): void {

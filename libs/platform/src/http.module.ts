@@ -6,6 +6,7 @@ import { AppConfig } from '@app/config';
 import { AuthModule } from '@app/auth';
 import { RemindersModule } from '@app/reminders';
 import { HealthController } from './health/health.controller';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { QueueHealthIndicator } from './health/queue.health';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
@@ -19,6 +20,7 @@ import { throttlerOptions } from './throttle/throttlers';
   imports: [
     AuthModule,
     RemindersModule,
+    IdempotencyModule,
     TerminusModule.forRoot({ logger: false }),
     ThrottlerModule.forRootAsync({
       imports: [ThrottleSupportModule],

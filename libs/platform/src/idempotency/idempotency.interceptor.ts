@@ -1,0 +1,33 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC_METADATA } from '@app/auth/decorators/authenticated.decorator';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { IDEMPOTENCY_HEADER, parseIdempotencyKey, requestHash } from './idempotency-key';
+import { IdempotencyService } from './idempotency.service';
+
+/**
+ * Global: every POST of a signed-in user that carries an Idempotency-Key runs at most once per key
+ * (see IdempotencyService). Guards ran already, so `request.user` is there for authenticated routes;
+ * public POSTs (sign-in) are left alone.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & { user?: { id: string } }>();
+    const raw = request.headers[IDEMPOTENCY_HEADER];
+    if (request.method !== 'POST' || raw === undefined || !request.user?.id) return next.handle();
+    // sign-in sets a user too (its guard checks the password), but a public route has no one to scope keys to
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, [context.getHandler(), context.getClass()])) return next.handle();
+    const key = parseIdempotencyKey(raw);
+    const r = { userId: request.user.id, key, method: request.method, path: request.url, requestHash: requestHash(request.body) };
+    return from(this.idempotency.run(r, http.getResponse<FastifyReply>(), String(request.id), () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+  }
+}
