@@ -162,7 +162,7 @@ function PasswordCard() {
   };
 
   // the API names the field in its words ("newPassword must be…"); the form says it in the label's
-  const newError = apiError?.forField('newPassword')?.replace(/^newPassword\b/, 'The new password');
+  const newError = apiError?.forField('newPassword')?.replace(/^newPassword\b/i, 'The new password');
   return (
     <Card title="Password">
       <form className="stack" onSubmit={submit} noValidate aria-label="Change password">
