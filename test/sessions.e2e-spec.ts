@@ -167,6 +167,19 @@ describe('sessions: short access tokens, rotating refresh cookies, sign-out and 
     expect(roles.changes).toMatchObject({ from: ['interviewer'], to: ['interviewer', 'recruiter'] });
   });
 
+  it('an admin who changes their own roles keeps the sign-in they did it from, and no other', async () => {
+    await t.createUser('boss@example.com', ['admin']);
+    const here = await login('boss@example.com');
+    const elsewhere = await login('boss@example.com');
+    const me = (await t.request('GET', '/api/v1/me', { token: here.body.accessToken })).body;
+    const res = await t.request('PATCH', `/api/v1/users/${me.id}`, { token: here.body.accessToken, body: { roles: ['admin', 'interviewer'] } });
+    expect(res.status).toBe(200);
+    expect((await t.request('GET', '/api/v1/me', { token: here.body.accessToken })).body.roles).toEqual(['admin', 'interviewer']);
+    expect((await refresh(`scorecards_refresh=${refreshValue(here)}`)).status).toBe(200);
+    expect((await t.request('GET', '/api/v1/me', { token: elsewhere.body.accessToken })).status).toBe(401);
+    expect((await refresh(`scorecards_refresh=${refreshValue(elsewhere)}`)).status).toBe(401);
+  });
+
   it('records failed sign-ins without the password: the user when known, the email when not', async () => {
     const u = await t.createUser('typo@example.com', ['interviewer']);
     expect((await login('typo@example.com', 'Wrong-Secret-42')).status).toBe(401);

@@ -113,7 +113,9 @@ export class UsersService {
     const rolesChanged = [...before.roles].sort().join() !== [...after.roles].sort().join();
     const activeChanged = before.active !== after.active;
     if (!rolesChanged && !activeChanged) return;
-    const ended = rolesChanged || !after.active ? await this.sessions.revokeUser(after.id) : 0;
+    // an admin changing their own roles keeps the sign-in they are doing it from
+    const keep = actor.id === after.id ? actor.sessionId : undefined;
+    const ended = rolesChanged || !after.active ? await this.sessions.revokeUser(after.id, keep) : 0;
     if (rolesChanged) await this.audit.record(actor.id, 'user', after.id, 'roles_changed', { from: before.roles, to: after.roles, sessionsEnded: ended });
     if (activeChanged) await this.audit.record(actor.id, 'user', after.id, after.active ? 'reactivated' : 'deactivated', { sessionsEnded: rolesChanged ? 0 : ended });
   }
