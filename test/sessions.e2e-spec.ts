@@ -244,6 +244,10 @@ describe('sessions: short access tokens, rotating refresh cookies, sign-out and 
     const res = await refresh(`scorecards_refresh=${token}`);
     expect(res.status).toBe(401);
     expect(cookies(res).get('scorecards_refresh')).toContain('Max-Age=0');
+    // the next sign-in forgets the expired token
+    await login('late@example.com');
+    const left = await t.db.query(`SELECT count(*)::int AS n FROM refresh_tokens r JOIN users u ON u.id = r.user_id WHERE u.email = 'late@example.com' AND r.expires_at < now()`);
+    expect(left).toEqual([{ n: 0 }]);
   });
 
   it('hostile cookies are a 401, never a 500', async () => {

@@ -48,6 +48,11 @@ export class RefreshTokensRepository {
     return result.affected ?? 0;
   }
 
+  /** Forgets a user's expired tokens (rotated ones stay until then: they are how reuse is recognised). */
+  async deleteExpired(userId: string): Promise<void> {
+    await this.repo.createQueryBuilder().delete().where('user_id = :userId AND expires_at < now()', { userId }).execute();
+  }
+
   /** A sign-in is live while one of its tokens is unrevoked (rotation keeps one; sign-out revokes all). */
   async familyLive(familyId: string): Promise<boolean> {
     return this.repo.exists({ where: { familyId, revokedAt: IsNull() } });

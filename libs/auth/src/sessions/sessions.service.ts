@@ -36,6 +36,7 @@ export class SessionsService {
   /** Opens a new family for a sign-in with a password. */
   async start(user: UserEntity): Promise<IssuedRefresh> {
     const issued = this.next(randomUUID());
+    await this.tokens.deleteExpired(user.id); // each sign-in tidies up after the user's earlier ones
     await this.tokens.insert({ tokenHash: hashToken(issued.token), familyId: issued.familyId, userId: user.id, expiresAt: this.expiry() });
     return issued;
   }
