@@ -15,7 +15,7 @@ describe('auth and the cross-cutting HTTP rules', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ tokenType: 'Bearer', user: { email: 'ivy@example.com', roles: ['interviewer'], timezone: 'Europe/Berlin' } });
       expect(res.body.accessToken.split('.')).toHaveLength(3);
-      expect(res.body.expiresIn).toBeGreaterThan(0);
+      expect(res.body.expiresIn).toBe(15 * 60); // JWT_TTL's default: short, the refresh cookie renews it
       expect(res.body.user.passwordHash).toBeUndefined();
     });
 
@@ -137,14 +137,17 @@ describe('auth and the cross-cutting HTTP rules', () => {
       expect((await t.get('/api/v1/users?q=%25', 'admin')).body.items).toEqual([]);
     });
 
-    it('changes roles and timezone, and the change applies to the user\'s existing token', async () => {
+    it('changes roles and timezone; new roles end the user\'s sign-ins, and the next one has them', async () => {
       const u = await t.createUser('promoted@example.com', ['interviewer']);
       const token = await t.tokenFor('promoted@example.com');
       expect((await t.request('GET', '/api/v1/users', { token })).status).toBe(403);
       const res = await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body: { roles: ['interviewer', 'admin'], timezone: 'Asia/Tokyo' } });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: u.id, roles: ['interviewer', 'admin'], timezone: 'Asia/Tokyo', active: true });
-      expect((await t.request('GET', '/api/v1/users', { token })).status).toBe(200);
+      expect((await t.request('GET', '/api/v1/users', { token })).status).toBe(401);
+      const again = await t.login('promoted@example.com', USER_PASSWORD);
+      expect(again.body.user.roles).toEqual(['interviewer', 'admin']);
+      expect((await t.request('GET', '/api/v1/users', { token: again.body.accessToken })).status).toBe(200);
     });
 
     it('deactivates (tokens and sign-in stop working) and reactivates', async () => {

@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor } from '@app/common';
 import { AuditRepository } from './audit.repository';
 import { AuditPage, ListAuditQueryDto } from './dto/audit.dto';
 
-export type AuditEntityType = 'interview' | 'scorecard' | 'question_set' | 'position' | 'candidate' | 'interviewer' | 'settings';
+export type AuditEntityType = 'interview' | 'scorecard' | 'question_set' | 'position' | 'candidate' | 'interviewer' | 'settings' | 'user';
 
 /** The entity id under which changes to a singleton (the reminder policy) are recorded. */
 export const SETTINGS_ENTITY_ID = '00000000-0000-0000-0000-000000000001';

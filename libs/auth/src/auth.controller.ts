@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@app/config';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { AuthService, ttlSeconds } from './auth.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { dashboardCookie, refreshCookie, setCookies } from './sessions/session-cookies';
+import { SessionsService } from './sessions/sessions.service';
 import { Authenticated, LoginThrottle, Public } from './decorators/authenticated.decorator';
 import { CurrentUser } from './decorators/auth-user.decorator';
 import type { AuthUser } from './decorators/auth-user.decorator';
@@ -15,19 +18,24 @@ import { Role } from './role.enum';
 import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
 
-/** The queue dashboard's session cookie (see dashboardSession). */
-export const DASHBOARD_COOKIE = 'scorecards_dashboard';
-
 @ApiTags('auth')
 @Controller()
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly sessions: SessionsService,
     private readonly config: AppConfig,
   ) {}
 
-  /** Exchanges an email and password for a bearer token. */
+  private get secure(): boolean {
+    return this.config.publicUrl.startsWith('https:');
+  }
+
+  /**
+   * Exchanges an email and password for a short-lived bearer token, and sets the refresh cookie
+   * (HttpOnly, SameSite=Strict, Path=/api/v1/auth) that POST /auth/refresh exchanges for the next one.
+   */
   @Post('auth/login')
   @Public()
   @LoginThrottle()
@@ -35,8 +43,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiErrors(400, 401, 429)
   @ApiOkResponse({ type: LoginResponse })
-  login(@Body() _dto: LoginDto, @Req() req: { user: UserEntity }): Promise<LoginResponse> {
-    return this.auth.issueToken(req.user);
+  async login(@Body() _dto: LoginDto, @Req() req: { user: UserEntity }, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+    const refresh = await this.sessions.start(req.user);
+    setCookies(reply, [refreshCookie(refresh.token, refresh.maxAge, this.secure)]);
+    return this.auth.issueToken(req.user, refresh.familyId);
   }
 
   /**
@@ -49,8 +59,7 @@ export class AuthController {
   @ApiErrors(401, 403)
   dashboardSession(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
     const token = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-    const secure = this.config.publicUrl.startsWith('https:') ? '; Secure' : '';
-    reply.header('set-cookie', `${DASHBOARD_COOKIE}=${token}; Path=/admin/queues; HttpOnly; SameSite=Strict; Max-Age=${ttlSeconds(this.config.jwtTtl)}${secure}`);
+    setCookies(reply, [dashboardCookie(token, ttlSeconds(this.config.jwtTtl), this.secure)]);
   }
 
   /** The signed-in user. */
@@ -68,5 +77,15 @@ export class AuthController {
   @ApiErrors(400, 401)
   updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<UserResponse> {
     return this.users.updateMe(user, dto);
+  }
+
+  /** Changes your own password (the current one is required); your other sign-ins end. */
+  @Post('me/password')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiErrors(400, 401)
+  @ApiNoContentResponse({ description: 'Changed; every other sign-in has ended' })
+  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(user, dto);
   }
 }

@@ -10,6 +10,10 @@ import { GlobalAuthGuard } from './guards/auth.guard';
 import { PasswordService } from './password.service';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
+import { RefreshTokenEntity } from './sessions/refresh-token.entity';
+import { RefreshTokensRepository } from './sessions/refresh-tokens.repository';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsService } from './sessions/sessions.service';
 import { UserEntity } from './user.entity';
 import { UserSeeder } from './user-seeder.service';
 import { UsersController } from './users.controller';
@@ -18,16 +22,18 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity]),
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
     PassportModule.register({ session: false }),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, SessionsController, UsersController],
   providers: [
     UsersRepository,
+    RefreshTokensRepository,
+    SessionsService,
     UsersService,
     PasswordService,
     AuthService,

@@ -1,25 +1,31 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+// the file, not the index: the audit lib's controller imports @app/auth, and the cycle would leave this undefined
+import { AuditService } from '@app/audit/audit.service';
 import { AppConfig } from '@app/config';
 import type { AuthUser } from './decorators/auth-user.decorator';
 import { LoginResponse } from './dto/login.dto';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { UserResponse } from './dto/user.response';
+import { isKnownDefaultPassword } from './password-policy';
 import { PasswordService } from './password.service';
+import { SessionsService } from './sessions/sessions.service';
+import { ttlSeconds } from './ttl';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
+
+export { ttlSeconds } from './ttl';
 
 export interface JwtPayload {
   sub: string;
   email: string;
   roles: string[];
+  /** The sign-in (refresh-token family) the token belongs to; signing out ends its access tokens too. */
+  sid?: string;
 }
 
-export function ttlSeconds(ttl: string): number {
-  const m = /^(\d+)([smhd]?)$/.exec(ttl);
-  if (!m) return 3600;
-  const n = Number(m[1]);
-  return n * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]];
-}
+/** The entity id failed sign-ins of an unknown email are recorded under. */
+export const UNKNOWN_USER_ID = '00000000-0000-0000-0000-000000000000';
 
 @Injectable()
 export class AuthService {
@@ -27,28 +33,54 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly passwords: PasswordService,
     private readonly jwt: JwtService,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
 
-  /** The same answer for an unknown email, a wrong password and a deactivated user. */
+  /** The same answer for an unknown email, a wrong password and a deactivated user; failures go to the audit trail. */
   async validateCredentials(email: string, password: string): Promise<UserEntity | null> {
     const user = await this.users.findByEmail(email);
     const ok = await this.passwords.verify(user?.passwordHash, password);
-    return ok && user?.active ? user : null;
+    if (ok && user?.active) return user;
+    // never the password; the email only when it names nobody (a known user is the entity itself)
+    const reason = !user ? 'unknown_email' : ok ? 'inactive' : 'wrong_password';
+    await this.audit.record(null, 'user', user?.id ?? UNKNOWN_USER_ID, 'login_failed', user ? { reason } : { reason, email: email.slice(0, 254) });
+    return null;
   }
 
   /** For the places outside Nest's guards (the queue dashboard): the active user a token names, or null. */
   async userFromToken(token: string): Promise<AuthUser | null> {
     const payload = await this.jwt.verifyAsync<JwtPayload>(token).catch(() => null);
     const found = payload?.sub ? await this.users.findById(payload.sub) : null;
-    const user = found?.active ? found : null;
-    return user ? { id: user.id, email: user.email, name: user.name, roles: user.roles, timezone: user.timezone } : null;
+    const user = found?.active && (await this.sessions.isLive(payload?.sid)) ? found : null;
+    return user ? { id: user.id, email: user.email, name: user.name, roles: user.roles, timezone: user.timezone, sessionId: payload?.sid } : null;
   }
 
-  async issueToken(user: UserEntity): Promise<LoginResponse> {
-    const payload: JwtPayload = { sub: user.id, email: user.email, roles: user.roles };
+  async issueToken(user: UserEntity, sessionId: string): Promise<LoginResponse> {
+    const payload: JwtPayload = { sub: user.id, email: user.email, roles: user.roles, sid: sessionId };
     const expiresIn = ttlSeconds(this.config.jwtTtl);
     const accessToken = await this.jwt.signAsync(payload, { expiresIn });
     return { accessToken, tokenType: 'Bearer', expiresIn, user: UserResponse.from(user) };
   }
+
+  /**
+   * Changes one's own password after checking the current one; every other sign-in of the user
+   * ends (a changed password is how people lock out whoever learnt the old one).
+   */
+  async changePassword(actor: AuthUser, dto: ChangePasswordDto): Promise<void> {
+    const user = await this.users.findById(actor.id);
+    if (!user || !(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
+      throw fieldError('currentPassword', 'The current password is not right');
+    }
+    if (dto.newPassword === dto.currentPassword) throw fieldError('newPassword', 'The new password must differ from the current one');
+    if (isKnownDefaultPassword(dto.newPassword)) throw fieldError('newPassword', 'This password is published or too common; choose another');
+    await this.users.updatePasswordHash(user.id, await this.passwords.hash(dto.newPassword));
+    const ended = await this.sessions.revokeUser(user.id, actor.sessionId);
+    await this.audit.record(actor.id, 'user', user.id, 'password_changed', { otherSessionsEnded: ended });
+  }
+}
+
+function fieldError(field: string, message: string): BadRequestException {
+  return new BadRequestException({ message, details: [{ field, messages: [message] }] });
 }

@@ -8,4 +8,4 @@ export { UserResponse } from './dto/user.response';
 export { DEMO_PANELISTS, DEMO_USERS } from './user-seeder.service';
 export { LOGIN_THROTTLE_METADATA } from './decorators/authenticated.decorator';
 export { AuthService } from './auth.service';
-export { DASHBOARD_COOKIE } from './auth.controller';
+export { DASHBOARD_COOKIE, REFRESH_COOKIE } from './sessions/session-cookies';

@@ -38,9 +38,9 @@ export class UsersController {
   }
 
   /**
-   * Changes a user's name, roles, timezone, or deactivates / reactivates them (admin only). A
-   * deactivated user's tokens stop working at once. Admins cannot deactivate themselves or drop
-   * their own admin role (400).
+   * Changes a user's name, roles, timezone, or deactivates / reactivates them (admin only). New
+   * roles or a deactivation end the user's sign-ins at once (tokens and refresh cookies); both are
+   * in the audit trail. Admins cannot deactivate themselves or drop their own admin role (400).
    */
   @Patch(':id')
   @ApiErrors(400, 401, 403, 404)

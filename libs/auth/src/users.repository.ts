@@ -57,4 +57,8 @@ export class UsersRepository {
     if (Object.keys(changes).length) await this.repo.update({ id }, changes);
     return this.findById(id);
   }
+
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.repo.update({ id }, { passwordHash });
+  }
 }

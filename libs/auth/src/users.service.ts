@@ -1,4 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+// the file, not the index: the audit lib's controller imports @app/auth, and the cycle would leave this undefined
+import { AuditService } from '@app/audit/audit.service';
 import type { Page } from '@app/common';
 import { decodeCursor, encodeCursor } from '@app/common';
 import type { AuthUser } from './decorators/auth-user.decorator';
@@ -7,6 +9,7 @@ import { UpdateMeDto, UpdateUserDto } from './dto/update-user.dto';
 import { UserResponse } from './dto/user.response';
 import { PasswordService } from './password.service';
 import { Role } from './role.enum';
+import { SessionsService } from './sessions/sessions.service';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -15,6 +18,8 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly passwords: PasswordService,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(dto: CreateUserDto): Promise<UserResponse> {
@@ -89,12 +94,30 @@ export class UsersService {
    * out: they may neither deactivate themselves nor drop their own admin role.
    */
   async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {
-    if (!(await this.users.findById(id))) throw new NotFoundException(`User ${id} not found`);
+    const before = await this.users.findById(id);
+    if (!before) throw new NotFoundException(`User ${id} not found`);
     if (actor.id === id && dto.active === false) throw selfLockout('active', 'you cannot deactivate your own account; ask another admin');
     if (actor.id === id && dto.roles && !dto.roles.includes(Role.Admin)) throw selfLockout('roles', 'you cannot remove your own admin role; ask another admin');
     const { name, roles, timezone, active } = dto;
     const changes = Object.fromEntries(Object.entries({ name, roles, timezone, active }).filter(([, v]) => v !== undefined));
-    return UserResponse.from((await this.users.update(id, changes))!);
+    const after = (await this.users.update(id, changes))!;
+    await this.auditAccessChange(actor, before, after);
+    return UserResponse.from(after);
+  }
+
+  /**
+   * New roles or a deactivation end the user's sign-ins (they sign in again under the new rules)
+   * and go to the audit trail; a name or timezone change does neither.
+   */
+  private async auditAccessChange(actor: AuthUser, before: UserEntity, after: UserEntity): Promise<void> {
+    const rolesChanged = [...before.roles].sort().join() !== [...after.roles].sort().join();
+    const activeChanged = before.active !== after.active;
+    if (!rolesChanged && !activeChanged) return;
+    // an admin changing their own roles keeps the sign-in they are doing it from
+    const keep = actor.id === after.id ? actor.sessionId : undefined;
+    const ended = rolesChanged || !after.active ? await this.sessions.revokeUser(after.id, keep) : 0;
+    if (rolesChanged) await this.audit.record(actor.id, 'user', after.id, 'roles_changed', { from: before.roles, to: after.roles, sessionsEnded: ended });
+    if (activeChanged) await this.audit.record(actor.id, 'user', after.id, after.active ? 'reactivated' : 'deactivated', { sessionsEnded: rolesChanged ? 0 : ended });
   }
 
   /** A user changes their own name or timezone. */

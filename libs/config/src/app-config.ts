@@ -297,7 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM ?? 'Scorecards <no-reply@scorecards.local>',
     jwtSecret,
-    jwtTtl: raw.JWT_TTL ?? '12h',
+    jwtTtl: raw.JWT_TTL ?? '15m',
     adminEmail: raw.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: raw.ADMIN_PASSWORD,
     demo: raw.DEMO ?? embedded,

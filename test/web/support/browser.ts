@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -11,46 +10,56 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
 
 export interface Browser {
+  /** The first page's context (a browser profile): its cookies, storage and the tabs it opens. */
   context: BrowserContext;
-  /** A new tab; its uncaught errors and console errors are collected for `assertNoPageErrors`. */
+  /**
+   * A new tab; its uncaught errors and console errors are collected for `assertNoPageErrors`. The
+   * first is in `context`; each later one gets a profile of its own, since a sign-in belongs to the
+   * browser (its refresh cookie), so two users side by side need two profiles. A second tab of the
+   * same profile is `newPage` of `page.context()`.
+   */
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
 const pageErrors = new WeakMap<Page, string[]>();
 
+const CONTEXT_OPTIONS = { viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' };
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'scorecards-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 1360, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'UTC',
-  });
-  context.setDefaultTimeout(15_000);
-  for (const p of context.pages()) await p.close();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const open = async () => {
+    const c = await browser.newContext(CONTEXT_OPTIONS);
+    c.setDefaultTimeout(15_000);
+    return c;
+  };
+  const context = await open();
+  let used = false;
   return {
     context,
     async newPage(viewport) {
-      const page = await context.newPage();
+      const page = await (used ? await open() : context).newPage();
+      used = true;
       if (viewport) await page.setViewportSize(viewport);
-      const errors: string[] = [];
-      pageErrors.set(page, errors);
-      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-      page.on('console', (m) => {
-        // 4xx answers the page handles (a 409, a 422) are logged by Chromium as "Failed to load resource"
-        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
-      });
+      watchErrors(page);
       return page;
     },
     async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      await browser.close();
     },
   };
+}
+
+/** Collects a tab's uncaught errors and console errors for `assertNoPageErrors`. */
+export function watchErrors(page: Page): void {
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  page.on('console', (m) => {
+    // 4xx answers the page handles (a 409, a 422, a refused refresh) are logged by Chromium as "Failed to load resource"
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
 }
 
 /** Fails on any uncaught exception or console error (a CSP violation, a React warning). */

@@ -47,8 +47,48 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchanges an email and password for a bearer token. */
+        /**
+         * Exchanges an email and password for a short-lived bearer token, and sets the refresh cookie
+         *     (HttpOnly, SameSite=Strict, Path=/api/v1/auth) that POST /auth/refresh exchanges for the next one.
+         */
         post: operations["Auth_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signs out: ends the sign-in the refresh cookie belongs to and clears it and the queue dashboard's cookie. */
+        post: operations["Sessions_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchanges the refresh cookie for a new access token and a new refresh cookie. The old refresh
+         *     token is spent: presenting it again ends the whole sign-in (401).
+         */
+        post: operations["Sessions_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -502,6 +542,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes your own password (the current one is required); your other sign-ins end. */
+        post: operations["Auth_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -903,9 +960,9 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Changes a user's name, roles, timezone, or deactivates / reactivates them (admin only). A
-         *     deactivated user's tokens stop working at once. Admins cannot deactivate themselves or drop
-         *     their own admin role (400).
+         * Changes a user's name, roles, timezone, or deactivates / reactivates them (admin only). New
+         *     roles or a deactivation end the user's sign-ins at once (tokens and refresh cookies); both are
+         *     in the audit trail. Admins cannot deactivate themselves or drop their own admin role (400).
          */
         patch: operations["Users_update"];
         trace?: never;
@@ -1093,6 +1150,11 @@ export interface components {
             position: components["schemas"]["PersonResponse"];
             recommendations: components["schemas"]["RecommendationCountsResponse"];
             timeline: components["schemas"]["TimelineEntryResponse"][];
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description At least 12 characters; not the current one, nor a published or common password. */
+            newPassword: string;
         };
         CompleteInterviewDto: {
             revision?: number;
@@ -2558,7 +2620,7 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 entityId?: string;
-                entityType?: "interview" | "scorecard" | "question_set" | "position" | "candidate" | "interviewer" | "settings";
+                entityType?: "interview" | "scorecard" | "question_set" | "position" | "candidate" | "interviewer" | "settings" | "user";
                 /** @description Items per page (1-100, default 20). */
                 limit?: number;
             };
@@ -2693,6 +2755,112 @@ export interface operations {
             };
             /** @description Missing, invalid or expired bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Sessions_logout: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any value, e.g. "fetch": proves the call comes from a page of this app */
+                "x-requested-with": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out (also when there was nothing to end) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Sessions_refresh: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any value, e.g. "fetch": proves the call comes from a page of this app */
+                "x-requested-with": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4926,6 +5094,63 @@ export interface operations {
                 };
             };
             /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Auth_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; every other sign-in has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid or expired bearer token
+             *
+             *     Missing, invalid or expired bearer token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Unexpected error; the body carries a request id
+             *
+             *     Unexpected error; the body carries a request id
+             */
             500: {
                 headers: {
                     [name: string]: unknown;

@@ -1,14 +1,18 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, call, setToken, setUnauthorizedHandler } from '../api/client';
+import { api, call, endSession, refreshSession, setToken, setUnauthorizedHandler } from '../api/client';
 import type { Role, User } from '../api/types';
+import { clearAllDrafts } from '../pages/interviewer/scorecard/draft';
 
-const STORAGE_KEY = 'scorecards.token';
+/** Where the page once kept the token; removed on start so that no old copy outlives this version. */
+const LEGACY_TOKEN_KEY = 'scorecards.token';
+/** Tells the other tabs of this browser that the user signed out, so that they do at once too. */
+const CHANNEL = 'scorecards.session';
 
 interface Session {
-  /** null while signed out; undefined while the stored token is being checked. */
+  /** null while signed out; undefined while the refresh cookie is being tried. */
   user: User | null | undefined;
   signIn(email: string, password: string): Promise<void>;
-  signOut(): void;
+  signOut(): Promise<void>;
   hasRole(...roles: Role[]): boolean;
   /** Replaces the signed-in user after they changed themselves (e.g. their timezone on the profile page). */
   updateUser(user: User): void;
@@ -16,48 +20,72 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-function storedToken(): string | null {
+function forgetStoredData(): void {
+  clearAllDrafts();
   try {
-    return sessionStorage.getItem(STORAGE_KEY);
+    sessionStorage.removeItem(LEGACY_TOKEN_KEY);
   } catch {
-    return null;
+    /* storage disabled: nothing was kept */
   }
 }
 
-function storeToken(token: string | null): void {
-  setToken(token);
-  try {
-    if (token) sessionStorage.setItem(STORAGE_KEY, token);
-    else sessionStorage.removeItem(STORAGE_KEY);
-  } catch {
-    /* private mode: the token lives in memory only */
-  }
+function channel(): BroadcastChannel | null {
+  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
 }
 
 /**
- * The signed-in user. The token is kept in memory and in sessionStorage (so a reload keeps the
- * tab signed in, and closing the tab signs out); `/me` gives the roles and the timezone.
+ * The signed-in user. The access token is kept in memory only; on start (a reload, a new tab, a
+ * link from a reminder email) the HttpOnly refresh cookie is exchanged for one, so the page opens
+ * signed in without any token in web storage. `user` is undefined until that answer arrives.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<User | null | undefined>(() => (storedToken() ? undefined : null));
+  const [user, setUser] = useState<User | null | undefined>(undefined);
 
-  const signOut = useCallback(() => {
-    storeToken(null);
+  /** The API refused us (expired sign-in, deactivated user): local state only, drafts stay for the next sign-in. */
+  const dropSession = useCallback(() => {
+    setToken(null);
     setUser(null);
   }, []);
 
+  const signOut = useCallback(async () => {
+    await endSession();
+    forgetStoredData();
+    setUser(null);
+    // once more after the pages have unmounted: a save answered in between may have re-written its draft
+    setTimeout(forgetStoredData, 0);
+    const bc = channel();
+    bc?.postMessage('signed-out');
+    bc?.close();
+  }, []);
+
   useEffect(() => {
-    setUnauthorizedHandler(signOut);
-    const token = storedToken();
-    if (!token) return;
-    setToken(token);
-    call(api.GET('/api/v1/me')).then(setUser, () => signOut());
-  }, [signOut]);
+    setUnauthorizedHandler(dropSession);
+    try {
+      sessionStorage.removeItem(LEGACY_TOKEN_KEY);
+    } catch {
+      /* storage disabled */
+    }
+    let cancelled = false;
+    refreshSession().then((session) => {
+      if (!cancelled) setUser(session?.user ?? null);
+    });
+    const bc = channel();
+    if (bc) {
+      bc.onmessage = () => {
+        setToken(null);
+        setUser(null);
+      };
+    }
+    return () => {
+      cancelled = true;
+      bc?.close();
+    };
+  }, [dropSession]);
 
   const signIn = useCallback(async (email: string, password: string) => {
     const login = await call(api.POST('/api/v1/auth/login', { body: { email, password } }));
-    storeToken(login.accessToken);
-    setUser(await call(api.GET('/api/v1/me')));
+    setToken(login.accessToken);
+    setUser(login.user);
   }, []);
 
   const updateUser = useCallback((next: User) => setUser(next), []);

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageInfoDto, PageQueryDto } from '@app/common';
 
 export class ListAuditQueryDto extends PageQueryDto {
-  @IsOptional() @IsIn(['interview', 'scorecard', 'question_set', 'position', 'candidate', 'interviewer', 'settings'])
+  @IsOptional() @IsIn(['interview', 'scorecard', 'question_set', 'position', 'candidate', 'interviewer', 'settings', 'user'])
   entityType?: string;
 
   @IsOptional() @IsUUID()

@@ -8,6 +8,8 @@ export interface AuthUser {
   name: string;
   roles: Role[];
   timezone: string;
+  /** The sign-in the access token belongs to (absent for work done on a user's behalf). */
+  sessionId?: string;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {

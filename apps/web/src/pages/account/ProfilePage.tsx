@@ -36,6 +36,7 @@ export default function ProfilePage() {
       <div className="profile-layout">
         <div className="stack">
           <DetailsCard />
+          <PasswordCard />
           {isInterviewer && <InterviewerCards />}
         </div>
         <aside className="card profile-id" aria-label="Your account">
@@ -122,6 +123,66 @@ function DetailsCard() {
           )}
           <button className="btn btn--primary" disabled={!dirty || busy}>
             {busy ? 'Saving…' : 'Save details'}
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+/** Changing one's own password: the current one first; other browsers signed in as you are signed out. */
+function PasswordCard() {
+  const user = useUser();
+  const toast = useToast();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [mismatch, setMismatch] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const apiError = error instanceof ApiError ? error : undefined;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    setMismatch(next !== repeat);
+    if (next !== repeat) return;
+    setBusy(true);
+    try {
+      await call(api.POST('/api/v1/me/password', { body: { currentPassword: current, newPassword: next } }));
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      toast('Password changed. Other browsers signed in as you have been signed out.');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // the API names the field in its words ("newPassword must be…"); the form says it in the label's
+  const newError = apiError?.forField('newPassword')?.replace(/^newPassword\b/i, 'The new password');
+  return (
+    <Card title="Password">
+      <form className="stack" onSubmit={submit} noValidate aria-label="Change password">
+        {error && !apiError?.fieldProblems.length ? <ErrorNotice error={error} /> : null}
+        {/* lets password managers tie the new password to this account */}
+        <input type="email" autoComplete="username" value={user.email} readOnly hidden />
+        <Field id="password-current" label="Current password" error={apiError?.forField('currentPassword') && 'This is not your current password.'}>
+          <input type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+        </Field>
+        <div className="grid-2">
+          <Field id="password-new" label="New password" hint="At least 12 characters; not one in use elsewhere." error={newError}>
+            <input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} minLength={12} />
+          </Field>
+          <Field id="password-repeat" label="New password again" error={mismatch ? 'The two new passwords differ.' : undefined}>
+            <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+          </Field>
+        </div>
+        <div className="form-actions">
+          <button className="btn btn--primary" disabled={busy || !current || !next || !repeat}>
+            {busy ? 'Changing…' : 'Change password'}
           </button>
         </div>
       </form>

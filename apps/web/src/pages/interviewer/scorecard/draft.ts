@@ -107,7 +107,22 @@ export function missingFrom(form: Form, questions: ScorecardQuestion[]): Missing
   return missing;
 }
 
-export const storageKey = (interviewId: string, userId: string) => `scorecards.draft.${interviewId}.${userId}`;
+const DRAFT_PREFIX = 'scorecards.draft.';
+
+export const storageKey = (interviewId: string, userId: string) => `${DRAFT_PREFIX}${interviewId}.${userId}`;
+
+/**
+ * Removes every scorecard draft this browser keeps, of any user: on sign-out, so that notes about
+ * candidates do not stay behind on a shared computer.
+ */
+export function clearAllDrafts(): void {
+  try {
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((k): k is string => !!k?.startsWith(DRAFT_PREFIX));
+    for (const k of keys) localStorage.removeItem(k);
+  } catch {
+    /* storage disabled: nothing was kept */
+  }
+}
 
 export function readStored(key: string): StoredDraft | null {
   try {
