@@ -1,2 +1,3 @@
 export { AuditModule } from './audit.module';
 export { AuditService, SETTINGS_ENTITY_ID, type AuditEntityType } from './audit.service';
+export { AuditPage, ListAuditQueryDto } from './dto/audit.dto';

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 // the file, not the index: the audit lib's controller imports @app/auth, and the cycle would leave this undefined
-import { AuditService } from '@app/audit/audit.service';
+import { AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
 import type { AuthUser } from './decorators/auth-user.decorator';
 import { LoginResponse } from './dto/login.dto';

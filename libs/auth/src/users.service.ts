@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 // the file, not the index: the audit lib's controller imports @app/auth, and the cycle would leave this undefined
-import { AuditService } from '@app/audit/audit.service';
+import { AuditService } from '@app/audit';
 import type { Page } from '@app/common';
 import { decodeCursor, encodeCursor } from '@app/common';
 import type { AuthUser } from './decorators/auth-user.decorator';

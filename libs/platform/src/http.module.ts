@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@app/config';
 import { AuthModule } from '@app/auth';
 import { RemindersModule } from '@app/reminders';
+import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { QueueHealthIndicator } from './health/queue.health';
@@ -28,7 +29,7 @@ import { throttlerOptions } from './throttle/throttlers';
       useFactory: throttlerOptions,
     }),
   ],
-  controllers: [HealthController, MetricsController],
+  controllers: [AuditController, HealthController, MetricsController],
   providers: [QueueHealthIndicator, MetricsService, { provide: APP_GUARD, useClass: AppThrottlerGuard }],
   exports: [MetricsService],
 })

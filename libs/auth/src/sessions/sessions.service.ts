@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 // the file, not the index: the audit lib's controller imports @app/auth, and the cycle would leave this undefined
-import { AuditService } from '@app/audit/audit.service';
+import { AuditService } from '@app/audit';
 import { ttlSeconds } from '../ttl';
 import { UserEntity } from '../user.entity';
 import { UsersRepository } from '../users.repository';
