@@ -7,7 +7,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
-import { AllExceptionsFilter, createValidationPipe, ErrorResponseDto, FieldErrorDto } from '@app/common';
+import { AllExceptionsFilter, completeOpenApiContract, createValidationPipe, ErrorResponseDto, FieldErrorDto } from '@app/common';
 import { MetricsService } from './metrics/metrics.service';
 import { mountQueueDashboard } from './queue-dashboard';
 import { serveWebApp } from './web/serve-web';
@@ -107,7 +107,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (Array.isArray(op?.security)) op.security = [...new Map(op.security.map((s) => [JSON.stringify(s), s])).values()];
     }
   }
-  return document;
+  return completeOpenApiContract(document);
 }
 
 /** A process without HTTP: the worker. */

@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import { builtOpenApiDocument, operations, deref, type OpenApiDocument, type OperationRef } from './support/openapi/document';
+import { FuzzFixture, FUZZ_USERS } from './support/openapi/fixture';
+import { bodies, parameterValue, type Body, type GenContext } from './support/openapi/generators';
+import { contractProblems, type Received } from './support/openapi/contract';
+import { ResponseValidator } from './support/openapi/validator';
+import { ADMIN, TestApp, USER_PASSWORD } from './support/test-app';
+
+/**
+ * Every operation of the published OpenAPI document, as several roles, with inputs generated from its
+ * request schema by fast-check: valid ones (real ids from a small fixture), one field away from valid,
+ * and hostile ones. Every answer must be declared by the document (status, media type, schema), errors
+ * must have the one error shape, and nothing may answer 5xx.
+ *   FUZZ_SEED=<n>   replay a run (the seed is printed)
+ *   FUZZ_RUNS=<n>   cases per operation and signed-in role (anonymous gets a third)
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
+const ROLES = ['admin', 'hiring_manager', 'interviewer', 'anonymous'] as const;
+type FuzzRole = (typeof ROLES)[number];
+
+interface Finding {
+  op: string;
+  role: FuzzRole;
+  status: number;
+  problem: string;
+  input: string;
+  count: number;
+}
+
+/** Operations that spoil the fixture for the rest go last: deletions, then closing states. */
+function rank(o: OperationRef): number {
+  if (o.method === 'DELETE') return 3;
+  if (/\/(cancel|no-show|complete|archive|reopen|logout)$/.test(o.path)) return 2;
+  if (o.path.includes('/users/{id}')) return 1;
+  return 0;
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Percent-encodes, keeping lone surrogates as their (invalid) UTF-8 bytes instead of throwing. */
+function encode(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return [...value].map((c) => (/[\ud800-\udfff]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c))).join('');
+  }
+}
+
+function preview(value: string | undefined, max = 160): string {
+  if (value === undefined) return '';
+  const s = JSON.stringify(value.length > max ? `${value.slice(0, max)}… (${value.length} chars)` : value);
+  return s;
+}
+
+describe('the OpenAPI contract, fuzzed', () => {
+  let t: TestApp;
+  let doc: OpenApiDocument;
+  let fixture: FuzzFixture;
+  let validator: ResponseValidator;
+  const tokens = new Map<FuzzRole, string>();
+
+  beforeAll(async () => {
+    doc = await builtOpenApiDocument();
+    validator = new ResponseValidator(doc);
+    t = await TestApp.start('contract_fuzz');
+    fixture = await new FuzzFixture(t).create();
+  }, 400_000);
+  afterAll(() => t?.close());
+
+  /** Signs the roles in again when a fuzzed request (a logout, a role change) invalidated a token. */
+  async function ensureTokens(): Promise<void> {
+    for (const role of ROLES) {
+      if (role === 'anonymous') continue;
+      const current = tokens.get(role);
+      if (current && (await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${current}` } })).status === 200) continue;
+      const email = role === 'admin' ? ADMIN.email : FUZZ_USERS[role];
+      const res = await t.login(email, role === 'admin' ? ADMIN.password : USER_PASSWORD);
+      if (res.status !== 200) throw new Error(`cannot sign in as ${role} again: ${res.status} ${res.text}`);
+      tokens.set(role, res.body.accessToken);
+    }
+  }
+
+  it('answers every operation as declared, and never with a 5xx', async () => {
+    const ctx: GenContext = { doc, idsFor: (name, path) => fixture.idsFor(name, path) };
+    const ops = operations(doc).sort((a, b) => rank(a) - rank(b));
+    const findings = new Map<string, Finding>();
+    const fivexx: Finding[] = [];
+    let cases = 0;
+    const started = Date.now();
+    process.stdout.write(`contract fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}, ${ops.length} operations\n`);
+
+    for (const o of ops) {
+      await ensureTokens();
+      const params = o.op.parameters ?? [];
+      const bodySchema = o.op.requestBody?.content['application/json']?.schema;
+      const caseArb = fc.record({
+        path: fc.record(Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, parameterValue(ctx, p.name, o.path, deref(doc, p.schema))]))),
+        query: fc.record(
+          Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, parameterValue(ctx, p.name, o.path, deref(doc, p.schema))])),
+          { requiredKeys: params.filter((p) => p.in === 'query' && p.required).map((p) => p.name) },
+        ),
+        body: o.op.requestBody ? bodies(ctx, bodySchema) : fc.constant<Body | undefined>(undefined),
+      });
+      for (const role of ROLES) {
+        const runs = role === 'anonymous' ? Math.max(1, Math.ceil(RUNS / 3)) : RUNS;
+        const samples = fc.sample(caseArb, { seed: (SEED ^ hash(`${o.id} ${role}`)) >>> 0, numRuns: runs });
+        for (const sample of samples) {
+          let url = o.path.replace(/\{(\w+)\}/g, (_, name) => encode([sample.path[name]].flat().join(',')));
+          const query = Object.entries(sample.query as Record<string, string | string[]>)
+            .flatMap(([k, v]) => [v].flat().map((x) => `${encode(k)}=${encode(String(x))}`))
+            .join('&');
+          if (query) url += `?${query}`;
+          const headers: Record<string, string> = {};
+          const token = tokens.get(role);
+          if (token) headers.authorization = `Bearer ${token}`;
+          let body: string | undefined;
+          const b = sample.body as Body | undefined;
+          if (b && 'raw' in b) {
+            body = b.raw;
+            headers['content-type'] = b.contentType;
+          } else if (b && b.json !== undefined) {
+            body = JSON.stringify(b.json);
+            headers['content-type'] = 'application/json';
+          }
+          let res: Received;
+          try {
+            const r = await fetch(t.url + url, { method: o.method, headers, body });
+            res = { status: r.status, contentType: (r.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase(), text: await r.text() };
+          } catch (e) {
+            res = { status: 599, contentType: '', text: `connection failed: ${String(e)}` };
+          }
+          cases++;
+          const input = `${o.method} ${preview(url, 200)}${body !== undefined ? ` body ${preview(body)}` : ''}`;
+          if (res.status >= 500) fivexx.push({ op: o.id, role, status: res.status, problem: preview(res.text, 300), input, count: 1 });
+          for (const problem of contractProblems(o.op, res, validator)) {
+            const key = `${o.id} ${res.status} ${problem}`;
+            const f = findings.get(key);
+            if (f) f.count++;
+            else findings.set(key, { op: o.id, role, status: res.status, problem, input, count: 1 });
+          }
+        }
+      }
+    }
+
+    const mismatches = [...findings.values()];
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const total = mismatches.reduce((n, f) => n + f.count, 0);
+    process.stdout.write(
+      `contract fuzz: ${ops.length} operations, ${cases} cases in ${seconds} s, ${fivexx.length} 5xx, ${total} contract mismatches (${mismatches.length} distinct), FUZZ_SEED=${SEED}\n`,
+    );
+    for (const f of fivexx.slice(0, 40)) process.stdout.write(`  5xx ${f.status} ${f.op} as ${f.role}: ${f.input} -> ${f.problem}\n`);
+    for (const f of mismatches.slice(0, 80)) process.stdout.write(`  mismatch ${f.op} ${f.status} x${f.count} (${f.problem}) e.g. as ${f.role}: ${f.input}\n`);
+    expect(mismatches.map((f) => `${f.op} ${f.status}: ${f.problem}`)).toEqual([]);
+    expect(fivexx.map((f) => `${f.op} ${f.status} as ${f.role}: ${f.input}`)).toEqual([]);
+  }, 900_000);
+});

@@ -1,0 +1,95 @@
+import type { TestApp } from '../test-app';
+
+/** Who the fuzz signs in as (besides anonymous); the admin is the configured first admin. */
+export const FUZZ_USERS = {
+  hiring_manager: 'fuzz-hm@example.com',
+  interviewer: 'fuzz-interviewer@example.com',
+  recruiter: 'fuzz-recruiter@example.com',
+  // the user the /users/{id} operations get as a real id, so that no fuzzed PATCH deactivates a signed-in role
+  victim: 'fuzz-victim@example.com',
+};
+
+/**
+ * One of each resource, so that path parameters can be real ids: a published set with a question, a
+ * position with a planned stage, a candidate, an upcoming interview with a panelist's scorecard, and
+ * a heartbeat job.
+ */
+export class FuzzFixture {
+  readonly ids: Record<string, string> = {};
+
+  constructor(private readonly t: TestApp) {}
+
+  async create(): Promise<this> {
+    const t = this.t;
+    const ok = (res: { status: number; text: string }, what: string, status = [200, 201, 202]) => {
+      if (!status.includes(res.status)) throw new Error(`fixture ${what}: ${res.status} ${res.text}`);
+      return res as { status: number; text: string; body: any };
+    };
+    this.ids.admin = ok(await t.get('/api/v1/me', 'admin'), 'me').body.id;
+    this.ids.hm = (await t.createUser(FUZZ_USERS.hiring_manager, ['hiring_manager'])).id;
+    this.ids.interviewer = (await t.createUser(FUZZ_USERS.interviewer, ['interviewer'], { timezone: 'Europe/Berlin' })).id;
+    this.ids.recruiter = (await t.createUser(FUZZ_USERS.recruiter, ['recruiter'])).id;
+    this.ids.victim = (await t.createUser(FUZZ_USERS.victim, ['interviewer'])).id;
+    const set = ok(await t.post('/api/v1/question-sets', {
+      name: 'Fuzz kit',
+      questions: [{ type: 'technical', prompt: 'Explain consistent hashing', followUps: [{ prompt: 'Hot keys?' }], criteria: [{ label: 'Virtual nodes' }] }],
+    }, 'admin'), 'set');
+    this.ids.set = set.body.id;
+    this.ids.question = set.body.questions[0].id;
+    this.ids.criterion = set.body.questions[0].criteria?.[0]?.id ?? '';
+    ok(await t.post(`/api/v1/question-sets/${this.ids.set}/publish`, { revision: set.body.revision }, 'admin'), 'publish');
+    this.ids.position = ok(await t.post('/api/v1/positions', { title: 'Fuzz Engineer', hiringManagerId: this.ids.hm }, 'admin'), 'position').body.id;
+    const plan = ok(await t.request('PUT', `/api/v1/positions/${this.ids.position}/plan`, {
+      as: 'admin',
+      body: { revision: 0, competencies: [], stages: [{ name: 'Technical', templates: [] }] },
+    }), 'plan');
+    this.ids.stage = plan.body.stages[0].id;
+    this.ids.candidate = ok(await t.post('/api/v1/candidates', { name: 'Fuzz Candidate', email: 'fuzz.candidate@example.com', positionId: this.ids.position }, 'admin'), 'candidate').body.id;
+    this.ids.interview = ok(await t.post('/api/v1/interviews', {
+      candidateId: this.ids.candidate,
+      stage: 'technical',
+      start: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      durationMinutes: 45,
+      timezone: 'Europe/Berlin',
+      panel: [{ userId: this.ids.interviewer, role: 'lead' }],
+      questions: [{ setId: this.ids.set }],
+      allowConflicts: true,
+    }, 'admin'), 'interview').body.id;
+    this.ids.scorecard = ok(await t.get(`/api/v1/interviews/${this.ids.interview}/scorecards/mine`, FUZZ_USERS.interviewer), 'scorecard').body.id;
+    this.ids.job = ok(await t.post('/api/v1/system/heartbeats', {}, 'admin'), 'heartbeat').body.jobId ?? '';
+    return this;
+  }
+
+  /** Real ids for a parameter or body field, by its name and (for `id`) the path segment before it. */
+  idsFor(name: string, path: string): string[] {
+    const i = this.ids;
+    const byName: Record<string, string[]> = {
+      questionId: [i.question],
+      scorecardId: [i.scorecard],
+      jobId: [i.job],
+      setId: [i.set],
+      questionSetId: [i.set],
+      positionId: [i.position],
+      candidateId: [i.candidate],
+      interviewId: [i.interview],
+      interviewerId: [i.interviewer],
+      hiringManagerId: [i.hm],
+      userId: [i.interviewer, i.hm],
+      planStageId: [i.stage],
+      criterionId: [i.criterion],
+      entityId: [i.interview, i.set],
+      actorId: [i.admin],
+    };
+    if (name !== 'id') return (byName[name] ?? []).filter(Boolean);
+    const segment = path.split('/{id}')[0].split('/').pop();
+    const byCollection: Record<string, string> = {
+      'question-sets': i.set,
+      positions: i.position,
+      candidates: i.candidate,
+      interviews: i.interview,
+      interviewers: i.interviewer,
+      users: i.victim,
+    };
+    return segment && byCollection[segment] ? [byCollection[segment]] : [];
+  }
+}
