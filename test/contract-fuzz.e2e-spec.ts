@@ -91,6 +91,7 @@ describe('the OpenAPI contract, fuzzed', () => {
     const findings = new Map<string, Finding>();
     const fivexx: Finding[] = [];
     let cases = 0;
+    const statuses = new Map<number, number>();
     const started = Date.now();
     process.stdout.write(`contract fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}, ${ops.length} operations\n`);
 
@@ -135,6 +136,7 @@ describe('the OpenAPI contract, fuzzed', () => {
             res = { status: 599, contentType: '', text: `connection failed: ${String(e)}` };
           }
           cases++;
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           const input = `${o.method} ${preview(url, 200)}${body !== undefined ? ` body ${preview(body)}` : ''}`;
           if (res.status >= 500) fivexx.push({ op: o.id, role, status: res.status, problem: preview(res.text, 300), input, count: 1 });
           for (const problem of contractProblems(o.op, res, validator)) {
@@ -153,6 +155,7 @@ describe('the OpenAPI contract, fuzzed', () => {
     process.stdout.write(
       `contract fuzz: ${ops.length} operations, ${cases} cases in ${seconds} s, ${fivexx.length} 5xx, ${total} contract mismatches (${mismatches.length} distinct), FUZZ_SEED=${SEED}\n`,
     );
+    process.stdout.write(`  statuses: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}\n`);
     for (const f of fivexx.slice(0, 40)) process.stdout.write(`  5xx ${f.status} ${f.op} as ${f.role}: ${f.input} -> ${f.problem}\n`);
     for (const f of mismatches.slice(0, 80)) process.stdout.write(`  mismatch ${f.op} ${f.status} x${f.count} (${f.problem}) e.g. as ${f.role}: ${f.input}\n`);
     expect(mismatches.map((f) => `${f.op} ${f.status}: ${f.problem}`)).toEqual([]);

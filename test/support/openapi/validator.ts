@@ -13,8 +13,7 @@ export function toJsonSchema(schema: unknown): unknown {
   if (!schema || typeof schema !== 'object') return schema;
   const s = schema as Schema;
   if (typeof s.$ref === 'string') {
-    const ref = { $ref: `${DOC_ID}#/components/schemas/${s.$ref.replace('#/components/schemas/', '')}` };
-    return s.nullable ? { anyOf: [ref, { type: 'null' }] } : ref;
+    return { $ref: `${DOC_ID}#/components/schemas/${s.$ref.replace('#/components/schemas/', '')}` };
   }
   const out: Schema = {};
   for (const [k, v] of Object.entries(s)) {
@@ -23,11 +22,8 @@ export function toJsonSchema(schema: unknown): unknown {
     else if (typeof v === 'object' && v !== null) out[k] = toJsonSchema(v);
     else out[k] = v;
   }
-  if (s.nullable) {
-    if (typeof s.type === 'string') out.type = [s.type, 'null'];
-    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
-    if (!s.type && (s.allOf || s.oneOf || s.anyOf)) return { anyOf: [out, { type: 'null' }] };
-  }
+  // nullable next to allOf/$ref (how the Swagger plugin writes `X | null`) or a type: null is one more choice
+  if (s.nullable) return { anyOf: [out, { type: 'null' }] };
   return out;
 }
 

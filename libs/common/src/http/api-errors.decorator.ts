@@ -10,6 +10,7 @@ export const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'Not found (or not visible to you)',
   409: 'Conflict: a concurrent change won, or the resource clashes with another',
   413: 'Request body too large',
+  414: 'A path parameter is too long',
   415: 'Unsupported Content-Type',
   422: 'Well-formed but not acceptable in the current state',
   429: 'Too many requests; retry after the Retry-After seconds',

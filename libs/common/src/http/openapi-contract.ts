@@ -18,7 +18,7 @@ interface Operation {
  *   Markdown export): @ApiProduces would otherwise declare them with the file's media type;
  * - the errors any operation can give are declared: 400 when it takes parameters or a body (the
  *   validation pipe, malformed JSON), 413 with a body (the body limit), 401/403 when it needs a
- *   signed-in user (the guards), 404 with path parameters, 429 (rate limits) and 503 (database
+ *   signed-in user (the guards), 404 and 414 (the router's parameter length) with path parameters, 429 (rate limits) and 503 (database
  *   unavailable) everywhere; controllers add the specific ones (409, 422) with @ApiErrors;
  * - @ApiErrors on both a controller and a method does not repeat descriptions.
  */
@@ -32,7 +32,7 @@ export function completeOpenApiContract(document: OpenAPIObject): OpenAPIObject 
       if (params.length || op.requestBody) common.add(400);
       if (op.requestBody) common.add(413);
       if (op.security?.length) [401, 403].forEach((s) => common.add(s));
-      if (params.some((p) => p.in === 'path')) common.add(404);
+      if (params.some((p) => p.in === 'path')) [404, 414].forEach((s) => common.add(s));
       for (const status of common) op.responses[String(status)] ??= { description: ERROR_DESCRIPTIONS[status] };
       for (const [status, response] of Object.entries(op.responses)) {
         const code = Number(status);
