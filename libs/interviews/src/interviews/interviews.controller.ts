@@ -101,7 +101,7 @@ export class InterviewsController {
   /** Assigns more questions (snapshots of published ones) at the end of the kit. */
   @Post(':id/questions')
   @Authenticated(MANAGE)
-  @ApiOkResponse({ type: InterviewKitResponse })
+  @ApiCreatedResponse({ type: InterviewKitResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   assignQuestions(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: AssignQuestionsDto): Promise<InterviewKitResponse> {
     return this.lifecycle.assignQuestions(user, id, dto);
