@@ -57,9 +57,27 @@ function preview(value: string | undefined, max = 160): string {
   return s;
 }
 
+/** Strings that once gave 500s, put into every top-level body field and query parameter in turn. */
+const SWEEP = ['a\u0000b', '\ud800', '2027-W49-2T10:00'];
+const SWEEP_MAX = 12;
+
+type Case = { path: Record<string, string | string[]>; query: Record<string, string | string[]>; body: Body | undefined };
+
+function sweep(base: Case, bodySchema: unknown): Case[] {
+  const out: Case[] = [];
+  const props = Object.keys((bodySchema ? deref(doc, bodySchema as Record<string, any>)?.properties : undefined) ?? {});
+  const json = base.body && 'json' in base.body && base.body.json && typeof base.body.json === 'object' && !Array.isArray(base.body.json) ? (base.body.json as object) : {};
+  for (const value of SWEEP) {
+    for (const p of props) out.push({ ...base, body: { json: { ...json, [p]: value } } });
+    for (const q of queryNames) out.push({ ...base, query: { ...base.query, [q]: value } });
+  }
+  return out.slice(0, SWEEP_MAX);
+}
+let doc: OpenApiDocument;
+let queryNames: string[] = [];
+
 describe('the OpenAPI contract, fuzzed', () => {
   let t: TestApp;
-  let doc: OpenApiDocument;
   let fixture: FuzzFixture;
   let validator: ResponseValidator;
   const tokens = new Map<FuzzRole, string>();
@@ -85,6 +103,24 @@ describe('the OpenAPI contract, fuzzed', () => {
     }
   }
 
+  it('checks what it claims to: undeclared statuses, media types, schema violations and error shapes are reported', () => {
+    const kit = doc.paths['/api/v1/interviews/{id}']?.get;
+    const ics = doc.paths['/api/v1/interviews/{id}/invite.ics']?.get;
+    expect(kit && ics).toBeTruthy();
+    const error = (status: number) => JSON.stringify({ statusCode: status, error: 'Not Found', message: 'x', requestId: 'r-1' });
+    expect(contractProblems(kit!, { status: 404, contentType: 'application/json', text: error(404) }, validator)).toEqual([]);
+    expect(contractProblems(kit!, { status: 418, contentType: 'application/json', text: error(418) }, validator)).toContain('status 418 not declared');
+    expect(contractProblems(kit!, { status: 200, contentType: 'application/json', text: JSON.stringify({ id: 1 }) }, validator).join()).toMatch(/^schema: /);
+    expect(contractProblems(kit!, { status: 404, contentType: 'application/json', text: JSON.stringify({ statusCode: 404, message: 'x' }) }, validator).join()).toMatch(/error shape/);
+    // an error of a file download is JSON, never the file's media type
+    expect(contractProblems(ics!, { status: 404, contentType: 'application/json', text: error(404) }, validator)).toEqual([]);
+    expect(contractProblems(ics!, { status: 404, contentType: 'text/calendar', text: 'nope' }, validator).join()).toMatch(/error body is not the error shape/);
+    // nullable (OpenAPI 3.0) with allOf, as the Swagger plugin writes `X | null`, allows null, and only then
+    const question = { $ref: '#/components/schemas/KitQuestionResponse' };
+    expect(validator.check({ type: 'object', properties: { q: { nullable: true, type: 'object', allOf: [question] } } }, { q: null })).toBeNull();
+    expect(validator.check({ type: 'object', properties: { q: question } }, { q: null })).not.toBeNull();
+  });
+
   it('answers every operation as declared, and never with a 5xx', async () => {
     const ctx: GenContext = { doc, idsFor: (name, path) => fixture.idsFor(name, path) };
     const ops = operations(doc).sort((a, b) => rank(a) - rank(b));
@@ -99,6 +135,7 @@ describe('the OpenAPI contract, fuzzed', () => {
       await ensureTokens();
       const params = o.op.parameters ?? [];
       const bodySchema = o.op.requestBody?.content['application/json']?.schema;
+      queryNames = params.filter((p) => p.in === 'query').map((p) => p.name);
       const caseArb = fc.record({
         path: fc.record(Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, parameterValue(ctx, p.name, o.path, deref(doc, p.schema))]))),
         query: fc.record(
@@ -109,7 +146,8 @@ describe('the OpenAPI contract, fuzzed', () => {
       });
       for (const role of ROLES) {
         const runs = role === 'anonymous' ? Math.max(1, Math.ceil(RUNS / 3)) : RUNS;
-        const samples = fc.sample(caseArb, { seed: (SEED ^ hash(`${o.id} ${role}`)) >>> 0, numRuns: runs });
+        const samples: Case[] = fc.sample(caseArb, { seed: (SEED ^ hash(`${o.id} ${role}`)) >>> 0, numRuns: runs });
+        if (role === 'admin') samples.push(...sweep(samples[0], bodySchema));
         for (const sample of samples) {
           let url = o.path.replace(/\{(\w+)\}/g, (_, name) => encode([sample.path[name]].flat().join(',')));
           const query = Object.entries(sample.query as Record<string, string | string[]>)

@@ -56,6 +56,28 @@ export class FuzzFixture {
       allowConflicts: true,
     }, 'admin'), 'interview').body.id;
     this.ids.scorecard = ok(await t.get(`/api/v1/interviews/${this.ids.interview}/scorecards/mine`, FUZZ_USERS.interviewer), 'scorecard').body.id;
+    // a past interview with a submitted scorecard, so that summaries, debriefs and stats have data (and nulls)
+    const past = ok(await t.post('/api/v1/interviews', {
+      candidateId: this.ids.candidate,
+      stage: 'technical',
+      planStageId: this.ids.stage,
+      start: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      durationMinutes: 45,
+      timezone: 'America/New_York',
+      panel: [{ userId: this.ids.interviewer, role: 'lead' }, { userId: this.ids.victim, role: 'shadow' }],
+      questions: [{ setId: this.ids.set }],
+      allowConflicts: true,
+    }, 'admin'), 'past interview').body.id;
+    await t.db.query(`UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '75 minutes', feedback_due_at = now() - interval '10 minutes' WHERE id = $1`, [past]);
+    const mine = ok(await t.get(`/api/v1/interviews/${past}/scorecards/mine`, FUZZ_USERS.interviewer), 'past scorecard').body;
+    ok(await t.request('PUT', `/api/v1/interviews/${past}/scorecards/mine`, { as: FUZZ_USERS.interviewer, body: {
+      version: mine.version,
+      overallRecommendation: 'yes',
+      summary: 'Solid',
+      ratings: mine.questions.flatMap((q: any) => q.criteria.map((c: any) => ({ questionId: q.questionId, criterionId: c.criterionId, rating: 3 }))),
+    } }), 'save');
+    ok(await t.post(`/api/v1/interviews/${past}/scorecards/mine/submit`, {}, FUZZ_USERS.interviewer), 'submit');
+    this.ids.pastInterview = past;
     this.ids.job = ok(await t.post('/api/v1/system/heartbeats', {}, 'admin'), 'heartbeat').body.jobId ?? '';
     return this;
   }
@@ -71,7 +93,7 @@ export class FuzzFixture {
       questionSetId: [i.set],
       positionId: [i.position],
       candidateId: [i.candidate],
-      interviewId: [i.interview],
+      interviewId: [i.interview, i.pastInterview],
       interviewerId: [i.interviewer],
       hiringManagerId: [i.hm],
       userId: [i.interviewer, i.hm],
@@ -90,6 +112,7 @@ export class FuzzFixture {
       interviewers: i.interviewer,
       users: i.victim,
     };
+    if (segment === 'interviews') return [i.interview, i.pastInterview];
     return segment && byCollection[segment] ? [byCollection[segment]] : [];
   }
 }
