@@ -78,6 +78,7 @@ export class FuzzFixture {
     } }), 'save');
     ok(await t.post(`/api/v1/interviews/${past}/scorecards/mine/submit`, {}, FUZZ_USERS.interviewer), 'submit');
     this.ids.pastInterview = past;
+    this.ids.pastScorecard = mine.id;
     this.ids.job = ok(await t.post('/api/v1/system/heartbeats', {}, 'admin'), 'heartbeat').body.jobId ?? '';
     return this;
   }
@@ -115,4 +116,51 @@ export class FuzzFixture {
     if (segment === 'interviews') return [i.interview, i.pastInterview];
     return segment && byCollection[segment] ? [byCollection[segment]] : [];
   }
+}
+
+export interface GoodRequest {
+  method: string;
+  template: string;
+  url: string;
+  body?: unknown;
+}
+
+/**
+ * Requests that should succeed, as the admin, on the fixture: their answers are checked against the
+ * document like the generated ones (a 2xx body is where a forbidden null shows).
+ */
+export async function goodRequests(t: TestApp, f: FuzzFixture): Promise<GoodRequest[]> {
+  const i = f.ids;
+  const kit = (await t.get(`/api/v1/interviews/${i.interview}`, 'admin')).body;
+  const reminders = (await t.get('/api/v1/settings/reminders', 'admin')).body;
+  const reasons = (await t.get('/api/v1/settings/rejection-reasons', 'admin')).body;
+  const plan = (await t.get(`/api/v1/positions/${i.position}/plan`, 'admin')).body;
+  const draft = (await t.post('/api/v1/question-sets', { name: 'Fuzz draft', questions: [{ type: 'behavioral', prompt: 'Tell me about a conflict', criteria: [{ label: 'Owns it' }] }] }, 'admin')).body;
+  const r = (method: string, template: string, url: string, body?: unknown): GoodRequest => ({ method, template: `/api/v1${template}`, url: `/api/v1${url}`, body });
+  return [
+    r('PATCH', '/positions/{id}', `/positions/${i.position}`, { title: 'Fuzz Engineer II' }),
+    r('PATCH', '/candidates/{id}', `/candidates/${i.candidate}`, { name: 'Fuzz Candidate II' }),
+    r('PATCH', '/me', '/me', { name: 'Admin' }),
+    r('PATCH', '/interviewers/{id}', `/interviewers/${i.interviewer}`, { title: 'Engineer' }),
+    r('PATCH', '/users/{id}', `/users/${i.victim}`, { name: 'Victim' }),
+    r('PUT', '/settings/reminders', '/settings/reminders', reminders),
+    r('PUT', '/settings/rejection-reasons', '/settings/rejection-reasons', { reasons: (reasons.items ?? []).map((x: any) => ({ label: x.label })) }),
+    r('PUT', '/positions/{id}/plan', `/positions/${i.position}/plan`, { revision: plan.revision, competencies: [], stages: plan.stages.map((s: any) => ({ id: s.id, name: s.name, templates: [] })) }),
+    r('POST', '/question-sets/{id}/questions', `/question-sets/${draft.id}/questions`, { type: 'technical', prompt: 'Design a cache', criteria: [{ label: 'Eviction' }], revision: draft.revision }),
+    r('POST', '/question-sets/import/preview', '/question-sets/import/preview', { content: '1. Why this team?\n2. Explain a hash map\n' }),
+    r('POST', '/question-sets/import', '/question-sets/import', { content: '1. Why this team?\n2. Explain a hash map\n', name: 'Imported' }),
+    r('GET', '/question-sets/{id}/export', `/question-sets/${i.set}/export?format=json`),
+    r('GET', '/question-sets/{id}/export', `/question-sets/${i.set}/export?format=markdown`),
+    r('GET', '/positions/{id}/feedback-summary', `/positions/${i.position}/feedback-summary?format=csv`),
+    r('GET', '/positions/{id}/feedback-summary', `/positions/${i.position}/feedback-summary`),
+    r('GET', '/interviews/{id}/invite.ics', `/interviews/${i.interview}/invite.ics`),
+    r('GET', '/candidates/{id}/debrief', `/candidates/${i.candidate}/debrief`),
+    r('GET', '/interviews/{id}/feedback-summary', `/interviews/${i.pastInterview}/feedback-summary`),
+    r('GET', '/interviewers/{id}/calibration', `/interviewers/${i.interviewer}/calibration`),
+    r('GET', '/question-sets/{id}/rating-stats', `/question-sets/${i.set}/rating-stats`),
+    r('POST', '/interviews/{id}/questions', `/interviews/${i.interview}/questions`, { questions: [{ setId: i.set }] }),
+    r('PATCH', '/interviews/{id}', `/interviews/${i.interview}`, { title: 'Renamed', revision: kit.revision + 1 }),
+    r('POST', '/interviews/{id}/scorecards/{scorecardId}/reopen', `/interviews/${i.pastInterview}/scorecards/${i.pastScorecard}/reopen`),
+    r('POST', '/users', '/users', { email: 'fuzz-new@example.com', name: 'New', password: 'user-password-1', roles: ['recruiter'] }),
+  ];
 }
