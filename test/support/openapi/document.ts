@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // the same script `npm run web:client` uses
@@ -39,6 +40,8 @@ const root = join(__dirname, '../../..');
  * app under test in Jest would not be the published contract; the behaviour is the same code.
  */
 export async function builtOpenApiDocument(): Promise<OpenApiDocument> {
+  // FUZZ_DOCUMENT=<file.json>: check the API against a saved document instead (e.g. an older one)
+  if (process.env.FUZZ_DOCUMENT) return JSON.parse(readFileSync(process.env.FUZZ_DOCUMENT, 'utf8'));
   const build = spawnSync(process.execPath, [join(root, 'scripts/run.js'), '--build'], { cwd: root, stdio: 'inherit', timeout: 300_000 });
   if (build.status !== 0) throw new Error(`node scripts/run.js --build failed (${build.status ?? build.signal})`);
   return JSON.parse(JSON.stringify(await openApiDocument(builtModules())));

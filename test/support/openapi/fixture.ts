@@ -161,6 +161,13 @@ export async function goodRequests(t: TestApp, f: FuzzFixture): Promise<GoodRequ
     r('POST', '/interviews/{id}/questions', `/interviews/${i.interview}/questions`, { questions: [{ setId: i.set }] }),
     r('PATCH', '/interviews/{id}', `/interviews/${i.interview}`, { title: 'Renamed', revision: kit.revision + 1 }),
     r('POST', '/interviews/{id}/scorecards/{scorecardId}/reopen', `/interviews/${i.pastInterview}/scorecards/${i.pastScorecard}/reopen`),
+    r('POST', '/candidates/{id}/decisions', `/candidates/${i.candidate}/decisions`, { decision: 'hold', rationale: 'Waiting for references' }),
+    r('GET', '/candidates/{id}/decisions', `/candidates/${i.candidate}/decisions`),
+    r('GET', '/positions/{id}/pipeline', `/positions/${i.position}/pipeline`),
+    r('GET', '/audit-events', '/audit-events'),
+    r('GET', '/notifications', '/notifications'),
+    r('GET', '/interviews/{id}/reminders', `/interviews/${i.pastInterview}/reminders`),
+    r('GET', '/interviewers/{id}/pending-scorecards', `/interviewers/${i.victim}/pending-scorecards`),
     r('POST', '/users', '/users', { email: 'fuzz-new@example.com', name: 'New', password: 'user-password-1', roles: ['recruiter'] }),
   ];
 }
