@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import { INestApplication, Type } from '@nestjs/common';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
-import { AllExceptionsFilter, createValidationPipe, ErrorResponseDto, FieldErrorDto } from '@app/common';
+import { AllExceptionsFilter, completeOpenApiContract, createValidationPipe, ErrorResponseDto, errorBody, FieldErrorDto } from '@app/common';
 import { MetricsService } from './metrics/metrics.service';
 import { mountQueueDashboard } from './queue-dashboard';
 import { fastifyTrustProxy } from './throttle/trust-proxy';
@@ -24,6 +25,12 @@ function requestId(req: IncomingMessage): string {
 
 export const API_PREFIX = 'api/v1';
 
+/** Fixed texts: Fastify's own would echo the whole offending path. */
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The URL is not validly percent-encoded',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path parameter is too long',
+};
+
 /** Builds the Fastify-based HTTP app with every cross-cutting concern; does not listen. */
 export async function createHttpApp(module: Type<unknown> | ReturnType<typeof Object>, config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -33,6 +40,12 @@ export async function createHttpApp(module: Type<unknown> | ReturnType<typeof Ob
     trustProxy: fastifyTrustProxy(config.trustProxy),
     logger: false,
     routerOptions: { maxParamLength: 200 },
+    // the router's own refusals (a badly encoded URL, an over-long path parameter) in the one error shape
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const { body } = errorBody(error, String(request.id));
+      body.message = FRAMEWORK_MESSAGES[error.code] ?? body.message;
+      reply.status(body.statusCode).header('x-request-id', String(request.id)).send(body);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module as Type<unknown>, adapter, {
     bufferLogs: true,
@@ -109,7 +122,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (Array.isArray(op?.security)) op.security = [...new Map(op.security.map((s) => [JSON.stringify(s), s])).values()];
     }
   }
-  return document;
+  return completeOpenApiContract(document);
 }
 
 /** A process without HTTP: the worker. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
@@ -160,8 +160,10 @@ export class QuestionSetsController {
 
   /** Downloads the set as JSON (re-importable) or Markdown. */
   @Get(':id/export')
-  @ApiProduces('application/json', 'text/markdown')
-  @ApiOkResponse({ description: 'The set as a file', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'The set as a file: JSON (re-importable) or Markdown',
+    content: { 'application/json': { schema: { type: 'object' } }, 'text/markdown': { schema: { type: 'string' } } },
+  })
   @ApiErrors(400, 401, 404)
   async export(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query() q: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const file = await this.io.export(user, id, q.format);

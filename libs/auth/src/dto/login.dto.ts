@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserResponse } from './user.response';
 
@@ -18,6 +19,7 @@ export class LoginResponse {
   /** Always "Bearer". */
   tokenType: 'Bearer';
   /** Seconds until the token expires. */
+  @ApiProperty({ type: 'integer' })
   expiresIn: number;
   user: UserResponse;
 }

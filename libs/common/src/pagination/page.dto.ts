@@ -14,7 +14,7 @@ export class PageQueryDto {
 }
 
 export class PageInfoDto {
-  @ApiProperty({ example: 20 })
+  @ApiProperty({ type: 'integer', example: 20 })
   limit: number;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as ?cursor= to get the next page; null on the last page' })

@@ -51,7 +51,7 @@ export class DebriefFollowUpResponse {
 export class DebriefRatingResponse {
   criterionId: string;
   label: string;
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 4, description: RATING_SCALE_TEXT })
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 4, description: RATING_SCALE_TEXT })
   rating: number | null;
   /** "Strong no" … "Strong yes", null when not rated. */
   @ApiProperty({ nullable: true, type: String })
@@ -63,6 +63,7 @@ export class DebriefRatingResponse {
 
 export class DebriefQuestionResponse {
   questionId: string;
+  @ApiProperty({ type: 'integer' })
   position: number;
   prompt: string;
   type: string;
@@ -95,7 +96,7 @@ export class DebriefScorecardResponse {
 export class DebriefCriterionRatingResponse {
   userId: string;
   /** null: marked "not assessed". */
-  @ApiProperty({ nullable: true, type: Number })
+  @ApiProperty({ type: 'integer', nullable: true })
   rating: number | null;
 }
 
@@ -122,6 +123,7 @@ export class DebriefCompetencyRatingResponse {
   @ApiProperty({ nullable: true, type: Number })
   mean: number | null;
   /** Ratings behind the mean. */
+  @ApiProperty({ type: 'integer' })
   count: number;
 }
 

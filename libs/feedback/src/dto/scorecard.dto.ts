@@ -65,7 +65,7 @@ export class ScorecardCriterionResponse {
   criterionId: string;
   label: string;
   description?: string;
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 4, description: RATING_SCALE_TEXT })
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 4, description: RATING_SCALE_TEXT })
   rating: number | null;
   notAssessed: boolean;
   note: string | null;
@@ -79,6 +79,7 @@ export class ScorecardFollowUpResponse {
 
 export class ScorecardQuestionResponse {
   questionId: string;
+  @ApiProperty({ type: 'integer' })
   position: number;
   type: string;
   prompt: string;
@@ -108,6 +109,7 @@ export class ScorecardResponse {
   panelist: PanelistRefResponse;
   @ApiProperty({ enum: ['draft', 'submitted'] })
   status: 'draft' | 'submitted';
+  @ApiProperty({ type: 'integer' })
   version: number;
   @ApiProperty({ enum: RECOMMENDATIONS, nullable: true, description: RECOMMENDATION_SCALE_TEXT })
   overallRecommendation: Recommendation | null;

@@ -7,11 +7,14 @@ export class AgreementResponse {
   @ApiProperty({ nullable: true, type: Number })
   alpha: number | null;
   /** Values that have at least one other rating of the same criterion. */
+  @ApiProperty({ type: 'integer' })
   pairableValues: number;
   /** Criteria (of interview questions) rated by two or more panelists. */
+  @ApiProperty({ type: 'integer' })
   units: number;
   /** False below the minimum of pairable values: say "not enough data", not a number. */
   enoughData: boolean;
+  @ApiProperty({ type: 'integer' })
   minimumPairableValues: number;
 }
 
@@ -20,6 +23,7 @@ export class AgreementFigureResponse {
   @ApiProperty({ nullable: true, type: Number })
   alpha: number | null;
   /** Values that have at least one other value in the same unit. */
+  @ApiProperty({ type: 'integer' })
   pairable: number;
   /**
    * criteria: units = criteria of interview questions, values = ratings (ordinal);
@@ -31,11 +35,13 @@ export class AgreementFigureResponse {
   @ApiProperty({ enum: ['ordinal', 'interval'] })
   level: 'nominal' | 'ordinal' | 'interval';
   /** Units with two or more values. */
+  @ApiProperty({ type: 'integer' })
   units: number;
   /** False below the minimum of pairable values (or with no variation): show the label, not a number. */
   enoughData: boolean;
   /** The alpha to two decimals, "not enough data", or "no variation". */
   label: string;
+  @ApiProperty({ type: 'integer' })
   minimumPairableValues: number;
 }
 
@@ -47,13 +53,13 @@ export class AgreementSetResponse {
 }
 
 export class RecommendationCountsResponse {
-  @ApiProperty({ description: RECOMMENDATION_LABELS.strong_no })
+  @ApiProperty({ type: 'integer', description: RECOMMENDATION_LABELS.strong_no })
   strong_no: number;
-  @ApiProperty({ description: RECOMMENDATION_LABELS.no })
+  @ApiProperty({ type: 'integer', description: RECOMMENDATION_LABELS.no })
   no: number;
-  @ApiProperty({ description: RECOMMENDATION_LABELS.yes })
+  @ApiProperty({ type: 'integer', description: RECOMMENDATION_LABELS.yes })
   yes: number;
-  @ApiProperty({ description: RECOMMENDATION_LABELS.strong_yes })
+  @ApiProperty({ type: 'integer', description: RECOMMENDATION_LABELS.strong_yes })
   strong_yes: number;
 }
 
@@ -75,7 +81,7 @@ export class MissingScorecardResponse {
 export class PanelistRatingResponse {
   userId: string;
   name: string;
-  @ApiProperty({ nullable: true, type: Number })
+  @ApiProperty({ type: 'integer', nullable: true })
   rating: number | null;
   notAssessed: boolean;
   @ApiProperty({ nullable: true, type: String })
@@ -91,12 +97,15 @@ export class CriterionSummaryResponse {
   /** Population standard deviation of the ratings. */
   @ApiProperty({ nullable: true, type: Number })
   spread: number | null;
+  @ApiProperty({ type: 'integer' })
   rated: number;
+  @ApiProperty({ type: 'integer' })
   notAssessed: number;
 }
 
 export class QuestionSummaryResponse {
   questionId: string;
+  @ApiProperty({ type: 'integer' })
   position: number;
   type: string;
   prompt: string;
@@ -118,7 +127,9 @@ export class InterviewSummaryResponse {
   start: Date;
   candidate: PersonResponse;
   position: PersonResponse;
+  @ApiProperty({ type: 'integer' })
   expected: number;
+  @ApiProperty({ type: 'integer' })
   submitted: number;
   missing: MissingScorecardResponse[];
   recommendations: RecommendationCountsResponse;
@@ -135,6 +146,7 @@ export class GroupSummaryResponse {
   mean: number | null;
   @ApiProperty({ nullable: true, type: Number })
   spread: number | null;
+  @ApiProperty({ type: 'integer' })
   count: number;
 }
 
@@ -144,7 +156,9 @@ export class TimelineEntryResponse {
   title: string;
   start: Date;
   status: string;
+  @ApiProperty({ type: 'integer' })
   expected: number;
+  @ApiProperty({ type: 'integer' })
   submitted: number;
   recommendations: RecommendationCountsResponse;
 }
@@ -172,8 +186,11 @@ export class MeansByTypeResponse {
 
 export class PositionRowResponse {
   candidate: PersonResponse;
+  @ApiProperty({ type: 'integer' })
   interviewsDone: number;
+  @ApiProperty({ type: 'integer' })
   scorecardsSubmitted: number;
+  @ApiProperty({ type: 'integer' })
   scorecardsMissing: number;
   /** Who still owes a scorecard, for which interview. */
   missingFrom: MissingScorecardResponse[];
@@ -217,15 +234,19 @@ export class CalibrationResponse {
   /** Mean of (their rating − the other panelists' mean) on the same criteria; positive is lenient. */
   @ApiProperty({ nullable: true, type: Number })
   leniency: number | null;
+  @ApiProperty({ type: 'integer' })
   comparedRatings: number;
   /** Share of interviews where their hire / no-hire call went against the other panelists' majority. */
   @ApiProperty({ nullable: true, type: Number })
   disagreementRate: number | null;
+  @ApiProperty({ type: 'integer' })
   comparableInterviews: number;
+  @ApiProperty({ type: 'integer' })
   disagreements: number;
   /** Median hours from the interview's end to submission. */
   @ApiProperty({ nullable: true, type: Number })
   medianHoursToSubmit: number | null;
+  @ApiProperty({ type: 'integer' })
   submittedScorecards: number;
   /** Share of their criteria marked "not assessed". */
   @ApiProperty({ nullable: true, type: Number })
@@ -234,12 +255,16 @@ export class CalibrationResponse {
 
 export class QuestionStatsItemResponse {
   questionId: string;
+  @ApiProperty({ type: 'integer' })
   position: number;
   prompt: string;
   type: string;
   /** Interviews in which it was rated. */
+  @ApiProperty({ type: 'integer' })
   interviews: number;
+  @ApiProperty({ type: 'integer' })
   ratings: number;
+  @ApiProperty({ type: 'integer' })
   notAssessed: number;
   @ApiProperty({ nullable: true, type: Number })
   mean: number | null;
@@ -247,6 +272,7 @@ export class QuestionStatsItemResponse {
   @ApiProperty({ nullable: true, type: Number })
   spread: number | null;
   /** Counts of ratings 1, 2, 3, 4. */
+  @ApiProperty({ type: 'integer', isArray: true })
   distribution: number[];
 }
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
@@ -41,8 +41,11 @@ export class SummariesController {
   /** Candidates side by side; `?sort=&order=`; `?format=csv` downloads a spreadsheet. */
   @Get('positions/:id/feedback-summary')
   @Authenticated(OVERSEE)
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: PositionSummaryResponse })
+  @ApiExtraModels(PositionSummaryResponse)
+  @ApiOkResponse({
+    description: 'The summary, or with `?format=csv` a spreadsheet',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(PositionSummaryResponse) } }, 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiErrors(400, 401, 403, 404)
   async position(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: PositionSummaryQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PositionSummaryResponse | string> {
     if (q.format !== 'csv') return this.positions.summary(user, id, q);

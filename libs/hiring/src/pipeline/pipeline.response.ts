@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { CandidateStatus } from '@app/interviews';
 import type { Decision } from '../entities/candidate-decision.entity';
 import type { StageStateName } from './stage-state';
@@ -9,7 +10,9 @@ export class PipelineInterviewRef {
 }
 
 export class PipelineScorecards {
+  @ApiProperty({ type: 'integer' })
   submitted: number;
+  @ApiProperty({ type: 'integer' })
   expected: number;
 }
 
@@ -38,6 +41,7 @@ export class PipelineStage {
   /** null = "Not started" (also holds candidates whose stage was removed from the plan). */
   id: string | null;
   name: string;
+  @ApiProperty({ type: 'integer' })
   order: number;
   candidates: PipelineCard[];
 }
@@ -54,7 +58,9 @@ export class DecisionWaiting {
   positionId: string;
   positionTitle: string;
   stageName: string;
+  @ApiProperty({ type: 'integer' })
   submitted: number;
+  @ApiProperty({ type: 'integer' })
   expected: number;
 }
 

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 
@@ -26,6 +27,7 @@ export class RejectionReasonResponse {
   id: string;
   label: string;
   active: boolean;
+  @ApiProperty({ type: 'integer' })
   position: number;
 }
 

@@ -60,7 +60,9 @@ export class UpdateInterviewerDto {
 
 export class InterviewerLoadResponse {
   /** Scheduled interviews starting this week (Monday to Sunday, UTC). */
+  @ApiProperty({ type: 'integer' })
   thisWeek: number;
+  @ApiProperty({ type: 'integer' })
   weeklyLimit: number;
   overLimit: boolean;
 }
@@ -80,10 +82,12 @@ export class InterviewerResponse {
   competencies: string[];
   @ApiProperty({ enum: QUESTION_TYPES, isArray: true })
   questionTypes: string[];
+  @ApiProperty({ type: 'integer' })
   weeklyLimit: number;
   notifications: NotificationPrefsResponse;
   load: InterviewerLoadResponse;
   /** Interviews whose feedback is due and still not submitted by them. */
+  @ApiProperty({ type: 'integer' })
   overdueScorecards: number;
 }
 
@@ -133,8 +137,10 @@ export class PendingScorecardResponse {
 
 export class PendingScorecardTotals {
   /** Owed scorecards over all pages. */
+  @ApiProperty({ type: 'integer' })
   pending: number;
   /** Of those, how many are past their feedback due time. */
+  @ApiProperty({ type: 'integer' })
   overdue: number;
 }
 

@@ -45,6 +45,7 @@ export class AskedByResponse {
 export class QuestionSourceResponse {
   setId: string | null;
   setName: string | null;
+  @ApiProperty({ type: 'integer', nullable: true })
   setVersion: number | null;
   questionId: string | null;
 }
@@ -84,6 +85,7 @@ export class KitLinksResponse {
 
 export class KitQuestionResponse {
   id: string;
+  @ApiProperty({ type: 'integer' })
   position: number;
   @ApiProperty({ enum: ['technical', 'behavioral', 'situational'] })
   type: 'technical' | 'behavioral' | 'situational';
@@ -93,6 +95,7 @@ export class KitQuestionResponse {
   criteria: KitCriterionResponse[];
   guidance: KitGuidanceResponse;
   competencies: string[];
+  @ApiProperty({ type: 'integer', nullable: true })
   timeboxMinutes: number | null;
   /** Who asks it; null: whoever leads. */
   askedBy: AskedByResponse | null;
@@ -116,6 +119,7 @@ export class InterviewKitResponse {
   /** UTC instants. */
   start: Date;
   end: Date;
+  @ApiProperty({ type: 'integer' })
   durationMinutes: number;
   /** The timezone it was scheduled in, and the times there. */
   scheduled: ZonedTimeResponse;
@@ -130,8 +134,10 @@ export class InterviewKitResponse {
   panel: PanelistResponse[];
   questions: KitQuestionResponse[];
   /** Send back with changes (optimistic locking). */
+  @ApiProperty({ type: 'integer' })
   revision: number;
   /** The invite's SEQUENCE. */
+  @ApiProperty({ type: 'integer' })
   sequence: number;
   links: KitLinksResponse;
   /** Things worth knowing that did not stop the change (e.g. a weekly limit exceeded). */
@@ -152,6 +158,7 @@ export class InterviewListItemResponse {
   candidate: NamedRefResponse;
   position: PositionTitleRefResponse;
   panel: PanelSlotResponse[];
+  @ApiProperty({ type: 'integer' })
   questionCount: number;
   feedbackDueAt: Date;
   location: string | null;

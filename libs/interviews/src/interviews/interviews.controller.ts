@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
@@ -101,7 +101,7 @@ export class InterviewsController {
   /** Assigns more questions (snapshots of published ones) at the end of the kit. */
   @Post(':id/questions')
   @Authenticated(MANAGE)
-  @ApiOkResponse({ type: InterviewKitResponse })
+  @ApiCreatedResponse({ type: InterviewKitResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   assignQuestions(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: AssignQuestionsDto): Promise<InterviewKitResponse> {
     return this.lifecycle.assignQuestions(user, id, dto);
@@ -109,8 +109,7 @@ export class InterviewsController {
 
   /** The calendar invite (RFC 5545): stable UID, SEQUENCE bumped by each change, METHOD:CANCEL once cancelled. */
   @Get(':id/invite.ics')
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'text/calendar', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'The invite as an iCalendar file', content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiErrors(401, 404)
   async invite(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const file = await this.invites.ics(user, id);

@@ -9,7 +9,9 @@ export class PlanCompetencyResponse {
 export class PlanTemplateResponse {
   id: string;
   title: string;
+  @ApiProperty({ type: 'integer' })
   durationMinutes: number;
+  @ApiProperty({ type: 'integer' })
   panelSize: number;
   leadRequired: boolean;
   questionSetIds: string[];
@@ -21,6 +23,7 @@ export class PlanStageResponse {
   id: string;
   name: string;
   /** From 0. */
+  @ApiProperty({ type: 'integer' })
   order: number;
   templates: PlanTemplateResponse[];
 }
@@ -28,8 +31,10 @@ export class PlanStageResponse {
 export class CoverageCellResponse {
   stageId: string;
   /** Templates of the stage that assess the competency. */
+  @ApiProperty({ type: 'integer' })
   interviews: number;
   /** The sum of their panel sizes. */
+  @ApiProperty({ type: 'integer' })
   interviewers: number;
 }
 
@@ -37,6 +42,7 @@ export class CoverageRowResponse {
   competencyId: string;
   competencyName: string;
   stages: CoverageCellResponse[];
+  @ApiProperty({ type: 'integer' })
   totalInterviewers: number;
 }
 
@@ -51,6 +57,7 @@ export class PlanWarningResponse {
 export class PositionPlanResponse {
   positionId: string;
   /** Send it back with a PUT (0: no plan yet). */
+  @ApiProperty({ type: 'integer' })
   revision: number;
   updatedAt: Date | null;
   competencies: PlanCompetencyResponse[];

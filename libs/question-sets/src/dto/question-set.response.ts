@@ -25,6 +25,7 @@ export class GuidanceResponse {
 
 export class QuestionResponse {
   id: string;
+  @ApiProperty({ type: 'integer' })
   position: number;
   @ApiProperty({ enum: QUESTION_TYPES, enumName: 'QuestionType' })
   type: QuestionType;
@@ -33,12 +34,16 @@ export class QuestionResponse {
   criteria: CriterionResponse[];
   guidance: GuidanceResponse;
   competencies: string[];
+  @ApiProperty({ type: 'integer', nullable: true })
   timeboxMinutes: number | null;
 }
 
 export class TypeCountsResponse {
+  @ApiProperty({ type: 'integer' })
   technical: number;
+  @ApiProperty({ type: 'integer' })
   behavioral: number;
+  @ApiProperty({ type: 'integer' })
   situational: number;
 }
 
@@ -46,6 +51,7 @@ export class QuestionSetSummaryResponse {
   id: string;
   /** Shared by every version of this set. */
   lineageId: string;
+  @ApiProperty({ type: 'integer' })
   version: number;
   name: string;
   description: string | null;
@@ -56,7 +62,9 @@ export class QuestionSetSummaryResponse {
   status: QuestionSetStatus;
   ownerId: string;
   /** Send it back with every change (optimistic locking). */
+  @ApiProperty({ type: 'integer' })
   revision: number;
+  @ApiProperty({ type: 'integer' })
   questionCount: number;
   questionsByType: TypeCountsResponse;
   /** The published version that replaced this one, when it is archived for that reason. */
@@ -78,6 +86,7 @@ export class QuestionSetPage {
 
 export class ImportReportLine {
   /** 1-based line of the pasted guide. */
+  @ApiProperty({ type: 'integer' })
   line: number;
   message: string;
 }
@@ -85,8 +94,11 @@ export class ImportReportLine {
 export class ImportReportResponse {
   @ApiProperty({ enum: ['text', 'markdown', 'json'] })
   format: 'text' | 'markdown' | 'json';
+  @ApiProperty({ type: 'integer' })
   questions: number;
+  @ApiProperty({ type: 'integer' })
   followUps: number;
+  @ApiProperty({ type: 'integer' })
   criteria: number;
   recognised: ImportReportLine[];
   inferred: ImportReportLine[];
@@ -97,6 +109,7 @@ export class ImportReportResponse {
 /** A question as the importer read it, before anything is saved. */
 export class ImportPreviewQuestion {
   /** 1-based line of the guide where the question starts. */
+  @ApiProperty({ type: 'integer' })
   line: number;
   @ApiProperty({ enum: QUESTION_TYPES, enumName: 'QuestionType' })
   type: QuestionType;
@@ -106,6 +119,7 @@ export class ImportPreviewQuestion {
   followUps: FollowUpPreview[];
   criteria: CriterionPreview[];
   competencies: string[];
+  @ApiProperty({ type: 'integer', nullable: true })
   timeboxMinutes: number | null;
 }
 

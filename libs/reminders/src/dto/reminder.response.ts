@@ -5,6 +5,7 @@ export class ReminderResponse {
   id: string;
   @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation', 'cancellation'] })
   kind: string;
+  @ApiProperty({ type: 'integer' })
   occurrence: number;
   recipientId: string;
   aboutUserId: string;
@@ -12,6 +13,7 @@ export class ReminderResponse {
   @ApiProperty({ enum: ['scheduled', 'sent', 'skipped', 'failed', 'cancelled'] })
   status: string;
   reason: string | null;
+  @ApiProperty({ type: 'integer' })
   attempts: number;
   sentAt: Date | null;
 }

@@ -9,7 +9,7 @@ import { useToast } from '../../components/Toast';
 import { useResource } from '../../lib/use-resource';
 import { Avatar, downloadFile } from './shared';
 import { RecommendationBar } from './summary/Charts';
-import type { PositionRow, SortKey } from './types';
+import type { PositionRow, PositionSummary, SortKey } from './types';
 
 interface Column {
   key: SortKey;
@@ -37,7 +37,8 @@ export default function PositionComparisonPage() {
   const order = (params.get('order') ?? (sort === 'name' ? 'asc' : 'desc')) as 'asc' | 'desc';
   const [downloading, setDownloading] = useState(false);
   const [downloadError, setDownloadError] = useState<unknown>();
-  const summary = useResource(() => call(api.GET('/api/v1/positions/{id}/feedback-summary', { params: { path: { id }, query: { sort, order } } })), [id, sort, order]);
+  // without ?format=csv the answer is the JSON summary (the document also declares the CSV)
+  const summary = useResource(() => call(api.GET('/api/v1/positions/{id}/feedback-summary', { params: { path: { id }, query: { sort, order } } })) as Promise<PositionSummary>, [id, sort, order]);
 
   const sortBy = (key: SortKey) => {
     const nextOrder = key === sort ? (order === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'missing' ? 'asc' : 'desc';

@@ -1,0 +1,44 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { completeOpenApiContract } from './openapi-contract';
+
+const ERROR = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } };
+
+function doc(paths: Record<string, unknown>): OpenAPIObject {
+  return { openapi: '3.0.0', info: { title: 't', version: '1' }, paths, components: { schemas: {} } } as unknown as OpenAPIObject;
+}
+
+describe('completeOpenApiContract', () => {
+  it('declares errors of a file download as JSON, not with the file media type', () => {
+    const d = completeOpenApiContract(doc({
+      '/x/{id}/invite.ics': {
+        get: {
+          parameters: [{ in: 'path', name: 'id', required: true, schema: { type: 'string' } }],
+          security: [{ bearer: [] }],
+          responses: {
+            200: { description: 'file', content: { 'text/calendar': { schema: { type: 'string' } } } },
+            404: { description: 'Not found\n\nNot found', content: { 'text/calendar': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } } },
+          },
+        },
+      },
+    }));
+    const responses = (d.paths['/x/{id}/invite.ics'].get as any).responses;
+    expect(responses['200'].content).toEqual({ 'text/calendar': { schema: { type: 'string' } } });
+    expect(responses['404']).toEqual({ description: 'Not found', content: ERROR });
+    for (const status of ['400', '401', '403', '414', '429', '503']) expect(responses[status].content).toEqual(ERROR);
+    expect(responses['409']).toBeUndefined(); // a read does not conflict
+    expect(responses['429'].headers['Retry-After']).toBeDefined();
+    expect((d.paths['/x/{id}/invite.ics'].get as any).parameters[0].schema).toEqual({ type: 'string', format: 'uuid' });
+  });
+
+  it('adds only what an operation can answer: a public operation without input gets no 400, 401 or 404', () => {
+    const d = completeOpenApiContract(doc({ '/health': { get: { responses: { 200: { description: 'ok' } } } } }));
+    expect(Object.keys((d.paths['/health'].get as any).responses)).toEqual(['200', '429', '503']);
+  });
+
+  it('adds 400, 409 and 413 to a signed-in write with a body', () => {
+    const d = completeOpenApiContract(doc({
+      '/things': { post: { requestBody: { content: { 'application/json': { schema: {} } } }, security: [{ bearer: [] }], responses: { 201: { description: 'made' } } } },
+    }));
+    expect(Object.keys((d.paths['/things'].post as any).responses)).toEqual(['201', '400', '401', '403', '409', '413', '429', '503']);
+  });
+});
