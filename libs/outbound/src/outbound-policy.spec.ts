@@ -169,6 +169,7 @@ describe('the outbound policy on URLs', () => {
     expect(verdict('http://169.254.169.254/', byCidr)).toBe('ok');
     expect(verdict('http://169.254.169.253/', byCidr)).toBe('internal');
     expect(verdict('http://10.0.0.1/', byCidr)).toBe('internal'); // a malformed entry allows nothing
+    expect(new OutboundAllowlist(['10.0.0.0/40', 'not-a-cidr/99', '*.', 'ok.corp', ' ', 'a b']).ignored).toEqual(['10.0.0.0/40', 'not-a-cidr/99', '*.', 'a b']);
   });
 
   it('judges every resolved address: one internal answer among public ones is refused', () => {

@@ -31,6 +31,8 @@ export class OutboundAllowlist {
   private readonly hosts = new Set<string>();
   private readonly suffixes: string[] = [];
   private readonly networks: Cidr[] = [];
+  /** Entries that are neither a host, an address nor a CIDR (for a warning at boot). */
+  readonly ignored: string[] = [];
 
   constructor(entries: string[]) {
     for (const raw of entries) {
@@ -38,8 +40,9 @@ export class OutboundAllowlist {
       if (!entry) continue;
       const net = parseCidr(entry);
       if (net) this.networks.push(net);
-      else if (entry.startsWith('*.')) this.suffixes.push(entry.slice(1));
-      else if (!entry.includes('/')) this.hosts.add(entry.replace(/^\[(.*)\]$/, '$1'));
+      else if (entry.startsWith('*.') && entry.length > 2) this.suffixes.push(entry.slice(1));
+      else if (/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(entry)) this.hosts.add(entry);
+      else this.ignored.push(raw);
     }
   }
 

@@ -63,7 +63,9 @@ export class OutboundRequestService {
     private readonly config: AppConfig,
     @Optional() @Inject(OUTBOUND_RESOLVER) resolver?: OutboundResolver,
   ) {
-    this.policy = new OutboundPolicy(new OutboundAllowlist(config.outboundAllowlist), config.production);
+    const allowlist = new OutboundAllowlist(config.outboundAllowlist);
+    if (allowlist.ignored.length) this.logger.warn(`OUTBOUND_ALLOWLIST: ignored ${allowlist.ignored.join(', ')} (not a host, an address or a CIDR)`);
+    this.policy = new OutboundPolicy(allowlist, config.production);
     this.resolve = resolver ?? systemResolver;
   }
 
