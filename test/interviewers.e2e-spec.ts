@@ -141,3 +141,72 @@ describe('interviewers: pending scorecards', () => {
     expect((await pending(f.ids[HM], HM)).status).toBe(404);
   });
 });
+
+describe('interviewers: personal channel settings', () => {
+  let t: TestApp;
+  const ids: Record<string, string> = {};
+  const URL_A = 'https://hooks.example.com/services/T000/B000/ada-secret-token';
+  const entry = (page: any, id: string) => page.items.find((i: { userId: string }) => i.userId === id);
+
+  beforeAll(async () => {
+    t = await TestApp.start('interviewer_channels');
+    for (const [email, roles] of [[A, ['interviewer']], [B, ['interviewer']], [R, ['recruiter']], [HM, ['hiring_manager']]] as const) ids[email] = (await t.createUser(email, [...roles])).id;
+    const saved = await t.request('PATCH', `/api/v1/interviewers/${ids[A]}`, { as: A, body: { webhookUrl: URL_A } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.notifications).toEqual({ email: true, webhookUrl: URL_A });
+  });
+  afterAll(() => t?.close());
+
+  it('shows a webhook URL to its owner and to admins only, in the list and one by one', async () => {
+    for (const as of [A, 'admin']) {
+      const list = await t.get('/api/v1/interviewers?limit=50', as);
+      expect(list.status).toBe(200);
+      expect(entry(list.body, ids[A]).notifications).toEqual({ email: true, webhookUrl: URL_A });
+      expect((await t.get(`/api/v1/interviewers/${ids[A]}`, as)).body.notifications.webhookUrl).toBe(URL_A);
+    }
+    // admins also see that B has none (null), B sees their own null
+    expect(entry((await t.get('/api/v1/interviewers?limit=50', 'admin')).body, ids[B]).notifications).toEqual({ email: true, webhookUrl: null });
+    expect(entry((await t.get('/api/v1/interviewers?limit=50', B)).body, ids[B]).notifications).toEqual({ email: true, webhookUrl: null });
+    for (const as of [B, R, HM]) {
+      for (const path of ['/api/v1/interviewers?limit=50', `/api/v1/interviewers?q=ada`, `/api/v1/interviewers/${ids[A]}`]) {
+        const res = await t.get(path, as);
+        expect(res.status).toBe(200);
+        const a = res.body.items ? entry(res.body, ids[A]) : res.body;
+        expect(a.notifications).toEqual({ email: true });
+        expect(res.text).not.toContain('ada-secret-token');
+        expect(res.text).not.toContain('hooks.example.com');
+      }
+    }
+  });
+
+  it('lets only the owner or an admin change it; a recruiter editing the profile does not see it', async () => {
+    const byRecruiter = await t.request('PATCH', `/api/v1/interviewers/${ids[A]}`, { as: R, body: { webhookUrl: 'https://attacker.example/collect' } });
+    expect(byRecruiter.status).toBe(403);
+    expect(byRecruiter.body.message).toMatch(/webhook/);
+    const cleared = await t.request('PATCH', `/api/v1/interviewers/${ids[A]}`, { as: R, body: { webhookUrl: null } });
+    expect(cleared.status).toBe(403);
+    const titled = await t.request('PATCH', `/api/v1/interviewers/${ids[A]}`, { as: R, body: { title: 'Staff Engineer' } });
+    expect(titled.status).toBe(200);
+    expect(titled.body.title).toBe('Staff Engineer');
+    expect(titled.body.notifications).toEqual({ email: true });
+    expect((await t.get(`/api/v1/interviewers/${ids[A]}`, A)).body.notifications.webhookUrl).toBe(URL_A);
+    const byAdmin = await t.request('PATCH', `/api/v1/interviewers/${ids[B]}`, { as: 'admin', body: { webhookUrl: 'https://hooks.example.com/bo' } });
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.notifications.webhookUrl).toBe('https://hooks.example.com/bo');
+    // the audit trail records that it changed, not the credential
+    const trail = await t.get('/api/v1/audit-events?limit=100', 'admin');
+    expect(trail.status).toBe(200);
+    expect(trail.text).not.toContain('ada-secret-token');
+    expect(trail.text).not.toContain('hooks.example.com/bo');
+  });
+
+  it('refuses an internal webhook URL with a 400 naming the field and keeps the old one', async () => {
+    for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/', 'http://10.0.0.5/hook', 'http://[fd00::1]/', 'gopher://hooks.example.com/']) {
+      const res = await t.request('PATCH', `/api/v1/interviewers/${ids[A]}`, { as: A, body: { webhookUrl: url } });
+      expect([url, res.status]).toEqual([url, 400]);
+      expect(res.body.message).toContain('webhookUrl');
+      expect(JSON.stringify(res.body.details)).toContain('webhookUrl');
+    }
+    expect((await t.get(`/api/v1/interviewers/${ids[A]}`, A)).body.notifications.webhookUrl).toBe(URL_A);
+  });
+});

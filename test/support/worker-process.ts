@@ -38,6 +38,7 @@ export class WorkerProcess {
         DATA_DIR: mkdtempSync(join(tmpdir(), 'scorecards-worker-')),
         DEMO: 'false',
         ...(config.smtpUrl ? { SMTP_URL: config.smtpUrl } : {}),
+        OUTBOUND_ALLOWLIST: config.outboundAllowlist.join(','),
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

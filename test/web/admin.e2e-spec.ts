@@ -244,9 +244,9 @@ describe('the admin pages and the profile page in the browser', () => {
 
   it('lists what was sent in the delivery log, in the admin\'s timezone', async () => {
     // cancelling the demo's upcoming interview (Jordan's: Ines leads, Kai Becker shadows) sends its
-    // panel a cancellation notice at once; Ines's webhook points at a closed port, so that channel fails
+    // panel a cancellation notice at once; Ines's webhook names a host that never resolves, so that channel fails
     const ines = (await api('interviewer', 'GET', '/me')).body;
-    expect((await api('interviewer', 'PATCH', `/interviewers/${ines.id}`, { webhookUrl: 'http://127.0.0.1:9/closed' })).status).toBe(200);
+    expect((await api('interviewer', 'PATCH', `/interviewers/${ines.id}`, { webhookUrl: 'https://scorecards.invalid/closed' })).status).toBe(200);
     const interviews = await api('hiring_manager', 'GET', '/interviews?status=scheduled');
     expect(interviews.body.items.map((i: any) => i.candidate.name)).toEqual(['Jordan Rivera']);
     const demo = interviews.body.items[0];

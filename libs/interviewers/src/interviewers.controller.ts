@@ -14,17 +14,21 @@ const uuid = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new
 export class InterviewersController {
   constructor(private readonly interviewers: InterviewersService) {}
 
-  /** Interviewers with their profile and this week's load; filter by competency, question type, availability. */
+  /**
+   * Interviewers with their profile and this week's load; filter by competency, question type,
+   * availability. `notifications.webhookUrl` is only in one's own entry (all of them for admins).
+   */
   @Get()
   @ApiErrors(400, 401)
-  list(@Query() q: ListInterviewersQueryDto): Promise<InterviewerPage> {
-    return this.interviewers.list(q);
+  list(@CurrentUser() user: AuthUser, @Query() q: ListInterviewersQueryDto): Promise<InterviewerPage> {
+    return this.interviewers.list(user, q);
   }
 
+  /** One interviewer; `notifications.webhookUrl` only for themselves and admins. */
   @Get(':id')
   @ApiErrors(401, 404)
-  get(@Param('id') id: string): Promise<InterviewerResponse> {
-    return this.interviewers.get(id);
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<InterviewerResponse> {
+    return this.interviewers.get(user, id);
   }
 
   /**
@@ -38,7 +42,10 @@ export class InterviewersController {
     return this.interviewers.pendingScorecards(user, id, q);
   }
 
-  /** Edits the profile: admins and recruiters any, an interviewer their own. */
+  /**
+   * Edits the profile: admins and recruiters any, an interviewer their own. The webhook only its
+   * owner or an admin (403 otherwise); an internal or (in production) non-https address is a 400.
+   */
   @Patch(':id')
   @ApiErrors(400, 401, 403, 404)
   update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdateInterviewerDto): Promise<InterviewerResponse> {

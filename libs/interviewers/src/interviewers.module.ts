@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { FeedbackModule } from '@app/feedback';
 import { INTERVIEWER_LIMITS, InterviewsModule } from '@app/interviews';
+import { OutboundModule } from '@app/outbound';
 import { InterviewersDemoSeeder } from './demo/interviewers-demo.seeder';
 import { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
@@ -15,7 +16,7 @@ import { InterviewersService } from './interviewers.service';
  */
 @Global()
 @Module({
-  imports: [AuthModule, InterviewsModule, FeedbackModule, TypeOrmModule.forFeature([InterviewerProfileEntity])],
+  imports: [AuthModule, InterviewsModule, FeedbackModule, OutboundModule, TypeOrmModule.forFeature([InterviewerProfileEntity])],
   controllers: [InterviewersController],
   providers: [InterviewerProfileRepository, InterviewersService, InterviewersDemoSeeder, { provide: INTERVIEWER_LIMITS, useExisting: InterviewersService }],
   exports: [InterviewersService, INTERVIEWER_LIMITS],

@@ -5,6 +5,7 @@ import type { AuthUser } from '@app/auth';
 import { decodeCursor, encodeCursor, PageQueryDto } from '@app/common';
 import { SubmissionsService } from '@app/feedback';
 import { InterviewRepository, isoWeek } from '@app/interviews';
+import { OutboundError, OutboundRequestService } from '@app/outbound';
 import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, PendingScorecardPage, UpdateInterviewerDto } from './dto/interviewer.dto';
 import type { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
@@ -19,10 +20,11 @@ export class InterviewersService {
     private readonly interviews: InterviewRepository,
     private readonly audit: AuditService,
     private readonly submissions: SubmissionsService,
+    private readonly outbound: OutboundRequestService,
   ) {}
 
   /** Interviewers by name with their profile and this week's load: three queries per page. */
-  async list(q: ListInterviewersQueryDto): Promise<InterviewerPage> {
+  async list(viewer: AuthUser, q: ListInterviewersQueryDto): Promise<InterviewerPage> {
     if (!!q.availableFrom !== !!q.availableTo) throw new BadRequestException('availableFrom and availableTo go together');
     const from = q.availableFrom ? new Date(q.availableFrom) : undefined;
     const to = q.availableTo ? new Date(q.availableTo) : undefined;
@@ -30,24 +32,42 @@ export class InterviewersService {
     const onlyIds = q.competency || q.questionType ? await this.profiles.userIdsWith(q.competency, q.questionType) : undefined;
     const excludeIds = from && to ? await this.interviews.busyInterviewers(from, to) : undefined;
     const page = await this.users.listByRole(Role.Interviewer, { limit: q.limit ?? 20, cursor: q.cursor, onlyIds, excludeIds, q: q.q });
-    return { items: await this.withProfiles(page.items), page: page.page };
+    return { items: await this.withProfiles(viewer, page.items), page: page.page };
   }
 
-  async get(id: string): Promise<InterviewerResponse> {
+  async get(viewer: AuthUser, id: string): Promise<InterviewerResponse> {
     const [user] = /^[0-9a-f-]{36}$/i.test(id) ? await this.users.findManyByIds([id]) : [];
     if (!user || !user.active || !user.roles.includes(Role.Interviewer)) throw new NotFoundException(`Interviewer ${id} not found`);
-    return (await this.withProfiles([user]))[0];
+    return (await this.withProfiles(viewer, [user]))[0];
   }
 
-  /** Admins and recruiters edit any profile; an interviewer edits their own. */
+  /**
+   * Admins and recruiters edit any profile; an interviewer edits their own. The webhook is a
+   * personal channel: only its owner or an admin sets it, and an internal address is refused.
+   */
   async update(actor: AuthUser, id: string, dto: UpdateInterviewerDto): Promise<InterviewerResponse> {
     if (actor.id !== id && !hasRole(actor, Role.Admin, Role.Recruiter)) throw new ForbiddenException('You can only change your own interviewer profile');
-    await this.get(id);
+    if (dto.webhookUrl !== undefined && !seesChannels(actor, id)) throw new ForbiddenException('Only the interviewer themselves or an admin can change their webhook');
+    await this.get(actor, id);
+    if (dto.webhookUrl) await this.checkWebhook(dto.webhookUrl);
     const { timezone, ...profile } = dto;
     if (timezone) await this.users.updateTimezone(id, timezone);
     await this.profiles.upsert({ userId: id, ...profile });
-    await this.audit.record(actor.id, 'interviewer', id, 'profile_updated', { ...dto });
-    return this.get(id);
+    // the URL is a credential: the trail says that it changed, not what it is
+    const recorded = dto.webhookUrl ? { ...dto, webhookUrl: '(set)' } : { ...dto };
+    await this.audit.record(actor.id, 'interviewer', id, 'profile_updated', recorded);
+    return this.get(actor, id);
+  }
+
+  /** The same guard as every webhook request; a 400 naming the field, with a text that names no address. */
+  private async checkWebhook(url: string): Promise<void> {
+    try {
+      await this.outbound.checkUrl(url);
+    } catch (e) {
+      if (!(e instanceof OutboundError)) throw e;
+      const message = `webhookUrl ${e.message}`;
+      throw new BadRequestException({ message, details: [{ field: 'webhookUrl', messages: [message] }] });
+    }
   }
 
   /**
@@ -101,7 +121,7 @@ export class InterviewersService {
     return new Map(userIds.map((id) => [id, { email: found.get(id)?.emailNotifications ?? true, webhookUrl: found.get(id)?.webhookUrl ?? null }]));
   }
 
-  private async withProfiles(users: UserResponse[]): Promise<InterviewerResponse[]> {
+  private async withProfiles(viewer: AuthUser, users: UserResponse[]): Promise<InterviewerResponse[]> {
     const ids = users.map((u) => u.id);
     const { from, to } = isoWeek(new Date());
     const [profiles, counts, due] = await Promise.all([
@@ -113,7 +133,7 @@ export class InterviewersService {
     const overdue = new Map<string, number>();
     for (const d of due) if (!submitted.has(`${d.interviewId}:${d.userId}`)) overdue.set(d.userId, (overdue.get(d.userId) ?? 0) + 1);
     const byId = new Map(profiles.map((p) => [p.userId, p]));
-    return users.map((u) => toResponse(u, byId.get(u.id), counts.get(u.id) ?? 0, overdue.get(u.id) ?? 0));
+    return users.map((u) => toResponse(u, byId.get(u.id), counts.get(u.id) ?? 0, overdue.get(u.id) ?? 0, seesChannels(viewer, u.id)));
   }
 }
 
@@ -124,7 +144,12 @@ function parseCursor(cursor: string): [string, string] {
   throw new BadRequestException('cursor is not a nextCursor of this list');
 }
 
-function toResponse(u: UserResponse, p: InterviewerProfileEntity | undefined, thisWeek: number, overdueScorecards: number): InterviewerResponse {
+/** Personal channel settings (a webhook URL is a credential) belong to their owner; admins manage them. */
+function seesChannels(viewer: AuthUser, userId: string): boolean {
+  return viewer.id === userId || hasRole(viewer, Role.Admin);
+}
+
+function toResponse(u: UserResponse, p: InterviewerProfileEntity | undefined, thisWeek: number, overdueScorecards: number, withChannels: boolean): InterviewerResponse {
   const weeklyLimit = p?.weeklyLimit ?? DEFAULT_WEEKLY_LIMIT;
   return {
     userId: u.id,
@@ -136,7 +161,7 @@ function toResponse(u: UserResponse, p: InterviewerProfileEntity | undefined, th
     competencies: p?.competencies ?? [],
     questionTypes: p?.questionTypes ?? [],
     weeklyLimit,
-    notifications: { email: p?.emailNotifications ?? true, webhookUrl: p?.webhookUrl ?? null },
+    notifications: { email: p?.emailNotifications ?? true, ...(withChannels ? { webhookUrl: p?.webhookUrl ?? null } : {}) },
     load: { thisWeek, weeklyLimit, overLimit: thisWeek > weeklyLimit },
     overdueScorecards,
   };

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { OutboundError } from '@app/outbound';
 import type { ReminderEntity } from './entities/reminder.entity';
+import { deliveryErrorText } from './delivery-error';
 import { audienceOf } from './decision-message';
 import { DecisionNoticeContextService } from './decision-notice-context.service';
 import { ReminderChannels, type Send } from './reminder-channels.service';
@@ -60,7 +62,9 @@ export class ReminderDeliveryService {
       try {
         if (await this.sendOnce(prepared.r, dueAt, send)) delivered++;
       } catch (e) {
-        failures.push({ channel: send.channel, subject: send.subject, error: e instanceof Error ? e.message : String(e) });
+        // the full error for the server log; the generic text for the delivery log and the job's reason
+        if (!(e instanceof OutboundError)) this.logger.warn(`reminder ${reminderId}: ${send.channel} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        failures.push({ channel: send.channel, subject: send.subject, error: deliveryErrorText(send.channel, e) });
       }
     }
     // the job retries; channels already delivered are claimed and will not repeat

@@ -4,6 +4,7 @@ import { FeedbackModule } from '@app/feedback';
 import { HiringModule } from '@app/hiring';
 import { InterviewersModule } from '@app/interviewers';
 import { InterviewsModule } from '@app/interviews';
+import { OutboundModule } from '@app/outbound';
 import { DecisionNoticeContextService } from './decision-notice-context.service';
 import { MailService } from './mail.service';
 import { ReminderChannels } from './reminder-channels.service';
@@ -15,7 +16,7 @@ import { WebhookService } from './webhook.service';
 
 /** The worker side: delivery of due reminders and decision notices, and reconciliation of the queue with the database. */
 @Module({
-  imports: [AuthModule, RemindersModule, InterviewsModule, InterviewersModule, FeedbackModule, HiringModule],
+  imports: [AuthModule, RemindersModule, InterviewsModule, InterviewersModule, FeedbackModule, HiringModule, OutboundModule],
   providers: [MailService, WebhookService, ReminderChannels, DecisionNoticeContextService, ReminderDeliveryService, ReminderProcessor, ReminderReconciler],
   exports: [ReminderReconciler],
 })

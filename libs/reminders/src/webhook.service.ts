@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { OutboundRequestService } from '@app/outbound';
 
 export interface WebhookMessage {
   url: string;
@@ -18,34 +19,34 @@ export function signWebhook(secret: string, body: string, at: Date): string {
   return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 }
 
-/** A JSON POST with a Slack-compatible `text` field, signed; anything but a 2xx in time is a failure (the job retries). */
+/**
+ * A JSON POST with a Slack-compatible `text` field, signed; anything but a 2xx in time is a failure
+ * (the job retries). It goes through the outbound guard: an internal address is refused before any
+ * connection, and the error (stored in the delivery log, seen by the recipient) is its generic text.
+ */
 @Injectable()
 export class WebhookService {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly outbound: OutboundRequestService,
+  ) {}
 
   async send(m: WebhookMessage): Promise<string> {
     const body = JSON.stringify({ ...m.body, event: m.event, deliveryId: m.deliveryId });
-    let res: Response;
-    try {
-      res = await fetch(m.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Scorecards-Webhook/1',
-          [SIGNATURE_HEADER]: signWebhook(this.config.webhookSecret, body, new Date()),
-          'x-scorecards-event': m.event,
-          'x-scorecards-delivery': m.deliveryId,
-        },
-        body,
-        signal: AbortSignal.timeout(this.config.webhookTimeoutMs),
-        redirect: 'error',
-      });
-    } catch (e) {
-      const reason = e instanceof Error && e.name === 'TimeoutError' ? `no answer within ${this.config.webhookTimeoutMs} ms` : e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
-      throw new Error(`webhook ${new URL(m.url).host}: ${reason}`);
-    }
-    await res.body?.cancel().catch(() => undefined);
-    if (!res.ok) throw new Error(`webhook ${new URL(m.url).host} answered ${res.status}`);
+    const res = await this.outbound.post(m.url, {
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Scorecards-Webhook/1',
+        [SIGNATURE_HEADER]: signWebhook(this.config.webhookSecret, body, new Date()),
+        'x-scorecards-event': m.event,
+        'x-scorecards-delivery': m.deliveryId,
+      },
+      body,
+      timeoutMs: this.config.webhookTimeoutMs,
+      // only the status counts: a receiver that acknowledged with a long page has the message
+      maxBytes: 4096,
+      overflow: 'truncate',
+    });
     return `HTTP ${res.status}`;
   }
 }

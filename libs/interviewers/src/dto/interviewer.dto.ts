@@ -53,7 +53,10 @@ export class UpdateInterviewerDto {
   @IsOptional() @IsBoolean()
   emailNotifications?: boolean;
 
-  /** Reminders are also POSTed here (Slack-compatible); null removes it. */
+  /**
+   * Reminders are also POSTed here (Slack-compatible); null removes it. Set by the interviewer
+   * themselves or an admin; an internal address (or, in production, plain http) is refused.
+   */
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { message: 'webhookUrl must be an http(s) URL' }) @MaxLength(2000)
   webhookUrl?: string | null;
 }
@@ -69,7 +72,12 @@ export class InterviewerLoadResponse {
 
 export class NotificationPrefsResponse {
   email: boolean;
-  webhookUrl: string | null;
+  /**
+   * Where reminders are also POSTed; null when none is set. A personal channel (the URL is a
+   * credential): present only for the interviewer themselves and for admins, absent for everyone else.
+   */
+  @ApiPropertyOptional({ type: String, nullable: true })
+  webhookUrl?: string | null;
 }
 
 export class InterviewerResponse {
