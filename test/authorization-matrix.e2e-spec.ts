@@ -46,6 +46,16 @@ describe('authorization matrix', () => {
     expect({ missing, gone, wrongRoute }).toEqual({ missing: [], gone: [], wrongRoute: [] });
   });
 
+  it('counts only the caller\'s positions in aggregates: calibration and rating statistics', async () => {
+    // ivB submitted one scorecard, on B's interview: B's data for everyone but the recruiting team
+    const calibration = async (as: string) => (await t.get(`/api/v1/interviewers/${f.ids.ivB}/calibration`, as)).body.submittedScorecards;
+    expect(await calibration('admin')).toBe(1);
+    expect(await calibration(f.as('hmA')!)).toBe(0);
+    const stats = async (as: string) => (await t.get(`/api/v1/question-sets/${f.res.own.questionSetId}/rating-stats`, as)).body.items[0].ratings;
+    expect(await stats('admin')).toBe(2);
+    expect(await stats(f.as('hmA')!)).toBe(1);
+  });
+
   it('gives each caller the expected status for own and other resources, and never another side\'s data', async () => {
     const failures: string[] = [];
     const leaks: string[] = [];
@@ -57,7 +67,7 @@ describe('authorization matrix', () => {
       for (const side of sides) {
         const prepared = entry.prepare ? await entry.prepare(f, side) : {};
         for (const actor of ACTORS) {
-          const ctx: Record<string, any> = { ...f.res[side], publishedSetId: f.res.own.questionSetId, missingId: '00000000-0000-4000-8000-000000000000', ...prepared, ...(await fresh(entry, side)) };
+          const ctx: Record<string, any> = { ...f.res[side], publishedSetId: f.res.own.questionSetId, missingId: '00000000-0000-4000-8000-000000000000', smuggledInterviewId: f.res.other.smuggledInterviewId, ...prepared, ...(await fresh(entry, side)) };
           const [method, target] = entry.route.split(' ');
           const path = (target.startsWith('//') ? target.slice(1) : `/api/v1${target}`).replace(/\{(\w+)\}/g, (_, k: string) => {
             if (ctx[k] === undefined) throw new Error(`${name(entry)}: no value for {${k}}`);

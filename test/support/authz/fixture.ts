@@ -50,6 +50,12 @@ export interface SideResources {
   questionId: string;
   /** A user for the admin's user endpoints. */
   userId: string;
+  /**
+   * Other side only: an interview of B's candidate filed under A's position, as the API allowed
+   * before the candidate's own position became the authority (now made in SQL). A's manager must
+   * not see it anywhere.
+   */
+  smuggledInterviewId?: string;
 }
 
 const DAY = 86_400_000;
@@ -133,6 +139,15 @@ export class AuthzFixture {
         userId: side === 'own' ? this.ids.hmA : this.ids.hmB,
       };
     }
+    const smuggled = await this.admin('POST', '/interviews', {
+      candidateId: this.res.other.candidateId, stage: 'onsite', title: `Onsite ${MARKERS.other[3]}`, start: new Date(Date.now() + 12 * DAY).toISOString(),
+      durationMinutes: 60, timezone: 'UTC', allowConflicts: true, panel: [{ userId: this.ids.ivB, role: 'lead' }],
+    });
+    await this.t.db.query(
+      `UPDATE interviews SET position_id = $2, starts_at = now() - interval '3 hours', ends_at = now() - interval '2 hours', feedback_due_at = now() - interval '1 hour', status = 'awaiting_feedback' WHERE id = $1`,
+      [smuggled.id, this.res.own.positionId],
+    );
+    this.res.other.smuggledInterviewId = smuggled.id;
   }
 
   /** A panelist fills every criterion with a note and submits; returns the scorecard id. */

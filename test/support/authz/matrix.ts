@@ -117,6 +117,8 @@ export const MATRIX: Entry[] = [
     expect: with_(TEAM, { hmA: ['ok', 403] }),
   },
   { op: 'Interviews_get', route: 'GET /interviews/{interviewId}', expect: INTERVIEW_READ },
+  { op: 'Interviews_get', route: 'GET /interviews/{smuggledInterviewId}', label: 'B\'s candidate filed under A\'s position', oneSide: true, expect: { admin: 'ok', recruiter: 'ok', hmA: 404, ivOn: 404, ivOff: 404 } },
+  { op: 'Summaries_interview', route: 'GET /interviews/{smuggledInterviewId}/feedback-summary', label: 'B\'s candidate filed under A\'s position', oneSide: true, expect: { admin: 'ok', recruiter: 'ok', hmA: 404, ivOn: 404, ivOff: 404 } },
   { op: 'Interviews_invite', route: 'GET /interviews/{interviewId}/invite.ics', expect: INTERVIEW_READ },
   { op: 'Interviews_update', route: 'PATCH /interviews/{freshId}', fresh: 'interview', mutates: true, body: (r) => ({ revision: r.freshRevision, title: 'Moved' }), expect: INTERVIEW_CHANGE },
   { op: 'Interviews_cancel', route: 'POST /interviews/{freshId}/cancel', fresh: 'interview', mutates: true, body: { reason: 'Candidate asked' }, expect: INTERVIEW_CHANGE },
