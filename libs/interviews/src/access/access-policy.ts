@@ -117,3 +117,17 @@ export function assertAllowed(allowed: boolean, message: string): void {
 export function assertManagesPosition(user: AuthUser, position: PositionFacts & { id: string }, what = 'Position'): void {
   assertVisible(canManagePosition(user, position), what, position.id);
 }
+
+/** The evaluation (advance, reject, hire…) on a candidate: admins and the hiring manager of the candidate's own position. */
+export function canDecide(user: AuthUser, position: PositionFacts): boolean {
+  return hasRole(user, Role.Admin) || (hasRole(user, Role.HiringManager) && position.hiringManagerId === user.id);
+}
+
+/**
+ * The hiring home: admins (every position) and hiring managers (theirs). Returns the manager the
+ * home is narrowed to, undefined for every position; 403 for the other roles.
+ */
+export function hiringHomeScope(user: AuthUser): string | undefined {
+  assertAllowed(hasRole(user, Role.Admin, Role.HiringManager), 'The hiring home is for hiring managers and admins');
+  return hasRole(user, Role.Admin) ? undefined : user.id;
+}

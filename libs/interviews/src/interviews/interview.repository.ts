@@ -387,7 +387,8 @@ export class InterviewRepository {
     if (f.statuses?.length) where.push(`i.status = ANY(${p(f.statuses)})`);
     if (f.interviewerId) where.push(`EXISTS (SELECT 1 FROM interview_panelists x WHERE x.interview_id = i.id AND x.user_id = ${p(f.interviewerId)})`);
     if (f.candidateId) where.push(`i.candidate_id = ${p(f.candidateId)}`);
-    if (f.positionId) where.push(`i.position_id = ${p(f.positionId)}`);
+    // a position's interviews are its candidates' (the candidate's own position is the authority)
+    if (f.positionId) where.push(`c.position_id = ${p(f.positionId)}`);
     if (f.questionSetId) where.push(`EXISTS (SELECT 1 FROM interview_questions s WHERE s.interview_id = i.id AND s.source_set_id = ${p(f.questionSetId)})`);
     if (f.visibleTo) {
       const me = p(f.visibleTo.userId);
