@@ -172,9 +172,9 @@ export class FeedbackStatsRepository {
    * An interviewer against their panels: leniency (their rating minus the mean of the others' on the
    * same criterion), how often their recommendation goes against the others' majority (hire vs no
    * hire; ties skipped), the median hours from the interview's end to submission, and the share of
-   * criteria they left "not assessed". Submitted scorecards only.
+   * criteria they left "not assessed". Submitted scorecards only; with `managedBy`, only those on
+   * candidates of that hiring manager's positions (the access policy's scope).
    */
-  /** `managedBy`: only scorecards on candidates of this hiring manager's positions (the access policy's scope). */
   async calibration(userId: string, managedBy?: string): Promise<Calibration> {
     const [r] = await this.ds.query(
       `WITH sub AS (SELECT * FROM scorecards sc WHERE status = 'submitted' AND ${MANAGED_BY('sc', '$2')}),

@@ -79,7 +79,8 @@ export class CandidatesService {
 
   async update(user: AuthUser, id: string, dto: UpdateCandidateDto): Promise<CandidateResponse> {
     this.assertReader(user);
-    const c = await this.find(user, id);
+    // whoever may see the candidate manages their position: 404 for anyone else
+    await this.find(user, id);
     await this.repo.update(id, dto);
     await this.audit.record(user.id, 'candidate', id, 'updated', { ...dto });
     return this.get(user, id);
