@@ -56,6 +56,9 @@ const WRITERS: ByRole = { admin: 'pass', recruiter: 'pass', hmA: 403, ivOn: 403,
 /** One's own scorecard on an interview: its panelists only. */
 const PANELIST: ByRole = { admin: 404, recruiter: 404, hmA: 404, ivOn: ['pass', 404], ivOff: 404 };
 
+let counter = 0;
+/** Unique, reproducible suffixes for created emails. */
+const next = () => ++counter;
 const with_ = (base: ByRole, over: ByRole): ByRole => ({ ...base, ...over });
 /** The plan as it is now, sent back whole (a PUT replaces it). */
 const currentPlan = async (f: AuthzFixture, side: Side) => {
@@ -75,7 +78,7 @@ export const MATRIX: Entry[] = [
   { op: 'Auth_me', route: 'GET /me', oneSide: true, expect: ALL_OK },
   { op: 'Auth_updateMe', route: 'PATCH /me', oneSide: true, mutates: true, body: { timezone: 'UTC' }, expect: ALL_OK },
   { op: 'Users_list', route: 'GET /users', oneSide: true, expect: ADMIN_ONLY },
-  { op: 'Users_create', route: 'POST /users', oneSide: true, mutates: true, body: () => ({ email: `new-${Math.random().toString(36).slice(2)}@authz.test`, name: 'New', password: 'user-password-1', roles: ['interviewer'] }), expect: ADMIN_ONLY },
+  { op: 'Users_create', route: 'POST /users', oneSide: true, mutates: true, body: () => ({ email: `new-${next()}@authz.test`, name: 'New', password: 'user-password-1', roles: ['interviewer'] }), expect: ADMIN_ONLY },
   { op: 'Users_get', route: 'GET /users/{userId}', expect: ADMIN_ONLY },
   { op: 'Users_update', route: 'PATCH /users/{userId}', mutates: true, body: { name: 'Renamed' }, expect: ADMIN_ONLY },
   { op: 'Audit_list', route: 'GET /audit-events', oneSide: true, expect: ADMIN_ONLY },
@@ -97,7 +100,7 @@ export const MATRIX: Entry[] = [
   // candidates
   { op: 'Candidates_list', route: 'GET /candidates?positionId={positionId}', expect: with_(TEAM, { hmA: 'ok' }) },
   { op: 'Candidates_list', route: 'GET /candidates?q=MKB-CANDIDATE-9Z2', label: 'search', oneSide: true, expect: with_(TEAM, { hmA: 'ok' }) },
-  { op: 'Candidates_create', route: 'POST /candidates', mutates: true, body: (r) => ({ name: 'Spare added', email: `added-${Math.random().toString(36).slice(2)}@authz.test`, positionId: r.positionId }), expect: with_(TEAM, { hmA: ['ok', 403] }) },
+  { op: 'Candidates_create', route: 'POST /candidates', mutates: true, body: (r) => ({ name: 'Spare added', email: `added-${next()}@authz.test`, positionId: r.positionId }), expect: with_(TEAM, { hmA: ['ok', 403] }) },
   { op: 'Candidates_get', route: 'GET /candidates/{candidateId}', expect: TEAM },
   { op: 'Candidates_update', route: 'PATCH /candidates/{freshId}', fresh: 'candidate', mutates: true, body: { notes: 'updated' }, expect: TEAM },
   { op: 'Candidates_remove', route: 'DELETE /candidates/{freshId}', fresh: 'candidate', mutates: true, expect: with_(TEAM, { hmA: [403, 404] }) },
