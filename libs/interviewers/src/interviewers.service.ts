@@ -4,7 +4,7 @@ import { hasRole, Role, UserResponse, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { decodeCursor, encodeCursor, PageQueryDto } from '@app/common';
 import { SubmissionsService } from '@app/feedback';
-import { InterviewRepository, isoWeek } from '@app/interviews';
+import { InterviewRepository, isoWeek, recordScopeFor } from '@app/interviews';
 import { OutboundError, OutboundRequestService } from '@app/outbound';
 import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, PendingScorecardPage, UpdateInterviewerDto } from './dto/interviewer.dto';
 import type { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
@@ -85,7 +85,7 @@ export class InterviewersService {
     const [user] = await this.users.findManyByIds([id]);
     if (!user || !user.active || !user.roles.includes(Role.Interviewer)) throw new NotFoundException(`Interviewer ${id} not found`);
     const submitted = await this.submissions.submittedBy(id);
-    const found = await this.interviews.owedByPanelist(id, submitted, new Date(), limit + 1, after);
+    const found = await this.interviews.owedByPanelist(id, submitted, new Date(), limit + 1, after, recordScopeFor(actor, id));
     const page = found.rows.slice(0, limit);
     const drafts = await this.submissions.draftsOf(id, page.map((r) => r.interviewId));
     return {

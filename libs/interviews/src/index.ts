@@ -5,7 +5,7 @@ export { INTERVIEWER_LIMITS, type InterviewerLimits } from './interviews/intervi
 export * from './interview.events';
 export { toZonedIso, isoWeek } from './time';
 export type { KitRow } from './interviews/interview.repository';
-export { canManage } from './interviews/interview-access';
+export * from './access/access-policy';
 export { CandidatesService } from './candidates/candidates.service';
 export { PositionsService } from './positions/positions.service';
 export type { InterviewListRow } from './interviews/interview.repository';

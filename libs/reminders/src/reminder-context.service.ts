@@ -42,7 +42,7 @@ export class ReminderContextService {
     const kit = await this.interviews.findKit(interviewId);
     if (!kit) return null;
     const panel = kit.panel.map((p) => p.userId);
-    const people = new Map((await this.users.findManyByIds([...panel, kit.position.hiringManagerId])).map((u) => [u.id, u]));
+    const people = new Map((await this.users.findManyByIds([...panel, kit.authority.hiringManagerId])).map((u) => [u.id, u]));
     const done = await this.submissions.submitted(panel.map((userId) => ({ interviewId, userId })));
     return { kit, timezoneOf: (id) => people.get(id)?.timezone ?? 'UTC', submitted: new Set(panel.filter((id) => done.has(`${interviewId}:${id}`))) };
   }

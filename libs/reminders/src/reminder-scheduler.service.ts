@@ -47,7 +47,7 @@ export class ReminderScheduler {
       endsAt: i.endsAt,
       feedbackDueAt: i.feedbackDueAt,
       panel: kit.panel.map((p) => ({ userId: p.userId, timezone: timezoneOf(p.userId) })),
-      hiringManager: { userId: kit.position.hiringManagerId, timezone: timezoneOf(kit.position.hiringManagerId) },
+      hiringManager: { userId: kit.authority.hiringManagerId, timezone: timezoneOf(kit.authority.hiringManagerId) },
       policy: await this.settings.get(),
       now: new Date(),
     }).filter((r) => !(FEEDBACK_KINDS.has(r.kind) && submitted.has(r.aboutUserId)));

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { canManage, CandidatesService, InterviewRepository, type InterviewListRow, type KitRow } from '@app/interviews';
+import { canManagePosition, CandidatesService, InterviewRepository, type InterviewListRow, type KitRow } from '@app/interviews';
 import { DebriefQueryDto, DebriefResponse } from '../dto/debrief.dto';
 import { recommendationLabel } from '../scale';
 import { missingSlots } from '../scorecards/feedback-status.service';
@@ -32,7 +32,7 @@ export class DebriefService {
 
   async debrief(user: AuthUser, candidateId: string, q: DebriefQueryDto): Promise<DebriefResponse> {
     const candidate = await this.candidates.find(user, candidateId);
-    if (!candidate.position || !canManage(user, { hiringManagerId: candidate.position.hiringManagerId })) throw new NotFoundException(`Candidate ${candidateId} not found`);
+    if (!candidate.position || !canManagePosition(user, { hiringManagerId: candidate.position.hiringManagerId })) throw new NotFoundException(`Candidate ${candidateId} not found`);
     const planStageId = q.planStageId ?? null;
     const rows = (await this.interviews.list({ candidateId: candidate.id, visibleTo: null, limit: MAX_INTERVIEWS }))
       .filter((r) => planStageId === null || planStageOf(r.interview) === planStageId);

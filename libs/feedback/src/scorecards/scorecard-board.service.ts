@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { hasRole, Role, UsersService } from '@app/auth';
+import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { canManage, InterviewQueryService } from '@app/interviews';
+import { InterviewQueryService, oversees } from '@app/interviews';
 import { ScorecardListResponse } from '../dto/scorecard.dto';
 import { toScorecardResponse } from './scorecard-view';
 import { ScorecardRepository } from './scorecard.repository';
@@ -23,7 +23,7 @@ export class ScorecardBoardService {
     const kit = await this.interviews.readable(user, interviewId);
     const cards = await this.repo.findForInterview(interviewId);
     const own = cards.find((c) => c.panelistId === user.id);
-    const overseer = canManage(user, kit.position) || hasRole(user, Role.Admin, Role.Recruiter);
+    const overseer = oversees(user, kit.authority);
     const blind = !overseer && own?.status !== 'submitted';
     const visible = cards.filter((c) => c.panelistId === user.id || (!blind && c.status === 'submitted'));
     const [ratings, notes, people] = await Promise.all([

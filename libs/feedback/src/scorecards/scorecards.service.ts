@@ -1,10 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '@app/audit';
 import { conflict, unprocessable } from '@app/common';
-import { hasRole, Role, UsersService } from '@app/auth';
+import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { InterviewQueryService, KitRow, toZonedIso } from '@app/interviews';
+import { assertAllowed, canReopenScorecard, InterviewQueryService, KitRow, toZonedIso } from '@app/interviews';
 import { SaveScorecardDto, ScorecardResponse, SubmitScorecardDto } from '../dto/scorecard.dto';
 import type { ScorecardEntity } from '../entities/scorecard.entity';
 import { missingItems, toScorecardResponse } from './scorecard-view';
@@ -35,7 +35,7 @@ export class ScorecardsService {
 
   async mine(user: AuthUser, interviewId: string): Promise<ScorecardResponse> {
     const kit = await this.panelKit(user, interviewId);
-    const card = await this.repo.ensure({ interviewId, panelistId: user.id, candidateId: kit.candidate.id, positionId: kit.position.id, interviewEndsAt: kit.interview.endsAt });
+    const card = await this.repo.ensure({ interviewId, panelistId: user.id, candidateId: kit.candidate.id, positionId: kit.authority.positionId, interviewEndsAt: kit.interview.endsAt });
     return this.view(kit, card, user.name);
   }
 
@@ -56,7 +56,7 @@ export class ScorecardsService {
       const unknown = (n.followUpsAsked ?? []).find((f) => !q.followUps.some((x) => x.id === f));
       if (unknown) throw new BadRequestException(`questions.${i}.followUpsAsked: follow-up ${unknown} is not on question ${q.position + 1}`);
     }
-    await this.repo.ensure({ interviewId, panelistId: user.id, candidateId: kit.candidate.id, positionId: kit.position.id, interviewEndsAt: kit.interview.endsAt });
+    await this.repo.ensure({ interviewId, panelistId: user.id, candidateId: kit.candidate.id, positionId: kit.authority.positionId, interviewEndsAt: kit.interview.endsAt });
     const card = await this.repo.transaction(async (repo) => {
       const card = (await repo.findForUpdate(interviewId, user.id))!;
       if (card.version !== dto.version) {
@@ -123,7 +123,7 @@ export class ScorecardsService {
     const card = await this.repo.transaction(async (repo) => {
       const card = /^[0-9a-f-]{36}$/i.test(scorecardId) ? await repo.findByIdForUpdate(scorecardId) : null;
       if (!card || card.interviewId !== interviewId) throw new NotFoundException(`Scorecard ${scorecardId} not found`);
-      if (card.panelistId !== user.id && !hasRole(user, Role.Admin)) throw new ForbiddenException('Only the author or an admin reopens a scorecard');
+      assertAllowed(canReopenScorecard(user, card.panelistId), 'Only the author or an admin reopens a scorecard');
       if (card.status !== 'submitted') throw new ConflictException('Only a submitted scorecard can be reopened');
       await repo.update(card.id, { status: 'draft', submittedAt: null });
       await this.audit.record(user.id, 'scorecard', card.id, 'reopened', { author: card.panelistId }, repo.tx);

@@ -1,5 +1,6 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { hasRole, Role, UsersService } from '@app/auth';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { Role, UsersService } from '@app/auth';
+import { assertAllowed, canReadInterviewerRecord, recordScopeFor, seesEverything } from '@app/interviews';
 import type { AuthUser } from '@app/auth';
 import { QuestionSetsService } from '@app/question-sets';
 import { CalibrationResponse, QuestionStatsResponse } from '../dto/summary.dto';
@@ -15,12 +16,11 @@ export class CalibrationService {
   ) {}
 
   async calibration(user: AuthUser, interviewerId: string): Promise<CalibrationResponse> {
-    if (user.id !== interviewerId && !hasRole(user, Role.Admin, Role.Recruiter, Role.HiringManager)) {
-      throw new ForbiddenException('Interviewers see their own calibration only');
-    }
+    assertAllowed(canReadInterviewerRecord(user, interviewerId), 'Interviewers see their own calibration only');
     const [u] = /^[0-9a-f-]{36}$/i.test(interviewerId) ? await this.users.findManyByIds([interviewerId]) : [];
     if (!u || !u.roles.includes(Role.Interviewer)) throw new NotFoundException(`Interviewer ${interviewerId} not found`);
-    const c = await this.stats.calibration(u.id);
+    // a hiring manager calibrates an interviewer on their own positions' scorecards only
+    const c = await this.stats.calibration(u.id, recordScopeFor(user, u.id));
     return {
       interviewer: { id: u.id, name: u.name },
       leniency: c.leniency,
@@ -36,7 +36,7 @@ export class CalibrationService {
 
   async questionStats(user: AuthUser, setId: string): Promise<QuestionStatsResponse> {
     const set = await this.sets.get(user, setId);
-    const stats = new Map((await this.stats.questionStats(set.questions.map((q) => q.id))).map((s) => [s.questionId, s]));
+    const stats = new Map((await this.stats.questionStats(set.questions.map((q) => q.id), seesEverything(user) ? undefined : user.id)).map((s) => [s.questionId, s]));
     return {
       setId: set.id,
       items: set.questions.map((q) => {

@@ -6,6 +6,11 @@ import type { Coincidences } from '../stats';
 /** The scope of an aggregation: one interview, one candidate, or every candidate of a position. */
 export type Scope = { interviewId: string } | { candidateId: string } | { positionId: string };
 
+/** A scorecard whose candidate's own position is managed by the hiring manager in `param` (null: any). */
+const MANAGED_BY = (alias: string, param: string) =>
+  `(${param}::uuid IS NULL OR EXISTS (SELECT 1 FROM candidates mc JOIN positions mp ON mp.id = mc.position_id
+                                       WHERE mc.id = ${alias}.candidate_id AND mp.hiring_manager_id = ${param}::uuid))`;
+
 function scopeSql(scope: Scope, alias = 's'): { where: string; param: string } {
   if ('interviewId' in scope) return { where: `${alias}.interview_id = $1`, param: scope.interviewId };
   if ('candidateId' in scope) return { where: `${alias}.candidate_id = $1`, param: scope.candidateId };
@@ -167,11 +172,12 @@ export class FeedbackStatsRepository {
    * An interviewer against their panels: leniency (their rating minus the mean of the others' on the
    * same criterion), how often their recommendation goes against the others' majority (hire vs no
    * hire; ties skipped), the median hours from the interview's end to submission, and the share of
-   * criteria they left "not assessed". Submitted scorecards only.
+   * criteria they left "not assessed". Submitted scorecards only; with `managedBy`, only those on
+   * candidates of that hiring manager's positions (the access policy's scope).
    */
-  async calibration(userId: string): Promise<Calibration> {
+  async calibration(userId: string, managedBy?: string): Promise<Calibration> {
     const [r] = await this.ds.query(
-      `WITH sub AS (SELECT * FROM scorecards WHERE status = 'submitted'),
+      `WITH sub AS (SELECT * FROM scorecards sc WHERE status = 'submitted' AND ${MANAGED_BY('sc', '$2')}),
        mine AS (SELECT r.interview_question_id q, r.criterion_id c, r.rating FROM scorecard_ratings r JOIN sub s ON s.id = r.scorecard_id
                  WHERE r.panelist_id = $1 AND r.rating IS NOT NULL),
        others AS (SELECT r.interview_question_id q, r.criterion_id c, avg(r.rating) AS mean FROM scorecard_ratings r JOIN sub s ON s.id = r.scorecard_id
@@ -192,7 +198,7 @@ export class FeedbackStatsRepository {
        na AS (SELECT count(*) FILTER (WHERE r.not_assessed)::int AS not_assessed, count(*)::int AS total
                 FROM scorecard_ratings r JOIN sub s ON s.id = r.scorecard_id WHERE r.panelist_id = $1)
        SELECT * FROM lean, dis, delay, na`,
-      [userId],
+      [userId, managedBy ?? null],
     );
     return {
       leniency: r.leniency,
@@ -207,16 +213,16 @@ export class FeedbackStatsRepository {
   }
 
   /** Per source question: how often it was rated and how much its ratings vary. */
-  async questionStats(sourceQuestionIds: string[]): Promise<Array<{ questionId: string; interviews: number; ratings: number; notAssessed: number; mean: number | null; spread: number | null; distribution: number[] }>> {
+  async questionStats(sourceQuestionIds: string[], managedBy?: string): Promise<Array<{ questionId: string; interviews: number; ratings: number; notAssessed: number; mean: number | null; spread: number | null; distribution: number[] }>> {
     if (!sourceQuestionIds.length) return [];
     const rows: Array<Record<string, unknown>> = await this.ds.query(
       `SELECT r.source_question_id AS q, count(DISTINCT r.interview_id)::int AS interviews, count(r.rating)::int AS ratings,
               count(*) FILTER (WHERE r.not_assessed)::int AS not_assessed, avg(r.rating)::float AS mean, stddev_pop(r.rating)::float AS spread,
               ARRAY[count(*) FILTER (WHERE r.rating = 1), count(*) FILTER (WHERE r.rating = 2), count(*) FILTER (WHERE r.rating = 3), count(*) FILTER (WHERE r.rating = 4)]::int[] AS distribution
          FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
-        WHERE r.source_question_id = ANY($1::uuid[])
+        WHERE r.source_question_id = ANY($1::uuid[]) AND ${MANAGED_BY('s', '$2')}
         GROUP BY r.source_question_id`,
-      [sourceQuestionIds],
+      [sourceQuestionIds, managedBy ?? null],
     );
     return rows.map((r) => ({
       questionId: r.q as string,

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { hasRole, Role, UsersService } from '@app/auth';
+import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { canManage, InterviewQueryService } from '@app/interviews';
+import { InterviewQueryService, oversees } from '@app/interviews';
 import { InterviewSummaryResponse } from '../dto/summary.dto';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
 import { panelAgreement } from './panel-agreement';
@@ -20,7 +20,7 @@ export class InterviewSummaryService {
     const kit = await this.interviews.readable(user, interviewId);
     const recs = await this.stats.recommendations({ interviewId });
     // the blind rule: a panelist sees the panel's evidence once their own scorecard is in
-    const overseer = canManage(user, kit.position) || hasRole(user, Role.Admin, Role.Recruiter);
+    const overseer = oversees(user, kit.authority);
     if (!overseer && !recs.some((r) => r.panelistId === user.id)) throw new NotFoundException(`Submit your own scorecard to see the feedback summary of interview ${interviewId}`);
     const [criteria, matrices, means, people] = await Promise.all([
       this.stats.criteria(interviewId),

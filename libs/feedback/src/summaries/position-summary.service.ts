@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { CandidatesService, InterviewRepository, PositionsService, HELD_STATUSES } from '@app/interviews';
@@ -51,8 +51,8 @@ export class PositionSummaryService {
   ) {}
 
   async summary(user: AuthUser, positionId: string, q: PositionSummaryQueryDto): Promise<PositionSummaryResponse> {
-    const position = await this.positions.find(positionId);
-    if (!this.positions.canManage(user, position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager see its feedback');
+    // another manager's position does not exist for this caller (404), as everywhere
+    const position = await this.positions.readable(user, positionId);
     const [candidates, rows, matrices, interviews, recs, means] = await Promise.all([
       this.candidates.allForPosition(position.id),
       this.stats.candidates(position.id),

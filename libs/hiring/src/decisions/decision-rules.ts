@@ -1,8 +1,7 @@
 import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import { conflict, DetailedHttpException } from '@app/common';
-import { hasRole, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import type { CandidateStatus } from '@app/interviews';
+import { canDecide, type CandidateStatus } from '@app/interviews';
 import type { Decision } from '../entities/candidate-decision.entity';
 
 export interface PathState {
@@ -28,7 +27,7 @@ const fieldError = (field: string, message: string) => new DetailedHttpException
 
 /** The caller already manages the position (else 404); this says whether they may record this decision. */
 export function assertMayDecide(user: AuthUser, hiringManagerId: string, decision: Decision): void {
-  if (hasRole(user, Role.Admin) || (hasRole(user, Role.HiringManager) && hiringManagerId === user.id)) return;
+  if (canDecide(user, { hiringManagerId })) return;
   if (!RECRUITER_MAY.includes(decision)) {
     throw new ForbiddenException(`Only the position's hiring manager and admins may ${decision.replace('_', ' ')}; recruiters record holds and withdrawals`);
   }

@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '@app/auth';
-import { canManage, CandidatePathService } from '@app/interviews';
+import { canManagePosition, CandidatePathService } from '@app/interviews';
 import type { CandidatePath } from '@app/interviews';
 import { CandidateDecisionEntity } from '../entities/candidate-decision.entity';
 import type { StageRef } from './decision-rules';
@@ -9,7 +9,7 @@ import { DecisionResponse } from './decision.response';
 /** The candidate, for the managers of their position; anyone else gets 404. */
 export async function readableCandidate(path: CandidatePathService, user: AuthUser, id: string): Promise<CandidatePath> {
   const c = await path.find(id);
-  if (!c || !canManage(user, c)) throw new NotFoundException(`Candidate ${id} not found`);
+  if (!c || !canManagePosition(user, c)) throw new NotFoundException(`Candidate ${id} not found`);
   return c;
 }
 

@@ -1,7 +1,6 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
-import { hasRole, Role } from '@app/auth';
+import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@app/auth';
-import { CandidatePathService } from '@app/interviews';
+import { CandidatePathService, hiringHomeScope } from '@app/interviews';
 import { HiringHomeResponse } from './pipeline.response';
 import { StageEvidenceService } from './stage-evidence.service';
 import { pairKey, stageState } from './stage-state';
@@ -17,8 +16,8 @@ export class HiringHomeService {
   ) {}
 
   async home(user: AuthUser): Promise<HiringHomeResponse> {
-    if (!hasRole(user, Role.Admin, Role.HiringManager)) throw new ForbiddenException('The hiring home is for hiring managers and admins');
-    const candidates = await this.path.list({ hiringManagerId: hasRole(user, Role.Admin) ? undefined : user.id, statuses: ['active', 'on_hold'] });
+    // narrowed in the query (the candidate's own position), before anything is counted or listed
+    const candidates = await this.path.list({ hiringManagerId: hiringHomeScope(user), statuses: ['active', 'on_hold'] });
     const { byCandidate, submitted } = await this.evidence.forCandidates(candidates.map((c) => c.id));
     const now = new Date();
     const home: HiringHomeResponse = { decisionsWaiting: [], overdueScorecards: [], upcomingInterviews: [] };

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '@app/auth';
-import { canManage, CandidatePathService, PositionPlanService, PositionsService } from '@app/interviews';
+import { canManagePosition, CandidatePathService, PositionPlanService, PositionsService } from '@app/interviews';
 import { DecisionsRepository } from '../decisions/decisions.repository';
 import { PipelineQueryDto } from './pipeline.dto';
 import { PipelineResponse, PipelineStage } from './pipeline.response';
@@ -20,7 +20,7 @@ export class PipelineService {
 
   async board(user: AuthUser, positionId: string, q: PipelineQueryDto): Promise<PipelineResponse> {
     const position = await this.positions.find(positionId).catch(() => null);
-    if (!position || !canManage(user, position)) throw new NotFoundException(`Position ${positionId} not found`);
+    if (!position || !canManagePosition(user, position)) throw new NotFoundException(`Position ${positionId} not found`);
     const stages = await this.plan.stages(position.id);
     const candidates = await this.path.list({ positionId: position.id, statuses: q.status ? [q.status] : undefined, q: q.q });
     const ids = candidates.map((c) => c.id);

@@ -1,7 +1,7 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
+import { assertAllowed, assertHiringTeam, assertVisible, canDelete, canManagePosition, managedBy } from '../access/access-policy';
 import { AuditService } from '@app/audit';
 import { decodeCursor, encodeCursor } from '@app/common';
-import { hasRole, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { PositionsService } from '../positions/positions.service';
 import { CandidatePage, CandidateResponse, CreateCandidateDto, ListCandidatesQueryDto, UpdateCandidateDto } from './candidate.dto';
@@ -32,14 +32,14 @@ export class CandidatesService {
   ) {}
 
   private assertReader(user: AuthUser): void {
-    if (!hasRole(user, Role.Admin, Role.Recruiter, Role.HiringManager)) throw new ForbiddenException('Interviewers see candidates through their interviews');
+    assertHiringTeam(user, 'Interviewers see candidates through their interviews');
   }
 
-  /** Readable by admins, recruiters and the hiring manager of the candidate's position. */
+  /** Readable by whoever manages the candidate's own position (access policy); 404 for anyone else. */
   async find(user: AuthUser, id: string): Promise<CandidateWithStage> {
     const c = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findById(id) : null;
-    if (!c || (!hasRole(user, Role.Admin, Role.Recruiter) && c.position?.hiringManagerId !== user.id)) throw new NotFoundException(`Candidate ${id} not found`);
-    return c;
+    assertVisible(!!c?.position && canManagePosition(user, c.position), 'Candidate', id);
+    return c!;
   }
 
   async get(user: AuthUser, id: string): Promise<CandidateResponse> {
@@ -55,7 +55,7 @@ export class CandidatesService {
       words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
       positionId: q.positionId,
       status: q.status,
-      managedBy: hasRole(user, Role.Admin, Role.Recruiter) ? undefined : user.id,
+      managedBy: managedBy(user),
       limit: limit + 1,
       after: createdAt && id ? { createdAt, id } : undefined,
     });
@@ -70,7 +70,8 @@ export class CandidatesService {
 
   async create(user: AuthUser, dto: CreateCandidateDto): Promise<CandidateResponse> {
     const position = await this.positions.find(dto.positionId);
-    if (!this.positions.canManage(user, position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager add candidates to it');
+    // the position is named in the body: a refusal of the action (403), as before
+    assertAllowed(canManagePosition(user, position), 'Only admins, recruiters and the position\'s hiring manager add candidates to it');
     const c = await this.repo.insert({ name: dto.name, email: dto.email, positionId: position.id, notes: dto.notes ?? null });
     await this.audit.record(user.id, 'candidate', c.id, 'created', { name: c.name, positionId: position.id });
     return this.get(user, c.id);
@@ -78,8 +79,8 @@ export class CandidatesService {
 
   async update(user: AuthUser, id: string, dto: UpdateCandidateDto): Promise<CandidateResponse> {
     this.assertReader(user);
-    const c = await this.find(user, id);
-    if (!this.positions.canManage(user, c.position!)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager change candidates');
+    // whoever may see the candidate manages their position: 404 for anyone else
+    await this.find(user, id);
     await this.repo.update(id, dto);
     await this.audit.record(user.id, 'candidate', id, 'updated', { ...dto });
     return this.get(user, id);
@@ -88,7 +89,7 @@ export class CandidatesService {
   async remove(user: AuthUser, id: string): Promise<void> {
     this.assertReader(user);
     const c = await this.find(user, id);
-    if (!hasRole(user, Role.Admin, Role.Recruiter)) throw new ForbiddenException('Only admins and recruiters delete candidates');
+    assertAllowed(canDelete(user), 'Only admins and recruiters delete candidates');
     if (await this.interviews.existsForCandidate(c.id)) throw new ConflictException(`Candidate ${id} has interviews; their history is kept`);
     await this.repo.delete(c.id);
     await this.audit.record(user.id, 'candidate', id, 'deleted', { name: c.name });

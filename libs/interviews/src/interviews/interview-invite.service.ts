@@ -29,8 +29,8 @@ export class InterviewInviteService {
 
   private async build(kit: KitRow): Promise<{ filename: string; body: string }> {
     const i = kit.interview;
-    const people = new Map((await this.users.findManyByIds([kit.position.hiringManagerId, ...kit.panel.map((p) => p.userId)])).map((u) => [u.id, u]));
-    const organizer = people.get(kit.position.hiringManagerId);
+    const people = new Map((await this.users.findManyByIds([kit.authority.hiringManagerId, ...kit.panel.map((p) => p.userId)])).map((u) => [u.id, u]));
+    const organizer = people.get(kit.authority.hiringManagerId);
     const kitUrl = `${this.config.publicUrl}/interviews/${i.id}`;
     const lines = [
       `${kit.candidate.name} for ${kit.position.title} (${i.stage})`,

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '@app/audit';
 import { conflict } from '@app/common';
@@ -7,7 +7,7 @@ import { AssignQuestionsDto, CancelInterviewDto, CompleteInterviewDto, NoShowInt
 import { InterviewKitResponse } from '../dto/interview.response';
 import type { InterviewEntity } from '../entities/interview.entity';
 import { eventPayload, InterviewEvent, type InterviewNoShowPayload } from '../interview.events';
-import { canManage } from './interview-access';
+import { assertAllowed, canManagePosition } from '../access/access-policy';
 import { InterviewPrerequisites } from './interview-prerequisites';
 import { InterviewQueryService } from './interview-query.service';
 import { InterviewRepository } from './interview.repository';
@@ -73,7 +73,8 @@ export class InterviewLifecycleService {
   /** Locks the interview, checks who may change it and the caller's revision, runs `fn`. */
   private async change(user: AuthUser, id: string, revision: number | undefined, fn: (repo: InterviewRepository, before: InterviewEntity) => Promise<void>) {
     const kit = await this.query.readable(user, id);
-    if (!canManage(user, kit.position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager change this interview');
+    // a panelist sees the interview but does not manage it: 403 (anyone else got 404 from readable)
+    assertAllowed(canManagePosition(user, kit.authority), 'Only admins, recruiters and the position\'s hiring manager change this interview');
     return this.repo.transaction(async (repo) => {
       const before = await repo.findForUpdate(id);
       if (!before) throw new NotFoundException(`Interview ${id} not found`);

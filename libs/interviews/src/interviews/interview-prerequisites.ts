@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { PublishedQuestion, QuestionBankService } from '@app/question-sets';
 import type { AuthUser } from '@app/auth';
 import { CandidatesRepository } from '../candidates/candidates.repository';
@@ -7,7 +7,7 @@ import type { CandidateEntity } from '../entities/candidate.entity';
 import type { PositionEntity } from '../entities/position.entity';
 import { PositionsService } from '../positions/positions.service';
 import { PlanStageSummary, PositionPlanService } from '../plans/position-plan.service';
-import { canManage } from './interview-access';
+import { assertAllowed, canManagePosition } from '../access/access-policy';
 
 /** What scheduling needs from outside the interview itself: the candidate, the position, the questions. */
 @Injectable()
@@ -24,7 +24,8 @@ export class InterviewPrerequisites {
     if (!candidate) throw new BadRequestException(`candidateId: candidate ${candidateId} does not exist`);
     // the candidate's own position is the authority: a position the caller manages must not open another's candidate
     const position = await this.positions.find(candidate.positionId);
-    if (!canManage(user, position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager schedule its interviews');
+    // named in the body, not the path: a refusal of the action (403) that says nothing about the candidate
+    assertAllowed(canManagePosition(user, position), 'Only admins, recruiters and the position\'s hiring manager schedule its interviews');
     if (positionId && positionId.toLowerCase() !== candidate.positionId) {
       throw new BadRequestException(`positionId: candidate ${candidateId} is a candidate for another position; leave positionId out or send theirs`);
     }

@@ -2,12 +2,12 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { questionContent } from '@app/question-sets';
 import { decodeCursor, encodeCursor } from '@app/common';
-import { hasRole, Role, UsersService } from '@app/auth';
+import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse, InterviewPage, WarningResponse } from '../dto/interview.response';
 import { ListInterviewsQueryDto } from '../dto/interview.dto';
 import { toZonedIso } from '../time';
-import { assertCanRead } from './interview-access';
+import { assertVisible, canReadInterview, interviewListScope } from '../access/access-policy';
 import { InterviewRepository, KitRow } from './interview.repository';
 
 @Injectable()
@@ -22,7 +22,7 @@ export class InterviewQueryService {
   async readable(user: AuthUser, id: string): Promise<KitRow> {
     const kit = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findKit(id) : null;
     if (!kit) throw new NotFoundException(`Interview ${id} not found`);
-    assertCanRead(user, id, { hiringManagerId: kit.position.hiringManagerId, panelUserIds: kit.panel.map((p) => p.userId) });
+    assertVisible(canReadInterview(user, { hiringManagerId: kit.authority.hiringManagerId, panelUserIds: kit.panel.map((p) => p.userId) }), 'Interview', id);
     return kit;
   }
 
@@ -67,7 +67,6 @@ export class InterviewQueryService {
   async list(user: AuthUser, q: ListInterviewsQueryDto): Promise<InterviewPage> {
     const limit = q.limit ?? 20;
     const after = decodeCursor(q.cursor) as [string, string] | undefined;
-    const everything = hasRole(user, Role.Admin, Role.Recruiter);
     const rows = await this.repo.list({
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
@@ -76,7 +75,7 @@ export class InterviewQueryService {
       candidateId: q.candidateId,
       positionId: q.positionId,
       questionSetId: q.questionSetId,
-      visibleTo: everything ? null : { userId: user.id, managedPositions: hasRole(user, Role.HiringManager) },
+      visibleTo: visibleTo(user),
       limit: limit + 1,
       after: after?.length === 2 ? after : undefined,
     });
@@ -108,4 +107,10 @@ export class InterviewQueryService {
   upcoming(user: AuthUser, q: ListInterviewsQueryDto): Promise<InterviewPage> {
     return this.list(user, { ...q, interviewerId: user.id, status: 'scheduled', from: q.from ?? new Date().toISOString() });
   }
+}
+
+/** The access policy's narrowing of interview lists, in the repository's terms (applied in SQL, before paging). */
+function visibleTo(user: AuthUser): { userId: string; managedPositions: boolean } | null {
+  const scope = interviewListScope(user);
+  return scope.kind === 'all' ? null : { userId: scope.userId, managedPositions: scope.kind === 'managed' };
 }

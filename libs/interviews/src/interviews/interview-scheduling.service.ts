@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '@app/audit';
 import { conflict } from '@app/common';
@@ -8,7 +8,7 @@ import { InterviewKitResponse, WarningResponse } from '../dto/interview.response
 import type { InterviewEntity } from '../entities/interview.entity';
 import { eventPayload, InterviewEvent, PanelMember } from '../interview.events';
 import { parseInstant } from '../time';
-import { canManage } from './interview-access';
+import { assertAllowed, canManagePosition } from '../access/access-policy';
 import { InterviewQueryService } from './interview-query.service';
 import { InterviewRepository } from './interview.repository';
 import { InterviewPrerequisites } from './interview-prerequisites';
@@ -73,7 +73,7 @@ export class InterviewSchedulingService {
   /** Reschedule, change the panel, the place or the title; one transaction, one revision. */
   async update(user: AuthUser, id: string, dto: UpdateInterviewDto): Promise<InterviewKitResponse> {
     const current = await this.query.readable(user, id);
-    if (!canManage(user, current.position)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager change this interview');
+    assertAllowed(canManagePosition(user, current.authority), 'Only admins, recruiters and the position\'s hiring manager change this interview');
     const people = dto.panel ? await this.planner.validate(dto.panel) : new Map<string, { name: string; email: string }>();
     const planStage = dto.planStageId ? await this.prerequisites.planStage(current.position.id, dto.planStageId) : null;
 

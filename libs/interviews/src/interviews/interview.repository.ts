@@ -28,6 +28,8 @@ export interface KitRow {
   interview: InterviewEntity;
   candidate: { id: string; name: string; email: string };
   position: { id: string; title: string; department: string | null; hiringManagerId: string };
+  /** The candidate's own position: the authority on who may see and change the interview (access policy). */
+  authority: { positionId: string; hiringManagerId: string };
   panel: Array<{ userId: string; role: PanelRole }>;
   questions: InterviewQuestionEntity[];
 }
@@ -221,7 +223,9 @@ export class InterviewRepository {
    * `excludeIds` (those whose scorecard is submitted): a page, most urgent first (feedback due, then
    * id), and the totals over all pages, in one query.
    */
-  async owedByPanelist(userId: string, excludeIds: string[], now: Date, limit: number, after?: [string, string]): Promise<{ rows: OwedInterviewRow[]; pending: number; overdue: number }> {
+  async owedByPanelist(
+    userId: string, excludeIds: string[], now: Date, limit: number, after?: [string, string], managedBy?: string,
+  ): Promise<{ rows: OwedInterviewRow[]; pending: number; overdue: number }> {
     const rows: Array<Record<string, unknown>> = await this.manager.query(
       `WITH owed AS (
          SELECT i.id, i.title, i.stage, i.status, i.starts_at, i.ends_at, i.feedback_due_at, i.feedback_due_at::text AS cursor_ts,
@@ -234,6 +238,8 @@ export class InterviewRepository {
           WHERE p.user_id = $1 AND i.status IN ('scheduled', 'awaiting_feedback', 'completed')
             AND (i.ends_at <= $2 OR i.status IN ('awaiting_feedback', 'completed'))
             AND NOT (i.id = ANY($6::uuid[]))
+            -- a hiring manager reads only what concerns their positions (the candidate's own position decides)
+            AND ($7::uuid IS NULL OR EXISTS (SELECT 1 FROM positions cp WHERE cp.id = c.position_id AND cp.hiring_manager_id = $7::uuid))
        ), totals AS (
          SELECT count(*)::int AS pending, (count(*) FILTER (WHERE overdue))::int AS overdue_total FROM owed
        )
@@ -245,7 +251,7 @@ export class InterviewRepository {
             ORDER BY owed.feedback_due_at, owed.id
             LIMIT $5
          ) pg ON true`,
-      [userId, now, after?.[0] ?? null, after?.[1] ?? null, limit, excludeIds],
+      [userId, now, after?.[0] ?? null, after?.[1] ?? null, limit, excludeIds, managedBy ?? null],
     );
     const first = rows[0] ?? { pending: 0, overdue_total: 0 };
     return {
@@ -329,10 +335,12 @@ export class InterviewRepository {
       `SELECT ${INTERVIEW_COLUMNS},
               json_build_object('id', c.id, 'name', c.name, 'email', c.email) AS candidate,
               json_build_object('id', p.id, 'title', p.title, 'department', p.department, 'hiringManagerId', p.hiring_manager_id) AS position,
+              json_build_object('positionId', cp.id, 'hiringManagerId', cp.hiring_manager_id) AS authority,
               COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role) ORDER BY ip.role, ip.added_at)
                           FROM interview_panelists ip WHERE ip.interview_id = i.id), '[]') AS panel,
               COALESCE((SELECT json_agg(row_to_json(q) ORDER BY q.position) FROM interview_questions q WHERE q.interview_id = i.id), '[]') AS questions
          FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN positions p ON p.id = i.position_id
+              JOIN positions cp ON cp.id = c.position_id
         WHERE i.id = $1`,
       [id],
     );
@@ -360,6 +368,7 @@ export class InterviewRepository {
       interview: this.toEntity(r),
       candidate: r.candidate as KitRow['candidate'],
       position: r.position as KitRow['position'],
+      authority: r.authority as KitRow['authority'],
       panel: r.panel as KitRow['panel'],
       questions,
     };
@@ -378,21 +387,24 @@ export class InterviewRepository {
     if (f.statuses?.length) where.push(`i.status = ANY(${p(f.statuses)})`);
     if (f.interviewerId) where.push(`EXISTS (SELECT 1 FROM interview_panelists x WHERE x.interview_id = i.id AND x.user_id = ${p(f.interviewerId)})`);
     if (f.candidateId) where.push(`i.candidate_id = ${p(f.candidateId)}`);
-    if (f.positionId) where.push(`i.position_id = ${p(f.positionId)}`);
+    // a position's interviews are its candidates' (the candidate's own position is the authority)
+    if (f.positionId) where.push(`c.position_id = ${p(f.positionId)}`);
     if (f.questionSetId) where.push(`EXISTS (SELECT 1 FROM interview_questions s WHERE s.interview_id = i.id AND s.source_set_id = ${p(f.questionSetId)})`);
     if (f.visibleTo) {
       const me = p(f.visibleTo.userId);
       const onPanel = `EXISTS (SELECT 1 FROM interview_panelists v WHERE v.interview_id = i.id AND v.user_id = ${me})`;
-      where.push(f.visibleTo.managedPositions ? `(pos.hiring_manager_id = ${me} OR ${onPanel})` : onPanel);
+      // managed = the candidate's own position is the caller's (the access policy's authority), not the one the interview names
+      where.push(f.visibleTo.managedPositions ? `(cpos.hiring_manager_id = ${me} OR ${onPanel})` : onPanel);
     }
     if (f.after) where.push(`(i.starts_at, i.id) > (${p(f.after[0])}::timestamptz, ${p(f.after[1])}::uuid)`);
     const rows: Array<Record<string, unknown>> = await this.manager.query(
       `SELECT ${INTERVIEW_COLUMNS}, i.starts_at::text AS cursor_ts, c.name AS candidate_name, pos.title AS position_title,
-              pos.hiring_manager_id,
+              cpos.hiring_manager_id,
               COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role) ORDER BY ip.role, ip.added_at)
                           FROM interview_panelists ip WHERE ip.interview_id = i.id), '[]') AS panel,
               (SELECT count(*)::int FROM interview_questions q WHERE q.interview_id = i.id) AS question_count
          FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN positions pos ON pos.id = i.position_id
+              JOIN positions cpos ON cpos.id = c.position_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY i.starts_at, i.id
         LIMIT ${p(f.limit)}`,

@@ -1,8 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { conflict } from '@app/common';
 import type { AuthUser } from '@app/auth';
-import { canManage } from '../interviews/interview-access';
+import { assertManagesPosition } from '../access/access-policy';
 import { PositionsService } from '../positions/positions.service';
 import { planCoverage } from './coverage';
 import { PlanInput } from './plan-input';
@@ -92,8 +92,7 @@ export class PositionPlanService {
 
   /** Managers of the position; for anyone else it does not exist. */
   private async managed(user: AuthUser, positionId: string): Promise<void> {
-    const position = await this.positions.find(positionId);
-    if (!canManage(user, position)) throw new NotFoundException(`Position ${positionId} not found`);
+    assertManagesPosition(user, await this.positions.find(positionId));
   }
 }
 

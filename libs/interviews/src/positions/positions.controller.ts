@@ -16,9 +16,9 @@ export class PositionsController {
 
   /** Positions, newest first; search by title or department. */
   @Get()
-  @ApiErrors(400, 401)
-  list(@Query() q: ListPositionsQueryDto): Promise<PositionPage> {
-    return this.positions.list(q);
+  @ApiErrors(400, 401, 403)
+  list(@CurrentUser() user: AuthUser, @Query() q: ListPositionsQueryDto): Promise<PositionPage> {
+    return this.positions.list(user, q);
   }
 
   /** Opens a position. A hiring manager may open one they manage. */
@@ -30,9 +30,9 @@ export class PositionsController {
   }
 
   @Get(':id')
-  @ApiErrors(401, 404)
-  get(@Param('id') id: string): Promise<PositionResponse> {
-    return this.positions.get(id);
+  @ApiErrors(401, 403, 404)
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<PositionResponse> {
+    return this.positions.get(user, id);
   }
 
   @Patch(':id')

@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { assertAllowed, assertHiringTeam, assertManagesPosition, canDelete, managedBy, seesEverything } from '../access/access-policy';
 import { AuditService } from '@app/audit';
 import { decodeCursor, encodeCursor } from '@app/common';
 import { hasRole, Role, UsersService } from '@app/auth';
@@ -17,27 +18,34 @@ export class PositionsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Admins and recruiters manage every position; a hiring manager manages their own. */
-  canManage(user: AuthUser, position: Pick<PositionEntity, 'hiringManagerId'>): boolean {
-    return hasRole(user, Role.Admin, Role.Recruiter) || (hasRole(user, Role.HiringManager) && position.hiringManagerId === user.id);
-  }
-
   async find(id: string): Promise<PositionEntity> {
     const p = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findById(id) : null;
     if (!p) throw new NotFoundException(`Position ${id} not found`);
     return p;
   }
 
-  async get(id: string): Promise<PositionResponse> {
-    return (await this.toResponses([await this.find(id)]))[0];
+  /** The position if the caller may see it (access policy): 403 for interviewers, 404 for another manager's. */
+  async readable(user: AuthUser, id: string): Promise<PositionEntity> {
+    assertHiringTeam(user);
+    const p = await this.find(id);
+    assertManagesPosition(user, p);
+    return p;
   }
 
-  async list(q: ListPositionsQueryDto): Promise<PositionPage> {
+  async get(user: AuthUser, id: string): Promise<PositionResponse> {
+    return (await this.toResponses([await this.readable(user, id)]))[0];
+  }
+
+  /** A hiring manager lists their own positions only: the filter is in the query, before paging. */
+  async list(user: AuthUser, q: ListPositionsQueryDto): Promise<PositionPage> {
+    const scope = managedBy(user);
+    // asking for another manager's positions gives an empty page, not theirs
+    if (scope && q.hiringManagerId && q.hiringManagerId !== scope) return { items: [], page: { limit: q.limit ?? 20, nextCursor: null } };
     const limit = q.limit ?? 20;
     const [createdAt, id] = (decodeCursor(q.cursor) ?? []) as [string?, string?];
     const rows = await this.repo.list({
       words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
-      hiringManagerId: q.hiringManagerId,
+      hiringManagerId: scope ?? q.hiringManagerId,
       status: q.status,
       limit: limit + 1,
       after: createdAt && id ? { createdAt, id } : undefined,
@@ -52,27 +60,25 @@ export class PositionsService {
   async create(user: AuthUser, dto: CreatePositionDto): Promise<PositionResponse> {
     const hiringManagerId = dto.hiringManagerId ?? (hasRole(user, Role.HiringManager) ? user.id : undefined);
     if (!hiringManagerId) throw new BadRequestException('hiringManagerId is required');
-    if (!hasRole(user, Role.Admin, Role.Recruiter) && hiringManagerId !== user.id) {
-      throw new ForbiddenException('A hiring manager can only create positions they manage');
-    }
+    assertAllowed(seesEverything(user) || hiringManagerId === user.id, 'A hiring manager can only create positions they manage');
     await this.assertHiringManager(hiringManagerId);
     const p = await this.repo.insert({ title: dto.title, department: dto.department ?? null, hiringManagerId, status: 'open' });
     await this.audit.record(user.id, 'position', p.id, 'created', { title: p.title, hiringManagerId });
-    return this.get(p.id);
+    return this.get(user, p.id);
   }
 
   async update(user: AuthUser, id: string, dto: UpdatePositionDto): Promise<PositionResponse> {
-    const p = await this.find(id);
-    if (!this.canManage(user, p)) throw new ForbiddenException('Only admins, recruiters and the position\'s hiring manager change it');
+    await this.readable(user, id);
     if (dto.hiringManagerId) await this.assertHiringManager(dto.hiringManagerId);
     await this.repo.update(id, dto);
     await this.audit.record(user.id, 'position', id, 'updated', { ...dto });
-    return this.get(id);
+    // a hiring manager who hands the position over no longer sees it; the change is done all the same
+    return (await this.toResponses([await this.find(id)]))[0];
   }
 
   async remove(user: AuthUser, id: string): Promise<void> {
-    const p = await this.find(id);
-    if (!hasRole(user, Role.Admin, Role.Recruiter)) throw new ForbiddenException('Only admins and recruiters delete positions');
+    const p = await this.readable(user, id);
+    assertAllowed(canDelete(user), 'Only admins and recruiters delete positions');
     if (await this.candidates.existsForPosition(p.id)) throw new ConflictException(`Position ${id} has candidates; close it instead`);
     await this.repo.delete(id);
     await this.audit.record(user.id, 'position', id, 'deleted', { title: p.title });
