@@ -76,6 +76,11 @@ export const MATRIX: Entry[] = [
   { op: 'Auth_login', route: 'POST /auth/login', public: true, oneSide: true, body: { email: 'rita.recruiter@authz.test', password: 'user-password-1' }, expect: with_(ALL_OK, { anon: 'ok' }) },
   { op: 'Auth_dashboardSession', route: 'POST /auth/dashboard-session', oneSide: true, expect: ADMIN_ONLY },
   { op: 'Auth_me', route: 'GET /me', oneSide: true, expect: ALL_OK },
+  // without X-Requested-With (a cross-site form could not send it) refresh and sign-out are refused before anything else
+  { op: 'Sessions_refresh', route: 'POST /auth/refresh', public: true, oneSide: true, expect: { admin: 403, recruiter: 403, hmA: 403, ivOn: 403, ivOff: 403, anon: 403 } },
+  { op: 'Sessions_logout', route: 'POST /auth/logout', public: true, oneSide: true, expect: { admin: 403, recruiter: 403, hmA: 403, ivOn: 403, ivOff: 403, anon: 403 } },
+  // a wrong current password: everyone signed in reaches the check (400), nobody changes anything
+  { op: 'Auth_changePassword', route: 'POST /me/password', oneSide: true, body: { currentPassword: 'not-the-password-1', newPassword: 'a-new-long-password-77' }, expect: { admin: 'pass', recruiter: 'pass', hmA: 'pass', ivOn: 'pass', ivOff: 'pass' } },
   { op: 'Auth_updateMe', route: 'PATCH /me', oneSide: true, mutates: true, body: { timezone: 'UTC' }, expect: ALL_OK },
   { op: 'Users_list', route: 'GET /users', oneSide: true, expect: ADMIN_ONLY },
   { op: 'Users_create', route: 'POST /users', oneSide: true, mutates: true, body: () => ({ email: `new-${next()}@authz.test`, name: 'New', password: 'user-password-1', roles: ['interviewer'] }), expect: ADMIN_ONLY },
@@ -175,6 +180,8 @@ export const MATRIX: Entry[] = [
   { op: 'System_send', route: 'POST /system/heartbeats', oneSide: true, mutates: true, body: {}, expect: with_(ADMIN_ONLY, { admin: 'pass' }) },
   { op: 'System_get', route: 'GET /system/heartbeats/{missingId}', oneSide: true, expect: with_(ADMIN_ONLY, { admin: 'any' }) },
   { op: 'Health_check', route: 'GET //health', public: true, oneSide: true, expect: with_(ALL_OK, { anon: 'ok' }) },
+  { op: 'Health_ready', route: 'GET //health/ready', public: true, oneSide: true, expect: with_(ALL_OK, { anon: 'ok' }) },
+  { op: 'Health_live', route: 'GET //health/live', public: true, oneSide: true, expect: with_(ALL_OK, { anon: 'ok' }) },
   { op: 'Metrics_scrape', route: 'GET //metrics', public: true, oneSide: true, expect: { admin: 'any', recruiter: 'any', hmA: 'any', ivOn: 'any', ivOff: 'any', anon: 'any' } },
 ];
 
