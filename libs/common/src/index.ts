@@ -6,3 +6,5 @@ export { ApiErrors } from './http/api-errors.decorator';
 export { PageQueryDto, PageInfoDto, type Page, encodeCursor, decodeCursor } from './pagination/page.dto';
 export { wallClock } from './time/wall-clock';
 export { PeriodicTask } from './periodic/periodic-task';
+export { assertCleanInput, badText, findInputProblem, DEFAULT_INPUT_LIMITS, type InputLimits } from './input/input-guard';
+export { IsPlainEmail, plainEmailProblem, MAX_EMAIL } from './input/plain-email';
