@@ -8,3 +8,4 @@ export { wallClock } from './time/wall-clock';
 export { PeriodicTask } from './periodic/periodic-task';
 export { assertCleanInput, badText, findInputProblem, DEFAULT_INPUT_LIMITS, type InputLimits } from './input/input-guard';
 export { IsPlainEmail, plainEmailProblem, MAX_EMAIL } from './input/plain-email';
+export { EachIsObject, IsNestedObject } from './input/nested';

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { RECOMMENDATIONS, type Recommendation } from '../entities/scorecard.entity';
 import { RATING_SCALE_TEXT, RECOMMENDATION_SCALE_TEXT } from '../scale';
+import { EachIsObject } from '@app/common';
 
 export const MAX_NOTE = 20_000;
 
@@ -49,10 +50,10 @@ export class SaveScorecardDto {
   @IsOptional() @IsString() @MaxLength(MAX_NOTE, { message: `summary must be at most ${MAX_NOTE} characters` })
   summary?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => RatingInputDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(2000) @EachIsObject() @ValidateNested({ each: true }) @Type(() => RatingInputDto)
   ratings?: RatingInputDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => QuestionNotesDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @EachIsObject() @ValidateNested({ each: true }) @Type(() => QuestionNotesDto)
   questions?: QuestionNotesDto[];
 }
 

@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { EachIsObject } from '@app/common';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -18,7 +19,7 @@ export class RejectionReasonInput {
 
 export class UpdateRejectionReasonsDto {
   /** The whole list in order; reasons left out become inactive (past decisions keep them). */
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => RejectionReasonInput)
+  @IsArray() @ArrayMaxSize(100) @EachIsObject() @ValidateNested({ each: true }) @Type(() => RejectionReasonInput)
   reasons: RejectionReasonInput[];
 }
 

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsTimeZone } from '@app/auth';
-import { PageQueryDto } from '@app/common';
+import { EachIsObject, PageQueryDto } from '@app/common';
 import { INTERVIEW_STATUS_DESCRIPTION, INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
 
 export const STAGES = ['screening', 'technical', 'behavioral', 'onsite', 'final', 'other'] as const;
@@ -92,14 +92,14 @@ export class CreateInterviewDto {
   meetingUrl?: string;
 
   @IsArray() @ArrayMinSize(1, { message: 'panel must name at least one interviewer' }) @ArrayMaxSize(20)
-  @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
+  @EachIsObject() @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
   panel: PanelMemberDto[];
 
   /** When feedback is due; default: the end + 24 h. */
   @IsOptional() @IsISO8601({ strict: true })
   feedbackDueAt?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @EachIsObject() @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
   questions?: AssignQuestionDto[];
 
   /** Book the panel even when someone is already booked at an overlapping time. */
@@ -140,7 +140,7 @@ export class UpdateInterviewDto {
 
   /** The whole new panel. */
   @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'panel must name at least one interviewer' }) @ArrayMaxSize(20)
-  @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
+  @EachIsObject() @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
   panel?: PanelMemberDto[];
 
   @IsOptional() @IsISO8601({ strict: true })
@@ -177,7 +177,7 @@ export class AssignQuestionsDto {
   @IsOptional() @IsInt() @Min(1)
   revision?: number;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @EachIsObject() @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
   questions: AssignQuestionDto[];
 }
 
