@@ -9,3 +9,4 @@ export { PeriodicTask } from './periodic/periodic-task';
 export { assertCleanInput, badText, findInputProblem, DEFAULT_INPUT_LIMITS, type InputLimits } from './input/input-guard';
 export { IsPlainEmail, plainEmailProblem, MAX_EMAIL } from './input/plain-email';
 export { EachIsObject, IsNestedObject } from './input/nested';
+export { toInstant, parseDateTimeInput, IsDateTimeInput, DateTimeInputError } from './time/date-time-input';
