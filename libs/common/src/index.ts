@@ -10,3 +10,4 @@ export { assertCleanInput, badText, findInputProblem, DEFAULT_INPUT_LIMITS, type
 export { IsPlainEmail, plainEmailProblem, MAX_EMAIL } from './input/plain-email';
 export { EachIsObject, IsNestedObject } from './input/nested';
 export { toInstant, parseDateTimeInput, IsDateTimeInput, DateTimeInputError } from './time/date-time-input';
+export { UniqueBy, firstDuplicate } from './input/unique';

@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsTimeZone } from '@app/auth';
-import { EachIsObject, IsDateTimeInput, PageQueryDto } from '@app/common';
+import { EachIsObject, IsDateTimeInput, PageQueryDto, UniqueBy } from '@app/common';
 import { INTERVIEW_STATUS_DESCRIPTION, INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
 
 export const STAGES = ['screening', 'technical', 'behavioral', 'onsite', 'final', 'other'] as const;
@@ -93,14 +93,16 @@ export class CreateInterviewDto {
   meetingUrl?: string;
 
   @IsArray() @ArrayMinSize(1, { message: 'panel must name at least one interviewer' }) @ArrayMaxSize(20)
-  @EachIsObject() @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
+  @EachIsObject() @UniqueBy('interviewer', (p: PanelMemberDto) => p?.userId)
+  @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
   panel: PanelMemberDto[];
 
   /** When feedback is due; default: the end + 24 h. */
   @IsOptional() @IsDateTimeInput()
   feedbackDueAt?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @EachIsObject() @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @EachIsObject() @UniqueBy('set or question', (q: AssignQuestionDto) => (q?.setId || q?.questionId ? `${q.setId ?? ''}${q.questionId ?? ''}` : undefined))
+  @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
   questions?: AssignQuestionDto[];
 
   /** Book the panel even when someone is already booked at an overlapping time. */
@@ -141,7 +143,8 @@ export class UpdateInterviewDto {
 
   /** The whole new panel. */
   @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'panel must name at least one interviewer' }) @ArrayMaxSize(20)
-  @EachIsObject() @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
+  @EachIsObject() @UniqueBy('interviewer', (p: PanelMemberDto) => p?.userId)
+  @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
   panel?: PanelMemberDto[];
 
   @IsOptional() @IsDateTimeInput()
@@ -178,7 +181,8 @@ export class AssignQuestionsDto {
   @IsOptional() @IsInt() @Min(1)
   revision?: number;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @EachIsObject() @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @EachIsObject() @UniqueBy('set or question', (q: AssignQuestionDto) => (q?.setId || q?.questionId ? `${q.setId ?? ''}${q.questionId ?? ''}` : undefined))
+  @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
   questions: AssignQuestionDto[];
 }
 

@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { MAX_CRITERIA, MAX_FOLLOW_UPS, MAX_LABEL, MAX_PROMPT, MAX_TEXT, MAX_TIMEBOX_MINUTES } from '../import/limits';
 import { QUESTION_TYPES, type QuestionType } from '../import/guide.types';
-import { EachIsObject, IsNestedObject } from '@app/common';
+import { EachIsObject, IsNestedObject, UniqueBy } from '@app/common';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -75,6 +75,7 @@ export class QuestionDto {
   guidance?: GuidanceDto;
 
   @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @UniqueBy('competency', (c: string) => (typeof c === 'string' ? c.trim().toLowerCase() : undefined))
   competencies?: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_TIMEBOX_MINUTES })
@@ -107,7 +108,7 @@ export class ReorderQuestionsDto {
   revision: number;
 
   /** Every question id of the set, in the new order. */
-  @IsArray() @ArrayMaxSize(500) @IsString({ each: true })
+  @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @UniqueBy('question')
   questionIds: string[];
 }
 
