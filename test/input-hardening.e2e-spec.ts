@@ -316,6 +316,23 @@ describe('input hardening', () => {
     });
   });
 
+  describe('JSON_MAX_DEPTH', () => {
+    let shallow: TestApp;
+    beforeAll(async () => {
+      shallow = await TestApp.start('input_depth', { env: { JSON_MAX_DEPTH: '4' } });
+    });
+    afterAll(() => shallow?.close());
+
+    it('is the depth the API accepts', async () => {
+      const four = await shallow.post('/api/v1/question-sets', { name: 'Four', questions: [{ type: 'technical', prompt: 'Q', criteria: [] }] }, 'admin');
+      expect(four.status).toBe(201);
+      const five = await shallow.post('/api/v1/question-sets', { name: 'Five', questions: [{ type: 'technical', prompt: 'Q', criteria: [{ label: 'C' }] }] }, 'admin');
+      expect(five.status).toBe(400);
+      expect(five.body.message).toBe('questions.0.criteria.0 is nested too deeply (at most 4 levels)');
+      expect(five.body.details).toEqual([{ field: 'questions.0.criteria.0', messages: [five.body.message] }]);
+    });
+  });
+
   describe('the guide import is linear', () => {
     const preview = (body: string) => raw('POST', '/api/v1/question-sets/import/preview', body, R, 'text/markdown');
 
