@@ -195,6 +195,15 @@ describe('input hardening', () => {
       expect(login.status).toBe(400);
     });
 
+    it('still documents email fields as emails, required only where they are', async () => {
+      const { schemas } = (await t.get('/api/docs-json')).body.components;
+      for (const name of ['CreateCandidateDto', 'UpdateCandidateDto', 'LoginDto', 'CreateUserDto']) {
+        expect({ name, email: schemas[name].properties.email }).toEqual({ name, email: expect.objectContaining({ type: 'string', format: 'email', maxLength: 254 }) });
+      }
+      expect(schemas.CreateCandidateDto.required).toContain('email');
+      expect(schemas.UpdateCandidateDto.required ?? []).not.toContain('email');
+    });
+
     it('lower-cases an address', async () => {
       const user = await t.createUser('Mixed.Case@Example.COM', ['interviewer']);
       expect(user.email).toBe('mixed.case@example.com');

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
@@ -31,6 +32,8 @@ export function plainEmailProblem(value: unknown): string | null {
 /** The one rule for email fields: a plain address, trimmed and lower-cased. */
 export function IsPlainEmail(options?: ValidationOptions): PropertyDecorator {
   return applyDecorators(
+    // what the Swagger plugin wrote for @IsEmail @MaxLength(254); `required` still comes from the plugin
+    ApiProperty({ format: 'email', maxLength: MAX_EMAIL }),
     Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
     ValidateBy(
       {
