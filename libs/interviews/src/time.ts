@@ -17,13 +17,6 @@ export function isoWeek(instant: Date): { from: Date; to: Date } {
   return { from, to: new Date(from.getTime() + 7 * 86_400_000) };
 }
 
-/** Offset of a timezone from UTC at an instant, in minutes. */
-export function offsetMinutes(instant: Date, timeZone: string): number {
-  const iso = toZonedIso(instant, timeZone);
-  const m = /([+-])(\d{2}):(\d{2})$/.exec(iso)!;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-}
-
 /**
  * An API date-time to an instant: every ISO 8601 form, a local time read in `timeZone` with
  * Temporal's 'compatible' rule (see toInstant in @app/common). Refused input is a 400 naming `field`.
