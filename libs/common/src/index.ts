@@ -7,3 +7,8 @@ export { PageQueryDto, PageInfoDto, type Page, encodeCursor, decodeCursor } from
 export { wallClock } from './time/wall-clock';
 export { PeriodicTask } from './periodic/periodic-task';
 export { completeOpenApiContract } from './http/openapi-contract';
+export { assertCleanInput, badText, findInputProblem, DEFAULT_INPUT_LIMITS, type InputLimits } from './input/input-guard';
+export { IsPlainEmail, plainEmailProblem, MAX_EMAIL } from './input/plain-email';
+export { EachIsObject, IsNestedObject } from './input/nested';
+export { toInstant, parseDateTimeInput, IsDateTimeInput, DateTimeInputError } from './time/date-time-input';
+export { UniqueBy, firstDuplicate } from './input/unique';

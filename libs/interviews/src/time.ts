@@ -1,4 +1,4 @@
-import { wallClock } from '@app/common';
+import { parseDateTimeInput, wallClock } from '@app/common';
 
 /** Wall-clock time of an instant in a timezone, as ISO 8601 with its offset (e.g. 2026-12-01T10:00:00+01:00). */
 export function toZonedIso(instant: Date, timeZone: string): string {
@@ -17,25 +17,10 @@ export function isoWeek(instant: Date): { from: Date; to: Date } {
   return { from, to: new Date(from.getTime() + 7 * 86_400_000) };
 }
 
-/** Offset of a timezone from UTC at an instant, in minutes. */
-export function offsetMinutes(instant: Date, timeZone: string): number {
-  const iso = toZonedIso(instant, timeZone);
-  const m = /([+-])(\d{2}):(\d{2})$/.exec(iso)!;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-}
-
 /**
- * An ISO 8601 date-time to an instant. With an offset or Z it is taken as is; without one it is a
- * wall-clock time in `timeZone` (what a person picking "10:00 in Berlin" means).
+ * An API date-time to an instant: every ISO 8601 form, a local time read in `timeZone` with
+ * Temporal's 'compatible' rule (see toInstant in @app/common). Refused input is a 400 naming `field`.
  */
-export function parseInstant(value: string, timeZone: string): Date {
-  if (/([zZ]|[+-]\d{2}:?\d{2})$/.test(value)) return new Date(value);
-  const [date, time = '00:00'] = value.split('T');
-  const [y, mo, d] = date.split('-').map(Number);
-  const [h, mi, s = 0] = time.split(':').map(Number);
-  const wall = Date.UTC(y, mo - 1, d, h, mi, Math.floor(s));
-  let instant = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
-  // near a DST change the offset at the guess can differ from the offset at the answer
-  instant = wall - offsetMinutes(new Date(instant), timeZone) * 60_000;
-  return new Date(instant);
+export function parseInstant(value: string, timeZone: string, field = 'start'): Date {
+  return parseDateTimeInput(value, field, timeZone);
 }

@@ -81,7 +81,7 @@ export async function createHttpApp(module: Type<unknown> | ReturnType<typeof Ob
   });
   await mountQueueDashboard(app);
   useApiPrefix(app);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(createValidationPipe({ maxDepth: config.jsonMaxDepth }));
   app.useGlobalFilters(new AllExceptionsFilter());
   setupOpenApi(app);
   await serveWebApp(app);

@@ -1,7 +1,7 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { flattenValidationErrors } from '@app/common';
+import { assertCleanInput, flattenValidationErrors } from '@app/common';
 import { ImportGuideDto, ImportQueryDto } from './dto/import-guide.dto';
 
 /**
@@ -12,6 +12,12 @@ export const GuideBody = createParamDecorator((_: unknown, ctx: ExecutionContext
   const req = ctx.switchToHttp().getRequest<{ body: unknown; query: Record<string, unknown> }>();
   const fromText = typeof req.body === 'string' || Buffer.isBuffer(req.body);
   const input = fromText ? { ...req.query, content: String(req.body) } : (req.body ?? {});
+  // A custom parameter is not seen by the global pipe's input check, so it runs here. The guide
+  // itself (`content`) is left to the parser, which refuses binary text and invalid Unicode with a 422.
+  const body = (typeof input === 'object' && input !== null && !Array.isArray(input) ? input : { value: input }) as Record<string, unknown>;
+  const { content, ...rest } = body;
+  assertCleanInput(typeof content === 'string' ? rest : body, 'body');
+  if (fromText) assertCleanInput(req.query ?? {}, 'query');
   const dto = plainToInstance(fromText ? ImportGuideDto : ImportGuideDto, input);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: !fromText });
   if (fromText) {

@@ -1,13 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsPlainEmail } from '@app/common';
 import { IsTimeZone } from '../decorators/is-time-zone.decorator';
 import { Role } from '../role.enum';
 
 export class CreateUserDto {
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsPlainEmail()
   email: string;
 
   @IsString()

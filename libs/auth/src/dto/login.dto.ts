@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsPlainEmail } from '@app/common';
 import { UserResponse } from './user.response';
 
 export class LoginDto {
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @IsPlainEmail()
   email: string;
 
   @IsString()

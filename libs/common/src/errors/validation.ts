@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { assertCleanInput, DEFAULT_INPUT_LIMITS, type InputLimits } from '../input/input-guard';
 import { DetailedHttpException } from './app-exceptions';
 
 export interface FieldError {
@@ -14,9 +15,27 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/**
+ * Checks what the client sent (NUL, lone surrogates, depth, size) before class-transformer sees
+ * it: the transformer recurses, and text PostgreSQL cannot store would otherwise surface as a 500.
+ */
+class GuardedValidationPipe extends ValidationPipe {
+  constructor(
+    options: ConstructorParameters<typeof ValidationPipe>[0],
+    private readonly limits: InputLimits,
+  ) {
+    super(options);
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') assertCleanInput(value, metadata.type === 'param' && metadata.data ? metadata.data : metadata.type, this.limits);
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one global ValidationPipe: unknown fields are refused and named, types are transformed. */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+export function createValidationPipe(limits: Partial<InputLimits> = {}): ValidationPipe {
+  return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -29,5 +48,5 @@ export function createValidationPipe(): ValidationPipe {
       const ex = new DetailedHttpException(400, message || 'Invalid request', details);
       return ex satisfies BadRequestException | DetailedHttpException;
     },
-  });
+  }, { ...DEFAULT_INPUT_LIMITS, ...limits });
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { RECOMMENDATIONS, type Recommendation } from '../entities/scorecard.entity';
 import { RATING_SCALE_TEXT, RECOMMENDATION_SCALE_TEXT } from '../scale';
+import { EachIsObject, UniqueBy } from '@app/common';
 
 export const MAX_NOTE = 20_000;
 
@@ -33,7 +34,7 @@ export class QuestionNotesDto {
   notes?: string;
 
   /** Ids of the follow-ups actually asked. */
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(64, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(64, { each: true }) @UniqueBy('follow-up')
   followUpsAsked?: string[];
 }
 
@@ -49,10 +50,13 @@ export class SaveScorecardDto {
   @IsOptional() @IsString() @MaxLength(MAX_NOTE, { message: `summary must be at most ${MAX_NOTE} characters` })
   summary?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => RatingInputDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(2000) @EachIsObject()
+  @UniqueBy('questionId/criterionId', (r: RatingInputDto) => (r && typeof r === 'object' && r.questionId && r.criterionId ? `${r.questionId}/${r.criterionId}` : undefined))
+  @ValidateNested({ each: true }) @Type(() => RatingInputDto)
   ratings?: RatingInputDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => QuestionNotesDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @EachIsObject() @UniqueBy('questionId', (q: QuestionNotesDto) => q?.questionId)
+  @ValidateNested({ each: true }) @Type(() => QuestionNotesDto)
   questions?: QuestionNotesDto[];
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { EachIsObject } from '@app/common';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -19,7 +20,7 @@ export class RejectionReasonInput {
 
 export class UpdateRejectionReasonsDto {
   /** The whole list in order; reasons left out become inactive (past decisions keep them). */
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => RejectionReasonInput)
+  @IsArray() @ArrayMaxSize(100) @EachIsObject() @ValidateNested({ each: true }) @Type(() => RejectionReasonInput)
   reasons: RejectionReasonInput[];
 }
 

@@ -1,8 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsTimeZone } from '@app/auth';
-import { PageInfoDto, PageQueryDto } from '@app/common';
+import { IsDateTimeInput, PageInfoDto, PageQueryDto, toInstant } from '@app/common';
+
+// Any ISO 8601 form (week dates, `+01`, hours alone) becomes one canonical instant, so that the
+// service's Date parsing sees only what it reads; a local time is read in UTC, as before. What cannot
+// be read is left as sent, for IsDateTimeInput to refuse with the field's name.
+const asUtcInstant = ({ value }: { value: unknown }) => {
+  try {
+    return toInstant(value, 'UTC').toISOString();
+  } catch {
+    return value;
+  }
+};
 
 const QUESTION_TYPES = ['technical', 'behavioral', 'situational'];
 const lower = ({ value }: { value: unknown }) => (Array.isArray(value) ? [...new Set(value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)))] : value);
@@ -17,10 +28,10 @@ export class ListInterviewersQueryDto extends PageQueryDto {
   questionType?: string;
 
   /** With `availableTo`: only interviewers without a scheduled interview in that range. */
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @Transform(asUtcInstant) @IsDateTimeInput()
   availableFrom?: string;
 
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @Transform(asUtcInstant) @IsDateTimeInput()
   availableTo?: string;
 
   /** Words in the name or email. */

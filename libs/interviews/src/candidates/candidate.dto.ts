@@ -1,17 +1,16 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageInfoDto, PageQueryDto } from '@app/common';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsPlainEmail, PageInfoDto, PageQueryDto } from '@app/common';
 import { CANDIDATE_STATUSES } from '../entities/candidate.entity';
 import type { CandidateStatus } from '../entities/candidate.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class CreateCandidateDto {
   @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
   name: string;
 
-  @Transform(email) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  @IsPlainEmail()
   email: string;
 
   @IsUUID()
@@ -26,7 +25,7 @@ export class UpdateCandidateDto {
   @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
   name?: string;
 
-  @IsOptional() @Transform(email) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  @IsOptional() @IsPlainEmail()
   email?: string;
 
   @IsOptional() @IsString() @MaxLength(10_000)

@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -20,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsTimeZone } from '@app/auth';
-import { PageQueryDto } from '@app/common';
+import { EachIsObject, IsDateTimeInput, PageQueryDto, UniqueBy } from '@app/common';
 import { INTERVIEW_STATUS_DESCRIPTION, INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
 
 export const STAGES = ['screening', 'technical', 'behavioral', 'onsite', 'final', 'other'] as const;
@@ -72,10 +71,12 @@ export class CreateInterviewDto {
   planStageId?: string;
 
   /**
-   * Start time: an ISO 8601 instant (`2026-12-01T09:00:00Z`, `…+01:00`) or a local time without
-   * offset (`2026-12-01T10:00`), which is read in `timezone`. Must be in the future.
+   * Start time, any ISO 8601 form: an instant (`2026-12-01T09:00:00Z`, `…+01:00`, `…+01`) or a local
+   * time without offset (`2026-12-01T10:00`, `2026-12-01T10`, `2026-W49-2T10:00`), read in `timezone`;
+   * a time skipped by a daylight-saving change moves forward, a repeated one is the earlier.
+   * Must be in the future.
    */
-  @IsISO8601({ strict: true }, { message: 'start must be an ISO 8601 date-time' })
+  @IsDateTimeInput()
   start: string;
 
   @IsInt() @Min(5, { message: 'durationMinutes must be at least 5' }) @Max(600)
@@ -92,14 +93,16 @@ export class CreateInterviewDto {
   meetingUrl?: string;
 
   @IsArray() @ArrayMinSize(1, { message: 'panel must name at least one interviewer' }) @ArrayMaxSize(20)
+  @EachIsObject() @UniqueBy('interviewer', (p: PanelMemberDto) => p?.userId)
   @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
   panel: PanelMemberDto[];
 
   /** When feedback is due; default: the end + 24 h. */
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateTimeInput()
   feedbackDueAt?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @EachIsObject() @UniqueBy('set or question', (q: AssignQuestionDto) => (q?.setId || q?.questionId ? `${q.setId ?? ''}${q.questionId ?? ''}` : undefined))
+  @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
   questions?: AssignQuestionDto[];
 
   /** Book the panel even when someone is already booked at an overlapping time. */
@@ -123,7 +126,7 @@ export class UpdateInterviewDto {
   @IsOptional() @IsUUID(undefined, { message: 'planStageId must be a plan stage id (a UUID)' })
   planStageId?: string | null;
 
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'start must be an ISO 8601 date-time' })
+  @IsOptional() @IsDateTimeInput()
   start?: string;
 
   @IsOptional() @IsInt() @Min(5, { message: 'durationMinutes must be at least 5' }) @Max(600)
@@ -140,10 +143,11 @@ export class UpdateInterviewDto {
 
   /** The whole new panel. */
   @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'panel must name at least one interviewer' }) @ArrayMaxSize(20)
+  @EachIsObject() @UniqueBy('interviewer', (p: PanelMemberDto) => p?.userId)
   @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
   panel?: PanelMemberDto[];
 
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateTimeInput()
   feedbackDueAt?: string;
 
   @IsOptional() @IsBoolean()
@@ -177,17 +181,18 @@ export class AssignQuestionsDto {
   @IsOptional() @IsInt() @Min(1)
   revision?: number;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @EachIsObject() @UniqueBy('set or question', (q: AssignQuestionDto) => (q?.setId || q?.questionId ? `${q.setId ?? ''}${q.questionId ?? ''}` : undefined))
+  @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
   questions: AssignQuestionDto[];
 }
 
 export class ListInterviewsQueryDto extends PageQueryDto {
   /** Interviews ending after this instant. */
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateTimeInput()
   from?: string;
 
   /** Interviews starting before this instant. */
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateTimeInput()
   to?: string;
 
   @ApiPropertyOptional({ enum: INTERVIEW_STATUSES, description: INTERVIEW_STATUS_DESCRIPTION })

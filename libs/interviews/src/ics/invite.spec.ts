@@ -327,7 +327,26 @@ describe('buildInvite', () => {
       expect(js.attendees).toHaveLength(2);
       expect(js.summary).toBe('x\nATTENDEE:mailto:evil@example.com');
       expect(lines(text).filter((l) => /^(ATTENDEE|METHOD|END:VEVENT)/.test(l))).toHaveLength(4);
-      expect(() => invite({ organizer: { name: 'x', email: 'a@b.c\r\nATTENDEE:mailto:evil@example.com' } })).toThrow(RangeError);
+      const injected = lines(invite({ organizer: { name: 'x', email: 'a@b.c\r\nATTENDEE:mailto:evil@example.com' } }));
+      expect(injected).toContain('ORGANIZER;CN=x:mailto:a@b.c%0D%0AATTENDEE%3Amailto%3Aevil@example.com');
+      expect(injected.filter((l) => l.includes('evil@example.com'))).toHaveLength(1);
+    });
+
+    it('writes a stored odd address (quoted local part, lone surrogate) percent-encoded instead of failing', () => {
+      const text = invite({
+        organizer: { name: 'Odd', email: '"a b"@example.com' },
+        attendees: [
+          { name: 'Sur', email: 'x\ud800y@example.com', role: 'REQ-PARTICIPANT' },
+          { name: 'None', email: '', role: 'REQ-PARTICIPANT' },
+          { name: 'Fine', email: 'fine@example.com', role: 'OPT-PARTICIPANT' },
+        ],
+      });
+      expect(lines(text)).toContain('ORGANIZER;CN=Odd:mailto:%22a%20b%22@example.com');
+      expect(lines(text).filter((l) => l.startsWith('ATTENDEE'))).toEqual([
+        'ATTENDEE;CN=Sur;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:x%EF%BF%BDy@example.com',
+        'ATTENDEE;CN=Fine;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:fine@example.com',
+      ]);
+      expect(viaIcalJs(text).event.attendees).toHaveLength(2);
     });
 
     it('percent-encodes the URL', () => {
@@ -376,7 +395,8 @@ describe('buildInvite', () => {
       expect(() => invite({ sequence: -1 })).toThrow(RangeError);
       expect(() => invite({ sequence: 1.5 })).toThrow(RangeError);
       expect(() => invite({ timezone: 'Mars/Olympus_Mons' })).toThrow(RangeError);
-      expect(() => invite({ attendees: [{ name: 'x', email: 'not an email', role: 'REQ-PARTICIPANT' }] })).toThrow(RangeError);
+      // a stored address without @ is left out (the rest of the invite still reaches everyone else)
+      expect(invite({ attendees: [{ name: 'x', email: 'not an email', role: 'REQ-PARTICIPANT' }] })).not.toContain('ATTENDEE');
     });
   });
 

@@ -59,7 +59,7 @@ export function buildInvite(input: InviteInput): string {
     ...(input.location ? [`LOCATION:${escapeText(input.location)}`] : []),
     ...(input.url ? [`URL:${new URL(input.url).href}`] : []),
     `ORGANIZER${cn(input.organizer.name)}:${mailto(input.organizer.email)}`,
-    ...input.attendees.map(
+    ...input.attendees.filter(reachable).map(
       (a) => `ATTENDEE${cn(a.name)};ROLE=${a.role};PARTSTAT=NEEDS-ACTION;RSVP=TRUE:${mailto(a.email)}`,
     ),
     `STATUS:${input.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
@@ -77,13 +77,24 @@ function cn(name: string): string {
   return value ? `;CN=${value}` : '';
 }
 
-// Addresses go into a URI unescaped, so anything that could break out of the line is refused.
-function mailto(email: string): string {
-  if (!/^[^\s\p{Cc}"<>@]+@[^\s\p{Cc}"<>@]+$/u.test(email)) {
-    throw new RangeError(`invalid e-mail address: ${JSON.stringify(email)}`);
+// A stored address may predate today's rules (a quoted local part such as "a b"@x.com, a lone
+// surrogate): it is percent-encoded as RFC 6068 asks instead of thrown on, so one odd address
+// cannot break every invite its owner is on. Encoding also keeps CR/LF from ending the line.
+const URI_SAFE = /[A-Za-z0-9\-._~!$'()*+@]/;
+const utf8 = new TextEncoder();
+
+export function mailto(email: string): string {
+  const clean = (email as string & { toWellFormed(): string }).toWellFormed().trim();
+  let out = '';
+  for (const char of clean) {
+    if (URI_SAFE.test(char)) out += char;
+    else for (const byte of utf8.encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
-  return `mailto:${email}`;
+  return `mailto:${out}`;
 }
+
+/** An attendee without a usable address (no `@`) is left out rather than failing the invite. */
+const reachable = (a: InviteAttendee) => typeof a.email === 'string' && a.email.includes('@');
 
 function validate(input: InviteInput): void {
   if (!Number.isInteger(input.sequence) || input.sequence < 0) {

@@ -6,7 +6,7 @@ import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse, InterviewPage, WarningResponse } from '../dto/interview.response';
 import { ListInterviewsQueryDto } from '../dto/interview.dto';
-import { toZonedIso } from '../time';
+import { parseInstant, toZonedIso } from '../time';
 import { assertVisible, canReadInterview, interviewListScope } from '../access/access-policy';
 import { InterviewRepository, KitRow } from './interview.repository';
 
@@ -68,8 +68,8 @@ export class InterviewQueryService {
     const limit = q.limit ?? 20;
     const after = decodeCursor(q.cursor) as [string, string] | undefined;
     const rows = await this.repo.list({
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to) : undefined,
+      from: q.from ? parseInstant(q.from, user.timezone ?? 'UTC', 'from') : undefined,
+      to: q.to ? parseInstant(q.to, user.timezone ?? 'UTC', 'to') : undefined,
       statuses: q.status ? [q.status] : undefined,
       interviewerId: q.interviewerId,
       candidateId: q.candidateId,

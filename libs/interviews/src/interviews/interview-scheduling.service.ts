@@ -34,7 +34,7 @@ export class InterviewSchedulingService {
     if (Number.isNaN(startsAt.getTime())) throw new BadRequestException('start must be a valid date-time');
     if (startsAt.getTime() <= Date.now()) throw new BadRequestException(`start ${startsAt.toISOString()} is in the past; a new interview must start in the future`);
     const endsAt = new Date(startsAt.getTime() + dto.durationMinutes * 60_000);
-    const feedbackDueAt = dto.feedbackDueAt ? new Date(dto.feedbackDueAt) : new Date(endsAt.getTime() + 24 * HOUR);
+    const feedbackDueAt = dto.feedbackDueAt ? parseInstant(dto.feedbackDueAt, dto.timezone, 'feedbackDueAt') : new Date(endsAt.getTime() + 24 * HOUR);
     if (feedbackDueAt <= endsAt) throw new BadRequestException('feedbackDueAt must be after the interview ends');
     const people = await this.planner.validate(dto.panel);
     const panelIds = dto.panel.map((p) => p.userId);
@@ -90,7 +90,7 @@ export class InterviewSchedulingService {
       const durationMinutes = dto.durationMinutes ?? before.durationMinutes;
       const endsAt = new Date(startsAt.getTime() + durationMinutes * 60_000);
       // feedback stays due the same time after the end unless it is set explicitly
-      const feedbackDueAt = dto.feedbackDueAt ? new Date(dto.feedbackDueAt) : new Date(before.feedbackDueAt.getTime() + (endsAt.getTime() - before.endsAt.getTime()));
+      const feedbackDueAt = dto.feedbackDueAt ? parseInstant(dto.feedbackDueAt, timezone, 'feedbackDueAt') : new Date(before.feedbackDueAt.getTime() + (endsAt.getTime() - before.endsAt.getTime()));
       if (feedbackDueAt <= endsAt) throw new BadRequestException('feedbackDueAt must be after the interview ends');
 
       const oldPanel = await repo.findPanel(id);

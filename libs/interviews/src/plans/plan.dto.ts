@@ -15,6 +15,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { UniqueBy } from '@app/common';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 // PostgreSQL refuses NUL in text; refuse it here so that it is a 400 naming the field, not a 500
@@ -70,19 +71,20 @@ export class PlanTemplateDto {
   leadRequired?: boolean;
 
   /** Published question set versions. */
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID(undefined, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID(undefined, { each: true }) @UniqueBy('question set')
   questionSetIds?: string[];
 
   /** Published questions. */
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID(undefined, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID(undefined, { each: true }) @UniqueBy('question')
   questionIds?: string[];
 
   /** Ids of competencies in this request (existing ones keep their ids). */
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsUUID(undefined, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsUUID(undefined, { each: true }) @UniqueBy('competency')
   competencyIds?: string[];
 
   /** Names of competencies in this request: how a template refers to a competency created by the same request. */
   @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(120, { each: true })
+  @UniqueBy('competency', (c: string) => (typeof c === 'string' ? c.trim().toLowerCase() : undefined))
   competencyNames?: string[];
 }
 

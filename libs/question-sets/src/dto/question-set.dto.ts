@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '@app/common';
+import { EachIsObject, PageQueryDto } from '@app/common';
 import { MAX_QUESTIONS, MAX_TEXT } from '../import/limits';
 import { QUESTION_TYPES, type QuestionType } from '../import/guide.types';
 import { QUESTION_SET_STATUSES, type QuestionSetStatus } from '../entities/question-set.entity';
@@ -29,7 +29,7 @@ export class CreateQuestionSetDto {
   @IsOptional() @Transform(tags) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(50, { each: true })
   tags?: string[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_QUESTIONS) @ValidateNested({ each: true }) @Type(() => QuestionDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_QUESTIONS) @EachIsObject() @ValidateNested({ each: true }) @Type(() => QuestionDto)
   questions?: QuestionDto[];
 }
 

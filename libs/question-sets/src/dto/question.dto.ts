@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { MAX_CRITERIA, MAX_FOLLOW_UPS, MAX_LABEL, MAX_PROMPT, MAX_TEXT, MAX_TIMEBOX_MINUTES } from '../import/limits';
 import { QUESTION_TYPES, type QuestionType } from '../import/guide.types';
+import { EachIsObject, IsNestedObject, UniqueBy } from '@app/common';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -62,18 +63,19 @@ export class QuestionDto {
   prompt: string;
 
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_FOLLOW_UPS, { message: `followUps may hold at most ${MAX_FOLLOW_UPS} items` })
-  @ValidateNested({ each: true }) @Type(() => FollowUpDto)
+  @EachIsObject() @ValidateNested({ each: true }) @Type(() => FollowUpDto)
   followUps?: FollowUpDto[];
 
   /** "What to look for": scorecards rate each of these. A set cannot be published while a question has none. */
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_CRITERIA, { message: `criteria may hold at most ${MAX_CRITERIA} items` })
-  @ValidateNested({ each: true }) @Type(() => CriterionDto)
+  @EachIsObject() @ValidateNested({ each: true }) @Type(() => CriterionDto)
   criteria?: CriterionDto[];
 
-  @IsOptional() @ValidateNested() @Type(() => GuidanceDto)
+  @IsOptional() @IsNestedObject() @ValidateNested() @Type(() => GuidanceDto)
   guidance?: GuidanceDto;
 
   @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @UniqueBy('competency', (c: string) => (typeof c === 'string' ? c.trim().toLowerCase() : undefined))
   competencies?: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_TIMEBOX_MINUTES })
@@ -106,7 +108,7 @@ export class ReorderQuestionsDto {
   revision: number;
 
   /** Every question id of the set, in the new order. */
-  @IsArray() @ArrayMaxSize(500) @IsString({ each: true })
+  @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @UniqueBy('question')
   questionIds: string[];
 }
 

@@ -57,6 +57,11 @@ function sanitise(input: unknown): string {
   }
   const nul = input.indexOf('\u0000');
   if (nul >= 0) throw new GuideFormatError('The guide contains NUL bytes; it looks like a binary file, not text', lineAt(input, nul));
+  // a lone surrogate (from a JSON "\ud800" escape) cannot be stored as UTF-8 text
+  if (!(input as string & { isWellFormed(): boolean }).isWellFormed()) {
+    const at = input.search(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    throw new GuideFormatError('The guide contains invalid Unicode (a lone surrogate); save it as UTF-8 text', at >= 0 ? lineAt(input, at) : undefined);
+  }
   const text = input
     .replace(/^\uFEFF/, '')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')

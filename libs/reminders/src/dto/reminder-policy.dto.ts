@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsNestedObject } from '@app/common';
 
 export class QuietHoursDto {
   /** Local to each recipient, 24 h, e.g. "21:00". */
@@ -44,7 +45,7 @@ export class ReminderPolicyDto {
   escalateAfterMinutes: number | null;
 
   /** A reminder due inside quiet hours goes out when they end; null for none. */
-  @IsOptional() @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => QuietHoursDto)
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsNestedObject() @ValidateNested() @Type(() => QuietHoursDto)
   quietHours: QuietHoursDto | null;
 
   /** Omitted: unchanged (older clients send the policy without it); null is refused. Default: both true. */

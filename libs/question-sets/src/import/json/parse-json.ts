@@ -1,3 +1,4 @@
+import { findInputProblem } from '@app/common';
 import { GuideFormatError } from '../guide-error';
 import { QUESTION_TYPES, type Criterion, type FollowUp, type Guidance, type ParsedQuestion, type QuestionDraft, type SetDraft } from '../guide.types';
 import { MAX_TIMEBOX_MINUTES } from '../limits';
@@ -20,6 +21,9 @@ const GUIDANCE_KEYS = ['whyAsked', 'framework', 'frameworkDescription', 'example
  * absent or null; arrays default to empty.
  */
 export function readJsonGuide(value: unknown, source: string, report: ReportBuilder): { set: SetDraft; questions: ParsedQuestion[] } {
+  // JSON escapes can smuggle in what the request check saw only as text ("\u0000", a lone "\ud800")
+  const bad = findInputProblem(value, 'guide', { maxDepth: 8, maxEntries: 200_000 });
+  if (bad) throw new GuideFormatError(`The guide's JSON: ${bad.message}`, undefined, { path: bad.field });
   const top = object(value, '', 'The JSON must be an object with "format", "version", "set" and "questions"');
   rejectUnknownKeys(top, TOP_KEYS, '');
   if (top.format !== JSON_FORMAT) fail('format', `must be "${JSON_FORMAT}"`);
