@@ -1272,8 +1272,10 @@ export interface components {
              */
             stage?: "screening" | "technical" | "behavioral" | "onsite" | "final" | "other";
             /**
-             * @description Start time: an ISO 8601 instant (`2026-12-01T09:00:00Z`, `…+01:00`) or a local time without
-             *     offset (`2026-12-01T10:00`), which is read in `timezone`. Must be in the future.
+             * @description Start time, any ISO 8601 form: an instant (`2026-12-01T09:00:00Z`, `…+01:00`, `…+01`) or a local
+             *     time without offset (`2026-12-01T10:00`, `2026-12-01T10`, `2026-W49-2T10:00`), read in `timezone`;
+             *     a time skipped by a daylight-saving change moves forward, a repeated one is the earlier.
+             *     Must be in the future.
              */
             start: string;
             /** @description IANA timezone the interview is scheduled in; the invite carries it. */
@@ -1509,7 +1511,7 @@ export interface components {
             decidedAt: string;
             decidedBy: components["schemas"]["DecidedByResponse"];
             /** @enum {string} */
-            decision: "advance" | "move_back" | "reject" | "hold" | "hire" | "withdraw" | "reactivate";
+            decision: "reject" | "advance" | "move_back" | "hold" | "hire" | "withdraw" | "reactivate";
             fromStageId: string | null;
             fromStageName: string | null;
             /** @enum {string} */
@@ -2075,7 +2077,7 @@ export interface components {
             /** Format: date-time */
             decidedAt: string;
             /** @enum {string} */
-            decision: "advance" | "move_back" | "reject" | "hold" | "hire" | "withdraw" | "reactivate";
+            decision: "reject" | "advance" | "move_back" | "hold" | "hire" | "withdraw" | "reactivate";
         };
         PipelineResponse: {
             positionId: string;
