@@ -10521,7 +10521,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                        uptimeSeconds: number;
+                    };
+                };
             };
             /** @description Too many requests; retry after the Retry-After seconds */
             429: {
