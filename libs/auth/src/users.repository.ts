@@ -11,6 +11,20 @@ export class UsersRepository {
     return this.repo.findOne({ where: { id } });
   }
 
+  /**
+   * The guard's one query per request: the user if active and, when the token names its sign-in,
+   * only while that sign-in is open (a family keeps one unrevoked token until it is ended).
+   */
+  async findSignedIn(id: string, familyId: string | undefined): Promise<Pick<UserEntity, 'id' | 'email' | 'name' | 'roles' | 'timezone'> | null> {
+    const rows: Array<Pick<UserEntity, 'id' | 'email' | 'name' | 'roles' | 'timezone'>> = await this.repo.query(
+      `SELECT u.id, u.email, u.name, u.roles, u.timezone FROM users u
+        WHERE u.id = $1 AND u.active
+          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NULL))`,
+      [id, familyId ?? null],
+    );
+    return rows[0] ?? null;
+  }
+
   findByIds(ids: string[]): Promise<UserEntity[]> {
     return ids.length ? this.repo.find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }

@@ -50,6 +50,11 @@ export class UsersService {
     return created ?? (await this.users.findByEmail(email))!;
   }
 
+  /** The active user a token names, while its sign-in is open; null otherwise. */
+  findSignedIn(id: string, sessionId: string | undefined): Promise<AuthUser | null> {
+    return this.users.findSignedIn(id, sessionId);
+  }
+
   findActiveById(id: string): Promise<UserEntity | null> {
     return this.users.findById(id).then((u) => (u?.active ? u : null));
   }

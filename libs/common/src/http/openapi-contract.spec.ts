@@ -35,10 +35,11 @@ describe('completeOpenApiContract', () => {
     expect(Object.keys((d.paths['/health'].get as any).responses)).toEqual(['200', '429', '503']);
   });
 
-  it('adds 400, 409 and 413 to a signed-in write with a body', () => {
+  it('adds 400, 409, 413, 422 and the Idempotency-Key header to a signed-in POST with a body', () => {
     const d = completeOpenApiContract(doc({
       '/things': { post: { requestBody: { content: { 'application/json': { schema: {} } } }, security: [{ bearer: [] }], responses: { 201: { description: 'made' } } } },
     }));
-    expect(Object.keys((d.paths['/things'].post as any).responses)).toEqual(['201', '400', '401', '403', '409', '413', '429', '503']);
+    expect(Object.keys((d.paths['/things'].post as any).responses)).toEqual(['201', '400', '401', '403', '409', '413', '422', '429', '503']);
+    expect((d.paths['/things'].post as any).parameters).toEqual([expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: false })]);
   });
 });

@@ -17,6 +17,8 @@ const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 export function plainEmailProblem(value: unknown): string | null {
   if (typeof value !== 'string') return 'must be a string';
   if (value.length > MAX_EMAIL) return `must be at most ${MAX_EMAIL} characters`;
+  // the plainest mistake gets the plainest words (the sign-in form shows them as they are)
+  if (!value.includes('@')) return 'must be an email address';
   if (/[\s\u0000-\u001f\u007f]/.test(value)) return 'must not contain whitespace or control characters';
   if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) return 'must not contain lone surrogates';
   const at = value.indexOf('@');
