@@ -90,6 +90,8 @@ interface AxeViolation {
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   // evaluated through the DevTools protocol, so the app's Content-Security-Policy stays as it is
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  // judge the settled page: a button half-way through its 0.12 s colour transition has colours of neither state
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 }).catch(() => undefined);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
