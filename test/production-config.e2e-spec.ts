@@ -1,31 +1,17 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestSmtp } from './support/smtp';
 import { TestDatabase } from './support/test-app';
+import { freePort, type Running } from './support/child-process';
 
 // The built API (`npm run start:api`) with NODE_ENV=production: every unsafe setting stops it before
 // it opens a connection or a port, naming the variable; a safe configuration starts and answers.
 const ROOT = join(__dirname, '..');
 const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
 
 /** Only the variables given (and PATH): nothing leaks in from the test runner's environment. */
 function run(env: Record<string, string | undefined>): Running {
