@@ -361,6 +361,10 @@ describe('the admin pages and the profile page in the browser', () => {
     await notifications.getByRole('button', { name: 'Save notifications' }).click();
     await notifications.getByText('Enter a full web address that starts with https://').waitFor();
     expect(await webhook.getAttribute('aria-invalid')).toBe('true');
+    // the cloud metadata address: the server refuses it and the page says why, not "enter a web address"
+    await webhook.fill('http://169.254.169.254/latest/meta-data');
+    await notifications.getByRole('button', { name: 'Save notifications' }).click();
+    await notifications.getByText('Refused: the address is internal.').waitFor();
     await webhook.fill('https://hooks.example.com/scorecards/ines');
     await notifications.getByRole('button', { name: 'Save notifications' }).click();
     await me.getByText('Notification preferences saved').waitFor();

@@ -24,7 +24,8 @@ export class InfrastructureModule {
             genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
             customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+            // probes and scrapes come every few seconds; logging each would drown the requests that matter
+            autoLogging: { ignore: (req) => /^\/(health(\/(live|ready))?|metrics)(\?|$)/.test(req.url ?? '') },
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

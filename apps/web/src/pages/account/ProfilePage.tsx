@@ -252,7 +252,7 @@ function NotificationsCard({ profile, onSaved }: { profile: Interviewer; onSaved
           id="notify-webhook"
           label="Webhook URL"
           hint="Optional. Reminders are also posted here, e.g. a Slack incoming webhook. Leave empty for none."
-          error={apiError?.forField('webhookUrl') && 'Enter a full web address that starts with https:// (or http://).'}
+          error={webhookProblem(apiError?.forField('webhookUrl'))}
         >
           <input type="url" inputMode="url" value={webhook} onChange={(e) => setWebhook(e.target.value)} placeholder="https://hooks.slack.com/services/…" autoComplete="off" spellCheck={false} />
         </Field>
@@ -351,4 +351,11 @@ function InterviewingCard({ profile, onSaved }: { profile: Interviewer; onSaved(
       </form>
     </Card>
   );
+}
+
+/** The server's refusal (an internal address, http where https is required) says more than a format hint. */
+function webhookProblem(problem: string | undefined): string | undefined {
+  if (!problem) return undefined;
+  const refused = /refused:\s*(.*)$/i.exec(problem);
+  return refused ? `Refused: ${refused[1]}` : 'Enter a full web address that starts with https:// (or http://).';
 }
