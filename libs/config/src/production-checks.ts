@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { isKnownPassword } from './known-passwords';
 
 /**
  * What production refuses to start with. Each check returns problems naming the variable, so that
@@ -8,35 +9,7 @@ import { isIP } from 'node:net';
 /** Words found in example, template and placeholder values; a generated secret carries none of them. */
 const PLACEHOLDER_WORDS = ['change', 'secret', 'example', 'placeholder', 'default', 'xxxx', 'replace', 'sample', 'dummy', 'insecure', 'password'];
 
-/**
- * Values that have been written in this repository's docker-compose.yml, .env.example, README or
- * tests, and common defaults; compared without case, spaces or punctuation.
- */
-const KNOWN_PASSWORDS = [
-  'demo-password',
-  'admin-password',
-  'user-password-1',
-  'password',
-  'password1',
-  'password123',
-  'changeme',
-  'change-me',
-  'change-me-now',
-  'admin',
-  'admin123',
-  'administrator',
-  'letmein',
-  'welcome',
-  'welcome1',
-  'qwerty',
-  'qwertyuiop',
-  'secret',
-  'scorecards',
-  '123456789012',
-  '1234567890',
-];
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-const KNOWN = new Set(KNOWN_PASSWORDS.map(squash));
 
 /** Secrets of docker-compose.yml and the tests that a copied configuration might still carry. */
 const KNOWN_SECRETS = new Set(
@@ -87,7 +60,7 @@ export function adminPasswordProblems(value: string | undefined, adminEmail?: st
   const problems: string[] = [];
   const squashed = squash(value);
   const local = adminEmail ? squash(adminEmail.split('@')[0]) : '';
-  if (KNOWN.has(squashed)) problems.push('ADMIN_PASSWORD is a known default password');
+  if (isKnownPassword(value)) problems.push('ADMIN_PASSWORD is a known default password');
   else if (local.length >= 4 && squashed.includes(local)) problems.push('ADMIN_PASSWORD contains the admin\'s email name');
   else {
     const word = PLACEHOLDER_WORDS.find((w) => w !== 'secret' && value.toLowerCase().includes(w));
