@@ -94,6 +94,9 @@ describe('health, metrics and the API document', () => {
       expect((await app.get('/health/live')).status).toBe(200);
       proxy.restore();
       await eventually(async () => (await app.get('/health/ready')).status === 200, 30_000, 250);
+      // BullMQ's Worker.close() never returns while its blocking connection is still reconnecting
+      // (ioredis backs off a few seconds after the cut); let every connection come back before closing.
+      await new Promise((r) => setTimeout(r, 5000));
     } finally {
       proxy.restore();
       await app.close();
