@@ -143,8 +143,8 @@ export class PendingScorecardResponse {
   /** The feedback due time has passed. */
   overdue: boolean;
   /** Their seat on the panel. */
-  @ApiProperty({ enum: ['lead', 'shadow'] })
-  role: 'lead' | 'shadow';
+  @ApiProperty({ enum: ['lead', 'panelist', 'shadow'] })
+  role: 'lead' | 'panelist' | 'shadow';
   candidate: PendingScorecardCandidateRef;
   position: PendingScorecardPositionRef;
   /** `none` until they first open the scorecard, `draft` once started (submitted ones are not listed). */
