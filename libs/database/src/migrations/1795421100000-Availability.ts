@@ -6,7 +6,7 @@ export class Availability1795421100000 implements MigrationInterface {
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`ALTER TABLE "interviewer_profiles" ADD "working_hours" jsonb`);
-        await queryRunner.query(`ALTER TABLE "interviewer_profiles" ADD "days_off" date array NOT NULL DEFAULT '{}'`);
+        await queryRunner.query(`ALTER TABLE "interviewer_profiles" ADD "days_off" text array NOT NULL DEFAULT '{}'`);
         await queryRunner.query(`ALTER TABLE "interviewer_profiles" ADD "buffer_minutes" integer NOT NULL DEFAULT 0`);
         await queryRunner.query(`
             CREATE TABLE "calendar_feeds" (

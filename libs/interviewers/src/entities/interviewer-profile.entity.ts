@@ -36,8 +36,8 @@ export class InterviewerProfileEntity {
   @Column({ type: 'jsonb', nullable: true })
   workingHours: Record<string, Array<{ start: string; end: string }>> | null;
 
-  /** Whole days off (YYYY-MM-DD, in their timezone). */
-  @Column({ type: 'date', array: true, default: () => "'{}'" })
+  /** Whole days off (YYYY-MM-DD, in their timezone); text, not date, so no driver reads them at a local midnight. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
   daysOff: string[];
 
   /** Minutes kept free before and after each interview. */
