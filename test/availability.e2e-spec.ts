@@ -208,6 +208,12 @@ describe('availability: working hours and calendar feeds', () => {
     const to = new Date(Date.now() + 4 * 24 * 3600_000).toISOString();
     const withInterview = await availability(f.ids[B], HM, from, to);
     expect(withInterview.body.busy).toEqual([{ start: kit.start ?? expect.any(String), end: expect.any(String), source: 'interview' }]);
+    // the load is counted for the week asked for (the interview's), not the current one
+    const loadIn = async (week: string) =>
+      (await t.get(`/api/v1/interviewers?week=${encodeURIComponent(week)}`, HM)).body.items.find((i: { userId: string }) => i.userId === f.ids[B]).load.thisWeek;
+    expect(await loadIn(new Date(Date.now() + 3 * 24 * 3600_000).toISOString())).toBe(1);
+    expect(await loadIn('2031-01-08T12:00:00Z')).toBe(0);
+    expect((await t.get('/api/v1/interviewers?week=next', HM)).status).toBe(400);
     expect((await availability(f.ids[B], HM, '2027-03-01T00:00:00Z', '2027-06-01T00:00:00Z')).status).toBe(400);
     expect((await availability(f.ids[B], HM, '2027-03-02T00:00:00Z', '2027-03-01T00:00:00Z')).status).toBe(400);
     expect((await t.get(`/api/v1/interviewers/${f.ids[B]}/availability?from=soon`, HM)).status).toBe(400);

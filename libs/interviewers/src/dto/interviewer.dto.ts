@@ -37,6 +37,13 @@ export class ListInterviewersQueryDto extends PageQueryDto {
   /** Words in the name or email. */
   @IsOptional() @IsString() @MaxLength(200)
   q?: string;
+
+  /**
+   * Any date-time in the week whose load to report (`load.thisWeek`, ISO week, Monday to Monday UTC);
+   * the scheduling form passes the interview's start. Default: now.
+   */
+  @IsOptional() @Transform(asUtcInstant) @IsDateTimeInput()
+  week?: string;
 }
 
 export class UpdateInterviewerDto {
