@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { Allow, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsDateTimeInput, toInstant } from '@app/common';
@@ -22,16 +22,20 @@ export class TimeWindowDto {
   end: string;
 }
 
-const WORKING_HOURS_SCHEMA = {
+const WORKING_HOURS_SCHEMA: ApiPropertyOptions = {
   type: 'object',
   description: "ISO weekday '1' (Monday) to '7' (Sunday) to at most 4 non-overlapping windows; a day left out is not worked",
-  additionalProperties: { type: 'array', maxItems: 4, items: { $ref: '#/components/schemas/TimeWindowDto' } },
+  additionalProperties: {
+    type: 'array',
+    maxItems: 4,
+    items: { type: 'object', required: ['start', 'end'], properties: { start: { type: 'string', example: '09:00' }, end: { type: 'string', example: '17:00' } } },
+  },
   example: { '1': [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }] },
-} as const;
+};
 
 /** Owner or admin: any subset; checked as a whole, a 400 names the first bad field. */
 export class UpdateAvailabilityDto {
-  @ApiPropertyOptional({ ...WORKING_HOURS_SCHEMA, nullable: true })
+  @ApiPropertyOptional({ ...WORKING_HOURS_SCHEMA, nullable: true } as ApiPropertyOptions)
   @Allow()
   workingHours?: Record<string, TimeWindowDto[]> | null;
 
