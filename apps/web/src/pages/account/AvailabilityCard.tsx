@@ -125,14 +125,14 @@ function AvailabilityForm({ userId, settings, onSaved }: { userId: string; setti
               ))}
             </tbody>
           </table>
-          <Field id="days-off" label="Days off" hint="Whole days in your timezone." error={problem('daysOff')}>
-            <span className="availability-days">
+          <div className="availability-days">
+            <Field id="days-off" label="Days off" hint="Whole days in your timezone." error={problem('daysOff')}>
               <input type="date" value={dayDraft} onChange={(e) => setDayDraft(e.target.value)} />
-              <button type="button" className="btn btn--small" disabled={!dayDraft} onClick={() => (setDaysOff([...new Set([...daysOff, dayDraft])].sort()), setDayDraft(''))}>
-                Add day off
-              </button>
-            </span>
-          </Field>
+            </Field>
+            <button type="button" className="btn btn--small" disabled={!dayDraft} onClick={() => (setDaysOff([...new Set([...daysOff, dayDraft])].sort()), setDayDraft(''))}>
+              Add day off
+            </button>
+          </div>
           {daysOff.length > 0 && (
             <ul className="chips" aria-label="Your days off">
               {daysOff.map((d) => (
