@@ -132,7 +132,7 @@ describe('the hiring manager journey in the browser', () => {
     const slot = new Date(Date.parse(`${day}T14:30:00Z`) - (Date.parse(new Date(`${day}T14:30:00Z`).toLocaleString('en-US', { timeZone: HM_TZ })) - Date.parse(new Date(`${day}T14:30:00Z`).toLocaleString('en-US', { timeZone: 'UTC' }))));
     const inesLocal = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(slot);
     await inesRow.getByText(`${inesLocal} in New York`).first().waitFor();
-    if (Number(inesLocal.slice(-5, -3)) < 9) await inesRow.getByText(/outside their working hours/).waitFor();
+    if (Number(inesLocal.slice(-5, -3)) < 9) await inesRow.getByText(/Outside their working hours/).waitFor();
     await theoRow.locator('label.hm-role__opt', { hasText: 'Shadow' }).click();
     expect(await theoRow.getByRole('radio', { name: 'Shadow' }).isChecked()).toBe(true);
 

@@ -44,7 +44,8 @@ export function AvailabilityCard({ userId }: { userId: string }) {
       </Card>
     );
   }
-  return <AvailabilityForm key={JSON.stringify(settings.data)} userId={userId} settings={settings.data} onSaved={settings.reload} />;
+  // not keyed by the data: a reload after one form's save must not wipe what is being typed in the other
+  return <AvailabilityForm userId={userId} settings={settings.data} onSaved={settings.reload} />;
 }
 
 function AvailabilityForm({ userId, settings, onSaved }: { userId: string; settings: Settings; onSaved(): void }) {
@@ -134,11 +135,11 @@ function AvailabilityForm({ userId, settings, onSaved }: { userId: string; setti
             </button>
           </div>
           {daysOff.length > 0 && (
-            <ul className="chips" aria-label="Your days off">
+            <ul className="availability-off" aria-label="Your days off">
               {daysOff.map((d) => (
-                <li key={d} className="chip">
+                <li key={d}>
                   {time.date(`${d}T12:00:00Z`)}
-                  <button type="button" className="chip__remove" aria-label={`Remove ${d}`} onClick={() => setDaysOff(daysOff.filter((x) => x !== d))}>
+                  <button type="button" className="lead-chip__remove" aria-label={`Remove ${d}`} onClick={() => setDaysOff(daysOff.filter((x) => x !== d))}>
                     ×
                   </button>
                 </li>

@@ -105,7 +105,7 @@ export function PanelPicker({ interviewers, weekLabel, fit, loading, error, onRe
                 )}
                 {warned && (
                   <span className="hm-person-row__busy text-warn small" id={`fit-${i.userId}`} role="status">
-                    <Icon name="alert" size={14} /> {f!.local}: {f!.warnings.join(', ')}
+                    <Icon name="alert" size={14} /> {f!.warnings.join(', ').replace(/^./, (c) => c.toUpperCase())}
                   </span>
                 )}
                 {b && (
