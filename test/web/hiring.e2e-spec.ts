@@ -120,11 +120,21 @@ describe('the hiring manager journey in the browser', () => {
 
     await page.getByRole('checkbox', { name: /Ines Interviewer/ }).check();
     await page.getByRole('checkbox', { name: /Theo Okonkwo/ }).check();
-    // load this week next to each name; Theo is busy at 14:30 (his 14:00–15:00 interview)
+    // the load of the interview's week next to each name; Theo is busy at 14:30 (his 14:00–15:00 interview)
     const theoRow = page.locator('.hm-person-row').filter({ hasText: 'Theo Okonkwo' });
-    expect(await theoRow.innerText()).toMatch(/\d+ of \d+ this week/);
+    expect(await theoRow.innerText()).toMatch(/\d+ of \d+ (this week|in the week of )/);
     await theoRow.getByText(/Already booked for “Technical interview” with Sam Okafor/).waitFor();
+    // the first ticked leads, the second is a full panelist (shadowing is chosen explicitly)
     expect(await page.getByRole('radio', { name: 'Lead' }).first().isChecked()).toBe(true);
+    expect(await theoRow.getByRole('radio', { name: 'Panelist' }).isChecked()).toBe(true);
+    // Ines works 09:00–17:00 in New York: her local time of the slot, and a warning when it is outside
+    const inesRow = page.locator('.hm-person-row').filter({ hasText: 'Ines Interviewer' });
+    const slot = new Date(Date.parse(`${day}T14:30:00Z`) - (Date.parse(new Date(`${day}T14:30:00Z`).toLocaleString('en-US', { timeZone: HM_TZ })) - Date.parse(new Date(`${day}T14:30:00Z`).toLocaleString('en-US', { timeZone: 'UTC' }))));
+    const inesLocal = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(slot);
+    await inesRow.getByText(`${inesLocal} in New York`).first().waitFor();
+    if (Number(inesLocal.slice(-5, -3)) < 9) await inesRow.getByText(/Outside their working hours/).waitFor();
+    await theoRow.locator('label.hm-role__opt', { hasText: 'Shadow' }).click();
+    expect(await theoRow.getByRole('radio', { name: 'Shadow' }).isChecked()).toBe(true);
 
     const setValue = await page.locator('#question-set option', { hasText: 'Backend Engineer — core loop' }).getAttribute('value');
     await page.getByLabel('Question set').selectOption(setValue!);

@@ -1,9 +1,16 @@
 import { Global, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { FeedbackModule } from '@app/feedback';
 import { INTERVIEWER_LIMITS, InterviewsModule } from '@app/interviews';
 import { OutboundModule } from '@app/outbound';
+import { QueueName } from '@app/queue';
+import { AvailabilityController } from './availability/availability.controller';
+import { AvailabilityService } from './availability/availability.service';
+import { CalendarBusyEntity, CalendarFeedEntity } from './availability/calendar-feed.entity';
+import { CalendarFeedRepository } from './availability/calendar-feed.repository';
+import { CalendarFeedService } from './availability/calendar-feed.service';
 import { InterviewersDemoSeeder } from './demo/interviewers-demo.seeder';
 import { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
@@ -11,14 +18,29 @@ import { InterviewersController } from './interviewers.controller';
 import { InterviewersService } from './interviewers.service';
 
 /**
- * Interviewer profiles and load. Global only to hand scheduling its INTERVIEWER_LIMITS, which would
- * otherwise be a circular import (this module reads interviews).
+ * Interviewer profiles, load and availability. Global only to hand scheduling its
+ * INTERVIEWER_LIMITS, which would otherwise be a circular import (this module reads interviews).
  */
 @Global()
 @Module({
-  imports: [AuthModule, InterviewsModule, FeedbackModule, OutboundModule, TypeOrmModule.forFeature([InterviewerProfileEntity])],
-  controllers: [InterviewersController],
-  providers: [InterviewerProfileRepository, InterviewersService, InterviewersDemoSeeder, { provide: INTERVIEWER_LIMITS, useExisting: InterviewersService }],
-  exports: [InterviewersService, INTERVIEWER_LIMITS],
+  imports: [
+    AuthModule,
+    InterviewsModule,
+    FeedbackModule,
+    OutboundModule,
+    TypeOrmModule.forFeature([InterviewerProfileEntity, CalendarFeedEntity, CalendarBusyEntity]),
+    BullModule.registerQueue({ name: QueueName.Calendars }),
+  ],
+  controllers: [InterviewersController, AvailabilityController],
+  providers: [
+    InterviewerProfileRepository,
+    InterviewersService,
+    InterviewersDemoSeeder,
+    CalendarFeedRepository,
+    CalendarFeedService,
+    AvailabilityService,
+    { provide: INTERVIEWER_LIMITS, useExisting: InterviewersService },
+  ],
+  exports: [InterviewersService, AvailabilityService, CalendarFeedService, INTERVIEWER_LIMITS],
 })
 export class InterviewersModule {}

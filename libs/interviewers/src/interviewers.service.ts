@@ -23,7 +23,7 @@ export class InterviewersService {
     private readonly outbound: OutboundRequestService,
   ) {}
 
-  /** Interviewers by name with their profile and this week's load: three queries per page. */
+  /** Interviewers by name with their profile and the load of a week (this one unless `week`): three queries per page. */
   async list(viewer: AuthUser, q: ListInterviewersQueryDto): Promise<InterviewerPage> {
     if (!!q.availableFrom !== !!q.availableTo) throw new BadRequestException('availableFrom and availableTo go together');
     const from = q.availableFrom ? new Date(q.availableFrom) : undefined;
@@ -32,7 +32,7 @@ export class InterviewersService {
     const onlyIds = q.competency || q.questionType ? await this.profiles.userIdsWith(q.competency, q.questionType) : undefined;
     const excludeIds = from && to ? await this.interviews.busyInterviewers(from, to) : undefined;
     const page = await this.users.listByRole(Role.Interviewer, { limit: q.limit ?? 20, cursor: q.cursor, onlyIds, excludeIds, q: q.q });
-    return { items: await this.withProfiles(viewer, page.items), page: page.page };
+    return { items: await this.withProfiles(viewer, page.items, q.week ? new Date(q.week) : new Date()), page: page.page };
   }
 
   async get(viewer: AuthUser, id: string): Promise<InterviewerResponse> {
@@ -121,9 +121,10 @@ export class InterviewersService {
     return new Map(userIds.map((id) => [id, { email: found.get(id)?.emailNotifications ?? true, webhookUrl: found.get(id)?.webhookUrl ?? null }]));
   }
 
-  private async withProfiles(viewer: AuthUser, users: UserResponse[]): Promise<InterviewerResponse[]> {
+  /** `week`: an instant in the week whose interviews count as `load.thisWeek` (the interview's, when scheduling). */
+  private async withProfiles(viewer: AuthUser, users: UserResponse[], week = new Date()): Promise<InterviewerResponse[]> {
     const ids = users.map((u) => u.id);
-    const { from, to } = isoWeek(new Date());
+    const { from, to } = isoWeek(week);
     const [profiles, counts, due] = await Promise.all([
       this.profiles.findByUserIds(ids),
       this.interviews.countScheduledBetween(ids, from, to),

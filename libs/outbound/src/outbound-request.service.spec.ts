@@ -184,3 +184,40 @@ describe('OutboundRequestService', () => {
     await expect(outbound.checkUrl('https://not-yet.example/x')).resolves.toBeUndefined();
   });
 });
+
+describe('OutboundRequestService.get', () => {
+  it('sends a conditional GET with no body, returns the validators, and a 304 as an empty answer', async () => {
+    const seen: Array<Record<string, unknown>> = [];
+    const l = await Listener.start((req, res) => {
+      seen.push({ ...req.headers });
+      if (req.headers['if-none-match'] === '"v1"') return res.writeHead(304, { etag: '"v1"' }).end();
+      res.writeHead(200, { etag: '"v1"', 'last-modified': 'Mon, 01 Mar 2027 00:00:00 GMT' }).end('BEGIN:VCALENDAR');
+    });
+    try {
+      const first = await service('127.0.0.1').get(l.url('/feed.ics'));
+      expect(first.status).toBe(200);
+      expect(first.body.toString()).toBe('BEGIN:VCALENDAR');
+      expect(first.headers.etag).toBe('"v1"');
+      expect(first.headers['last-modified']).toBe('Mon, 01 Mar 2027 00:00:00 GMT');
+      expect(l.hits[0]).toMatchObject({ method: 'GET', body: '' });
+      expect(seen[0]['content-length']).toBeUndefined();
+      const second = await service('127.0.0.1').get(l.url('/feed.ics'), { headers: { 'if-none-match': '"v1"', 'if-modified-since': 'Mon, 01 Mar 2027 00:00:00 GMT' } });
+      expect(second.status).toBe(304);
+      expect(second.body.length).toBe(0);
+      expect(seen[1]['if-modified-since']).toBe('Mon, 01 Mar 2027 00:00:00 GMT');
+    } finally {
+      await l.close();
+    }
+  });
+
+  it('still refuses other redirects, bodies over maxBytes and internal addresses', async () => {
+    const l = await Listener.start((req, res) => (req.url === '/moved' ? res.writeHead(302, { location: 'http://169.254.169.254/' }).end() : res.writeHead(200).end('x'.repeat(5000))));
+    try {
+      expect((await failure(service('127.0.0.1').get(l.url('/moved')))).reason).toBe('redirect');
+      expect((await failure(service('127.0.0.1').get(l.url('/big'), { maxBytes: 1000 }))).reason).toBe('too_large');
+      expect((await failure(service('').get(l.url('/big')))).message).toBe(REFUSED_INTERNAL);
+    } finally {
+      await l.close();
+    }
+  });
+});

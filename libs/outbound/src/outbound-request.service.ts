@@ -87,6 +87,19 @@ export class OutboundRequestService {
   }
 
   async post(url: string, req: OutboundRequest = {}): Promise<OutboundResponse> {
+    return this.send('POST', url, req);
+  }
+
+  /**
+   * A GET (calendar feeds). Conditional requests are the caller's headers (If-None-Match,
+   * If-Modified-Since); a 304 Not Modified is an answer with an empty body, not an error. The answer's
+   * ETag and Last-Modified are in `headers`.
+   */
+  async get(url: string, req: Omit<OutboundRequest, 'body'> = {}): Promise<OutboundResponse> {
+    return this.send('GET', url, req);
+  }
+
+  private async send(method: 'GET' | 'POST', url: string, req: OutboundRequest): Promise<OutboundResponse> {
     const timeoutMs = req.timeoutMs ?? this.config.webhookTimeoutMs;
     const ends = Date.now() + timeoutMs;
     const timedOut = () => new OutboundError('timeout', `no answer within ${timeoutMs} ms`, `no answer within ${timeoutMs} ms`);
@@ -95,12 +108,12 @@ export class OutboundRequestService {
     try {
       target = this.policy.target(url);
       pinned = target.literal ? [{ address: target.host, family: target.literal.version }] : await this.pin(target, ends, timedOut);
-      return await this.exchange(target, pinned, req, ends, timedOut);
+      return await this.exchange(method, target, pinned, req, ends, timedOut);
     } catch (e) {
       const error = e instanceof OutboundError ? e : new OutboundError('connect', 'could not connect', describe(e));
-      // the path is left out: a webhook URL's path is often its secret
+      // the path is left out: a webhook's or a calendar feed's path is often its secret
       const where = target ? `${target.url.protocol}//${target.host}:${target.port}` : originOf(url);
-      this.logger.warn(`POST ${where}${pinned.length ? ` (${pinned.map((p) => p.address).join(', ')})` : ''} failed: ${error.detail}`);
+      this.logger.warn(`${method} ${where}${pinned.length ? ` (${pinned.map((p) => p.address).join(', ')})` : ''} failed: ${error.detail}`);
       throw error;
     }
   }
@@ -118,7 +131,7 @@ export class OutboundRequestService {
     return this.policy.checkAddresses(target, addresses).map((ip, i) => ({ address: addresses[i], family: ip.version }));
   }
 
-  private exchange(target: OutboundTarget, pinned: Pinned[], req: OutboundRequest, ends: number, timedOut: () => OutboundError): Promise<OutboundResponse> {
+  private exchange(method: 'GET' | 'POST', target: OutboundTarget, pinned: Pinned[], req: OutboundRequest, ends: number, timedOut: () => OutboundError): Promise<OutboundResponse> {
     const maxBytes = req.maxBytes ?? DEFAULT_MAX_BYTES;
     const body = req.body ?? '';
     const { url } = target;
@@ -127,8 +140,8 @@ export class OutboundRequestService {
         host: target.host,
         port: target.port,
         path: `${url.pathname}${url.search}`,
-        method: 'POST',
-        headers: { ...req.headers, 'content-length': String(Buffer.byteLength(body)) },
+        method,
+        headers: method === 'POST' ? { ...req.headers, 'content-length': String(Buffer.byteLength(body)) } : { ...req.headers },
         // a socket of its own: a pooled one could have been opened to another address
         agent: false,
         lookup: pinnedLookup(pinned),
@@ -153,6 +166,10 @@ export class OutboundRequestService {
       request.on('error', (e) => finish(new OutboundError('connect', 'could not connect', describe(e))));
       request.on('response', (res) => {
         const status = res.statusCode ?? 0;
+        if (status === 304 && method === 'GET') {
+          res.resume();
+          return finish(null, { status, headers: res.headers, body: Buffer.alloc(0), truncated: false });
+        }
         if (status >= 300 && status < 400) {
           return finish(new OutboundError('redirect', 'redirects are not followed', `${status} to ${String(res.headers.location ?? '(no location)').slice(0, 200)}`, status));
         }
@@ -181,7 +198,7 @@ export class OutboundRequestService {
         res.on('end', () => done(false));
         res.on('error', (e) => finish(new OutboundError('connect', 'could not connect', `answer broken off: ${describe(e)}`)));
       });
-      request.end(body);
+      request.end(method === 'POST' ? body : undefined);
     });
   }
 }

@@ -3,6 +3,7 @@ export enum QueueName {
   System = 'system',
   Reminders = 'reminders',
   Interviews = 'interviews',
+  Calendars = 'calendars',
 }
 
 export enum SystemJob {
@@ -16,6 +17,24 @@ export enum ReminderJob {
 export enum InterviewJob {
   /** At the scheduled end: a scheduled interview starts awaiting feedback. */
   End = 'end',
+}
+
+export enum CalendarJob {
+  /** Fetch one interviewer's iCal feed and replace their busy intervals. */
+  RefreshFeed = 'refresh-feed',
+}
+
+/** Names the user only: the handler re-reads the feed (its URL is never in Redis). */
+export interface CalendarFeedJobPayload {
+  userId: string;
+}
+
+/**
+ * One refresh per user per period slot: two workers' sweeps (or a save and a sweep) in the same slot
+ * add the same job id, so the feed is fetched once.
+ */
+export function calendarFeedJobId(userId: string, slot: number | string): string {
+  return jobId('feed', userId, slot);
 }
 
 /** The end time is part of the job (and its id): a moved end is a new job, the old one finds nothing to do. */

@@ -149,6 +149,8 @@ export const MATRIX: Entry[] = [
   { op: 'Interviewers_get', route: 'GET /interviewers/{interviewerId}', expect: ALL_OK },
   { op: 'Interviewers_update', route: 'PATCH /interviewers/{interviewerId}', mutates: true, body: { title: 'Engineer' }, expect: { admin: 'ok', recruiter: 'ok', hmA: 403, ivOn: ['ok', 403], ivOff: 403 } },
   { op: 'Interviewers_pendingScorecards', route: 'GET /interviewers/{interviewerId}/pending-scorecards', expect: { admin: 'ok', recruiter: 'ok', hmA: 'ok', ivOn: ['ok', 403], ivOff: 403 } },
+  { op: 'Availability_read', route: 'GET /interviewers/{interviewerId}/availability?from=2027-03-01T00:00:00Z&to=2027-03-08T00:00:00Z', expect: { admin: 'ok', recruiter: 'ok', hmA: 'ok', ivOn: ['ok', 403], ivOff: 403 } },
+  { op: 'Availability_update', route: 'PUT /interviewers/{interviewerId}/availability', mutates: true, body: { bufferMinutes: 10 }, expect: { admin: 'ok', recruiter: 403, hmA: 403, ivOn: ['ok', 403], ivOff: 403 } },
   { op: 'Summaries_interviewerCalibration', route: 'GET /interviewers/{interviewerId}/calibration', expect: { admin: 'ok', recruiter: 'ok', hmA: 'ok', ivOn: ['ok', 403], ivOff: 403 } },
 
   // hiring home, notifications

@@ -20,7 +20,7 @@ export class DebriefCandidateResponse {
 export class DebriefPanelistResponse {
   userId: string;
   name: string;
-  @ApiProperty({ enum: ['lead', 'shadow'] })
+  @ApiProperty({ enum: ['lead', 'panelist', 'shadow'] })
   role: string;
   submitted: boolean;
 }

@@ -72,7 +72,7 @@ export class MissingScorecardResponse {
   interviewId: string;
   userId: string;
   name: string;
-  @ApiProperty({ enum: ['lead', 'shadow'] })
+  @ApiProperty({ enum: ['lead', 'panelist', 'shadow'] })
   role: string;
   feedbackDueAt: Date;
   overdue: boolean;

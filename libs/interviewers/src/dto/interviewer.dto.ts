@@ -37,6 +37,13 @@ export class ListInterviewersQueryDto extends PageQueryDto {
   /** Words in the name or email. */
   @IsOptional() @IsString() @MaxLength(200)
   q?: string;
+
+  /**
+   * Any date-time in the week whose load to report (`load.thisWeek`, ISO week, Monday to Monday UTC);
+   * the scheduling form passes the interview's start. Default: now.
+   */
+  @IsOptional() @Transform(asUtcInstant) @IsDateTimeInput()
+  week?: string;
 }
 
 export class UpdateInterviewerDto {
@@ -143,8 +150,8 @@ export class PendingScorecardResponse {
   /** The feedback due time has passed. */
   overdue: boolean;
   /** Their seat on the panel. */
-  @ApiProperty({ enum: ['lead', 'shadow'] })
-  role: 'lead' | 'shadow';
+  @ApiProperty({ enum: ['lead', 'panelist', 'shadow'] })
+  role: 'lead' | 'panelist' | 'shadow';
   candidate: PendingScorecardCandidateRef;
   position: PendingScorecardPositionRef;
   /** `none` until they first open the scorecard, `draft` once started (submitted ones are not listed). */

@@ -29,6 +29,21 @@ export class InterviewerProfileEntity {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   webhookUrl: string | null;
 
+  /**
+   * Working windows per ISO weekday ('1' Monday … '7' Sunday) as HH:MM in their timezone; null is
+   * the default, Monday to Friday 09:00–17:00.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  workingHours: Record<string, Array<{ start: string; end: string }>> | null;
+
+  /** Whole days off (YYYY-MM-DD, in their timezone); text, not date, so no driver reads them at a local midnight. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  daysOff: string[];
+
+  /** Minutes kept free before and after each interview. */
+  @Column({ type: 'int', default: 0 })
+  bufferMinutes: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -30,9 +30,9 @@ export class PanelMemberDto {
   @IsUUID()
   userId: string;
 
-  @ApiProperty({ enum: ['lead', 'shadow'] })
-  @IsIn(['lead', 'shadow'], { message: 'role must be lead or shadow' })
-  role: 'lead' | 'shadow';
+  @ApiProperty({ enum: ['lead', 'panelist', 'shadow'] })
+  @IsIn(['lead', 'panelist', 'shadow'], { message: 'role must be lead, panelist or shadow' })
+  role: 'lead' | 'panelist' | 'shadow';
 }
 
 /** A whole published set (`setId`) or one question of a published set (`questionId`). */

@@ -13,8 +13,8 @@ export class PanelistResponse {
   userId: string;
   name: string;
   email: string;
-  @ApiProperty({ enum: ['lead', 'shadow'] })
-  role: 'lead' | 'shadow';
+  @ApiProperty({ enum: ['lead', 'panelist', 'shadow'] })
+  role: 'lead' | 'panelist' | 'shadow';
 }
 
 export class KitFollowUpResponse {
@@ -74,8 +74,8 @@ export class PositionTitleRefResponse {
 
 export class PanelSlotResponse {
   userId: string;
-  @ApiProperty({ enum: ['lead', 'shadow'] })
-  role: 'lead' | 'shadow';
+  @ApiProperty({ enum: ['lead', 'panelist', 'shadow'] })
+  role: 'lead' | 'panelist' | 'shadow';
 }
 
 export class KitLinksResponse {

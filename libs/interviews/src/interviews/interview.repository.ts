@@ -44,7 +44,7 @@ export interface OwedInterviewRow {
   endsAt: Date;
   feedbackDueAt: Date;
   overdue: boolean;
-  role: 'lead' | 'shadow';
+  role: 'lead' | 'panelist' | 'shadow';
   candidate: { id: string; name: string };
   position: { id: string; title: string };
   cursor: [string, string];

@@ -14,6 +14,7 @@ import { formatDateTime, useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
 import { Toggle } from '../admin/controls';
 import { mainRole, RoleChips } from '../admin/roles';
+import { AvailabilityCard } from './AvailabilityCard';
 import '../../styles/admin.css';
 
 const TYPE_LABEL: Record<QuestionType, string> = { technical: 'Technical', behavioral: 'Behavioral', situational: 'Situational' };
@@ -206,6 +207,7 @@ function InterviewerCards() {
     <>
       <NotificationsCard profile={profile.data} onSaved={profile.setData} />
       <InterviewingCard profile={profile.data} onSaved={profile.setData} />
+      <AvailabilityCard userId={user.id} />
     </>
   );
 }

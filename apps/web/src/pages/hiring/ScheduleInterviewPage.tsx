@@ -14,7 +14,8 @@ import { Card, PageHeader } from '../../components/Page';
 import { useToast } from '../../components/Toast';
 import { formatDateTime, formatTime, useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
-import { PanelPicker, type Busy, type PanelSeat } from './schedule/PanelPicker';
+import { PanelPicker, type Busy, type PanelSeat, type SlotFit } from './schedule/PanelPicker';
+import { isoWeekStart, localTime, slotFit } from './schedule/slotFit';
 import { stageKindOf, templateQuestions } from './schedule/fromPlan';
 import { QuestionPicker, type PickedQuestion } from './schedule/QuestionPicker';
 import { Avatar, STAGES, STAGE_LABEL, clashesOf, instantOf, nextWorkingDay, timezones, ZoneSelect } from './shared';
@@ -86,7 +87,11 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   const [busyState, setBusyState] = useState(false);
   const zones = useMemo(() => timezones(me.timezone), [me.timezone]);
 
-  const interviewers = useResource(async () => (await call(api.GET('/api/v1/interviewers', { params: { query: { limit: 100 } } }))).items, []);
+  // the load shown is of the interview's week (the API counts ISO weeks from Monday, UTC)
+  const slotStart = instantOf(date, clock, timezone);
+  const week = isoWeekStart(slotStart ?? new Date());
+  const thisWeek = isoWeekStart(new Date());
+  const interviewers = useResource(async () => (await call(api.GET('/api/v1/interviewers', { params: { query: { limit: 100, week: `${week}T12:00:00Z` } } }))).items, [week]);
   const sets = useResource(async () => (await call(api.GET('/api/v1/question-sets', { params: { query: { status: 'published', limit: 100 } } }))).items, []);
 
   // the position's interview plan: a stage to schedule for, and its templates to fill the form from
@@ -144,6 +149,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   const [busy, setBusy] = useState<Map<string, Busy>>(new Map());
   const startIso = start?.toISOString();
   const endIso = end?.toISOString();
+  const panelKey = panel.map((p) => p.userId).join(',');
   useEffect(() => {
     if (!startIso || !endIso || !interviewers.data) return;
     let live = true;
@@ -172,6 +178,34 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
     };
   }, [startIso, endIso, interviewers.data]);
 
+  // each panelist's working hours, days off and calendar around the slot
+  const [fits, setFits] = useState<Map<string, SlotFit>>(new Map());
+  useEffect(() => {
+    if (!startIso || !endIso || !panelKey) return setFits(new Map());
+    let live = true;
+    const from = new Date(Date.parse(startIso) - 86_400_000).toISOString();
+    const to = new Date(Date.parse(endIso) + 86_400_000).toISOString();
+    const t = setTimeout(async () => {
+      const found = await Promise.all(
+        panelKey.split(',').map(async (id) => {
+          const a = await call(api.GET('/api/v1/interviewers/{id}/availability', { params: { path: { id }, query: { from, to } } })).catch(() => null);
+          return a ? ([id, slotFit(a, new Date(startIso), new Date(endIso))] as const) : null;
+        }),
+      );
+      if (live) setFits(new Map(found.filter((x) => x !== null)));
+    }, 350);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [startIso, endIso, panelKey]);
+  // everyone's local time of the slot; warnings for the panel
+  const fit = useMemo(() => {
+    const m = new Map<string, SlotFit>();
+    if (start) for (const i of interviewers.data ?? []) m.set(i.userId, fits.get(i.userId) ?? { local: localTime(start, i.timezone), warnings: [] });
+    return m;
+  }, [startIso, interviewers.data, fits]);
+
   const describeBusy = (b: Busy) => {
     const c = b.clashes[0];
     if (!c) return 'Already booked at this time';
@@ -179,7 +213,6 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   };
   const clashes = clashesOf(error);
   // a clash named by the API is about the time and panel it was sent with: a change answers it
-  const panelKey = panel.map((p) => p.userId).join(',');
   useEffect(() => setError((e: unknown) => (clashesOf(e).length ? undefined : e)), [startIso, endIso, panelKey]);
   const panelBusy = panel.filter((p) => busy.has(p.userId));
 
@@ -325,6 +358,8 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
             )}
             <PanelPicker
               interviewers={interviewers.data}
+              weekLabel={week === thisWeek ? 'this week' : `in the week of ${time.date(`${week}T12:00:00Z`)}`}
+              fit={fit}
               loading={interviewers.loading}
               error={interviewers.error}
               onRetry={interviewers.reload}

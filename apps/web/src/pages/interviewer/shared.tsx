@@ -22,8 +22,8 @@ export const RECOMMENDATIONS: Array<{ value: Recommendation; score: number; labe
 export const recommendationLabel = (r: Recommendation | null | undefined) => RECOMMENDATIONS.find((x) => x.value === r)?.label ?? 'No recommendation';
 export const scaleLabel = (n: number | null | undefined) => SCALE.find((s) => s.value === n)?.label ?? '';
 
-const ROLE_LABEL = { lead: 'Lead', shadow: 'Shadow' } as const;
-export const panelRoleLabel = (role: 'lead' | 'shadow') => ROLE_LABEL[role];
+const ROLE_LABEL = { lead: 'Lead', panelist: 'Panelist', shadow: 'Shadow' } as const;
+export const panelRoleLabel = (role: 'lead' | 'panelist' | 'shadow') => ROLE_LABEL[role];
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function fmt(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

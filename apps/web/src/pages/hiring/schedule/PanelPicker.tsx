@@ -19,8 +19,22 @@ export interface Busy {
   clashes: Array<{ id: string; title: string; candidate: string; start: string; end: string }>;
 }
 
+/** A panelist's view of the chosen slot: their local time and why it may not suit them. */
+export interface SlotFit {
+  /** e.g. "Tue 04:00 in New York". */
+  local: string;
+  /** "outside their working hours", "on a day off", "busy in their calendar". */
+  warnings: string[];
+}
+
+const ROLE_LABEL: Record<PanelRole, string> = { lead: 'Lead', panelist: 'Panelist', shadow: 'Shadow' };
+
 interface Props {
   interviewers: Interviewer[] | undefined;
+  /** How the load's week is named: "that week" when it is the interview's and not this one. */
+  weekLabel: string;
+  /** Each interviewer's local time of the slot; warnings for those on the panel. */
+  fit: Map<string, SlotFit>;
   loading: boolean;
   error: unknown;
   onRetry(): void;
@@ -31,17 +45,18 @@ interface Props {
 }
 
 /**
- * Interviewers with their load this week (against their weekly limit) and whether they are free at
- * the chosen time; the chosen ones become the panel, each lead or shadow.
+ * Interviewers with their load in the interview's week (against their weekly limit), their local time
+ * of the slot and whether they are free then; the chosen ones become the panel. The first one ticked
+ * leads, the others are full panelists; shadowing is chosen explicitly.
  */
-export function PanelPicker({ interviewers, loading, error, onRetry, panel, busy, describeClash, onChange }: Props) {
+export function PanelPicker({ interviewers, weekLabel, fit, loading, error, onRetry, panel, busy, describeClash, onChange }: Props) {
   const [filter, setFilter] = useState('');
   const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const shown = (interviewers ?? []).filter((i) => words.every((w) => `${i.name} ${i.email} ${i.title ?? ''} ${i.department ?? ''} ${i.competencies.join(' ')}`.toLowerCase().includes(w)));
   const seat = (id: string) => panel.find((p) => p.userId === id);
   const toggle = (i: Interviewer) => {
     if (seat(i.userId)) onChange(panel.filter((p) => p.userId !== i.userId));
-    else onChange([...panel, { userId: i.userId, name: i.name, role: panel.some((p) => p.role === 'lead') ? 'shadow' : 'lead' }]);
+    else onChange([...panel, { userId: i.userId, name: i.name, role: panel.some((p) => p.role === 'lead') ? 'panelist' : 'lead' }]);
   };
   const setRole = (userId: string, role: PanelRole) => onChange(panel.map((p) => (p.userId === userId ? { ...p, role } : p)));
 
@@ -62,10 +77,12 @@ export function PanelPicker({ interviewers, loading, error, onRetry, panel, busy
             const limit = i.load.weeklyLimit;
             const ratio = limit > 0 ? Math.min(1, load / limit) : 1;
             const level = load >= limit ? 'full' : ratio >= 0.6 ? 'high' : 'ok';
+            const f = fit.get(i.userId);
+            const warned = !!chosen && !!f?.warnings.length;
             return (
               <li key={i.userId} className={`hm-person-row${chosen ? ' is-chosen' : ''}${b ? ' is-busy' : ''}`}>
                 <label className="hm-person-row__pick">
-                  <input type="checkbox" checked={!!chosen} onChange={() => toggle(i)} aria-describedby={`load-${i.userId}${b ? ` busy-${i.userId}` : ''}`} />
+                  <input type="checkbox" checked={!!chosen} onChange={() => toggle(i)} aria-describedby={`load-${i.userId}${f ? ` local-${i.userId}` : ''}${b ? ` busy-${i.userId}` : ''}${warned ? ` fit-${i.userId}` : ''}`} />
                   <Avatar name={i.name} size="sm" />
                   <span className="hm-person-row__who">
                     <strong>{i.name}</strong>
@@ -74,13 +91,23 @@ export function PanelPicker({ interviewers, loading, error, onRetry, panel, busy
                 </label>
                 <span className="hm-load" id={`load-${i.userId}`}>
                   <span className="hm-load__text">
-                    {load} of {limit} this week
+                    {load} of {limit} {weekLabel}
                   </span>
                   <span className={`hm-load__bar hm-load__bar--${level}`} aria-hidden="true">
                     <span style={{ width: `${Math.max(4, ratio * 100)}%` }} />
                   </span>
                   {i.overdueScorecards > 0 && <span className="hm-pill hm-pill--danger">{i.overdueScorecards} overdue</span>}
                 </span>
+                {f && (
+                  <span className="muted small hm-person-row__local" id={`local-${i.userId}`}>
+                    <Icon name="clock" size={14} /> {f.local}
+                  </span>
+                )}
+                {warned && (
+                  <span className="hm-person-row__busy text-warn small" id={`fit-${i.userId}`} role="status">
+                    <Icon name="alert" size={14} /> {f!.warnings.join(', ').replace(/^./, (c) => c.toUpperCase())}
+                  </span>
+                )}
                 {b && (
                   <span className="hm-person-row__busy text-warn small" id={`busy-${i.userId}`}>
                     <Icon name="alert" size={14} /> {describeClash(b)}
@@ -88,10 +115,10 @@ export function PanelPicker({ interviewers, loading, error, onRetry, panel, busy
                 )}
                 {chosen && (
                   <span className="hm-role" role="group" aria-label={`${i.name}'s role`}>
-                    {(['lead', 'shadow'] as const).map((r) => (
+                    {(['lead', 'panelist', 'shadow'] as const).map((r) => (
                       <label key={r} className={`hm-role__opt${chosen.role === r ? ' is-on' : ''}`}>
                         <input type="radio" name={`role-${i.userId}`} value={r} checked={chosen.role === r} onChange={() => setRole(i.userId, r)} />
-                        {r === 'lead' ? 'Lead' : 'Shadow'}
+                        {ROLE_LABEL[r]}
                       </label>
                     ))}
                   </span>
