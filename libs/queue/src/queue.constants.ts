@@ -3,6 +3,7 @@ export enum QueueName {
   System = 'system',
   Reminders = 'reminders',
   Interviews = 'interviews',
+  Invitations = 'invitations',
 }
 
 export enum SystemJob {
@@ -16,6 +17,15 @@ export enum ReminderJob {
 export enum InterviewJob {
   /** At the scheduled end: a scheduled interview starts awaiting feedback. */
   End = 'end',
+}
+
+export enum InvitationJob {
+  /** Sends one invitation row (REQUEST or CANCEL); the job id is the row's id, so it is added once. */
+  Deliver = 'deliver',
+}
+
+export interface InvitationJobPayload {
+  invitationId: string;
 }
 
 /** The end time is part of the job (and its id): a moved end is a new job, the old one finds nothing to do. */

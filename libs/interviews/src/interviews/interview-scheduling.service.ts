@@ -133,7 +133,7 @@ export class InterviewSchedulingService {
       const changes = Object.fromEntries(Object.entries(dto).filter(([k]) => k !== 'revision' && k !== 'allowConflicts'));
       await this.audit.record(user.id, 'interview', id, timeChanged ? 'rescheduled' : 'updated', { ...changes, previousStart: before.startsAt }, repo.tx);
       const after = (await repo.findById(id))!;
-      return { before, after, panel, added, removed, timeChanged, panelChanged, warnings };
+      return { before, after, panel, added, removed, timeChanged, panelChanged, placeChanged, warnings };
     });
 
     const payload = eventPayload(result.after, user.id, result.panel);
@@ -141,6 +141,7 @@ export class InterviewSchedulingService {
       await this.emit(InterviewEvent.Rescheduled, { ...payload, previous: { startsAt: result.before.startsAt, endsAt: result.before.endsAt, feedbackDueAt: result.before.feedbackDueAt } });
     }
     if (result.panelChanged) await this.emit(InterviewEvent.PanelChanged, { ...payload, added: result.added, removed: result.removed });
+    if (result.placeChanged && !result.timeChanged && !result.panelChanged) await this.emit(InterviewEvent.Updated, payload);
     return this.query.kit(user, id, result.warnings);
   }
 

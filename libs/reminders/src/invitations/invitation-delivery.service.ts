@@ -1,0 +1,87 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UsersService } from '@app/auth';
+import { InterviewInviteService, InterviewRepository, type KitRow } from '@app/interviews';
+import { deliveryErrorText } from '../delivery-error';
+import { MailService } from '../mail.service';
+import type { InvitationEntity } from './invitation.entity';
+import { composeInvitation } from './invitation-message';
+import { InvitationsRepository } from './invitations.repository';
+
+export type InvitationOutcome = 'sent' | 'skipped' | 'duplicate' | 'stale';
+
+/** Why a row must not be sent now, read from the interview as it is at delivery time. */
+function staleness(row: InvitationEntity, kit: KitRow | null): string | null {
+  if (!kit) return 'interview no longer exists';
+  const i = kit.interview;
+  const onPanel = kit.panel.some((p) => p.userId === row.recipientId);
+  if (row.method === 'REQUEST') {
+    if (i.status !== 'scheduled') return `interview is ${i.status}`;
+    if (row.sequence !== i.sequence) return `superseded by sequence ${i.sequence}`;
+    if (!onPanel) return 'no longer on the panel';
+  } else if (onPanel && i.status === 'scheduled') {
+    return 'back on the panel';
+  }
+  return null;
+}
+
+/**
+ * Sends one invitation row at most once. The row is locked for the whole attempt and the mail is
+ * sent inside that transaction, with its delivery-log row: a second worker waits, then finds it
+ * sent; a failed send rolls everything back and the job's retry sends it.
+ */
+@Injectable()
+export class InvitationDeliveryService {
+  private readonly logger = new Logger('Invitations');
+
+  constructor(
+    private readonly repo: InvitationsRepository,
+    private readonly interviews: InterviewRepository,
+    private readonly invites: InterviewInviteService,
+    private readonly users: UsersService,
+    private readonly mail: MailService,
+  ) {}
+
+  deliver(invitationId: string): Promise<InvitationOutcome> {
+    return this.repo.transaction(async (repo) => {
+      const row = await repo.findForUpdate(invitationId);
+      if (!row) return this.note('stale', invitationId, 'no such invitation');
+      if (row.status !== 'pending') return this.note('duplicate', invitationId, `already ${row.status}`);
+      const kit = await this.interviews.findKit(row.interviewId);
+      const [recipient] = await this.users.findManyByIds([row.recipientId]);
+      const skip = staleness(row, kit) ?? (!recipient || !recipient.active ? 'recipient no longer active' : null);
+      if (skip || !kit || !recipient) {
+        await repo.settle(row.id, 'skipped', skip);
+        return this.note('skipped', invitationId, skip ?? '');
+      }
+      const earlier = (await repo.forInterview(row.interviewId)).some((r) => r.recipientId === row.recipientId && r.sequence < row.sequence && r.status === 'sent');
+      const message = composeInvitation({ kit, method: row.method, update: earlier, recipient, kitUrl: this.invites.kitUrl(kit.interview.id) });
+      const kind = row.method === 'CANCEL' ? 'cancellation' : 'invitation';
+      const claim = await repo.claimDelivery({ reminderId: row.id, dueAt: row.createdAt, channel: this.mail.channel, recipientId: row.recipientId, interviewId: row.interviewId, candidateId: kit.candidate.id, kind, subject: message.subject });
+      if (!claim) {
+        await repo.settle(row.id, 'sent', null);
+        return this.note('duplicate', invitationId, 'already in the delivery log');
+      }
+      const ics = await this.invites.invitation(kit, { method: row.method, sequence: row.sequence, ...(row.method === 'CANCEL' ? { onlyAttendee: row.recipientId } : {}) });
+      const ref = await this.mail.send({ ...message, messageId: `inv.${row.id}`, ics: { ...ics, method: row.method }, headers: { 'X-Scorecards-Kind': kind } });
+      await repo.setProviderRef(claim, ref);
+      await repo.settle(row.id, 'sent', null);
+      return 'sent';
+    });
+  }
+
+  /** After the last attempt: the row is failed and the failure shows in the delivery log (generic text; the server log has details). */
+  async fail(invitationId: string, error: Error): Promise<void> {
+    await this.repo.transaction(async (repo) => {
+      const row = await repo.findForUpdate(invitationId);
+      if (!row || row.status !== 'pending') return;
+      const text = deliveryErrorText(this.mail.channel, error);
+      await repo.recordFailure({ reminderId: row.id, dueAt: row.createdAt, channel: this.mail.channel, recipientId: row.recipientId, interviewId: row.interviewId, candidateId: null, kind: row.method === 'CANCEL' ? 'cancellation' : 'invitation', subject: `${row.method === 'CANCEL' ? 'Cancellation' : 'Invitation'} (sequence ${row.sequence})`, error: text });
+      await repo.settle(row.id, 'failed', text);
+    });
+  }
+
+  private note<T extends string>(outcome: T, id: string, why: string): T {
+    this.logger.log(`invitation ${id}: ${outcome} (${why})`);
+    return outcome;
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { OnEvent } from '@nestjs/event-emitter';
+import type { Queue } from 'bullmq';
+import { AppConfig } from '@app/config';
+import { InterviewEvent, InterviewRepository } from '@app/interviews';
+import type { InterviewEventPayload } from '@app/interviews';
+import { InvitationJob, type InvitationJobPayload, jobId, QueueName } from '@app/queue';
+import type { InvitationEntity } from './invitation.entity';
+import { InvitationsRepository } from './invitations.repository';
+
+/**
+ * Works out, from the interview as it is now, which calendar messages its current version owes:
+ * a REQUEST at the current SEQUENCE to each panelist, a CANCEL to each person whose last message was
+ * a REQUEST but who is no longer on the panel. Rows are keyed by (interview, recipient, sequence),
+ * so the two events of one edit (rescheduled + panel changed), a repeated event or a replan add
+ * nothing twice; each new row gets one job whose id is the row's id.
+ *
+ * Cancelling the whole interview is not planned here: the reminders' cancellation notice already
+ * tells every panelist with METHOD:CANCEL, and a second message would be a duplicate.
+ */
+@Injectable()
+export class InvitationPlanner {
+  private readonly logger = new Logger('Invitations');
+
+  constructor(
+    private readonly repo: InvitationsRepository,
+    private readonly interviews: InterviewRepository,
+    private readonly config: AppConfig,
+    @InjectQueue(QueueName.Invitations) private readonly queue: Queue<InvitationJobPayload>,
+  ) {}
+
+  @OnEvent(InterviewEvent.Scheduled, { promisify: true })
+  @OnEvent(InterviewEvent.Rescheduled, { promisify: true })
+  @OnEvent(InterviewEvent.PanelChanged, { promisify: true })
+  @OnEvent(InterviewEvent.Updated, { promisify: true })
+  async onInterview(e: InterviewEventPayload): Promise<void> {
+    try {
+      await this.plan(e.interviewId);
+    } catch (err) {
+      // the change is committed and stands; `reconcile` (worker start) re-queues pending rows
+      this.logger.error(`planning the invitations of ${e.interviewId} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async plan(interviewId: string): Promise<InvitationEntity[]> {
+    const kit = await this.interviews.findKit(interviewId);
+    // nothing to invite to: a cancelled interview's panel is told by the cancellation notice
+    if (!kit || kit.interview.status !== 'scheduled' || kit.interview.startsAt.getTime() <= Date.now()) return [];
+    const sequence = kit.interview.sequence;
+    const onPanel = new Set(kit.panel.map((p) => p.userId));
+    const latest = new Map<string, InvitationEntity>();
+    for (const row of await this.repo.forInterview(interviewId)) {
+      const seen = latest.get(row.recipientId);
+      if (!seen || seen.sequence < row.sequence) latest.set(row.recipientId, row);
+    }
+    const removed = [...latest.values()].filter((r) => r.method === 'REQUEST' && !onPanel.has(r.recipientId)).map((r) => r.recipientId);
+    const added = await this.repo.insertNew([
+      ...kit.panel.map((p) => ({ interviewId, recipientId: p.userId, sequence, method: 'REQUEST' as const })),
+      ...removed.map((recipientId) => ({ interviewId, recipientId, sequence, method: 'CANCEL' as const })),
+    ]);
+    for (const row of added) await this.enqueue(row);
+    return added;
+  }
+
+  async enqueue(row: InvitationEntity): Promise<void> {
+    await this.queue.add(InvitationJob.Deliver, { invitationId: row.id }, {
+      jobId: jobId('inv', row.id),
+      attempts: this.config.reminderAttempts,
+      backoff: { type: 'exponential', delay: this.config.reminderRetryMs },
+      removeOnComplete: 1000,
+      removeOnFail: false,
+    });
+  }
+}
