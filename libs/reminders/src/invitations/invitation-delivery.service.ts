@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UsersService } from '@app/auth';
+import { InterviewersService } from '@app/interviewers';
 import { InterviewInviteService, InterviewRepository, type KitRow } from '@app/interviews';
 import { deliveryErrorText } from '../delivery-error';
 import { MailService } from '../mail.service';
@@ -39,6 +40,7 @@ export class InvitationDeliveryService {
     private readonly invites: InterviewInviteService,
     private readonly users: UsersService,
     private readonly mail: MailService,
+    private readonly interviewers: InterviewersService,
   ) {}
 
   deliver(invitationId: string): Promise<InvitationOutcome> {
@@ -48,7 +50,9 @@ export class InvitationDeliveryService {
       if (row.status !== 'pending') return this.note('duplicate', invitationId, `already ${row.status}`);
       const kit = await this.interviews.findKit(row.interviewId);
       const [recipient] = await this.users.findManyByIds([row.recipientId]);
-      const skip = staleness(row, kit) ?? (!recipient || !recipient.active ? 'recipient no longer active' : null);
+      // the same switch as reminders: someone who turned email off gets no invitation mail either
+      const emailOff = recipient && !(await this.interviewers.notificationSettings([recipient.id])).get(recipient.id)?.email;
+      const skip = staleness(row, kit) ?? (!recipient || !recipient.active ? 'recipient no longer active' : emailOff ? 'the recipient turned email off' : null);
       if (skip || !kit || !recipient) {
         await repo.settle(row.id, 'skipped', skip);
         return this.note('skipped', invitationId, skip ?? '');
