@@ -98,7 +98,7 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
       allowConflicts: true,
       ...body,
     }, HM);
-    expect(res.status).toBe(201);
+    if (res.status !== 201) throw new Error(`schedule: ${res.status} ${res.text}`);
     return res.body;
   };
   const patch = async (id: string, body: Record<string, unknown>) => {
@@ -259,7 +259,7 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
   });
 
   it('keeps a hostile title and place a valid calendar with one event', async () => {
-    const title = `Panel; round 2, "final"\r\nMETHOD:CANCEL\r\nATTENDEE:mailto:evil@example.org \\ 🧑🏽‍💻 \u202Eevil\u202C e\u0301 ${'ü'.repeat(120)}`;
+    const title = `Panel; round 2, "final"\r\nMETHOD:CANCEL\r\nATTENDEE:mailto:evil@example.org \\ 🧑🏽‍💻 \u202Eevil\u202C e\u0301 ${'ü'.repeat(90)}`;
     const kit = await schedule([TOKYO], { title, location: 'Room 4; floor 2, "A"\r\nEND:VEVENT', meetingUrl: undefined });
     await settle(kit.id, { [TOKYO]: 1 });
     const inv = invitesFor(TOKYO, kit.id)[0];
