@@ -16,6 +16,7 @@ const TOKYO = 'kenji@example.com';
 const LONDON = 'lucy@example.com';
 const DENVER = 'dora@example.com';
 const BASE = 'https://scorecards.example.com';
+const CANDIDATE = 'robin@example.com';
 const DAY = 86_400_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -256,6 +257,45 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     // the cancellation itself is one CANCEL, no further REQUEST
     await settle(kit.id, { [TOKYO]: 3, [DENVER]: 0 });
     expect(invitesFor(TOKYO, kit.id).map((i) => i.method)).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
+  });
+
+  it('invites the candidate when asked, with the admins\' text and nothing internal', async () => {
+    const bad = await f.policy({ candidateInvitationText: 'x'.repeat(2001) }).catch((e: Error) => e.message);
+    expect(bad).toMatch(/^policy: 400 .*candidateInvitationText/);
+    await f.policy({ prepLeadMinutes: [], feedbackDueEnabled: false, overdueMaxCount: 0, escalateAfterMinutes: null, candidateInvitationText: 'Please bring a photo ID.\nText-Q7 from the admins.' });
+    expect((await t.get('/api/v1/settings/reminders', 'admin')).body.candidateInvitationText).toBe('Please bring a photo ID.\nText-Q7 from the admins.');
+    const refused = await t.post('/api/v1/interviews', { candidateId: f.candidateId, stage: 'technical', start: new Date(Date.now() + DAY).toISOString(), durationMinutes: 30, timezone: 'UTC', panel: [{ userId: f.ids[TOKYO], role: 'lead' }], inviteCandidate: 'yes' }, HM);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('inviteCandidate');
+
+    const kit = await schedule([TOKYO, LONDON], { inviteCandidate: true, location: 'Office, 3rd floor' });
+    expect(kit.inviteCandidate).toBe(true);
+    await settle(kit.id, { [CANDIDATE]: 1, [TOKYO]: 1, [LONDON]: 1 });
+    const inv = invitesFor(CANDIDATE, kit.id)[0];
+    expect(inv).toMatchObject({ method: 'REQUEST', partMethod: 'REQUEST', uid: `${kit.id}@scorecards`, sequence: kit.sequence, organizer: HM });
+    expect(inv.attendees).toEqual([{ email: CANDIDATE, partstat: 'NEEDS-ACTION', rsvp: 'TRUE' }]);
+    expect(inv.start.toISOString()).toBe(new Date(kit.start).toISOString());
+    expect(inv.description).toContain('Text-Q7 from the admins.');
+    expect(inv.description).toContain('https://meet.example.com/abc-defg-hij');
+    expect(inv.mail.text).toContain('Text-Q7 from the admins.');
+    // no kit, no scorecard, no panel addresses, anywhere in the mail
+    const everything = [inv.raw, inv.mail.text ?? '', String(inv.mail.html), inv.mail.subject ?? ''].join('\n');
+    for (const secret of [BASE, '/interviews/', `${kit.id}/scorecard`, 'interview kit', TOKYO, LONDON, 'kenji', 'lucy']) expect(everything.toLowerCase()).not.toContain(secret);
+    // the panel's invitation does not name the candidate as an attendee either way
+    expect(invitesFor(TOKYO, kit.id)[0].attendees.map((a) => a.email)).not.toContain(CANDIDATE);
+
+    // no longer invited: a CANCEL to the candidate; the panel's calendars get the new SEQUENCE
+    await patch(kit.id, { inviteCandidate: false });
+    await settle(kit.id, { [CANDIDATE]: 2, [TOKYO]: 2, [LONDON]: 2 });
+    expect(invitesFor(CANDIDATE, kit.id)[1]).toMatchObject({ method: 'CANCEL', sequence: kit.sequence + 1 });
+    // invited again, then the interview is cancelled: a REQUEST, then one CANCEL
+    await patch(kit.id, { inviteCandidate: true });
+    await settle(kit.id, { [CANDIDATE]: 3, [TOKYO]: 3, [LONDON]: 3 });
+    expect((await t.post(`/api/v1/interviews/${kit.id}/cancel`, { reason: 'Filled' }, HM)).status).toBe(200);
+    await settle(kit.id, { [CANDIDATE]: 4, [TOKYO]: 4, [LONDON]: 4 });
+    expect(invitesFor(CANDIDATE, kit.id).map((i) => `${i.method}:${i.sequence}`)).toEqual([`REQUEST:${kit.sequence}`, `CANCEL:${kit.sequence + 1}`, `REQUEST:${kit.sequence + 2}`, `CANCEL:${kit.sequence + 3}`]);
+    const log = (await t.get('/api/v1/notifications?limit=100', 'admin')).body.items.filter((d: { interviewId: string; recipientId: string }) => d.interviewId === kit.id && d.recipientId === f.candidateId);
+    expect(log.map((d: { kind: string }) => d.kind).sort()).toEqual(['cancellation', 'cancellation', 'invitation', 'invitation']);
   });
 
   it('keeps a hostile title and place a valid calendar with one event', async () => {

@@ -19,11 +19,13 @@ export class ReminderSettingsService {
   }
 
   async put(user: AuthUser, dto: ReminderPolicyDto): Promise<ReminderPolicy> {
-    const notify = dto.notifyDecisions ?? (await this.get()).notifyDecisions;
+    const current = await this.get();
+    const notify = dto.notifyDecisions ?? current.notifyDecisions;
     const policy: ReminderPolicy = {
       ...dto,
       quietHours: dto.quietHours ? { start: dto.quietHours.start, end: dto.quietHours.end } : null,
       notifyDecisions: { recruiters: notify.recruiters, panel: notify.panel },
+      candidateInvitationText: (dto.candidateInvitationText ?? current.candidateInvitationText ?? '').replace(/\r\n?/g, '\n').trim(),
     };
     await this.repo.write({ ...policy }, user.id);
     await this.audit.record(user.id, 'settings', SETTINGS_ENTITY_ID, 'reminder_policy_changed', { ...policy });

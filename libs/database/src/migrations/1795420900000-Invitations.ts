@@ -21,11 +21,13 @@ export class Invitations1795420900000 implements MigrationInterface {
                 CONSTRAINT "PK_invitations" PRIMARY KEY ("id")
             )
         `);
+        await queryRunner.query(`ALTER TABLE "interviews" ADD "invite_candidate" boolean NOT NULL DEFAULT false`);
         await queryRunner.query(`CREATE UNIQUE INDEX "UQ_invitations_once" ON "invitations" ("interview_id", "recipient_id", "sequence")`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DROP TABLE "invitations"`);
+        await queryRunner.query(`ALTER TABLE "interviews" DROP COLUMN "invite_candidate"`);
     }
 
 }

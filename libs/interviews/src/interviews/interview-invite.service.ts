@@ -57,6 +57,40 @@ export class InterviewInviteService {
     return this.build(kit, options);
   }
 
+  /**
+   * The candidate's own invitation: the admins' text, time, place or meeting link. No kit or
+   * scorecard link and no panel addresses: the organizer (hiring manager) is the only other address.
+   */
+  async candidateInvitation(kit: KitRow, options: InvitationOptions & { text: string }): Promise<InviteFile> {
+    const i = kit.interview;
+    const [organizer] = await this.users.findManyByIds([kit.authority.hiringManagerId]);
+    const lines = [
+      options.text,
+      '',
+      `${i.title}, ${kit.position.title}`,
+      `When: ${toZonedIso(i.startsAt, i.timezone)} (${i.timezone}), ${i.durationMinutes} minutes`,
+      i.meetingUrl ? `Join: ${i.meetingUrl}` : '',
+      i.location ? `Where: ${i.location}` : '',
+    ].filter((l, n) => l || n === 1);
+    const body = buildInvite({
+      uid: `${i.id}@scorecards`,
+      sequence: options.sequence,
+      method: options.method,
+      start: i.startsAt,
+      end: i.endsAt,
+      timezone: i.timezone,
+      summary: `${options.method === 'CANCEL' ? 'Cancelled: ' : ''}${i.title}: ${kit.position.title}`,
+      description: lines.join('\n'),
+      location: i.location ?? i.meetingUrl ?? undefined,
+      url: i.meetingUrl ?? undefined,
+      organizer: { name: organizer?.name ?? 'Hiring team', email: organizer?.email ?? 'no-reply@scorecards.local' },
+      attendees: [{ name: kit.candidate.name, email: kit.candidate.email, role: 'REQ-PARTICIPANT' }],
+      created: i.createdAt,
+      lastModified: i.updatedAt,
+    });
+    return { filename: inviteFilename(i.title, kit.position.title), body };
+  }
+
   /** The web app's kit page for the interview (apps/web/src/routes.tsx: /interviews/:id). */
   kitUrl(interviewId: string): string {
     return `${this.config.publicUrl}/interviews/${interviewId}`;

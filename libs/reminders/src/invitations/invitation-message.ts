@@ -31,3 +31,23 @@ export function composeInvitation(c: InvitationMessageContext): Omit<OutgoingMai
   }
   return { to: c.recipient.email, subject: subject.replace(/[\r\n]+/g, ' ').slice(0, 400), ...textAndHtml(lines) };
 }
+
+/** The candidate's mail: the admins' text, the time in the interview's zone, the place; nothing internal. */
+export function composeCandidateInvitation(c: Omit<InvitationMessageContext, 'kitUrl'> & { text: string }): Omit<OutgoingMail, 'ics'> {
+  const i = c.kit.interview;
+  const when = `${toZonedIso(i.startsAt, c.recipient.timezone).replace('T', ' ').slice(0, 16)} (${c.recipient.timezone})`;
+  const what = `${i.title}, ${c.kit.position.title}`;
+  const lines = [`Dear ${c.recipient.name},`, ''];
+  let subject: string;
+  if (c.method === 'CANCEL') {
+    subject = `Cancelled: ${what} at ${when}`;
+    lines.push(`Your interview (${what}) at ${when} has been cancelled. We will be in touch.`);
+  } else {
+    subject = `${c.update ? 'Updated: ' : ''}${what} at ${when}`;
+    if (c.text) lines.push(...c.text.split('\n'), '');
+    lines.push(`${c.update ? 'The interview has changed. ' : ''}${what}: ${when}, ${i.durationMinutes} minutes.`);
+    if (i.meetingUrl) lines.push(`Join: ${i.meetingUrl}`);
+    if (i.location) lines.push(`Where: ${i.location}`);
+  }
+  return { to: c.recipient.email, subject: subject.replace(/[\r\n]+/g, ' ').slice(0, 400), ...textAndHtml(lines) };
+}

@@ -16,8 +16,9 @@ import { InvitationsRepository } from './invitations.repository';
  * so the two events of one edit (rescheduled + panel changed), a repeated event or a replan add
  * nothing twice; each new row gets one job whose id is the row's id.
  *
- * Cancelling the whole interview is not planned here: the reminders' cancellation notice already
- * tells every panelist with METHOD:CANCEL, and a second message would be a duplicate.
+ * The candidate, when the interview says so, is one more recipient (their id is the candidate's).
+ * Cancelling the whole interview plans only the candidate's CANCEL: the reminders' cancellation
+ * notice already tells every panelist with METHOD:CANCEL, and a second message would be a duplicate.
  */
 @Injectable()
 export class InvitationPlanner {
@@ -34,6 +35,7 @@ export class InvitationPlanner {
   @OnEvent(InterviewEvent.Rescheduled, { promisify: true })
   @OnEvent(InterviewEvent.PanelChanged, { promisify: true })
   @OnEvent(InterviewEvent.Updated, { promisify: true })
+  @OnEvent(InterviewEvent.Cancelled, { promisify: true })
   async onInterview(e: InterviewEventPayload): Promise<void> {
     try {
       await this.plan(e.interviewId);
@@ -45,18 +47,24 @@ export class InvitationPlanner {
 
   async plan(interviewId: string): Promise<InvitationEntity[]> {
     const kit = await this.interviews.findKit(interviewId);
-    // nothing to invite to: a cancelled interview's panel is told by the cancellation notice
-    if (!kit || kit.interview.status !== 'scheduled' || kit.interview.startsAt.getTime() <= Date.now()) return [];
-    const sequence = kit.interview.sequence;
-    const onPanel = new Set(kit.panel.map((p) => p.userId));
+    const i = kit?.interview;
+    // nothing to change in anyone's calendar once it has started, completed or been a no-show
+    if (!kit || !i || (i.status !== 'scheduled' && i.status !== 'cancelled') || i.startsAt.getTime() <= Date.now()) return [];
+    const live = i.status === 'scheduled';
+    const candidate = kit.candidate.id;
+    const attending = new Set(live ? [...kit.panel.map((p) => p.userId), ...(i.inviteCandidate ? [candidate] : [])] : []);
     const latest = new Map<string, InvitationEntity>();
     for (const row of await this.repo.forInterview(interviewId)) {
       const seen = latest.get(row.recipientId);
       if (!seen || seen.sequence < row.sequence) latest.set(row.recipientId, row);
     }
-    const removed = [...latest.values()].filter((r) => r.method === 'REQUEST' && !onPanel.has(r.recipientId)).map((r) => r.recipientId);
+    // a cancelled interview's panel hears of it from the cancellation notice; the candidate from here
+    const removed = [...latest.values()]
+      .filter((r) => r.method === 'REQUEST' && !attending.has(r.recipientId) && (live || r.recipientId === candidate))
+      .map((r) => r.recipientId);
+    const sequence = i.sequence;
     const added = await this.repo.insertNew([
-      ...kit.panel.map((p) => ({ interviewId, recipientId: p.userId, sequence, method: 'REQUEST' as const })),
+      ...[...attending].map((recipientId) => ({ interviewId, recipientId, sequence, method: 'REQUEST' as const })),
       ...removed.map((recipientId) => ({ interviewId, recipientId, sequence, method: 'CANCEL' as const })),
     ]);
     for (const row of added) await this.enqueue(row);

@@ -17,6 +17,8 @@ export interface ReminderPolicy {
   quietHours: { start: string; end: string } | null;
   /** Who hears of a decision on a candidate: the recruiters (with the rationale) and the panel (the outcome only). */
   notifyDecisions: { recruiters: boolean; panel: boolean };
+  /** The words above the time and place in a candidate's calendar invitation (admins edit it; planning ignores it). */
+  candidateInvitationText?: string;
 }
 
 // Frozen because it is shared: a caller mutating it would change every later plan.
@@ -28,6 +30,7 @@ export const DEFAULT_POLICY: ReminderPolicy = Object.freeze({
   escalateAfterMinutes: 2880,
   quietHours: Object.freeze({ start: '21:00', end: '08:00' }),
   notifyDecisions: Object.freeze({ recruiters: true, panel: true }),
+  candidateInvitationText: 'Thank you for your interest. We look forward to speaking with you; if the time no longer suits you, please reply to this email.',
 });
 
 export interface PlanInput {
