@@ -29,7 +29,7 @@ export function inviteFilename(title: string, candidate: string): string {
     .trim()
     .replace(/^\.+/, '');
   const short = Array.from(clean).slice(0, 100).join('').trim();
-  return `${short || 'interview'}.ics`;
+  return /[^\s.-]/.test(short) ? `${short}.ics` : 'interview.ics';
 }
 
 /** The interview as an RFC 5545 invite for the panel; a cancelled interview gives METHOD:CANCEL. */
