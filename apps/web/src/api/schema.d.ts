@@ -1251,6 +1251,8 @@ export interface components {
             durationMinutes: number;
             /** @description When feedback is due; default: the end + 24 h. */
             feedbackDueAt?: string;
+            /** @description Send the candidate a calendar invitation too: time, place or meeting link and the admins' text; no kit, scorecard or panel addresses. */
+            inviteCandidate?: boolean;
             location?: string;
             /** Format: uri */
             meetingUrl?: string;
@@ -1714,6 +1716,8 @@ export interface components {
             /** Format: date-time */
             feedbackDueAt: string;
             id: string;
+            /** @description The candidate gets a calendar invitation too. */
+            inviteCandidate: boolean;
             links: components["schemas"]["KitLinksResponse"];
             /** @description The times in the reader's own timezone. */
             local: components["schemas"]["ZonedTimeResponse"];
@@ -2399,6 +2403,8 @@ export interface components {
             items: components["schemas"]["ReminderResponse"][];
         };
         ReminderPolicyDto: {
+            /** @description The text of a candidate's calendar invitation, above the time and place. Omitted: unchanged; null is refused. */
+            candidateInvitationText?: string;
             /** @description Minutes after the due time when the hiring manager is told; null never. */
             escalateAfterMinutes: number | null;
             /** @description A reminder when feedback falls due. */
@@ -2538,6 +2544,8 @@ export interface components {
             allowConflicts?: boolean;
             durationMinutes?: number;
             feedbackDueAt?: string;
+            /** @description Send the candidate a calendar invitation too: time, place or meeting link and the admins' text; no kit, scorecard or panel addresses. */
+            inviteCandidate?: boolean;
             location?: string;
             /** Format: uri */
             meetingUrl?: string;
