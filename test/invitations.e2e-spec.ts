@@ -259,6 +259,21 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     expect(invitesFor(TOKYO, kit.id).map((i) => i.method)).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
   });
 
+  it('adds back the job of a pending invitation that the queue never got (reconciliation)', async () => {
+    const kit = await schedule([DENVER]);
+    await settle(kit.id, { [DENVER]: 1 });
+    // as if the enqueue after a change had failed: a new version with its row stored and no job
+    await t.db.query('UPDATE interviews SET sequence = sequence + 1 WHERE id = $1', [kit.id]);
+    await t.db.query(`INSERT INTO invitations (interview_id, recipient_id, sequence, method) VALUES ($1, $2, $3, 'REQUEST')`, [kit.id, f.ids[DENVER], kit.sequence + 1]);
+    await sleep(500);
+    expect(calendarMails(DENVER, kit.id)).toHaveLength(1);
+    const planner = t.app.get(InvitationPlanner);
+    expect(await planner.requeuePending()).toBe(1);
+    await settle(kit.id, { [DENVER]: 2 });
+    expect(invitesFor(DENVER, kit.id)[1]).toMatchObject({ method: 'REQUEST', sequence: kit.sequence + 1 });
+    expect(await planner.requeuePending()).toBe(0);
+  });
+
   it('invites the candidate when asked, with the admins\' text and nothing internal', async () => {
     const bad = await f.policy({ candidateInvitationText: 'x'.repeat(2001) }).catch((e: Error) => e.message);
     expect(bad).toMatch(/^policy: 400 .*candidateInvitationText/);

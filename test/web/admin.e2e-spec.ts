@@ -169,6 +169,7 @@ describe('the admin pages and the profile page in the browser', () => {
       escalateAfterMinutes: null,
       quietHours: { start: '22:00', end: '08:00' },
       notifyDecisions: { recruiters: true, panel: false },
+      candidateInvitationText: expect.stringContaining('We look forward'),
     });
     expect((await api('admin', 'GET', '/settings/reminders')).body.notifyDecisions.panel).toBe(false);
 

@@ -71,6 +71,18 @@ export class InvitationPlanner {
     return added;
   }
 
+  /** Adds back the job of every pending row that has none (a failed enqueue, a lost queue); returns how many. */
+  async requeuePending(): Promise<number> {
+    let restored = 0;
+    for (const row of await this.repo.pending(1000)) {
+      if (await this.queue.getJob(jobId('inv', row.id))) continue;
+      await this.enqueue(row);
+      restored++;
+    }
+    if (restored) this.logger.warn(`${restored} invitation job(s) were missing from the queue and were added back`);
+    return restored;
+  }
+
   async enqueue(row: InvitationEntity): Promise<void> {
     await this.queue.add(InvitationJob.Deliver, { invitationId: row.id }, {
       jobId: jobId('inv', row.id),
