@@ -262,7 +262,7 @@ describe.each(backends)('reminder workers on %s', (backend) => {
     expect(page.text).toContain('<div id="root">');
     const api = await t.request('GET', '/admin/queues/api/queues', { token: null, headers: { cookie: cookie.split(';')[0] } });
     expect(api.status).toBe(200);
-    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['interviews', 'reminders', 'system']);
+    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['interviews', 'invitations', 'reminders', 'system']);
     expect((await t.request('GET', '/admin/queues/api/queues', { token: null, headers: { cookie: 'scorecards_dashboard=forged' } })).status).toBe(401);
   });
 });

@@ -1910,9 +1910,11 @@ export interface components {
             /** @description Null for a decision notice (kind `decision_recruiter` or `decision_panel`), which names the candidate instead. */
             interviewId: string | null;
             /** @enum {string} */
-            kind: "prep" | "feedback_due" | "feedback_overdue" | "escalation" | "cancellation" | "decision_recruiter" | "decision_panel";
+            kind: "prep" | "feedback_due" | "feedback_overdue" | "escalation" | "cancellation" | "decision_recruiter" | "decision_panel" | "invitation";
             providerRef: string | null;
+            /** @description A user; for the candidate's own calendar invitation, the candidate. */
             recipientId: string;
+            /** @description The reminder or decision notice, or for a calendar invitation (kind `invitation`, or `cancellation` to someone removed from the panel) the invitation row. */
             reminderId: string;
             /**
              * @description `failed`: every attempt failed (the reminder's last error is in `error`).
