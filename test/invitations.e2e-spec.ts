@@ -336,5 +336,8 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     // the download is named the same way, in a header that stays valid
     const file = await t.request('GET', `/api/v1/interviews/${kit.id}/invite.ics`, { as: HM });
     expect(file.status).toBe(200);
+    const disposition = file.headers.get('content-disposition')!;
+    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9%._~!$&+^`|-]+$/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toBe(inv.filename);
   });
 });

@@ -30,7 +30,6 @@ export const DEFAULT_POLICY: ReminderPolicy = Object.freeze({
   escalateAfterMinutes: 2880,
   quietHours: Object.freeze({ start: '21:00', end: '08:00' }),
   notifyDecisions: Object.freeze({ recruiters: true, panel: true }),
-  candidateInvitationText: 'Thank you for your interest. We look forward to speaking with you; if the time no longer suits you, please reply to this email.',
 });
 
 export interface PlanInput {
