@@ -169,6 +169,7 @@ describe('the admin pages and the profile page in the browser', () => {
       escalateAfterMinutes: null,
       quietHours: { start: '22:00', end: '08:00' },
       notifyDecisions: { recruiters: true, panel: false },
+      candidateInvitationText: expect.stringContaining('We look forward'),
     });
     expect((await api('admin', 'GET', '/settings/reminders')).body.notifyDecisions.panel).toBe(false);
 
@@ -262,7 +263,8 @@ describe('the admin pages and the profile page in the browser', () => {
     // besides the cancellation, only the demo decision's notices (Alex Chen advanced to the onsite): the
     // held interviews' reminders were in the past and were dropped
     expect(sent.every((n) => n.interviewId === demo.id)).toBe(true);
-    const others = all.filter((n) => n.kind !== 'cancellation');
+    // (the demo interviews' calendar invitations, sent when they were scheduled, are left aside)
+    const others = all.filter((n) => n.kind !== 'cancellation' && n.kind !== 'invitation');
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((n) => n.interviewId === null && ['decision_recruiter', 'decision_panel'].includes(n.kind))).toBe(true);
     expect(sent.map((n) => [n.recipientId === ines.id ? 'ines' : 'kai', n.channel, n.status]).sort()).toEqual([

@@ -6,6 +6,8 @@ export enum InterviewEvent {
   Rescheduled = 'interview.rescheduled',
   Cancelled = 'interview.cancelled',
   PanelChanged = 'interview.panel_changed',
+  /** Place, meeting URL or whether the candidate is invited changed (nothing the other events cover): calendars must be updated. */
+  Updated = 'interview.updated',
   Completed = 'interview.completed',
   /** The candidate did not attend: no feedback is owed. */
   NoShow = 'interview.no_show',

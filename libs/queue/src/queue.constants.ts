@@ -4,6 +4,7 @@ export enum QueueName {
   Reminders = 'reminders',
   Interviews = 'interviews',
   Calendars = 'calendars',
+  Invitations = 'invitations',
 }
 
 export enum SystemJob {
@@ -35,6 +36,15 @@ export interface CalendarFeedJobPayload {
  */
 export function calendarFeedJobId(userId: string, slot: number | string): string {
   return jobId('feed', userId, slot);
+}
+
+export enum InvitationJob {
+  /** Sends one invitation row (REQUEST or CANCEL); the job id is the row's id, so it is added once. */
+  Deliver = 'deliver',
+}
+
+export interface InvitationJobPayload {
+  invitationId: string;
 }
 
 /** The end time is part of the job (and its id): a moved end is a new job, the old one finds nothing to do. */

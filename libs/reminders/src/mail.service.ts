@@ -10,6 +10,8 @@ export interface OutgoingMail {
   /** Stable across retries (without the domain): mail clients drop a second copy with the same Message-ID. */
   messageId?: string;
   ics?: { filename: string; body: string; method: string };
+  /** e.g. X-Scorecards-Kind, so that mail rules (and tests) can tell invitations from reminders. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -48,9 +50,15 @@ export class MailService implements OnModuleDestroy {
       text: mail.text,
       html: mail.html,
       ...(mail.messageId ? { messageId: `<${mail.messageId}@${this.domain}>` } : {}),
+      // The text/calendar alternative (with its method) is what makes Gmail, Outlook and Apple Mail
+      // show Accept/Decline; the same calendar as an attachment is for clients that only save files.
       ...(mail.ics
-        ? { icalEvent: { filename: mail.ics.filename, method: mail.ics.method, content: mail.ics.body } }
+        ? {
+            icalEvent: { filename: mail.ics.filename, method: mail.ics.method, content: mail.ics.body },
+            attachments: [{ filename: mail.ics.filename, content: mail.ics.body, contentType: 'application/ics' }],
+          }
         : {}),
+      ...(mail.headers ? { headers: mail.headers } : {}),
     });
     if (this.channel === 'log') this.logger.log(`(no SMTP_URL) to ${mail.to}: ${mail.subject}`);
     return String(info.messageId ?? '');

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PeriodicTask } from '@app/common';
 import { AppConfig } from '@app/config';
+import { InvitationPlanner } from './invitations/invitation-planner.service';
 import { ReminderScheduler } from './reminder-scheduler.service';
 import { RemindersRepository } from './reminders.repository';
 
@@ -10,7 +11,7 @@ const PARALLEL = 20;
 /**
  * The database is the record of what should be scheduled; the queue can lose jobs (a Redis restored
  * from an old snapshot, a flush, a failed enqueue). On start and every RECONCILE_EVERY_MS this adds
- * back the job of every scheduled reminder that has none. Job ids are deterministic, so several
+ * back the job of every scheduled reminder, and of every pending invitation, that has none. Job ids are deterministic, so several
  * workers reconciling at once add each job once.
  */
 @Injectable()
@@ -18,6 +19,7 @@ export class ReminderReconciler extends PeriodicTask {
   constructor(
     private readonly repo: RemindersRepository,
     private readonly scheduler: ReminderScheduler,
+    private readonly invitations: InvitationPlanner,
     config: AppConfig,
   ) {
     super(new Logger('Reminders'), config.reconcileEveryMs, 'reconciliation');
@@ -37,6 +39,8 @@ export class ReminderReconciler extends PeriodicTask {
       after = { dueAt: page[page.length - 1].dueAt, id: page[page.length - 1].id };
     }
     if (restored) this.logger.warn(`reconciliation restored ${restored} reminder job(s) missing from the queue`);
+    // calendar invitations the same way (logged apart: the count above is reminders only)
+    await this.invitations.requeuePending();
     return restored;
   }
 }

@@ -5,6 +5,8 @@ import { HiringModule } from '@app/hiring';
 import { InterviewersModule } from '@app/interviewers';
 import { InterviewsModule } from '@app/interviews';
 import { OutboundModule } from '@app/outbound';
+import { InvitationDeliveryService } from './invitations/invitation-delivery.service';
+import { InvitationProcessor } from './invitations/invitation.processor';
 import { DecisionNoticeContextService } from './decision-notice-context.service';
 import { MailService } from './mail.service';
 import { ReminderChannels } from './reminder-channels.service';
@@ -17,7 +19,7 @@ import { WebhookService } from './webhook.service';
 /** The worker side: delivery of due reminders and decision notices, and reconciliation of the queue with the database. */
 @Module({
   imports: [AuthModule, RemindersModule, InterviewsModule, InterviewersModule, FeedbackModule, HiringModule, OutboundModule],
-  providers: [MailService, WebhookService, ReminderChannels, DecisionNoticeContextService, ReminderDeliveryService, ReminderProcessor, ReminderReconciler],
+  providers: [MailService, WebhookService, ReminderChannels, DecisionNoticeContextService, ReminderDeliveryService, ReminderProcessor, ReminderReconciler, InvitationDeliveryService, InvitationProcessor],
   exports: [ReminderReconciler],
 })
 export class RemindersWorkersModule {}

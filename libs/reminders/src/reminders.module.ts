@@ -8,6 +8,9 @@ import { InterviewsModule } from '@app/interviews';
 import { QueueName } from '@app/queue';
 import { DecisionNotifier } from './decision-notifier.service';
 import { DeliveryEntity } from './entities/delivery.entity';
+import { InvitationEntity } from './invitations/invitation.entity';
+import { InvitationPlanner } from './invitations/invitation-planner.service';
+import { InvitationsRepository } from './invitations/invitations.repository';
 import { ReminderSettingsEntity } from './entities/reminder-settings.entity';
 import { ReminderEntity } from './entities/reminder.entity';
 import { ReminderContextService } from './reminder-context.service';
@@ -20,13 +23,13 @@ import { RemindersController } from './reminders.controller';
 import { RemindersQueryService } from './reminders-query.service';
 import { RemindersRepository } from './reminders.repository';
 
-const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity];
+const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity, InvitationEntity];
 
 /** The producer side: policy, planning on interview, scorecard and decision events, and what the API shows. */
 @Module({
-  imports: [AuthModule, InterviewsModule, InterviewersModule, FeedbackModule, TypeOrmModule.forFeature(ENTITIES), BullModule.registerQueue({ name: QueueName.Reminders })],
+  imports: [AuthModule, InterviewsModule, InterviewersModule, FeedbackModule, TypeOrmModule.forFeature(ENTITIES), BullModule.registerQueue({ name: QueueName.Reminders }, { name: QueueName.Invitations })],
   controllers: [RemindersController],
-  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService, ReminderMetrics, ReminderContextService, DecisionNotifier],
-  exports: [ReminderScheduler, RemindersRepository, ReminderSettingsService, ReminderMetrics, ReminderContextService],
+  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService, ReminderMetrics, ReminderContextService, DecisionNotifier, InvitationsRepository, InvitationPlanner],
+  exports: [InvitationsRepository, InvitationPlanner, ReminderScheduler, RemindersRepository, ReminderSettingsService, ReminderMetrics, ReminderContextService],
 })
 export class RemindersModule {}

@@ -1366,6 +1366,8 @@ export interface components {
             durationMinutes: number;
             /** @description When feedback is due; default: the end + 24 h. */
             feedbackDueAt?: string;
+            /** @description Send the candidate a calendar invitation too: time, place or meeting link and the admins' text; no kit, scorecard or panel addresses. */
+            inviteCandidate?: boolean;
             location?: string;
             /** Format: uri */
             meetingUrl?: string;
@@ -1835,6 +1837,8 @@ export interface components {
             /** Format: date-time */
             feedbackDueAt: string;
             id: string;
+            /** @description The candidate gets a calendar invitation too. */
+            inviteCandidate: boolean;
             links: components["schemas"]["KitLinksResponse"];
             /** @description The times in the reader's own timezone. */
             local: components["schemas"]["ZonedTimeResponse"];
@@ -2027,9 +2031,11 @@ export interface components {
             /** @description Null for a decision notice (kind `decision_recruiter` or `decision_panel`), which names the candidate instead. */
             interviewId: string | null;
             /** @enum {string} */
-            kind: "prep" | "feedback_due" | "feedback_overdue" | "escalation" | "cancellation" | "decision_recruiter" | "decision_panel";
+            kind: "prep" | "feedback_due" | "feedback_overdue" | "escalation" | "cancellation" | "decision_recruiter" | "decision_panel" | "invitation";
             providerRef: string | null;
+            /** @description A user; for the candidate's own calendar invitation, the candidate. */
             recipientId: string;
+            /** @description The reminder or decision notice, or for a calendar invitation (kind `invitation`, or `cancellation` to someone removed from the panel) the invitation row. */
             reminderId: string;
             /**
              * @description `failed`: every attempt failed (the reminder's last error is in `error`).
@@ -2520,6 +2526,8 @@ export interface components {
             items: components["schemas"]["ReminderResponse"][];
         };
         ReminderPolicyDto: {
+            /** @description The text of a candidate's calendar invitation, above the time and place. Omitted: unchanged; null is refused. */
+            candidateInvitationText?: string;
             /** @description Minutes after the due time when the hiring manager is told; null never. */
             escalateAfterMinutes: number | null;
             /** @description A reminder when feedback falls due. */
@@ -2698,6 +2706,8 @@ export interface components {
             allowConflicts?: boolean;
             durationMinutes?: number;
             feedbackDueAt?: string;
+            /** @description Send the candidate a calendar invitation too: time, place or meeting link and the admins' text; no kit, scorecard or panel addresses. */
+            inviteCandidate?: boolean;
             location?: string;
             /** Format: uri */
             meetingUrl?: string;

@@ -105,6 +105,10 @@ export class CreateInterviewDto {
   @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
   questions?: AssignQuestionDto[];
 
+  /** Send the candidate a calendar invitation too: time, place or meeting link and the admins' text; no kit, scorecard or panel addresses. */
+  @IsOptional() @IsBoolean()
+  inviteCandidate?: boolean;
+
   /** Book the panel even when someone is already booked at an overlapping time. */
   @IsOptional() @IsBoolean()
   allowConflicts?: boolean;
@@ -149,6 +153,10 @@ export class UpdateInterviewDto {
 
   @IsOptional() @IsDateTimeInput()
   feedbackDueAt?: string;
+
+  /** Send the candidate a calendar invitation too: time, place or meeting link and the admins' text; no kit, scorecard or panel addresses. */
+  @IsOptional() @IsBoolean()
+  inviteCandidate?: boolean;
 
   @IsOptional() @IsBoolean()
   allowConflicts?: boolean;

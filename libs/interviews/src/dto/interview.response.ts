@@ -127,6 +127,8 @@ export class InterviewKitResponse {
   local: ZonedTimeResponse;
   location: string | null;
   meetingUrl: string | null;
+  /** The candidate gets a calendar invitation too. */
+  inviteCandidate: boolean;
   feedbackDueAt: Date;
   cancelReason: string | null;
   candidate: CandidateRefResponse;

@@ -88,6 +88,10 @@ export class InterviewEntity {
   @Column({ type: 'uuid' })
   createdById: string;
 
+  /** The candidate gets a calendar invitation too (without internal links). */
+  @Column({ type: 'boolean', default: false })
+  inviteCandidate: boolean;
+
   /** The invite's SEQUENCE: bumped by every change attendees should see. */
   @Column({ type: 'int', default: 0 })
   sequence: number;

@@ -45,6 +45,7 @@ export class InterviewQueryService {
       local: { timezone: user.timezone, start: toZonedIso(i.startsAt, user.timezone), end: toZonedIso(i.endsAt, user.timezone) },
       location: i.location,
       meetingUrl: i.meetingUrl,
+      inviteCandidate: i.inviteCandidate,
       feedbackDueAt: i.feedbackDueAt,
       cancelReason: i.cancelReason,
       candidate: kit.candidate,

@@ -56,6 +56,7 @@ export class InterviewSchedulingService {
         durationMinutes: dto.durationMinutes,
         location: dto.location ?? null,
         meetingUrl: dto.meetingUrl ?? null,
+        inviteCandidate: dto.inviteCandidate ?? false,
         status: 'scheduled',
         feedbackDueAt,
         createdById: user.id,
@@ -101,6 +102,8 @@ export class InterviewSchedulingService {
       const timeChanged = startsAt.getTime() !== before.startsAt.getTime() || endsAt.getTime() !== before.endsAt.getTime() || timezone !== before.timezone;
       const panelChanged = added.length > 0 || removed.length > 0 || roleChanged;
       const placeChanged = (dto.location !== undefined && dto.location !== before.location) || (dto.meetingUrl !== undefined && dto.meetingUrl !== before.meetingUrl);
+      // the candidate joins or leaves the attendees: a new SEQUENCE, so that their REQUEST or CANCEL is a new message
+      const guestsChanged = dto.inviteCandidate !== undefined && dto.inviteCandidate !== before.inviteCandidate;
 
       const warnings: WarningResponse[] = [];
       if (timeChanged || added.length) {
@@ -126,14 +129,15 @@ export class InterviewSchedulingService {
           feedbackDueAt,
           location: dto.location ?? before.location,
           meetingUrl: dto.meetingUrl ?? before.meetingUrl,
+          inviteCandidate: dto.inviteCandidate ?? before.inviteCandidate,
         },
-        timeChanged || panelChanged || placeChanged,
+        timeChanged || panelChanged || placeChanged || guestsChanged,
       );
       if (timeChanged || added.length) warnings.push(...(await this.planner.weeklyLimitWarnings(repo, people, (timeChanged ? panel : added).map((p) => p.userId), startsAt, timezone)));
       const changes = Object.fromEntries(Object.entries(dto).filter(([k]) => k !== 'revision' && k !== 'allowConflicts'));
       await this.audit.record(user.id, 'interview', id, timeChanged ? 'rescheduled' : 'updated', { ...changes, previousStart: before.startsAt }, repo.tx);
       const after = (await repo.findById(id))!;
-      return { before, after, panel, added, removed, timeChanged, panelChanged, warnings };
+      return { before, after, panel, added, removed, timeChanged, panelChanged, placeChanged: placeChanged || guestsChanged, warnings };
     });
 
     const payload = eventPayload(result.after, user.id, result.panel);
@@ -141,6 +145,7 @@ export class InterviewSchedulingService {
       await this.emit(InterviewEvent.Rescheduled, { ...payload, previous: { startsAt: result.before.startsAt, endsAt: result.before.endsAt, feedbackDueAt: result.before.feedbackDueAt } });
     }
     if (result.panelChanged) await this.emit(InterviewEvent.PanelChanged, { ...payload, added: result.added, removed: result.removed });
+    if (result.placeChanged && !result.timeChanged && !result.panelChanged) await this.emit(InterviewEvent.Updated, payload);
     return this.query.kit(user, id, result.warnings);
   }
 

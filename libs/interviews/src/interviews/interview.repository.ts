@@ -71,7 +71,7 @@ function returned<T>(result: unknown): T[] {
 
 const INTERVIEW_COLUMNS = `i.id, i.candidate_id, i.position_id, i.title, i.stage, i.plan_stage_id, i.starts_at, i.ends_at, i.timezone, i.duration_minutes,
   i.location, i.meeting_url, i.status, i.feedback_due_at, i.cancel_reason, i.cancelled_at, i.completed_at, i.created_by_id,
-  i.sequence, i.revision, i.created_at, i.updated_at`;
+  i.sequence, i.revision, i.created_at, i.updated_at, i.invite_candidate`;
 
 @Injectable()
 export class InterviewRepository {
@@ -114,6 +114,7 @@ export class InterviewRepository {
       completedAt: r.completed_at as Date | null,
       createdById: r.created_by_id as string,
       sequence: r.sequence as number,
+      inviteCandidate: r.invite_candidate as boolean,
       revision: r.revision as number,
       createdAt: r.created_at as Date,
       updatedAt: r.updated_at as Date,

@@ -113,7 +113,9 @@ export class InterviewsController {
   @ApiErrors(401, 404)
   async invite(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const file = await this.invites.ics(user, id);
-    reply.header('content-type', 'text/calendar; charset=utf-8; method=' + (file.body.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST')).header('content-disposition', `attachment; filename="${file.filename}"`);
+    reply.header('content-type', 'text/calendar; charset=utf-8; method=' + (file.body.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST'));
+    // RFC 6266: an ASCII fallback name and the UTF-8 one (a header cannot carry raw non-ASCII)
+    reply.header('content-disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
     return file.body;
   }
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsNestedObject } from '@app/common';
 
 export class QuietHoursDto {
@@ -51,4 +51,8 @@ export class ReminderPolicyDto {
   /** Omitted: unchanged (older clients send the policy without it); null is refused. Default: both true. */
   @ValidateIf((_, v) => v !== undefined) @IsObject() @ValidateNested() @Type(() => NotifyDecisionsDto)
   notifyDecisions?: NotifyDecisionsDto;
+
+  /** The text of a candidate's calendar invitation, above the time and place. Omitted: unchanged; null is refused. */
+  @ValidateIf((_, v) => v !== undefined) @IsString() @MaxLength(2000)
+  candidateInvitationText?: string;
 }

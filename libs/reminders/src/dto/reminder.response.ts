@@ -27,12 +27,14 @@ export class NotificationsQueryDto extends PageQueryDto {}
 
 export class NotificationResponse {
   id: string;
+  /** The reminder or decision notice, or for a calendar invitation (kind `invitation`, or `cancellation` to someone removed from the panel) the invitation row. */
   reminderId: string;
   /** Null for a decision notice (kind `decision_recruiter` or `decision_panel`), which names the candidate instead. */
   interviewId: string | null;
   candidateId: string | null;
+  /** A user; for the candidate's own calendar invitation, the candidate. */
   recipientId: string;
-  @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation', 'cancellation', 'decision_recruiter', 'decision_panel'] })
+  @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation', 'cancellation', 'decision_recruiter', 'decision_panel', 'invitation'] })
   kind: string;
   @ApiProperty({ enum: ['email', 'webhook', 'log'] })
   channel: string;

@@ -17,6 +17,8 @@ export interface ReminderPolicy {
   quietHours: { start: string; end: string } | null;
   /** Who hears of a decision on a candidate: the recruiters (with the rationale) and the panel (the outcome only). */
   notifyDecisions: { recruiters: boolean; panel: boolean };
+  /** The words above the time and place in a candidate's calendar invitation (admins edit it; planning ignores it). */
+  candidateInvitationText?: string;
 }
 
 // Frozen because it is shared: a caller mutating it would change every later plan.

@@ -20,6 +20,7 @@ const KIND_LABEL: Record<string, string> = {
   cancellation: 'Cancellation',
   decision_recruiter: 'Decision',
   decision_panel: 'Decision outcome',
+  invitation: 'Calendar invitation',
 };
 const CHANNEL_LABEL: Record<DeliveryLogEntry['channel'], string> = { email: 'Email', webhook: 'Webhook', log: 'Server log' };
 

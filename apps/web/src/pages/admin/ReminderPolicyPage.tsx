@@ -27,6 +27,7 @@ interface FormState {
   quietEnd: string;
   notifyRecruiters: boolean;
   notifyPanel: boolean;
+  candidateText: string;
 }
 
 function toForm(p: ReminderPolicy): FormState {
@@ -43,6 +44,7 @@ function toForm(p: ReminderPolicy): FormState {
     // absent only from an API older than decisions, where both were implied
     notifyRecruiters: p.notifyDecisions?.recruiters ?? true,
     notifyPanel: p.notifyDecisions?.panel ?? true,
+    candidateText: p.candidateInvitationText ?? '',
   };
 }
 
@@ -56,6 +58,7 @@ function toPolicy(f: FormState): ReminderPolicy {
     escalateAfterMinutes: f.escalate ? toMinutes(f.escalateAfter) : null,
     quietHours: f.quiet ? { start: f.quietStart, end: f.quietEnd } : null,
     notifyDecisions: { recruiters: f.notifyRecruiters, panel: f.notifyPanel },
+    candidateInvitationText: f.candidateText,
   };
 }
 
@@ -67,6 +70,7 @@ const FIELD_WORDS: Record<string, string> = {
   escalateAfterMinutes: 'Escalate between 1 minute and 30 days after feedback is due, as a whole number.',
   quietHours: 'Give the start and the end as 24-hour times, such as 21:00 and 08:00.',
   notifyDecisions: 'Choose, for recruiters and for the panel, whether they are told.',
+  candidateInvitationText: 'Keep the text to at most 2000 characters.',
 };
 
 export default function ReminderPolicyPage() {
@@ -219,6 +223,14 @@ function PolicyForm({ saved, onSaved }: { saved: ReminderPolicy; onSaved(p: Remi
           <Toggle id="notify-recruiters" checked={form.notifyRecruiters} onChange={(v) => set('notifyRecruiters', v)} label="Tell recruiters when a candidate is advanced, rejected, put on hold or hired" />
           <Toggle id="notify-panel" checked={form.notifyPanel} onChange={(v) => set('notifyPanel', v)} label="Tell the panel the outcome (without the rationale)" />
           {fieldError('notifyDecisions') && <p className="field__error">{fieldError('notifyDecisions')}</p>}
+        </Setting>
+
+        <Setting title="Candidate invitations" icon="calendar" text="When an interview is set to invite the candidate, their calendar invitation opens with this text, then the time and the meeting link or place. It never shows the kit, scorecards or the panel's addresses.">
+          <div className="field">
+            <label htmlFor="candidate-text">Text for the candidate</label>
+            <textarea id="candidate-text" rows={4} maxLength={2000} value={form.candidateText} onChange={(e) => set('candidateText', e.target.value)} />
+            {fieldError('candidateInvitationText') && <p className="field__error">{fieldError('candidateInvitationText')}</p>}
+          </div>
         </Setting>
 
         <div className={`save-bar${dirty ? ' save-bar--dirty' : ''}`}>
