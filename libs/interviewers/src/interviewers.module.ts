@@ -9,6 +9,8 @@ import { InterviewerProfileEntity } from './entities/interviewer-profile.entity'
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
 import { InterviewersController } from './interviewers.controller';
 import { InterviewersService } from './interviewers.service';
+import { InterviewReplacementsController } from './replacements/replacements.controller';
+import { ReplacementsService } from './replacements/replacements.service';
 
 /**
  * Interviewer profiles and load. Global only to hand scheduling its INTERVIEWER_LIMITS, which would
@@ -17,8 +19,8 @@ import { InterviewersService } from './interviewers.service';
 @Global()
 @Module({
   imports: [AuthModule, InterviewsModule, FeedbackModule, OutboundModule, TypeOrmModule.forFeature([InterviewerProfileEntity])],
-  controllers: [InterviewersController],
-  providers: [InterviewerProfileRepository, InterviewersService, InterviewersDemoSeeder, { provide: INTERVIEWER_LIMITS, useExisting: InterviewersService }],
+  controllers: [InterviewersController, InterviewReplacementsController],
+  providers: [InterviewerProfileRepository, InterviewersService, ReplacementsService, InterviewersDemoSeeder, { provide: INTERVIEWER_LIMITS, useExisting: InterviewersService }],
   exports: [InterviewersService, INTERVIEWER_LIMITS],
 })
 export class InterviewersModule {}

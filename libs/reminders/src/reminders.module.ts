@@ -19,6 +19,7 @@ import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersController } from './reminders.controller';
 import { RemindersQueryService } from './reminders-query.service';
 import { RemindersRepository } from './reminders.repository';
+import { DeclineNotifier } from './rsvp/decline-notifier.service';
 
 const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity];
 
@@ -26,7 +27,7 @@ const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity];
 @Module({
   imports: [AuthModule, InterviewsModule, InterviewersModule, FeedbackModule, TypeOrmModule.forFeature(ENTITIES), BullModule.registerQueue({ name: QueueName.Reminders })],
   controllers: [RemindersController],
-  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService, ReminderMetrics, ReminderContextService, DecisionNotifier],
+  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService, ReminderMetrics, ReminderContextService, DecisionNotifier, DeclineNotifier],
   exports: [ReminderScheduler, RemindersRepository, ReminderSettingsService, ReminderMetrics, ReminderContextService],
 })
 export class RemindersModule {}

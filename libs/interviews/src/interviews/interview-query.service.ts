@@ -7,7 +7,8 @@ import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse, InterviewPage, WarningResponse } from '../dto/interview.response';
 import { ListInterviewsQueryDto } from '../dto/interview.dto';
 import { parseInstant, toZonedIso } from '../time';
-import { assertVisible, canReadInterview, interviewListScope } from '../access/access-policy';
+import { assertVisible, canManagePosition, canReadInterview, interviewListScope } from '../access/access-policy';
+import { needsReplacement } from '../rsvp/rsvp-rules';
 import { InterviewRepository, KitRow } from './interview.repository';
 
 @Injectable()
@@ -32,6 +33,7 @@ export class InterviewQueryService {
     const people = new Map((await this.users.findManyByIds(kit.panel.map((p) => p.userId))).map((u) => [u.id, u]));
     const i = kit.interview;
     const base = this.config.publicUrl;
+    const managers = canManagePosition(user, kit.authority);
     return {
       id: i.id,
       title: i.title,
@@ -49,7 +51,17 @@ export class InterviewQueryService {
       cancelReason: i.cancelReason,
       candidate: kit.candidate,
       position: { id: kit.position.id, title: kit.position.title, department: kit.position.department },
-      panel: kit.panel.map((p) => ({ userId: p.userId, role: p.role, name: people.get(p.userId)?.name ?? 'Unknown user', email: people.get(p.userId)?.email ?? '' })),
+      panel: kit.panel.map((p) => ({
+        userId: p.userId,
+        role: p.role,
+        name: people.get(p.userId)?.name ?? 'Unknown user',
+        email: people.get(p.userId)?.email ?? '',
+        rsvp: p.rsvp,
+        // a note may be personal ("on leave"): the panelist and whoever manages the interview read it
+        rsvpNote: p.userId === user.id || managers ? p.rsvpNote : null,
+        rsvpAt: p.rsvpAt ? new Date(p.rsvpAt) : null,
+      })),
+      needsReplacement: needsReplacement(i, kit.panel),
       questions: kit.questions.map((q) => ({
         id: q.id,
         position: q.position,
@@ -93,7 +105,8 @@ export class InterviewQueryService {
         local: { timezone: user.timezone, start: toZonedIso(r.interview.startsAt, user.timezone), end: toZonedIso(r.interview.endsAt, user.timezone) },
         candidate: { id: r.interview.candidateId, name: r.candidateName },
         position: { id: r.interview.positionId, title: r.positionTitle },
-        panel: r.panel,
+        panel: r.panel.map((p) => ({ userId: p.userId, role: p.role, rsvp: p.rsvp })),
+        needsReplacement: needsReplacement(r.interview, r.panel),
         questionCount: r.questionCount,
         feedbackDueAt: r.interview.feedbackDueAt,
         location: r.interview.location,
