@@ -428,6 +428,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/interviews/{id}/replacements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who could take a declined panelist's place: active interviewers not on the panel and with no
+         *     interview overlapping this one, best competency match (the interview's questions) first, then the
+         *     lightest load in its week. Replace with PATCH /interviews/{id} and the new panel.
+         */
+        get: operations["InterviewReplacements_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interviews/{id}/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Your answer to the invitation, as a panelist of the interview (404 to anyone else): accepted,
+         *     declined or tentative, with an optional note. A decline tells whoever scheduled it and the
+         *     position's team, and flags the interview `needsReplacement`. 409 when it is cancelled or closed,
+         *     422 once it has started.
+         */
+        post: operations["InterviewRsvp_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/interviews/{id}/scorecards": {
         parameters: {
             query?: never;
@@ -1538,6 +1581,11 @@ export interface components {
             stageName: string;
             submitted: number;
         };
+        DeclinedPanelistResponse: {
+            name: string;
+            note: string | null;
+            userId: string;
+        };
         ErrorResponseDto: {
             /** @description Per-field problems for validation errors, or extra facts (the current version on a 409) */
             details?: components["schemas"]["FieldErrorDto"][] | Record<string, never>;
@@ -1719,6 +1767,8 @@ export interface components {
             local: components["schemas"]["ZonedTimeResponse"];
             location: string | null;
             meetingUrl: string | null;
+            /** @description A panelist declined a scheduled interview ahead: replace them (GET /interviews/{id}/replacements suggests whom). */
+            needsReplacement: boolean;
             panel: components["schemas"]["PanelistResponse"][];
             /** @description The position plan's stage it belongs to, if any. */
             planStageId: string | null;
@@ -1755,6 +1805,8 @@ export interface components {
             local: components["schemas"]["ZonedTimeResponse"];
             location: string | null;
             meetingUrl: string | null;
+            /** @description A panelist declined a scheduled interview ahead. */
+            needsReplacement: boolean;
             panel: components["schemas"]["PanelSlotResponse"][];
             planStageId: string | null;
             position: components["schemas"]["PositionTitleRefResponse"];
@@ -1963,6 +2015,15 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "lead" | "shadow";
+            /**
+             * @description Their answer to the invitation; back to needs_action when the interview is rescheduled.
+             * @enum {string}
+             */
+            rsvp: "needs_action" | "accepted" | "declined" | "tentative";
+            /** Format: date-time */
+            rsvpAt: string | null;
+            /** @description Their note with the answer: shown to the interview's managers and to the panelist only (null for others). */
+            rsvpNote: string | null;
             userId: string;
         };
         PanelMemberDto: {
@@ -1977,6 +2038,8 @@ export interface components {
         PanelSlotResponse: {
             /** @enum {string} */
             role: "lead" | "shadow";
+            /** @enum {string} */
+            rsvp: "needs_action" | "accepted" | "declined" | "tentative";
             userId: string;
         };
         PendingScorecardCandidateRef: {
@@ -2435,8 +2498,34 @@ export interface components {
             questionIds: string[];
             revision: number;
         };
+        ReplacementsResponse: {
+            /** @description The interview's competencies, lower-case. */
+            competencies: string[];
+            /** @description Panelists who declined and are still on the panel. */
+            declined: components["schemas"]["DeclinedPanelistResponse"][];
+            interviewId: string;
+            /** @description Active interviewers not on the panel and free at that time: best competency match first, then lightest week. */
+            suggestions: components["schemas"]["ReplacementSuggestionResponse"][];
+        };
+        ReplacementSuggestionResponse: {
+            email: string;
+            /** @description The interview's competencies (from its questions) this interviewer is trained to assess. */
+            matchingCompetencies: string[];
+            name: string;
+            title: string | null;
+            userId: string;
+            /** @description Interviews they have in the interview's week (ISO week, UTC), and their weekly limit. */
+            weekLoad: number;
+            weeklyLimit: number;
+        };
         /** @enum {string} */
         Role: "admin" | "recruiter" | "hiring_manager" | "interviewer";
+        RsvpDto: {
+            /** @description Why (shown to the interview's managers), e.g. "on leave that day"; empty clears it. */
+            note?: string;
+            /** @enum {string} */
+            response: "accepted" | "declined" | "tentative";
+        };
         SaveScorecardDto: {
             /**
              * @description strong_no = Strong no, no = No, yes = Yes, strong_yes = Strong yes
@@ -5725,6 +5814,234 @@ export interface operations {
             };
             /** @description A path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InterviewReplacements_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplacementsResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InterviewRsvp_respond: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and body replays the first answer (header Idempotent-Replayed: true) and creates nothing; the same key with another body answers 422, a repeat while the first is still running 409. Keys last 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RsvpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewKitResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a concurrent change won, or the resource clashes with another */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Well-formed but not acceptable in the current state */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
