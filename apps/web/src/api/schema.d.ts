@@ -1958,7 +1958,7 @@ export interface components {
             /** @description Null for a decision notice (kind `decision_recruiter` or `decision_panel`), which names the candidate instead. */
             interviewId: string | null;
             /** @enum {string} */
-            kind: "prep" | "feedback_due" | "feedback_overdue" | "escalation" | "cancellation" | "decision_recruiter" | "decision_panel";
+            kind: "prep" | "feedback_due" | "feedback_overdue" | "escalation" | "cancellation" | "decision_recruiter" | "decision_panel" | "rsvp_declined";
             providerRef: string | null;
             recipientId: string;
             reminderId: string;
@@ -2483,8 +2483,11 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
             id: string;
-            /** @enum {string} */
-            kind: "prep" | "feedback_due" | "feedback_overdue" | "escalation" | "cancellation";
+            /**
+             * @description `rsvp_declined`: a panelist declined; told to whoever scheduled it and the position's team (aboutUserId is the panelist).
+             * @enum {string}
+             */
+            kind: "prep" | "feedback_due" | "feedback_overdue" | "escalation" | "cancellation" | "rsvp_declined";
             occurrence: number;
             reason: string | null;
             recipientId: string;
