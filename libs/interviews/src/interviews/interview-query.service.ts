@@ -7,7 +7,7 @@ import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse, InterviewPage, WarningResponse } from '../dto/interview.response';
 import { ListInterviewsQueryDto } from '../dto/interview.dto';
 import { parseInstant, toZonedIso } from '../time';
-import { assertVisible, canManagePosition, canReadInterview, interviewListScope } from '../access/access-policy';
+import { assertVisible, canReadInterview, canReadRsvpNote, interviewListScope } from '../access/access-policy';
 import { needsReplacement } from '../rsvp/rsvp-rules';
 import { InterviewRepository, KitRow } from './interview.repository';
 
@@ -33,7 +33,6 @@ export class InterviewQueryService {
     const people = new Map((await this.users.findManyByIds(kit.panel.map((p) => p.userId))).map((u) => [u.id, u]));
     const i = kit.interview;
     const base = this.config.publicUrl;
-    const managers = canManagePosition(user, kit.authority);
     return {
       id: i.id,
       title: i.title,
@@ -58,7 +57,7 @@ export class InterviewQueryService {
         email: people.get(p.userId)?.email ?? '',
         rsvp: p.rsvp,
         // a note may be personal ("on leave"): the panelist and whoever manages the interview read it
-        rsvpNote: p.userId === user.id || managers ? p.rsvpNote : null,
+        rsvpNote: canReadRsvpNote(user, kit.authority, p.userId) ? p.rsvpNote : null,
         rsvpAt: p.rsvpAt ? new Date(p.rsvpAt) : null,
       })),
       needsReplacement: needsReplacement(i, kit.panel),

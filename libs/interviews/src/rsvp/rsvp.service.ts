@@ -4,7 +4,7 @@ import { AuditService } from '@app/audit';
 import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse } from '../dto/interview.response';
 import { InterviewEvent, type PanelistDeclinedPayload } from '../interview.events';
-import { assertVisible } from '../access/access-policy';
+import { assertVisible, canAnswerInvitation } from '../access/access-policy';
 import { InterviewQueryService } from '../interviews/interview-query.service';
 import { InterviewRepository } from '../interviews/interview.repository';
 import { RsvpDto } from './rsvp.dto';
@@ -23,7 +23,7 @@ export class RsvpService {
   async respond(user: AuthUser, id: string, dto: RsvpDto): Promise<InterviewKitResponse> {
     const kit = await this.query.readable(user, id);
     // only the panel answers: to anyone else (managers included) there is nothing here to answer
-    assertVisible(kit.panel.some((p) => p.userId === user.id), 'Interview', id);
+    assertVisible(canAnswerInvitation(user, { panelUserIds: kit.panel.map((p) => p.userId) }), 'Interview', id);
     const note = dto.note ? dto.note : null;
 
     const declined = await this.repo.transaction(async (repo) => {
