@@ -174,6 +174,19 @@ describe('RSVP', () => {
     expect((await t.get('/api/v1/interviews/nope/replacements', R)).status).toBe(404);
   });
 
+  it('ranks by the plan stage\'s competencies too', async () => {
+    const plan = await t.request('PUT', `/api/v1/positions/${positionId}/plan`, {
+      as: R, body: { revision: 0, competencies: [{ name: 'Communication' }], stages: [{ name: 'Screen', templates: [{ title: 'Recruiter call', durationMinutes: 30, panelSize: 1, competencyNames: ['Communication'] }] }] },
+    });
+    expect(plan.status).toBe(200);
+    expect((await t.request('PATCH', `/api/v1/interviewers/${ids[I4]}`, { as: R, body: { competencies: ['communication'] } })).status).toBe(200);
+    const screen = await schedule(await candidate('Gil Green'), [[I1, 'lead']], futureMonday(5), { questions: [], stage: undefined, planStageId: plan.body.stages[0].id });
+    const res = await t.get(`/api/v1/interviews/${screen}/replacements`, R);
+    expect(res.body.competencies).toEqual(['communication']);
+    // without the plan, isla would come first by name
+    expect(res.body.suggestions.map((s: any) => [s.name, s.matchingCompetencies])).toEqual([['ivy', ['communication']], ['igor', []], ['isla', []], ['ivan', []]]);
+  });
+
   it('replacing the panelist (the panel edit) clears the flag and keeps the others\' answers', async () => {
     const k = await kit(interviewId);
     const res = await t.request('PATCH', `/api/v1/interviews/${interviewId}`, { as: R, body: { revision: k.revision, panel: [{ userId: ids[I1], role: 'lead' }, { userId: ids[I3], role: 'shadow' }] } });

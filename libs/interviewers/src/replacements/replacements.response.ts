@@ -13,7 +13,7 @@ export class ReplacementSuggestionResponse {
   email: string;
   @ApiProperty({ type: 'string', nullable: true })
   title: string | null;
-  /** The interview's competencies (from its questions) this interviewer is trained to assess. */
+  /** The interview's competencies (its questions' and its plan stage's) this interviewer is trained to assess. */
   matchingCompetencies: string[];
   /** Interviews they have in the interview's week (ISO week, UTC), and their weekly limit. */
   @ApiProperty({ type: 'integer' })
@@ -26,7 +26,7 @@ export class ReplacementsResponse {
   interviewId: string;
   /** Panelists who declined and are still on the panel. */
   declined: DeclinedPanelistResponse[];
-  /** The interview's competencies, lower-case. */
+  /** What the interview assesses (its questions' and its plan stage's competencies), lower-case. */
   competencies: string[];
   /** Active interviewers not on the panel and free at that time: best competency match first, then lightest week. */
   suggestions: ReplacementSuggestionResponse[];

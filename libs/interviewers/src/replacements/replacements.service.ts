@@ -30,7 +30,9 @@ export class ReplacementsService {
     // anyone with an interview overlapping this one is not free; the panel is already on it
     const busy = await this.interviews.busyInterviewers(i.startsAt, i.endsAt);
     const candidates = await this.interviewers([...new Set([...panelIds, ...busy])]);
-    const competencies = [...new Set(kit.questions.flatMap((q) => q.competencies.map((c) => c.toLowerCase())))].sort();
+    // what the interview assesses: its questions' competencies and its plan stage's templates'
+    const planned = i.planStageId ? await this.interviews.planCompetencies(i.planStageId) : [];
+    const competencies = [...new Set([...kit.questions.flatMap((q) => q.competencies), ...planned].map((c) => c.toLowerCase()))].sort();
     const ids = candidates.map((u) => u.id);
     const { from, to } = isoWeek(i.startsAt);
     const [profiles, counts] = await Promise.all([this.profiles.findByUserIds(ids), this.interviews.countScheduledBetween(ids, from, to)]);

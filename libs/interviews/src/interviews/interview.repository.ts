@@ -169,6 +169,15 @@ export class InterviewRepository {
     await this.manager.query(`UPDATE interview_panelists SET rsvp = 'needs_action', rsvp_note = NULL, rsvp_at = NULL WHERE interview_id = $1`, [interviewId]);
   }
 
+  /** The competencies (lower-case names) the plan stage's interview templates assess: what a panelist should be trained in. */
+  async planCompetencies(planStageId: string): Promise<string[]> {
+    const rows: Array<{ name: string }> = await this.manager.query(
+      `SELECT DISTINCT lower(pc.name) AS name FROM plan_templates t JOIN position_competencies pc ON pc.id = ANY(t.competency_ids) WHERE t.stage_id = $1 ORDER BY 1`,
+      [planStageId],
+    );
+    return rows.map((r) => r.name);
+  }
+
   /** Locks and returns one panelist's row (null: not on the panel). */
   async findPanelistForUpdate(interviewId: string, userId: string): Promise<InterviewPanelistEntity | null> {
     return this.manager.getRepository(InterviewPanelistEntity).findOne({ where: { interviewId, userId }, lock: { mode: 'pessimistic_write' } });
