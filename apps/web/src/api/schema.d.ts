@@ -2502,7 +2502,7 @@ export interface components {
             revision: number;
         };
         ReplacementsResponse: {
-            /** @description The interview's competencies, lower-case. */
+            /** @description What the interview assesses (its questions' and its plan stage's competencies), lower-case. */
             competencies: string[];
             /** @description Panelists who declined and are still on the panel. */
             declined: components["schemas"]["DeclinedPanelistResponse"][];
@@ -2512,7 +2512,7 @@ export interface components {
         };
         ReplacementSuggestionResponse: {
             email: string;
-            /** @description The interview's competencies (from its questions) this interviewer is trained to assess. */
+            /** @description The interview's competencies (its questions' and its plan stage's) this interviewer is trained to assess. */
             matchingCompetencies: string[];
             name: string;
             title: string | null;
