@@ -107,8 +107,8 @@ describe('interviews', () => {
       expect(new Date(kit.feedbackDueAt).getTime()).toBe(new Date(kit.end).getTime() + DAY);
       expect(kit).toMatchObject({ status: 'scheduled', stage: 'technical', title: 'Technical interview', candidate: { id: candidateId, name: 'Casey Candidate' }, position: { id: positionId }, revision: 1, sequence: 0, warnings: [] });
       expect(kit.panel).toEqual([
-        { userId: ids[I1], role: 'lead', name: 'ines', email: I1 },
-        { userId: ids[I2], role: 'shadow', name: 'ivan', email: I2 },
+        { userId: ids[I1], role: 'lead', name: 'ines', email: I1, rsvp: 'needs_action', rsvpNote: null, rsvpAt: null },
+        { userId: ids[I2], role: 'shadow', name: 'ivan', email: I2, rsvp: 'needs_action', rsvpNote: null, rsvpAt: null },
       ]);
       expect(kit.questions).toHaveLength(2);
       expect(kit.questions[0]).toMatchObject({ position: 0, type: 'technical', prompt: 'Design a rate limiter', askedBy: { userId: ids[I2], name: 'ivan' }, source: { setId, setVersion: 1, setName: 'Backend loop' } });

@@ -16,6 +16,8 @@ import { InterviewerProfileEntity } from './entities/interviewer-profile.entity'
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
 import { InterviewersController } from './interviewers.controller';
 import { InterviewersService } from './interviewers.service';
+import { InterviewReplacementsController } from './replacements/replacements.controller';
+import { ReplacementsService } from './replacements/replacements.service';
 
 /**
  * Interviewer profiles, load and availability. Global only to hand scheduling its
@@ -31,10 +33,11 @@ import { InterviewersService } from './interviewers.service';
     TypeOrmModule.forFeature([InterviewerProfileEntity, CalendarFeedEntity, CalendarBusyEntity]),
     BullModule.registerQueue({ name: QueueName.Calendars }),
   ],
-  controllers: [InterviewersController, AvailabilityController],
+  controllers: [InterviewersController, AvailabilityController, InterviewReplacementsController],
   providers: [
     InterviewerProfileRepository,
     InterviewersService,
+    ReplacementsService,
     InterviewersDemoSeeder,
     CalendarFeedRepository,
     CalendarFeedService,

@@ -22,3 +22,5 @@ export { InterviewEndSweeper } from './lifecycle/interview-end.sweeper';
 export { InterviewsWorkersModule } from './lifecycle/interviews-workers.module';
 export { INTERVIEW_STATUSES, HELD_STATUSES, type InterviewStatus } from './entities/interview.entity';
 export { DEMO_CANDIDATES, DEMO_MANAGER_EMAIL, DEMO_POSITION } from './demo/demo-story';
+export { needsReplacement } from './rsvp/rsvp-rules';
+export { RSVP_RESPONSES, RSVP_STATUSES, type RsvpResponse, type RsvpStatus } from './entities/interview-panelist.entity';

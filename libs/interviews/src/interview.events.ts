@@ -11,6 +11,8 @@ export enum InterviewEvent {
   Completed = 'interview.completed',
   /** The candidate did not attend: no feedback is owed. */
   NoShow = 'interview.no_show',
+  /** A panelist declined the invitation: whoever scheduled it and the position's team are told. */
+  PanelistDeclined = 'interview.panelist_declined',
 }
 
 export interface PanelMember {
@@ -64,4 +66,16 @@ export function eventPayload(
     feedbackDueAt: i.feedbackDueAt,
     panel: panel.map(({ userId, role }) => ({ userId, role })),
   };
+}
+
+/** One decline: `declinedAt` names it, so the same decline told twice notifies once. */
+export interface PanelistDeclinedPayload {
+  interviewId: string;
+  panelistId: string;
+  /** Who scheduled the interview. */
+  scheduledById: string;
+  /** The hiring manager of the candidate's own position. */
+  hiringManagerId: string;
+  note: string | null;
+  declinedAt: Date;
 }

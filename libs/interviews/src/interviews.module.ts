@@ -23,6 +23,8 @@ import { InterviewRepository } from './interviews/interview.repository';
 import { InterviewSchedulingService } from './interviews/interview-scheduling.service';
 import { InterviewsController } from './interviews/interviews.controller';
 import { PanelPlanner } from './interviews/panel-planner';
+import { InterviewRsvpController } from './rsvp/rsvp.controller';
+import { RsvpService } from './rsvp/rsvp.service';
 import { PositionsController } from './positions/positions.controller';
 import { PositionsRepository } from './positions/positions.repository';
 import { PositionsService } from './positions/positions.service';
@@ -48,7 +50,7 @@ import { InterviewStatusService } from './lifecycle/interview-status.service';
     TypeOrmModule.forFeature([PositionCompetencyEntity, PlanStageEntity, PlanTemplateEntity, PositionPlanEntity]),
     BullModule.registerQueue({ name: QueueName.Interviews }),
   ],
-  controllers: [PositionsController, PlansController, CandidatesController, InterviewsController],
+  controllers: [PositionsController, PlansController, CandidatesController, InterviewsController, InterviewRsvpController],
   providers: [
     PositionsRepository,
     PositionsService,
@@ -64,6 +66,7 @@ import { InterviewStatusService } from './lifecycle/interview-status.service';
     InterviewSchedulingService,
     InterviewLifecycleService,
     InterviewInviteService,
+    RsvpService,
     InterviewsDemoSeeder,
     DemoInterviewBooker,
     PlanRepository,

@@ -5,6 +5,7 @@ import type { Preferences } from './reminder-context.service';
 import { composeDecision, composeDecisionWebhook, type DecisionMessageContext } from './decision-message';
 import { composeReminder, composeWebhook, type MessageContext } from './reminder-message';
 import { WebhookService } from './webhook.service';
+import { composeDecline, composeDeclineWebhook, RSVP_DECLINED, type DeclineMessageContext } from './rsvp/decline-message';
 
 export type Channel = 'email' | 'webhook' | 'log';
 
@@ -56,6 +57,20 @@ export class ReminderChannels {
     if (url) {
       const body = composeDecisionWebhook(context, message);
       sends.push({ channel: 'webhook', subject, send: (key) => this.webhooks.send({ url, deliveryId: key, event: 'candidate.decided', body }) });
+    }
+    return sends;
+  }
+
+  /** A decline notice: the same channels and preferences, no calendar invite. */
+  forDecline(context: DeclineMessageContext, preferences: Preferences): Send[] {
+    const message = composeDecline(context);
+    const subject = message.subject.slice(0, 400);
+    const sends: Send[] = [];
+    if (preferences.email) sends.push({ channel: this.mail.channel, subject, send: (key) => this.mail.send({ ...message, messageId: key }) });
+    const url = preferences.webhookUrl;
+    if (url) {
+      const body = composeDeclineWebhook(context, message);
+      sends.push({ channel: 'webhook', subject, send: (key) => this.webhooks.send({ url, deliveryId: key, event: `interview.${RSVP_DECLINED}`, body }) });
     }
     return sends;
   }

@@ -7,6 +7,8 @@ import { DecisionNoticeContextService } from './decision-notice-context.service'
 import { ReminderChannels, type Send } from './reminder-channels.service';
 import { ReminderContextService } from './reminder-context.service';
 import { RemindersRepository } from './reminders.repository';
+import { RSVP_DECLINED } from './rsvp/decline-message';
+import { DeclineNoticeContextService } from './rsvp/decline-notice-context.service';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'stale' | 'duplicate';
 
@@ -38,6 +40,7 @@ export class ReminderDeliveryService {
     private readonly contexts: ReminderContextService,
     private readonly channels: ReminderChannels,
     private readonly decisionNotices: DecisionNoticeContextService,
+    private readonly declineNotices: DeclineNoticeContextService,
   ) {}
 
   async deliver(reminderId: string, dueAt: Date): Promise<DeliveryOutcome> {
@@ -97,11 +100,15 @@ export class ReminderDeliveryService {
     });
   }
 
-  /** A decision notice is about a candidate's decision; every other kind about an interview. */
+  /** A decision notice is about a candidate's decision, a decline notice about a panelist's answer; every other kind about an interview's time. */
   private async sendsFor(r: ReminderEntity): Promise<{ skip: string } | { sends: Send[] }> {
     if (audienceOf(r.kind)) {
       const loaded = await this.decisionNotices.load(r);
       return 'skip' in loaded ? loaded : { sends: this.channels.forDecision(loaded.context, loaded.preferences) };
+    }
+    if (r.kind === RSVP_DECLINED) {
+      const loaded = await this.declineNotices.load(r);
+      return 'skip' in loaded ? loaded : { sends: this.channels.forDecline(loaded.context, loaded.preferences) };
     }
     const loaded = await this.contexts.load(r);
     return 'skip' in loaded ? loaded : { sends: this.channels.for(loaded.context, loaded.preferences) };

@@ -8,6 +8,7 @@ import { planReminders } from './planning';
 import { ReminderContextService } from './reminder-context.service';
 import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersRepository } from './reminders.repository';
+import { RSVP_DECLINED } from './rsvp/decline-message';
 
 const FEEDBACK_KINDS = new Set(['feedback_due', 'feedback_overdue', 'escalation']);
 const CANCELLATION = 'cancellation';
@@ -28,7 +29,8 @@ export class ReminderScheduler {
   async replan(interviewId: string): Promise<void> {
     const facts = await this.contexts.forPlanning(interviewId);
     const kit = facts?.kit;
-    const existing = await this.repo.forInterview(interviewId);
+    // decline notices are not planned from the interview's times: replanning leaves them be (delivery re-checks them)
+    const existing = (await this.repo.forInterview(interviewId)).filter((r) => r.kind !== RSVP_DECLINED);
     if (kit?.interview.status === 'no_show') {
       // nothing was held, so no feedback is owed; the panel is not told of a cancellation either
       await this.cancel(existing.filter((r) => r.status === 'scheduled'), 'candidate did not attend');

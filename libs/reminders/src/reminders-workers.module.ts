@@ -15,11 +15,12 @@ import { ReminderReconciler } from './reminder-reconciler.service';
 import { ReminderProcessor } from './reminder.processor';
 import { RemindersModule } from './reminders.module';
 import { WebhookService } from './webhook.service';
+import { DeclineNoticeContextService } from './rsvp/decline-notice-context.service';
 
 /** The worker side: delivery of due reminders and decision notices, and reconciliation of the queue with the database. */
 @Module({
   imports: [AuthModule, RemindersModule, InterviewsModule, InterviewersModule, FeedbackModule, HiringModule, OutboundModule],
-  providers: [MailService, WebhookService, ReminderChannels, DecisionNoticeContextService, ReminderDeliveryService, ReminderProcessor, ReminderReconciler, InvitationDeliveryService, InvitationProcessor],
+  providers: [MailService, WebhookService, ReminderChannels, DecisionNoticeContextService, DeclineNoticeContextService, ReminderDeliveryService, ReminderProcessor, ReminderReconciler, InvitationDeliveryService, InvitationProcessor],
   exports: [ReminderReconciler],
 })
 export class RemindersWorkersModule {}

@@ -22,6 +22,7 @@ import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersController } from './reminders.controller';
 import { RemindersQueryService } from './reminders-query.service';
 import { RemindersRepository } from './reminders.repository';
+import { DeclineNotifier } from './rsvp/decline-notifier.service';
 
 const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity, InvitationEntity];
 
@@ -29,7 +30,7 @@ const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity, Invita
 @Module({
   imports: [AuthModule, InterviewsModule, InterviewersModule, FeedbackModule, TypeOrmModule.forFeature(ENTITIES), BullModule.registerQueue({ name: QueueName.Reminders }, { name: QueueName.Invitations })],
   controllers: [RemindersController],
-  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService, ReminderMetrics, ReminderContextService, DecisionNotifier, InvitationsRepository, InvitationPlanner],
+  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService, ReminderMetrics, ReminderContextService, DecisionNotifier, DeclineNotifier, InvitationsRepository, InvitationPlanner],
   exports: [InvitationsRepository, InvitationPlanner, ReminderScheduler, RemindersRepository, ReminderSettingsService, ReminderMetrics, ReminderContextService],
 })
 export class RemindersModule {}

@@ -134,6 +134,8 @@ export const MATRIX: Entry[] = [
   { op: 'Interviews_noShow', route: 'POST /interviews/{freshId}/no-show', fresh: 'heldInterview', mutates: true, body: {}, expect: INTERVIEW_CHANGE },
   { op: 'Interviews_assignQuestions', route: 'POST /interviews/{freshId}/questions', fresh: 'interview', mutates: true, body: (r) => ({ questions: [{ setId: r.publishedSetId }] }), expect: INTERVIEW_CHANGE },
   { op: 'Reminders_forInterview', route: 'GET /interviews/{interviewId}/reminders', expect: INTERVIEW_READ },
+  { op: 'InterviewRsvp_respond', route: 'POST /interviews/{interviewId}/rsvp', mutates: true, body: { response: 'tentative', note: 'authz' }, expect: PANELIST },
+  { op: 'InterviewReplacements_list', route: 'GET /interviews/{interviewId}/replacements', expect: { admin: 'ok', recruiter: 'ok', hmA: ['ok', 404], ivOn: 403, ivOff: 403 } },
   { op: 'Summaries_interview', route: 'GET /interviews/{interviewId}/feedback-summary', expect: INTERVIEW_READ },
 
   // scorecards

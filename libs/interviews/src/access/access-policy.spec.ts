@@ -3,6 +3,8 @@ import { Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import {
   assertManagesPosition,
+  canAnswerInvitation,
+  canReadRsvpNote,
   canManagePosition,
   canReadInterview,
   canReadInterviewerRecord,
@@ -67,5 +69,13 @@ describe('access policy', () => {
 
   it('lets a scorecard\'s author and admins reopen it', () => {
     expect([admin, recruiter, hmA, ivOn, ivOff].map((u) => canReopenScorecard(u, 'ivOn'))).toEqual([true, false, false, true, false]);
+  });
+
+  it('lets only the panel answer an invitation; the note is the panelist\'s and the managers\'', () => {
+    expect([admin, recruiter, hmA, ivOn, ivOff, both].map((u) => canAnswerInvitation(u, interviewOfA))).toEqual([false, false, false, true, false, false]);
+    expect(canAnswerInvitation(both, interviewOfB)).toBe(true);
+    expect([admin, recruiter, hmA, ivOn, ivOff].map((u) => canReadRsvpNote(u, interviewOfA, 'ivOn'))).toEqual([true, true, true, true, false]);
+    expect(canReadRsvpNote(hmA, interviewOfB, 'ivB')).toBe(false);
+    expect(canReadRsvpNote(ivOn, interviewOfA, 'other')).toBe(false);
   });
 });

@@ -58,6 +58,19 @@ export function canReadInterview(user: AuthUser, facts: InterviewFacts): boolean
   return canManagePosition(user, facts) || facts.panelUserIds.includes(user.id);
 }
 
+/**
+ * Answer an interview's invitation (accept, decline, tentative): its panelists only, for themselves.
+ * Managers who are not on the panel have nothing to answer (404, like a scorecard of one's own).
+ */
+export function canAnswerInvitation(user: AuthUser, facts: Pick<InterviewFacts, 'panelUserIds'>): boolean {
+  return facts.panelUserIds.includes(user.id);
+}
+
+/** The note a panelist gave with their answer: the panelist and whoever manages the interview. */
+export function canReadRsvpNote(user: AuthUser, facts: PositionFacts, panelistId: string): boolean {
+  return user.id === panelistId || canManagePosition(user, facts);
+}
+
 /** See every submitted scorecard of an interview without submitting one's own (the blind rule's overseers). */
 export function oversees(user: AuthUser, facts: PositionFacts): boolean {
   return canManagePosition(user, facts);

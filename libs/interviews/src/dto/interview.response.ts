@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageInfoDto } from '@app/common';
+import { RSVP_STATUSES, type RsvpStatus } from '../entities/interview-panelist.entity';
 import { INTERVIEW_STATUS_DESCRIPTION, INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
 
 export class ZonedTimeResponse {
@@ -15,6 +16,14 @@ export class PanelistResponse {
   email: string;
   @ApiProperty({ enum: ['lead', 'panelist', 'shadow'] })
   role: 'lead' | 'panelist' | 'shadow';
+  /** Their answer to the invitation; back to needs_action when the interview is rescheduled. */
+  @ApiProperty({ enum: RSVP_STATUSES })
+  rsvp: RsvpStatus;
+  /** Their note with the answer: shown to the interview's managers and to the panelist only (null for others). */
+  @ApiProperty({ type: 'string', nullable: true })
+  rsvpNote: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  rsvpAt: Date | null;
 }
 
 export class KitFollowUpResponse {
@@ -76,6 +85,8 @@ export class PanelSlotResponse {
   userId: string;
   @ApiProperty({ enum: ['lead', 'panelist', 'shadow'] })
   role: 'lead' | 'panelist' | 'shadow';
+  @ApiProperty({ enum: RSVP_STATUSES })
+  rsvp: RsvpStatus;
 }
 
 export class KitLinksResponse {
@@ -134,6 +145,8 @@ export class InterviewKitResponse {
   candidate: CandidateRefResponse;
   position: PositionRefResponse;
   panel: PanelistResponse[];
+  /** A panelist declined a scheduled interview ahead: replace them (GET /interviews/{id}/replacements suggests whom). */
+  needsReplacement: boolean;
   questions: KitQuestionResponse[];
   /** Send back with changes (optimistic locking). */
   @ApiProperty({ type: 'integer' })
@@ -160,6 +173,8 @@ export class InterviewListItemResponse {
   candidate: NamedRefResponse;
   position: PositionTitleRefResponse;
   panel: PanelSlotResponse[];
+  /** A panelist declined a scheduled interview ahead. */
+  needsReplacement: boolean;
   @ApiProperty({ type: 'integer' })
   questionCount: number;
   feedbackDueAt: Date;

@@ -7,7 +7,8 @@ import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse, InterviewPage, WarningResponse } from '../dto/interview.response';
 import { ListInterviewsQueryDto } from '../dto/interview.dto';
 import { parseInstant, toZonedIso } from '../time';
-import { assertVisible, canReadInterview, interviewListScope } from '../access/access-policy';
+import { assertVisible, canReadInterview, canReadRsvpNote, interviewListScope } from '../access/access-policy';
+import { needsReplacement } from '../rsvp/rsvp-rules';
 import { InterviewRepository, KitRow } from './interview.repository';
 
 @Injectable()
@@ -50,7 +51,17 @@ export class InterviewQueryService {
       cancelReason: i.cancelReason,
       candidate: kit.candidate,
       position: { id: kit.position.id, title: kit.position.title, department: kit.position.department },
-      panel: kit.panel.map((p) => ({ userId: p.userId, role: p.role, name: people.get(p.userId)?.name ?? 'Unknown user', email: people.get(p.userId)?.email ?? '' })),
+      panel: kit.panel.map((p) => ({
+        userId: p.userId,
+        role: p.role,
+        name: people.get(p.userId)?.name ?? 'Unknown user',
+        email: people.get(p.userId)?.email ?? '',
+        rsvp: p.rsvp,
+        // a note may be personal ("on leave"): the panelist and whoever manages the interview read it
+        rsvpNote: canReadRsvpNote(user, kit.authority, p.userId) ? p.rsvpNote : null,
+        rsvpAt: p.rsvpAt ? new Date(p.rsvpAt) : null,
+      })),
+      needsReplacement: needsReplacement(i, kit.panel),
       questions: kit.questions.map((q) => ({
         id: q.id,
         position: q.position,
@@ -94,7 +105,8 @@ export class InterviewQueryService {
         local: { timezone: user.timezone, start: toZonedIso(r.interview.startsAt, user.timezone), end: toZonedIso(r.interview.endsAt, user.timezone) },
         candidate: { id: r.interview.candidateId, name: r.candidateName },
         position: { id: r.interview.positionId, title: r.positionTitle },
-        panel: r.panel,
+        panel: r.panel.map((p) => ({ userId: p.userId, role: p.role, rsvp: p.rsvp })),
+        needsReplacement: needsReplacement(r.interview, r.panel),
         questionCount: r.questionCount,
         feedbackDueAt: r.interview.feedbackDueAt,
         location: r.interview.location,

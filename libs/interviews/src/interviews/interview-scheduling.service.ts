@@ -116,6 +116,8 @@ export class InterviewSchedulingService {
         await repo.replacePanel(id, panel);
         await repo.unassignAskers(id, removed.map((r) => r.userId));
       }
+      // panelists answered for the old time; a new one needs a new answer
+      if (timeChanged) await repo.resetRsvp(id);
       await repo.update(
         id,
         {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { InterviewPanelistEntity, PanelRole } from '../entities/interview-panelist.entity';
+import { InterviewPanelistEntity, PanelRole, RsvpStatus } from '../entities/interview-panelist.entity';
 import { InterviewQuestionEntity } from '../entities/interview-question.entity';
 import { HELD_STATUSES, InterviewEntity, InterviewStatus } from '../entities/interview.entity';
 
@@ -14,12 +14,21 @@ export interface Clash {
 }
 
 /** One row per interview of a list: enough for a list item without further queries. */
+/** A panel member as kits and lists read it: role and answer to the invitation. */
+export interface PanelRow {
+  userId: string;
+  role: PanelRole;
+  rsvp: RsvpStatus;
+  rsvpNote: string | null;
+  rsvpAt: string | null;
+}
+
 export interface InterviewListRow {
   interview: InterviewEntity;
   candidateName: string;
   positionTitle: string;
   hiringManagerId: string;
-  panel: Array<{ userId: string; role: PanelRole }>;
+  panel: PanelRow[];
   questionCount: number;
   cursor: [string, string];
 }
@@ -30,7 +39,7 @@ export interface KitRow {
   position: { id: string; title: string; department: string | null; hiringManagerId: string };
   /** The candidate's own position: the authority on who may see and change the interview (access policy). */
   authority: { positionId: string; hiringManagerId: string };
-  panel: Array<{ userId: string; role: PanelRole }>;
+  panel: PanelRow[];
   questions: InterviewQuestionEntity[];
 }
 
@@ -150,8 +159,33 @@ export class InterviewRepository {
 
   async replacePanel(interviewId: string, panel: Array<{ userId: string; role: PanelRole }>): Promise<void> {
     const repo = this.manager.getRepository(InterviewPanelistEntity);
+    // those who stay keep their answer to the invitation
+    const answers = new Map((await repo.find({ where: { interviewId } })).map((r) => [r.userId, { rsvp: r.rsvp, rsvpNote: r.rsvpNote, rsvpAt: r.rsvpAt }]));
     await repo.delete({ interviewId });
-    if (panel.length) await repo.insert(panel.map((p) => ({ interviewId, userId: p.userId, role: p.role })));
+    if (panel.length) await repo.insert(panel.map((p) => ({ interviewId, userId: p.userId, role: p.role, ...answers.get(p.userId) })));
+  }
+
+  /** A new time is a new question: every panelist's answer goes back to needs_action. */
+  async resetRsvp(interviewId: string): Promise<void> {
+    await this.manager.query(`UPDATE interview_panelists SET rsvp = 'needs_action', rsvp_note = NULL, rsvp_at = NULL WHERE interview_id = $1`, [interviewId]);
+  }
+
+  /** The competencies (lower-case names) the plan stage's interview templates assess: what a panelist should be trained in. */
+  async planCompetencies(planStageId: string): Promise<string[]> {
+    const rows: Array<{ name: string }> = await this.manager.query(
+      `SELECT DISTINCT lower(pc.name) AS name FROM plan_templates t JOIN position_competencies pc ON pc.id = ANY(t.competency_ids) WHERE t.stage_id = $1 ORDER BY 1`,
+      [planStageId],
+    );
+    return rows.map((r) => r.name);
+  }
+
+  /** Locks and returns one panelist's row (null: not on the panel). */
+  async findPanelistForUpdate(interviewId: string, userId: string): Promise<InterviewPanelistEntity | null> {
+    return this.manager.getRepository(InterviewPanelistEntity).findOne({ where: { interviewId, userId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async setRsvp(interviewId: string, userId: string, values: Pick<InterviewPanelistEntity, 'rsvp' | 'rsvpNote' | 'rsvpAt'>): Promise<void> {
+    await this.manager.getRepository(InterviewPanelistEntity).update({ interviewId, userId }, values);
   }
 
   async countQuestions(interviewId: string): Promise<number> {
@@ -337,7 +371,7 @@ export class InterviewRepository {
               json_build_object('id', c.id, 'name', c.name, 'email', c.email) AS candidate,
               json_build_object('id', p.id, 'title', p.title, 'department', p.department, 'hiringManagerId', p.hiring_manager_id) AS position,
               json_build_object('positionId', cp.id, 'hiringManagerId', cp.hiring_manager_id) AS authority,
-              COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role) ORDER BY ip.role, ip.added_at)
+              COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role, 'rsvp', ip.rsvp, 'rsvpNote', ip.rsvp_note, 'rsvpAt', ip.rsvp_at) ORDER BY ip.role, ip.added_at)
                           FROM interview_panelists ip WHERE ip.interview_id = i.id), '[]') AS panel,
               COALESCE((SELECT json_agg(row_to_json(q) ORDER BY q.position) FROM interview_questions q WHERE q.interview_id = i.id), '[]') AS questions
          FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN positions p ON p.id = i.position_id
@@ -401,7 +435,7 @@ export class InterviewRepository {
     const rows: Array<Record<string, unknown>> = await this.manager.query(
       `SELECT ${INTERVIEW_COLUMNS}, i.starts_at::text AS cursor_ts, c.name AS candidate_name, pos.title AS position_title,
               cpos.hiring_manager_id,
-              COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role) ORDER BY ip.role, ip.added_at)
+              COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role, 'rsvp', ip.rsvp, 'rsvpNote', ip.rsvp_note, 'rsvpAt', ip.rsvp_at) ORDER BY ip.role, ip.added_at)
                           FROM interview_panelists ip WHERE ip.interview_id = i.id), '[]') AS panel,
               (SELECT count(*)::int FROM interview_questions q WHERE q.interview_id = i.id) AS question_count
          FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN positions pos ON pos.id = i.position_id

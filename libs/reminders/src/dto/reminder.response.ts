@@ -3,7 +3,8 @@ import { PageInfoDto, PageQueryDto } from '@app/common';
 
 export class ReminderResponse {
   id: string;
-  @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation', 'cancellation'] })
+  /** `rsvp_declined`: a panelist declined; told to whoever scheduled it and the position's team (aboutUserId is the panelist). */
+  @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation', 'cancellation', 'rsvp_declined'] })
   kind: string;
   @ApiProperty({ type: 'integer' })
   occurrence: number;
@@ -34,7 +35,7 @@ export class NotificationResponse {
   candidateId: string | null;
   /** A user; for the candidate's own calendar invitation, the candidate. */
   recipientId: string;
-  @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation', 'cancellation', 'decision_recruiter', 'decision_panel', 'invitation'] })
+  @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation', 'cancellation', 'decision_recruiter', 'decision_panel', 'invitation', 'rsvp_declined'] })
   kind: string;
   @ApiProperty({ enum: ['email', 'webhook', 'log'] })
   channel: string;

@@ -16,6 +16,8 @@ import { formatDateTime, formatTime, useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
 import { FeedbackSection } from './interview/FeedbackSection';
 import { NoShowAction } from './interview/NoShowAction';
+import { ReplacementNotice } from './interview/ReplacementNotice';
+import { RsvpChip } from '../../components/rsvp/RsvpChip';
 import { Avatar, InterviewStatusBadge, STAGE_LABEL, clashesOf, downloadFile, timezones, ZoneSelect } from './shared';
 import type { InterviewKit, Reminder } from './types';
 
@@ -25,6 +27,7 @@ const KIND_LABEL: Record<string, string> = {
   feedback_overdue: 'Feedback overdue',
   escalation: 'Escalation',
   cancellation: 'Cancellation notice',
+  rsvp_declined: 'Decline notice',
 };
 const STATUS_LABEL: Record<string, string> = { scheduled: 'Scheduled', sent: 'Sent', skipped: 'Skipped', failed: 'Failed', cancelled: 'Cancelled' };
 
@@ -133,6 +136,7 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
           </p>
         </div>
       )}
+      {kit.needsReplacement && <ReplacementNotice kit={kit} onReplaced={setKit} onStale={reload} />}
       {rescheduling && (
         <RescheduleForm
           kit={kit}
@@ -233,6 +237,10 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
                       <strong>{p.name}</strong>
                       <span className="muted small">
                         {asks} {asks === 1 ? 'question' : 'questions'}
+                      </span>
+                      <span className="rsvp-card__current" data-testid={`rsvp-${p.userId}`}>
+                        <RsvpChip rsvp={p.rsvp} />
+                        {p.rsvpNote && <span className="rsvp-note small muted">“{p.rsvpNote}”</span>}
                       </span>
                     </span>
                     <span className={`hm-pill hm-pill--${p.role}`}>{p.role}</span>

@@ -12,16 +12,18 @@ import { PageHeader } from '../../components/Page';
 import { useToast } from '../../components/Toast';
 import { useResource } from '../../lib/use-resource';
 import { Avatar, panelRoleLabel, useWhen } from './shared';
+import { RsvpCard } from './RsvpCard';
+import { RsvpChip } from '../../components/rsvp/RsvpChip';
 
 export default function InterviewKitPage() {
   const { id = '' } = useParams();
   const kit = useResource(() => call(api.GET('/api/v1/interviews/{id}', { params: { path: { id } } })), [id]);
   if (kit.error && !kit.data) return <ErrorNotice error={kit.error} onRetry={kit.reload} title="This interview could not be loaded" />;
   if (!kit.data) return <Loading label="Loading the interview kit…" />;
-  return <Kit kit={kit.data} />;
+  return <Kit kit={kit.data} onChange={kit.setData} />;
 }
 
-function Kit({ kit }: { kit: InterviewKit }) {
+function Kit({ kit, onChange }: { kit: InterviewKit; onChange(k: InterviewKit): void }) {
   const user = useUser();
   const w = useWhen();
   const me = kit.panel.find((p) => p.userId === user.id);
@@ -129,6 +131,7 @@ function Kit({ kit }: { kit: InterviewKit }) {
         </div>
 
         <aside className="iv-kit__side">
+          {me && <RsvpCard kit={kit} userId={user.id} onChange={onChange} />}
           <section className="card" aria-labelledby="panel-title">
             <h2 id="panel-title" className="iv-side-title">
               Panel
@@ -143,6 +146,7 @@ function Kit({ kit }: { kit: InterviewKit }) {
                       {p.userId === user.id && <span className="muted"> (you)</span>}
                     </strong>
                     <span className="muted small">{kit.questions.filter((q) => (q.askedBy ? q.askedBy.userId === p.userId : p.role === 'lead')).length} questions</span>
+                    <RsvpChip rsvp={p.rsvp} />
                   </span>
                   <span className={`iv-role iv-role--${p.role}`}>{panelRoleLabel(p.role)}</span>
                 </li>

@@ -1,0 +1,67 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { Role, UsersService } from '@app/auth';
+import { InterviewEvent, type PanelistDeclinedPayload } from '@app/interviews';
+import type { ReminderEntity } from '../entities/reminder.entity';
+import { ReminderScheduler } from '../reminder-scheduler.service';
+import { RemindersRepository } from '../reminders.repository';
+import { RSVP_DECLINED } from './decline-message';
+
+const PAGE = 200;
+
+/**
+ * Plans the notices of a decline: one reminder row per (decline, recipient), due now, delivered by the
+ * reminder workers. The key names the decline by its time, so the same event told twice (a retry)
+ * plans nothing more, while a later decline (after accepting again) is told again.
+ */
+@Injectable()
+export class DeclineNotifier {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(
+    private readonly repo: RemindersRepository,
+    private readonly users: UsersService,
+    private readonly scheduler: ReminderScheduler,
+  ) {}
+
+  @OnEvent(InterviewEvent.PanelistDeclined, { promisify: true })
+  async onDeclined(e: PanelistDeclinedPayload): Promise<void> {
+    try {
+      await this.plan(e);
+    } catch (err) {
+      // the answer is committed and must stand; its notices are what is lost (and logged)
+      this.logger.error(`planning the decline notices of interview ${e.interviewId} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** Returns the notices planned now. */
+  async plan(e: PanelistDeclinedPayload): Promise<ReminderEntity[]> {
+    const audience = new Set([e.scheduledById, e.hiringManagerId, ...(await this.recruiters())]);
+    audience.delete(e.panelistId);
+    const at = new Date(e.declinedAt);
+    const rows = [...audience].map((userId) => ({
+      key: `rsvp.${e.interviewId}.${e.panelistId}.${at.getTime()}.${userId}`,
+      interviewId: e.interviewId,
+      recipientId: userId,
+      aboutUserId: e.panelistId,
+      kind: RSVP_DECLINED,
+      occurrence: 0,
+      dueAt: at,
+    }));
+    const stored = await this.repo.insertNew(rows);
+    for (const r of stored) await this.scheduler.enqueue(r, null);
+    return stored;
+  }
+
+  /** Every active recruiter (positions have no recruiters of their own yet, as for decision notices). */
+  private async recruiters(): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.users.listByRole(Role.Recruiter, { limit: PAGE, cursor });
+      ids.push(...page.items.map((u) => u.id));
+      cursor = page.page.nextCursor ?? undefined;
+    } while (cursor);
+    return ids;
+  }
+}
