@@ -229,6 +229,32 @@ export interface paths {
         patch: operations["Interviewers_update"];
         trace?: never;
     };
+    "/api/v1/interviewers/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Working hours (as instants), days off, buffer and busy times (their calendar feed and their
+         *     interviews) within a range of at most 62 days. Admins, recruiters, hiring managers and the
+         *     interviewer themselves; the feed's status only for the interviewer and admins.
+         */
+        get: operations["Availability_read"];
+        /**
+         * Changes working hours, days off, buffer and the secret calendar feed URL: the interviewer
+         *     themselves or an admin. The feed address is checked like a webhook's (no internal addresses) and
+         *     fetched in the background; it is never returned.
+         */
+        put: operations["Availability_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/interviewers/{id}/calibration": {
         parameters: {
             query?: never;
@@ -1175,6 +1201,95 @@ export interface components {
             items: components["schemas"]["AuditEventResponse"][];
             page: components["schemas"]["PageInfoDto"];
         };
+        AvailabilityResponse: {
+            bufferMinutes: number;
+            busy: components["schemas"]["BusyIntervalDto"][];
+            /** @description Only for the interviewer themselves and admins. */
+            calendarFeed?: components["schemas"]["CalendarFeedStatusDto"];
+            daysOff: string[];
+            /** Format: date-time */
+            from: string;
+            timezone: string;
+            /** Format: date-time */
+            to: string;
+            userId: string;
+            /** @description Working hours as instants within the range, days off left out. */
+            working: components["schemas"]["IntervalDto"][];
+            /**
+             * @description ISO weekday '1' (Monday) to '7' (Sunday) to at most 4 non-overlapping windows; a day left out is not worked
+             * @example {
+             *       "1": [
+             *         {
+             *           "start": "09:00",
+             *           "end": "12:00"
+             *         },
+             *         {
+             *           "start": "13:00",
+             *           "end": "17:00"
+             *         }
+             *       ]
+             *     }
+             */
+            workingHours: {
+                [key: string]: {
+                    /** @example 17:00 */
+                    end: string;
+                    /** @example 09:00 */
+                    start: string;
+                }[];
+            };
+        };
+        AvailabilitySettingsDto: {
+            bufferMinutes: number;
+            /** @description Only for the interviewer themselves and admins. */
+            calendarFeed?: components["schemas"]["CalendarFeedStatusDto"];
+            daysOff: string[];
+            timezone: string;
+            /**
+             * @description ISO weekday '1' (Monday) to '7' (Sunday) to at most 4 non-overlapping windows; a day left out is not worked
+             * @example {
+             *       "1": [
+             *         {
+             *           "start": "09:00",
+             *           "end": "12:00"
+             *         },
+             *         {
+             *           "start": "13:00",
+             *           "end": "17:00"
+             *         }
+             *       ]
+             *     }
+             */
+            workingHours: {
+                [key: string]: {
+                    /** @example 17:00 */
+                    end: string;
+                    /** @example 09:00 */
+                    start: string;
+                }[];
+            };
+        };
+        BusyIntervalDto: {
+            /** Format: date-time */
+            end: string;
+            /**
+             * @description 'calendar' (their feed) or 'interview'.
+             * @enum {string}
+             */
+            source: "calendar" | "interview";
+            /** Format: date-time */
+            start: string;
+        };
+        CalendarFeedStatusDto: {
+            busyCount: number;
+            /** @description The host only (e.g. calendar.google.com); the address itself is a secret. */
+            host: string | null;
+            /** @description What the last fetch ran into, generically ("answered 404 Not Found"). */
+            lastError: string | null;
+            /** Format: date-time */
+            lastFetchedAt: string | null;
+            set: boolean;
+        };
         CalibrationResponse: {
             comparableInterviews: number;
             comparedRatings: number;
@@ -1294,6 +1409,8 @@ export interface components {
             durationMinutes: number;
             /** @description When feedback is due; default: the end + 24 h. */
             feedbackDueAt?: string;
+            /** @description Send the candidate a calendar invitation too: time, place or meeting link and the admins' text; no kit, scorecard or panel addresses. */
+            inviteCandidate?: boolean;
             location?: string;
             /** Format: uri */
             meetingUrl?: string;
@@ -1453,7 +1570,7 @@ export interface components {
         DebriefPanelistResponse: {
             name: string;
             /** @enum {string} */
-            role: "lead" | "shadow";
+            role: "lead" | "panelist" | "shadow";
             submitted: boolean;
             userId: string;
         };
@@ -1728,6 +1845,12 @@ export interface components {
             report: components["schemas"]["ImportReportResponse"];
             set: components["schemas"]["QuestionSetResponse"];
         };
+        IntervalDto: {
+            /** Format: date-time */
+            end: string;
+            /** Format: date-time */
+            start: string;
+        };
         InterviewerLoadResponse: {
             overLimit: boolean;
             /** @description Scheduled interviews starting this week (Monday to Sunday, UTC). */
@@ -1762,6 +1885,8 @@ export interface components {
             /** Format: date-time */
             feedbackDueAt: string;
             id: string;
+            /** @description The candidate gets a calendar invitation too. */
+            inviteCandidate: boolean;
             links: components["schemas"]["KitLinksResponse"];
             /** @description The times in the reader's own timezone. */
             local: components["schemas"]["ZonedTimeResponse"];
@@ -1923,7 +2048,7 @@ export interface components {
             name: string;
             overdue: boolean;
             /** @enum {string} */
-            role: "lead" | "shadow";
+            role: "lead" | "panelist" | "shadow";
             userId: string;
         };
         NamedRefResponse: {
@@ -1958,9 +2083,11 @@ export interface components {
             /** @description Null for a decision notice (kind `decision_recruiter` or `decision_panel`), which names the candidate instead. */
             interviewId: string | null;
             /** @enum {string} */
-            kind: "prep" | "feedback_due" | "feedback_overdue" | "escalation" | "cancellation" | "decision_recruiter" | "decision_panel" | "rsvp_declined";
+            kind: "prep" | "feedback_due" | "feedback_overdue" | "escalation" | "cancellation" | "decision_recruiter" | "decision_panel" | "invitation" | "rsvp_declined";
             providerRef: string | null;
+            /** @description A user; for the candidate's own calendar invitation, the candidate. */
             recipientId: string;
+            /** @description The reminder or decision notice, or for a calendar invitation (kind `invitation`, or `cancellation` to someone removed from the panel) the invitation row. */
             reminderId: string;
             /**
              * @description `failed`: every attempt failed (the reminder's last error is in `error`).
@@ -2014,7 +2141,7 @@ export interface components {
             email: string;
             name: string;
             /** @enum {string} */
-            role: "lead" | "shadow";
+            role: "lead" | "panelist" | "shadow";
             /**
              * @description Their answer to the invitation; back to needs_action when the interview is rescheduled.
              * @enum {string}
@@ -2028,7 +2155,7 @@ export interface components {
         };
         PanelMemberDto: {
             /** @enum {string} */
-            role: "lead" | "shadow";
+            role: "lead" | "panelist" | "shadow";
             /**
              * Format: uuid
              * @description A user with the interviewer role.
@@ -2037,7 +2164,7 @@ export interface components {
         };
         PanelSlotResponse: {
             /** @enum {string} */
-            role: "lead" | "shadow";
+            role: "lead" | "panelist" | "shadow";
             /** @enum {string} */
             rsvp: "needs_action" | "accepted" | "declined" | "tentative";
             userId: string;
@@ -2076,7 +2203,7 @@ export interface components {
              * @description Their seat on the panel.
              * @enum {string}
              */
-            role: "lead" | "shadow";
+            role: "lead" | "panelist" | "shadow";
             /**
              * @description `none` until they first open the scorecard, `draft` once started (submitted ones are not listed).
              * @enum {string}
@@ -2462,6 +2589,8 @@ export interface components {
             items: components["schemas"]["ReminderResponse"][];
         };
         ReminderPolicyDto: {
+            /** @description The text of a candidate's calendar invitation, above the time and place. Omitted: unchanged; null is refused. */
+            candidateInvitationText?: string;
             /** @description Minutes after the due time when the hiring manager is told; null never. */
             escalateAfterMinutes: number | null;
             /** @description A reminder when feedback falls due. */
@@ -2620,6 +2749,45 @@ export interface components {
             startsAt: string;
             title: string;
         };
+        UpdateAvailabilityDto: {
+            /** @description Minutes kept free before and after each interview. */
+            bufferMinutes?: number;
+            /**
+             * @description The calendar's secret iCal address (https or webcal); null or '' removes it. Never returned:
+             *     responses say whether one is set and its host.
+             */
+            calendarFeedUrl?: string | null;
+            /**
+             * @description Whole days off, YYYY-MM-DD in their timezone; replaces the list.
+             * @example [
+             *       "2027-03-29"
+             *     ]
+             */
+            daysOff?: string[];
+            /**
+             * @description ISO weekday '1' (Monday) to '7' (Sunday) to at most 4 non-overlapping windows; a day left out is not worked
+             * @example {
+             *       "1": [
+             *         {
+             *           "start": "09:00",
+             *           "end": "12:00"
+             *         },
+             *         {
+             *           "start": "13:00",
+             *           "end": "17:00"
+             *         }
+             *       ]
+             *     }
+             */
+            workingHours?: {
+                [key: string]: {
+                    /** @example 17:00 */
+                    end: string;
+                    /** @example 09:00 */
+                    start: string;
+                }[];
+            } | null;
+        };
         UpdateCandidateDto: {
             /** Format: email */
             email?: string;
@@ -2630,6 +2798,8 @@ export interface components {
             allowConflicts?: boolean;
             durationMinutes?: number;
             feedbackDueAt?: string;
+            /** @description Send the candidate a calendar invitation too: time, place or meeting link and the admins' text; no kit, scorecard or panel addresses. */
+            inviteCandidate?: boolean;
             location?: string;
             /** Format: uri */
             meetingUrl?: string;
@@ -4131,6 +4301,11 @@ export interface operations {
                 /** @description Words in the name or email. */
                 q?: string;
                 questionType?: "technical" | "behavioral" | "situational";
+                /**
+                 * @description Any date-time in the week whose load to report (`load.thisWeek`, ISO week, Monday to Monday UTC);
+                 *     the scheduling form passes the interview's start. Default: now.
+                 */
+                week?: string;
             };
             header?: never;
             path?: never;
@@ -4324,6 +4499,227 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InterviewerResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a concurrent change won, or the resource clashes with another */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Availability_read: {
+        parameters: {
+            query: {
+                /** @description Start of the range (any ISO 8601 date-time; a local time is read in UTC). */
+                from: string;
+                /** @description End of the range, after `from`, at most 62 days later. */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Availability_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAvailabilityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilitySettingsDto"];
                 };
             };
             /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
