@@ -162,7 +162,9 @@ export class InterviewRepository {
     // those who stay keep their answer to the invitation
     const answers = new Map((await repo.find({ where: { interviewId } })).map((r) => [r.userId, { rsvp: r.rsvp, rsvpNote: r.rsvpNote, rsvpAt: r.rsvpAt }]));
     await repo.delete({ interviewId });
-    if (panel.length) await repo.insert(panel.map((p) => ({ interviewId, userId: p.userId, role: p.role, ...answers.get(p.userId) })));
+    // one statement gives every row the same now(): a millisecond apart keeps the panel in the order given
+    const at = Date.now();
+    if (panel.length) await repo.insert(panel.map((p, i) => ({ interviewId, userId: p.userId, role: p.role, addedAt: new Date(at + i), ...answers.get(p.userId) })));
   }
 
   /** A new time is a new question: every panelist's answer goes back to needs_action. */
