@@ -76,6 +76,18 @@ export class UsersService {
   }
 
   /** Active users with a role, a page at a time by name. */
+  /** The ids of every user listByRole gives for a role, page by page (notices to all recruiters). */
+  async idsByRole(role: Role): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.listByRole(role, { limit: 200, cursor });
+      ids.push(...page.items.map((u) => u.id));
+      cursor = page.page.nextCursor ?? undefined;
+    } while (cursor);
+    return ids;
+  }
+
   async listByRole(role: Role, f: { limit: number; cursor?: string; onlyIds?: string[]; excludeIds?: string[]; q?: string }): Promise<Page<UserResponse>> {
     const [name, id] = (decodeCursor(f.cursor) ?? []) as [string?, string?];
     const rows = await this.users.listByRole(role, {

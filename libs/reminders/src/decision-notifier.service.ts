@@ -8,7 +8,6 @@ import { ReminderScheduler } from './reminder-scheduler.service';
 import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersRepository } from './reminders.repository';
 
-const PAGE = 200;
 
 /**
  * Plans the notices of a recorded decision: one reminder row per (decision, recipient), due when the
@@ -59,14 +58,7 @@ export class DecisionNotifier {
    * Every active user with the recruiter role. Positions have no recruiter of their own yet; when they
    * do, this should narrow to the position's recruiters.
    */
-  private async recruiters(): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.users.listByRole(Role.Recruiter, { limit: PAGE, cursor });
-      ids.push(...page.items.map((u) => u.id));
-      cursor = page.page.nextCursor ?? undefined;
-    } while (cursor);
-    return ids;
+  private recruiters(): Promise<string[]> {
+    return this.users.idsByRole(Role.Recruiter);
   }
 }

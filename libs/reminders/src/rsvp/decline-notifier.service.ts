@@ -7,7 +7,6 @@ import { ReminderScheduler } from '../reminder-scheduler.service';
 import { RemindersRepository } from '../reminders.repository';
 import { RSVP_DECLINED } from './decline-message';
 
-const PAGE = 200;
 
 /**
  * Plans the notices of a decline: one reminder row per (decline, recipient), due now, delivered by the
@@ -54,14 +53,7 @@ export class DeclineNotifier {
   }
 
   /** Every active recruiter (positions have no recruiters of their own yet, as for decision notices). */
-  private async recruiters(): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.users.listByRole(Role.Recruiter, { limit: PAGE, cursor });
-      ids.push(...page.items.map((u) => u.id));
-      cursor = page.page.nextCursor ?? undefined;
-    } while (cursor);
-    return ids;
+  private recruiters(): Promise<string[]> {
+    return this.users.idsByRole(Role.Recruiter);
   }
 }
