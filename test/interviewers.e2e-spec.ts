@@ -1,4 +1,4 @@
-import { QueryCounter } from '@app/database';
+import { queriesOf } from './support/queries';
 import { HiringFixture } from './support/hiring-fixture';
 import { TestApp } from './support/test-app';
 
@@ -62,9 +62,7 @@ describe('interviewers: pending scorecards', () => {
 
   it('lists the interviews that are over and not submitted, most urgent first, with overdue flags and totals', async () => {
     await t.tokenFor(A);
-    const before = QueryCounter.count;
-    const res = await pending(f.ids[A], A);
-    const queries = QueryCounter.count - before;
+    const { queries, result: res } = await queriesOf(() => pending(f.ids[A], A));
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { interviewId: string }) => i.interviewId)).toEqual([iv.ancient.id, iv.recent.id, iv.completed.id]);
     expect(res.body.totals).toEqual({ pending: 3, overdue: 1 });

@@ -1,4 +1,4 @@
-import { QueryCounter } from '@app/database';
+import { queriesOf } from './support/queries';
 import { TestApp } from './support/test-app';
 
 const RECRUITER = 'rita@example.com';
@@ -279,9 +279,7 @@ describe('question sets', () => {
     });
 
     it('lists 50 sets with their question counts in one SQL query (plus the auth lookup)', async () => {
-      const before = QueryCounter.count;
-      const res = await l.get('/api/v1/question-sets?limit=50', RECRUITER);
-      const queries = QueryCounter.count - before;
+      const { queries, result: res } = await queriesOf(() => l.get('/api/v1/question-sets?limit=50', RECRUITER));
       expect(res.body.items).toHaveLength(50);
       expect(res.body.items.find((s: { name: string }) => s.name === 'Bulk 10')).toMatchObject({ questionCount: 2, questionsByType: { technical: 1, behavioral: 1, situational: 0 } });
       expect(queries).toBeLessThanOrEqual(2);
