@@ -107,7 +107,11 @@ describe.each(backends)('reminders on %s', (backend) => {
     expect(afterSubmit.filter((r) => r.recipientId === f.ids[I2] && r.kind === 'feedback_overdue').map((r) => r.status)).toEqual(['scheduled']);
     const overdue = await eventually(async () => smtp.to(I2).find((m) => m.subject?.startsWith('Scorecard overdue') && m.text?.includes(kit.id)), 90_000, 500);
     expect(overdue).toBeDefined();
-    const escalation = await eventually(async () => smtp.to(HM).find((m) => m.subject?.startsWith('Overdue scorecard') && m.text?.includes('ike')), 150_000, 500);
+    const escalation = await eventually(async () => smtp.to(HM).find((m) => m.subject?.startsWith('Overdue scorecard') && m.text?.includes('ike')), 150_000, 500).catch(async (e) => {
+      // say where it stuck: the reminder's row and what reached the hiring manager
+      const rows = (await reminders(kit.id)).map((r) => `${r.kind}->${r.recipientId === f.ids[HM] ? 'HM' : r.recipientId} ${r.status} due ${r.dueAt}`);
+      throw new Error(`${(e as Error).message} at ${new Date().toISOString()}; reminders: ${rows.join('; ')}; to HM: ${smtp.to(HM).map((m) => m.subject).join(' | ')}`);
+    });
     expect(escalation.text).toContain('Robin Reed');
     expect(smtp.to(I1).filter((m) => m.subject?.startsWith('Scorecard overdue') && m.text?.includes(kit.id))).toEqual([]);
     expect(smtp.to(HM).filter((m) => m.subject?.startsWith('Overdue scorecard') && m.text?.includes('ida'))).toEqual([]);
