@@ -1,0 +1,3 @@
+import { remindersSuite } from './support/reminders-suite';
+
+remindersSuite('postgres');
