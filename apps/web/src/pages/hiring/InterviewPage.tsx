@@ -18,7 +18,10 @@ import { FeedbackSection } from './interview/FeedbackSection';
 import { NoShowAction } from './interview/NoShowAction';
 import { ReplacementNotice } from './interview/ReplacementNotice';
 import { RsvpChip } from '../../components/rsvp/RsvpChip';
-import { Avatar, InterviewStatusBadge, STAGE_LABEL, clashesOf, downloadFile, timezones, ZoneSelect } from './shared';
+import { InviteCandidateCheck } from './schedule/InviteCandidateCheck';
+import { PanelFitList } from './schedule/PanelFitList';
+import { usePanelFit } from './schedule/usePanelFit';
+import { Avatar, InterviewStatusBadge, STAGE_LABEL, clashesOf, downloadFile, instantOf, timezones, ZoneSelect } from './shared';
 import type { InterviewKit, Reminder } from './types';
 
 const KIND_LABEL: Record<string, string> = {
@@ -300,9 +303,20 @@ function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: InterviewKit;
   const [clock, setClock] = useState(kit.scheduled.start.slice(11, 16));
   const [timezone, setTimezone] = useState(kit.scheduled.timezone);
   const [duration, setDuration] = useState(kit.durationMinutes);
+  const [inviteCandidate, setInviteCandidate] = useState(kit.inviteCandidate);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const zones = useMemo(() => timezones(kit.scheduled.timezone === me.timezone ? me.timezone : kit.scheduled.timezone), [kit.scheduled.timezone, me.timezone]);
+  // each panelist's local time of the new slot, and whether it suits them (the interview's own time is not busy)
+  const start = instantOf(date, clock, timezone);
+  const startIso = start?.toISOString();
+  const endIso = start ? new Date(start.getTime() + duration * 60_000).toISOString() : undefined;
+  const fit = usePanelFit(
+    kit.panel.map((p) => p.userId),
+    startIso,
+    endIso,
+    { start: kit.start, end: kit.end },
+  );
 
   const submit = async (e: FormEvent | null, allowConflicts = false) => {
     e?.preventDefault();
@@ -313,7 +327,14 @@ function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: InterviewKit;
         await call(
           api.PATCH('/api/v1/interviews/{id}', {
             params: { path: { id: kit.id } },
-            body: { revision: kit.revision, start: `${date}T${clock}`, timezone, durationMinutes: duration, allowConflicts: allowConflicts || undefined },
+            body: {
+              revision: kit.revision,
+              start: `${date}T${clock}`,
+              timezone,
+              durationMinutes: duration,
+              inviteCandidate: inviteCandidate === kit.inviteCandidate ? undefined : inviteCandidate,
+              allowConflicts: allowConflicts || undefined,
+            },
           }),
         ),
       );
@@ -356,6 +377,8 @@ function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: InterviewKit;
           <input type="number" min={5} max={600} step={5} value={duration} onChange={(e) => setDuration(Number(e.target.value))} />
         </Field>
       </div>
+      <PanelFitList panel={kit.panel} fit={fit} />
+      <InviteCandidateCheck id="reschedule-invite-candidate" candidate={kit.candidate.name} checked={inviteCandidate} onChange={setInviteCandidate} />
       <FormActions onCancel={onCancel} cancelLabel="Keep the current time" submitLabel="Reschedule" busyLabel="Rescheduling…" busy={busy} />
     </form>
   );

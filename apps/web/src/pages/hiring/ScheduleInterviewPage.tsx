@@ -15,7 +15,9 @@ import { useToast } from '../../components/Toast';
 import { formatDateTime, formatTime, useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
 import { PanelPicker, type Busy, type PanelSeat, type SlotFit } from './schedule/PanelPicker';
-import { isoWeekStart, localTime, slotFit } from './schedule/slotFit';
+import { isoWeekStart, localTime } from './schedule/slotFit';
+import { usePanelFit } from './schedule/usePanelFit';
+import { InviteCandidateCheck } from './schedule/InviteCandidateCheck';
 import { stageKindOf, templateQuestions } from './schedule/fromPlan';
 import { QuestionPicker, type PickedQuestion } from './schedule/QuestionPicker';
 import { Avatar, STAGES, STAGE_LABEL, clashesOf, instantOf, nextWorkingDay, timezones, ZoneSelect } from './shared';
@@ -81,6 +83,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   const [duration, setDuration] = useState(60);
   const [meetingUrl, setMeetingUrl] = useState('');
   const [location, setLocation] = useState('');
+  const [inviteCandidate, setInviteCandidate] = useState(false);
   const [panel, setPanel] = useState<PanelSeat[]>([]);
   const [picked, setPicked] = useState<PickedQuestion[]>([]);
   const [error, setError] = useState<unknown>();
@@ -179,26 +182,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   }, [startIso, endIso, interviewers.data]);
 
   // each panelist's working hours, days off and calendar around the slot
-  const [fits, setFits] = useState<Map<string, SlotFit>>(new Map());
-  useEffect(() => {
-    if (!startIso || !endIso || !panelKey) return setFits(new Map());
-    let live = true;
-    const from = new Date(Date.parse(startIso) - 86_400_000).toISOString();
-    const to = new Date(Date.parse(endIso) + 86_400_000).toISOString();
-    const t = setTimeout(async () => {
-      const found = await Promise.all(
-        panelKey.split(',').map(async (id) => {
-          const a = await call(api.GET('/api/v1/interviewers/{id}/availability', { params: { path: { id }, query: { from, to } } })).catch(() => null);
-          return a ? ([id, slotFit(a, new Date(startIso), new Date(endIso))] as const) : null;
-        }),
-      );
-      if (live) setFits(new Map(found.filter((x) => x !== null)));
-    }, 350);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [startIso, endIso, panelKey]);
+  const fits = usePanelFit(panelKey ? panelKey.split(',') : [], startIso, endIso);
   // everyone's local time of the slot; warnings for the panel
   const fit = useMemo(() => {
     const m = new Map<string, SlotFit>();
@@ -241,6 +225,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
             location: location.trim() || undefined,
             panel: panel.map((p) => ({ userId: p.userId, role: p.role })),
             questions: picked.map((p) => ({ questionId: p.question.id, askedBy: p.askedBy || undefined })),
+            inviteCandidate: inviteCandidate || undefined,
             allowConflicts: allowConflicts || undefined,
           },
         }),
@@ -343,6 +328,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
                 <input value={location} onChange={(e) => setLocation(e.target.value)} placeholder="e.g. Berlin office, room 4.2" />
               </Field>
             </div>
+            <InviteCandidateCheck id="invite-candidate" candidate={candidate.name} checked={inviteCandidate} onChange={setInviteCandidate} />
           </Card>
 
           <Card title={<StepTitle n={2} text="Panel" />} actions={
@@ -399,6 +385,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
               <dd>
                 {candidate.name}
                 <span className="muted small"> · {candidate.positionTitle}</span>
+                {inviteCandidate && <div className="muted small">Gets a calendar invitation</div>}
               </dd>
               <dt>When</dt>
               <dd>
