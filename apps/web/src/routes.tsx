@@ -100,6 +100,12 @@ export const ROUTES: PageRoute[] = [
     nav: { label: 'Rejection reasons', icon: 'queue', section: 'Admin' },
   },
   {
+    path: '/settings/interviewer-pools',
+    page: lazy(() => import('./pages/admin/InterviewerPoolsPage')),
+    roles: RECRUITING,
+    nav: { label: 'Interviewer pools', icon: 'users', section: 'Admin' },
+  },
+  {
     path: '/settings/delivery-log',
     page: lazy(() => import('./pages/admin/DeliveryLogPage')),
     roles: ['admin'],

@@ -31,9 +31,8 @@ export function removeSeat(panel: PanelSeat[], userId: string): PanelSeat[] {
  * The least advanced training stage someone is at over their pools (null when they train in none):
  * a trainee shadowing in one pool shadows by default.
  */
-export function trainingStage(interviewer: object): TrainingStage | null {
-  const pools = (interviewer as { pools?: Array<{ stage: string }> }).pools;
-  const stages = (pools ?? []).map((p) => p.stage);
+export function trainingStage(interviewer: { pools: Array<{ stage: TrainingStage }> }): TrainingStage | null {
+  const stages = interviewer.pools.map((p) => p.stage);
   if (stages.includes('shadow')) return 'shadow';
   if (stages.includes('reverse_shadow')) return 'reverse_shadow';
   return null;
