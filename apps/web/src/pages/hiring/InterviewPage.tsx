@@ -20,8 +20,9 @@ import { ReplacementNotice } from './interview/ReplacementNotice';
 import { RsvpChip } from '../../components/rsvp/RsvpChip';
 import { InviteCandidateCheck } from './schedule/InviteCandidateCheck';
 import { PanelFitList } from './schedule/PanelFitList';
+import { SlotFinder } from './schedule/SlotFinder';
 import { usePanelFit } from './schedule/usePanelFit';
-import { Avatar, InterviewStatusBadge, STAGE_LABEL, clashesOf, downloadFile, instantOf, timezones, ZoneSelect } from './shared';
+import { Avatar, InterviewStatusBadge, STAGE_LABEL, clashesOf, downloadFile, instantOf, timezones, wallClock, ZoneSelect } from './shared';
 import type { InterviewKit, Reminder } from './types';
 
 const KIND_LABEL: Record<string, string> = {
@@ -304,6 +305,7 @@ function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: InterviewKit;
   const [timezone, setTimezone] = useState(kit.scheduled.timezone);
   const [duration, setDuration] = useState(kit.durationMinutes);
   const [inviteCandidate, setInviteCandidate] = useState(kit.inviteCandidate);
+  const [finding, setFinding] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const zones = useMemo(() => timezones(kit.scheduled.timezone === me.timezone ? me.timezone : kit.scheduled.timezone), [kit.scheduled.timezone, me.timezone]);
@@ -378,6 +380,32 @@ function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: InterviewKit;
         </Field>
       </div>
       <PanelFitList panel={kit.panel} fit={fit} />
+      <div className="hm-finder-toggle">
+        <button type="button" className="btn btn--small" onClick={() => setFinding(!finding)} aria-expanded={finding} aria-controls="reschedule-finder">
+          <Icon name="search" size={15} /> {finding ? 'Hide the free times' : 'Find a time the panel is free'}
+        </button>
+      </div>
+      {finding && (
+        <div id="reschedule-finder" className="hm-finder-box">
+          <SlotFinder
+            id="reschedule-finder"
+            interviewerIds={kit.panel.map((p) => p.userId)}
+            poolIds={[]}
+            poolName={() => 'a pool'}
+            durationMinutes={duration}
+            defaultTimeZone={kit.scheduled.timezone}
+            excludeInterviewId={kit.id}
+            chosenStart={startIso}
+            onPanel={new Set(kit.panel.map((p) => p.userId))}
+            onPick={(slot, zone) => {
+              const w = wallClock(slot.startsAt, zone);
+              setTimezone(zone);
+              setDate(w.date);
+              setClock(w.time);
+            }}
+          />
+        </div>
+      )}
       <InviteCandidateCheck id="reschedule-invite-candidate" candidate={kit.candidate.name} checked={inviteCandidate} onChange={setInviteCandidate} />
       <FormActions onCancel={onCancel} cancelLabel="Keep the current time" submitLabel="Reschedule" busyLabel="Rescheduling…" busy={busy} />
     </form>
