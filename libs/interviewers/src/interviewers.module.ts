@@ -11,6 +11,8 @@ import { AvailabilityService } from './availability/availability.service';
 import { CalendarBusyEntity, CalendarFeedEntity } from './availability/calendar-feed.entity';
 import { CalendarFeedRepository } from './availability/calendar-feed.repository';
 import { CalendarFeedService } from './availability/calendar-feed.service';
+import { FindTimesController } from './find-times/find-times.controller';
+import { FindTimesService } from './find-times/find-times.service';
 import { InterviewersDemoSeeder } from './demo/interviewers-demo.seeder';
 import { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
 import { InterviewerPoolEntity, InterviewerPoolMemberEntity } from './pools/interviewer-pool.entity';
@@ -37,7 +39,7 @@ import { ReplacementsService } from './replacements/replacements.service';
     TypeOrmModule.forFeature([InterviewerProfileEntity, CalendarFeedEntity, CalendarBusyEntity, InterviewerPoolEntity, InterviewerPoolMemberEntity]),
     BullModule.registerQueue({ name: QueueName.Calendars }),
   ],
-  controllers: [InterviewersController, AvailabilityController, InterviewReplacementsController, InterviewerPoolsController],
+  controllers: [InterviewersController, AvailabilityController, InterviewReplacementsController, InterviewerPoolsController, FindTimesController],
   providers: [
     InterviewerProfileRepository,
     InterviewersService,
@@ -48,6 +50,7 @@ import { ReplacementsService } from './replacements/replacements.service';
     AvailabilityService,
     PoolRepository,
     InterviewerPoolsService,
+    FindTimesService,
     { provide: INTERVIEWER_LIMITS, useExisting: InterviewersService },
   ],
   exports: [InterviewersService, AvailabilityService, CalendarFeedService, InterviewerPoolsService, INTERVIEWER_LIMITS],

@@ -145,6 +145,7 @@ export const MATRIX: Entry[] = [
   { op: 'Reminders_forInterview', route: 'GET /interviews/{interviewId}/reminders', expect: INTERVIEW_READ },
   { op: 'InterviewRsvp_respond', route: 'POST /interviews/{interviewId}/rsvp', mutates: true, body: { response: 'tentative', note: 'authz' }, expect: PANELIST },
   { op: 'InterviewReplacements_list', route: 'GET /interviews/{interviewId}/replacements', expect: { admin: 'ok', recruiter: 'ok', hmA: ['ok', 404], ivOn: 403, ivOff: 403 } },
+  { op: 'FindTimes_find', route: 'GET /interviews/find-times?interviewerIds={interviewerId}&durationMinutes=60&from=2027-03-08&to=2027-03-12', expect: { admin: 'ok', recruiter: 'ok', hmA: 'ok', ivOn: 403, ivOff: 403 } },
   { op: 'Summaries_interview', route: 'GET /interviews/{interviewId}/feedback-summary', expect: INTERVIEW_READ },
 
   // scorecards

@@ -50,7 +50,7 @@ export class InterviewerPoolsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Every pool with its members: five queries whatever the number of pools and members. */
+  /** Every pool with its members: six queries whatever the number of pools and members. */
   async list(): Promise<InterviewerPoolList> {
     const pools = await this.repo.all();
     const members = await this.membersOf(pools.map((p) => p.id));
@@ -119,20 +119,18 @@ export class InterviewerPoolsService {
   }
 
   /**
-   * Pools with their limits and members, each with their stage: four queries (memberships, users,
-   * held seats, submitted scorecards). Pools without members are left out; members whose user is gone too.
+   * Pools with their limits and members, each with their stage: five queries (pools, memberships,
+   * users, held seats, submitted scorecards). Unknown pools are left out; members whose user is gone too.
    */
   async membersOf(poolIds: string[]): Promise<Map<string, PoolWithMembers>> {
-    const rows = await this.repo.memberships({ poolIds });
+    const [pools, rows] = await Promise.all([this.repo.findByIds(poolIds), this.repo.memberships({ poolIds })]);
     const [users, trained] = await Promise.all([this.users.findManyByIds([...new Set(rows.map((r) => r.userId))]), this.trained(rows)]);
     const byId = new Map(users.map((u) => [u.id, u]));
-    const out = new Map<string, PoolWithMembers>();
+    const out = new Map<string, PoolWithMembers>(pools.map((p) => [p.id, { id: p.id, name: p.name, dailyLimit: p.dailyLimit, weeklyLimit: p.weeklyLimit, members: [] }]));
     rows.forEach((r, i) => {
       const u = byId.get(r.userId);
       if (!u) return;
-      const pool = out.get(r.poolId) ?? { id: r.poolId, name: r.poolName, dailyLimit: r.dailyLimit, weeklyLimit: r.weeklyLimit, members: [] };
-      pool.members.push({ userId: u.id, name: u.name, email: u.email, timezone: u.timezone, active: u.active, trainee: trained[i].stage !== 'qualified', ...trained[i] });
-      out.set(r.poolId, pool);
+      out.get(r.poolId)?.members.push({ userId: u.id, name: u.name, email: u.email, timezone: u.timezone, active: u.active, trainee: trained[i].stage !== 'qualified', ...trained[i] });
     });
     for (const p of out.values()) p.members.sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
     return out;
