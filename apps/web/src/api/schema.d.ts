@@ -622,6 +622,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/interviews/find-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Times when a panel can meet: every interviewer named and one qualified member per pool seat
+         *     free (working hours, days off, calendar, interviews and buffers, pools' daily and weekly
+         *     limits), 07:00-21:00 for the candidate. Ranked earliest day first, then the most balanced load;
+         *     with near misses and why, and the pools' trainees free at each time. Calendar event titles never show.
+         */
+        get: operations["FindTimes_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/interviews/upcoming": {
         parameters: {
             query?: never;
@@ -1800,6 +1822,20 @@ export interface components {
              */
             messages: string[];
         };
+        FindTimesResponse: {
+            /**
+             * Format: date-time
+             * @description The range searched, as instants.
+             */
+            from: string;
+            /** @description Up to 5 slots where one seat (then two) fails, with why. */
+            nearMisses: components["schemas"]["NearMissResponse"][];
+            /** @description Earliest day first; within a day the most balanced load (lowest busiest week, then total), then the earliest time. */
+            slots: components["schemas"]["SlotResponse"][];
+            stepMinutes: number;
+            /** Format: date-time */
+            to: string;
+        };
         FollowUpDto: {
             /** @description What this follow-up checks, e.g. "whether the candidate can reason about trade-offs". */
             checks?: string;
@@ -2148,6 +2184,25 @@ export interface components {
         NamedRefResponse: {
             id: string;
             name: string;
+        };
+        NearMissReasonResponse: {
+            /** @enum {string} */
+            code: "outside_hours" | "day_off" | "busy_calendar" | "busy_interview" | "buffer" | "daily_limit" | "weekly_limit" | "pool_unavailable";
+            /** @description e.g. 'Priya: 07:00 in New York, before their working hours'; never a calendar event's title. */
+            message: string;
+            /** @description The interviewer's name, or the pool's. */
+            name: string;
+            /** @description Null when a pool seat cannot be filled. */
+            userId: string | null;
+        };
+        NearMissResponse: {
+            candidateLocal: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description One per panel seat that fails. */
+            reasons: components["schemas"]["NearMissReasonResponse"][];
+            /** Format: date-time */
+            startsAt: string;
         };
         NoShowInterviewDto: {
             /** @description What happened, for the record (e.g. "no answer on the call, no message"). */
@@ -2839,6 +2894,41 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        SlotPanelistResponse: {
+            /** @description Their interviews (not cancelled) on the slot's day, in their zone. */
+            dayLoad: number;
+            /** @description Their local start, e.g. 'Mon 09:00'. */
+            local: string;
+            name: string;
+            /** @description The pool whose seat they fill; null for an interviewer asked for by name. */
+            poolId: string | null;
+            timezone: string;
+            userId: string;
+            /** @description Their interviews (not cancelled) in the slot's ISO week, in their zone. */
+            weekLoad: number;
+        };
+        SlotResponse: {
+            /** @description The start in the candidate's zone, e.g. 'Mon 7 Dec, 15:00'. */
+            candidateLocal: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description Interviewers asked for by name first, in the order given, then one per pool seat. */
+            panel: components["schemas"]["SlotPanelistResponse"][];
+            /** Format: date-time */
+            startsAt: string;
+            /** @description The pools' trainees who are free then too. */
+            trainees: components["schemas"]["SlotTraineeResponse"][];
+        };
+        SlotTraineeResponse: {
+            name: string;
+            poolId: string;
+            /**
+             * @description shadow: suggest as a shadow; reverse_shadow: as a panelist (watched by a qualified one).
+             * @enum {string}
+             */
+            stage: "shadow" | "reverse_shadow";
+            userId: string;
         };
         SubmitScorecardDto: {
             version?: number;
@@ -7857,6 +7947,101 @@ export interface operations {
             };
             /** @description Well-formed but not acceptable in the current state */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    FindTimes_find: {
+        parameters: {
+            query: {
+                /** @description IANA zone of the candidate (default UTC): slots are only where it is 07:00-21:00 for them. */
+                candidateTimeZone?: string;
+                durationMinutes: number;
+                /** @description When rescheduling: this interview's own time is not busy. */
+                excludeInterviewId?: string;
+                /** @description Start of the range: a date-time, or a date (its midnight) in candidateTimeZone. */
+                from: string;
+                /** @description Interviewers who must all be on the panel: comma-separated ids, at most 8. */
+                interviewerIds?: string;
+                /** @description Slots to return (1-50, default 10). */
+                limit?: number;
+                /** @description Pools of which one qualified member each takes a seat: comma-separated ids, at most 4 (a pool twice: two of it). */
+                poolIds?: string;
+                /** @description Minutes between proposed starts (default 30), from 07:00 in the candidate's zone. */
+                stepMinutes?: 15 | 30 | 60;
+                /** @description End of the range, at most 31 days after from: a date-time, or a date (that whole day included) in candidateTimeZone. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindTimesResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

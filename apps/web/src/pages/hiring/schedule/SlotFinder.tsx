@@ -42,7 +42,7 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
   const [zone, setZone] = useState(defaultTimeZone);
   const today = useMemo(() => wallClock(new Date(), defaultTimeZone).date, [defaultTimeZone]);
   const [from, setFrom] = useState(() => plusDays(today, 1));
-  const [to, setTo] = useState(() => plusDays(today, 8));
+  const [to, setTo] = useState(() => plusDays(today, 7));
   const zones = useMemo(() => timezones(defaultTimeZone), [defaultTimeZone]);
   const [result, setResult] = useState<FindTimesResult>();
   const [error, setError] = useState<unknown>();

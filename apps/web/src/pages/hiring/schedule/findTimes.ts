@@ -1,51 +1,20 @@
 import { api, call } from '../../../api/client';
-import type { TrainingStage } from './panelRoles';
+import type { components } from '../../../api/schema';
 
-/** A panel member at a proposed slot: their own clock and how loaded they are that day and week. */
-export interface SlotMember {
-  userId: string;
-  name: string;
-  timezone: string;
-  /** "Mon 09:00": the slot on their clock. */
-  local: string;
-  /** The pool whose seat they fill; null for someone named on the panel. */
-  poolId: string | null;
-  weekLoad: number;
-  dayLoad: number;
-}
-
-export interface Slot {
-  startsAt: string;
-  endsAt: string;
-  /** "Mon 7 Dec, 15:00" in the candidate's timezone. */
-  candidateLocal: string;
-  panel: SlotMember[];
-  /** Pool trainees free then: suggested as shadow (stage shadow) or panelist (reverse_shadow). */
-  trainees: Array<{ userId: string; name: string; poolId: string; stage: TrainingStage }>;
-}
-
-export interface NearMiss {
-  startsAt: string;
-  endsAt: string;
-  candidateLocal: string;
-  /** Who cannot make it and why; `message` is written for people ("Kai: busy (calendar)"). */
-  reasons: Array<{ userId: string; name: string; code: string; message: string }>;
-}
-
-export interface FindTimesResult {
-  slots: Slot[];
-  nearMisses: NearMiss[];
-  stepMinutes: number;
-  from: string;
-  to: string;
-}
+type S = components['schemas'];
+/** A proposed time: the candidate's clock, each panelist's own clock and load, the pools' free trainees. */
+export type Slot = S['SlotResponse'];
+export type SlotMember = S['SlotPanelistResponse'];
+/** A time where one seat (then two) fails, with a reason per seat written for people. */
+export type NearMiss = S['NearMissResponse'];
+export type FindTimesResult = S['FindTimesResponse'];
 
 export interface FindTimesQuery {
   interviewerIds: string[];
   /** One "one of this pool" seat each. */
   poolIds: string[];
   durationMinutes: number;
-  /** YYYY-MM-DD in the candidate's timezone. */
+  /** YYYY-MM-DD in the candidate's timezone (`to`: that whole day included). */
   from: string;
   to: string;
   candidateTimeZone: string;
@@ -55,11 +24,9 @@ export interface FindTimesQuery {
 }
 
 /** GET /interviews/find-times: the ranked slots where the whole panel is free, and the near misses. */
-// TODO(find-times API): typed once schema.d.ts has the path; until then the contract's shapes above
-const untypedGet = api.GET as unknown as (path: string, init: object) => Promise<{ data?: FindTimesResult; error?: unknown; response: Response }>;
-export async function findTimes(q: FindTimesQuery): Promise<FindTimesResult> {
+export function findTimes(q: FindTimesQuery): Promise<FindTimesResult> {
   return call(
-    untypedGet('/api/v1/interviews/find-times', {
+    api.GET('/api/v1/interviews/find-times', {
       params: {
         query: {
           interviewerIds: q.interviewerIds.join(',') || undefined,
