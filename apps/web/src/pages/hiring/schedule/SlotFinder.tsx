@@ -8,6 +8,8 @@ import { Avatar, timezones, wallClock, ZoneSelect } from '../shared';
 import { findTimes, type FindTimesResult, type Slot } from './findTimes';
 
 const DAY = 86_400_000;
+/** Slots shown before "Show more": the best few are what people pick from. */
+const SHOWN = 4;
 const city = (tz: string) => tz.split('/').pop()!.replace(/_/g, ' ');
 const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T12:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
@@ -47,6 +49,7 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
   const [result, setResult] = useState<FindTimesResult>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(false);
+  const [all, setAll] = useState(false);
   const members = interviewerIds.join(',');
   const pools = poolIds.join(',');
   const empty = !members && !pools;
@@ -59,7 +62,7 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
     const t = setTimeout(async () => {
       try {
         const found = await findTimes({ interviewerIds: members ? members.split(',') : [], poolIds: pools ? pools.split(',') : [], durationMinutes, from, to, candidateTimeZone: zone, excludeInterviewId });
-        if (live) (setResult(found), setError(undefined));
+        if (live) (setResult(found), setError(undefined), setAll(false));
       } catch (e) {
         if (live) (setError(e), setResult(undefined));
       } finally {
@@ -98,7 +101,7 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
             <p className="hm-finder__none">No time in this range suits everyone. Try a wider range, or see what almost works below.</p>
           ) : (
             <ol className="hm-slots" aria-label="Proposed times">
-              {result.slots.map((s) => {
+              {result.slots.slice(0, all ? undefined : SHOWN).map((s) => {
                 const isPicked = Date.parse(s.startsAt) === picked;
                 const free = s.trainees.filter((t) => !onPanel.has(t.userId));
                 return (
@@ -148,6 +151,11 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
                 );
               })}
             </ol>
+          )}
+          {!all && result.slots.length > SHOWN && (
+            <button type="button" className="btn btn--small btn--ghost hm-finder__more" onClick={() => setAll(true)}>
+              Show {result.slots.length - SHOWN} more {result.slots.length - SHOWN === 1 ? 'time' : 'times'}
+            </button>
           )}
           {result.nearMisses.length > 0 && (
             <div className="hm-near">
