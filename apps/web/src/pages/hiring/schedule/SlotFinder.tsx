@@ -138,14 +138,10 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
                         ))}
                       </div>
                     )}
-                    <button type="button" className={`btn btn--small${isPicked ? '' : ' btn--primary'} hm-slot__pick`} onClick={() => onPick(s, zone)} aria-label={`Pick ${s.candidateLocal}`} aria-pressed={isPicked}>
-                      {isPicked ? (
-                        <>
-                          <Icon name="check" size={14} /> Picked
-                        </>
-                      ) : (
-                        'Pick'
-                      )}
+                    <button type="button" className={`btn btn--small${isPicked ? '' : ' btn--primary'} hm-slot__pick`} onClick={() => onPick(s, zone)} aria-pressed={isPicked}>
+                      {isPicked && <Icon name="check" size={14} />}
+                      {isPicked ? 'Picked' : 'Pick'}
+                      <span className="visually-hidden"> {s.candidateLocal}</span>
                     </button>
                   </li>
                 );
