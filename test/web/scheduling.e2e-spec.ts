@@ -173,4 +173,71 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
     await page.getByRole('link', { name: /Technical interview/ }).waitFor();
     expect(await page.getByTestId('needs-replacement-marker').count()).toBe(0);
   }, 120_000);
+
+  it('the recruiter sets up a pool with a trainee, and the finder fills a pool seat and offers the trainee as a shadow', async () => {
+    await page.goto(`${app.url}/settings/interviewer-pools`);
+    await page.getByRole('heading', { level: 1, name: 'Interviewer pools' }).waitFor();
+    await page.getByRole('button', { name: 'New pool' }).click();
+    const form = page.getByRole('form', { name: 'New pool' });
+    await form.getByLabel('Name').fill('Reliability');
+    await form.getByLabel('Interviews a day').fill('2');
+    await form.getByRole('button', { name: 'Create pool' }).click();
+    const pool = page.getByRole('region', { name: /^Reliability/ });
+    await pool.waitFor();
+    const add = async (who: typeof LENA, trainee: boolean) => {
+      await pool.getByLabel('Interviewer to add to Reliability').selectOption({ label: `${who.name} · ${who.timezone.replace(/_/g, ' ')}` });
+      await pool.getByLabel('As a trainee').setChecked(trainee);
+      await pool.getByRole('button', { name: 'Add member' }).click();
+      await pool.getByRole('list', { name: 'Members of Reliability' }).getByText(who.name).waitFor();
+    };
+    await add(LENA, false);
+    await add(ANJALI, true);
+    const anjali = pool.getByTestId(`member-${ids[ANJALI.name]}`);
+    expect(await anjali.innerText()).toMatch(/Shadowing[\s\S]*0 of 2 shadows/);
+    expect(await pool.getByTestId(`member-${ids[LENA.name]}`).innerText()).toContain('Qualified');
+    expect(await pool.innerText()).toContain('At most 2 a day per member. Trainees qualify after 2 shadows and 2 reverse shadows.');
+    await checkPage(page, 'scheduling-pools');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await checkPage(page, 'scheduling-pools-phone');
+    await page.setViewportSize({ width: 1360, height: 900 });
+    const saved = (await ok<{ items: Array<{ id: string; name: string; dailyLimit: number | null; members: Array<{ userId: string; trainee: boolean; stage: string; remaining: number }> }> }>(recruiter, 'GET', '/interviewer-pools')).items.find((p) => p.name === 'Reliability')!;
+    expect(saved.dailyLimit).toBe(2);
+    expect(saved.members.map((m) => [m.userId, m.trainee, m.stage, m.remaining]).sort()).toEqual(
+      [
+        [ids[LENA.name], false, 'qualified', 0],
+        [ids[ANJALI.name], true, 'shadow', 2],
+      ].sort(),
+    );
+
+    // a panel of Marcus and one of the pool: the pick fills the seat, the trainee joins as a shadow
+    await page.goto(`${app.url}/hiring/interviews/new?candidateId=${noa.id}`);
+    await page.getByRole('checkbox', { name: new RegExp(MARCUS.name) }).check();
+    await page.getByLabel('Pool to add a seat from').selectOption({ label: 'Reliability (1 qualified)' });
+    await page.getByRole('button', { name: 'Add seat' }).click();
+    await page.getByRole('list', { name: 'Pool seats' }).getByText('filled when you pick a time below').waitFor();
+    expect(await page.getByRole('button', { name: 'Schedule interview' }).isDisabled()).toBe(true);
+    const withTrainee = page.getByTestId('slot').filter({ has: page.getByRole('button', { name: `Add ${ANJALI.name} as a shadow` }) }).first();
+    await withTrainee.waitFor();
+    const when = (await withTrainee.locator('.hm-slot__when strong').innerText()).split('–')[0];
+    expect(await withTrainee.innerText()).toMatch(new RegExp(`${LENA.name}\\s*Reliability`));
+    await withTrainee.getByRole('button', { name: `Pick ${when}` }).click();
+    await page.getByRole('list', { name: 'Pool seats' }).getByText(`${LENA.name}, with the time picked`).waitFor();
+    await page.getByTestId('slot').filter({ hasText: when }).first().getByRole('button', { name: `Add ${ANJALI.name} as a shadow` }).click();
+    const anjaliRow = page.locator('.hm-person-row').filter({ hasText: ANJALI.name });
+    expect(await anjaliRow.getByRole('radio', { name: 'Shadow' }).isChecked()).toBe(true);
+    expect(await page.locator('.hm-person-row').filter({ hasText: MARCUS.name }).getByRole('radio', { name: 'Lead' }).isChecked()).toBe(true);
+    expect(await page.locator('.hm-person-row').filter({ hasText: LENA.name }).getByRole('radio', { name: 'Panelist' }).isChecked()).toBe(true);
+    // the trainee joined the panel: the finder asks again; judge the page once it has its answer
+    await page.locator('.hm-finder__results[aria-busy="false"]').waitFor();
+    await checkPage(page, 'scheduling-pool-seat');
+    await page.getByRole('button', { name: 'Schedule interview' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Technical interview' }).waitFor();
+    const kit = await ok<{ start: string; panel: Array<{ userId: string; role: string }> }>(recruiter, 'GET', `/interviews/${page.url().split('/').pop()}`);
+    expect(wall(kit.start, recruiterZone).time).toBe(when.split(', ').pop());
+    expect(kit.panel.map((p) => [p.userId, p.role])).toEqual([
+      [ids[MARCUS.name], 'lead'],
+      [ids[LENA.name], 'panelist'],
+      [ids[ANJALI.name], 'shadow'],
+    ]);
+  }, 180_000);
 });

@@ -140,7 +140,7 @@ export function PoolCard({ pool, interviewers, onChanged, onDeleted }: { pool: P
                 </span>
                 <span className="pool-member__actions">
                   {m.stage !== 'qualified' && (
-                    <button type="button" className="btn btn--small" disabled={busy !== null} onClick={() => qualify(m)} aria-label={`Qualify ${m.name} now`}>
+                    <button type="button" className="btn btn--small" disabled={busy !== null} onClick={() => qualify(m)} aria-label={`Qualify now: ${m.name}`}>
                       {busy === `qualify-${m.userId}` ? 'Qualifying…' : 'Qualify now'}
                     </button>
                   )}

@@ -132,8 +132,8 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
                       <div className="hm-slot__trainees small">
                         <span className="muted">Trainees free then:</span>
                         {free.map((t) => (
-                          <button type="button" key={t.userId} className="btn btn--small btn--ghost" onClick={() => onAddTrainee(t)} aria-label={`Add ${t.name} as ${t.stage === 'shadow' ? 'a shadow' : 'a panelist'}`}>
-                            <Icon name="plus" size={14} /> {t.name} <span className="muted">({t.stage === 'shadow' ? 'shadow' : 'reverse shadow'}, {poolName(t.poolId)})</span>
+                          <button type="button" key={t.userId} className="btn btn--small btn--ghost" onClick={() => onAddTrainee(t)}>
+                            <Icon name="plus" size={14} /> Add {t.name} as {t.stage === 'shadow' ? 'a shadow' : 'a panelist'} <span className="muted">· {t.stage === 'shadow' ? 'shadowing' : 'reverse shadowing'} in {poolName(t.poolId)}</span>
                           </button>
                         ))}
                       </div>
