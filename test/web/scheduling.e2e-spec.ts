@@ -174,6 +174,36 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
     expect(await page.getByTestId('needs-replacement-marker').count()).toBe(0);
   }, 120_000);
 
+  it('the recruiter reschedules: each panelist\'s clock warns outside working hours, and the finder does not count the interview\'s own time as busy', async () => {
+    await page.goto(`${app.url}/hiring/interviews/${interviewId}`);
+    await page.getByRole('button', { name: 'Reschedule', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Reschedule' });
+    const fit = form.getByRole('list', { name: 'The panel at this time' });
+    await fit.getByText(/in Kolkata/).waitFor();
+    // 03:00 where it was scheduled is the middle of the night in Berlin and before work in Kolkata
+    await form.getByLabel('New start time').fill('03:00');
+    await fit.getByText('Outside their working hours').first().waitFor();
+    expect(await fit.locator('li', { hasText: LENA.name }).innerText()).toContain('Outside their working hours');
+
+    await form.getByRole('button', { name: 'Find a time the panel is free' }).click();
+    await form.getByTestId('slot').first().waitFor();
+    const kit = await ok<{ scheduled: { timezone: string }; panel: Array<{ userId: string }> }>(recruiter, 'GET', `/interviews/${interviewId}`);
+    const q = `interviewerIds=${kit.panel.map((p) => p.userId).join(',')}&durationMinutes=60&from=${await form.getByLabel('Earliest day').inputValue()}&to=${await form.getByLabel('Latest day').inputValue()}&candidateTimeZone=${encodeURIComponent(kit.scheduled.timezone)}`;
+    const found = await ok<{ slots: Array<typeof slot> }>(recruiter, 'GET', `/interviews/find-times?${q}&limit=50&excludeInterviewId=${interviewId}`);
+    // its own time stays on offer (the interview does not clash with itself); without the exclusion it is busy
+    expect(found.slots.map((s) => s.startsAt)).toContain(slot.startsAt);
+    const unexcluded = await ok<{ slots: Array<typeof slot> }>(recruiter, 'GET', `/interviews/find-times?${q}&limit=50`);
+    expect(unexcluded.slots.map((s) => s.startsAt)).not.toContain(slot.startsAt);
+    const target = found.slots.slice(0, 4).find((s) => s.startsAt !== slot.startsAt)!;
+    await form.getByRole('button', { name: `Pick ${target.candidateLocal}` }).click();
+    await fit.getByText('Outside their working hours').first().waitFor({ state: 'detached' });
+    await checkPage(page, 'scheduling-reschedule');
+    await form.getByRole('button', { name: 'Reschedule', exact: true }).click();
+    await page.getByText(/Rescheduled to .*; reminders moved/).waitFor();
+    const moved = await ok<{ start: string; end: string }>(recruiter, 'GET', `/interviews/${interviewId}`);
+    expect([moved.start, moved.end]).toEqual([target.startsAt, target.endsAt]);
+  }, 120_000);
+
   it('the recruiter sets up a pool with a trainee, and the finder fills a pool seat and offers the trainee as a shadow', async () => {
     await page.goto(`${app.url}/settings/interviewer-pools`);
     await page.getByRole('heading', { level: 1, name: 'Interviewer pools' }).waitFor();

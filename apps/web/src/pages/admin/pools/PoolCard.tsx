@@ -63,7 +63,7 @@ export function PoolCard({ pool, interviewers, onChanged, onDeleted }: { pool: P
   };
   const remove = (m: PoolMember) => run(`remove-${m.userId}`, () => call(api.DELETE('/api/v1/interviewer-pools/{id}/members/{userId}', { params: { path: { id: pool.id, userId: m.userId } } })), `${m.name} left ${pool.name}`);
   const qualify = (m: PoolMember) => run(`qualify-${m.userId}`, () => put(m.userId, false), `${m.name} is qualified in ${pool.name}`);
-  const remove_pool = () =>
+  const deletePool = () =>
     run(
       'delete',
       async () => {
@@ -105,7 +105,7 @@ export function PoolCard({ pool, interviewers, onChanged, onDeleted }: { pool: P
             <button type="button" className="btn btn--ghost" onClick={() => setMode('view')}>
               Keep pool
             </button>
-            <button type="button" className="btn btn--danger" disabled={busy !== null} onClick={remove_pool}>
+            <button type="button" className="btn btn--danger" disabled={busy !== null} onClick={deletePool}>
               {busy === 'delete' ? 'Deleting…' : 'Delete pool'}
             </button>
           </div>

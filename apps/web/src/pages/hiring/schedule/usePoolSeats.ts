@@ -23,10 +23,11 @@ export function usePoolSeats(panel: PanelSeat[], changePanel: (next: PanelSeat[]
   const fill = (slot: Slot) => {
     let next = panel;
     for (const s of seats) if (s.userId) next = removeSeat(next, s.userId);
+    // a pool asked for twice has two of its members in the slot: each seat takes the next one
     const offered = slot.panel.filter((m) => m.poolId);
     const filled = seats.map((s) => {
-      const m = offered.find((o) => o.poolId === s.poolId);
-      offered.splice(offered.indexOf(m!), m ? 1 : 0);
+      const i = offered.findIndex((o) => o.poolId === s.poolId);
+      const [m] = i >= 0 ? offered.splice(i, 1) : [];
       return { poolId: s.poolId, userId: m?.userId ?? null };
     });
     for (const m of slot.panel) if (m.poolId && filled.some((f) => f.userId === m.userId)) next = addSeat(next, m);
