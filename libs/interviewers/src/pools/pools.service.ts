@@ -16,6 +16,7 @@ export interface PoolMember extends Training {
   name: string;
   email: string;
   timezone: string;
+  /** An active user with the interviewer role: only they are proposed by find-times. */
   active: boolean;
   /** Still in training: trainees never fill a pool seat. */
   trainee: boolean;
@@ -130,7 +131,9 @@ export class InterviewerPoolsService {
     rows.forEach((r, i) => {
       const u = byId.get(r.userId);
       if (!u) return;
-      out.get(r.poolId)?.members.push({ userId: u.id, name: u.name, email: u.email, timezone: u.timezone, active: u.active, trainee: trained[i].stage !== 'qualified', ...trained[i] });
+      // someone deactivated or no longer an interviewer stays listed (to be removed) but takes no seat
+      const active = u.active && u.roles.includes(Role.Interviewer);
+      out.get(r.poolId)?.members.push({ userId: u.id, name: u.name, email: u.email, timezone: u.timezone, active, trainee: trained[i].stage !== 'qualified', ...trained[i] });
     });
     for (const p of out.values()) p.members.sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
     return out;
