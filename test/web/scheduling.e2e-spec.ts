@@ -241,7 +241,13 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
 
     // a panel of Marcus and one of the pool: the pick fills the seat, the trainee joins as a shadow
     await page.goto(`${app.url}/hiring/interviews/new?candidateId=${noa.id}`);
+    // the picker says who trains where; a trainee still shadowing is ticked in as a shadow
+    const traineeRow = page.locator('.hm-person-row').filter({ hasText: ANJALI.name });
+    await traineeRow.getByText('Pools: Reliability (trainee, shadowing)').waitFor();
     await page.getByRole('checkbox', { name: new RegExp(MARCUS.name) }).check();
+    await page.getByRole('checkbox', { name: new RegExp(ANJALI.name) }).check();
+    expect(await traineeRow.getByRole('radio', { name: 'Shadow' }).isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: new RegExp(ANJALI.name) }).uncheck();
     await page.getByLabel('Pool to add a seat from').selectOption({ label: 'Reliability (1 qualified)' });
     await page.getByRole('button', { name: 'Add seat' }).click();
     await page.getByRole('list', { name: 'Pool seats' }).getByText('filled when you pick a time below').waitFor();

@@ -29,6 +29,7 @@ export interface SlotFit {
 }
 
 const ROLE_LABEL: Record<PanelRole, string> = { lead: 'Lead', panelist: 'Panelist', shadow: 'Shadow' };
+const STAGE_NOTE: Record<Interviewer['pools'][number]['stage'], string> = { shadow: 'trainee, shadowing', reverse_shadow: 'trainee, reverse shadowing', qualified: 'qualified' };
 
 interface Props {
   interviewers: Interviewer[] | undefined;
@@ -87,6 +88,7 @@ export function PanelPicker({ interviewers, weekLabel, fit, loading, error, onRe
                   <span className="hm-person-row__who">
                     <strong>{i.name}</strong>
                     <span className="muted small">{[i.title, i.department].filter(Boolean).join(' · ') || i.email}</span>
+                    {i.pools.length > 0 && <span className="muted small">Pools: {i.pools.map((p) => `${p.name}${p.stage === 'qualified' ? '' : ` (${STAGE_NOTE[p.stage]})`}`).join(', ')}</span>}
                   </span>
                 </label>
                 <span className="hm-load" id={`load-${i.userId}`}>
