@@ -53,9 +53,13 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
   const members = interviewerIds.join(',');
   const pools = poolIds.join(',');
   const empty = !members && !pools;
+  // the API's limits, said next to the field rather than in its words ("to must be…")
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY;
+  const tooMany = interviewerIds.length > 8 || poolIds.length > 4;
+  const rangeError = !from || !to || Number.isNaN(days) ? 'Pick both days.' : days < 0 ? 'The latest day is before the earliest.' : days > 30 ? 'Look at most 31 days ahead of the earliest day.' : undefined;
 
   useEffect(() => {
-    if (empty) return setResult(undefined);
+    if (empty || rangeError || tooMany) return setResult(undefined);
     let live = true;
     setLoading(true);
     // a date typed digit by digit, a panel ticked one by one: ask once it settles
@@ -73,7 +77,7 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
       live = false;
       clearTimeout(t);
     };
-  }, [members, pools, durationMinutes, from, to, zone, excludeInterviewId, empty]);
+  }, [members, pools, durationMinutes, from, to, zone, excludeInterviewId, empty, rangeError, tooMany]);
 
   const picked = chosenStart ? Date.parse(chosenStart) : NaN;
   return (
@@ -82,15 +86,19 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
         <Field id={`${id}-from`} label="Earliest day">
           <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         </Field>
-        <Field id={`${id}-to`} label="Latest day">
+        <Field id={`${id}-to`} label="Latest day" error={rangeError}>
           <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
         </Field>
         <Field id={`${id}-zone`} label="Candidate's timezone" hint="Slots are between 07:00 and 21:00 for the candidate.">
           <ZoneSelect zones={zones} value={zone} onChange={setZone} />
         </Field>
       </div>
-      {empty ? (
-        <p className="muted small">Choose the panel (or a pool seat) first: the finder looks for times everyone on it can make.</p>
+      {empty || rangeError ? (
+        empty ? (
+          <p className="muted small">Choose the panel (or a pool seat) first: the finder looks for times everyone on it can make.</p>
+        ) : null
+      ) : tooMany ? (
+        <p className="hm-finder__none">The finder looks at panels of up to 8 named interviewers and 4 pool seats. Make the panel smaller to find a time, or pick one by hand.</p>
       ) : error ? (
         <ErrorNotice error={error} />
       ) : loading && !result ? (
