@@ -113,9 +113,9 @@ describe('the hiring manager journey in the browser', () => {
 
     await page.getByRole('region', { name: 'Jordan Rivera' }).getByRole('link', { name: 'Schedule', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Schedule an interview' }).waitFor();
-    await page.getByLabel('Date').fill(day);
-    await page.getByLabel('Start time').fill('14:30');
-    expect(await page.getByLabel('Timezone').inputValue()).toBe(HM_TZ);
+    await page.getByLabel('Date', { exact: true }).fill(day);
+    await page.getByLabel('Start time', { exact: true }).fill('14:30');
+    expect(await page.getByLabel('Timezone', { exact: true }).inputValue()).toBe(HM_TZ);
     await page.getByLabel('Meeting link').fill('https://meet.example.com/jordan-onsite');
 
     await page.getByRole('checkbox', { name: /Ines Interviewer/ }).check();
@@ -155,7 +155,7 @@ describe('the hiring manager journey in the browser', () => {
     await checkPage(page, 'schedule-interview');
 
     // another time answers it
-    await page.getByLabel('Start time').fill('16:00');
+    await page.getByLabel('Start time', { exact: true }).fill('16:00');
     await alert.waitFor({ state: 'detached' });
     await theoRow.getByText(/Already booked/).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Schedule interview' }).click();

@@ -211,8 +211,8 @@ describe('the interview plan and the pipeline board in the browser', () => {
     await page.waitForFunction(() => (document.getElementById('title') as HTMLInputElement | null)?.value === 'Coding interview');
     expect(await page.getByLabel('Duration').inputValue()).toBe('60');
     await page.getByText('2 questions from the plan’s “Coding interview”', { exact: false }).waitFor();
-    await page.getByLabel('Date').fill(futureThursday());
-    await page.getByLabel('Start time').fill('10:00');
+    await page.getByLabel('Date', { exact: true }).fill(futureThursday());
+    await page.getByLabel('Start time', { exact: true }).fill('10:00');
     await page.getByRole('checkbox', { name: new RegExp(interviewer.name) }).check();
     await page.getByRole('button', { name: 'Schedule interview' }).click();
     await page.getByRole('heading', { level: 1, name: 'Coding interview' }).waitFor();

@@ -32,7 +32,7 @@ describe('the recruiter journey in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Question sets' }).waitFor();
     await page.getByRole('link', { name: /Backend Engineer — core loop/ }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Question sets', 'Import a guide', 'Positions', 'Candidates', 'Schedule interview']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Question sets', 'Import a guide', 'Interviewer pools', 'Positions', 'Candidates', 'Schedule interview']);
     expect(await nav.getByRole('heading').allTextContents()).toEqual(['Recruiting', 'Hiring']);
     await expect(page.getByText('Europe/London').isVisible()).resolves.toBe(true);
     await checkPage(page, 'question-sets');

@@ -39,6 +39,13 @@ export const ROUTES: PageRoute[] = [
     roles: RECRUITING,
     nav: { label: 'Import a guide', icon: 'import', section: 'Recruiting' },
   },
+  // who may fill a pool's seat on a panel: recruiters run it, so it sits with their pages
+  {
+    path: '/settings/interviewer-pools',
+    page: lazy(() => import('./pages/admin/InterviewerPoolsPage')),
+    roles: RECRUITING,
+    nav: { label: 'Interviewer pools', icon: 'users', section: 'Recruiting' },
+  },
   { path: '/question-sets/:id', page: lazy(() => import('./pages/recruiter/QuestionSetPage')), roles: RECRUITING },
   {
     path: '/my-interviews',

@@ -11,8 +11,14 @@ import { AvailabilityService } from './availability/availability.service';
 import { CalendarBusyEntity, CalendarFeedEntity } from './availability/calendar-feed.entity';
 import { CalendarFeedRepository } from './availability/calendar-feed.repository';
 import { CalendarFeedService } from './availability/calendar-feed.service';
+import { FindTimesController } from './find-times/find-times.controller';
+import { FindTimesService } from './find-times/find-times.service';
 import { InterviewersDemoSeeder } from './demo/interviewers-demo.seeder';
 import { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
+import { InterviewerPoolEntity, InterviewerPoolMemberEntity } from './pools/interviewer-pool.entity';
+import { PoolRepository } from './pools/pool.repository';
+import { InterviewerPoolsController } from './pools/pools.controller';
+import { InterviewerPoolsService } from './pools/pools.service';
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
 import { InterviewersController } from './interviewers.controller';
 import { InterviewersService } from './interviewers.service';
@@ -20,7 +26,7 @@ import { InterviewReplacementsController } from './replacements/replacements.con
 import { ReplacementsService } from './replacements/replacements.service';
 
 /**
- * Interviewer profiles, load and availability. Global only to hand scheduling its
+ * Interviewer profiles, load, availability and pools. Global only to hand scheduling its
  * INTERVIEWER_LIMITS, which would otherwise be a circular import (this module reads interviews).
  */
 @Global()
@@ -30,10 +36,10 @@ import { ReplacementsService } from './replacements/replacements.service';
     InterviewsModule,
     FeedbackModule,
     OutboundModule,
-    TypeOrmModule.forFeature([InterviewerProfileEntity, CalendarFeedEntity, CalendarBusyEntity]),
+    TypeOrmModule.forFeature([InterviewerProfileEntity, CalendarFeedEntity, CalendarBusyEntity, InterviewerPoolEntity, InterviewerPoolMemberEntity]),
     BullModule.registerQueue({ name: QueueName.Calendars }),
   ],
-  controllers: [InterviewersController, AvailabilityController, InterviewReplacementsController],
+  controllers: [InterviewersController, AvailabilityController, InterviewReplacementsController, InterviewerPoolsController, FindTimesController],
   providers: [
     InterviewerProfileRepository,
     InterviewersService,
@@ -42,8 +48,11 @@ import { ReplacementsService } from './replacements/replacements.service';
     CalendarFeedRepository,
     CalendarFeedService,
     AvailabilityService,
+    PoolRepository,
+    InterviewerPoolsService,
+    FindTimesService,
     { provide: INTERVIEWER_LIMITS, useExisting: InterviewersService },
   ],
-  exports: [InterviewersService, AvailabilityService, CalendarFeedService, INTERVIEWER_LIMITS],
+  exports: [InterviewersService, AvailabilityService, CalendarFeedService, InterviewerPoolsService, INTERVIEWER_LIMITS],
 })
 export class InterviewersModule {}

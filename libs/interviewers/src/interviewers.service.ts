@@ -9,6 +9,7 @@ import { OutboundError, OutboundRequestService } from '@app/outbound';
 import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, PendingScorecardPage, UpdateInterviewerDto } from './dto/interviewer.dto';
 import type { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
+import { InterviewerPoolsService } from './pools/pools.service';
 
 export const DEFAULT_WEEKLY_LIMIT = 5;
 
@@ -21,6 +22,7 @@ export class InterviewersService {
     private readonly audit: AuditService,
     private readonly submissions: SubmissionsService,
     private readonly outbound: OutboundRequestService,
+    private readonly pools: InterviewerPoolsService,
   ) {}
 
   /** Interviewers by name with their profile and the load of a week (this one unless `week`): three queries per page. */
@@ -125,16 +127,17 @@ export class InterviewersService {
   private async withProfiles(viewer: AuthUser, users: UserResponse[], week = new Date()): Promise<InterviewerResponse[]> {
     const ids = users.map((u) => u.id);
     const { from, to } = isoWeek(week);
-    const [profiles, counts, due] = await Promise.all([
+    const [profiles, counts, due, pools] = await Promise.all([
       this.profiles.findByUserIds(ids),
       this.interviews.countScheduledBetween(ids, from, to),
       this.interviews.dueAssignments(ids, new Date()),
+      this.pools.poolsOfUsers(ids),
     ]);
     const submitted = await this.submissions.submitted(due);
     const overdue = new Map<string, number>();
     for (const d of due) if (!submitted.has(`${d.interviewId}:${d.userId}`)) overdue.set(d.userId, (overdue.get(d.userId) ?? 0) + 1);
     const byId = new Map(profiles.map((p) => [p.userId, p]));
-    return users.map((u) => toResponse(u, byId.get(u.id), counts.get(u.id) ?? 0, overdue.get(u.id) ?? 0, seesChannels(viewer, u.id)));
+    return users.map((u) => ({ ...toResponse(u, byId.get(u.id), counts.get(u.id) ?? 0, overdue.get(u.id) ?? 0, seesChannels(viewer, u.id)), pools: pools.get(u.id) ?? [] }));
   }
 }
 
@@ -150,7 +153,7 @@ function seesChannels(viewer: AuthUser, userId: string): boolean {
   return viewer.id === userId || hasRole(viewer, Role.Admin);
 }
 
-function toResponse(u: UserResponse, p: InterviewerProfileEntity | undefined, thisWeek: number, overdueScorecards: number, withChannels: boolean): InterviewerResponse {
+function toResponse(u: UserResponse, p: InterviewerProfileEntity | undefined, thisWeek: number, overdueScorecards: number, withChannels: boolean): Omit<InterviewerResponse, 'pools'> {
   const weeklyLimit = p?.weeklyLimit ?? DEFAULT_WEEKLY_LIMIT;
   return {
     userId: u.id,

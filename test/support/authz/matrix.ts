@@ -60,6 +60,15 @@ let counter = 0;
 /** Unique, reproducible suffixes for created emails. */
 const next = () => ++counter;
 const with_ = (base: ByRole, over: ByRole): ByRole => ({ ...base, ...over });
+/** Pools: admins and recruiters manage them, hiring managers read them, interviewers are refused by role. */
+const POOL_READ: ByRole = { admin: 'ok', recruiter: 'ok', hmA: 'ok', ivOn: 403, ivOff: 403 };
+const POOL_MANAGE: ByRole = { admin: 'ok', recruiter: 'ok', hmA: 403, ivOn: 403, ivOff: 403 };
+/** A pool of its own for an entry, with the side's interviewer as a member. */
+const freshPool = async (f: AuthzFixture, side: Side) => {
+  const pool = await f.admin('POST', '/interviewer-pools', { name: `Authz pool ${next()}` });
+  await f.admin('PUT', `/interviewer-pools/${pool.id}/members/${f.res[side].interviewerId}`, { trainee: false });
+  return { poolId: pool.id };
+};
 /** The plan as it is now, sent back whole (a PUT replaces it). */
 const currentPlan = async (f: AuthzFixture, side: Side) => {
   const p = await f.current(`/positions/${f.res[side].positionId}/plan`);
@@ -136,6 +145,7 @@ export const MATRIX: Entry[] = [
   { op: 'Reminders_forInterview', route: 'GET /interviews/{interviewId}/reminders', expect: INTERVIEW_READ },
   { op: 'InterviewRsvp_respond', route: 'POST /interviews/{interviewId}/rsvp', mutates: true, body: { response: 'tentative', note: 'authz' }, expect: PANELIST },
   { op: 'InterviewReplacements_list', route: 'GET /interviews/{interviewId}/replacements', expect: { admin: 'ok', recruiter: 'ok', hmA: ['ok', 404], ivOn: 403, ivOff: 403 } },
+  { op: 'FindTimes_find', route: 'GET /interviews/find-times?interviewerIds={interviewerId}&durationMinutes=60&from=2027-03-08&to=2027-03-12', expect: { admin: 'ok', recruiter: 'ok', hmA: 'ok', ivOn: 403, ivOff: 403 } },
   { op: 'Summaries_interview', route: 'GET /interviews/{interviewId}/feedback-summary', expect: INTERVIEW_READ },
 
   // scorecards
@@ -154,6 +164,16 @@ export const MATRIX: Entry[] = [
   { op: 'Availability_read', route: 'GET /interviewers/{interviewerId}/availability?from=2027-03-01T00:00:00Z&to=2027-03-08T00:00:00Z', expect: { admin: 'ok', recruiter: 'ok', hmA: 'ok', ivOn: ['ok', 403], ivOff: 403 } },
   { op: 'Availability_update', route: 'PUT /interviewers/{interviewerId}/availability', mutates: true, body: { bufferMinutes: 10 }, expect: { admin: 'ok', recruiter: 403, hmA: 403, ivOn: ['ok', 403], ivOff: 403 } },
   { op: 'Summaries_interviewerCalibration', route: 'GET /interviewers/{interviewerId}/calibration', expect: { admin: 'ok', recruiter: 'ok', hmA: 'ok', ivOn: ['ok', 403], ivOff: 403 } },
+
+  // interviewer pools: admins and recruiters manage, hiring managers read, interviewers are refused by role
+  { op: 'InterviewerPools_list', route: 'GET /interviewer-pools', oneSide: true, expect: POOL_READ },
+  { op: 'InterviewerPools_get', route: 'GET /interviewer-pools/{poolId}', oneSide: true, prepare: freshPool, expect: POOL_READ },
+  { op: 'InterviewerPools_create', route: 'POST /interviewer-pools', oneSide: true, mutates: true, body: () => ({ name: `Pool ${next()}`, dailyLimit: 2 }), expect: POOL_MANAGE },
+  { op: 'InterviewerPools_update', route: 'PATCH /interviewer-pools/{poolId}', oneSide: true, mutates: true, prepare: freshPool, body: { weeklyLimit: 4 }, expect: POOL_MANAGE },
+  { op: 'InterviewerPools_putMember', route: 'PUT /interviewer-pools/{poolId}/members/{interviewerId}', oneSide: true, mutates: true, prepare: freshPool, body: { trainee: true }, expect: POOL_MANAGE },
+  // one pool per entry: the admin removes (deletes), the recruiter then finds it gone (404)
+  { op: 'InterviewerPools_removeMember', route: 'DELETE /interviewer-pools/{poolId}/members/{interviewerId}', oneSide: true, mutates: true, prepare: freshPool, expect: with_(POOL_MANAGE, { recruiter: 'any' }) },
+  { op: 'InterviewerPools_remove', route: 'DELETE /interviewer-pools/{poolId}', oneSide: true, mutates: true, prepare: freshPool, expect: with_(POOL_MANAGE, { recruiter: 'any' }) },
 
   // hiring home, notifications
   { op: 'Pipeline_home', route: 'GET /me/hiring-home', oneSide: true, expect: { admin: 'ok', recruiter: 403, hmA: 'ok', ivOn: 403, ivOff: 403 } },

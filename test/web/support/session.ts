@@ -27,3 +27,12 @@ export async function apiToken(baseUrl: string, role: DemoRole): Promise<string>
   if (!res.ok) throw new Error(`login as ${role} failed: ${res.status}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
+
+/** Signs in a user made by the test (not a demo one) through the sign-in form. */
+export async function signInWith(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}

@@ -188,6 +188,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/interviewer-pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every pool by name, with its members and each member's training stage. */
+        get: operations["InterviewerPools_list"];
+        put?: never;
+        /** A pool; its name is unique whatever its case (409 otherwise). */
+        post: operations["InterviewerPools_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interviewer-pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InterviewerPools_get"];
+        put?: never;
+        post?: never;
+        /** The pool and its memberships (interviews already scheduled keep their panels). */
+        delete: operations["InterviewerPools_remove"];
+        options?: never;
+        head?: never;
+        /** Any subset of the fields; null removes a limit. Stages follow new training counts at once. */
+        patch: operations["InterviewerPools_update"];
+        trace?: never;
+    };
+    "/api/v1/interviewer-pools/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Adds an active interviewer, or changes how they are in: `trainee: true` starts them at shadow,
+         *     `trainee: false` on a trainee qualifies them now (recorded in the audit log).
+         */
+        put: operations["InterviewerPools_putMember"];
+        post?: never;
+        delete: operations["InterviewerPools_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/interviewers": {
         parameters: {
             query?: never;
@@ -560,6 +616,28 @@ export interface paths {
         put?: never;
         /** Submits and locks your scorecard; 422 lists what is still missing. */
         post: operations["Scorecards_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interviews/find-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Times when a panel can meet: every interviewer named and one qualified member per pool seat
+         *     free (working hours, days off, calendar, interviews and buffers, pools' daily and weekly
+         *     limits), 07:00-21:00 for the candidate. Ranked earliest day first, then the most balanced load;
+         *     with near misses and why, and the pools' trainees free at each time. Calendar event titles never show.
+         */
+        get: operations["FindTimes_find"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1443,6 +1521,19 @@ export interface components {
             /** @description Default: "<Stage> interview". */
             title?: string;
         };
+        CreateInterviewerPoolDto: {
+            /** @description Interviews a member takes per day, their local day; null: no limit. */
+            dailyLimit?: number | null;
+            description?: string | null;
+            /** @description Unique, whatever its case. */
+            name: string;
+            /** @description Interviews a trainee reverse-shadows before being qualified (default 2). */
+            reverseShadowsRequired?: number;
+            /** @description Interviews a trainee shadows before reverse-shadowing (default 2). */
+            shadowsRequired?: number;
+            /** @description Interviews a member takes per ISO week, their local week; null: no limit. */
+            weeklyLimit?: number | null;
+        };
         CreatePositionDto: {
             department?: string;
             /**
@@ -1731,6 +1822,20 @@ export interface components {
              */
             messages: string[];
         };
+        FindTimesResponse: {
+            /**
+             * Format: date-time
+             * @description The range searched, as instants.
+             */
+            from: string;
+            /** @description Up to 5 slots where one seat (then two) fails, with why. */
+            nearMisses: components["schemas"]["NearMissResponse"][];
+            /** @description Earliest day first; within a day the most balanced load (lowest busiest week, then total), then the earliest time. */
+            slots: components["schemas"]["SlotResponse"][];
+            stepMinutes: number;
+            /** Format: date-time */
+            to: string;
+        };
         FollowUpDto: {
             /** @description What this follow-up checks, e.g. "whether the candidate can reason about trade-offs". */
             checks?: string;
@@ -1861,6 +1966,29 @@ export interface components {
             items: components["schemas"]["InterviewerResponse"][];
             page: components["schemas"]["PageInfoDto"];
         };
+        InterviewerPoolList: {
+            /** @description By name. */
+            items: components["schemas"]["InterviewerPoolResponse"][];
+        };
+        InterviewerPoolRef: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            stage: "shadow" | "reverse_shadow" | "qualified";
+        };
+        InterviewerPoolResponse: {
+            /** @description Interviews per member per day (their local day); null: no limit. */
+            dailyLimit: number | null;
+            description: string | null;
+            id: string;
+            /** @description By name. */
+            members: components["schemas"]["PoolMemberResponse"][];
+            name: string;
+            reverseShadowsRequired: number;
+            shadowsRequired: number;
+            /** @description Interviews per member per ISO week (their local week); null: no limit. */
+            weeklyLimit: number | null;
+        };
         InterviewerResponse: {
             competencies: string[];
             department: string | null;
@@ -1870,6 +1998,8 @@ export interface components {
             notifications: components["schemas"]["NotificationPrefsResponse"];
             /** @description Interviews whose feedback is due and still not submitted by them. */
             overdueScorecards: number;
+            /** @description The pools they are in, by name, with their training stage in each. */
+            pools: components["schemas"]["InterviewerPoolRef"][];
             questionTypes: ("technical" | "behavioral" | "situational")[];
             timezone: string;
             title: string | null;
@@ -2054,6 +2184,25 @@ export interface components {
         NamedRefResponse: {
             id: string;
             name: string;
+        };
+        NearMissReasonResponse: {
+            /** @enum {string} */
+            code: "outside_hours" | "day_off" | "busy_calendar" | "busy_interview" | "buffer" | "daily_limit" | "weekly_limit" | "pool_unavailable";
+            /** @description e.g. 'Priya: 07:00 in New York, before their working hours'; never a calendar event's title. */
+            message: string;
+            /** @description The interviewer's name, or the pool's. */
+            name: string;
+            /** @description Null when a pool seat cannot be filled. */
+            userId: string | null;
+        };
+        NearMissResponse: {
+            candidateLocal: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description One per panel seat that fails. */
+            reasons: components["schemas"]["NearMissReasonResponse"][];
+            /** Format: date-time */
+            startsAt: string;
         };
         NoShowInterviewDto: {
             /** @description What happened, for the record (e.g. "no answer on the call, no message"). */
@@ -2350,6 +2499,23 @@ export interface components {
             message: string;
             stageId?: string;
         };
+        PoolMemberResponse: {
+            /** @description Interviews that count toward training: since joining, over, not cancelled, on their panel, their scorecard submitted. */
+            completed: number;
+            email: string;
+            name: string;
+            /** @description Interviews until the next stage; 0 when qualified. */
+            remaining: number;
+            /**
+             * @description Shadow, then reverse shadow, then qualified; qualified members fill pool seats, trainees do not.
+             * @enum {string}
+             */
+            stage: "shadow" | "reverse_shadow" | "qualified";
+            timezone: string;
+            /** @description Still in training (stage shadow or reverse_shadow). */
+            trainee: boolean;
+            userId: string;
+        };
         PositionPage: {
             items: components["schemas"]["PositionResponse"][];
             page: components["schemas"]["PageInfoDto"];
@@ -2417,6 +2583,13 @@ export interface components {
             /** @description The revision you read (0 for a position without a plan); 409 when someone changed it since. */
             revision: number;
             stages: components["schemas"]["PlanStageDto"][];
+        };
+        PutPoolMemberDto: {
+            /**
+             * @description true: a trainee, starting at shadow (a qualified member starts training again); false: a
+             *     qualified member (a trainee is qualified now, by hand).
+             */
+            trainee: boolean;
         };
         QuestionDto: {
             competencies?: string[];
@@ -2722,6 +2895,41 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        SlotPanelistResponse: {
+            /** @description Their interviews (not cancelled) on the slot's day, in their zone. */
+            dayLoad: number;
+            /** @description Their local start, e.g. 'Mon 09:00'. */
+            local: string;
+            name: string;
+            /** @description The pool whose seat they fill; null for an interviewer asked for by name. */
+            poolId: string | null;
+            timezone: string;
+            userId: string;
+            /** @description Their interviews (not cancelled) in the slot's ISO week, in their zone. */
+            weekLoad: number;
+        };
+        SlotResponse: {
+            /** @description The start in the candidate's zone, e.g. 'Mon 7 Dec, 15:00'. */
+            candidateLocal: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description Interviewers asked for by name first, in the order given, then one per pool seat. */
+            panel: components["schemas"]["SlotPanelistResponse"][];
+            /** Format: date-time */
+            startsAt: string;
+            /** @description The pools' trainees who are free then too. */
+            trainees: components["schemas"]["SlotTraineeResponse"][];
+        };
+        SlotTraineeResponse: {
+            name: string;
+            poolId: string;
+            /**
+             * @description shadow: suggest as a shadow; reverse_shadow: as a panelist (watched by a qualified one).
+             * @enum {string}
+             */
+            stage: "shadow" | "reverse_shadow";
+            userId: string;
+        };
         SubmitScorecardDto: {
             version?: number;
         };
@@ -2833,6 +3041,14 @@ export interface components {
             webhookUrl?: string | null;
             /** @description Interviews per week before scheduling warns. */
             weeklyLimit?: number;
+        };
+        UpdateInterviewerPoolDto: {
+            dailyLimit?: number | null;
+            description?: string | null;
+            name?: string;
+            reverseShadowsRequired?: number;
+            shadowsRequired?: number;
+            weeklyLimit?: number | null;
         };
         UpdateMeDto: {
             name?: string;
@@ -4237,6 +4453,733 @@ export interface operations {
             };
             /** @description Not found (or not visible to you) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InterviewerPools_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewerPoolList"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InterviewerPools_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and body replays the first answer (header Idempotent-Replayed: true) and creates nothing; the same key with another body answers 422, a repeat while the first is still running 409. Keys last 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInterviewerPoolDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewerPoolResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a concurrent change won, or the resource clashes with another */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Well-formed but not acceptable in the current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InterviewerPools_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewerPoolResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InterviewerPools_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a concurrent change won, or the resource clashes with another */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InterviewerPools_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInterviewerPoolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewerPoolResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a concurrent change won, or the resource clashes with another */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InterviewerPools_putMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutPoolMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewerPoolResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a concurrent change won, or the resource clashes with another */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InterviewerPools_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewerPoolResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a concurrent change won, or the resource clashes with another */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7004,6 +7947,101 @@ export interface operations {
             };
             /** @description Well-formed but not acceptable in the current state */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected error; the body carries a request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    FindTimes_find: {
+        parameters: {
+            query: {
+                /** @description IANA zone of the candidate (default UTC): slots are only where it is 07:00-21:00 for them. */
+                candidateTimeZone?: string;
+                durationMinutes: number;
+                /** @description When rescheduling: this interview's own time is not busy. */
+                excludeInterviewId?: string;
+                /** @description Start of the range: a date-time, or a date (its midnight) in candidateTimeZone. */
+                from: string;
+                /** @description Interviewers who must all be on the panel: comma-separated ids, at most 8. */
+                interviewerIds?: string;
+                /** @description Slots to return (1-50, default 10). */
+                limit?: number;
+                /** @description Pools of which one qualified member each takes a seat: comma-separated ids, at most 4 (a pool twice: two of it). */
+                poolIds?: string;
+                /** @description Minutes between proposed starts (default 30), from 07:00 in the candidate's zone. */
+                stepMinutes?: 15 | 30 | 60;
+                /** @description End of the range, at most 31 days after from: a date-time, or a date (that whole day included) in candidateTimeZone. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindTimesResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong field, or an unknown field (named in the message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your roles do not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,7 +4,6 @@ import { api, call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { useUser } from '../../auth/session';
 import { TypeChip } from '../../components/Chips';
-import { ClashNotice } from '../../components/ClashNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
@@ -17,8 +16,9 @@ import { useResource } from '../../lib/use-resource';
 import { FeedbackSection } from './interview/FeedbackSection';
 import { NoShowAction } from './interview/NoShowAction';
 import { ReplacementNotice } from './interview/ReplacementNotice';
+import { RescheduleForm } from './interview/RescheduleForm';
 import { RsvpChip } from '../../components/rsvp/RsvpChip';
-import { Avatar, InterviewStatusBadge, STAGE_LABEL, clashesOf, downloadFile, timezones, ZoneSelect } from './shared';
+import { Avatar, InterviewStatusBadge, STAGE_LABEL, downloadFile } from './shared';
 import type { InterviewKit, Reminder } from './types';
 
 const KIND_LABEL: Record<string, string> = {
@@ -291,73 +291,6 @@ function ReminderList({ items, names }: { items: Reminder[]; names: Map<string, 
         </li>
       ))}
     </ul>
-  );
-}
-
-function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: InterviewKit; onCancel(): void; onDone(k: InterviewKit): void; onStale(): void }) {
-  const me = useUser();
-  const [date, setDate] = useState(kit.scheduled.start.slice(0, 10));
-  const [clock, setClock] = useState(kit.scheduled.start.slice(11, 16));
-  const [timezone, setTimezone] = useState(kit.scheduled.timezone);
-  const [duration, setDuration] = useState(kit.durationMinutes);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const zones = useMemo(() => timezones(kit.scheduled.timezone === me.timezone ? me.timezone : kit.scheduled.timezone), [kit.scheduled.timezone, me.timezone]);
-
-  const submit = async (e: FormEvent | null, allowConflicts = false) => {
-    e?.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onDone(
-        await call(
-          api.PATCH('/api/v1/interviews/{id}', {
-            params: { path: { id: kit.id } },
-            body: { revision: kit.revision, start: `${date}T${clock}`, timezone, durationMinutes: duration, allowConflicts: allowConflicts || undefined },
-          }),
-        ),
-      );
-    } catch (e2) {
-      setError(e2);
-      setBusy(false);
-    }
-  };
-  const apiError = error instanceof ApiError ? error : undefined;
-  const stale = apiError?.status === 409 && apiError.detail('currentRevision') !== undefined;
-  const clashes = clashesOf(error);
-  const startError = apiError?.forField('start') ?? (apiError?.status === 400 && /^start\b/.test(apiError.message) ? apiError.message : undefined);
-
-  return (
-    <form className="card inline-form hm-form" onSubmit={(e) => submit(e)} noValidate aria-label="Reschedule">
-      <h2>Reschedule</h2>
-      <p className="muted small">Everyone on the panel gets an updated invite, and the reminders move with the interview.</p>
-      {stale && (
-        <div className="notice notice--warn" role="alert">
-          <Icon name="alert" />
-          <p>Someone else changed this interview while you were rescheduling it. Load the latest version, then pick the new time again.</p>
-          <button type="button" className="btn btn--small" onClick={onStale}>
-            Load latest
-          </button>
-        </div>
-      )}
-      <ClashNotice clashes={clashes} nameOf={(id) => kit.panel.find((p) => p.userId === id)?.name} proceedLabel="Reschedule anyway" onProceed={() => submit(null, true)} busy={busy} />
-      {error && !stale && !clashes.length && !startError ? <ErrorNotice error={error} /> : null}
-      <div className="hm-reschedule">
-        <Field id="new-date" label="New date" error={startError}>
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </Field>
-        <Field id="new-time" label="New start time">
-          <input type="time" value={clock} onChange={(e) => setClock(e.target.value)} step={300} />
-        </Field>
-        <Field id="new-timezone" label="Timezone">
-          <ZoneSelect zones={zones} value={timezone} onChange={setTimezone} />
-        </Field>
-        <Field id="new-duration" label="Duration (minutes)">
-          <input type="number" min={5} max={600} step={5} value={duration} onChange={(e) => setDuration(Number(e.target.value))} />
-        </Field>
-      </div>
-      <FormActions onCancel={onCancel} cancelLabel="Keep the current time" submitLabel="Reschedule" busyLabel="Rescheduling…" busy={busy} />
-    </form>
   );
 }
 

@@ -15,10 +15,17 @@ import { useToast } from '../../components/Toast';
 import { formatDateTime, formatTime, useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
 import { PanelPicker, type Busy, type PanelSeat, type SlotFit } from './schedule/PanelPicker';
-import { isoWeekStart, localTime, slotFit } from './schedule/slotFit';
+import { isoWeekStart, localTime } from './schedule/slotFit';
+import { usePanelFit } from './schedule/usePanelFit';
+import { InviteCandidateCheck } from './schedule/InviteCandidateCheck';
+import type { Slot } from './schedule/findTimes';
+import { addSeat } from './schedule/panelRoles';
+import { PoolSeats } from './schedule/PoolSeats';
+import { SlotFinder } from './schedule/SlotFinder';
+import { usePoolSeats } from './schedule/usePoolSeats';
 import { stageKindOf, templateQuestions } from './schedule/fromPlan';
 import { QuestionPicker, type PickedQuestion } from './schedule/QuestionPicker';
-import { Avatar, STAGES, STAGE_LABEL, clashesOf, instantOf, nextWorkingDay, timezones, ZoneSelect } from './shared';
+import { Avatar, STAGES, STAGE_LABEL, clashesOf, instantOf, nextWorkingDay, timezones, wallClock, ZoneSelect } from './shared';
 import type { Stage } from './types';
 
 const DURATIONS = [30, 45, 60, 90, 120];
@@ -81,6 +88,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   const [duration, setDuration] = useState(60);
   const [meetingUrl, setMeetingUrl] = useState('');
   const [location, setLocation] = useState('');
+  const [inviteCandidate, setInviteCandidate] = useState(false);
   const [panel, setPanel] = useState<PanelSeat[]>([]);
   const [picked, setPicked] = useState<PickedQuestion[]>([]);
   const [error, setError] = useState<unknown>();
@@ -179,26 +187,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   }, [startIso, endIso, interviewers.data]);
 
   // each panelist's working hours, days off and calendar around the slot
-  const [fits, setFits] = useState<Map<string, SlotFit>>(new Map());
-  useEffect(() => {
-    if (!startIso || !endIso || !panelKey) return setFits(new Map());
-    let live = true;
-    const from = new Date(Date.parse(startIso) - 86_400_000).toISOString();
-    const to = new Date(Date.parse(endIso) + 86_400_000).toISOString();
-    const t = setTimeout(async () => {
-      const found = await Promise.all(
-        panelKey.split(',').map(async (id) => {
-          const a = await call(api.GET('/api/v1/interviewers/{id}/availability', { params: { path: { id }, query: { from, to } } })).catch(() => null);
-          return a ? ([id, slotFit(a, new Date(startIso), new Date(endIso))] as const) : null;
-        }),
-      );
-      if (live) setFits(new Map(found.filter((x) => x !== null)));
-    }, 350);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [startIso, endIso, panelKey]);
+  const fits = usePanelFit(panelKey ? panelKey.split(',') : [], startIso, endIso);
   // everyone's local time of the slot; warnings for the panel
   const fit = useMemo(() => {
     const m = new Map<string, SlotFit>();
@@ -218,9 +207,25 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
 
   const changePanel = (next: PanelSeat[]) => {
     setPanel(next);
+    seats.panelChanged(next);
     // questions given to someone who left the panel go back to the lead
     setPicked((ps) => ps.map((p) => (p.askedBy && !next.some((n) => n.userId === p.askedBy) ? { ...p, askedBy: '' } : p)));
   };
+
+  // "one of a pool" seats, and the finder that fills them with the time
+  // pools are an extra: without them (an error) the form schedules as before
+  const pools = useResource(() => call(api.GET('/api/v1/interviewer-pools')).then((r) => r.items, () => []), []);
+  const seats = usePoolSeats(panel, changePanel);
+  const poolName = (id: string) => pools.data?.find((p) => p.id === id)?.name ?? 'a pool';
+  const pickSlot = (slot: Slot, zone: string) => {
+    const w = wallClock(slot.startsAt, zone);
+    setTimezone(zone);
+    setDate(w.date);
+    setClock(w.time);
+    seats.fill(slot);
+    toast(`Time set to ${slot.candidateLocal} (${zone.replace(/_/g, ' ')})`);
+  };
+  const addTrainee = (t: Slot['trainees'][number]) => changePanel(addSeat(panel, t, t.stage));
 
   const submit = async (e: FormEvent | null, allowConflicts = false) => {
     e?.preventDefault();
@@ -241,6 +246,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
             location: location.trim() || undefined,
             panel: panel.map((p) => ({ userId: p.userId, role: p.role })),
             questions: picked.map((p) => ({ questionId: p.question.id, askedBy: p.askedBy || undefined })),
+            inviteCandidate: inviteCandidate || undefined,
             allowConflicts: allowConflicts || undefined,
           },
         }),
@@ -264,7 +270,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   const perPerson = panel.map((p) => ({ ...p, count: picked.filter((q) => (q.askedBy || lead?.userId) === p.userId).length }));
   const minutes = picked.reduce((sum, p) => sum + (p.question.timeboxMinutes ?? 0), 0);
   const otherZone = timezone !== me.timezone;
-  const canSubmit = panel.length > 0 && !!lead && !!start && !busyState;
+  const canSubmit = panel.length > 0 && !!lead && !!start && !seats.open && !busyState;
 
   return (
     <>
@@ -343,6 +349,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
                 <input value={location} onChange={(e) => setLocation(e.target.value)} placeholder="e.g. Berlin office, room 4.2" />
               </Field>
             </div>
+            <InviteCandidateCheck id="invite-candidate" candidate={candidate.name} checked={inviteCandidate} onChange={setInviteCandidate} />
           </Card>
 
           <Card title={<StepTitle n={2} text="Panel" />} actions={
@@ -356,6 +363,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
                 {panelError}
               </p>
             )}
+            <PoolSeats pools={pools.data ?? []} seats={seats.seats} nameOf={(id) => names.get(id) ?? 'someone'} onAdd={seats.add} onRemove={seats.remove} />
             <PanelPicker
               interviewers={interviewers.data}
               weekLabel={week === thisWeek ? 'this week' : `in the week of ${time.date(`${week}T12:00:00Z`)}`}
@@ -370,7 +378,22 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
             />
           </Card>
 
-          <Card title={<StepTitle n={3} text="Questions" />} actions={<span className="muted small">{picked.length ? `${picked.length} picked` : 'Optional'}</span>}>
+          <Card title={<StepTitle n={3} text="Find a time" />} actions={<span className="muted small">{duration} min, everyone free</span>}>
+            <SlotFinder
+              id="finder"
+              interviewerIds={seats.named}
+              poolIds={seats.poolIds}
+              poolName={poolName}
+              durationMinutes={duration}
+              defaultTimeZone={me.timezone}
+              chosenStart={startIso}
+              onPanel={new Set(panel.map((p) => p.userId))}
+              onPick={pickSlot}
+              onAddTrainee={addTrainee}
+            />
+          </Card>
+
+          <Card title={<StepTitle n={4} text="Questions" />} actions={<span className="muted small">{picked.length ? `${picked.length} picked` : 'Optional'}</span>}>
             {questionsError && (
               <p className="field__error hm-field-error" role="alert">
                 {questionsError}
@@ -399,6 +422,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
               <dd>
                 {candidate.name}
                 <span className="muted small"> · {candidate.positionTitle}</span>
+                {inviteCandidate && <div className="muted small">Gets a calendar invitation</div>}
               </dd>
               <dt>When</dt>
               <dd>
@@ -493,7 +517,8 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
             <button className="btn btn--primary btn--block hm-summary__submit" disabled={!canSubmit}>
               {busyState ? 'Scheduling…' : 'Schedule interview'}
             </button>
-            {!panel.length && <p className="muted small hm-summary__hint">Choose at least one interviewer to schedule.</p>}
+            {!panel.length && !seats.seats.length && <p className="muted small hm-summary__hint">Choose at least one interviewer to schedule.</p>}
+            {seats.open > 0 && <p className="muted small hm-summary__hint">Pick a time under “Find a time” to fill the pool {seats.open === 1 ? 'seat' : 'seats'}, or remove {seats.open === 1 ? 'it' : 'them'}.</p>}
           </div>
         </aside>
       </form>

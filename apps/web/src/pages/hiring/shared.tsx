@@ -1,6 +1,7 @@
 import type { SelectHTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
+import { Icon } from '../../components/Icon';
 import { InterviewStatusBadge } from '../../components/InterviewStatus';
 import { useTimeFormat } from '../../lib/time';
 import type { InterviewListItem, Stage } from './types';
@@ -159,6 +160,15 @@ export function Avatar({ name, size = 'md' }: { name: string; size?: 'sm' | 'md'
   );
 }
 
+/** A panelist declined this interview ahead: someone should take their seat (the interview page offers whom). */
+export function NeedsReplacementPill() {
+  return (
+    <span className="hm-pill hm-pill--warn" data-testid="needs-replacement-marker">
+      <Icon name="alert" size={12} /> Needs a replacement
+    </span>
+  );
+}
+
 /** One interview in a list: when (in my timezone), what, who, status. */
 export function InterviewRow({ interview, showCandidate = true }: { interview: InterviewListItem; showCandidate?: boolean }) {
   const time = useTimeFormat();
@@ -179,7 +189,10 @@ export function InterviewRow({ interview, showCandidate = true }: { interview: I
           {interview.questionCount === 1 ? 'question' : 'questions'}
         </span>
       </span>
-      <InterviewStatusBadge status={interview.status} />
+      <span className="hm-interview-row__side">
+        {interview.needsReplacement && <NeedsReplacementPill />}
+        <InterviewStatusBadge status={interview.status} />
+      </span>
     </Link>
   );
 }

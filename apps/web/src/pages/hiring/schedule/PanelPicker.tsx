@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { SearchBox } from '../../../components/ListSearch';
 import { Avatar } from '../shared';
 import type { Interviewer, PanelRole } from '../types';
+import { addSeat, removeSeat, trainingStage } from './panelRoles';
 
 export interface PanelSeat {
   userId: string;
@@ -28,6 +29,7 @@ export interface SlotFit {
 }
 
 const ROLE_LABEL: Record<PanelRole, string> = { lead: 'Lead', panelist: 'Panelist', shadow: 'Shadow' };
+const STAGE_NOTE: Record<Interviewer['pools'][number]['stage'], string> = { shadow: 'trainee, shadowing', reverse_shadow: 'trainee, reverse shadowing', qualified: 'qualified' };
 
 interface Props {
   interviewers: Interviewer[] | undefined;
@@ -47,7 +49,7 @@ interface Props {
 /**
  * Interviewers with their load in the interview's week (against their weekly limit), their local time
  * of the slot and whether they are free then; the chosen ones become the panel. The first one ticked
- * leads, the others are full panelists; shadowing is chosen explicitly.
+ * leads, the others are full panelists, trainees still shadowing shadow (see panelRoles.ts).
  */
 export function PanelPicker({ interviewers, weekLabel, fit, loading, error, onRetry, panel, busy, describeClash, onChange }: Props) {
   const [filter, setFilter] = useState('');
@@ -55,8 +57,7 @@ export function PanelPicker({ interviewers, weekLabel, fit, loading, error, onRe
   const shown = (interviewers ?? []).filter((i) => words.every((w) => `${i.name} ${i.email} ${i.title ?? ''} ${i.department ?? ''} ${i.competencies.join(' ')}`.toLowerCase().includes(w)));
   const seat = (id: string) => panel.find((p) => p.userId === id);
   const toggle = (i: Interviewer) => {
-    if (seat(i.userId)) onChange(panel.filter((p) => p.userId !== i.userId));
-    else onChange([...panel, { userId: i.userId, name: i.name, role: panel.some((p) => p.role === 'lead') ? 'panelist' : 'lead' }]);
+    onChange(seat(i.userId) ? removeSeat(panel, i.userId) : addSeat(panel, i, trainingStage(i)));
   };
   const setRole = (userId: string, role: PanelRole) => onChange(panel.map((p) => (p.userId === userId ? { ...p, role } : p)));
 
@@ -87,6 +88,7 @@ export function PanelPicker({ interviewers, weekLabel, fit, loading, error, onRe
                   <span className="hm-person-row__who">
                     <strong>{i.name}</strong>
                     <span className="muted small">{[i.title, i.department].filter(Boolean).join(' · ') || i.email}</span>
+                    {i.pools.length > 0 && <span className="muted small">Pools: {i.pools.map((p) => `${p.name}${p.stage === 'qualified' ? '' : ` (${STAGE_NOTE[p.stage]})`}`).join(', ')}</span>}
                   </span>
                 </label>
                 <span className="hm-load" id={`load-${i.userId}`}>

@@ -31,17 +31,19 @@ function localDate(at: Date, timeZone: string): string {
 /**
  * Why a slot may not suit a panelist, from their availability around it (working windows are already
  * instants, days off left out): a day off, outside their working hours, a busy time in their calendar.
- * Their interviews are not repeated here: the clash check names them.
+ * Their interviews are not repeated here: the clash check names them. `ignore`: the interview being
+ * rescheduled, whose current time is not busy for its own new time.
  */
-export function slotFit(a: Availability, start: Date, end: Date): SlotFit {
+export function slotFit(a: Availability, start: Date, end: Date, ignore?: { start: string; end: string }): SlotFit {
   const warnings: string[] = [];
   const s = start.getTime();
   const e = end.getTime();
+  const own = (b: { start: string; end: string }) => !!ignore && Date.parse(b.start) === Date.parse(ignore.start) && Date.parse(b.end) === Date.parse(ignore.end);
   if (a.daysOff.includes(localDate(start, a.timezone))) warnings.push('on a day off');
   else if (!a.working.some((w) => Date.parse(w.start) <= s && Date.parse(w.end) >= e)) warnings.push('outside their working hours');
   if (a.busy.some((b) => b.source === 'calendar' && Date.parse(b.start) < e && Date.parse(b.end) > s)) warnings.push('busy in their calendar');
   const buffer = a.bufferMinutes * 60_000;
-  if (buffer && a.busy.some((b) => b.source === 'interview' && Date.parse(b.start) < e + buffer && Date.parse(b.end) > s - buffer && !(Date.parse(b.start) < e && Date.parse(b.end) > s))) {
+  if (buffer && a.busy.some((b) => b.source === 'interview' && !own(b) && Date.parse(b.start) < e + buffer && Date.parse(b.end) > s - buffer && !(Date.parse(b.start) < e && Date.parse(b.end) > s))) {
     warnings.push(`within their ${a.bufferMinutes}-minute buffer of another interview`);
   }
   return { local: localTime(start, a.timezone), warnings };

@@ -3,6 +3,7 @@ import { InterviewStatusBadge } from '../../../components/InterviewStatus';
 import { EmptyState } from '../../../components/Page';
 import { PagedList, usePaged } from '../../../components/PagedList';
 import { useTimeFormat } from '../../../lib/time';
+import { NeedsReplacementPill } from '../../hiring/shared';
 
 /** Interviews that took questions from this version of the set (their kits keep the snapshot). */
 export function UsedBy({ setId }: { setId: string }) {
@@ -19,7 +20,10 @@ export function UsedBy({ setId }: { setId: string }) {
         <div className="used-row">
           <div className="used-row__top">
             <strong>{i.candidate.name}</strong>
-            <InterviewStatusBadge status={i.status} />
+            <span className="hm-interview-row__side">
+              {i.needsReplacement && <NeedsReplacementPill />}
+              <InterviewStatusBadge status={i.status} />
+            </span>
           </div>
           <div className="muted small">
             {i.position.title} · {i.title}
