@@ -66,7 +66,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(?:${ESM})/)(?:@[^/]+/)?[^/]+/(?!.*node_modules/)`],
   moduleNameMapper: pathsToModuleNameMapper(tsconfig.compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
-  reporters: ['default', '<rootDir>/test/jest/summary-reporter.js'],
+  reporters: ['default', '<rootDir>/test/jest/summary-reporter.js', '<rootDir>/test/jest/watchdog-reporter.js'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   // hooks start a whole app and database per file; on a loaded 2-core machine that can pass a minute
