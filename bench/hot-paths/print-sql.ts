@@ -6,7 +6,7 @@ import { startBenchApp } from '../support';
 import { seed } from './seed';
 
 let capture: string[] | null = null;
-QueryCounter.prototype.logQuery = function (query: string, parameters?: unknown[]) {
+(QueryCounter.prototype as { logQuery: (query: string, parameters?: unknown[]) => void }).logQuery = function (query: string, parameters?: unknown[]) {
   QueryCounter.count++;
   capture?.push(`${query.replace(/\s+/g, ' ')}\n    -- ${JSON.stringify(parameters ?? [])}`);
 };

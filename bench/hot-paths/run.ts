@@ -245,7 +245,9 @@ async function main() {
 
     // Node CPU of the server and of the PostgreSQL backends serving this database, per request
     const backends = async () => (await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName])).rows.map((r) => r.pid);
-    const pgCpu = async () => (await backends()).reduce((sum, pid) => sum + cpuMs(pid), 0);
+    const pgCpu = async () => new Map((await backends()).map((pid) => [pid, cpuMs(pid)]));
+    // backends that ended meanwhile drop out; new ones count from zero
+    const pgDelta = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
     const servers = { app: { url: apiUrl, pid: api.child.pid! }, bare: { url: bareUrl, pid: bare.child.pid! } };
     type Run = LoadResult & { round: number; nodeCpuMsPerRequest: number; pgCpuMsPerRequest: number };
     const runs: Record<string, { app: Run[]; bare: Run[] }> = Object.fromEntries(paths.map((p) => [p.name, { app: [], bare: [] }]));
@@ -258,7 +260,7 @@ async function main() {
       await new Promise((res) => setTimeout(res, 300));
       const [node1, pg1] = [cpuMs(servers[which].pid), await pgCpu()];
       const n = Math.max(1, r.requests + r.non2xx);
-      return { ...r, nodeCpuMsPerRequest: (node1 - node0) / n, pgCpuMsPerRequest: (pg1 - pg0) / n };
+      return { ...r, nodeCpuMsPerRequest: (node1 - node0) / n, pgCpuMsPerRequest: pgDelta(pg0, pg1) / n };
     };
     process.stderr.write(`warming up...\n`);
     for (const p of paths) for (const which of ['app', 'bare'] as const) await load(p, which, Math.min(2, SECONDS));

@@ -46,7 +46,7 @@ export async function seed(url: string, dbUrl: string, admin: { email: string; p
 
   const recruiter = await user('rita.recruiter@bench.local', ['recruiter']);
   const hm = await user('hugo.manager@bench.local', ['hiring_manager'], 'America/New_York');
-  const interviewers = [];
+  const interviewers: Array<{ id: string; email: string }> = [];
   for (let i = 0; i < 8; i++) interviewers.push(await user(`ivan${i}.interviewer@bench.local`, ['interviewer'], i % 2 ? 'Asia/Tokyo' : 'Europe/London'));
 
   const question = (i: number, criteria: number) => ({
@@ -91,7 +91,7 @@ export async function seed(url: string, dbUrl: string, admin: { email: string; p
   const kit = await schedule([0, 1, 2, 3]);
   // interviewer 0 sits on 30 upcoming interviews; the list shows 20
   for (let k = 1; k < 30; k++) await schedule([0, 1 + (k % 7), 1 + ((k + 3) % 7)].filter((v, i, a) => a.indexOf(v) === i));
-  const tokens = [];
+  const tokens: string[] = [];
   for (const iv of interviewers) tokens.push(await login(iv.email));
   const drafts: Seeded['drafts'] = [];
   // panelists of further interviews open their scorecards (a draft each) for the autosave
