@@ -181,7 +181,7 @@ async function main() {
     ADMIN_EMAIL: adminLogin.email,
     ADMIN_PASSWORD: adminLogin.password,
     PUBLIC_URL: 'https://scorecards.bench.example',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'scorecards-bench-data-')),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'scorecards-hot-paths-data-')),
     // the limits stay on (every request is counted) but so high that 32 connections never reach them
     RATE_LIMIT: '100000000',
     ACCOUNT_RATE_LIMIT: '100000000',
@@ -329,6 +329,7 @@ async function main() {
     await dropRedisKeys(`${dbName}:*`);
     if (process.env.BENCH_KEEP_LOGS) process.stderr.write(`logs in ${logDir}\n`);
     else rmSync(logDir, { recursive: true, force: true });
+    rmSync(production.DATA_DIR!, { recursive: true, force: true });
   }
 }
 
