@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
+import { AccessTokens } from './access-tokens';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { GlobalAuthGuard } from './guards/auth.guard';
@@ -31,6 +32,7 @@ import { UsersService } from './users.service';
   ],
   controllers: [AuthController, SessionsController, UsersController],
   providers: [
+    AccessTokens,
     UsersRepository,
     RefreshTokensRepository,
     SessionsService,

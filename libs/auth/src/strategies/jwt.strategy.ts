@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AppConfig } from '@app/config';
+import { ACCESS_TOKEN_ALGORITHMS, AccessTokens } from '../access-tokens';
 import type { JwtPayload } from '../auth.service';
 import type { AuthUser } from '../decorators/auth-user.decorator';
 import { UsersService } from '../users.service';
@@ -9,10 +9,11 @@ import { UsersService } from '../users.service';
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
-    config: AppConfig,
+    tokens: AccessTokens,
     private readonly users: UsersService,
   ) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.jwtSecret, ignoreExpiration: false });
+    // the imported key, not the secret string: see AccessTokens
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: tokens.key as unknown as string, algorithms: ACCESS_TOKEN_ALGORITHMS, ignoreExpiration: false });
   }
 
   /**

@@ -13,10 +13,11 @@ export class QueueHealthIndicator {
 
   async check(key: string) {
     const indicator = this.health.check(key);
+    let timer: NodeJS.Timeout | undefined;
     try {
       const counts = await Promise.race([
         this.heartbeats.counts(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('queue backend did not answer within 3 s')), 3000)),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('queue backend did not answer within 3 s')), 3000))),
       ]);
       const last = await this.heartbeats.latest();
       return indicator.up({
@@ -26,6 +27,9 @@ export class QueueHealthIndicator {
       });
     } catch (e) {
       return indicator.down({ backend: this.config.queueBackend, message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      // cleared, not left to fire: under load every probe kept a timer and its closures alive for 3 s
+      clearTimeout(timer);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
+import { MemoryThrottlerStorage } from './memory-throttler.storage';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -39,7 +40,7 @@ type RedisWithIncrement = Redis & {
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger('Throttling');
   private readonly redis: RedisWithIncrement;
-  private readonly fallback = new ThrottlerStorageService();
+  private readonly fallback = new MemoryThrottlerStorage();
   private lastWarning = 0;
 
   constructor(url: string, private readonly prefix: string) {
@@ -81,7 +82,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   }
 
   async close(): Promise<void> {
-    this.fallback.onApplicationShutdown();
+    this.fallback.close();
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
     // also ends reconnection attempts to a Redis that never answered
     this.redis.disconnect();

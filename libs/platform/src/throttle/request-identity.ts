@@ -1,7 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { normalizeIp } from '@nestjs/throttler';
-import { LOGIN_THROTTLE_METADATA } from '@app/auth';
+import { AccessTokens, LOGIN_THROTTLE_METADATA } from '@app/auth';
 
 interface ThrottledRequest {
   ip?: string;
@@ -20,7 +19,7 @@ const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 export class RequestIdentity {
   private readonly accounts = new WeakMap<object, string | null>();
 
-  constructor(private readonly jwt: JwtService) {}
+  constructor(private readonly tokens: AccessTokens) {}
 
   /** The client's address as Fastify resolved it (X-Forwarded-For only from trusted proxies); IPv6 by /64. */
   address(req: ThrottledRequest): string {
@@ -36,7 +35,7 @@ export class RequestIdentity {
     let sub: string | null = null;
     if (match) {
       try {
-        const payload = this.jwt.verify<{ sub?: unknown }>(match[1]);
+        const payload = this.tokens.verify(match[1]);
         if (typeof payload.sub === 'string' && payload.sub) sub = payload.sub;
       } catch {
         sub = null;

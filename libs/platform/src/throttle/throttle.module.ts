@@ -1,7 +1,8 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { ThrottlerStorage } from '@nestjs/throttler';
 import { AppConfig } from '@app/config';
+import { AccessTokens } from '@app/auth';
+import { MemoryThrottlerStorage } from './memory-throttler.storage';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { RequestIdentity } from './request-identity';
 
@@ -10,14 +11,14 @@ export const THROTTLE_STORAGE = Symbol('THROTTLE_STORAGE');
 
 /** What the throttler options need: where to count, and who a request is. */
 @Module({
-  imports: [JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }) })],
   providers: [
+    AccessTokens,
     RequestIdentity,
     {
       provide: THROTTLE_STORAGE,
       inject: [AppConfig],
       useFactory: async (config: AppConfig): Promise<ThrottlerStorage> => {
-        if (!config.redisUrl) return new ThrottlerStorageService();
+        if (!config.redisUrl) return new MemoryThrottlerStorage();
         const storage = new RedisThrottlerStorage(config.redisUrl, config.queuePrefix);
         await storage.ready();
         return storage;
@@ -31,6 +32,6 @@ export class ThrottleSupportModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.storage instanceof RedisThrottlerStorage) await this.storage.close();
-    else if (this.storage instanceof ThrottlerStorageService) this.storage.onApplicationShutdown();
+    else if (this.storage instanceof MemoryThrottlerStorage) this.storage.close();
   }
 }

@@ -1,0 +1,33 @@
+import { JwtService } from '@nestjs/jwt';
+import type { AppConfig } from '@app/config';
+import { AccessTokens } from './access-tokens';
+
+describe('AccessTokens', () => {
+  const secret = 'access-tokens-spec-key-access-tokens-0001';
+  const signer = new JwtService({ secret });
+  const tokens = new AccessTokens({ jwtSecret: secret } as AppConfig);
+
+  it('verifies a token as the login signs it', () => {
+    expect(tokens.verify(signer.sign({ sub: 'user-1', sid: 'family-1' }, { expiresIn: 60 }))).toMatchObject({ sub: 'user-1', sid: 'family-1' });
+  });
+
+  it.each([
+    ['another key', () => new JwtService({ secret: 'someone-elses-key-someone-elses-key-00' }).sign({ sub: 'user-1' }), 'invalid signature'],
+    ['another HMAC algorithm with the same key', () => signer.sign({ sub: 'user-1' }, { algorithm: 'HS512' }), 'invalid algorithm'],
+    ['alg none', () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"user-1"}').toString('base64url')}.`, 'jwt signature is required'],
+    ['an expired token', () => signer.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) - 10 }), 'jwt expired'],
+    ['garbage', () => 'not.a.token', 'invalid token'],
+  ])('refuses %s', (_label, token, message) => {
+    expect(() => tokens.verify(token())).toThrow(message);
+  });
+
+  it('names an expired token as such, which the guard reports', () => {
+    let error: unknown;
+    try {
+      tokens.verify(signer.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) - 10 }));
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error).name).toBe('TokenExpiredError');
+  });
+});
