@@ -1,4 +1,7 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { queriesOf } from './support/queries';
 import { TestSmtp } from './support/smtp';
 import { ADMIN, eventually, TestApp } from './support/test-app';
 
@@ -11,9 +14,18 @@ const I3 = 'isla@example.com'; // free, assesses the interview's competency
 const I4 = 'ivy@example.com'; // free, no matching competency
 const I5 = 'igor@example.com'; // booked on an overlapping interview
 const I6 = 'iris@example.com'; // deactivated
+const I7 = 'tomo@example.com'; // in Tokyo: 18:00 there, after their working hours; assesses the competency
+const I8 = 'dora@example.com'; // the interview's day is a day off
+const I9 = 'cal@example.com'; // busy in their calendar feed then
+const FEED_SECRET = 'feed-rsvp-7b2e';
+/** Replacements cost 11 queries when this was written (availability four, pool limits one, the rest the kit, interviewers, profiles and loads). */
+const QUERY_BUDGET = 12;
 const BASE = 'https://scorecards.example.com';
 const DAY = 86_400_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const icsUtc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /** A Monday 09:00 UTC at least a week ahead. */
 function futureMonday(weeksAhead = 2): Date {
@@ -26,6 +38,7 @@ function futureMonday(weeksAhead = 2): Date {
 describe('RSVP', () => {
   let smtp: TestSmtp;
   let t: TestApp;
+  let feedServer: Server;
   const ids: Record<string, string> = {};
   let positionId: string;
   let setId: string;
@@ -47,6 +60,19 @@ describe('RSVP', () => {
   const noticeRows = (id: string) => t.db.query<{ recipient_id: string; status: string; key: string }>(`SELECT recipient_id, status, key FROM reminders WHERE interview_id = $1 AND kind = 'rsvp_declined'`, [id]);
 
   beforeAll(async () => {
+    // cal's calendar: a meeting from a quarter past to a quarter to, during the interview
+    const feed = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//RSVP//EN',
+      'BEGIN:VEVENT', 'UID:standup@test', 'DTSTAMP:20260101T000000Z', 'SUMMARY:Board meeting',
+      `DTSTART:${icsUtc(start.getTime() + 15 * 60_000)}`, `DTEND:${icsUtc(start.getTime() + 45 * 60_000)}`, 'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    feedServer = createServer((req, res) => {
+      if (!req.url?.includes(FEED_SECRET)) return res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' }).end(feed);
+    });
+    await new Promise<void>((r) => feedServer.listen(0, '127.0.0.1', r));
+    const feedPort = (feedServer.address() as AddressInfo).port;
     smtp = await TestSmtp.start();
     t = await TestApp.start('rsvp', { env: { SMTP_URL: smtp.url, PUBLIC_URL: BASE } });
     ids[R] = (await t.createUser(R, ['recruiter'])).id;
@@ -56,6 +82,13 @@ describe('RSVP', () => {
     expect((await t.request('PATCH', `/api/v1/interviewers/${ids[I3]}`, { as: R, body: { competencies: ['system design'] } })).status).toBe(200);
     expect((await t.request('PATCH', `/api/v1/interviewers/${ids[I6]}`, { as: R, body: { competencies: ['system design'] } })).status).toBe(200);
     expect((await t.request('PATCH', `/api/v1/users/${ids[I6]}`, { as: 'admin', body: { active: false } })).status).toBe(200);
+    ids[I7] = (await t.createUser(I7, ['interviewer'], { timezone: 'Asia/Tokyo' })).id;
+    expect((await t.request('PATCH', `/api/v1/interviewers/${ids[I7]}`, { as: R, body: { competencies: ['system design'] } })).status).toBe(200);
+    ids[I8] = (await t.createUser(I8, ['interviewer'])).id;
+    expect((await t.request('PUT', `/api/v1/interviewers/${ids[I8]}/availability`, { as: 'admin', body: { daysOff: [start.toISOString().slice(0, 10)] } })).status).toBe(200);
+    ids[I9] = (await t.createUser(I9, ['interviewer'])).id;
+    expect((await t.request('PUT', `/api/v1/interviewers/${ids[I9]}/availability`, { as: 'admin', body: { calendarFeedUrl: `http://127.0.0.1:${feedPort}/ical/${FEED_SECRET}/basic.ics` } })).status).toBe(200);
+    await eventually(async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM calendar_busy WHERE user_id = $1`, [ids[I9]]))[0]?.n > 0 || undefined, 30_000, 200);
     // no reminders of their own: the only mail of these interviews is the decline notices
     expect((await t.request('PUT', '/api/v1/settings/reminders', { as: 'admin', body: { prepLeadMinutes: [], feedbackDueEnabled: false, overdueEveryMinutes: 60, overdueMaxCount: 0, escalateAfterMinutes: null, quietHours: null } })).status).toBe(200);
     const set = await t.post('/api/v1/question-sets', {
@@ -73,6 +106,7 @@ describe('RSVP', () => {
   afterAll(async () => {
     await t?.close();
     await smtp?.close();
+    await new Promise((r) => feedServer?.close(r));
   });
 
   it('starts every panelist at needs_action', async () => {
@@ -159,15 +193,27 @@ describe('RSVP', () => {
     expect((await t.get(`/api/v1/interviews?candidateId=${res.body.candidate.id}`, R)).body.items[0].needsReplacement).toBe(true);
   });
 
-  it('suggests free, active interviewers off the panel: matching competencies first', async () => {
+  it('suggests active interviewers off the panel: the free first (matching competencies first), then the others with why not', async () => {
     const res = await t.get(`/api/v1/interviews/${interviewId}/replacements`, R);
     expect(res.status).toBe(200);
     expect(res.body.declined).toEqual([{ userId: ids[I2], name: 'ivan', note: 'On leave that week (holiday)' }]);
     expect(res.body.competencies).toEqual(['system design']);
-    const suggested = res.body.suggestions.map((s: any) => s.userId);
-    expect(suggested).toEqual([ids[I3], ids[I4]]);
-    expect(res.body.suggestions[0]).toMatchObject({ matchingCompetencies: ['system design'], weekLoad: 0, weeklyLimit: 5 });
-    for (const excluded of [I1, I2, I5, I6]) expect(suggested).not.toContain(ids[excluded]);
+    const day = `Mon ${start.getUTCDate()} ${MONTHS[start.getUTCMonth()]}`;
+    // tomo assesses the competency but is not free: after ivy, who is free and does not
+    expect(res.body.suggestions.map((s: any) => [s.name, s.available, s.reason, s.localTime, s.timezone])).toEqual([
+      ['isla', true, null, 'Mon 09:00', 'UTC'],
+      ['ivy', true, null, 'Mon 09:00', 'UTC'],
+      ['tomo', false, 'tomo: 18:00 in Tokyo, after their working hours', 'Mon 18:00', 'Asia/Tokyo'],
+      ['cal', false, 'cal: busy (calendar)', 'Mon 09:00', 'UTC'],
+      ['dora', false, `dora: ${day} is a day off`, 'Mon 09:00', 'UTC'],
+      // igor's other interview also makes his week the heaviest
+      ['igor', false, 'igor: has another interview then', 'Mon 09:00', 'UTC'],
+    ]);
+    expect(res.body.suggestions[0]).toMatchObject({ userId: ids[I3], matchingCompetencies: ['system design'], weekLoad: 0, weeklyLimit: 5 });
+    expect(res.body.suggestions[5]).toMatchObject({ userId: ids[I5], weekLoad: 1 });
+    // the panel (this interview is no one's clash) and the deactivated are never suggested; the feed's titles never shown
+    for (const excluded of [I1, I2, I6]) expect(res.body.suggestions.map((s: any) => s.userId)).not.toContain(ids[excluded]);
+    expect(res.text).not.toContain('Board meeting');
     expect((await t.get(`/api/v1/interviews/${interviewId}/replacements`, HM)).status).toBe(200);
     expect((await t.get(`/api/v1/interviews/${interviewId}/replacements`, HM2)).status).toBe(404);
     expect((await t.get(`/api/v1/interviews/${interviewId}/replacements`, I1)).status).toBe(403);
@@ -183,8 +229,26 @@ describe('RSVP', () => {
     const screen = await schedule(await candidate('Gil Green'), [[I1, 'lead']], futureMonday(5), { questions: [], stage: undefined, planStageId: plan.body.stages[0].id });
     const res = await t.get(`/api/v1/interviews/${screen}/replacements`, R);
     expect(res.body.competencies).toEqual(['communication']);
-    // without the plan, isla would come first by name
-    expect(res.body.suggestions.map((s: any) => [s.name, s.matchingCompetencies])).toEqual([['ivy', ['communication']], ['igor', []], ['isla', []], ['ivan', []]]);
+    // without the plan, cal would come first by name; dora's day off and cal's meeting are another week; tomo is asleep
+    expect(res.body.suggestions.map((s: any) => [s.name, s.matchingCompetencies, s.available])).toEqual([
+      ['ivy', ['communication'], true], ['cal', [], true], ['dora', [], true], ['igor', [], true], ['isla', [], true], ['ivan', [], true], ['tomo', [], false],
+    ]);
+  });
+
+  it('costs a fixed number of queries, whatever the number of interviewers', async () => {
+    const before = await queriesOf(() => t.get(`/api/v1/interviews/${interviewId}/replacements`, R));
+    expect(before.result.body.suggestions).toHaveLength(6);
+    for (const who of ['una@example.com', 'uma@example.com', 'uri@example.com', 'ula@example.com', 'udo@example.com']) {
+      const id = (await t.createUser(who, ['interviewer'], { timezone: 'America/New_York' })).id;
+      expect((await t.request('PUT', `/api/v1/interviewers/${id}/availability`, { as: 'admin', body: { bufferMinutes: 15, daysOff: ['2030-01-01'] } })).status).toBe(200);
+    }
+    const after = await queriesOf(() => t.get(`/api/v1/interviews/${interviewId}/replacements`, R));
+    // at most 10 shown: the newcomers (04:00 or 05:00 in New York) rank before igor, whose week is heavier, and push him out
+    const names = after.result.body.suggestions.map((s: any) => s.name);
+    expect(names).toEqual(['isla', 'ivy', 'tomo', 'cal', 'dora', 'udo', 'ula', 'uma', 'una', 'uri']);
+    for (const s of after.result.body.suggestions.slice(5)) expect(s.reason).toMatch(/^u\w+: 0\d:00 in New York, before their working hours$/);
+    expect(after.queries).toBe(before.queries);
+    expect(after.queries).toBeLessThanOrEqual(QUERY_BUDGET);
   });
 
   it('replacing the panelist (the panel edit) clears the flag and keeps the others\' answers', async () => {

@@ -90,6 +90,7 @@ describe('RSVP in the browser: a panelist declines, the recruiter replaces them'
     await suggestions.waitFor();
     const first = suggestions.getByRole('listitem').first();
     expect(await first.innerText()).toMatch(/Quinn Reyes[\s\S]*Assesses/);
+    expect(await first.innerText()).toMatch(/\w{3} \d\d:\d\d their time \(/);
     expect(await suggestions.innerText()).not.toContain('Theo Panelist');
     const panel = page.getByRole('list', { name: 'Panel' });
     expect(await panel.innerText()).toMatch(/Theo Panelist[\s\S]*Declined[\s\S]*On parental leave/);

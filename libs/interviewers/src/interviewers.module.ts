@@ -23,6 +23,7 @@ import { InterviewerProfileRepository } from './interviewer-profile.repository';
 import { InterviewersController } from './interviewers.controller';
 import { InterviewersService } from './interviewers.service';
 import { InterviewReplacementsController } from './replacements/replacements.controller';
+import { ReplacementFit } from './replacements/replacement-fit';
 import { ReplacementsService } from './replacements/replacements.service';
 
 /**
@@ -44,6 +45,7 @@ import { ReplacementsService } from './replacements/replacements.service';
     InterviewerProfileRepository,
     InterviewersService,
     ReplacementsService,
+    ReplacementFit,
     InterviewersDemoSeeder,
     CalendarFeedRepository,
     CalendarFeedService,

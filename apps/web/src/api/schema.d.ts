@@ -518,9 +518,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who could take a declined panelist's place: active interviewers not on the panel and with no
-         *     interview overlapping this one, best competency match (the interview's questions) first, then the
-         *     lightest load in its week. Replace with PATCH /interviews/{id} and the new panel.
+         * Who could take a declined panelist's place: active interviewers not on the panel, judged as
+         *     find-times would (working hours, days off, calendar feed, interviews, buffer, pool limits; this
+         *     interview not counting). Those free at the interview's time come first, then the others with the
+         *     reason; within each, best competency match (the interview's questions) first, then the lightest
+         *     load in its week. At most 10. Replace with PATCH /interviews/{id} and the new panel.
          */
         get: operations["InterviewReplacements_list"];
         put?: never;
@@ -2809,14 +2811,34 @@ export interface components {
             /** @description Panelists who declined and are still on the panel. */
             declined: components["schemas"]["DeclinedPanelistResponse"][];
             interviewId: string;
-            /** @description Active interviewers not on the panel and free at that time: best competency match first, then lightest week. */
+            /**
+             * @description Active interviewers not on the panel, at most 10: those free at the interview's time first, then
+             *     the others with their reason; within each, best competency match first, then lightest week.
+             */
             suggestions: components["schemas"]["ReplacementSuggestionResponse"][];
         };
         ReplacementSuggestionResponse: {
+            /** @description Free at the interview's time by their working hours, days off, calendar, interviews, buffer and pool limits (this interview not counting). */
+            available: boolean;
             email: string;
+            /**
+             * @description The interview's start on their wall clock.
+             * @example Tue 15:00
+             */
+            localTime: string;
             /** @description The interview's competencies (its questions' and its plan stage's) this interviewer is trained to assess. */
             matchingCompetencies: string[];
             name: string;
+            /**
+             * @description Why they are not free then (the first reason found); null when available.
+             * @example Priya: 07:00 in New York, before their working hours
+             */
+            reason: string | null;
+            /**
+             * @description Their time zone (IANA).
+             * @example America/New_York
+             */
+            timezone: string;
             title: string | null;
             userId: string;
             /** @description Interviews they have in the interview's week (ISO week, UTC), and their weekly limit. */

@@ -13,9 +13,11 @@ export class InterviewReplacementsController {
   constructor(private readonly replacements: ReplacementsService) {}
 
   /**
-   * Who could take a declined panelist's place: active interviewers not on the panel and with no
-   * interview overlapping this one, best competency match (the interview's questions) first, then the
-   * lightest load in its week. Replace with PATCH /interviews/{id} and the new panel.
+   * Who could take a declined panelist's place: active interviewers not on the panel, judged as
+   * find-times would (working hours, days off, calendar feed, interviews, buffer, pool limits; this
+   * interview not counting). Those free at the interview's time come first, then the others with the
+   * reason; within each, best competency match (the interview's questions) first, then the lightest
+   * load in its week. At most 10. Replace with PATCH /interviews/{id} and the new panel.
    */
   @Get(':id/replacements')
   @ApiOkResponse({ type: ReplacementsResponse })

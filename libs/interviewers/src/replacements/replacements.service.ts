@@ -4,6 +4,7 @@ import type { AuthUser } from '@app/auth';
 import { assertAllowed, canManagePosition, InterviewQueryService, InterviewRepository, isoWeek } from '@app/interviews';
 import { InterviewerProfileRepository } from '../interviewer-profile.repository';
 import { DEFAULT_WEEKLY_LIMIT } from '../interviewers.service';
+import { ReplacementFit } from './replacement-fit';
 import type { ReplacementsResponse } from './replacements.response';
 
 const PAGE = 200;
@@ -20,6 +21,7 @@ export class ReplacementsService {
     private readonly interviews: InterviewRepository,
     private readonly users: UsersService,
     private readonly profiles: InterviewerProfileRepository,
+    private readonly fit: ReplacementFit,
   ) {}
 
   async suggest(user: AuthUser, interviewId: string): Promise<ReplacementsResponse> {
@@ -27,17 +29,20 @@ export class ReplacementsService {
     assertAllowed(canManagePosition(user, kit.authority), 'Only admins, recruiters and the position\'s hiring manager change this panel');
     const i = kit.interview;
     const panelIds = kit.panel.map((p) => p.userId);
-    // anyone with an interview overlapping this one is not free; the panel is already on it
-    const busy = await this.interviews.busyInterviewers(i.startsAt, i.endsAt);
-    const candidates = await this.interviewers([...new Set([...panelIds, ...busy])]);
+    // the panel is already on it; everyone else is judged as find-times would (this interview not counting)
+    const everyone = await this.interviewers(panelIds);
     // what the interview assesses: its questions' competencies and its plan stage's templates'
     const planned = i.planStageId ? await this.interviews.planCompetencies(i.planStageId) : [];
     const competencies = [...new Set([...kit.questions.flatMap((q) => q.competencies), ...planned].map((c) => c.toLowerCase()))].sort();
-    const ids = candidates.map((u) => u.id);
     const { from, to } = isoWeek(i.startsAt);
-    const [profiles, counts] = await Promise.all([this.profiles.findByUserIds(ids), this.interviews.countScheduledBetween(ids, from, to)]);
+    const [fits, profiles, counts] = await Promise.all([
+      this.fit.at(everyone, i),
+      this.profiles.findByUserIds(everyone.map((u) => u.id)),
+      this.interviews.countScheduledBetween(everyone.map((u) => u.id), from, to),
+    ]);
     const byId = new Map(profiles.map((p) => [p.userId, p]));
-    const ranked = candidates
+    const ranked = everyone
+      .filter((u) => fits.has(u.id))
       .map((u) => {
         const profile = byId.get(u.id);
         const theirs = new Set((profile?.competencies ?? []).map((c) => c.toLowerCase()));
@@ -49,9 +54,11 @@ export class ReplacementsService {
           matchingCompetencies: competencies.filter((c) => theirs.has(c)),
           weekLoad: counts.get(u.id) ?? 0,
           weeklyLimit: profile?.weeklyLimit ?? DEFAULT_WEEKLY_LIMIT,
+          ...fits.get(u.id)!,
         };
       })
-      .sort((a, b) => b.matchingCompetencies.length - a.matchingCompetencies.length || a.weekLoad / a.weeklyLimit - b.weekLoad / b.weeklyLimit || a.name.localeCompare(b.name));
+      // free first; within each, best competency match, then lightest week, then name
+      .sort((a, b) => Number(b.available) - Number(a.available) || b.matchingCompetencies.length - a.matchingCompetencies.length || a.weekLoad / a.weeklyLimit - b.weekLoad / b.weeklyLimit || a.name.localeCompare(b.name));
     const names = new Map((await this.users.findManyByIds(panelIds)).map((u) => [u.id, u.name]));
     return {
       interviewId: i.id,

@@ -9,7 +9,8 @@ import type { InterviewKit } from '../types';
 import '../../../styles/rsvp.css';
 
 /**
- * A panelist declined: who, why, and free interviewers to put in their place. Replace is the panel
+ * A panelist declined: who, why, and interviewers to put in their place: the free first, then,
+ * greyed, those who are not (with why). Replace is the panel
  * edit (PATCH with the panel), the declined panelist swapped for the suggestion in their role.
  */
 export function ReplacementNotice({ kit, onReplaced, onStale }: { kit: InterviewKit; onReplaced(k: InterviewKit): void; onStale(): void }) {
@@ -51,18 +52,19 @@ export function ReplacementNotice({ kit, onReplaced, onStale }: { kit: Interview
         {error ? <ErrorNotice error={error} /> : null}
         {suggestions.error ? <ErrorNotice error={suggestions.error} onRetry={suggestions.reload} /> : null}
         {suggestions.data && (suggestions.data.suggestions.length === 0 ? (
-          <p className="small">No interviewer is free at that time. Reschedule, or pick someone on the panel edit.</p>
+          <p className="small">No other interviewer to suggest. Reschedule, or pick someone on the panel edit.</p>
         ) : (
           <>
-            <p className="small">Free at that time, best match first:</p>
+            <p className="small">Free at that time first, best match first:</p>
             <ul className="rsvp-suggestions" aria-label="Suggested replacements">
               {suggestions.data.suggestions.map((s) => (
-                <li key={s.userId}>
+                <li key={s.userId} className={s.available ? undefined : 'rsvp-suggestions__unavailable'} data-available={s.available}>
                   <span className="rsvp-suggestions__who">
                     <strong>{s.name}</strong>
                     <span className="small muted">
-                      {s.matchingCompetencies.length ? `Assesses ${s.matchingCompetencies.join(', ')}` : 'No matching competency'} · {s.weekLoad} of {s.weeklyLimit} interviews that week
+                      {s.localTime} their time ({s.timezone}) · {s.matchingCompetencies.length ? `Assesses ${s.matchingCompetencies.join(', ')}` : 'No matching competency'} · {s.weekLoad} of {s.weeklyLimit} interviews that week
                     </span>
+                    {s.reason ? <span className="small muted">Not free: {s.reason}</span> : null}
                   </span>
                   <button type="button" className="btn btn--small btn--primary" disabled={busy !== null} onClick={() => replace(s.userId, s.name)} aria-label={`Replace ${first.name} with ${s.name}`}>
                     {busy === s.userId ? 'Replacing…' : 'Replace'}
