@@ -3065,11 +3065,16 @@ export interface components {
             weeklyLimit?: number;
         };
         UpdateInterviewerPoolDto: {
+            /** @description Interviews a member takes per day, their local day; null: no limit. */
             dailyLimit?: number | null;
             description?: string | null;
+            /** @description Unique, whatever its case. */
             name?: string;
+            /** @description Interviews a trainee reverse-shadows before being qualified (default 2). */
             reverseShadowsRequired?: number;
+            /** @description Interviews a trainee shadows before reverse-shadowing (default 2). */
             shadowsRequired?: number;
+            /** @description Interviews a member takes per ISO week, their local week; null: no limit. */
             weeklyLimit?: number | null;
         };
         UpdateMeDto: {

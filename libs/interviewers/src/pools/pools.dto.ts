@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
@@ -39,32 +39,8 @@ export class CreateInterviewerPoolDto {
   reverseShadowsRequired?: number;
 }
 
-/** Any subset of the pool's fields; null removes a limit or the description. */
-export class UpdateInterviewerPoolDto {
-  @ApiPropertyOptional()
-  @ValidateIf((_, v) => v !== undefined) @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(120)
-  name?: string;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional() @Transform(blankToNull) @IsString() @MaxLength(2000)
-  description?: string | null;
-
-  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: MAX_DAILY_LIMIT })
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_DAILY_LIMIT)
-  dailyLimit?: number | null;
-
-  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: MAX_WEEKLY_LIMIT })
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_WEEKLY_LIMIT)
-  weeklyLimit?: number | null;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_TRAINING_COUNT })
-  @ValidateIf((_, v) => v !== undefined) @IsInt() @Min(0) @Max(MAX_TRAINING_COUNT)
-  shadowsRequired?: number;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_TRAINING_COUNT })
-  @ValidateIf((_, v) => v !== undefined) @IsInt() @Min(0) @Max(MAX_TRAINING_COUNT)
-  reverseShadowsRequired?: number;
-}
+/** Any subset of the pool's fields; null removes a limit or the description (a name or a count must not be null). */
+export class UpdateInterviewerPoolDto extends PartialType(CreateInterviewerPoolDto, { skipNullProperties: false }) {}
 
 export class PutPoolMemberDto {
   /**
