@@ -42,6 +42,12 @@ export function formatTime(value: When, timeZone: string): string {
   return d ? formatter(timeZone, { timeStyle: 'short' }).format(d) : '—';
 }
 
+/** "15:00" on a 24-hour clock in the given timezone, like the API's slot labels ("Tue 1 Dec, 14:00"). */
+export function formatClock(value: When, timeZone: string): string {
+  const d = toDate(value);
+  return d ? formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d) : '—';
+}
+
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 86_400_000],
   ['month', 30 * 86_400_000],

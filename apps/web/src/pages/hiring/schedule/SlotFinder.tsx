@@ -3,7 +3,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Field } from '../../../components/Field';
 import { Icon } from '../../../components/Icon';
 import { SkeletonRows } from '../../../components/Loading';
-import { formatTime } from '../../../lib/time';
+import { formatClock } from '../../../lib/time';
 import { Avatar, timezones, wallClock, ZoneSelect } from '../shared';
 import { findTimes, type FindTimesResult, type Slot } from './findTimes';
 
@@ -116,7 +116,7 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
                   <li key={s.startsAt} className={`hm-slot${isPicked ? ' is-picked' : ''}`} data-testid="slot">
                     <div className="hm-slot__when">
                       <strong>
-                        {s.candidateLocal}–{formatTime(s.endsAt, zone)}
+                        {s.candidateLocal}–{formatClock(s.endsAt, zone)}
                       </strong>
                       <span className="muted small">for the candidate, {city(zone)}</span>
                     </div>
