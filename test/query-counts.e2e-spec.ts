@@ -21,8 +21,13 @@ const EXPECTED = {
   questionSets: 1 + 1, // the page of 50 with its question counts
   upcoming: 1 + 1,
 };
+/**
+ * The scorecard writes: the guard's lookup, then BEGIN ... COMMIT and the work between. The submit's
+ * count changes when the summaries' aggregates are maintained on submit (issue 15): update it then.
+ */
+const EXPECTED_WRITES = { autosave: 13, submit: 19 };
 /** Fixed ceilings for the summaries, whatever the data size. */
-const SUMMARY_BOUND = { position: 10, candidate: 10, interview: 10 };
+const SUMMARY_BOUND = { position: 12, candidate: 12, interview: 10 }; // 9, 9 and 7 measured (2026-11-30)
 
 describe('SQL statements per hot path', () => {
   let t: TestApp;
@@ -151,9 +156,6 @@ describe('SQL statements per hot path', () => {
     });
   });
 });
-
-/** Statements of the scorecard writes (the guard's lookup, BEGIN ... COMMIT and the work between). */
-const EXPECTED_WRITES = { autosave: 0, submit: 0 };
 
 /**
  * `candidates` candidates x 5 past interviews x the template's panel, every scorecard submitted
