@@ -83,7 +83,12 @@ const interview = (r: Record<string, any>) => ({
   sequence: r.sequence, inviteCandidate: r.invite_candidate, revision: r.revision, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
-async function findKit(id: string, client: Pool | PoolClient = pool) {
+// the app's kit statement (libs/interviews interview.repository.ts), with the panel's names for the kit page
+const KIT_PEOPLE = `,
+              (SELECT json_object_agg(u.id, json_build_object('name', u.name, 'email', u.email)) FROM users u
+                WHERE u.id IN (SELECT ip.user_id FROM interview_panelists ip WHERE ip.interview_id = i.id)) AS people`;
+
+async function findKit(id: string, client: Pool | PoolClient = pool, withPeople = false) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [r] = await q(
     `SELECT ${INTERVIEW_COLUMNS},
@@ -92,7 +97,7 @@ async function findKit(id: string, client: Pool | PoolClient = pool) {
               json_build_object('positionId', cp.id, 'hiringManagerId', cp.hiring_manager_id) AS authority,
               COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role, 'rsvp', ip.rsvp, 'rsvpNote', ip.rsvp_note, 'rsvpAt', ip.rsvp_at) ORDER BY ip.role, ip.added_at)
                           FROM interview_panelists ip WHERE ip.interview_id = i.id), '[]') AS panel,
-              COALESCE((SELECT json_agg(row_to_json(q) ORDER BY q.position) FROM interview_questions q WHERE q.interview_id = i.id), '[]') AS questions
+              COALESCE((SELECT json_agg(row_to_json(q) ORDER BY q.position) FROM interview_questions q WHERE q.interview_id = i.id), '[]') AS questions${withPeople ? KIT_PEOPLE : ''}
          FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN positions p ON p.id = i.position_id
               JOIN positions cp ON cp.id = c.position_id
         WHERE i.id = $1`,
@@ -105,6 +110,7 @@ async function findKit(id: string, client: Pool | PoolClient = pool) {
     candidate: r.candidate,
     position: r.position,
     authority: r.authority as { positionId: string; hiringManagerId: string },
+    people: new Map(Object.entries((r.people ?? {}) as Record<string, { name: string; email: string }>)),
     panel: r.panel as Array<{ userId: string; role: string; rsvp: string; rsvpNote: string | null; rsvpAt: string | null }>,
     questions: (r.questions as Array<Record<string, any>>).map((x) => ({
       id: x.id, interviewId: x.interview_id, position: x.position, sourceQuestionId: x.source_question_id, sourceSetId: x.source_set_id, sourceSetName: x.source_set_name,
@@ -115,8 +121,8 @@ async function findKit(id: string, client: Pool | PoolClient = pool) {
 }
 type Kit = NonNullable<Awaited<ReturnType<typeof findKit>>>;
 
-async function readableKit(user: User, id: string, client: Pool | PoolClient = pool): Promise<Kit> {
-  const kit = await findKit(id, client);
+async function readableKit(user: User, id: string, client: Pool | PoolClient = pool, withPeople = false): Promise<Kit> {
+  const kit = await findKit(id, client, withPeople);
   if (!kit || !(canManagePosition(user, kit.authority.hiringManagerId) || kit.panel.some((p) => p.userId === user.id))) throw new HttpError(404, `Interview ${id} not found`);
   return kit;
 }
@@ -131,8 +137,8 @@ async function usersByIds(ids: string[]): Promise<Map<string, { name: string; em
 }
 
 async function kitResponse(user: User, id: string) {
-  const kit = await readableKit(user, id);
-  const people = await usersByIds(kit.panel.map((p) => p.userId));
+  const kit = await readableKit(user, id, pool, true);
+  const people = kit.people;
   const i = kit.interview;
   const manages = canManagePosition(user, kit.authority.hiringManagerId);
   return {

@@ -30,4 +30,33 @@ describe('AccessTokens', () => {
     }
     expect((error as Error).name).toBe('TokenExpiredError');
   });
+
+  describe('fromRequest', () => {
+    const req = (authorization?: string) => ({ headers: authorization === undefined ? {} : { authorization } });
+
+    it('reads `Bearer <token>` in any case of the scheme, as passport-jwt did', () => {
+      for (const scheme of ['Bearer', 'bearer', 'BEARER']) {
+        expect(tokens.fromRequest(req(`${scheme} ${signer.sign({ sub: 'user-1' })}`)).claims).toMatchObject({ sub: 'user-1' });
+      }
+    });
+
+    it.each([
+      ['no header', undefined, 'missing'],
+      ['another scheme', 'Basic dXNlcjpwYXNz', 'missing'],
+      ['a scheme alone', 'Bearer', 'missing'],
+      ['garbage', 'Bearer not.a.token', 'invalid'],
+      ['another key', `Bearer ${new JwtService({ secret: 'someone-elses-key-someone-elses-key-00' }).sign({ sub: 'user-1' })}`, 'invalid'],
+      ['an expired token', `Bearer ${signer.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) - 10 })}`, 'expired'],
+    ])('says why there are no claims: %s', (_label, header, error) => {
+      expect(tokens.fromRequest(req(header))).toEqual({ error });
+    });
+
+    it('verifies a request once, for every instance (the rate limits\' and the guard\'s)', () => {
+      const r = req(`Bearer ${signer.sign({ sub: 'user-2' })}`);
+      const first = tokens.fromRequest(r);
+      r.headers.authorization = 'Bearer changed.after.first';
+      expect(new AccessTokens({ jwtSecret: secret } as AppConfig).fromRequest(r)).toBe(first);
+      expect(tokens.fromRequest(req('Bearer changed.after.first')).error).toBe('invalid');
+    });
+  });
 });

@@ -13,11 +13,30 @@ export interface VerifiedAccessToken {
 /** Access tokens are signed with HS256 (@nestjs/jwt's default for a secret); nothing else is accepted. */
 export const ACCESS_TOKEN_ALGORITHMS: ['HS256'] = ['HS256'];
 
+/** A request's bearer token, checked: its claims, or why there are none. */
+export type BearerOutcome =
+  | { claims: VerifiedAccessToken; error?: undefined }
+  | { claims?: undefined; error: 'missing' | 'expired' | 'invalid' };
+
+interface RequestWithHeaders {
+  headers?: Record<string, string | string[] | undefined>;
+}
+
+/** The scheme and the value of an Authorization header, read as passport-jwt read it. */
+const AUTH_HEADER = /(\S+)\s+(\S+)/;
+
+/**
+ * Outcomes per request object, shared by every AccessTokens instance of the process (the rate
+ * limits' module and the auth module each hold one, with the same secret): the token is verified
+ * once per request whoever asks first.
+ */
+const outcomes = new WeakMap<object, BearerOutcome>();
+
 /**
  * The access-token key, imported once. Handed a string, jsonwebtoken tries to read it as a PEM public
  * key on every call (createPublicKey, which throws) before falling back to a secret key: about half a
- * millisecond per request, twice per request (rate-limit identity and guard). A KeyObject skips that;
- * the checks are unchanged: signature, algorithm, expiry.
+ * millisecond per request. A KeyObject skips that; the checks are unchanged: signature, algorithm,
+ * expiry.
  */
 @Injectable()
 export class AccessTokens {
@@ -33,5 +52,27 @@ export class AccessTokens {
     const payload = verify(token, this.key, { algorithms: ACCESS_TOKEN_ALGORITHMS });
     if (typeof payload === 'string') throw new Error('an access token carries a JSON payload');
     return payload as VerifiedAccessToken;
+  }
+
+  /**
+   * The request's bearer token (`Authorization: Bearer <token>`, the scheme in any case), verified
+   * once per request: the rate limits (which run first) and the auth guard share the outcome.
+   */
+  fromRequest(req: RequestWithHeaders): BearerOutcome {
+    const cached = outcomes.get(req);
+    if (cached) return cached;
+    const outcome = this.check(req.headers?.authorization);
+    outcomes.set(req, outcome);
+    return outcome;
+  }
+
+  private check(header: string | string[] | undefined): BearerOutcome {
+    const match = typeof header === 'string' ? AUTH_HEADER.exec(header) : null;
+    if (!match || match[1].toLowerCase() !== 'bearer') return { error: 'missing' };
+    try {
+      return { claims: this.verify(match[2]) };
+    } catch (e) {
+      return { error: e instanceof Error && e.name === 'TokenExpiredError' ? 'expired' : 'invalid' };
+    }
   }
 }

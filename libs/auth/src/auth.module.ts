@@ -9,7 +9,6 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { GlobalAuthGuard } from './guards/auth.guard';
 import { PasswordService } from './password.service';
-import { JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
 import { RefreshTokenEntity } from './sessions/refresh-token.entity';
 import { RefreshTokensRepository } from './sessions/refresh-tokens.repository';
@@ -40,7 +39,6 @@ import { UsersService } from './users.service';
     PasswordService,
     AuthService,
     LocalStrategy,
-    JwtStrategy,
     UserSeeder,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
   ],

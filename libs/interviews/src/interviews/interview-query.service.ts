@@ -2,7 +2,6 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { questionContent } from '@app/question-sets';
 import { decodeCursor, encodeCursor } from '@app/common';
-import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse, InterviewPage, WarningResponse } from '../dto/interview.response';
 import { ListInterviewsQueryDto } from '../dto/interview.dto';
@@ -15,22 +14,21 @@ import { InterviewRepository, KitRow } from './interview.repository';
 export class InterviewQueryService {
   constructor(
     private readonly repo: InterviewRepository,
-    private readonly users: UsersService,
     private readonly config: AppConfig,
   ) {}
 
   /** The kit row, or 404 for a reader who may not see it. */
-  async readable(user: AuthUser, id: string): Promise<KitRow> {
-    const kit = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findKit(id) : null;
+  async readable(user: AuthUser, id: string, withPeople = false): Promise<KitRow> {
+    const kit = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findKit(id, withPeople) : null;
     if (!kit) throw new NotFoundException(`Interview ${id} not found`);
     assertVisible(canReadInterview(user, { hiringManagerId: kit.authority.hiringManagerId, panelUserIds: kit.panel.map((p) => p.userId) }), 'Interview', id);
     return kit;
   }
 
-  /** The interview kit: two queries (the kit, then the panel's names) whatever its size. */
+  /** The interview kit: one query (the kit with the panel's names) whatever its size. */
   async kit(user: AuthUser, id: string, warnings: WarningResponse[] = []): Promise<InterviewKitResponse> {
-    const kit = await this.readable(user, id);
-    const people = new Map((await this.users.findManyByIds(kit.panel.map((p) => p.userId))).map((u) => [u.id, u]));
+    const kit = await this.readable(user, id, true);
+    const people = kit.people!;
     const i = kit.interview;
     const base = this.config.publicUrl;
     return {

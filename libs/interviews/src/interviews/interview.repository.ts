@@ -41,6 +41,8 @@ export interface KitRow {
   authority: { positionId: string; hiringManagerId: string };
   panel: PanelRow[];
   questions: InterviewQuestionEntity[];
+  /** The panel's names and emails by user id (inactive users included), when asked for. */
+  people?: Map<string, { name: string; email: string }>;
 }
 
 /** An interview that is over, on a panelist's list of scorecards to write. */
@@ -81,6 +83,28 @@ function returned<T>(result: unknown): T[] {
 const INTERVIEW_COLUMNS = `i.id, i.candidate_id, i.position_id, i.title, i.stage, i.plan_stage_id, i.starts_at, i.ends_at, i.timezone, i.duration_minutes,
   i.location, i.meeting_url, i.status, i.feedback_due_at, i.cancel_reason, i.cancelled_at, i.completed_at, i.created_by_id,
   i.sequence, i.revision, i.created_at, i.updated_at, i.invite_candidate`;
+
+/** The kit: interview, candidate, position, authority, panel and question snapshots; `people` when asked. */
+function kitSql(withPeople: boolean): string {
+  // the panel's users by id (inactive ones too, as UsersService.findManyByIds gives them)
+  const people = withPeople
+    ? `,
+              (SELECT json_object_agg(u.id, json_build_object('name', u.name, 'email', u.email)) FROM users u
+                WHERE u.id IN (SELECT ip.user_id FROM interview_panelists ip WHERE ip.interview_id = i.id)) AS people`
+    : '';
+  return `SELECT ${INTERVIEW_COLUMNS},
+              json_build_object('id', c.id, 'name', c.name, 'email', c.email) AS candidate,
+              json_build_object('id', p.id, 'title', p.title, 'department', p.department, 'hiringManagerId', p.hiring_manager_id) AS position,
+              json_build_object('positionId', cp.id, 'hiringManagerId', cp.hiring_manager_id) AS authority,
+              COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role, 'rsvp', ip.rsvp, 'rsvpNote', ip.rsvp_note, 'rsvpAt', ip.rsvp_at) ORDER BY ip.role, ip.added_at)
+                          FROM interview_panelists ip WHERE ip.interview_id = i.id), '[]') AS panel,
+              COALESCE((SELECT json_agg(row_to_json(q) ORDER BY q.position) FROM interview_questions q WHERE q.interview_id = i.id), '[]') AS questions${people}
+         FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN positions p ON p.id = i.position_id
+              JOIN positions cp ON cp.id = c.position_id
+        WHERE i.id = $1`;
+}
+const KIT_SQL = kitSql(false);
+const KIT_WITH_PEOPLE_SQL = kitSql(true);
 
 @Injectable()
 export class InterviewRepository {
@@ -366,21 +390,12 @@ export class InterviewRepository {
     return this.interviews.exists({ where: { candidateId } });
   }
 
-  /** The whole kit in one query: interview, candidate, position, panel and question snapshots. */
-  async findKit(id: string): Promise<KitRow | null> {
-    const [r]: Array<Record<string, unknown>> = await this.manager.query(
-      `SELECT ${INTERVIEW_COLUMNS},
-              json_build_object('id', c.id, 'name', c.name, 'email', c.email) AS candidate,
-              json_build_object('id', p.id, 'title', p.title, 'department', p.department, 'hiringManagerId', p.hiring_manager_id) AS position,
-              json_build_object('positionId', cp.id, 'hiringManagerId', cp.hiring_manager_id) AS authority,
-              COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role, 'rsvp', ip.rsvp, 'rsvpNote', ip.rsvp_note, 'rsvpAt', ip.rsvp_at) ORDER BY ip.role, ip.added_at)
-                          FROM interview_panelists ip WHERE ip.interview_id = i.id), '[]') AS panel,
-              COALESCE((SELECT json_agg(row_to_json(q) ORDER BY q.position) FROM interview_questions q WHERE q.interview_id = i.id), '[]') AS questions
-         FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN positions p ON p.id = i.position_id
-              JOIN positions cp ON cp.id = c.position_id
-        WHERE i.id = $1`,
-      [id],
-    );
+  /**
+   * The whole kit in one query: interview, candidate, position, panel and question snapshots, and
+   * with `withPeople` the panel's names and emails (the kit page shows them).
+   */
+  async findKit(id: string, withPeople = false): Promise<KitRow | null> {
+    const [r]: Array<Record<string, unknown>> = await this.manager.query(withPeople ? KIT_WITH_PEOPLE_SQL : KIT_SQL, [id]);
     if (!r) return null;
     const questions = (r.questions as Array<Record<string, unknown>>).map((q) =>
       this.manager.getRepository(InterviewQuestionEntity).create({
@@ -408,6 +423,7 @@ export class InterviewRepository {
       authority: r.authority as KitRow['authority'],
       panel: r.panel as KitRow['panel'],
       questions,
+      ...(withPeople ? { people: new Map(Object.entries((r.people as Record<string, { name: string; email: string }> | null) ?? {})) } : {}),
     };
   }
 

@@ -1,6 +1,4 @@
-import type { ThrottlerStorage } from '@nestjs/throttler';
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import type { BatchThrottlerStorage, ThrottleHit, ThrottlerStorageRecord } from './throttle-batch';
 
 interface Window {
   hits: number;
@@ -18,12 +16,23 @@ const SWEEP_EVERY_MS = 60_000;
  * request, so its cost grew with the traffic it was limiting (and `Math.min(...hits)` threw past
  * about 125,000 hits on one key).
  */
-export class MemoryThrottlerStorage implements ThrottlerStorage {
+export class MemoryThrottlerStorage implements BatchThrottlerStorage {
   private readonly windows = new Map<string, Window>();
   private sweeper?: NodeJS.Timeout;
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     return this.hit(`${throttlerName}:${key}`, ttl, limit, blockDuration);
+  }
+
+  /** A request's hits in order, stopping after the first blocked one (see BatchThrottlerStorage). */
+  async incrementMany(hits: ThrottleHit[]): Promise<ThrottlerStorageRecord[]> {
+    const records: ThrottlerStorageRecord[] = [];
+    for (const h of hits) {
+      const record = this.hit(`${h.throttlerName}:${h.key}`, h.ttl, h.limit, h.blockDuration);
+      records.push(record);
+      if (record.isBlocked) break;
+    }
+    return records;
   }
 
   private hit(id: string, ttl: number, limit: number, blockDuration: number): ThrottlerStorageRecord {

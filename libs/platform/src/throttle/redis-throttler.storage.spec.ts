@@ -56,6 +56,17 @@ describeWithRedis('RedisThrottlerStorage (needs REDIS_URL)', () => {
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).increment('k5', 60_000, 50, 60_000, 'account')));
     expect(results.filter((r) => !r.isBlocked)).toHaveLength(50);
   });
+
+  it('counts a request\'s hits in one call, in order, stopping after the first blocked one', async () => {
+    const s = await storage();
+    const hit = (key: string, limit: number, throttlerName: string) => ({ key, ttl: 60_000, limit, blockDuration: 60_000, throttlerName });
+    const first = await s.incrementMany([hit('k6', 1, 'default'), hit('k7', 5, 'account')]);
+    expect(first.map((r) => [r.totalHits, r.isBlocked])).toEqual([[1, false], [1, false]]);
+    expect(first[1].timeToExpire).toBeGreaterThan(55);
+    const second = await s.incrementMany([hit('k6', 1, 'default'), hit('k7', 5, 'account')]);
+    expect(second.map((r) => [r.totalHits, r.isBlocked, r.timeToBlockExpire])).toEqual([[2, true, 60]]);
+    expect(await s.increment('k7', 60_000, 5, 60_000, 'account')).toMatchObject({ totalHits: 2, isBlocked: false });
+  });
 });
 
 describe('RedisThrottlerStorage without Redis', () => {
@@ -66,6 +77,18 @@ describe('RedisThrottlerStorage without Redis', () => {
       const results = [];
       for (let i = 0; i < 3; i++) results.push(await s.increment('k', 60_000, 2, 60_000, 'default'));
       expect(results.map((r) => r.isBlocked)).toEqual([false, false, true]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('counts a request\'s hits in memory, with one call, while Redis is unreachable', async () => {
+    const s = new RedisThrottlerStorage('redis://127.0.0.1:1', 'unreachable');
+    await s.ready(200);
+    try {
+      const hit = (key: string, limit: number, throttlerName: string) => ({ key, ttl: 60_000, limit, blockDuration: 60_000, throttlerName });
+      expect((await s.incrementMany([hit('k8', 1, 'default'), hit('k9', 5, 'account')])).map((r) => r.totalHits)).toEqual([1, 1]);
+      expect((await s.incrementMany([hit('k8', 1, 'default'), hit('k9', 5, 'account')])).map((r) => r.isBlocked)).toEqual([true]);
     } finally {
       await s.close();
     }

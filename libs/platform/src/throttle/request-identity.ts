@@ -13,7 +13,9 @@ const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 /**
  * Who a request comes from, for the rate limits. The throttler guard runs before the auth guard,
  * so the account is read from the bearer token here: a signature check (HMAC, microseconds) and no
- * database. A token that does not verify counts as no account; the auth guard refuses it later.
+ * database. The check's outcome is kept per request by AccessTokens and reused by the auth guard,
+ * so a token is verified once per request. A token that does not verify counts as no account; the
+ * auth guard refuses it later.
  */
 @Injectable()
 export class RequestIdentity {
@@ -31,15 +33,12 @@ export class RequestIdentity {
     const cached = this.accounts.get(req);
     if (cached !== undefined) return cached;
     const header = req.headers?.authorization;
-    const match = typeof header === 'string' && header.length <= 8192 ? BEARER.exec(header) : null;
+    const match = typeof header === 'string' && header.length <= 8192 && BEARER.test(header);
     let sub: string | null = null;
     if (match) {
-      try {
-        const payload = this.tokens.verify(match[1]);
-        if (typeof payload.sub === 'string' && payload.sub) sub = payload.sub;
-      } catch {
-        sub = null;
-      }
+      // the header is `Bearer <token>` exactly, so AccessTokens reads the same token from it
+      const claims = this.tokens.fromRequest(req).claims;
+      if (claims && typeof claims.sub === 'string' && claims.sub) sub = claims.sub;
     }
     this.accounts.set(req, sub);
     return sub;
