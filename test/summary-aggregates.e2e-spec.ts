@@ -212,5 +212,5 @@ describe('summary aggregates stay equal to a fresh computation', () => {
   });
 });
 
-/** auth lookup, position, candidates, aggregates, coincidences, interviews and panels, recommendations, competency means, panel names */
-const SUMMARY_QUERIES = 10;
+/** auth lookup, position, candidates, per-candidate aggregates, coincidences, interviews with panels, recommendations, competency means, panel names */
+const SUMMARY_QUERIES = 9;
