@@ -354,51 +354,37 @@ async function positionSummary(user: User, positionId: string, query: { sort?: s
     : [];
   if (!p || !canManagePosition(user, p.PositionEntity_hiring_manager_id)) throw new HttpError(404, `Position ${positionId} not found`);
   const id = p.PositionEntity_id as string;
-  const counts = VALUES.map((v) => `count(*) FILTER (WHERE r.rating = ${v}) AS n${v}`).join(', ');
-  const cells = VALUES.flatMap((c) => VALUES.map((k) => `sum(n${c} * (n${k} - ${c === k ? 1 : 0})::float / (m - 1)) AS o${c}${k}`)).join(', ');
   const [candidates, rows, matrixRows, interviewRows, recRows, meanRows] = await Promise.all([
     q(
       `SELECT "c"."id" AS "c_id", "c"."name" AS "c_name", "c"."email" AS "c_email", "c"."position_id" AS "c_position_id", "c"."stage_id" AS "c_stage_id", "c"."status" AS "c_status", "c"."notes" AS "c_notes", "c"."created_at" AS "c_created_at", "c"."updated_at" AS "c_updated_at", "p"."id" AS "p_id", "p"."title" AS "p_title", "p"."department" AS "p_department", "p"."hiring_manager_id" AS "p_hiring_manager_id", "p"."status" AS "p_status", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at", c.created_at::text AS "cursor_ts", (SELECT s.name FROM plan_stages s WHERE s.id = "c"."stage_id") AS "stage_name" FROM "candidates" "c" INNER JOIN "positions" "p" ON "p"."id"="c"."position_id" WHERE "c"."position_id" = $1 ORDER BY "c"."created_at" DESC, "c"."id" DESC LIMIT 100000`,
       [id],
     ),
+    // the app's maintained aggregates (migration SummaryAggregates), read with the app's SQL
     q(
-      `WITH r AS (
-         SELECT s.candidate_id, r.question_type, r.rating FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
-          WHERE s.position_id = $1 AND r.rating IS NOT NULL),
-       m AS (
-         SELECT candidate_id, avg(rating) FILTER (WHERE question_type = 'technical')::float AS technical, avg(rating) FILTER (WHERE question_type = 'behavioral')::float AS behavioral,
-                avg(rating) FILTER (WHERE question_type = 'situational')::float AS situational, avg(rating)::float AS overall, count(*)::int AS ratings
-           FROM r GROUP BY candidate_id),
-       rec AS (
-         SELECT candidate_id, count(*)::int AS submitted, count(*) FILTER (WHERE overall_recommendation = 'strong_no')::int AS strong_no,
-                count(*) FILTER (WHERE overall_recommendation = 'no')::int AS no, count(*) FILTER (WHERE overall_recommendation = 'yes')::int AS yes,
-                count(*) FILTER (WHERE overall_recommendation = 'strong_yes')::int AS strong_yes
-           FROM scorecards WHERE position_id = $1 AND status = 'submitted' GROUP BY candidate_id)
-       SELECT rec.*, m.technical, m.behavioral, m.situational, m.overall, COALESCE(m.ratings, 0) AS ratings FROM rec LEFT JOIN m USING (candidate_id)`,
+      `SELECT candidate_id, submitted, strong_no, no, yes, strong_yes, ratings,
+              CASE WHEN technical_count > 0 THEN (technical_sum::numeric / technical_count)::float END AS technical,
+              CASE WHEN behavioral_count > 0 THEN (behavioral_sum::numeric / behavioral_count)::float END AS behavioral,
+              CASE WHEN situational_count > 0 THEN (situational_sum::numeric / situational_count)::float END AS situational,
+              CASE WHEN ratings > 0 THEN (rating_sum::numeric / ratings)::float END AS overall
+         FROM candidate_feedback_aggregates WHERE position_id = $1`,
       [id],
     ),
-    q(
-      `WITH u AS (
-         SELECT s.candidate_id AS g, ${counts}, count(*) AS m
-           FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
-          WHERE s.position_id = $1 AND r.rating IS NOT NULL
-          GROUP BY s.candidate_id, r.interview_question_id, r.criterion_id HAVING count(*) >= 2)
-       SELECT g, count(*)::int AS units, ${cells} FROM u GROUP BY g`,
-      [id],
-    ),
+    q(`SELECT a.candidate_id, a.panel, a.units, a.pairs FROM candidate_coincidences a WHERE a.position_id = $1 ORDER BY a.candidate_id, a.panel`, [id]),
     q(`SELECT ${LIST_COLUMNS} WHERE i.status = ANY($1) AND c.position_id = $2 ORDER BY i.starts_at, i.id LIMIT $3`, [HELD_STATUSES, id, 100_000]),
     q(`SELECT s.interview_id, s.candidate_id, s.panelist_id, s.overall_recommendation, s.submitted_at FROM scorecards s WHERE s.position_id = $1 AND s.status = 'submitted'`, [id]),
     q(
-      `SELECT s.interview_id, s.candidate_id, s.panelist_id, c.competency, avg(r.rating)::float AS mean
-         FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted' CROSS JOIN LATERAL unnest(r.competencies) AS c(competency)
-        WHERE s.position_id = $1 AND r.rating IS NOT NULL
-        GROUP BY s.interview_id, s.candidate_id, s.panelist_id, c.competency ORDER BY s.interview_id, c.competency, s.panelist_id`,
+      `SELECT a.interview_id, a.candidate_id, a.panelist_id, a.competency, (a.rating_sum::numeric / a.ratings)::float AS mean
+         FROM scorecard_competency_aggregates a WHERE a.position_id = $1 ORDER BY a.interview_id, a.competency, a.panelist_id`,
       [id],
     ),
   ]);
-  const matrices = new Map<string, Coincidences & { units: number }>(
-    matrixRows.map((r) => [r.g, { values: VALUES, o: VALUES.map((c) => VALUES.map((k) => Number(r[`o${c}${k}`]))), units: Number(r.units) }]),
-  );
+  const matrices = new Map<string, Coincidences & { units: number }>();
+  for (const r of matrixRows) {
+    let m = matrices.get(r.candidate_id);
+    if (!m) matrices.set(r.candidate_id, (m = { values: VALUES, o: VALUES.map(() => VALUES.map(() => 0)), units: 0 }));
+    for (let c = 0; c < VALUES.length; c++) for (let k = 0; k < VALUES.length; k++) m.o[c][k] += Number(r.pairs[c * VALUES.length + k]) / (r.panel - 1);
+    m.units += r.units;
+  }
   const interviews = interviewRows.map((r) => ({ interview: interview(r), panel: r.panel as Array<{ userId: string; role: string }> }));
   const recs = recRows.map((r) => ({ interviewId: r.interview_id, candidateId: r.candidate_id, panelistId: r.panelist_id, recommendation: r.overall_recommendation, submittedAt: r.submitted_at }));
   const means = meanRows.map((r) => ({ interviewId: r.interview_id, candidateId: r.candidate_id, panelistId: r.panelist_id, competency: r.competency, mean: r.mean }));
@@ -424,6 +410,7 @@ async function positionSummary(user: User, positionId: string, query: { sort?: s
   };
   const recsOf = group(recs, (x) => x.candidateId);
   const meansOf = group(means, (x) => x.candidateId);
+  const missingOf = group(missing, (x) => candidateOf.get(x.interviewId)!);
   const out = candidates.map((c) => {
     const r = byCandidate.get(c.c_id);
     const m = matrices.get(c.c_id);
@@ -432,7 +419,7 @@ async function positionSummary(user: User, positionId: string, query: { sort?: s
       interviewsDone: done.get(c.c_id)?.interviews ?? 0,
       scorecardsSubmitted: r?.submitted ?? 0,
       scorecardsMissing: done.get(c.c_id)?.missing ?? 0,
-      missingFrom: missing.filter((x) => candidateOf.get(x.interviewId) === c.c_id),
+      missingFrom: missingOf.get(c.c_id) ?? [],
       meanByType: { technical: r?.technical ?? null, behavioral: r?.behavioral ?? null, situational: r?.situational ?? null },
       overallMean: r?.overall ?? null,
       recommendations: { strong_no: r?.strong_no ?? 0, no: r?.no ?? 0, yes: r?.yes ?? 0, strong_yes: r?.strong_yes ?? 0 },

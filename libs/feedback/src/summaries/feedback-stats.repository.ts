@@ -107,9 +107,12 @@ export class FeedbackStatsRepository {
 
   /**
    * The coincidence matrix of ordinal ratings, per group (an interview, or a candidate). A unit is one
-   * criterion of one interview question; its values are the submitted panelists' ratings.
+   * criterion of one interview question; its values are the submitted panelists' ratings. Per
+   * candidate it is read from the maintained `candidate_coincidences` (a row per candidate and unit
+   * size), so a position costs its candidates, not its ratings; one interview is small enough to count.
    */
   async coincidences(scope: Scope, groupBy: 'interview' | 'candidate'): Promise<Map<string, Coincidences & { units: number }>> {
+    if (groupBy === 'candidate' && !('interviewId' in scope)) return this.candidateCoincidences(scope);
     const { where, param } = scopeSql(scope);
     const group = groupBy === 'interview' ? 's.interview_id' : 's.candidate_id';
     // One pass over the units: per unit the count of each value, then o_ck = Σ_u n_uc (n_uk - [c=k]) / (m_u - 1).
@@ -133,29 +136,36 @@ export class FeedbackStatsRepository {
     return out;
   }
 
-  /** Per candidate of a position: mean per question type and overall, and recommendation counts. */
+  private async candidateCoincidences(scope: { candidateId: string } | { positionId: string }): Promise<Map<string, Coincidences & { units: number }>> {
+    const { where, param } = scopeSql(scope, 'a');
+    const rows: Array<{ candidate_id: string; panel: number; units: number; pairs: string[] }> = await this.ds.query(
+      `SELECT a.candidate_id, a.panel, a.units, a.pairs FROM candidate_coincidences a WHERE ${where} ORDER BY a.candidate_id, a.panel`,
+      [param],
+    );
+    const out = new Map<string, Coincidences & { units: number }>();
+    for (const r of rows) {
+      let m = out.get(r.candidate_id);
+      if (!m) out.set(r.candidate_id, (m = { values: VALUES, o: VALUES.map(() => VALUES.map(() => 0)), units: 0 }));
+      // integer pair counts divided once per unit size: exact up to the last float rounding
+      for (let c = 0; c < VALUES.length; c++) for (let k = 0; k < VALUES.length; k++) m.o[c][k] += Number(r.pairs[c * VALUES.length + k]) / (r.panel - 1);
+      m.units += r.units;
+    }
+    return out;
+  }
+
+  /**
+   * Per candidate of a position: mean per question type and overall, and recommendation counts, from
+   * the maintained `candidate_feedback_aggregates`. A mean is sum::numeric / count, the very division
+   * avg() over the ratings performs, so the figures are the same to the last bit.
+   */
   async candidates(positionId: string): Promise<CandidateRow[]> {
     const rows: Array<Record<string, unknown>> = await this.ds.query(
-      `WITH r AS (
-         SELECT s.candidate_id, r.question_type, r.rating
-           FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
-          WHERE s.position_id = $1 AND r.rating IS NOT NULL),
-       m AS (
-         SELECT candidate_id,
-                avg(rating) FILTER (WHERE question_type = 'technical')::float AS technical,
-                avg(rating) FILTER (WHERE question_type = 'behavioral')::float AS behavioral,
-                avg(rating) FILTER (WHERE question_type = 'situational')::float AS situational,
-                avg(rating)::float AS overall, count(*)::int AS ratings
-           FROM r GROUP BY candidate_id),
-       rec AS (
-         SELECT candidate_id, count(*)::int AS submitted,
-                count(*) FILTER (WHERE overall_recommendation = 'strong_no')::int AS strong_no,
-                count(*) FILTER (WHERE overall_recommendation = 'no')::int AS no,
-                count(*) FILTER (WHERE overall_recommendation = 'yes')::int AS yes,
-                count(*) FILTER (WHERE overall_recommendation = 'strong_yes')::int AS strong_yes
-           FROM scorecards WHERE position_id = $1 AND status = 'submitted' GROUP BY candidate_id)
-       SELECT rec.*, m.technical, m.behavioral, m.situational, m.overall, COALESCE(m.ratings, 0) AS ratings
-         FROM rec LEFT JOIN m USING (candidate_id)`,
+      `SELECT candidate_id, submitted, strong_no, no, yes, strong_yes, ratings,
+              CASE WHEN technical_count > 0 THEN (technical_sum::numeric / technical_count)::float END AS technical,
+              CASE WHEN behavioral_count > 0 THEN (behavioral_sum::numeric / behavioral_count)::float END AS behavioral,
+              CASE WHEN situational_count > 0 THEN (situational_sum::numeric / situational_count)::float END AS situational,
+              CASE WHEN ratings > 0 THEN (rating_sum::numeric / ratings)::float END AS overall
+         FROM candidate_feedback_aggregates WHERE position_id = $1`,
       [positionId],
     );
     return rows.map((r) => ({
@@ -235,16 +245,18 @@ export class FeedbackStatsRepository {
     }));
   }
 
-  /** Each submitted panelist's mean rating per competency per interview: the values of competency agreement. */
+  /**
+   * Each submitted panelist's mean rating per competency per interview: the values of competency
+   * agreement, from the maintained `scorecard_competency_aggregates` (one row per scorecard and
+   * competency). sum::numeric / count is avg()'s own division, so the means are identical.
+   */
   async competencyMeans(scope: Scope): Promise<Array<{ interviewId: string; candidateId: string; panelistId: string; competency: string; mean: number }>> {
-    const { where, param } = scopeSql(scope);
+    const { where, param } = scopeSql(scope, 'a');
     const rows: Array<Record<string, unknown>> = await this.ds.query(
-      `SELECT s.interview_id, s.candidate_id, s.panelist_id, c.competency, avg(r.rating)::float AS mean
-         FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
-              CROSS JOIN LATERAL unnest(r.competencies) AS c(competency)
-        WHERE ${where} AND r.rating IS NOT NULL
-        GROUP BY s.interview_id, s.candidate_id, s.panelist_id, c.competency
-        ORDER BY s.interview_id, c.competency, s.panelist_id`,
+      `SELECT a.interview_id, a.candidate_id, a.panelist_id, a.competency, (a.rating_sum::numeric / a.ratings)::float AS mean
+         FROM scorecard_competency_aggregates a
+        WHERE ${where}
+        ORDER BY a.interview_id, a.competency, a.panelist_id`,
       [param],
     );
     return rows.map((r) => ({ interviewId: r.interview_id as string, candidateId: r.candidate_id as string, panelistId: r.panelist_id as string, competency: r.competency as string, mean: r.mean as number }));

@@ -78,6 +78,8 @@ export class PositionSummaryService {
     }
     const recsOf = groupBy(recs, (x) => x.candidateId);
     const meansOf = groupBy(means, (x) => x.candidateId);
+    // grouped once rather than filtered per candidate, which grew with candidates x missing scorecards
+    const missingOf = groupBy(missing, (m) => candidateOf.get(m.interviewId)!);
     const out: PositionRowResponse[] = candidates.map((c) => {
       const r = byCandidate.get(c.id);
       const m = matrices.get(c.id);
@@ -86,7 +88,7 @@ export class PositionSummaryService {
         interviewsDone: done.get(c.id)?.interviews ?? 0,
         scorecardsSubmitted: r?.submitted ?? 0,
         scorecardsMissing: done.get(c.id)?.missing ?? 0,
-        missingFrom: missing.filter((m) => candidateOf.get(m.interviewId) === c.id),
+        missingFrom: missingOf.get(c.id) ?? [],
         meanByType: { technical: r?.means.technical ?? null, behavioral: r?.means.behavioral ?? null, situational: r?.means.situational ?? null },
         overallMean: r?.overallMean ?? null,
         recommendations: { strong_no: r?.recommendations.strong_no ?? 0, no: r?.recommendations.no ?? 0, yes: r?.recommendations.yes ?? 0, strong_yes: r?.recommendations.strong_yes ?? 0 },
