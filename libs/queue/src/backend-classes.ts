@@ -31,12 +31,33 @@ export class BackendQueue extends (Queue as any) {
  */
 export const workerDefaults = new WeakMap<object, Partial<WorkerOptions>>();
 
+/** How long a failed fetch, lock renewal or stall check waits before BullMQ retries it. */
+export const FAILED_CALL_PAUSE_MS = 1000;
+
 export class BackendWorker extends (Worker as any) {
   constructor(name: string, processor: unknown, opts: WorkerOptions<any>) {
     const defaults = opts?.connection && typeof opts.connection === 'object' ? workerDefaults.get(opts.connection) : undefined;
     const merged = { ...defaults, ...opts };
     super(name, processor, merged, isPostgresConnection(merged.connection) ? createPostgresBackend : undefined);
     this.on('error', logError(`worker ${name}`));
+  }
+
+  /**
+   * BullMQ's main loop waits before fetching again only when the error looks like a lost Redis
+   * connection; any other error (the PostgreSQL backend's "Connection terminated unexpectedly"
+   * after the database went away) is retried at once, and a fetch that fails without I/O then
+   * loops on promises alone: 100 % CPU, and no timer or socket of the process is served again
+   * (the API stopped answering; a test stopped timing out). Every failed call pauses here first.
+   */
+  retryIfFailed(fn: () => Promise<unknown>, opts: unknown): Promise<unknown> {
+    return super.retryIfFailed(async () => {
+      try {
+        return await fn();
+      } catch (e) {
+        if (!this.closing) await new Promise((r) => setTimeout(r, FAILED_CALL_PAUSE_MS));
+        throw e;
+      }
+    }, opts);
   }
 }
 
