@@ -1,8 +1,7 @@
 import type { KitRow } from '@app/interviews';
 import type { MissingItemResponse, ScorecardResponse } from '../dto/scorecard.dto';
-import type { ScorecardQuestionNoteEntity } from '../entities/scorecard-question-note.entity';
-import type { ScorecardRatingEntity } from '../entities/scorecard-rating.entity';
 import type { ScorecardEntity } from '../entities/scorecard.entity';
+import type { NotesView, RatingView } from './scorecard-statements';
 
 type KitQuestion = KitRow['questions'][number];
 
@@ -12,7 +11,11 @@ export function assignedTo(kit: KitRow, panelistId: string): KitQuestion[] {
   return kit.questions.filter((q) => q.askedById === panelistId || (q.askedById === null && role === 'lead'));
 }
 
-export function missingItems(kit: KitRow, card: ScorecardEntity, ratings: ScorecardRatingEntity[]): MissingItemResponse[] {
+export function missingItems(
+  kit: KitRow,
+  card: Pick<ScorecardEntity, 'overallRecommendation' | 'panelistId'>,
+  ratings: Array<Pick<RatingView, 'interviewQuestionId' | 'criterionId'>>,
+): MissingItemResponse[] {
   const have = new Set(ratings.map((r) => `${r.interviewQuestionId}/${r.criterionId}`));
   const missing: MissingItemResponse[] = card.overallRecommendation ? [] : [{ kind: 'recommendation', label: 'Overall recommendation' }];
   for (const q of assignedTo(kit, card.panelistId)) {
@@ -25,10 +28,10 @@ export function missingItems(kit: KitRow, card: ScorecardEntity, ratings: Scorec
 
 export function toScorecardResponse(
   kit: KitRow,
-  card: ScorecardEntity,
+  card: Omit<ScorecardEntity, 'createdAt' | 'interviewEndsAt' | 'candidateId' | 'positionId'>,
   panelistName: string,
-  ratings: ScorecardRatingEntity[],
-  notes: ScorecardQuestionNoteEntity[],
+  ratings: RatingView[],
+  notes: NotesView[],
 ): ScorecardResponse {
   const rating = new Map(ratings.map((r) => [`${r.interviewQuestionId}/${r.criterionId}`, r]));
   const note = new Map(notes.map((n) => [n.interviewQuestionId, n]));

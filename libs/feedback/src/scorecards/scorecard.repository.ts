@@ -4,6 +4,30 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ScorecardQuestionNoteEntity } from '../entities/scorecard-question-note.entity';
 import { ScorecardRatingEntity } from '../entities/scorecard-rating.entity';
 import { ScorecardEntity } from '../entities/scorecard.entity';
+import type { CardRow, NotesView, RatingView } from './scorecard-statements';
+import { FIND_CARD, INSERT_DRAFT, LOCK_CARD, LOCK_CARD_BY_ID, RATINGS_AND_NOTES, REOPEN, SAVE_DRAFT, SUBMIT, toCard } from './scorecard-statements';
+
+/** A scorecard as the write path reads it: the entity's columns, from fixed SQL. */
+export type Card = ReturnType<typeof toCard>;
+
+/** One autosave's changes, resolved against the kit. */
+export interface DraftChanges {
+  version: number;
+  overallRecommendation?: string | null;
+  summary?: string | null;
+  set: Array<{
+    question_id: string;
+    criterion_id: string;
+    rating: number | null;
+    not_assessed: boolean;
+    note: string | null;
+    question_type: string;
+    competencies: string[];
+    source_question_id: string | null;
+  }>;
+  cleared: Array<{ questionId: string; criterionId: string }>;
+  notes: Array<{ question_id: string; notes: string | null; follow_ups_asked: string[] }>;
+}
 
 @Injectable()
 export class ScorecardRepository {
@@ -24,22 +48,65 @@ export class ScorecardRepository {
     return this.manager.getRepository(ScorecardEntity);
   }
 
-  /** Creates the draft unless it exists (two first reads at once create one). */
-  async ensure(values: Pick<ScorecardEntity, 'interviewId' | 'panelistId' | 'candidateId' | 'positionId' | 'interviewEndsAt'>): Promise<ScorecardEntity> {
-    await this.cards.createQueryBuilder().insert().values({ ...values, status: 'draft' }).orIgnore().execute();
-    return (await this.cards.findOne({ where: { interviewId: values.interviewId, panelistId: values.panelistId } }))!;
+  private async one(sql: string, params: unknown[]): Promise<Card | null> {
+    const rows: CardRow[] = await this.manager.query(sql, params);
+    return rows[0] ? toCard(rows[0]) : null;
   }
 
-  findById(id: string): Promise<ScorecardEntity | null> {
-    return this.cards.findOne({ where: { id } });
+  /** The panelist's scorecard, created as a draft on first read (two first reads at once create one). */
+  async openDraft(values: Pick<ScorecardEntity, 'interviewId' | 'panelistId' | 'candidateId' | 'positionId' | 'interviewEndsAt'>): Promise<Card> {
+    const found = await this.one(FIND_CARD, [values.interviewId, values.panelistId]);
+    if (found) return found;
+    const created = await this.one(INSERT_DRAFT, [values.interviewId, values.panelistId, values.candidateId, values.positionId, values.interviewEndsAt]);
+    return created ?? (await this.one(FIND_CARD, [values.interviewId, values.panelistId]))!;
   }
 
-  findForUpdate(interviewId: string, panelistId: string): Promise<ScorecardEntity | null> {
-    return this.cards.createQueryBuilder('s').setLock('pessimistic_write').where('s.interview_id = :interviewId AND s.panelist_id = :panelistId', { interviewId, panelistId }).getOne();
+  /** The panelist's scorecard, row-locked until the transaction ends. */
+  lockCard(interviewId: string, panelistId: string): Promise<Card | null> {
+    return this.one(LOCK_CARD, [interviewId, panelistId]);
   }
 
-  findByIdForUpdate(id: string): Promise<ScorecardEntity | null> {
-    return this.cards.createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
+  lockCardById(id: string): Promise<Card | null> {
+    return this.one(LOCK_CARD_BY_ID, [id]);
+  }
+
+  findCard(interviewId: string, panelistId: string): Promise<Card | null> {
+    return this.one(FIND_CARD, [interviewId, panelistId]);
+  }
+
+  /**
+   * Writes an autosave in one statement when the scorecard is at `changes.version` and not submitted;
+   * returns the updated scorecard, or null when it is not (absent, stale or submitted: nothing written).
+   */
+  saveDraft(interviewId: string, panelistId: string, changes: DraftChanges): Promise<Card | null> {
+    const { overallRecommendation: rec, summary } = changes;
+    return this.one(SAVE_DRAFT, [
+      interviewId,
+      panelistId,
+      changes.version,
+      rec !== undefined,
+      rec ?? null,
+      summary !== undefined,
+      summary ?? null,
+      JSON.stringify(changes.set),
+      changes.cleared.map((c) => c.questionId),
+      changes.cleared.map((c) => c.criterionId),
+      JSON.stringify(changes.notes),
+    ]);
+  }
+
+  async markSubmitted(id: string, at: Date): Promise<Card> {
+    return (await this.one(SUBMIT, [id, at]))!;
+  }
+
+  async markReopened(id: string): Promise<Card> {
+    return (await this.one(REOPEN, [id]))!;
+  }
+
+  /** One scorecard's ratings and question notes, in one statement. */
+  async contentOf(id: string): Promise<{ ratings: RatingView[]; notes: NotesView[] }> {
+    const [row]: Array<{ ratings: RatingView[]; notes: NotesView[] }> = await this.manager.query(RATINGS_AND_NOTES, [id]);
+    return row;
   }
 
   findForInterview(interviewId: string): Promise<ScorecardEntity[]> {
@@ -60,20 +127,6 @@ export class ScorecardRepository {
   async notesFor(scorecardIds: string[]): Promise<ScorecardQuestionNoteEntity[]> {
     if (!scorecardIds.length) return [];
     return this.manager.getRepository(ScorecardQuestionNoteEntity).createQueryBuilder('n').where('n.scorecard_id = ANY(:ids)', { ids: scorecardIds }).getMany();
-  }
-
-  async upsertRatings(rows: Array<Omit<ScorecardRatingEntity, 'scorecard'>>): Promise<void> {
-    if (!rows.length) return;
-    await this.manager.getRepository(ScorecardRatingEntity).upsert(rows, { conflictPaths: ['scorecardId', 'interviewQuestionId', 'criterionId'] });
-  }
-
-  async deleteRatings(scorecardId: string, keys: Array<{ interviewQuestionId: string; criterionId: string }>): Promise<void> {
-    for (const k of keys) await this.manager.getRepository(ScorecardRatingEntity).delete({ scorecardId, ...k });
-  }
-
-  async upsertNotes(rows: Array<Omit<ScorecardQuestionNoteEntity, 'scorecard'>>): Promise<void> {
-    if (!rows.length) return;
-    await this.manager.getRepository(ScorecardQuestionNoteEntity).upsert(rows, { conflictPaths: ['scorecardId', 'interviewQuestionId'] });
   }
 
   /** Applies `patch` and bumps the version. */
