@@ -18,6 +18,8 @@ import { wallClock } from '../../libs/common/src/time/wall-clock';
 import { questionContent } from '../../libs/question-sets/src/question-content';
 import { needsReplacement } from '../../libs/interviews/src/rsvp/rsvp-rules';
 import { toScorecardResponse } from '../../libs/feedback/src/scorecards/scorecard-view';
+import { FIND_CARD, RATINGS_AND_NOTES, SAVE_DRAFT, toCard } from '../../libs/feedback/src/scorecards/scorecard-statements';
+import type { CardRow, NotesView, RatingView } from '../../libs/feedback/src/scorecards/scorecard-statements';
 import { sumCoincidences, type Coincidences } from '../../libs/feedback/src/stats';
 import { panelAgreement } from '../../libs/feedback/src/summaries/panel-agreement';
 import { agreement, isDone, missingScorecards } from '../../libs/feedback/src/summaries/summary-helpers';
@@ -232,17 +234,6 @@ async function questionSets(user: User, query: { limit?: string }) {
   };
 }
 
-const CARD_COLUMNS = (a: string) =>
-  ['id', 'interview_id', 'panelist_id', 'candidate_id', 'position_id', 'status', 'overall_recommendation', 'summary', 'version', 'interview_ends_at', 'submitted_at', 'created_at', 'updated_at']
-    .map((c) => `"${a}"."${c}" AS "${a}_${c}"`)
-    .join(', ');
-const card = (r: Record<string, any>, a: string) => ({
-  id: r[`${a}_id`], interviewId: r[`${a}_interview_id`], panelistId: r[`${a}_panelist_id`], candidateId: r[`${a}_candidate_id`], positionId: r[`${a}_position_id`],
-  status: r[`${a}_status`], overallRecommendation: r[`${a}_overall_recommendation`], summary: r[`${a}_summary`], version: r[`${a}_version`],
-  interviewEndsAt: r[`${a}_interview_ends_at`], submittedAt: r[`${a}_submitted_at`], createdAt: r[`${a}_created_at`], updatedAt: r[`${a}_updated_at`],
-});
-const RATING_FIELDS = ['scorecard_id', 'interview_question_id', 'criterion_id', 'interview_id', 'panelist_id', 'rating', 'not_assessed', 'note', 'question_type', 'competencies', 'source_question_id'];
-
 interface SaveBody {
   version: number;
   overallRecommendation?: string | null;
@@ -251,7 +242,7 @@ interface SaveBody {
   questions?: Array<{ questionId: string; notes?: string; followUpsAsked?: string[] }>;
 }
 
-/** The autosave: the app's 12 statements after the guard's, in the same transaction boundaries. */
+/** The autosave: the app's statements after the guard's (the kit, then a transaction of three), the same boundaries. */
 async function saveScorecard(user: User, interviewId: string, dto: SaveBody) {
   const kit = await readableKit(user, interviewId);
   if (!kit.panel.some((p) => p.userId === user.id)) throw new HttpError(404, `You are not on the panel of interview ${interviewId}`);
@@ -271,56 +262,48 @@ async function saveScorecard(user: User, interviewId: string, dto: SaveBody) {
     const unknown = (n.followUpsAsked ?? []).find((f) => !qn.followUps.some((x: { id: string }) => x.id === f));
     if (unknown) throw new HttpError(400, `questions.${i}.followUpsAsked: follow-up ${unknown} is not on question ${qn.position + 1}`);
   }
-  await q(
-    `INSERT INTO "scorecards" AS "ScorecardEntity"("id", "interview_id", "panelist_id", "candidate_id", "position_id", "status", "overall_recommendation", "summary", "version", "interview_ends_at", "submitted_at", "created_at", "updated_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, DEFAULT, DEFAULT, DEFAULT, $6, DEFAULT, DEFAULT, DEFAULT) ON CONFLICT DO NOTHING RETURNING "id", "status", "version", "created_at", "updated_at"`,
-    [interviewId, user.id, kit.candidate.id, kit.authority.positionId, 'draft', kit.interview.endsAt],
-  );
-  await q(`SELECT ${CARD_COLUMNS('ScorecardEntity')} FROM "scorecards" "ScorecardEntity" WHERE (("ScorecardEntity"."interview_id" = $1) AND ("ScorecardEntity"."panelist_id" = $2)) LIMIT 1`, [interviewId, user.id]);
+  // the app's statements (libs/feedback/src/scorecards/scorecard-statements.ts): the writes in one
+  // statement gated by the version, the audit row, the ratings and notes read back, one transaction
+  const set = ratings.filter(({ r }) => r.rating != null || r.notAssessed);
+  const cleared = ratings.filter(({ r }) => r.rating == null && !r.notAssessed);
+  const params = [
+    interviewId,
+    user.id,
+    dto.version,
+    dto.overallRecommendation !== undefined,
+    dto.overallRecommendation ?? null,
+    dto.summary !== undefined,
+    dto.summary ?? null,
+    JSON.stringify(
+      set.map(({ r, q: qn }) => ({
+        question_id: qn.id, criterion_id: r.criterionId, rating: r.notAssessed ? null : r.rating, not_assessed: !!r.notAssessed, note: r.note ?? null,
+        question_type: qn.type, competencies: qn.competencies, source_question_id: qn.sourceQuestionId,
+      })),
+    ),
+    cleared.map(({ q: qn }) => qn.id),
+    cleared.map(({ r }) => r.criterionId),
+    JSON.stringify((dto.questions ?? []).map((n) => ({ question_id: n.questionId, notes: n.notes ?? null, follow_ups_asked: n.followUpsAsked ?? [] }))),
+  ];
   const client = await pool.connect();
-  let saved: ReturnType<typeof card>;
+  let saved: ReturnType<typeof toCard>;
+  let content: { ratings: RatingView[]; notes: NotesView[] };
   try {
     await client.query('START TRANSACTION');
-    const [locked] = await q(`SELECT ${CARD_COLUMNS('s')} FROM "scorecards" "s" WHERE "s"."interview_id" = $1 AND "s"."panelist_id" = $2 FOR UPDATE`, [interviewId, user.id], client);
-    const current = card(locked, 's');
-    if (current.version !== dto.version) {
-      throw new HttpError(409, `Your scorecard was saved elsewhere in the meantime (version ${current.version}, yours ${dto.version}); reload it to continue`, { currentVersion: current.version });
+    const [row] = await q<CardRow>(SAVE_DRAFT, params, client);
+    if (!row) {
+      const [current] = await q<CardRow>(FIND_CARD, [interviewId, user.id], client);
+      if (!current) throw new HttpError(500, 'the bench seeds every draft');
+      if (current.version !== dto.version) {
+        throw new HttpError(409, `Your scorecard was saved elsewhere in the meantime (version ${current.version}, yours ${dto.version}); reload it to continue`, { currentVersion: current.version });
+      }
+      throw new HttpError(409, 'This scorecard is submitted and locked; reopen it to change it');
     }
-    if (current.status === 'submitted') throw new HttpError(409, 'This scorecard is submitted and locked; reopen it to change it');
-    const set = ratings.filter(({ r }) => r.rating != null || r.notAssessed);
-    if (set.length) {
-      const values: unknown[] = [];
-      const tuples = set.map(({ r, q: qn }) => {
-        values.push(current.id, qn.id, r.criterionId, interviewId, user.id, r.notAssessed ? null : r.rating, !!r.notAssessed, r.note ?? null, qn.type, qn.competencies, qn.sourceQuestionId);
-        return `(${RATING_FIELDS.map((_, k) => `$${values.length - RATING_FIELDS.length + k + 1}`).join(', ')})`;
-      });
-      await q(
-        `INSERT INTO "scorecard_ratings"(${RATING_FIELDS.map((f) => `"${f}"`).join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT ( "scorecard_id", "interview_question_id", "criterion_id" ) DO UPDATE SET ${RATING_FIELDS.map((f) => `"${f}" = EXCLUDED."${f}"`).join(', ')} RETURNING "not_assessed", "competencies"`,
-        values,
-        client,
-      );
-    }
-    const cleared = ratings.filter(({ r }) => r.rating == null && !r.notAssessed);
-    if (cleared.length) {
-      await q(`DELETE FROM scorecard_ratings WHERE scorecard_id = $1 AND (interview_question_id, criterion_id) IN (SELECT * FROM unnest($2::uuid[], $3::text[]))`, [current.id, cleared.map(({ q: qn }) => qn.id), cleared.map(({ r }) => r.criterionId)], client);
-    }
-    for (const n of dto.questions ?? []) {
-      await q(
-        `INSERT INTO scorecard_question_notes (scorecard_id, interview_question_id, notes, follow_ups_asked) VALUES ($1, $2, $3, $4) ON CONFLICT (scorecard_id, interview_question_id) DO UPDATE SET notes = EXCLUDED.notes, follow_ups_asked = EXCLUDED.follow_ups_asked`,
-        [current.id, n.questionId, n.notes ?? null, n.followUpsAsked ?? []],
-        client,
-      );
-    }
-    const patch: Record<string, unknown> = {};
-    if (dto.overallRecommendation !== undefined) patch.overall_recommendation = dto.overallRecommendation;
-    if (dto.summary !== undefined) patch.summary = dto.summary;
-    const sets = Object.keys(patch).map((k, n) => `"${k}" = $${n + 2}`);
-    await q(`UPDATE "scorecards" SET ${[...sets, '"version" = "version" + 1', '"updated_at" = now()'].join(', ')} WHERE "id" = $1`, [current.id, ...Object.values(patch)], client);
+    saved = toCard(row);
     const changes: Record<string, unknown> = { ratings: ratings.length, questions: dto.questions?.length ?? 0 };
     if (dto.overallRecommendation !== undefined) changes.overallRecommendation = dto.overallRecommendation;
     if (dto.summary !== undefined) changes.summary = dto.summary;
-    await q(`INSERT INTO "audit_events"("id", "actor_id", "entity_type", "entity_id", "action", "changes", "created_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, DEFAULT)`, [user.id, 'scorecard', current.id, 'saved', JSON.stringify(changes)], client);
-    const [after] = await q(`SELECT ${CARD_COLUMNS('ScorecardEntity')} FROM "scorecards" "ScorecardEntity" WHERE (("ScorecardEntity"."id" = $1)) LIMIT 1`, [current.id], client);
-    saved = card(after, 'ScorecardEntity');
+    await q(`INSERT INTO "audit_events"("id", "actor_id", "entity_type", "entity_id", "action", "changes", "created_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, DEFAULT)`, [user.id, 'scorecard', saved.id, 'saved', JSON.stringify(changes)], client);
+    [content] = await q<{ ratings: RatingView[]; notes: NotesView[] }>(RATINGS_AND_NOTES, [saved.id], client);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -328,17 +311,7 @@ async function saveScorecard(user: User, interviewId: string, dto: SaveBody) {
   } finally {
     client.release();
   }
-  const [ratingRows, noteRows] = await Promise.all([
-    q(`SELECT ${RATING_FIELDS.map((f) => `"r"."${f}" AS "r_${f}"`).join(', ')} FROM "scorecard_ratings" "r" WHERE "r"."scorecard_id" = ANY($1)`, [[saved.id]]),
-    q(`SELECT "n"."scorecard_id" AS "n_scorecard_id", "n"."interview_question_id" AS "n_interview_question_id", "n"."notes" AS "n_notes", "n"."follow_ups_asked" AS "n_follow_ups_asked" FROM "scorecard_question_notes" "n" WHERE "n"."scorecard_id" = ANY($1)`, [[saved.id]]),
-  ]);
-  return toScorecardResponse(
-    kit as any,
-    saved as any,
-    user.name,
-    ratingRows.map((r) => ({ interviewQuestionId: r.r_interview_question_id, criterionId: r.r_criterion_id, rating: r.r_rating, notAssessed: r.r_not_assessed, note: r.r_note })) as any,
-    noteRows.map((n) => ({ interviewQuestionId: n.n_interview_question_id, notes: n.n_notes, followUpsAsked: n.n_follow_ups_asked })) as any,
-  );
+  return toScorecardResponse(kit as any, saved, user.name, content.ratings, content.notes);
 }
 
 const VALUES = [1, 2, 3, 4];
