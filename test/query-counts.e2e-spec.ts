@@ -22,10 +22,14 @@ const EXPECTED = {
   upcoming: 1 + 1,
 };
 /**
- * The scorecard writes: the guard's lookup, then BEGIN ... COMMIT and the work between. The submit's
- * count changes when the summaries' aggregates are maintained on submit (issue 15): update it then.
+ * The scorecard writes, as fixed SQL (issue 15). The autosave: the guard's lookup, the kit, then
+ * BEGIN, the writes in one statement gated by the version, the audit row, the ratings and notes read
+ * back, COMMIT (13 with the query builder). The submit: the guard's lookup, the kit, BEGIN, the
+ * scorecard locked, its ratings and notes, the update, the audit row, COMMIT; then the listeners of
+ * `scorecard.submitted`: the completion check (the panel, who has submitted) and the reminders'
+ * replan (6 statements, libs/reminders) (19 before).
  */
-const EXPECTED_WRITES = { autosave: 13, submit: 19 };
+const EXPECTED_WRITES = { autosave: 7, submit: 16 };
 /** Fixed ceilings for the summaries, whatever the data size. */
 const SUMMARY_BOUND = { position: 12, candidate: 12, interview: 10 }; // 9, 9 and 7 measured (2026-11-30)
 
