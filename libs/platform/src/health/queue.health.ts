@@ -21,13 +21,13 @@ export class QueueHealthIndicator {
       ]);
       const last = await this.heartbeats.latest();
       return {
-        status: 'up',
         backend: this.config.queueBackend,
         jobs: counts,
         lastWorkerHeartbeat: last ? { processedAt: last.processedAt, processedBy: last.processedBy } : null,
+        status: 'up',
       };
     } catch (e) {
-      return { status: 'down', backend: this.config.queueBackend, message: e instanceof Error ? e.message : String(e) };
+      return { backend: this.config.queueBackend, message: e instanceof Error ? e.message : String(e), status: 'down' };
     } finally {
       // cleared, not left to fire: under load every probe kept a timer and its closures alive for 3 s
       clearTimeout(timer);
