@@ -10,10 +10,12 @@
 
 /** A scorecard row's columns, snake_case as stored. */
 export const CARD_COLUMNS =
-  'id, interview_id, panelist_id, candidate_id, position_id, status, overall_recommendation, summary, version, interview_ends_at, submitted_at, created_at, updated_at';
+  'id, interview_id, panelist_id, candidate_id, position_id, status, overall_recommendation, summary, version, ' +
+  'interview_ends_at, submitted_at, created_at, updated_at';
 
 /** $1 interview, $2 panelist: the scorecard, locked for the transaction. */
-export const LOCK_CARD = `SELECT ${CARD_COLUMNS} FROM scorecards WHERE interview_id = $1 AND panelist_id = $2 FOR UPDATE`;
+export const LOCK_CARD = `SELECT ${CARD_COLUMNS} FROM scorecards
+  WHERE interview_id = $1 AND panelist_id = $2 FOR UPDATE`;
 
 /** $1 scorecard id: the scorecard, locked for the transaction. */
 export const LOCK_CARD_BY_ID = `SELECT ${CARD_COLUMNS} FROM scorecards WHERE id = $1 FOR UPDATE`;
@@ -22,15 +24,19 @@ export const LOCK_CARD_BY_ID = `SELECT ${CARD_COLUMNS} FROM scorecards WHERE id 
 export const FIND_CARD = `SELECT ${CARD_COLUMNS} FROM scorecards WHERE interview_id = $1 AND panelist_id = $2`;
 
 /** $1 interview, $2 panelist, $3 candidate, $4 position, $5 interview end: a draft unless one exists. */
-export const INSERT_DRAFT = `INSERT INTO scorecards (interview_id, panelist_id, candidate_id, position_id, interview_ends_at, status)
-  VALUES ($1, $2, $3, $4, $5, 'draft') ON CONFLICT (interview_id, panelist_id) DO NOTHING RETURNING ${CARD_COLUMNS}`;
+export const INSERT_DRAFT = `INSERT INTO scorecards
+    (interview_id, panelist_id, candidate_id, position_id, interview_ends_at, status)
+  VALUES ($1, $2, $3, $4, $5, 'draft')
+  ON CONFLICT (interview_id, panelist_id) DO NOTHING RETURNING ${CARD_COLUMNS}`;
 
 /** $1 scorecard id: its ratings and question notes, as JSON arrays in one row. */
 export const RATINGS_AND_NOTES = `SELECT
-  (SELECT COALESCE(json_agg(json_build_object('interviewQuestionId', r.interview_question_id, 'criterionId', r.criterion_id,
-          'rating', r.rating, 'notAssessed', r.not_assessed, 'note', r.note)), '[]') FROM scorecard_ratings r WHERE r.scorecard_id = $1) AS ratings,
+  (SELECT COALESCE(json_agg(json_build_object('interviewQuestionId', r.interview_question_id,
+          'criterionId', r.criterion_id, 'rating', r.rating, 'notAssessed', r.not_assessed, 'note', r.note)), '[]')
+     FROM scorecard_ratings r WHERE r.scorecard_id = $1) AS ratings,
   (SELECT COALESCE(json_agg(json_build_object('interviewQuestionId', n.interview_question_id, 'notes', n.notes,
-          'followUpsAsked', n.follow_ups_asked)), '[]') FROM scorecard_question_notes n WHERE n.scorecard_id = $1) AS notes`;
+          'followUpsAsked', n.follow_ups_asked)), '[]')
+     FROM scorecard_question_notes n WHERE n.scorecard_id = $1) AS notes`;
 
 /**
  * The autosave in one statement. The scorecard's update carries the optimistic check (the version
@@ -52,26 +58,28 @@ export const SAVE_DRAFT = `WITH card AS (
     WHERE interview_id = $1 AND panelist_id = $2 AND version = $3 AND status <> 'submitted'
     RETURNING ${CARD_COLUMNS}
   ), rated AS (
-    INSERT INTO scorecard_ratings (scorecard_id, interview_question_id, criterion_id, interview_id, panelist_id, rating, not_assessed, note,
-                                   question_type, competencies, source_question_id)
-    SELECT card.id, x.question_id, x.criterion_id, card.interview_id, card.panelist_id, x.rating, x.not_assessed, x.note,
-           x.question_type, x.competencies, x.source_question_id
-      FROM card, jsonb_to_recordset($8::jsonb) AS x(question_id uuid, criterion_id varchar, rating smallint, not_assessed boolean, note text,
-                                                     question_type varchar, competencies text[], source_question_id uuid)
+    INSERT INTO scorecard_ratings (scorecard_id, interview_question_id, criterion_id, interview_id, panelist_id,
+                                   rating, not_assessed, note, question_type, competencies, source_question_id)
+    SELECT card.id, x.question_id, x.criterion_id, card.interview_id, card.panelist_id,
+           x.rating, x.not_assessed, x.note, x.question_type, x.competencies, x.source_question_id
+      FROM card, jsonb_to_recordset($8::jsonb) AS x(question_id uuid, criterion_id varchar, rating smallint,
+             not_assessed boolean, note text, question_type varchar, competencies text[], source_question_id uuid)
     ON CONFLICT (scorecard_id, interview_question_id, criterion_id) DO UPDATE SET
-      interview_id = EXCLUDED.interview_id, panelist_id = EXCLUDED.panelist_id, rating = EXCLUDED.rating, not_assessed = EXCLUDED.not_assessed,
-      note = EXCLUDED.note, question_type = EXCLUDED.question_type, competencies = EXCLUDED.competencies,
-      source_question_id = EXCLUDED.source_question_id
+      interview_id = EXCLUDED.interview_id, panelist_id = EXCLUDED.panelist_id, rating = EXCLUDED.rating,
+      not_assessed = EXCLUDED.not_assessed, note = EXCLUDED.note, question_type = EXCLUDED.question_type,
+      competencies = EXCLUDED.competencies, source_question_id = EXCLUDED.source_question_id
     RETURNING 1
   ), cleared AS (
     DELETE FROM scorecard_ratings r USING card
-     WHERE r.scorecard_id = card.id AND (r.interview_question_id, r.criterion_id) IN (SELECT * FROM unnest($9::uuid[], $10::varchar[]))
+     WHERE r.scorecard_id = card.id
+       AND (r.interview_question_id, r.criterion_id) IN (SELECT * FROM unnest($9::uuid[], $10::varchar[]))
     RETURNING 1
   ), noted AS (
     INSERT INTO scorecard_question_notes (scorecard_id, interview_question_id, notes, follow_ups_asked)
     SELECT card.id, n.question_id, n.notes, n.follow_ups_asked
       FROM card, jsonb_to_recordset($11::jsonb) AS n(question_id uuid, notes text, follow_ups_asked text[])
-    ON CONFLICT (scorecard_id, interview_question_id) DO UPDATE SET notes = EXCLUDED.notes, follow_ups_asked = EXCLUDED.follow_ups_asked
+    ON CONFLICT (scorecard_id, interview_question_id)
+      DO UPDATE SET notes = EXCLUDED.notes, follow_ups_asked = EXCLUDED.follow_ups_asked
     RETURNING 1
   )
   SELECT ${CARD_COLUMNS} FROM card`;
@@ -80,12 +88,16 @@ export const SAVE_DRAFT = `WITH card AS (
 // answers [rows, count] for a bare UPDATE)
 
 /** $1 scorecard id, $2 when. */
-export const SUBMIT = `WITH card AS (UPDATE scorecards SET status = 'submitted', submitted_at = $2, version = version + 1, updated_at = now()
-  WHERE id = $1 RETURNING ${CARD_COLUMNS}) SELECT * FROM card`;
+export const SUBMIT = `WITH card AS (
+    UPDATE scorecards SET status = 'submitted', submitted_at = $2, version = version + 1, updated_at = now()
+    WHERE id = $1 RETURNING ${CARD_COLUMNS}
+  ) SELECT * FROM card`;
 
 /** $1 scorecard id. */
-export const REOPEN = `WITH card AS (UPDATE scorecards SET status = 'draft', submitted_at = NULL, version = version + 1, updated_at = now()
-  WHERE id = $1 RETURNING ${CARD_COLUMNS}) SELECT * FROM card`;
+export const REOPEN = `WITH card AS (
+    UPDATE scorecards SET status = 'draft', submitted_at = NULL, version = version + 1, updated_at = now()
+    WHERE id = $1 RETURNING ${CARD_COLUMNS}
+  ) SELECT * FROM card`;
 
 /** A scorecard row as the rest of the module reads it (the entity's shape). */
 export interface CardRow {

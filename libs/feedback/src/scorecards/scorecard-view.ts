@@ -17,10 +17,18 @@ export function missingItems(
   ratings: Array<Pick<RatingView, 'interviewQuestionId' | 'criterionId'>>,
 ): MissingItemResponse[] {
   const have = new Set(ratings.map((r) => `${r.interviewQuestionId}/${r.criterionId}`));
-  const missing: MissingItemResponse[] = card.overallRecommendation ? [] : [{ kind: 'recommendation', label: 'Overall recommendation' }];
+  const missing: MissingItemResponse[] = card.overallRecommendation
+    ? []
+    : [{ kind: 'recommendation', label: 'Overall recommendation' }];
   for (const q of assignedTo(kit, card.panelistId)) {
     for (const c of q.criteria) {
-      if (!have.has(`${q.id}/${c.id}`)) missing.push({ kind: 'rating', questionId: q.id, criterionId: c.id, label: `Question ${q.position + 1}: ${c.label}` });
+      if (!have.has(`${q.id}/${c.id}`))
+        missing.push({
+          kind: 'rating',
+          questionId: q.id,
+          criterionId: c.id,
+          label: `Question ${q.position + 1}: ${c.label}`,
+        });
     }
   }
   return missing;
@@ -54,9 +62,20 @@ export function toScorecardResponse(
       assignedToMe: assigned.has(q.id),
       criteria: q.criteria.map((c) => {
         const r = rating.get(`${q.id}/${c.id}`);
-        return { criterionId: c.id, label: c.label, description: c.description, rating: r?.rating ?? null, notAssessed: r?.notAssessed ?? false, note: r?.note ?? null };
+        return {
+          criterionId: c.id,
+          label: c.label,
+          description: c.description,
+          rating: r?.rating ?? null,
+          notAssessed: r?.notAssessed ?? false,
+          note: r?.note ?? null,
+        };
       }),
-      followUps: q.followUps.map((f) => ({ id: f.id, prompt: f.prompt, asked: note.get(q.id)?.followUpsAsked.includes(f.id) ?? false })),
+      followUps: q.followUps.map((f) => ({
+        id: f.id,
+        prompt: f.prompt,
+        asked: note.get(q.id)?.followUpsAsked.includes(f.id) ?? false,
+      })),
       notes: note.get(q.id)?.notes ?? null,
     })),
     missing: card.status === 'draft' ? missingItems(kit, card, ratings) : [],

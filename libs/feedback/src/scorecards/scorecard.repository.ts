@@ -5,7 +5,17 @@ import { ScorecardQuestionNoteEntity } from '../entities/scorecard-question-note
 import { ScorecardRatingEntity } from '../entities/scorecard-rating.entity';
 import { ScorecardEntity } from '../entities/scorecard.entity';
 import type { CardRow, NotesView, RatingView } from './scorecard-statements';
-import { FIND_CARD, INSERT_DRAFT, LOCK_CARD, LOCK_CARD_BY_ID, RATINGS_AND_NOTES, REOPEN, SAVE_DRAFT, SUBMIT, toCard } from './scorecard-statements';
+import {
+  FIND_CARD,
+  INSERT_DRAFT,
+  LOCK_CARD,
+  LOCK_CARD_BY_ID,
+  RATINGS_AND_NOTES,
+  REOPEN,
+  SAVE_DRAFT,
+  SUBMIT,
+  toCard,
+} from './scorecard-statements';
 
 /** A scorecard as the write path reads it: the entity's columns, from fixed SQL. */
 export type Card = ReturnType<typeof toCard>;
@@ -54,10 +64,18 @@ export class ScorecardRepository {
   }
 
   /** The panelist's scorecard, created as a draft on first read (two first reads at once create one). */
-  async openDraft(values: Pick<ScorecardEntity, 'interviewId' | 'panelistId' | 'candidateId' | 'positionId' | 'interviewEndsAt'>): Promise<Card> {
+  async openDraft(
+    values: Pick<ScorecardEntity, 'interviewId' | 'panelistId' | 'candidateId' | 'positionId' | 'interviewEndsAt'>,
+  ): Promise<Card> {
     const found = await this.one(FIND_CARD, [values.interviewId, values.panelistId]);
     if (found) return found;
-    const created = await this.one(INSERT_DRAFT, [values.interviewId, values.panelistId, values.candidateId, values.positionId, values.interviewEndsAt]);
+    const created = await this.one(INSERT_DRAFT, [
+      values.interviewId,
+      values.panelistId,
+      values.candidateId,
+      values.positionId,
+      values.interviewEndsAt,
+    ]);
     return created ?? (await this.one(FIND_CARD, [values.interviewId, values.panelistId]))!;
   }
 
@@ -105,7 +123,9 @@ export class ScorecardRepository {
 
   /** One scorecard's ratings and question notes, in one statement. */
   async contentOf(id: string): Promise<{ ratings: RatingView[]; notes: NotesView[] }> {
-    const [row]: Array<{ ratings: RatingView[]; notes: NotesView[] }> = await this.manager.query(RATINGS_AND_NOTES, [id]);
+    const [row]: Array<{ ratings: RatingView[]; notes: NotesView[] }> = await this.manager.query(RATINGS_AND_NOTES, [
+      id,
+    ]);
     return row;
   }
 
@@ -116,22 +136,40 @@ export class ScorecardRepository {
   /** Submitted scorecards of these interviews, oldest submission first; drafts never. */
   async submittedFor(interviewIds: string[]): Promise<ScorecardEntity[]> {
     if (!interviewIds.length) return [];
-    return this.cards.createQueryBuilder('s').where('s.interview_id = ANY(:ids) AND s.status = :status', { ids: interviewIds, status: 'submitted' }).orderBy('s.submitted_at', 'ASC').addOrderBy('s.id', 'ASC').getMany();
+    return this.cards
+      .createQueryBuilder('s')
+      .where('s.interview_id = ANY(:ids) AND s.status = :status', { ids: interviewIds, status: 'submitted' })
+      .orderBy('s.submitted_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
   }
 
   async ratingsFor(scorecardIds: string[]): Promise<ScorecardRatingEntity[]> {
     if (!scorecardIds.length) return [];
-    return this.manager.getRepository(ScorecardRatingEntity).createQueryBuilder('r').where('r.scorecard_id = ANY(:ids)', { ids: scorecardIds }).getMany();
+    return this.manager
+      .getRepository(ScorecardRatingEntity)
+      .createQueryBuilder('r')
+      .where('r.scorecard_id = ANY(:ids)', { ids: scorecardIds })
+      .getMany();
   }
 
   async notesFor(scorecardIds: string[]): Promise<ScorecardQuestionNoteEntity[]> {
     if (!scorecardIds.length) return [];
-    return this.manager.getRepository(ScorecardQuestionNoteEntity).createQueryBuilder('n').where('n.scorecard_id = ANY(:ids)', { ids: scorecardIds }).getMany();
+    return this.manager
+      .getRepository(ScorecardQuestionNoteEntity)
+      .createQueryBuilder('n')
+      .where('n.scorecard_id = ANY(:ids)', { ids: scorecardIds })
+      .getMany();
   }
 
   /** Applies `patch` and bumps the version. */
   async update(id: string, patch: Partial<ScorecardEntity>): Promise<void> {
-    await this.cards.createQueryBuilder().update().set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' }).where('id = :id', { id }).execute();
+    await this.cards
+      .createQueryBuilder()
+      .update()
+      .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute();
   }
 
   async moveInterviewEnd(interviewId: string, endsAt: Date): Promise<void> {
@@ -152,7 +190,10 @@ export class ScorecardRepository {
 
   /** Interviews whose scorecard by this panelist is submitted. */
   async submittedInterviewIds(userId: string): Promise<string[]> {
-    const rows: Array<{ interview_id: string }> = await this.manager.query(`SELECT interview_id FROM scorecards WHERE panelist_id = $1 AND status = 'submitted'`, [userId]);
+    const rows: Array<{ interview_id: string }> = await this.manager.query(
+      `SELECT interview_id FROM scorecards WHERE panelist_id = $1 AND status = 'submitted'`,
+      [userId],
+    );
     return rows.map((r) => r.interview_id);
   }
 

@@ -29,7 +29,8 @@ export class ScorecardsService {
   /** The kit, for a caller on the panel (others: 404, since "mine" does not exist for them). */
   private async panelKit(user: AuthUser, interviewId: string): Promise<KitRow> {
     const kit = await this.interviews.readable(user, interviewId);
-    if (!kit.panel.some((p) => p.userId === user.id)) throw new NotFoundException(`You are not on the panel of interview ${interviewId}`);
+    if (!kit.panel.some((p) => p.userId === user.id))
+      throw new NotFoundException(`You are not on the panel of interview ${interviewId}`);
     return kit;
   }
 
@@ -51,16 +52,26 @@ export class ScorecardsService {
           const current = await repo.findCard(interviewId, user.id);
           if (!current) return null;
           if (current.version !== dto.version) {
-            throw conflict(`Your scorecard was saved elsewhere in the meantime (version ${current.version}, yours ${dto.version}); reload it to continue`, {
-              currentVersion: current.version,
-            });
+            throw conflict(
+              `Your scorecard was saved elsewhere in the meantime (version ${current.version}, yours ${dto.version}); reload it to continue`,
+              {
+                currentVersion: current.version,
+              },
+            );
           }
           throw new ConflictException('This scorecard is submitted and locked; reopen it to change it');
         }
         const patch: Record<string, unknown> = {};
         if (dto.overallRecommendation !== undefined) patch.overallRecommendation = dto.overallRecommendation;
         if (dto.summary !== undefined) patch.summary = dto.summary;
-        await this.audit.record(user.id, 'scorecard', card.id, 'saved', { ratings: dto.ratings?.length ?? 0, questions: dto.questions?.length ?? 0, ...patch }, repo.tx);
+        await this.audit.record(
+          user.id,
+          'scorecard',
+          card.id,
+          'saved',
+          { ratings: dto.ratings?.length ?? 0, questions: dto.questions?.length ?? 0, ...patch },
+          repo.tx,
+        );
         return { card, ...(await repo.contentOf(card.id)) };
       });
     let saved = await write();
@@ -84,16 +95,32 @@ export class ScorecardsService {
     const { card, ratings, notes } = await this.repo.transaction(async (repo) => {
       const card = await repo.lockCard(interviewId, user.id);
       if (!card) throw unprocessable('Nothing to submit yet: open and fill your scorecard first');
-      if (dto.version !== undefined && card.version !== dto.version) throw conflict(`Your scorecard changed since (version ${card.version}, yours ${dto.version})`, { currentVersion: card.version });
+      if (dto.version !== undefined && card.version !== dto.version)
+        throw conflict(`Your scorecard changed since (version ${card.version}, yours ${dto.version})`, {
+          currentVersion: card.version,
+        });
       if (card.status === 'submitted') throw new ConflictException('This scorecard is already submitted');
       // read under the lock: no save can change them before the commit
       const content = await repo.contentOf(card.id);
       const missing = missingItems(kit, card, content.ratings);
       if (missing.length) {
-        throw unprocessable(`Your scorecard is missing ${missing.length} item(s): ${missing.slice(0, 5).map((m) => m.label).join('; ')}${missing.length > 5 ? '; …' : ''}`, { missing });
+        throw unprocessable(
+          `Your scorecard is missing ${missing.length} item(s): ${missing
+            .slice(0, 5)
+            .map((m) => m.label)
+            .join('; ')}${missing.length > 5 ? '; …' : ''}`,
+          { missing },
+        );
       }
       const submitted = await repo.markSubmitted(card.id, new Date());
-      await this.audit.record(user.id, 'scorecard', card.id, 'submitted', { recommendation: card.overallRecommendation }, repo.tx);
+      await this.audit.record(
+        user.id,
+        'scorecard',
+        card.id,
+        'submitted',
+        { recommendation: card.overallRecommendation },
+        repo.tx,
+      );
       return { card: submitted, ...content };
     });
     await this.events.emitAsync(ScorecardEvent.Submitted, { scorecardId: card.id, interviewId, panelistId: user.id });
@@ -112,7 +139,11 @@ export class ScorecardsService {
       await this.audit.record(user.id, 'scorecard', card.id, 'reopened', { author: card.panelistId }, repo.tx);
       return reopened;
     });
-    await this.events.emitAsync(ScorecardEvent.Reopened, { scorecardId: card.id, interviewId, panelistId: card.panelistId });
+    await this.events.emitAsync(ScorecardEvent.Reopened, {
+      scorecardId: card.id,
+      interviewId,
+      panelistId: card.panelistId,
+    });
     const [author] = await this.users.findManyByIds([card.panelistId]);
     return this.view(kit, card, author?.name ?? 'Unknown user');
   }
@@ -124,18 +155,35 @@ export class ScorecardsService {
 }
 
 function draftOf(kit: KitRow, user: AuthUser) {
-  return { interviewId: kit.interview.id, panelistId: user.id, candidateId: kit.candidate.id, positionId: kit.authority.positionId, interviewEndsAt: kit.interview.endsAt };
+  return {
+    interviewId: kit.interview.id,
+    panelistId: user.id,
+    candidateId: kit.candidate.id,
+    positionId: kit.authority.positionId,
+    interviewEndsAt: kit.interview.endsAt,
+  };
 }
 
 /** The save's ratings and notes checked against the kit (400 naming the first stranger) and resolved to rows. */
 function draftChanges(kit: KitRow, dto: SaveScorecardDto): DraftChanges {
   const questions = new Map(kit.questions.map((q) => [q.id, q]));
-  const changes: DraftChanges = { version: dto.version, overallRecommendation: dto.overallRecommendation, summary: dto.summary, set: [], cleared: [], notes: [] };
+  const changes: DraftChanges = {
+    version: dto.version,
+    overallRecommendation: dto.overallRecommendation,
+    summary: dto.summary,
+    set: [],
+    cleared: [],
+    notes: [],
+  };
   for (const [i, r] of (dto.ratings ?? []).entries()) {
     const q = questions.get(r.questionId);
     if (!q) throw new BadRequestException(`ratings.${i}.questionId: question ${r.questionId} is not on this interview`);
-    if (!q.criteria.some((c) => c.id === r.criterionId)) throw new BadRequestException(`ratings.${i}.criterionId: criterion ${r.criterionId} is not on question ${q.position + 1}`);
-    if (r.notAssessed && r.rating != null) throw new BadRequestException(`ratings.${i}: give a rating or notAssessed, not both`);
+    if (!q.criteria.some((c) => c.id === r.criterionId))
+      throw new BadRequestException(
+        `ratings.${i}.criterionId: criterion ${r.criterionId} is not on question ${q.position + 1}`,
+      );
+    if (r.notAssessed && r.rating != null)
+      throw new BadRequestException(`ratings.${i}: give a rating or notAssessed, not both`);
     if (r.rating == null && !r.notAssessed) changes.cleared.push({ questionId: q.id, criterionId: r.criterionId });
     else {
       changes.set.push({
@@ -152,9 +200,13 @@ function draftChanges(kit: KitRow, dto: SaveScorecardDto): DraftChanges {
   }
   for (const [i, n] of (dto.questions ?? []).entries()) {
     const q = questions.get(n.questionId);
-    if (!q) throw new BadRequestException(`questions.${i}.questionId: question ${n.questionId} is not on this interview`);
+    if (!q)
+      throw new BadRequestException(`questions.${i}.questionId: question ${n.questionId} is not on this interview`);
     const unknown = (n.followUpsAsked ?? []).find((f) => !q.followUps.some((x) => x.id === f));
-    if (unknown) throw new BadRequestException(`questions.${i}.followUpsAsked: follow-up ${unknown} is not on question ${q.position + 1}`);
+    if (unknown)
+      throw new BadRequestException(
+        `questions.${i}.followUpsAsked: follow-up ${unknown} is not on question ${q.position + 1}`,
+      );
     changes.notes.push({ question_id: q.id, notes: n.notes ?? null, follow_ups_asked: n.followUpsAsked ?? [] });
   }
   return changes;

@@ -36,14 +36,18 @@ export class HealthController implements BeforeApplicationShutdown {
   /** Readiness, as /health/ready (kept at /health for existing probes and monitors). */
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: 200 when the database and the queue backend answer; 503 naming the dependency that is down' })
+  @ApiOperation({
+    summary: 'Readiness: 200 when the database and the queue backend answer; 503 naming the dependency that is down',
+  })
   check() {
     return this.readiness();
   }
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: 200 when the database and the queue backend answer; 503 naming the dependency that is down' })
+  @ApiOperation({
+    summary: 'Readiness: 200 when the database and the queue backend answer; 503 naming the dependency that is down',
+  })
   ready() {
     return this.readiness();
   }
@@ -77,7 +81,11 @@ export class HealthController implements BeforeApplicationShutdown {
     const report = { status: this.shuttingDown ? 'shutting_down' : down.length ? 'error' : 'ok', info, error, details };
     if (report.status === 'ok') return report;
     // the report inside the one error shape; the filter adds Retry-After to the 503
-    throw new DetailedHttpException(503, `Unhealthy: ${down.join(', ') || 'unknown'} ${down.length > 1 ? 'are' : 'is'} down`, report);
+    throw new DetailedHttpException(
+      503,
+      `Unhealthy: ${down.join(', ') || 'unknown'} ${down.length > 1 ? 'are' : 'is'} down`,
+      report,
+    );
   }
 
   /** `SELECT 1` within 3 s (terminus' TypeORM ping, with its message on a timeout). */
@@ -87,11 +95,21 @@ export class HealthController implements BeforeApplicationShutdown {
     try {
       await Promise.race([
         this.ds.query('SELECT 1'),
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timeout of ${DATABASE_TIMEOUT_MS}ms exceeded`)), DATABASE_TIMEOUT_MS))),
+        new Promise<never>(
+          (_, reject) =>
+            (timer = setTimeout(
+              () => reject(new Error(`timeout of ${DATABASE_TIMEOUT_MS}ms exceeded`)),
+              DATABASE_TIMEOUT_MS,
+            )),
+        ),
       ]);
       return { responseTime: Math.round(performance.now() - start), status: 'up' };
     } catch (e) {
-      return { message: e instanceof Error ? e.message : String(e), responseTime: Math.round(performance.now() - start), status: 'down' };
+      return {
+        message: e instanceof Error ? e.message : String(e),
+        responseTime: Math.round(performance.now() - start),
+        status: 'down',
+      };
     } finally {
       clearTimeout(timer);
     }

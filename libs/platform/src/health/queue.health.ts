@@ -17,7 +17,9 @@ export class QueueHealthIndicator {
     try {
       const counts = await Promise.race([
         this.heartbeats.counts(),
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('queue backend did not answer within 3 s')), 3000))),
+        new Promise<never>(
+          (_, reject) => (timer = setTimeout(() => reject(new Error('queue backend did not answer within 3 s')), 3000)),
+        ),
       ]);
       const last = await this.heartbeats.latest();
       return {
