@@ -1,120 +1,148 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CandidatesService, InterviewRepository, PositionsService, HELD_STATUSES } from '@app/interviews';
+import { decodeCursor, encodeCursor } from '@app/common';
+import { PositionsService } from '@app/interviews';
 import { RECOMMENDATIONS } from '../entities/scorecard.entity';
-import { PositionRowResponse, PositionSummaryQueryDto, PositionSummaryResponse } from '../dto/summary.dto';
+import { POSITION_SUMMARY_PAGE, PositionRowResponse, PositionSummaryQueryDto, PositionSummaryResponse } from '../dto/summary.dto';
+import type { AgreementSetResponse } from '../dto/summary.dto';
 import { toCsv } from './csv';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
+import type { CandidateAgreementSums, MissingSlot, PositionCandidateRow } from './feedback-stats.repository';
 import { RECOMMENDATION_LABELS } from '../scale';
-import { sumCoincidences } from '../stats';
-import { panelAgreement } from './panel-agreement';
-import { agreement, isDone, missingScorecards } from './summary-helpers';
+import { agreementFigure, intervalFigure } from '../stats';
+import { agreement } from './summary-helpers';
 
-const MAX_ROWS = 100_000;
+type SortValue = number | string | null;
+type Row = PositionCandidateRow & { alpha?: number | null };
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = out.get(k);
-    if (list) list.push(row);
-    else out.set(k, [row]);
-  }
-  return out;
-}
-
-const SORTERS: Record<string, (r: PositionRowResponse) => number | string | null> = {
-  name: (r) => r.candidate.name.toLowerCase(),
+const SORTERS: Record<string, (r: Row) => SortValue> = {
+  name: (r) => r.name.toLowerCase(),
   overallMean: (r) => r.overallMean,
-  technical: (r) => r.meanByType.technical,
-  behavioral: (r) => r.meanByType.behavioral,
-  situational: (r) => r.meanByType.situational,
+  technical: (r) => r.means.technical,
+  behavioral: (r) => r.means.behavioral,
+  situational: (r) => r.means.situational,
   strongYes: (r) => r.recommendations.strong_yes,
   yes: (r) => r.recommendations.yes,
   no: (r) => r.recommendations.no,
   strongNo: (r) => r.recommendations.strong_no,
-  agreement: (r) => (r.agreement.enoughData ? r.agreement.alpha : null),
-  missing: (r) => r.scorecardsMissing,
+  agreement: (r) => r.alpha ?? null,
+  missing: (r) => r.missing,
   interviews: (r) => r.interviewsDone,
 };
 
-/** Candidates of a position side by side; a few queries whatever the number of scorecards. */
+/** The order of the table: the sort key (blanks last whatever the order), then name, then id. */
+function compare(order: 'asc' | 'desc', x: SortValue, a: { name: string; id: string }, y: SortValue, b: { name: string; id: string }): number {
+  if (x !== y) {
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return (x < y ? -1 : 1) * (order === 'asc' ? 1 : -1);
+  }
+  return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function agreementSet(sums: CandidateAgreementSums | undefined): AgreementSetResponse {
+  const criteria = sums?.criteria;
+  return {
+    criteria: agreementFigure('criteria', criteria, criteria?.units ?? 0),
+    recommendations: agreementFigure('recommendations', sums?.recommendations, sums?.recommendations?.units ?? 0),
+    competencies: intervalFigure('competencies', sums?.competencies),
+  };
+}
+
+/**
+ * Candidates of a position side by side, a page at a time. Everything is read from aggregates the
+ * writes maintain: one row per candidate of the position (what the table sorts by), the agreement
+ * sums of the page's candidates (or of all when sorting by agreement), the position's summed
+ * agreement, and the owed scorecards of the page's candidates only. No rating, scorecard or
+ * interview of a candidate outside the page is read.
+ */
 @Injectable()
 export class PositionSummaryService {
   constructor(
     private readonly stats: FeedbackStatsRepository,
     private readonly positions: PositionsService,
-    private readonly candidates: CandidatesService,
-    private readonly interviews: InterviewRepository,
     private readonly users: UsersService,
   ) {}
 
-  async summary(user: AuthUser, positionId: string, q: PositionSummaryQueryDto): Promise<PositionSummaryResponse> {
+  async summary(user: AuthUser, positionId: string, q: PositionSummaryQueryDto, all = false): Promise<PositionSummaryResponse> {
     // another manager's position does not exist for this caller (404), as everywhere
     const position = await this.positions.readable(user, positionId);
-    const [candidates, rows, matrices, interviews, recs, means] = await Promise.all([
-      this.candidates.allForPosition(position.id),
-      this.stats.candidates(position.id),
-      this.stats.coincidences({ positionId: position.id }, 'candidate'),
-      this.interviews.list({ positionId: position.id, statuses: HELD_STATUSES, visibleTo: null, limit: MAX_ROWS }),
-      this.stats.recommendations({ positionId: position.id }),
-      this.stats.competencyMeans({ positionId: position.id }),
-    ]);
-    const submitted = new Set(recs.map((r) => `${r.interviewId}:${r.panelistId}`));
-    const byCandidate = new Map(rows.map((r) => [r.candidateId, r]));
-    const owing = [...new Set(interviews.flatMap((r) => (isDone(r.interview) ? r.panel.map((p) => p.userId) : [])))];
-    const names = new Map((await this.users.findManyByIds(owing)).map((u) => [u.id, u.name]));
-    const missing = missingScorecards(interviews, submitted, names);
-    const candidateOf = new Map(interviews.map((r) => [r.interview.id, r.interview.candidateId]));
-    const done = new Map<string, { interviews: number; missing: number }>();
-    const now = Date.now();
-    for (const r of interviews) {
-      if (!isDone(r.interview, now)) continue;
-      const d = done.get(r.interview.candidateId) ?? { interviews: 0, missing: 0 };
-      d.interviews++;
-      d.missing += r.panel.filter((p) => !submitted.has(`${r.interview.id}:${p.userId}`)).length;
-      done.set(r.interview.candidateId, d);
-    }
-    const recsOf = groupBy(recs, (x) => x.candidateId);
-    const meansOf = groupBy(means, (x) => x.candidateId);
-    // grouped once rather than filtered per candidate, which grew with candidates x missing scorecards
-    const missingOf = groupBy(missing, (m) => candidateOf.get(m.interviewId)!);
-    const out: PositionRowResponse[] = candidates.map((c) => {
-      const r = byCandidate.get(c.id);
-      const m = matrices.get(c.id);
-      return {
-        candidate: { id: c.id, name: c.name },
-        interviewsDone: done.get(c.id)?.interviews ?? 0,
-        scorecardsSubmitted: r?.submitted ?? 0,
-        scorecardsMissing: done.get(c.id)?.missing ?? 0,
-        missingFrom: missingOf.get(c.id) ?? [],
-        meanByType: { technical: r?.means.technical ?? null, behavioral: r?.means.behavioral ?? null, situational: r?.means.situational ?? null },
-        overallMean: r?.overallMean ?? null,
-        recommendations: { strong_no: r?.recommendations.strong_no ?? 0, no: r?.recommendations.no ?? 0, yes: r?.recommendations.yes ?? 0, strong_yes: r?.recommendations.strong_yes ?? 0 },
-        agreement: agreement(m, m?.units),
-        agreementSet: panelAgreement(m, recsOf.get(c.id) ?? [], meansOf.get(c.id) ?? []),
-      };
-    });
     const sort = q.sort ?? 'overallMean';
     const order = q.order ?? (sort === 'name' ? 'asc' : 'desc');
+    const limit = all ? Number.MAX_SAFE_INTEGER : (q.limit ?? POSITION_SUMMARY_PAGE);
+    const now = new Date();
+    const byAgreement = sort === 'agreement';
+    const [rows, everyones, positionSums] = await Promise.all([
+      this.stats.positionRows(position.id, now) as Promise<Row[]>,
+      byAgreement || all ? this.stats.candidateAgreements(position.id, null) : undefined,
+      this.stats.positionAgreement(position.id),
+    ]);
+    if (byAgreement) {
+      for (const r of rows) {
+        const a = agreement(everyones!.get(r.candidateId)?.criteria);
+        r.alpha = a.enoughData ? a.alpha : null;
+      }
+    }
     const key = SORTERS[sort];
-    out.sort((a, b) => {
-      const x = key(a);
-      const y = key(b);
-      if (x === y) return a.candidate.name.localeCompare(b.candidate.name);
-      if (x === null) return 1; // blanks last, whatever the order
-      if (y === null) return -1;
-      return (x < y ? -1 : 1) * (order === 'asc' ? 1 : -1);
+    const keyed = rows.map((r) => ({ row: r, key: key(r), name: r.name, id: r.candidateId }));
+    keyed.sort((a, b) => compare(order, a.key, a, b.key, b));
+    const after = this.after(q.cursor, sort, order);
+    const from = after ? keyed.filter((k) => compare(order, k.key, k, after.key, after) > 0) : keyed;
+    const page = from.slice(0, limit).map((k) => k.row);
+    const ids = page.map((r) => r.candidateId);
+    const [sums, missing] = await Promise.all([
+      everyones ?? this.stats.candidateAgreements(position.id, ids),
+      this.stats.missingSlots(page.filter((r) => r.missing > 0).map((r) => r.candidateId), now),
+    ]);
+    const names = missing.length ? new Map((await this.users.findManyByIds([...new Set(missing.map((m) => m.userId))])).map((u) => [u.id, u.name])) : new Map<string, string>();
+    const missingOf = new Map<string, MissingSlot[]>();
+    for (const m of missing) missingOf.set(m.candidateId, [...(missingOf.get(m.candidateId) ?? []), m]);
+    const out: PositionRowResponse[] = page.map((r) => {
+      const s = sums.get(r.candidateId);
+      return {
+        candidate: { id: r.candidateId, name: r.name },
+        interviewsDone: r.interviewsDone,
+        scorecardsSubmitted: r.submitted,
+        scorecardsMissing: r.missing,
+        missingFrom: (missingOf.get(r.candidateId) ?? []).map((m) => ({
+          interviewId: m.interviewId,
+          userId: m.userId,
+          name: names.get(m.userId) ?? 'Unknown user',
+          role: m.role,
+          feedbackDueAt: m.feedbackDueAt,
+          overdue: m.feedbackDueAt.getTime() < now.getTime(),
+        })),
+        meanByType: r.means,
+        overallMean: r.overallMean,
+        recommendations: r.recommendations,
+        agreement: agreement(s?.criteria, s?.criteria?.units),
+        agreementSet: agreementSet(s),
+      };
     });
-    const all = sumCoincidences([...matrices.values()]);
-    const units = [...matrices.values()].reduce((s, m) => s + m.units, 0);
-    const agreementSet = panelAgreement(all && { ...all, units }, recs, means);
-    return { position: { id: position.id, name: position.title }, rows: out, sort, order, agreementSet };
+    const last = from.length > limit ? from[limit - 1] : undefined;
+    return {
+      position: { id: position.id, name: position.title },
+      rows: out,
+      sort,
+      order,
+      agreementSet: agreementSet(positionSums),
+      total: rows.length,
+      page: { limit: all ? rows.length : limit, nextCursor: last ? encodeCursor([sort, order, last.key, last.name, last.id]) : null },
+    };
+  }
+
+  /** The last row of the previous page; a cursor of another sort or a hand-made one starts over. */
+  private after(cursor: string | undefined, sort: string, order: string): { key: SortValue; name: string; id: string } | undefined {
+    const v = decodeCursor(cursor);
+    if (!v || v.length !== 5 || v[0] !== sort || v[1] !== order) return undefined;
+    const [, , key, name, id] = v;
+    if (!(key === null || typeof key === 'number' || typeof key === 'string') || typeof name !== 'string' || typeof id !== 'string') return undefined;
+    return { key, name, id };
   }
 
   async csv(user: AuthUser, positionId: string, q: PositionSummaryQueryDto): Promise<{ filename: string; body: string }> {
-    const s = await this.summary(user, positionId, q);
+    const s = await this.summary(user, positionId, q, true);
     const num = (v: number | null) => (v === null ? '' : v.toFixed(2));
     const body = toCsv([
       ['Candidate', 'Interviews done', 'Scorecards submitted', 'Scorecards missing', 'Mean technical', 'Mean behavioral', 'Mean situational', 'Mean overall',
