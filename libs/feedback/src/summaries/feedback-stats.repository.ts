@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { coincidencesFromPairs, type Coincidences, type IntervalSums, type PairCounts } from '../stats';
+import { coincidencesFromPairs, type Coincidences, type PairCounts } from '../stats';
+import {
+  candidateAgreementsSql,
+  MISSING_SLOTS_SQL,
+  POSITION_AGREEMENT_SQL,
+  POSITION_ROWS_SQL,
+  toCandidateAgreements,
+  toMissingSlots,
+  toPositionAgreement,
+  toPositionRows,
+  type CandidateAgreementSums,
+  type MissingSlot,
+  type PositionCandidateRow,
+} from './position-page';
 
 /** The scope of an aggregation: one interview, one candidate, or every candidate of a position. */
 export type Scope = { interviewId: string } | { candidateId: string } | { positionId: string };
@@ -145,151 +158,24 @@ export class FeedbackStatsRepository {
     return byCandidate(rows);
   }
 
-  /**
-   * Per candidate, the maintained sums of the three agreement figures: criteria and recommendation
-   * coincidences (integer pairs by unit size) and competency interval sums. Rows of the given
-   * candidates only (a page), or of every candidate of the position.
-   */
-  async candidateAgreements(positionId: string, candidateIds: string[] | null): Promise<Map<string, CandidateAgreementSums>> {
-    const only = candidateIds ? 'AND a.candidate_id = ANY($2::uuid[])' : '';
-    const rows: Array<{ kind: string; candidate_id: string; panel: number; units: number; pairs: string[] | null; pairable: number; observed: number; expected: number }> = await this.ds.query(
-      `SELECT 'c' AS kind, a.candidate_id, a.panel, a.units, a.pairs, 0 AS pairable, 0::float AS observed, 0::float AS expected
-         FROM candidate_coincidences a WHERE a.position_id = $1 ${only}
-       UNION ALL
-       SELECT 'r', a.candidate_id, a.panel, a.units, a.pairs, 0, 0, 0
-         FROM candidate_recommendation_coincidences a WHERE a.position_id = $1 ${only}
-       UNION ALL
-       SELECT 'k', a.candidate_id, 0, a.units, NULL, a.pairable, a.observed::float, (2 * a.pairable * a.value_squares - 2 * a.value_sum * a.value_sum)::float
-         FROM candidate_competency_agreement a WHERE a.position_id = $1 ${only}
-       ORDER BY 1, 2, 3`,
-      candidateIds ? [positionId, candidateIds] : [positionId],
-    );
-    const out = new Map<string, CandidateAgreementSums>();
-    const parts = new Map<string, { c: PairCounts[]; r: PairCounts[] }>();
-    for (const r of rows) {
-      let sums = out.get(r.candidate_id);
-      if (!sums) out.set(r.candidate_id, (sums = {}));
-      let p = parts.get(r.candidate_id);
-      if (!p) parts.set(r.candidate_id, (p = { c: [], r: [] }));
-      if (r.kind === 'k') sums.competencies = { pairable: r.pairable, observed: r.observed, expected: r.expected, units: r.units };
-      else p[r.kind as 'c' | 'r'].push({ panel: r.panel, units: r.units, pairs: r.pairs! });
-    }
-    for (const [id, p] of parts) {
-      const sums = out.get(id)!;
-      sums.criteria = coincidencesFromPairs(VALUES, p.c);
-      sums.recommendations = coincidencesFromPairs(VALUES, p.r);
-    }
-    return out;
-  }
-
-  /**
-   * The position's agreement sums: the candidates' rows added in SQL (integers per unit size; the
-   * competency sums in numeric, so expected = 2nΣx² − 2(Σx)² is exact), never the ratings.
-   */
-  async positionAgreement(positionId: string): Promise<CandidateAgreementSums> {
-    const cells = Array.from({ length: 16 }, (_v, i) => `sum(a.pairs[${i + 1}])`).join(', ');
-    const rows: Array<{ kind: string; panel: number; units: number; pairs: string[] | null; pairable: number; observed: number; expected: number }> = await this.ds.query(
-      `SELECT 'c' AS kind, a.panel, sum(a.units)::int AS units, ARRAY[${cells}]::text[] AS pairs, 0 AS pairable, 0::float AS observed, 0::float AS expected
-         FROM candidate_coincidences a WHERE a.position_id = $1 GROUP BY a.panel
-       UNION ALL
-       SELECT 'r', a.panel, sum(a.units)::int, ARRAY[${cells}]::text[], 0, 0, 0
-         FROM candidate_recommendation_coincidences a WHERE a.position_id = $1 GROUP BY a.panel
-       UNION ALL
-       SELECT 'k', 0, sum(a.units)::int, NULL, sum(a.pairable)::int, sum(a.observed)::float,
-              (2 * sum(a.pairable) * sum(a.value_squares) - 2 * sum(a.value_sum) * sum(a.value_sum))::float
-         FROM candidate_competency_agreement a WHERE a.position_id = $1 HAVING count(*) > 0
-       ORDER BY 1, 2`,
-      [positionId],
-    );
-    const pairs = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => ({ panel: r.panel, units: r.units, pairs: r.pairs! }));
-    const k = rows.find((r) => r.kind === 'k');
-    return {
-      criteria: coincidencesFromPairs(VALUES, pairs('c')),
-      recommendations: coincidencesFromPairs(VALUES, pairs('r')),
-      competencies: k && { pairable: k.pairable, observed: k.observed, expected: k.expected, units: k.units },
-    };
-  }
-
-  /**
-   * Every candidate of a position with the maintained figures the table sorts by, one row each:
-   * means and recommendations, interviews done and scorecards owed (an ended interview still
-   * "scheduled" counts from `now`, as before its end job runs).
-   */
+  /** The position summary's statements (shared with the bench's bare server: position-page.ts). */
   async positionRows(positionId: string, now: Date): Promise<PositionCandidateRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
-      `SELECT c.id, c.name, COALESCE(a.submitted, 0) AS submitted, COALESCE(a.strong_no, 0) AS strong_no, COALESCE(a.no, 0) AS no,
-              COALESCE(a.yes, 0) AS yes, COALESCE(a.strong_yes, 0) AS strong_yes,
-              CASE WHEN a.technical_count > 0 THEN (a.technical_sum::numeric / a.technical_count)::float END AS technical,
-              CASE WHEN a.behavioral_count > 0 THEN (a.behavioral_sum::numeric / a.behavioral_count)::float END AS behavioral,
-              CASE WHEN a.situational_count > 0 THEN (a.situational_sum::numeric / a.situational_count)::float END AS situational,
-              CASE WHEN a.ratings > 0 THEN (a.rating_sum::numeric / a.ratings)::float END AS overall,
-              COALESCE(n.done, 0) + (SELECT count(*) FROM unnest(n.scheduled_ends) e WHERE e <= $2) AS done,
-              COALESCE(n.owed, 0) + COALESCE((SELECT sum(o) FROM unnest(n.scheduled_ends, n.scheduled_owed) x(e, o) WHERE e <= $2), 0) AS owed
-         FROM candidates c
-         LEFT JOIN candidate_feedback_aggregates a ON a.candidate_id = c.id AND a.position_id = $1
-         LEFT JOIN candidate_interview_counts n ON n.candidate_id = c.id
-        WHERE c.position_id = $1`,
-      [positionId, now],
-    );
-    return rows.map((r) => ({
-      candidateId: r.id as string,
-      name: r.name as string,
-      means: { technical: r.technical as number | null, behavioral: r.behavioral as number | null, situational: r.situational as number | null },
-      overallMean: r.overall as number | null,
-      recommendations: { strong_no: r.strong_no as number, no: r.no as number, yes: r.yes as number, strong_yes: r.strong_yes as number },
-      submitted: r.submitted as number,
-      interviewsDone: Number(r.done),
-      missing: Number(r.owed),
-    }));
+    return toPositionRows(await this.ds.query(POSITION_ROWS_SQL, [positionId, now]));
   }
 
-  /**
-   * Panel slots without a submitted scorecard on the done interviews of these candidates (a page),
-   * in the order of the interview list (start, then role and when added to the panel).
-   */
+  /** The agreement sums of these candidates (a page), or of every candidate of the position (null). */
+  async candidateAgreements(positionId: string, candidateIds: string[] | null): Promise<Map<string, CandidateAgreementSums>> {
+    if (candidateIds && !candidateIds.length) return new Map();
+    return toCandidateAgreements(await this.ds.query(candidateAgreementsSql(!!candidateIds), candidateIds ? [positionId, candidateIds] : [positionId]));
+  }
+
+  async positionAgreement(positionId: string): Promise<CandidateAgreementSums> {
+    return toPositionAgreement(await this.ds.query(POSITION_AGREEMENT_SQL, [positionId]));
+  }
+
   async missingSlots(candidateIds: string[], now: Date): Promise<MissingSlot[]> {
     if (!candidateIds.length) return [];
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
-      `SELECT i.id, i.candidate_id, i.feedback_due_at, p.user_id, p.role
-         FROM interviews i JOIN interview_panelists p ON p.interview_id = i.id
-        WHERE i.candidate_id = ANY($1::uuid[])
-          AND (i.status IN ('awaiting_feedback', 'completed') OR (i.status = 'scheduled' AND i.ends_at <= $2))
-          AND NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = i.id AND s.panelist_id = p.user_id AND s.status = 'submitted')
-        ORDER BY i.starts_at, i.id, p.role, p.added_at`,
-      [candidateIds, now],
-    );
-    return rows.map((r) => ({
-      interviewId: r.id as string,
-      candidateId: r.candidate_id as string,
-      feedbackDueAt: r.feedback_due_at as Date,
-      userId: r.user_id as string,
-      role: r.role as string,
-    }));
-  }
-
-  /**
-   * Per candidate of a position: mean per question type and overall, and recommendation counts, from
-   * the maintained `candidate_feedback_aggregates`. A mean is sum::numeric / count, the very division
-   * avg() over the ratings performs, so the figures are the same to the last bit.
-   */
-  async candidates(positionId: string): Promise<CandidateRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
-      `SELECT candidate_id, submitted, strong_no, no, yes, strong_yes, ratings,
-              CASE WHEN technical_count > 0 THEN (technical_sum::numeric / technical_count)::float END AS technical,
-              CASE WHEN behavioral_count > 0 THEN (behavioral_sum::numeric / behavioral_count)::float END AS behavioral,
-              CASE WHEN situational_count > 0 THEN (situational_sum::numeric / situational_count)::float END AS situational,
-              CASE WHEN ratings > 0 THEN (rating_sum::numeric / ratings)::float END AS overall
-         FROM candidate_feedback_aggregates WHERE position_id = $1`,
-      [positionId],
-    );
-    return rows.map((r) => ({
-      candidateId: r.candidate_id as string,
-      means: { technical: r.technical as number | null, behavioral: r.behavioral as number | null, situational: r.situational as number | null },
-      overallMean: r.overall as number | null,
-      ratings: r.ratings as number,
-      recommendations: { strong_no: r.strong_no as number, no: r.no as number, yes: r.yes as number, strong_yes: r.strong_yes as number },
-      submitted: r.submitted as number,
-    }));
+    return toMissingSlots(await this.ds.query(MISSING_SLOTS_SQL, [candidateIds, now]));
   }
 
   /**
@@ -375,31 +261,6 @@ export class FeedbackStatsRepository {
     );
     return rows.map((r) => ({ interviewId: r.interview_id as string, candidateId: r.candidate_id as string, panelistId: r.panelist_id as string, competency: r.competency as string, mean: r.mean as number }));
   }
-}
-
-export interface CandidateAgreementSums {
-  criteria?: Coincidences & { units: number };
-  recommendations?: Coincidences & { units: number };
-  competencies?: IntervalSums;
-}
-
-export interface PositionCandidateRow {
-  candidateId: string;
-  name: string;
-  means: { technical: number | null; behavioral: number | null; situational: number | null };
-  overallMean: number | null;
-  recommendations: { strong_no: number; no: number; yes: number; strong_yes: number };
-  submitted: number;
-  interviewsDone: number;
-  missing: number;
-}
-
-export interface MissingSlot {
-  interviewId: string;
-  candidateId: string;
-  feedbackDueAt: Date;
-  userId: string;
-  role: string;
 }
 
 function byCandidate(rows: Array<{ candidate_id: string } & PairCounts>): Map<string, Coincidences & { units: number }> {

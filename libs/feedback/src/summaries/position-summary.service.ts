@@ -1,61 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { decodeCursor, encodeCursor } from '@app/common';
 import { PositionsService } from '@app/interviews';
 import { RECOMMENDATIONS } from '../entities/scorecard.entity';
-import { POSITION_SUMMARY_PAGE, PositionRowResponse, PositionSummaryQueryDto, PositionSummaryResponse } from '../dto/summary.dto';
-import type { AgreementSetResponse } from '../dto/summary.dto';
+import { POSITION_SUMMARY_PAGE, PositionSummaryQueryDto, PositionSummaryResponse } from '../dto/summary.dto';
 import { toCsv } from './csv';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
-import type { CandidateAgreementSums, MissingSlot, PositionCandidateRow } from './feedback-stats.repository';
 import { RECOMMENDATION_LABELS } from '../scale';
-import { agreementFigure, intervalFigure } from '../stats';
-import { agreement } from './summary-helpers';
-
-type SortValue = number | string | null;
-type Row = PositionCandidateRow & { alpha?: number | null };
-
-const SORTERS: Record<string, (r: Row) => SortValue> = {
-  name: (r) => r.name.toLowerCase(),
-  overallMean: (r) => r.overallMean,
-  technical: (r) => r.means.technical,
-  behavioral: (r) => r.means.behavioral,
-  situational: (r) => r.means.situational,
-  strongYes: (r) => r.recommendations.strong_yes,
-  yes: (r) => r.recommendations.yes,
-  no: (r) => r.recommendations.no,
-  strongNo: (r) => r.recommendations.strong_no,
-  agreement: (r) => r.alpha ?? null,
-  missing: (r) => r.missing,
-  interviews: (r) => r.interviewsDone,
-};
-
-/** The order of the table: the sort key (blanks last whatever the order), then name, then id. */
-function compare(order: 'asc' | 'desc', x: SortValue, a: { name: string; id: string }, y: SortValue, b: { name: string; id: string }): number {
-  if (x !== y) {
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return (x < y ? -1 : 1) * (order === 'asc' ? 1 : -1);
-  }
-  return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function agreementSet(sums: CandidateAgreementSums | undefined): AgreementSetResponse {
-  const criteria = sums?.criteria;
-  return {
-    criteria: agreementFigure('criteria', criteria, criteria?.units ?? 0),
-    recommendations: agreementFigure('recommendations', sums?.recommendations, sums?.recommendations?.units ?? 0),
-    competencies: intervalFigure('competencies', sums?.competencies),
-  };
-}
+import { choosePage, positionSummaryResponse } from './position-page';
 
 /**
- * Candidates of a position side by side, a page at a time. Everything is read from aggregates the
- * writes maintain: one row per candidate of the position (what the table sorts by), the agreement
- * sums of the page's candidates (or of all when sorting by agreement), the position's summed
- * agreement, and the owed scorecards of the page's candidates only. No rating, scorecard or
- * interview of a candidate outside the page is read.
+ * Candidates of a position side by side, a page at a time, from aggregates the writes maintain: one
+ * row per candidate of the position (what the table sorts by), the position's agreement summed in
+ * SQL, and for the page's candidates only their agreement sums and owed scorecards. No rating,
+ * scorecard or interview of a candidate outside the page is read.
  */
 @Injectable()
 export class PositionSummaryService {
@@ -70,75 +28,35 @@ export class PositionSummaryService {
     const position = await this.positions.readable(user, positionId);
     const sort = q.sort ?? 'overallMean';
     const order = q.order ?? (sort === 'name' ? 'asc' : 'desc');
-    const limit = all ? Number.MAX_SAFE_INTEGER : (q.limit ?? POSITION_SUMMARY_PAGE);
     const now = new Date();
-    const byAgreement = sort === 'agreement';
+    // sorting by agreement (or the CSV, every row) needs every candidate's sums; a page needs its own
+    const everyone = sort === 'agreement' || all;
     const [rows, everyones, positionSums] = await Promise.all([
-      this.stats.positionRows(position.id, now) as Promise<Row[]>,
-      byAgreement || all ? this.stats.candidateAgreements(position.id, null) : undefined,
+      this.stats.positionRows(position.id, now),
+      everyone ? this.stats.candidateAgreements(position.id, null) : undefined,
       this.stats.positionAgreement(position.id),
     ]);
-    if (byAgreement) {
-      for (const r of rows) {
-        const a = agreement(everyones!.get(r.candidateId)?.criteria);
-        r.alpha = a.enoughData ? a.alpha : null;
-      }
-    }
-    const key = SORTERS[sort];
-    const keyed = rows.map((r) => ({ row: r, key: key(r), name: r.name, id: r.candidateId }));
-    keyed.sort((a, b) => compare(order, a.key, a, b.key, b));
-    const after = this.after(q.cursor, sort, order);
-    const from = after ? keyed.filter((k) => compare(order, k.key, k, after.key, after) > 0) : keyed;
-    const page = from.slice(0, limit).map((k) => k.row);
-    const ids = page.map((r) => r.candidateId);
+    const limit = all ? Math.max(rows.length, 1) : (q.limit ?? POSITION_SUMMARY_PAGE);
+    const { page, nextCursor } = choosePage(rows, { sort, order, limit, cursor: all ? undefined : q.cursor }, everyones);
     const [sums, missing] = await Promise.all([
-      everyones ?? this.stats.candidateAgreements(position.id, ids),
+      everyones ?? this.stats.candidateAgreements(position.id, page.map((r) => r.candidateId)),
       this.stats.missingSlots(page.filter((r) => r.missing > 0).map((r) => r.candidateId), now),
     ]);
-    const names = missing.length ? new Map((await this.users.findManyByIds([...new Set(missing.map((m) => m.userId))])).map((u) => [u.id, u.name])) : new Map<string, string>();
-    const missingOf = new Map<string, MissingSlot[]>();
-    for (const m of missing) missingOf.set(m.candidateId, [...(missingOf.get(m.candidateId) ?? []), m]);
-    const out: PositionRowResponse[] = page.map((r) => {
-      const s = sums.get(r.candidateId);
-      return {
-        candidate: { id: r.candidateId, name: r.name },
-        interviewsDone: r.interviewsDone,
-        scorecardsSubmitted: r.submitted,
-        scorecardsMissing: r.missing,
-        missingFrom: (missingOf.get(r.candidateId) ?? []).map((m) => ({
-          interviewId: m.interviewId,
-          userId: m.userId,
-          name: names.get(m.userId) ?? 'Unknown user',
-          role: m.role,
-          feedbackDueAt: m.feedbackDueAt,
-          overdue: m.feedbackDueAt.getTime() < now.getTime(),
-        })),
-        meanByType: r.means,
-        overallMean: r.overallMean,
-        recommendations: r.recommendations,
-        agreement: agreement(s?.criteria, s?.criteria?.units),
-        agreementSet: agreementSet(s),
-      };
-    });
-    const last = from.length > limit ? from[limit - 1] : undefined;
-    return {
+    const people = missing.length ? await this.users.findManyByIds([...new Set(missing.map((m) => m.userId))]) : [];
+    return positionSummaryResponse({
       position: { id: position.id, name: position.title },
-      rows: out,
       sort,
       order,
-      agreementSet: agreementSet(positionSums),
+      limit,
       total: rows.length,
-      page: { limit: all ? rows.length : limit, nextCursor: last ? encodeCursor([sort, order, last.key, last.name, last.id]) : null },
-    };
-  }
-
-  /** The last row of the previous page; a cursor of another sort or a hand-made one starts over. */
-  private after(cursor: string | undefined, sort: string, order: string): { key: SortValue; name: string; id: string } | undefined {
-    const v = decodeCursor(cursor);
-    if (!v || v.length !== 5 || v[0] !== sort || v[1] !== order) return undefined;
-    const [, , key, name, id] = v;
-    if (!(key === null || typeof key === 'number' || typeof key === 'string') || typeof name !== 'string' || typeof id !== 'string') return undefined;
-    return { key, name, id };
+      page,
+      nextCursor,
+      sums,
+      positionSums,
+      missing,
+      names: new Map(people.map((u) => [u.id, u.name])),
+      now,
+    });
   }
 
   async csv(user: AuthUser, positionId: string, q: PositionSummaryQueryDto): Promise<{ filename: string; body: string }> {
