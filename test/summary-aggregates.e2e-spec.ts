@@ -354,6 +354,9 @@ describe('summary aggregates stay equal to a fresh computation', () => {
     const summary = () => t.get(`/api/v1/positions/${positionId}/feedback-summary`, 'admin');
     const before = await queriesOf(summary);
     expect(before.result.status).toBe(200);
+    // the figures compared above are real numbers, not all "not enough data"
+    const set = (before.result as any).body.agreementSet;
+    expect([set.criteria.alpha, set.recommendations.alpha, set.competencies.alpha].every((a) => typeof a === 'number')).toBe(true);
     // ten times the ratings (bulk, like the bench): the statement count does not move
     await t.db.query(
       `INSERT INTO scorecard_ratings (scorecard_id, interview_question_id, criterion_id, interview_id, panelist_id, rating, not_assessed, question_type, competencies)

@@ -50,8 +50,10 @@ export const POSITION_ROWS_SQL = `
          CASE WHEN a.behavioral_count > 0 THEN (a.behavioral_sum::numeric / a.behavioral_count)::float END AS behavioral,
          CASE WHEN a.situational_count > 0 THEN (a.situational_sum::numeric / a.situational_count)::float END AS situational,
          CASE WHEN a.ratings > 0 THEN (a.rating_sum::numeric / a.ratings)::float END AS overall,
-         (COALESCE(n.done, 0) + (SELECT count(*) FROM unnest(n.scheduled_ends) e WHERE e <= $2))::int AS done,
-         (COALESCE(n.owed, 0) + COALESCE((SELECT sum(o) FROM unnest(n.scheduled_ends, n.scheduled_owed) x(e, o) WHERE e <= $2), 0))::int AS owed
+         -- CASE runs the unnest only for the few candidates with a scheduled interview
+         COALESCE(n.done, 0) + CASE WHEN n.scheduled_ends[1] <= $2 THEN (SELECT count(*)::int FROM unnest(n.scheduled_ends) e WHERE e <= $2) ELSE 0 END AS done,
+         COALESCE(n.owed, 0) + CASE WHEN n.scheduled_ends[1] <= $2
+                                    THEN (SELECT sum(o)::int FROM unnest(n.scheduled_ends, n.scheduled_owed) x(e, o) WHERE e <= $2) ELSE 0 END AS owed
     FROM candidates c
     LEFT JOIN candidate_feedback_aggregates a ON a.candidate_id = c.id AND a.position_id = $1
     LEFT JOIN candidate_interview_counts n ON n.candidate_id = c.id
