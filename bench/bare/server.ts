@@ -352,7 +352,8 @@ async function saveScorecard(user: User, interviewId: string, dto: SaveBody) {
 }
 
 
-async function positionSummary(user: User, positionId: string, query: { sort?: string; order?: string; limit?: string; cursor?: string }) {
+type SummaryQuery = { sort?: string; order?: string; limit?: string; cursor?: string };
+async function positionSummary(user: User, positionId: string, query: SummaryQuery) {
   if (!hasRole(user, 'admin', 'recruiter', 'hiring_manager')) throw new HttpError(403, 'This is for the hiring team');
   const [p] = /^[0-9a-f-]{36}$/i.test(positionId)
     ? await q(
@@ -365,7 +366,9 @@ async function positionSummary(user: User, positionId: string, query: { sort?: s
   // the app's statements and assembly (libs/feedback/src/summaries/position-page.ts), default page
   const sort = query.sort ?? 'overallMean';
   const order = query.order ?? (sort === 'name' ? 'asc' : 'desc');
-  if (sort === 'agreement' || query.limit !== undefined || query.cursor !== undefined) throw new HttpError(400, 'the bare server serves the first default page only');
+  if (sort === 'agreement' || query.limit !== undefined || query.cursor !== undefined) {
+    throw new HttpError(400, 'the bare server serves the first default page only');
+  }
   const now = new Date();
   const [rows, positionSums] = await Promise.all([
     q(POSITION_ROWS_SQL, [id, now]).then(toPositionRows),
@@ -380,7 +383,18 @@ async function positionSummary(user: User, positionId: string, query: { sort?: s
   ]);
   const names = new Map([...(await usersByIds(missing.map((m) => m.userId)))].map(([k, v]) => [k, v.name]));
   return positionSummaryResponse({
-    position: { id, name: p.PositionEntity_title }, sort, order, limit: POSITION_SUMMARY_PAGE, total: rows.length, page, nextCursor, sums, positionSums, missing, names, now,
+    position: { id, name: p.PositionEntity_title },
+    sort,
+    order,
+    limit: POSITION_SUMMARY_PAGE,
+    total: rows.length,
+    page,
+    nextCursor,
+    sums,
+    positionSums,
+    missing,
+    names,
+    now,
   });
 }
 

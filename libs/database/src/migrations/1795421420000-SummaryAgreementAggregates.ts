@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 const LOCK = `PERFORM pg_advisory_xact_lock(hashtextextended('feedback-aggregates:' || c::text, 0)) FROM (SELECT DISTINCT c FROM unnest(ids) c ORDER BY c) x;`;
 

@@ -62,7 +62,8 @@ export function intervalFigure(basis: AgreementBasis, s: IntervalSums | undefine
   const alpha = n >= 2 && dE > 0 ? 1 - s!.observed / n / dE : null;
   const enoughData = alpha !== null && n >= MIN_PAIRABLE_VALUES;
   const label = enoughData ? alpha.toFixed(2) : n >= MIN_PAIRABLE_VALUES ? 'no variation' : NOT_ENOUGH_DATA;
-  return { alpha, pairable: n, basis, level, units: s?.units ?? 0, enoughData, label, minimumPairableValues: MIN_PAIRABLE_VALUES };
+  const units = s?.units ?? 0;
+  return { alpha, pairable: n, basis, level, units, enoughData, label, minimumPairableValues: MIN_PAIRABLE_VALUES };
 }
 
 /** Coincidences kept as integer pair counts per unit size m: o = Σ_m pairs / (m − 1), pairs[c · |values| + k]. */
@@ -72,12 +73,17 @@ export interface PairCounts {
   pairs: Array<number | string>;
 }
 
-export function coincidencesFromPairs(values: number[], rows: PairCounts[]): (Coincidences & { units: number }) | undefined {
+export function coincidencesFromPairs(
+  values: number[],
+  rows: PairCounts[],
+): (Coincidences & { units: number }) | undefined {
   if (!rows.length) return undefined;
   const size = values.length;
   const m = { values, o: values.map(() => values.map(() => 0)), units: 0 };
   for (const r of rows) {
-    for (let c = 0; c < size; c++) for (let k = 0; k < size; k++) m.o[c][k] += Number(r.pairs[c * size + k]) / (r.panel - 1);
+    for (let c = 0; c < size; c++) {
+      for (let k = 0; k < size; k++) m.o[c][k] += Number(r.pairs[c * size + k]) / (r.panel - 1);
+    }
     m.units += r.units;
   }
   return m;

@@ -166,7 +166,8 @@ export class FeedbackStatsRepository {
   /** The agreement sums of these candidates (a page), or of every candidate of the position (null). */
   async candidateAgreements(positionId: string, candidateIds: string[] | null): Promise<Map<string, CandidateAgreementSums>> {
     if (candidateIds && !candidateIds.length) return new Map();
-    return toCandidateAgreements(await this.ds.query(candidateAgreementsSql(!!candidateIds), candidateIds ? [positionId, candidateIds] : [positionId]));
+    const params = candidateIds ? [positionId, candidateIds] : [positionId];
+    return toCandidateAgreements(await this.ds.query(candidateAgreementsSql(!!candidateIds), params));
   }
 
   async positionAgreement(positionId: string): Promise<CandidateAgreementSums> {

@@ -91,7 +91,8 @@ export function candidateAgreementsSql(page: boolean): string {
 }
 
 function sumsOf(rows: Raw[]): CandidateAgreementSums {
-  const pairs = (kind: string): PairCounts[] => rows.filter((r) => r.kind === kind).map((r) => ({ panel: r.panel, units: r.units, pairs: r.pairs }));
+  const pairs = (kind: string): PairCounts[] =>
+    rows.filter((r) => r.kind === kind).map((r) => ({ panel: r.panel, units: r.units, pairs: r.pairs }));
   const k = rows.find((r) => r.kind === 'k');
   return {
     criteria: coincidencesFromPairs(VALUES, pairs('c')),
@@ -137,7 +138,13 @@ export const MISSING_SLOTS_SQL = `
    ORDER BY i.starts_at, i.id, p.role, p.added_at`;
 
 export function toMissingSlots(rows: Raw[]): MissingSlot[] {
-  return rows.map((r) => ({ interviewId: r.id, candidateId: r.candidate_id, feedbackDueAt: r.feedback_due_at, userId: r.user_id, role: r.role }));
+  return rows.map((r) => ({
+    interviewId: r.id,
+    candidateId: r.candidate_id,
+    feedbackDueAt: r.feedback_due_at,
+    userId: r.user_id,
+    role: r.role,
+  }));
 }
 
 type SortValue = number | string | null;
@@ -199,7 +206,8 @@ export function choosePage(
   const last = after(q.cursor, q.sort, q.order);
   const from = last ? keyed.filter((k) => compare(q.order, k, last) > 0) : keyed;
   const end = from.length > q.limit ? from[q.limit - 1] : undefined;
-  return { page: from.slice(0, q.limit).map((k) => k.row), nextCursor: end ? encodeCursor([q.sort, q.order, end.key, end.name, end.id]) : null };
+  const nextCursor = end ? encodeCursor([q.sort, q.order, end.key, end.name, end.id]) : null;
+  return { page: from.slice(0, q.limit).map((k) => k.row), nextCursor };
 }
 
 export function agreementSetOf(sums: CandidateAgreementSums | undefined): AgreementSetResponse {

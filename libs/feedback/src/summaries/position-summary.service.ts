@@ -23,7 +23,12 @@ export class PositionSummaryService {
     private readonly users: UsersService,
   ) {}
 
-  async summary(user: AuthUser, positionId: string, q: PositionSummaryQueryDto, all = false): Promise<PositionSummaryResponse> {
+  async summary(
+    user: AuthUser,
+    positionId: string,
+    q: PositionSummaryQueryDto,
+    all = false,
+  ): Promise<PositionSummaryResponse> {
     // another manager's position does not exist for this caller (404), as everywhere
     const position = await this.positions.readable(user, positionId);
     const sort = q.sort ?? 'overallMean';
@@ -37,7 +42,8 @@ export class PositionSummaryService {
       this.stats.positionAgreement(position.id),
     ]);
     const limit = all ? Math.max(rows.length, 1) : (q.limit ?? POSITION_SUMMARY_PAGE);
-    const { page, nextCursor } = choosePage(rows, { sort, order, limit, cursor: all ? undefined : q.cursor }, everyones);
+    const cursor = all ? undefined : q.cursor;
+    const { page, nextCursor } = choosePage(rows, { sort, order, limit, cursor }, everyones);
     const [sums, missing] = await Promise.all([
       everyones ?? this.stats.candidateAgreements(position.id, page.map((r) => r.candidateId)),
       this.stats.missingSlots(page.filter((r) => r.missing > 0).map((r) => r.candidateId), now),
