@@ -20,9 +20,19 @@ import { needsReplacement } from '../../libs/interviews/src/rsvp/rsvp-rules';
 import { toScorecardResponse } from '../../libs/feedback/src/scorecards/scorecard-view';
 import { FIND_CARD, RATINGS_AND_NOTES, SAVE_DRAFT, toCard } from '../../libs/feedback/src/scorecards/scorecard-statements';
 import type { CardRow, NotesView, RatingView } from '../../libs/feedback/src/scorecards/scorecard-statements';
-import { sumCoincidences, type Coincidences } from '../../libs/feedback/src/stats';
-import { panelAgreement } from '../../libs/feedback/src/summaries/panel-agreement';
-import { agreement, isDone, missingScorecards } from '../../libs/feedback/src/summaries/summary-helpers';
+import { POSITION_SUMMARY_PAGE } from '../../libs/feedback/src/dto/summary.dto';
+import {
+  candidateAgreementsSql,
+  choosePage,
+  MISSING_SLOTS_SQL,
+  POSITION_AGREEMENT_SQL,
+  POSITION_ROWS_SQL,
+  positionSummaryResponse,
+  toCandidateAgreements,
+  toMissingSlots,
+  toPositionAgreement,
+  toPositionRows,
+} from '../../libs/feedback/src/summaries/position-page';
 
 const env = (name: string) => {
   const v = process.env[name];
@@ -314,10 +324,9 @@ async function saveScorecard(user: User, interviewId: string, dto: SaveBody) {
   return toScorecardResponse(kit as any, saved, user.name, content.ratings, content.notes);
 }
 
-const VALUES = [1, 2, 3, 4];
-const HELD_STATUSES = ['scheduled', 'awaiting_feedback', 'completed'];
 
-async function positionSummary(user: User, positionId: string, query: { sort?: string; order?: string }) {
+type SummaryQuery = { sort?: string; order?: string; limit?: string; cursor?: string };
+async function positionSummary(user: User, positionId: string, query: SummaryQuery) {
   if (!hasRole(user, 'admin', 'recruiter', 'hiring_manager')) throw new HttpError(403, 'This is for the hiring team');
   const [p] = /^[0-9a-f-]{36}$/i.test(positionId)
     ? await q(
@@ -327,94 +336,39 @@ async function positionSummary(user: User, positionId: string, query: { sort?: s
     : [];
   if (!p || !canManagePosition(user, p.PositionEntity_hiring_manager_id)) throw new HttpError(404, `Position ${positionId} not found`);
   const id = p.PositionEntity_id as string;
-  const [candidates, rows, matrixRows, interviewRows, recRows, meanRows] = await Promise.all([
-    q(
-      `SELECT "c"."id" AS "c_id", "c"."name" AS "c_name", "c"."email" AS "c_email", "c"."position_id" AS "c_position_id", "c"."stage_id" AS "c_stage_id", "c"."status" AS "c_status", "c"."notes" AS "c_notes", "c"."created_at" AS "c_created_at", "c"."updated_at" AS "c_updated_at", "p"."id" AS "p_id", "p"."title" AS "p_title", "p"."department" AS "p_department", "p"."hiring_manager_id" AS "p_hiring_manager_id", "p"."status" AS "p_status", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at", c.created_at::text AS "cursor_ts", (SELECT s.name FROM plan_stages s WHERE s.id = "c"."stage_id") AS "stage_name" FROM "candidates" "c" INNER JOIN "positions" "p" ON "p"."id"="c"."position_id" WHERE "c"."position_id" = $1 ORDER BY "c"."created_at" DESC, "c"."id" DESC LIMIT 100000`,
-      [id],
-    ),
-    // the app's maintained aggregates (migration SummaryAggregates), read with the app's SQL
-    q(
-      `SELECT candidate_id, submitted, strong_no, no, yes, strong_yes, ratings,
-              CASE WHEN technical_count > 0 THEN (technical_sum::numeric / technical_count)::float END AS technical,
-              CASE WHEN behavioral_count > 0 THEN (behavioral_sum::numeric / behavioral_count)::float END AS behavioral,
-              CASE WHEN situational_count > 0 THEN (situational_sum::numeric / situational_count)::float END AS situational,
-              CASE WHEN ratings > 0 THEN (rating_sum::numeric / ratings)::float END AS overall
-         FROM candidate_feedback_aggregates WHERE position_id = $1`,
-      [id],
-    ),
-    q(`SELECT a.candidate_id, a.panel, a.units, a.pairs FROM candidate_coincidences a WHERE a.position_id = $1 ORDER BY a.candidate_id, a.panel`, [id]),
-    q(`SELECT ${LIST_COLUMNS} WHERE i.status = ANY($1) AND c.position_id = $2 ORDER BY i.starts_at, i.id LIMIT $3`, [HELD_STATUSES, id, 100_000]),
-    q(`SELECT s.interview_id, s.candidate_id, s.panelist_id, s.overall_recommendation, s.submitted_at FROM scorecards s WHERE s.position_id = $1 AND s.status = 'submitted'`, [id]),
-    q(
-      `SELECT a.interview_id, a.candidate_id, a.panelist_id, a.competency, (a.rating_sum::numeric / a.ratings)::float AS mean
-         FROM scorecard_competency_aggregates a WHERE a.position_id = $1 ORDER BY a.interview_id, a.competency, a.panelist_id`,
-      [id],
-    ),
-  ]);
-  const matrices = new Map<string, Coincidences & { units: number }>();
-  for (const r of matrixRows) {
-    let m = matrices.get(r.candidate_id);
-    if (!m) matrices.set(r.candidate_id, (m = { values: VALUES, o: VALUES.map(() => VALUES.map(() => 0)), units: 0 }));
-    for (let c = 0; c < VALUES.length; c++) for (let k = 0; k < VALUES.length; k++) m.o[c][k] += Number(r.pairs[c * VALUES.length + k]) / (r.panel - 1);
-    m.units += r.units;
-  }
-  const interviews = interviewRows.map((r) => ({ interview: interview(r), panel: r.panel as Array<{ userId: string; role: string }> }));
-  const recs = recRows.map((r) => ({ interviewId: r.interview_id, candidateId: r.candidate_id, panelistId: r.panelist_id, recommendation: r.overall_recommendation, submittedAt: r.submitted_at }));
-  const means = meanRows.map((r) => ({ interviewId: r.interview_id, candidateId: r.candidate_id, panelistId: r.panelist_id, competency: r.competency, mean: r.mean }));
-  const submitted = new Set(recs.map((r) => `${r.interviewId}:${r.panelistId}`));
-  const byCandidate = new Map(rows.map((r) => [r.candidate_id, r]));
-  const owing = [...new Set(interviews.flatMap((r) => (isDone(r.interview as any) ? r.panel.map((x) => x.userId) : [])))];
-  const names = new Map([...(await usersByIds(owing))].map(([k, v]) => [k, v.name]));
-  const missing = missingScorecards(interviews as any, submitted, names);
-  const candidateOf = new Map(interviews.map((r) => [r.interview.id, r.interview.candidateId]));
-  const done = new Map<string, { interviews: number; missing: number }>();
-  const now = Date.now();
-  for (const r of interviews) {
-    if (!isDone(r.interview as any, now)) continue;
-    const d = done.get(r.interview.candidateId) ?? { interviews: 0, missing: 0 };
-    d.interviews++;
-    d.missing += r.panel.filter((x) => !submitted.has(`${r.interview.id}:${x.userId}`)).length;
-    done.set(r.interview.candidateId, d);
-  }
-  const group = <T>(list: T[], k: (x: T) => string) => {
-    const out = new Map<string, T[]>();
-    for (const x of list) (out.get(k(x)) ?? out.set(k(x), []).get(k(x))!).push(x);
-    return out;
-  };
-  const recsOf = group(recs, (x) => x.candidateId);
-  const meansOf = group(means, (x) => x.candidateId);
-  const missingOf = group(missing, (x) => candidateOf.get(x.interviewId)!);
-  const out = candidates.map((c) => {
-    const r = byCandidate.get(c.c_id);
-    const m = matrices.get(c.c_id);
-    return {
-      candidate: { id: c.c_id, name: c.c_name },
-      interviewsDone: done.get(c.c_id)?.interviews ?? 0,
-      scorecardsSubmitted: r?.submitted ?? 0,
-      scorecardsMissing: done.get(c.c_id)?.missing ?? 0,
-      missingFrom: missingOf.get(c.c_id) ?? [],
-      meanByType: { technical: r?.technical ?? null, behavioral: r?.behavioral ?? null, situational: r?.situational ?? null },
-      overallMean: r?.overall ?? null,
-      recommendations: { strong_no: r?.strong_no ?? 0, no: r?.no ?? 0, yes: r?.yes ?? 0, strong_yes: r?.strong_yes ?? 0 },
-      agreement: agreement(m, m?.units),
-      agreementSet: panelAgreement(m, recsOf.get(c.c_id) ?? [], meansOf.get(c.c_id) ?? []),
-    };
-  });
-  // the default order only (overall mean, descending): the benchmark asks for no other
+  // the app's statements and assembly (libs/feedback/src/summaries/position-page.ts), default page
   const sort = query.sort ?? 'overallMean';
-  const order = query.order ?? 'desc';
-  if (sort !== 'overallMean' || order !== 'desc') throw new HttpError(400, 'the bare server sorts by overallMean desc only');
-  out.sort((a, b) => {
-    const x = a.overallMean;
-    const y = b.overallMean;
-    if (x === y) return a.candidate.name.localeCompare(b.candidate.name);
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x < y ? 1 : -1;
+  const order = query.order ?? (sort === 'name' ? 'asc' : 'desc');
+  if (sort === 'agreement' || query.limit !== undefined || query.cursor !== undefined) {
+    throw new HttpError(400, 'the bare server serves the first default page only');
+  }
+  const now = new Date();
+  const [rows, positionSums] = await Promise.all([
+    q(POSITION_ROWS_SQL, [id, now]).then(toPositionRows),
+    q(POSITION_AGREEMENT_SQL, [id]).then(toPositionAgreement),
+  ]);
+  const { page, nextCursor } = choosePage(rows, { sort, order, limit: POSITION_SUMMARY_PAGE });
+  const ids = page.map((r) => r.candidateId);
+  const owing = page.filter((r) => r.missing > 0).map((r) => r.candidateId);
+  const [sums, missing] = await Promise.all([
+    ids.length ? q(candidateAgreementsSql(true), [id, ids]).then(toCandidateAgreements) : new Map(),
+    owing.length ? q(MISSING_SLOTS_SQL, [owing, now]).then(toMissingSlots) : [],
+  ]);
+  const names = new Map([...(await usersByIds(missing.map((m) => m.userId)))].map(([k, v]) => [k, v.name]));
+  return positionSummaryResponse({
+    position: { id, name: p.PositionEntity_title },
+    sort,
+    order,
+    limit: POSITION_SUMMARY_PAGE,
+    total: rows.length,
+    page,
+    nextCursor,
+    sums,
+    positionSums,
+    missing,
+    names,
+    now,
   });
-  const all = sumCoincidences([...matrices.values()]);
-  const units = [...matrices.values()].reduce((s, m) => s + m.units, 0);
-  return { position: { id, name: p.PositionEntity_title }, rows: out, sort, order, agreementSet: panelAgreement(all && { ...all, units }, recs, means) };
 }
 
 async function health() {

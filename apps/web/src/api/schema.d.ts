@@ -2565,12 +2565,15 @@ export interface components {
             scorecardsSubmitted: number;
         };
         PositionSummaryResponse: {
-            /** @description The whole position's agreement on each basis (every candidate's interviews). */
+            /** @description The whole position's agreement on each basis (every candidate's interviews, not only this page's). */
             agreementSet: components["schemas"]["AgreementSetResponse"];
             order: string;
+            page: components["schemas"]["PageInfoDto"];
             position: components["schemas"]["PersonResponse"];
             rows: components["schemas"]["PositionRowResponse"][];
             sort: string;
+            /** @description Candidates of the position (all pages). */
+            total: number;
         };
         PositionTitleRefResponse: {
             id: string;
@@ -9149,8 +9152,12 @@ export interface operations {
     Summaries_position: {
         parameters: {
             query?: {
+                /** @description The `page.nextCursor` of the previous page (same sort and order). */
+                cursor?: string;
                 /** @description csv for a spreadsheet download (RFC 4180, UTF-8). */
                 format?: "json" | "csv";
+                /** @description Candidates per page (1-100, default 50); the CSV has every candidate. */
+                limit?: number;
                 order?: "asc" | "desc";
                 sort?: "name" | "overallMean" | "technical" | "behavioral" | "situational" | "strongYes" | "yes" | "no" | "strongNo" | "agreement" | "missing" | "interviews";
             };

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageInfoDto } from '@app/common';
 import { RECOMMENDATION_LABELS } from '../scale';
 
 export class AgreementResponse {
@@ -206,11 +208,17 @@ export class PositionRowResponse {
 export class PositionSummaryResponse {
   position: PersonResponse;
   rows: PositionRowResponse[];
-  /** The whole position's agreement on each basis (every candidate's interviews). */
+  /** The whole position's agreement on each basis (every candidate's interviews, not only this page's). */
   agreementSet: AgreementSetResponse;
   sort: string;
   order: string;
+  /** Candidates of the position (all pages). */
+  @ApiProperty({ type: 'integer' })
+  total: number;
+  page: PageInfoDto;
 }
+
+export const POSITION_SUMMARY_PAGE = 50;
 
 export const SORT_KEYS = ['name', 'overallMean', 'technical', 'behavioral', 'situational', 'strongYes', 'yes', 'no', 'strongNo', 'agreement', 'missing', 'interviews'] as const;
 
@@ -222,6 +230,15 @@ export class PositionSummaryQueryDto {
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
   @IsOptional() @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
+
+  /** Candidates per page (1-100, default 50); the CSV has every candidate. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+
+  /** The `page.nextCursor` of the previous page (same sort and order). */
+  @IsOptional() @IsString() @MaxLength(500)
+  cursor?: string;
 
   /** csv for a spreadsheet download (RFC 4180, UTF-8). */
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })

@@ -117,3 +117,79 @@ export class ScorecardCompetencyAggregateEntity {
   @Column({ type: 'integer' })
   ratingSum: number;
 }
+
+/**
+ * A candidate's coincidences of recommendations (units = interviews, values = submitted panelists'
+ * recommendations, Strong no = 1 … Strong yes = 4), split by unit size like `candidate_coincidences`.
+ */
+@Entity('candidate_recommendation_coincidences')
+@Index('IDX_candidate_recommendation_coincidences_position', ['positionId'])
+export class CandidateRecommendationCoincidenceEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_candidate_recommendation_coincidences' })
+  candidateId: string;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_candidate_recommendation_coincidences' })
+  positionId: string;
+
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'PK_candidate_recommendation_coincidences' })
+  panel: number;
+
+  @Column({ type: 'integer' })
+  units: number;
+
+  @Column({ type: 'bigint', array: true })
+  pairs: string[];
+}
+
+/**
+ * What interval alpha on competency means needs, over a candidate's (interview, competency) units
+ * with two or more panelists: pairable values n, observed Σ_u (2 m_u Σx² − 2 (Σx)²) / (m_u − 1),
+ * Σx and Σx². All add over candidates; numeric, so identical values cancel to an exact 0.
+ */
+@Entity('candidate_competency_agreement')
+@Index('IDX_candidate_competency_agreement_position', ['positionId'])
+export class CandidateCompetencyAgreementEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_candidate_competency_agreement' })
+  candidateId: string;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_candidate_competency_agreement' })
+  positionId: string;
+
+  @Column({ type: 'integer' })
+  units: number;
+
+  @Column({ type: 'integer' })
+  pairable: number;
+
+  @Column({ type: 'numeric' })
+  observed: string;
+
+  @Column({ type: 'numeric' })
+  valueSum: string;
+
+  @Column({ type: 'numeric' })
+  valueSquares: string;
+}
+
+/**
+ * A candidate's held interviews: done (awaiting feedback or completed) and their panel slots without
+ * a submitted scorecard; scheduled ones by end time with their open slots, since one that has ended
+ * counts as done before its end job moves it on. Kept by triggers on interviews, panels, scorecards.
+ */
+@Entity('candidate_interview_counts')
+export class CandidateInterviewCountEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_candidate_interview_counts' })
+  candidateId: string;
+
+  @Column({ type: 'integer' })
+  done: number;
+
+  @Column({ type: 'integer' })
+  owed: number;
+
+  @Column({ type: 'timestamptz', array: true })
+  scheduledEnds: Date[];
+
+  @Column({ type: 'integer', array: true })
+  scheduledOwed: number[];
+}

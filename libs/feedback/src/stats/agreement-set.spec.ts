@@ -1,6 +1,6 @@
 import { panelAgreement, type CompetencyMean, type RecommendationVote } from '../summaries/panel-agreement';
 import { RECOMMENDATION_VALUES } from '../scale';
-import { agreementFigure, coincidences, figureFromUnits, MIN_PAIRABLE_VALUES, NOT_ENOUGH_DATA, sumCoincidences, unitsBy } from './index';
+import { agreementFigure, coincidences, coincidencesFromPairs, figureFromUnits, intervalFigure, MIN_PAIRABLE_VALUES, NOT_ENOUGH_DATA, sumCoincidences, unitsBy } from './index';
 import { referenceAlpha } from './krippendorff.reference';
 
 function mulberry32(seed: number): () => number {
@@ -146,5 +146,55 @@ describe('agreement on recommendations and on competency means, against the refe
 
   it('unitsBy groups by key and drops missing values', () => {
     expect(unitsBy([{ k: 'a', v: 1 }, { k: 'b', v: null }, { k: 'a', v: 3 }, { k: 'b', v: 2 }], (r) => r.k, (r) => r.v)).toEqual([[1, 3], [2]]);
+  });
+
+  // what the maintained per-candidate sums hold, computed here from units of values
+  const sumsOf = (units: number[][]) => {
+    const pairable = units.filter((u) => u.length >= 2);
+    let observed = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let n = 0;
+    for (const u of pairable) {
+      const a = u.reduce((x, v) => x + v, 0);
+      const b = u.reduce((x, v) => x + v * v, 0);
+      observed += (2 * u.length * b - 2 * a * a) / (u.length - 1);
+      s1 += a;
+      s2 += b;
+      n += u.length;
+    }
+    return { pairable: n, observed, expected: 2 * n * s2 - 2 * s1 * s1, units: pairable.length };
+  };
+
+  it('interval alpha from additive sums equals the coincidence matrix figure (competency means)', () => {
+    const rand = mulberry32(15);
+    for (let trial = 0; trial < 200; trial++) {
+      const units = Array.from({ length: 1 + Math.floor(rand() * 12) }, () =>
+        Array.from({ length: 1 + Math.floor(rand() * 4) }, () => (1 + Math.floor(rand() * 4 * 6)) / (1 + Math.floor(rand() * 6))).filter((v) => v <= 4));
+      const want = figureFromUnits('competencies', units);
+      const got = intervalFigure('competencies', sumsOf(units));
+      expect({ ...got, alpha: null, label: null }).toEqual({ ...want, alpha: null, label: null });
+      if (want.alpha === null) expect(got.alpha).toBeNull();
+      else expect(got.alpha).toBeCloseTo(want.alpha, 9);
+    }
+    // no variation: exactly 0 expected disagreement gives no alpha, as the matrix does
+    expect(intervalFigure('competencies', { pairable: 12, observed: 0, expected: 0, units: 6 })).toMatchObject({ alpha: null, label: 'no variation' });
+    expect(intervalFigure('competencies', undefined)).toEqual(figureFromUnits('competencies', []));
+  });
+
+  it('coincidences from integer pair counts by unit size equal those built from the units', () => {
+    const units = [[1, 2], [2, 2, 3], [4, 4, 1, 2], [3, 3]];
+    const bySize = new Map<number, { panel: number; units: number; pairs: number[] }>();
+    for (const u of units) {
+      const row = bySize.get(u.length) ?? { panel: u.length, units: 0, pairs: Array.from({ length: 16 }, () => 0) };
+      row.units++;
+      for (const [i, a] of u.entries()) for (const [j, b] of u.entries()) if (i !== j) row.pairs[(a - 1) * 4 + (b - 1)]++;
+      bySize.set(u.length, row);
+    }
+    const got = coincidencesFromPairs([1, 2, 3, 4], [...bySize.values()].map((r) => ({ ...r, pairs: r.pairs.map(String) })))!;
+    const want = coincidences(units, [1, 2, 3, 4]);
+    expect(got.units).toBe(4);
+    got.o.forEach((row, c) => row.forEach((x, k) => expect(x).toBeCloseTo(want.o[c][k], 12)));
+    expect(coincidencesFromPairs([1, 2, 3, 4], [])).toBeUndefined();
   });
 });

@@ -41,6 +41,54 @@ export function agreementFigure(basis: AgreementBasis, c: Coincidences | undefin
   return { alpha: r?.alpha ?? null, pairable, basis, level, units, enoughData, label, minimumPairableValues: MIN_PAIRABLE_VALUES };
 }
 
+/**
+ * Interval alpha from additive sums over pairable values x (units with two or more values):
+ * n, observed = Σ_u Σ_{i≠j in u} (x_i − x_j)² / (m_u − 1) = Σ_ck o_ck (v_c − v_k)², and
+ * expected = Σ_ck n_c n_k (v_c − v_k)² = 2 n Σx² − 2 (Σx)². Summed per candidate, they add up to a
+ * position's figure without revisiting a value. The caller computes `expected` exactly (numeric), so
+ * values that are all equal give 0, "no variation", as the matrix does.
+ */
+export interface IntervalSums {
+  pairable: number;
+  observed: number;
+  expected: number;
+  units: number;
+}
+
+export function intervalFigure(basis: AgreementBasis, s: IntervalSums | undefined): AgreementFigure {
+  const level: AlphaLevel = 'interval';
+  const n = s?.pairable ?? 0;
+  const dE = n >= 2 ? Math.max(0, s!.expected / (n * (n - 1))) : 0;
+  const alpha = n >= 2 && dE > 0 ? 1 - s!.observed / n / dE : null;
+  const enoughData = alpha !== null && n >= MIN_PAIRABLE_VALUES;
+  const label = enoughData ? alpha.toFixed(2) : n >= MIN_PAIRABLE_VALUES ? 'no variation' : NOT_ENOUGH_DATA;
+  const units = s?.units ?? 0;
+  return { alpha, pairable: n, basis, level, units, enoughData, label, minimumPairableValues: MIN_PAIRABLE_VALUES };
+}
+
+/** Coincidences kept as integer pair counts per unit size m: o = Σ_m pairs / (m − 1), pairs[c · |values| + k]. */
+export interface PairCounts {
+  panel: number;
+  units: number;
+  pairs: Array<number | string>;
+}
+
+export function coincidencesFromPairs(
+  values: number[],
+  rows: PairCounts[],
+): (Coincidences & { units: number }) | undefined {
+  if (!rows.length) return undefined;
+  const size = values.length;
+  const m = { values, o: values.map(() => values.map(() => 0)), units: 0 };
+  for (const r of rows) {
+    for (let c = 0; c < size; c++) {
+      for (let k = 0; k < size; k++) m.o[c][k] += Number(r.pairs[c * size + k]) / (r.panel - 1);
+    }
+    m.units += r.units;
+  }
+  return m;
+}
+
 /** Alpha from reliability data: one array of values per unit (one value per coder); lone values are skipped. */
 export function figureFromUnits(basis: AgreementBasis, units: number[][]): AgreementFigure {
   const pairable = units.filter((u) => u.length >= 2);

@@ -9,6 +9,8 @@ export {
 export {
   AGREEMENT_LEVELS,
   agreementFigure,
+  coincidencesFromPairs,
+  intervalFigure,
   figureFromUnits,
   NOT_ENOUGH_DATA,
   sumCoincidences,
@@ -16,4 +18,6 @@ export {
   type AgreementBasis,
   type AgreementFigure,
   type AgreementSet,
+  type IntervalSums,
+  type PairCounts,
 } from './agreement-set';

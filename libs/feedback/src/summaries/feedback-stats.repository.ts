@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Coincidences } from '../stats';
+import { coincidencesFromPairs, type Coincidences, type PairCounts } from '../stats';
+import {
+  candidateAgreementsSql,
+  MISSING_SLOTS_SQL,
+  POSITION_AGREEMENT_SQL,
+  POSITION_ROWS_SQL,
+  toCandidateAgreements,
+  toMissingSlots,
+  toPositionAgreement,
+  toPositionRows,
+  type CandidateAgreementSums,
+  type MissingSlot,
+  type PositionCandidateRow,
+} from './position-page';
 
 /** The scope of an aggregation: one interview, one candidate, or every candidate of a position. */
 export type Scope = { interviewId: string } | { candidateId: string } | { positionId: string };
@@ -142,40 +155,28 @@ export class FeedbackStatsRepository {
       `SELECT a.candidate_id, a.panel, a.units, a.pairs FROM candidate_coincidences a WHERE ${where} ORDER BY a.candidate_id, a.panel`,
       [param],
     );
-    const out = new Map<string, Coincidences & { units: number }>();
-    for (const r of rows) {
-      let m = out.get(r.candidate_id);
-      if (!m) out.set(r.candidate_id, (m = { values: VALUES, o: VALUES.map(() => VALUES.map(() => 0)), units: 0 }));
-      // integer pair counts divided once per unit size: exact up to the last float rounding
-      for (let c = 0; c < VALUES.length; c++) for (let k = 0; k < VALUES.length; k++) m.o[c][k] += Number(r.pairs[c * VALUES.length + k]) / (r.panel - 1);
-      m.units += r.units;
-    }
-    return out;
+    return byCandidate(rows);
   }
 
-  /**
-   * Per candidate of a position: mean per question type and overall, and recommendation counts, from
-   * the maintained `candidate_feedback_aggregates`. A mean is sum::numeric / count, the very division
-   * avg() over the ratings performs, so the figures are the same to the last bit.
-   */
-  async candidates(positionId: string): Promise<CandidateRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
-      `SELECT candidate_id, submitted, strong_no, no, yes, strong_yes, ratings,
-              CASE WHEN technical_count > 0 THEN (technical_sum::numeric / technical_count)::float END AS technical,
-              CASE WHEN behavioral_count > 0 THEN (behavioral_sum::numeric / behavioral_count)::float END AS behavioral,
-              CASE WHEN situational_count > 0 THEN (situational_sum::numeric / situational_count)::float END AS situational,
-              CASE WHEN ratings > 0 THEN (rating_sum::numeric / ratings)::float END AS overall
-         FROM candidate_feedback_aggregates WHERE position_id = $1`,
-      [positionId],
-    );
-    return rows.map((r) => ({
-      candidateId: r.candidate_id as string,
-      means: { technical: r.technical as number | null, behavioral: r.behavioral as number | null, situational: r.situational as number | null },
-      overallMean: r.overall as number | null,
-      ratings: r.ratings as number,
-      recommendations: { strong_no: r.strong_no as number, no: r.no as number, yes: r.yes as number, strong_yes: r.strong_yes as number },
-      submitted: r.submitted as number,
-    }));
+  /** The position summary's statements (shared with the bench's bare server: position-page.ts). */
+  async positionRows(positionId: string, now: Date): Promise<PositionCandidateRow[]> {
+    return toPositionRows(await this.ds.query(POSITION_ROWS_SQL, [positionId, now]));
+  }
+
+  /** The agreement sums of these candidates (a page), or of every candidate of the position (null). */
+  async candidateAgreements(positionId: string, candidateIds: string[] | null): Promise<Map<string, CandidateAgreementSums>> {
+    if (candidateIds && !candidateIds.length) return new Map();
+    const params = candidateIds ? [positionId, candidateIds] : [positionId];
+    return toCandidateAgreements(await this.ds.query(candidateAgreementsSql(!!candidateIds), params));
+  }
+
+  async positionAgreement(positionId: string): Promise<CandidateAgreementSums> {
+    return toPositionAgreement(await this.ds.query(POSITION_AGREEMENT_SQL, [positionId]));
+  }
+
+  async missingSlots(candidateIds: string[], now: Date): Promise<MissingSlot[]> {
+    if (!candidateIds.length) return [];
+    return toMissingSlots(await this.ds.query(MISSING_SLOTS_SQL, [candidateIds, now]));
   }
 
   /**
@@ -261,6 +262,16 @@ export class FeedbackStatsRepository {
     );
     return rows.map((r) => ({ interviewId: r.interview_id as string, candidateId: r.candidate_id as string, panelistId: r.panelist_id as string, competency: r.competency as string, mean: r.mean as number }));
   }
+}
+
+function byCandidate(rows: Array<{ candidate_id: string } & PairCounts>): Map<string, Coincidences & { units: number }> {
+  const groups = new Map<string, PairCounts[]>();
+  for (const r of rows) {
+    const list = groups.get(r.candidate_id);
+    if (list) list.push(r);
+    else groups.set(r.candidate_id, [r]);
+  }
+  return new Map([...groups].map(([id, list]) => [id, coincidencesFromPairs(VALUES, list)!]));
 }
 
 export interface Calibration {

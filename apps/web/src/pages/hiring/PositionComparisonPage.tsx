@@ -37,12 +37,26 @@ export default function PositionComparisonPage() {
   const order = (params.get('order') ?? (sort === 'name' ? 'asc' : 'desc')) as 'asc' | 'desc';
   const [downloading, setDownloading] = useState(false);
   const [downloadError, setDownloadError] = useState<unknown>();
+  const [more, setMore] = useState<{ loading: boolean; error?: unknown }>({ loading: false });
   // without ?format=csv the answer is the JSON summary (the document also declares the CSV)
   const summary = useResource(() => call(api.GET('/api/v1/positions/{id}/feedback-summary', { params: { path: { id }, query: { sort, order } } })) as Promise<PositionSummary>, [id, sort, order]);
 
   const sortBy = (key: SortKey) => {
     const nextOrder = key === sort ? (order === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'missing' ? 'asc' : 'desc';
     setParams({ sort: key, order: nextOrder }, { replace: true });
+  };
+  // the summary comes a page of candidates at a time (keyset): "Show more" appends the next page
+  const showMore = async () => {
+    const current = summary.data;
+    if (!current?.page.nextCursor) return;
+    setMore({ loading: true });
+    try {
+      const next = (await call(api.GET('/api/v1/positions/{id}/feedback-summary', { params: { path: { id }, query: { sort, order, cursor: current.page.nextCursor } } }))) as PositionSummary;
+      summary.setData({ ...next, rows: [...current.rows, ...next.rows] });
+      setMore({ loading: false });
+    } catch (e) {
+      setMore({ loading: false, error: e });
+    }
   };
   const download = async () => {
     setDownloading(true);
@@ -102,6 +116,14 @@ export default function PositionComparisonPage() {
           </table>
         </div>
       )}
+      {s.page.nextCursor ? (
+        <p className="hm-table-note">
+          <button type="button" className="btn" onClick={showMore} disabled={more.loading}>
+            {more.loading ? 'Loading…' : `Show more (${s.rows.length} of ${s.total})`}
+          </button>
+        </p>
+      ) : null}
+      {more.error ? <ErrorNotice error={more.error} title="More candidates could not be loaded" /> : null}
       <p className="muted small hm-table-note">Agreement is Krippendorff’s alpha: above 0.8 the panel agrees; below 0.67 read their notes before deciding.</p>
     </>
   );
