@@ -26,6 +26,8 @@ export default defineConfig(
     rules: {
       // off: the input guards match control characters on purpose, to refuse or strip them
       'no-control-regex': 'off',
+      // a `let self` declared before the callbacks that read it, assigned once they are set up
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {
@@ -49,6 +51,9 @@ export default defineConfig(
       // files with decorators are left alone (their metadata needs the value imports), as the rule
       // reads emitDecoratorMetadata from tsconfig.json
       '@typescript-eslint/consistent-type-imports': 'error',
+      // untyped CommonJS, required on purpose: the script shared with `npm run web:client` (its
+      // tests load it as is) and async-exit-hook (no types, loaded only with embedded PostgreSQL)
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['/scripts/web-client\\.js$', '^async-exit-hook$'] }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         {
