@@ -1,7 +1,7 @@
 # One image for both production processes:
 #   api:    node dist/apps/api/apps/api/src/main.js     (PROCESS_ROLE=api)
 #   worker: node dist/apps/worker/apps/worker/src/main.js
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -11,7 +11,7 @@ COPY libs ./libs
 COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./

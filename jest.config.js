@@ -1,42 +1,22 @@
-// Nest 12 and a few of its dependencies ship ES modules only. Node 20's require(esm) is not
-// available inside Jest's module sandbox, so those packages are compiled to CommonJS by Babel
-// here; our TypeScript goes through ts-jest with the Swagger plugin, as in `nest build`.
+// Our TypeScript goes through ts-jest with the Swagger plugin, as in `nest build`, to CommonJS.
+// Nest 12 and a few of its dependencies ship ES modules only: Jest 30.5 require()s them as Node
+// does (require(esm)) on Node 24.9+, but inside its module sandbox that takes vm.SourceTextModule,
+// which Node still keeps behind --experimental-vm-modules. The repository's .npmrc passes that
+// flag to everything npm and npx start (`npm test`, `npx jest ...`); without it, say so here
+// rather than fail in the first test file with "Must use import to load ES Module".
 const { pathsToModuleNameMapper } = require('ts-jest');
 const ts = require('typescript');
+const vm = require('node:vm');
+
+if (typeof vm.SourceTextModule?.prototype.hasAsyncGraph !== 'function') {
+  throw new Error(
+    `Jest loads the ES-module-only packages (Nest 12...) with Node's require(esm), which needs Node 24.9 or newer ` +
+      `(this is ${process.version}) run with --experimental-vm-modules: start it through npm or npx (the .npmrc ` +
+      `sets it), or set NODE_OPTIONS=--experimental-vm-modules.`,
+  );
+}
 
 const { config: tsconfig } = ts.readConfigFile('./tsconfig.json', ts.sys.readFile);
-const { readdirSync, readFileSync } = require('node:fs');
-const { join } = require('node:path');
-
-/** Names of installed packages that are ES modules only ("type": "module"), at any depth. */
-function esmPackages(dir = join(__dirname, 'node_modules'), found = new Set()) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return found;
-  }
-  for (const e of entries) {
-    if (!e.isDirectory() || e.name.startsWith('.')) continue;
-    if (e.name.startsWith('@')) {
-      for (const s of readdirSync(join(dir, e.name), { withFileTypes: true })) {
-        if (s.isDirectory()) visit(join(dir, e.name, s.name), `${e.name}/${s.name}`, found);
-      }
-    } else visit(join(dir, e.name), e.name, found);
-  }
-  return found;
-}
-function visit(pkgDir, name, found) {
-  try {
-    if (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).type === 'module') found.add(name);
-  } catch {
-    /* not a package */
-  }
-  esmPackages(join(pkgDir, 'node_modules'), found);
-}
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ESM = [...esmPackages()].map(escape).join('|');
-
 module.exports = {
   rootDir: '.',
   moduleFileExtensions: ['js', 'mjs', 'json', 'ts'],
@@ -53,17 +33,7 @@ module.exports = {
         astTransformers: { before: ['<rootDir>/test/jest/swagger-plugin.js'] },
       },
     ],
-    '^.+\\.m?js$': [
-      'babel-jest',
-      {
-        babelrc: false,
-        configFile: false,
-        plugins: [require.resolve('./test/jest/esm-require-binding.js'), 'babel-plugin-transform-import-meta', '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'],
-      },
-    ],
   },
-  // skip a file when the innermost package it belongs to is not an ES module
-  transformIgnorePatterns: [`/node_modules/(?!(?:${ESM})/)(?:@[^/]+/)?[^/]+/(?!.*node_modules/)`],
   moduleNameMapper: pathsToModuleNameMapper(tsconfig.compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
   reporters: ['default', '<rootDir>/test/jest/summary-reporter.js', '<rootDir>/test/jest/watchdog-reporter.js'],

@@ -1,7 +1,7 @@
 // Reminder delivery: 10,000 reminders due at one instant, and the lateness of reminders spread over
 // a minute, delivered by the real worker (in-process, concurrency 16) to a real SMTP server on
 // loopback, on BullMQ's PostgreSQL backend and, with REDIS_URL, on Redis.
-import { AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { ReminderScheduler } from '../libs/reminders/src/reminder-scheduler.service';
 import type { ReminderEntity } from '../libs/reminders/src/entities/reminder.entity';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TcpProxy } from './support/tcp-proxy';
-import { ADMIN, eventually, TestApp, TestDatabase } from './support/test-app';
+import { eventually, TestApp, TestDatabase } from './support/test-app';
 
 /**
  * The database goes away under write load and comes back, without touching the shared PostgreSQL:

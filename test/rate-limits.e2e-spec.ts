@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { ADMIN, HttpResult, TestApp, USER_PASSWORD } from './support/test-app';
+import type { HttpResult } from './support/test-app';
+import { ADMIN, TestApp, USER_PASSWORD } from './support/test-app';
 
 // Rate limits keyed on what a client cannot choose: behind a proxy X-Forwarded-For is only believed
 // from trusted hops (TRUST_PROXY), a signed-in account is limited across all its addresses, and a

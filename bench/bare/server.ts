@@ -448,7 +448,7 @@ const saveSchema = {
 };
 app.put('/api/v1/interviews/:id/scorecards/mine', { schema: { body: saveSchema } }, authed((u, req) => saveScorecard(u, req.params.id, req.body as SaveBody)));
 
-app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' }).then((address) => {
+void app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' }).then((address) => {
   process.stdout.write(`bare server listening at ${address}\n`);
 });
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __SCORECARDS_TEST_PG__: { stop(): Promise<void> } | undefined;
 }
 

@@ -1,4 +1,4 @@
-import { AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -35,7 +35,7 @@ export class TestSmtp {
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', async () => {
+        stream.on('end', () => void (async () => {
           if (self?.refuse) {
             self.refusals++;
             return callback(Object.assign(new Error('Mailbox unavailable (test)'), { responseCode: 451 }));
@@ -51,7 +51,7 @@ export class TestSmtp {
             self!.messages.push(m);
             callback();
           }, callback);
-        });
+        })());
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -27,7 +27,10 @@ describe('the admin pages and the profile page in the browser', () => {
   }, 240_000);
   afterAll(async () => {
     await closeAppInBrowser({ app, browser });
-    for (const [k, v] of Object.entries(env)) (v === undefined ? delete process.env[k] : (process.env[k] = v));
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }, 60_000);
 
   it('shows the admin the Admin section and the users, with their roles as chips', async () => {

@@ -1,6 +1,5 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@app/config';
 import { Client } from 'pg';
 import { apiToken, checkPage, databaseUrl, DEMO, launchBrowser, signInAs, startApp, type Browser, type RunningApp } from './support';
 

@@ -42,7 +42,7 @@ async function stopOrphan(pgData: string, log: (m: string) => void): Promise<voi
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!pid || !pidAlive(pid)) return;
-  let cmdline = '';
+  let cmdline: string;
   try {
     cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
   } catch {

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { INestApplication, Type } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@app/config';
+import type { AppConfig } from '@app/config';
 import { AllExceptionsFilter, completeOpenApiContract, createValidationPipe, ErrorResponseDto, errorBody, FieldErrorDto } from '@app/common';
 import { MetricsService } from './metrics/metrics.service';
 import { securityHeaders } from './security-headers';

@@ -1,5 +1,7 @@
-import { AppConfig, ConfigError, loadConfig } from '@app/config';
-import { EmbeddedDatabase, startEmbeddedPostgres } from '@app/database';
+import type { AppConfig } from '@app/config';
+import { ConfigError, loadConfig } from '@app/config';
+import type { EmbeddedDatabase } from '@app/database';
+import { startEmbeddedPostgres } from '@app/database';
 
 /** Reads the configuration once; a bad value ends the process with a message naming the variable. */
 export function loadConfigOrExit(): AppConfig {

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { AppConfig } from '@app/config';
+import type { AppConfig } from '@app/config';
 import { workerDefaults } from './backend-classes';
 
 /** Connection options for BullMQ: Redis when REDIS_URL is set, else PostgreSQL in the app's database. */

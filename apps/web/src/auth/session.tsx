@@ -66,7 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       /* storage disabled */
     }
     let cancelled = false;
-    refreshSession().then((session) => {
+    void refreshSession().then((session) => {
       if (!cancelled) setUser(session?.user ?? null);
     });
     const bc = channel();

@@ -14,12 +14,17 @@ export function useUrlFilters() {
 
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
     setParams(next, { replace: true });
   };
   useEffect(() => {
     const t = setTimeout(() => search.trim() !== q && update({ q: search.trim() }), 300);
     return () => clearTimeout(t);
+    // only typing writes the URL; a change of the URL itself (Back) must not write it again
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- q and update left out on purpose
   }, [search]);
 
   return { params, q, search, setSearch, update };

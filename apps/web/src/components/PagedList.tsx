@@ -22,6 +22,7 @@ export function usePaged<T>(fetchPage: (cursor: string | undefined) => Promise<P
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>();
   const generation = useRef(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what fetchPage reads, as with useEffect
   const fetcher = useCallback(fetchPage, deps);
 
   const load = useCallback(

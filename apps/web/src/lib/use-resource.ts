@@ -13,7 +13,7 @@ export interface Resource<T> {
 export function useResource<T>(load: () => Promise<T>, deps: DependencyList): Resource<T> {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const generation = useRef(0);
-  // the caller lists what `load` depends on, as with useEffect
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `load` depends on, as with useEffect
   const run = useCallback(load, deps);
 
   const reload = useCallback(() => {

@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
-import { Role } from '../role.enum';
+import type { Role } from '../role.enum';
 
 export const AUTH_METADATA = 'scorecards:authenticated';
 export const PUBLIC_METADATA = 'scorecards:public';

@@ -1,4 +1,5 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
+import { registerDecorator } from 'class-validator';
 
 export function isValidTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > 64) return false;

@@ -1,5 +1,5 @@
-import { PageInfoDto } from '@app/common';
-import { UserResponse } from './user.response';
+import type { PageInfoDto } from '@app/common';
+import type { UserResponse } from './user.response';
 
 export class UserPage {
   items: UserResponse[];

@@ -1,4 +1,5 @@
-import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { ArgumentMetadata, BadRequestException, ValidationError } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { assertCleanInput, DEFAULT_INPUT_LIMITS, type InputLimits } from '../input/input-guard';
 import { DetailedHttpException } from './app-exceptions';
 

@@ -1,4 +1,5 @@
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
+import { ValidateBy } from 'class-validator';
 
 /** The first repeated element: its index, the index it repeats, and the key they share. */
 export function firstDuplicate<T>(list: readonly T[], key: (item: T) => unknown): { index: number; first: number; key: string } | null {

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
+import { ValidateBy } from 'class-validator';
 import { DetailedHttpException } from '../errors/app-exceptions';
 
 /** Long enough for `2027-12-01T10:00:00.123456789+01:00[America/Argentina/ComodRivadavia]`. */

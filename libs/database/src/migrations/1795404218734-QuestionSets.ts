@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class QuestionSets1795404218734 implements MigrationInterface {
     name = 'QuestionSets1795404218734'

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class InterviewsAndAudit1795406026994 implements MigrationInterface {
     name = 'InterviewsAndAudit1795406026994'

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class Scorecards1795407570584 implements MigrationInterface {
     name = 'Scorecards1795407570584'

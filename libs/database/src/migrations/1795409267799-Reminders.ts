@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class Reminders1795409267799 implements MigrationInterface {
     name = 'Reminders1795409267799'

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class DeliveriesByTime1795413549652 implements MigrationInterface {
     name = 'DeliveriesByTime1795413549652'

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class DeliveryFailures1795415096449 implements MigrationInterface {
     name = 'DeliveryFailures1795415096449'

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 // Position competencies and the interview plan (stages, templates, revision); interviews point at a plan stage,
 // and their stage text widens to hold a plan stage's name.

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 const DEFAULT_REASONS = ['Skills gap', 'Experience level', 'Culture add / values', 'Compensation', 'Position filled', 'Candidate withdrew', 'Other'];
 

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
  * Interviews gain `awaiting_feedback` and `no_show`. Interviews still `scheduled` whose end has passed

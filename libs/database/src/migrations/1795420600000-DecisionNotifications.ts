@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Decision notices reuse reminders and deliveries: they are about a candidate's decision, not an interview. */
 export class DecisionNotifications1795420600000 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
  * Refresh tokens, stored only as their SHA-256 hash. Tokens of one sign-in share a family: each

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Idempotency-Key records: a retried creating POST replays the first answer instead of creating twice. */
 export class IdempotencyKeys1795420800000 implements MigrationInterface {

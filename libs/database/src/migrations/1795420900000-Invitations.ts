@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Calendar invitations (iTIP REQUEST/CANCEL): one row per interview, recipient and invite sequence. */
 export class Invitations1795420900000 implements MigrationInterface {

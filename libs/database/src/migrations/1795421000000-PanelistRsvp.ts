@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Each panelist's answer to the invitation (RSVP): needs_action until they accept, decline or say tentative. */
 export class PanelistRsvp1795421000000 implements MigrationInterface {

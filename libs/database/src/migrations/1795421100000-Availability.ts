@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Working hours, days off and buffers on the profile; calendar feeds and their busy intervals; full panelists. */
 export class Availability1795421100000 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Interviewer pools (one of a pool fills a panel seat) with their limits, members and trainees. */
 export class InterviewerPools1795421200000 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import type { HttpException } from '@nestjs/common';
 import { Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { assertFields, assertMayDecide, nextPath } from './decision-rules';

@@ -1,10 +1,10 @@
 import { NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '@app/auth';
-import { canManagePosition, CandidatePathService } from '@app/interviews';
-import type { CandidatePath } from '@app/interviews';
-import { CandidateDecisionEntity } from '../entities/candidate-decision.entity';
+import { canManagePosition } from '@app/interviews';
+import type { CandidatePath, CandidatePathService } from '@app/interviews';
+import type { CandidateDecisionEntity } from '../entities/candidate-decision.entity';
 import type { StageRef } from './decision-rules';
-import { DecisionResponse } from './decision.response';
+import type { DecisionResponse } from './decision.response';
 
 /** The candidate, for the managers of their position; anyone else gets 404. */
 export async function readableCandidate(path: CandidatePathService, user: AuthUser, id: string): Promise<CandidatePath> {

@@ -26,7 +26,7 @@ export interface CalendarFeedStatus {
 
 export function feedStatus(feed: CalendarFeedEntity | null | undefined): CalendarFeedStatus {
   if (!feed) return { set: false, host: null, lastFetchedAt: null, lastError: null, busyCount: 0 };
-  let host: string | null = null;
+  let host: string | null;
   try {
     host = new URL(feed.url).hostname;
   } catch {

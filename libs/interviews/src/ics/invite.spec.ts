@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import * as ical from 'node-ical';
-import { buildInvite, InviteInput, localDateTime, utcStamp } from './index';
+import type { InviteInput } from './index';
+import { buildInvite, localDateTime, utcStamp } from './index';
 
 const base: InviteInput = {
   uid: 'iv-42@scorecards',

@@ -5,7 +5,6 @@ import { conflict } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { CreateInterviewDto, UpdateInterviewDto } from '../dto/interview.dto';
 import { InterviewKitResponse, WarningResponse } from '../dto/interview.response';
-import type { InterviewEntity } from '../entities/interview.entity';
 import { eventPayload, InterviewEvent, PanelMember } from '../interview.events';
 import { parseInstant } from '../time';
 import { assertAllowed, canManagePosition } from '../access/access-policy';

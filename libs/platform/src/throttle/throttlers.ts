@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ExecutionContext } from '@nestjs/common';
 import type { ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
 import type { AppConfig } from '@app/config';
-import { RequestIdentity } from './request-identity';
+import type { RequestIdentity } from './request-identity';
 
 const MINUTE = 60_000;
 

@@ -244,7 +244,7 @@ function NotificationsCard({ profile, onSaved }: { profile: Interviewer; onSaved
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save({ emailNotifications: email, webhookUrl: webhook.trim() || null }, 'Notification preferences saved');
+          void save({ emailNotifications: email, webhookUrl: webhook.trim() || null }, 'Notification preferences saved');
         }}
       >
         <p className="muted small">Reminders to prepare for an interview, when your feedback is due, and when it is overdue.</p>
@@ -310,7 +310,7 @@ function InterviewingCard({ profile, onSaved }: { profile: Interviewer; onSaved(
           const pending = draft.trim() ? [...competencies, ...draft.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean)] : competencies;
           setDraft('');
           setCompetencies([...new Set(pending)]);
-          save({ competencies: [...new Set(pending)], questionTypes: types, weeklyLimit: limit.trim() === '' ? Number.NaN : Number(limit) }, 'Interviewing preferences saved');
+          void save({ competencies: [...new Set(pending)], questionTypes: types, weeklyLimit: limit.trim() === '' ? Number.NaN : Number(limit) }, 'Interviewing preferences saved');
         }}
       >
         <p className="muted small">Hiring managers see this when they pick a panel.</p>

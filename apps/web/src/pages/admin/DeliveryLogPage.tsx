@@ -29,12 +29,12 @@ type StatusFilter = 'all' | 'sent' | 'failed';
 /** Recipients' names, looked up once per person (the log names them by id). */
 function useRecipients(ids: string[]): Map<string, User | null> {
   const [people, setPeople] = useState<Map<string, User | null>>(new Map());
-  const missing = [...new Set(ids)].filter((id) => !people.has(id));
-  const key = missing.join(',');
+  const key = [...new Set(ids)].filter((id) => !people.has(id)).join(',');
   useEffect(() => {
+    const missing = key ? key.split(',') : [];
     if (!missing.length) return;
     let live = true;
-    Promise.all(missing.map((id) => call(api.GET('/api/v1/users/{id}', { params: { path: { id } } })).then((u): [string, User | null] => [id, u], (): [string, User | null] => [id, null]))).then(
+    void Promise.all(missing.map((id) => call(api.GET('/api/v1/users/{id}', { params: { path: { id } } })).then((u): [string, User | null] => [id, u], (): [string, User | null] => [id, null]))).then(
       (found) => live && setPeople((prev) => new Map([...prev, ...found])),
     );
     return () => {

@@ -195,7 +195,7 @@ function UserRow({ user, onChanged }: { user: User; onChanged(u: User): void }) 
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            save({ roles, timezone }, `Saved ${user.name}`);
+            void save({ roles, timezone }, `Saved ${user.name}`);
           }}
         >
           {error && !apiError?.fieldProblems.length ? <ErrorNotice error={error} /> : null}

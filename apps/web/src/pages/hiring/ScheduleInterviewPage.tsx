@@ -146,6 +146,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
     if (!t) return;
     setTemplateId(t.id);
     void applyTemplate(s.name, t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- its body runs once (the ref), when the data is in
   }, [plan.loading, planStages, sets.data, sets.error]);
 
   const start = instantOf(date, clock, timezone);
@@ -161,7 +162,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   useEffect(() => {
     if (!startIso || !endIso || !interviewers.data) return;
     let live = true;
-    const t = setTimeout(async () => {
+    const t = setTimeout(() => void (async () => {
       try {
         const free = await call(api.GET('/api/v1/interviewers', { params: { query: { limit: 100, availableFrom: startIso, availableTo: endIso } } }));
         const freeIds = new Set(free.items.map((i) => i.userId));
@@ -179,7 +180,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
       } catch {
         if (live) setBusy(new Map());
       }
-    }, 350);
+    })(), 350);
     return () => {
       live = false;
       clearTimeout(t);
@@ -191,7 +192,8 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   // everyone's local time of the slot; warnings for the panel
   const fit = useMemo(() => {
     const m = new Map<string, SlotFit>();
-    if (start) for (const i of interviewers.data ?? []) m.set(i.userId, fits.get(i.userId) ?? { local: localTime(start, i.timezone), warnings: [] });
+    const at = startIso ? new Date(startIso) : null;
+    if (at) for (const i of interviewers.data ?? []) m.set(i.userId, fits.get(i.userId) ?? { local: localTime(at, i.timezone), warnings: [] });
     return m;
   }, [startIso, interviewers.data, fits]);
 
@@ -252,7 +254,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
         }),
       );
       toast(`Interview scheduled for ${formatDateTime(kit.start, time.timeZone)}`);
-      navigate(`/hiring/interviews/${kit.id}`, { state: { warnings: kit.warnings } });
+      void navigate(`/hiring/interviews/${kit.id}`, { state: { warnings: kit.warnings } });
     } catch (e2) {
       setError(e2);
       setBusyState(false);

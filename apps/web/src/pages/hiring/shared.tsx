@@ -26,7 +26,7 @@ export const SCALE_LABEL: Record<number, string> = { 1: 'Strong no', 2: 'No', 3:
 
 /** Every IANA timezone the browser knows, with UTC and the user's own first. */
 export function timezones(mine: string): string[] {
-  let all: string[] = [];
+  let all: string[];
   try {
     all = Intl.supportedValuesOf('timeZone');
   } catch {

@@ -1,4 +1,4 @@
-import type { components } from '../../api/schema';
+import type { components, operations } from '../../api/schema';
 
 /** The hiring area's names for the API's schemas (kept here so that areas never collide in api/types.ts). */
 type S = components['schemas'];
@@ -19,4 +19,4 @@ export type PositionRow = S['PositionRowResponse'];
 export type CreateInterview = S['CreateInterviewDto'];
 export type Stage = NonNullable<CreateInterview['stage']>;
 export type PanelRole = S['PanelMemberDto']['role'];
-export type SortKey = NonNullable<NonNullable<import('../../api/schema').operations['Summaries_position']['parameters']['query']>['sort']>;
+export type SortKey = NonNullable<NonNullable<operations['Summaries_position']['parameters']['query']>['sort']>;

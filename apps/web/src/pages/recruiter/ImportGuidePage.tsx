@@ -43,7 +43,7 @@ export default function ImportGuidePage() {
     try {
       const { set } = await call(api.POST('/api/v1/question-sets/import', { body: body() }));
       toast(`Saved "${set.name}" as a draft with ${set.questionCount} questions`);
-      navigate(`/question-sets/${set.id}`);
+      void navigate(`/question-sets/${set.id}`);
     } catch (err) {
       setError(err);
       setBusy(null);

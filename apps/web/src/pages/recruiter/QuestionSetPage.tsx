@@ -81,7 +81,7 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
     focusAfterMove.current = q.id;
     setSet({ ...set, questions: order.map((x, i) => ({ ...x, position: i })) }); // optimistic
     setAnnouncement(`Question moved to position ${to + 1} of ${order.length}.`);
-    quiet(
+    void quiet(
       change(() => call(api.POST('/api/v1/question-sets/{id}/questions/reorder', { params: { path }, body: { revision: set.revision, questionIds: order.map((x) => x.id) } }))).catch(
         () => setSet(set), // put the order back as the server has it
       ),
@@ -132,10 +132,10 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
     try {
       const draft = await call(api.PATCH('/api/v1/question-sets/{id}', { params: { path }, body: { revision: set.revision } }));
       toast(`Version ${draft.version} started as a draft`);
-      navigate(`/question-sets/${draft.id}`);
+      void navigate(`/question-sets/${draft.id}`);
     } catch (e) {
       const draftId = e instanceof ApiError ? e.detail<string>('draftId') : undefined;
-      if (draftId) navigate(`/question-sets/${draftId}`);
+      if (draftId) void navigate(`/question-sets/${draftId}`);
       else setProblem(e);
     }
   };

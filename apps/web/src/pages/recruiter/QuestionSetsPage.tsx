@@ -121,7 +121,7 @@ function NewSetForm({ onCancel }: { onCancel(): void }) {
     setBusy(true);
     try {
       const set = await call(api.POST('/api/v1/question-sets', { body: { name, positionFamily: family || undefined } }));
-      navigate(`/question-sets/${set.id}`);
+      void navigate(`/question-sets/${set.id}`);
     } catch (err) {
       setError(err);
       setBusy(false);

@@ -24,8 +24,10 @@ export function StageEditor({ stage, index, count, competencies, sets, fieldErro
   const onKeyDown = (e: KeyboardEvent) => {
     // a select opens its list with Alt+↓: leave it alone there
     if (!e.altKey || (e.target as HTMLElement).tagName === 'SELECT') return;
-    if (e.key === 'ArrowUp' && index > 0) (e.preventDefault(), onMove(-1));
-    else if (e.key === 'ArrowDown' && index < count - 1) (e.preventDefault(), onMove(1));
+    const step = e.key === 'ArrowUp' && index > 0 ? -1 : e.key === 'ArrowDown' && index < count - 1 ? 1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    onMove(step);
   };
   return (
     <li className="card pl-stage" onKeyDown={onKeyDown} aria-labelledby={`stage-${stage.key}-heading`}>

@@ -63,16 +63,23 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
     let live = true;
     setLoading(true);
     // a date typed digit by digit, a panel ticked one by one: ask once it settles
-    const t = setTimeout(async () => {
+    const t = setTimeout(() => void (async () => {
       try {
         const found = await findTimes({ interviewerIds: members ? members.split(',') : [], poolIds: pools ? pools.split(',') : [], durationMinutes, from, to, candidateTimeZone: zone, excludeInterviewId });
-        if (live) (setResult(found), setError(undefined), setAll(false));
+        if (live) {
+          setResult(found);
+          setError(undefined);
+          setAll(false);
+        }
       } catch (e) {
-        if (live) (setError(e), setResult(undefined));
+        if (live) {
+          setError(e);
+          setResult(undefined);
+        }
       } finally {
         if (live) setLoading(false);
       }
-    }, 400);
+    })(), 400);
     return () => {
       live = false;
       clearTimeout(t);

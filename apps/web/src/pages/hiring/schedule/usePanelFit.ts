@@ -17,16 +17,18 @@ export function usePanelFit(userIds: string[], startIso: string | undefined, end
     let live = true;
     const from = new Date(Date.parse(startIso) - 86_400_000).toISOString();
     const to = new Date(Date.parse(endIso) + 86_400_000).toISOString();
+    const [ignoreStart, ignoreEnd] = ignoreKey.split('/');
+    const ignoring = ignoreKey ? { start: ignoreStart, end: ignoreEnd } : undefined;
     // typing a time fires a change per keystroke: read once it settles
-    const t = setTimeout(async () => {
+    const t = setTimeout(() => void (async () => {
       const found = await Promise.all(
         key.split(',').map(async (id) => {
           const a = await call(api.GET('/api/v1/interviewers/{id}/availability', { params: { path: { id }, query: { from, to } } })).catch(() => null);
-          return a ? ([id, slotFit(a, new Date(startIso), new Date(endIso), ignore)] as const) : null;
+          return a ? ([id, slotFit(a, new Date(startIso), new Date(endIso), ignoring)] as const) : null;
         }),
       );
       if (live) setFits(new Map(found.filter((x) => x !== null)));
-    }, 350);
+    })(), 350);
     return () => {
       live = false;
       clearTimeout(t);
