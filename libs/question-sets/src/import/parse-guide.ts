@@ -3,7 +3,8 @@ import type { ImportFormat, ParseResult, ParsedQuestion, SetDraft } from './guid
 import { readJsonGuide } from './json/parse-json';
 import { checkLimits, MAX_INPUT } from './limits';
 import { parseMarkdownLines } from './markdown/parse-markdown';
-import { boldLabel, heading, isExportMarker } from './markdown/syntax';
+import { annotateMarkdown, type MarkdownLine } from './markdown/blocks';
+import { boldLabel, isExportMarker } from './markdown/syntax';
 import { normaliseSet } from './normalize';
 import { finishQuestions, type GuideParse } from './questions';
 import { ReportBuilder } from './report';
@@ -34,8 +35,10 @@ export function parseGuide(input: string, format: 'auto' | ImportFormat = 'auto'
   }
   const lines = toLines(text);
   warnUndecodable(lines, report);
-  const detected: ImportFormat = format === 'auto' ? (looksLikeMarkdown(lines) ? 'markdown' : 'text') : format;
-  const parse = detected === 'markdown' ? parseMarkdownLines(lines, report) : parseTextLines(lines, report);
+  const exported = format !== 'text' && lines.some((line) => isExportMarker(line.raw));
+  const annotated = format === 'text' || exported ? undefined : annotateMarkdown(lines);
+  const detected: ImportFormat = format === 'auto' ? (exported || looksLikeMarkdown(annotated ?? [])) ? 'markdown' : 'text' : format;
+  const parse = detected === 'markdown' ? parseMarkdownLines(lines, report, annotated) : parseTextLines(lines, report);
   if (parse.questions.length === 0) {
     const hint = json && !json.ok ? ` The input starts with "{" but is not valid JSON: ${json.error}` : '';
     throw new GuideFormatError(`No interview questions found in the guide.${hint}`, undefined, { skipped: report.skippedLines });
@@ -90,11 +93,11 @@ function tryJson(text: string, explicit: boolean): { ok: true; value: unknown } 
   }
 }
 
-/** Markdown headings, bold block labels ("**What to look for**") or our export marker. */
-function looksLikeMarkdown(lines: Line[]): boolean {
+/** Markdown headings (ATX or setext, as markdown-it reads them) or bold block labels ("**What to look for**"). */
+function looksLikeMarkdown(lines: MarkdownLine[]): boolean {
   return lines.some((line) => {
-    if (line.blank) return false;
-    if (heading(line.raw) || isExportMarker(line.raw)) return true;
+    if (line.blank || line.code) return false;
+    if (line.heading) return true;
     const bold = boldLabel(line.raw);
     return bold !== undefined && blockHeading(bold.label) !== undefined;
   });

@@ -68,6 +68,11 @@ export function newQuestion(line: number, prompt: string, init: Partial<Question
   };
 }
 
+/** Two prompts that differ only in case, punctuation or spacing are the same question. */
+export function questionKey(prompt: string): string {
+  return prompt.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
 /** Array push without spreading, which overflows the call stack for very long lists. */
 export function appendAll<T>(target: T[], items: Iterable<T>): void {
   for (const item of items) target.push(item);

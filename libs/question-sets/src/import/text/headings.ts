@@ -57,7 +57,9 @@ const BLOCK_HEADINGS: [BlockKind, RegExp][] = [
     'example',
     new RegExp(
       String.raw`^(?:(?:an? )?(?:example|sample|model) (?:answer|response)s?|example of an? (?:strong|good|great) (?:answer|response)|` +
-        String.raw`(?:answer|response) example|what an? (?:strong|good|great) answer sounds like|how (?:a strong candidate|you) might answer)` +
+        String.raw`(?:answer|response) example|what an? (?:strong|good|great) answer sounds like|how (?:a strong candidate|you) might answer|` +
+        // A bare "Example:" is how web articles label their sample answers.
+        String.raw`example)` +
         String.raw`\s*(?::\s*(.*))?$`,
       'i',
     ),
@@ -113,6 +115,23 @@ const STATED_TYPE = /\b(technical|behaviou?ral|situational)(?:\s+interview)?\s+q
 export function statedType(text: string): { type: QuestionType; cue: string } | undefined {
   const match = STATED_TYPE.exec(text);
   return match ? { type: typeFromWord(match[1]), cue: match[0] } : undefined;
+}
+
+// Sections of interview-prep articles that are about job hunting, not about the interview questions.
+const UNRELATED_SECTION = new RegExp(
+  String.raw`^(?:\d{1,2}[.)]\s*)?(?:how to (?:get|land|prepare|ace|answer|write|find|stand out|succeed|follow up|negotiate|dress|apply)\b|` +
+    String.raw`(?:resume|cv|cover letter|interview|job search|application)(?: writing)? (?:tips|advice|checklist|templates?)\b|` +
+    String.raw`tips (?:for|to|on)\b|(?:related|similar|recommended|popular|more) (?:articles|posts|reading|resources|jobs|guides|careers|content)\b|` +
+    String.raw`further reading|frequently asked questions|faqs?\b|conclusion|final thoughts|key takeaways|in summary|summary$|` +
+    String.raw`about the author|next steps|what to wear|(?:explore|browse|find|search) (?:jobs|careers|roles)\b|you might also like|` +
+    String.raw`(?:salary|pay) (?:guide|expectations|ranges?)\b|share this\b|before the interview|after the interview)`,
+  'i',
+);
+
+/** "How to get an interview", "Resume tips", "Related articles": not part of the interview, skipped whole. */
+export function isUnrelatedSection(text: string): boolean {
+  // "How to prepare a budget forecast?" is a question, whatever its first words.
+  return !text.endsWith('?') && UNRELATED_SECTION.test(text);
 }
 
 const MARKETING: RegExp[] = [
