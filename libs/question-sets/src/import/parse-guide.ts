@@ -1,7 +1,7 @@
 import { GuideFormatError } from './guide-error';
 import type { ImportFormat, ParseResult, ParsedQuestion, SetDraft } from './guide.types';
 import { readJsonGuide } from './json/parse-json';
-import { checkLimits, MAX_INPUT } from './limits';
+import { checkLimits, fitLimits, fitQuestionCount, MAX_INPUT } from './limits';
 import { parseMarkdownLines } from './markdown/parse-markdown';
 import { annotateMarkdown, type MarkdownLine } from './markdown/blocks';
 import { boldLabel, isExportMarker } from './markdown/syntax';
@@ -43,9 +43,9 @@ export function parseGuide(input: string, format: 'auto' | ImportFormat = 'auto'
     const hint = json && !json.ok ? ` The input starts with "{" but is not valid JSON: ${json.error}` : '';
     throw new GuideFormatError(`No interview questions found in the guide.${hint}`, undefined, { skipped: report.skippedLines });
   }
-  const questions = finishQuestions(parse.questions, report);
+  const questions = finishQuestions(fitQuestionCount(parse.questions, report), report);
   const set = toSet(parse, defaults?.name);
-  checkLimits(set, questions, (i) => locate(questions[i], i));
+  fitLimits(set, questions, (i) => locate(questions[i], i), report);
   return { set, questions, report: report.build(detected, questions) };
 }
 

@@ -20,6 +20,11 @@ export interface MarkdownLine extends Line {
 const MAX_SETEXT_TITLE = 200;
 
 const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
+// Blocks only: inline markup is rendered per line below, where it is needed.
+const blocks = new MarkdownIt('default', { html: false, linkify: false, typographer: false }).disable(['inline', 'text_join']);
+// Longer than any prompt or label may be. markdown-it's emphasis pass on a megabyte of unmatched
+// delimiters takes seconds, so such a line is kept as typed.
+const MAX_INLINE = 5000;
 
 /**
  * Reads the guide with markdown-it once and annotates each input line: headings (ATX and setext)
@@ -28,7 +33,7 @@ const md = new MarkdownIt('default', { html: false, linkify: false, typographer:
  */
 export function annotateMarkdown(lines: Line[]): MarkdownLine[] {
   const out: MarkdownLine[] = lines.map((line) => (line.blank ? { ...line } : { ...line, text: plainInline(line.text) }));
-  const tokens = md.parse(lines.map((l) => l.raw).join('\n'), {});
+  const tokens = blocks.parse(lines.map((l) => l.raw).join('\n'), {});
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const map = token.map;
@@ -59,7 +64,7 @@ function isSetextTitle(map: [number, number], text: string): boolean {
 
 /** "[Why](#why) *this* `job`?" -> "Why this job?": links, emphasis and code spans as the reader sees them. */
 export function plainInline(text: string): string {
-  if (!/[*_`[\]\\<&!]/.test(text)) return text;
+  if (text.length > MAX_INLINE || !/[*_`[\]\\<&!]/.test(text)) return text;
   const tokens = md.parseInline(text, {})[0]?.children ?? [];
   return renderPlain(tokens).replace(/\s+/g, ' ').trim();
 }
