@@ -33,7 +33,7 @@ const MAX_INLINE = 5000;
  */
 export function annotateMarkdown(lines: Line[]): MarkdownLine[] {
   const out: MarkdownLine[] = lines.map((line) => (line.blank ? { ...line } : { ...line, text: plainInline(line.text) }));
-  const tokens = blocks.parse(lines.map((l) => l.raw).join('\n'), {});
+  const tokens = blocks.parse(lines.map((l) => shallow(l.raw)).join('\n'), {});
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const map = token.map;
@@ -56,6 +56,45 @@ export function annotateMarkdown(lines: Line[]): MarkdownLine[] {
     }
   }
   return out;
+}
+
+// markdown-it stops parsing at its nesting limit (100) and the innermost container swallows the rest
+// of the document, so a deeply nested paste would hide every heading after it. Lines are made
+// shallower before parsing: leading indentation and container markers are capped, which keeps
+// real guides (a few levels deep) exactly as they are.
+const MAX_INDENT = 30;
+const MAX_MARKERS = 12;
+
+export function shallow(raw: string): string {
+  let i = 0;
+  let markers = 0;
+  let cutAt = -1;
+  while (i < raw.length) {
+    const ch = raw[i];
+    if (ch === ' ' || ch === '\t') {
+      i++;
+      continue;
+    }
+    const marker = containerMarker(raw, i);
+    if (marker === 0) break;
+    if (++markers === MAX_MARKERS) cutAt = i;
+    i += marker;
+  }
+  let line = raw;
+  if (cutAt >= 0) line = raw.slice(0, cutAt) + raw.slice(i);
+  const indent = line.length - line.trimStart().length;
+  return indent > MAX_INDENT ? ' '.repeat(MAX_INDENT) + line.slice(indent) : line;
+}
+
+/** Length of a blockquote or list marker at `i` ("> ", "- ", "12. "), 0 if none. */
+function containerMarker(raw: string, i: number): number {
+  const ch = raw[i];
+  if (ch === '>') return 1;
+  const space = (at: number) => at >= raw.length || raw[at] === ' ' || raw[at] === '\t';
+  if ((ch === '-' || ch === '*' || ch === '+') && space(i + 1)) return 1;
+  let j = i;
+  while (j < raw.length && j - i < 9 && raw[j] >= '0' && raw[j] <= '9') j++;
+  return j > i && (raw[j] === '.' || raw[j] === ')') && space(j + 1) ? j + 1 - i : 0;
 }
 
 function isSetextTitle(map: [number, number], text: string): boolean {
