@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { TestApp } from './support/test-app';
 
 const RECRUITER = 'rhea@example.com';
-const fixture = (name: string) => readFileSync(join(__dirname, '../libs/question-sets/src/import/fixtures', name), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(join(__dirname, '../libs/question-sets/src/import/fixtures', name), 'utf8');
 
 interface StoredQuestion {
   type: string;
@@ -27,7 +28,11 @@ describe('guide import: web articles', () => {
     const res = await importGuide(fixture('article-customer-success.md'));
     expect(res.status).toBe(201);
     const { set, report } = res.body;
-    expect(set).toMatchObject({ status: 'draft', name: '6 Customer Success Manager Interview Questions (With Sample Answers)', questionCount: 4 });
+    expect(set).toMatchObject({
+      status: 'draft',
+      name: '6 Customer Success Manager Interview Questions (With Sample Answers)',
+      questionCount: 4,
+    });
     expect(set.questions.map((q: StoredQuestion) => [q.type, q.prompt])).toEqual([
       ['technical', 'Why do you want to work in customer success?'],
       ['technical', 'How do you handle a customer who wants to cancel?'],
@@ -43,11 +48,15 @@ describe('guide import: web articles', () => {
     expect(q3.guidance.exampleAnswer).toMatch(/^A logistics customer had filed nine tickets/);
     expect(q4.guidance).toEqual({
       whyAsked: 'Employers want to know that you can organise your time and focus where it matters.',
-      exampleAnswer: 'I segment by renewal date and health score, then spend most of my week on\nat-risk accounts up for renewal this quarter.',
+      exampleAnswer:
+        'I segment by renewal date and health score, then spend most of my week on\nat-risk accounts up for renewal this quarter.',
     });
     expect(report).toMatchObject({ format: 'markdown', questions: 4 });
     expect(report.skipped.map((s: { line: number; message: string }) => [s.line, s.message])).toEqual([
-      [45, 'Skipped section "How to get an interview for a customer success role" (lines 45–52): not about the interview questions'],
+      [
+        45,
+        'Skipped section "How to get an interview for a customer success role" (lines 45–52): not about the interview questions',
+      ],
       [54, 'Skipped section "Resume tips" (lines 54–57): not about the interview questions'],
       [59, 'Skipped section "Related articles" (lines 59–62): not about the interview questions'],
     ]);
@@ -68,7 +77,9 @@ describe('guide import: web articles', () => {
     ]);
     expect(questions[0].guidance.exampleAnswer).toContain('```sql\n# not a heading');
     expect(res.body.report.skipped.map((s: { line: number }) => s.line)).toEqual([36, 46]);
-    expect(res.body.report.skipped[0].message).toBe('Skipped: table (lines 36–39); tables are not imported, write its content as text');
+    expect(res.body.report.skipped[0].message).toBe(
+      'Skipped: table (lines 36–39); tables are not imported, write its content as text',
+    );
   });
 
   it('imports the plain-text and bold-line variants once per question', async () => {
@@ -90,7 +101,9 @@ describe('guide import: web articles', () => {
   it('cuts an overlong prompt and sample answer instead of failing the import, and says so', async () => {
     const longPrompt = `How would you ${'really '.repeat(400)}scale this?`;
     const longAnswer = 'lorem '.repeat(3000);
-    const res = await importGuide(`# Scaling Interview Questions\n\n## 1. ${longPrompt}\n\nSample answer: ${longAnswer}\n\n## 2. What is a queue?\n`);
+    const res = await importGuide(
+      `# Scaling Interview Questions\n\n## 1. ${longPrompt}\n\nSample answer: ${longAnswer}\n\n## 2. What is a queue?\n`,
+    );
     expect(res.status).toBe(201);
     const [q1, q2] = res.body.set.questions as StoredQuestion[];
     expect(q1.prompt).toHaveLength(2000);
@@ -100,7 +113,10 @@ describe('guide import: web articles', () => {
     expect(res.body.report.warnings).toEqual(
       expect.arrayContaining([
         { line: 3, message: `Question 1 (line 3) prompt was ${longPrompt.length} characters; cut to 2000` },
-        { line: 3, message: `Question 1 (line 3) example answer was ${longAnswer.trim().length} characters; cut to 10000` },
+        {
+          line: 3,
+          message: `Question 1 (line 3) example answer was ${longAnswer.trim().length} characters; cut to 10000`,
+        },
       ]),
     );
   });
@@ -109,14 +125,21 @@ describe('guide import: web articles', () => {
     const res = await importGuide(`# ${'Very long title '.repeat(20)}\n\n### What is a queue?\n`);
     expect(res.status).toBe(201);
     expect(res.body.set.name).toHaveLength(200);
-    expect(res.body.report.warnings).toContainEqual({ line: 1, message: 'The set name was 319 characters; cut to 200' });
+    expect(res.body.report.warnings).toContainEqual({
+      line: 1,
+      message: 'The set name was 319 characters; cut to 200',
+    });
   });
 
   it('answers 422 naming the problem when nothing in the body is usable', async () => {
-    const headingsOnly = await importGuide('# Interview prep\n\n## How to get an interview\n\nNetwork.\n\n## Resume tips\n\nOne page.\n');
+    const headingsOnly = await importGuide(
+      '# Interview prep\n\n## How to get an interview\n\nNetwork.\n\n## Resume tips\n\nOne page.\n',
+    );
     expect(headingsOnly.status).toBe(422);
     expect(headingsOnly.body.message).toBe('No interview questions found in the guide.');
-    const junk = await importGuide(Buffer.from(Array.from({ length: 2048 }, (_, i) => ((i * 89) % 255) + 1)).toString('latin1'));
+    const junk = await importGuide(
+      Buffer.from(Array.from({ length: 2048 }, (_, i) => ((i * 89) % 255) + 1)).toString('latin1'),
+    );
     expect(junk.status).toBe(422);
     expect(junk.body.message).toMatch(/binary data/);
   });

@@ -30,9 +30,18 @@ export interface QuestionLocation {
 }
 
 /** Rejects a parsed guide that exceeds a limit, naming the limit and where it was exceeded (JSON: a file we wrote). */
-export function checkLimits(set: SetDraft, questions: QuestionDraft[], locate: (index: number) => QuestionLocation): void {
+export function checkLimits(
+  set: SetDraft,
+  questions: QuestionDraft[],
+  locate: (index: number) => QuestionLocation,
+): void {
   if (questions.length > MAX_QUESTIONS) {
-    fail(`The guide has ${questions.length} questions; at most ${MAX_QUESTIONS} are allowed`, 'MAX_QUESTIONS', MAX_QUESTIONS, questions.length);
+    fail(
+      `The guide has ${questions.length} questions; at most ${MAX_QUESTIONS} are allowed`,
+      'MAX_QUESTIONS',
+      MAX_QUESTIONS,
+      questions.length,
+    );
   }
   walkLimits(set, questions, locate, refuse);
 }
@@ -42,7 +51,12 @@ export function checkLimits(set: SetDraft, questions: QuestionDraft[], locate: (
  * limit, an impossible timebox) and the report says so, so that one overlong section never fails
  * the whole import. Mutates the drafts it is given.
  */
-export function fitLimits(set: SetDraft, questions: QuestionDraft[], locate: (index: number) => QuestionLocation, report: ReportBuilder): void {
+export function fitLimits(
+  set: SetDraft,
+  questions: QuestionDraft[],
+  locate: (index: number) => QuestionLocation,
+  report: ReportBuilder,
+): void {
   walkLimits(set, questions, locate, {
     text: (what, value, max, _limit, line) => {
       report.warn(line ?? 1, `${what} was ${value.length} characters; cut to ${max}`);
@@ -53,7 +67,10 @@ export function fitLimits(set: SetDraft, questions: QuestionDraft[], locate: (in
       return items.slice(0, max);
     },
     timebox: (what, minutes, line) => {
-      report.warn(line, `${what} has a ${minutes}-minute timebox; it is left out (at most ${MAX_TIMEBOX_MINUTES} minutes)`);
+      report.warn(
+        line,
+        `${what} has a ${minutes}-minute timebox; it is left out (at most ${MAX_TIMEBOX_MINUTES} minutes)`,
+      );
       return undefined;
     },
   });
@@ -65,7 +82,8 @@ export function fitQuestionCount<Q extends { line: number }>(questions: Q[], rep
   const first = questions[MAX_QUESTIONS];
   report.skipMessage(
     first.line,
-    `Skipped questions ${MAX_QUESTIONS + 1}–${questions.length} (from line ${first.line}): a set holds at most ${MAX_QUESTIONS} questions`,
+    `Skipped questions ${MAX_QUESTIONS + 1}–${questions.length} (from line ${first.line}): ` +
+      `a set holds at most ${MAX_QUESTIONS} questions`,
   );
   return questions.slice(0, MAX_QUESTIONS);
 }
@@ -78,13 +96,26 @@ interface LimitPolicy {
 }
 
 const refuse: LimitPolicy = {
-  text: (what, value, max, limit, line) => fail(`${what} is ${value.length} characters; at most ${max} are allowed`, limit, max, value.length, line),
-  list: (what, items, max, noun, limit, line) => fail(`${what} has ${items.length} ${noun}; at most ${max} are allowed`, limit, max, items.length, line),
+  text: (what, value, max, limit, line) =>
+    fail(`${what} is ${value.length} characters; at most ${max} are allowed`, limit, max, value.length, line),
+  list: (what, items, max, noun, limit, line) =>
+    fail(`${what} has ${items.length} ${noun}; at most ${max} are allowed`, limit, max, items.length, line),
   timebox: (what, minutes, line) =>
-    fail(`${what} has a ${minutes}-minute timebox; at most ${MAX_TIMEBOX_MINUTES} minutes are allowed`, 'MAX_TIMEBOX_MINUTES', MAX_TIMEBOX_MINUTES, minutes, line),
+    fail(
+      `${what} has a ${minutes}-minute timebox; at most ${MAX_TIMEBOX_MINUTES} minutes are allowed`,
+      'MAX_TIMEBOX_MINUTES',
+      MAX_TIMEBOX_MINUTES,
+      minutes,
+      line,
+    ),
 };
 
-function walkLimits(set: SetDraft, questions: QuestionDraft[], locate: (index: number) => QuestionLocation, policy: LimitPolicy): void {
+function walkLimits(
+  set: SetDraft,
+  questions: QuestionDraft[],
+  locate: (index: number) => QuestionLocation,
+  policy: LimitPolicy,
+): void {
   const text = (what: string, value: string | undefined, max: number, limit: string, line?: number) =>
     value !== undefined && value.length > max ? policy.text(what, value, max, limit, line) : value;
   set.name = text('The set name', set.name, MAX_SET_NAME, 'MAX_SET_NAME') ?? set.name;
@@ -97,11 +128,24 @@ function walkLimits(set: SetDraft, questions: QuestionDraft[], locate: (index: n
   questions.forEach((q, i) => fitQuestion(q, locate(i), policy, text));
 }
 
-type TextCheck = (what: string, value: string | undefined, max: number, limit: string, line?: number) => string | undefined;
+type TextCheck = (
+  what: string,
+  value: string | undefined,
+  max: number,
+  limit: string,
+  line?: number,
+) => string | undefined;
 
-function fitQuestion(q: QuestionDraft, { name: at, line }: QuestionLocation, policy: LimitPolicy, text: TextCheck): void {
-  if (q.followUps.length > MAX_FOLLOW_UPS) q.followUps = policy.list(at, q.followUps, MAX_FOLLOW_UPS, 'follow-ups', 'MAX_FOLLOW_UPS', line);
-  if (q.criteria.length > MAX_CRITERIA) q.criteria = policy.list(at, q.criteria, MAX_CRITERIA, 'criteria', 'MAX_CRITERIA', line);
+function fitQuestion(
+  q: QuestionDraft,
+  { name: at, line }: QuestionLocation,
+  policy: LimitPolicy,
+  text: TextCheck,
+): void {
+  if (q.followUps.length > MAX_FOLLOW_UPS)
+    q.followUps = policy.list(at, q.followUps, MAX_FOLLOW_UPS, 'follow-ups', 'MAX_FOLLOW_UPS', line);
+  if (q.criteria.length > MAX_CRITERIA)
+    q.criteria = policy.list(at, q.criteria, MAX_CRITERIA, 'criteria', 'MAX_CRITERIA', line);
   if (q.competencies.length > MAX_COMPETENCIES) {
     q.competencies = policy.list(at, q.competencies, MAX_COMPETENCIES, 'competencies', 'MAX_COMPETENCIES', line);
   }
@@ -116,13 +160,23 @@ function fitQuestion(q: QuestionDraft, { name: at, line }: QuestionLocation, pol
   });
   q.criteria.forEach((c, i) => {
     c.label = text(`${at} criterion ${i + 1} label`, c.label, MAX_LABEL, 'MAX_LABEL', line) ?? c.label;
-    setOptional(c, 'description', text(`${at} criterion ${i + 1} description`, c.description, MAX_TEXT, 'MAX_TEXT', line));
+    setOptional(
+      c,
+      'description',
+      text(`${at} criterion ${i + 1} description`, c.description, MAX_TEXT, 'MAX_TEXT', line),
+    );
   });
-  q.competencies = q.competencies.map((c, i) => text(`${at} competency ${i + 1}`, c, MAX_COMPETENCY, 'MAX_COMPETENCY', line) ?? c);
+  q.competencies = q.competencies.map(
+    (c, i) => text(`${at} competency ${i + 1}`, c, MAX_COMPETENCY, 'MAX_COMPETENCY', line) ?? c,
+  );
   const g = q.guidance;
   setOptional(g, 'whyAsked', text(`${at} "why asked"`, g.whyAsked, MAX_TEXT, 'MAX_TEXT', line));
   setOptional(g, 'framework', text(`${at} framework name`, g.framework, MAX_LABEL, 'MAX_LABEL', line));
-  setOptional(g, 'frameworkDescription', text(`${at} framework description`, g.frameworkDescription, MAX_TEXT, 'MAX_TEXT', line));
+  setOptional(
+    g,
+    'frameworkDescription',
+    text(`${at} framework description`, g.frameworkDescription, MAX_TEXT, 'MAX_TEXT', line),
+  );
   setOptional(g, 'exampleAnswer', text(`${at} example answer`, g.exampleAnswer, MAX_TEXT, 'MAX_TEXT', line));
 }
 

@@ -30,7 +30,10 @@ describe('parseGuide: a web article with a linked question list, "## 1." heading
     ]);
     expect(result.report.questions).toBe(4);
     expect(result.report.recognised).toContainEqual({ line: 6, message: 'Question 1 (listed)' });
-    expect(result.report.recognised).toContainEqual({ line: 11, message: 'Question 1: details of the question listed at line 6' });
+    expect(result.report.recognised).toContainEqual({
+      line: 11,
+      message: 'Question 1: details of the question listed at line 6',
+    });
   });
 
   it('keeps the explanation as "why asked" and the sample answer (plain, bold or as its own paragraph) as the example answer', () => {
@@ -43,12 +46,18 @@ describe('parseGuide: a web article with a linked question list, "## 1." heading
     });
     expect(q2.guidance.exampleAnswer).toMatch(/^First I listen and ask what outcome/);
     expect(q3.guidance.whyAsked).toMatch(/^Hiring managers use behavioural questions/);
-    expect(q3.guidance.exampleAnswer).toMatch(/^A logistics customer had filed nine tickets[\s\S]*reference customer\.$/);
+    expect(q3.guidance.exampleAnswer).toMatch(
+      /^A logistics customer had filed nine tickets[\s\S]*reference customer\.$/,
+    );
   });
 
   it('skips the unrelated sections whole, sub-headings included, with their line ranges', () => {
     expect(result.report.skipped).toEqual([
-      { line: 45, message: 'Skipped section "How to get an interview for a customer success role" (lines 45–52): not about the interview questions' },
+      {
+        line: 45,
+        message:
+          'Skipped section "How to get an interview for a customer success role" (lines 45–52): not about the interview questions',
+      },
       { line: 54, message: 'Skipped section "Resume tips" (lines 54–57): not about the interview questions' },
       { line: 59, message: 'Skipped section "Related articles" (lines 59–62): not about the interview questions' },
     ]);
@@ -109,7 +118,8 @@ describe('parseGuide: a web article with bold question lines and "*Sample answer
     expect(result.questions.map((q) => q.guidance)).toEqual([
       {
         whyAsked: 'Interviewers want to see a repeatable way of prioritising, not gut feeling.',
-        exampleAnswer: 'I score ideas by reach, impact, confidence and effort, then sanity-check the top\nthree with customers before committing the roadmap.',
+        exampleAnswer:
+          'I score ideas by reach, impact, confidence and effort, then sanity-check the top\nthree with customers before committing the roadmap.',
       },
       {
         whyAsked: 'This shows whether you take ownership and learn from mistakes.',
@@ -117,7 +127,8 @@ describe('parseGuide: a web article with bold question lines and "*Sample answer
           'We launched a referral feature that nobody used. I ran five customer calls, learned the\nreward was too small, and we doubled it; usage tripled within a month.',
       },
       {
-        exampleAnswer: 'I would start with the onboarding funnel, because the app store reviews mention\nsign-up friction more than anything else.',
+        exampleAnswer:
+          'I would start with the onboarding funnel, because the app store reviews mention\nsign-up friction more than anything else.',
       },
     ]);
   });
@@ -138,7 +149,10 @@ describe('parseGuide: the same article shape pasted as plain text', () => {
       [16, 'Tell me about the biggest deal you closed.'],
       [20, 'Sell me this pen.'],
     ]);
-    expect(result.report.recognised).toContainEqual({ line: 12, message: 'Question 2: details of the question listed at line 4' });
+    expect(result.report.recognised).toContainEqual({
+      line: 12,
+      message: 'Question 2: details of the question listed at line 4',
+    });
   });
 
   it('keeps explanations and "Sample answer:" / "Example answer:" / "Example:" paragraphs', () => {
@@ -149,12 +163,17 @@ describe('parseGuide: the same article shape pasted as plain text', () => {
       'Before I tell you about the pen, may I ask when you last signed something important?',
     ]);
     expect(result.questions[2]).toMatchObject({ type: 'behavioral', typeInferred: false });
-    expect(result.questions[0].guidance.whyAsked).toBe('Hiring managers ask this to see whether you are motivated by more than commission.');
+    expect(result.questions[0].guidance.whyAsked).toBe(
+      'Hiring managers ask this to see whether you are motivated by more than commission.',
+    );
   });
 
   it('skips the job-hunting sections, the related-article titles in them included', () => {
     expect(result.report.skipped).toEqual([
-      { line: 24, message: 'Skipped section "How to get an interview" (lines 24–26): not about the interview questions' },
+      {
+        line: 24,
+        message: 'Skipped section "How to get an interview" (lines 24–26): not about the interview questions',
+      },
       { line: 28, message: 'Skipped section "Resume tips" (lines 28–30): not about the interview questions' },
       { line: 32, message: 'Skipped section "Related articles" (lines 32–34): not about the interview questions' },
     ]);
@@ -163,18 +182,24 @@ describe('parseGuide: the same article shape pasted as plain text', () => {
 
 describe('parseGuide: Markdown read by markdown-it', () => {
   it('renders links, emphasis and code spans in prompts as plain text', () => {
-    const result = parseGuide('## 1. How would you *speed up* a [slow query](https://example.com) on `orders`?\n\nWhy we ask: indexes.');
+    const result = parseGuide(
+      '## 1. How would you *speed up* a [slow query](https://example.com) on `orders`?\n\nWhy we ask: indexes.',
+    );
     expect(prompts(result)).toEqual(['How would you speed up a slow query on orders?']);
   });
 
   it('reads a setext "---" heading that ends in "?" as a question, but not a paragraph above a separator', () => {
-    const result = parseGuide('Guide\n=====\n\nHow do you test a queue?\n---\nSample answer: with a real broker.\n\nThis is a long closing remark.\n---\n');
+    const result = parseGuide(
+      'Guide\n=====\n\nHow do you test a queue?\n---\nSample answer: with a real broker.\n\nThis is a long closing remark.\n---\n',
+    );
     expect(prompts(result)).toEqual(['How do you test a queue?']);
     expect(result.questions[0].guidance.exampleAnswer).toBe('with a real broker.\n\nThis is a long closing remark.');
   });
 
   it('never takes a "#" line inside a fenced block for a heading, even before any question', () => {
-    const result = parseGuide('# Guide\n\n```\n### Not a question?\n```\n\n### How do you roll back a deploy?\n\nExample answer:\n```\n## step 1\n```');
+    const result = parseGuide(
+      '# Guide\n\n```\n### Not a question?\n```\n\n### How do you roll back a deploy?\n\nExample answer:\n```\n## step 1\n```',
+    );
     expect(prompts(result)).toEqual(['How do you roll back a deploy?']);
     expect(result.questions[0].guidance.exampleAnswer).toBe('```\n## step 1\n```');
     expect(result.report.skipped.map((s) => s.line)).toEqual([3, 4, 5]);
@@ -189,24 +214,36 @@ describe('parseGuide: Markdown read by markdown-it', () => {
 describe('parseGuide: hostile article input', () => {
   it('cuts a huge sample answer and says so, keeping the other questions', () => {
     const huge = 'word '.repeat(30_000);
-    const result = parseGuide(`## 1. What is a queue?\n\nSample answer: ${huge}\n\n## 2. What is a stack?\n\nSample answer: LIFO.`);
+    const result = parseGuide(
+      `## 1. What is a queue?\n\nSample answer: ${huge}\n\n## 2. What is a stack?\n\nSample answer: LIFO.`,
+    );
     expect(result.questions[0].guidance.exampleAnswer).toHaveLength(MAX_TEXT);
     expect(result.questions[1].guidance.exampleAnswer).toBe('LIFO.');
-    expect(result.report.warnings).toContainEqual({ line: 1, message: `Question 1 (line 1) example answer was ${huge.trim().length} characters; cut to ${MAX_TEXT}` });
+    expect(result.report.warnings).toContainEqual({
+      line: 1,
+      message: `Question 1 (line 1) example answer was ${huge.trim().length} characters; cut to ${MAX_TEXT}`,
+    });
   });
 
   it('survives deeply nested lists and block quotes', () => {
     const nested = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
     const quotes = `${'> '.repeat(5000)}deep`;
-    const result = parseGuide(`# Guide\n\n## 1. How do you nest?\n\nSample answer:\n\n${nested}\n\n${quotes}\n\n## 2. Why?\n`);
+    const result = parseGuide(
+      `# Guide\n\n## 1. How do you nest?\n\nSample answer:\n\n${nested}\n\n${quotes}\n\n## 2. Why?\n`,
+    );
     expect(prompts(result)).toEqual(['How do you nest?', 'Why?']);
     // markdown-it stops at 100 levels and its innermost list would swallow "## 2. Why?" (see blocks.ts)
     expect(result.questions[0].guidance.exampleAnswer).toMatch(/^- level 0\n  - level 1\n/);
-    expect(result.report.warnings).toContainEqual({ line: 3, message: expect.stringMatching(/^Question 1 \(line 3\) example answer was \d+ characters; cut to 10000$/) });
+    expect(result.report.warnings).toContainEqual({
+      line: 3,
+      message: expect.stringMatching(/^Question 1 \(line 3\) example answer was \d+ characters; cut to 10000$/),
+    });
   });
 
   it('refuses a guide of headings only, none of them a question, naming the problem', () => {
-    const err = errorOf(() => parseGuide('# Interview prep\n\n## How to get an interview\n\n## Resume tips\n\n## Conclusion\n'));
+    const err = errorOf(() =>
+      parseGuide('# Interview prep\n\n## How to get an interview\n\n## Resume tips\n\n## Conclusion\n'),
+    );
     expect(err.message).toBe('No interview questions found in the guide.');
   });
 
@@ -216,17 +253,22 @@ describe('parseGuide: hostile article input', () => {
   });
 
   it('refuses binary junk', () => {
-    const junk = Buffer.from(Array.from({ length: 8192 }, (_, i) => ((i * 89) % 255) + 1)).toString('latin1').replace(/#/g, '');
+    const junk = Buffer.from(Array.from({ length: 8192 }, (_, i) => ((i * 89) % 255) + 1))
+      .toString('latin1')
+      .replace(/#/g, '');
     expect(errorOf(() => parseGuide(`## 1. Q?\n${junk}`)).message).toMatch(/^The guide looks like binary data/);
   });
 
   // Its speed is measured in linear-time.spec.ts; this checks what a megabyte of article yields.
   it('reads a megabyte-long article, keeping the first 500 questions and reporting the rest', () => {
-    const section = (i: number) => `## ${i}. How would you handle case ${i}?\n\nInterviewers ask this to see judgement.\n\nSample answer: I would look at case ${i} first.\n\n`;
+    const section = (i: number) =>
+      `## ${i}. How would you handle case ${i}?\n\nInterviewers ask this to see judgement.\n\nSample answer: I would look at case ${i} first.\n\n`;
     let text = '# Big Interview Questions\n\n';
     for (let i = 1; text.length < 1_000_000; i++) text += section(i);
     const result = parseGuide(text);
     expect(result.questions).toHaveLength(MAX_QUESTIONS);
-    expect(result.report.skipped[0].message).toMatch(/^Skipped questions 501–\d+ \(from line \d+\): a set holds at most 500 questions$/);
+    expect(result.report.skipped[0].message).toMatch(
+      /^Skipped questions 501–\d+ \(from line \d+\): a set holds at most 500 questions$/,
+    );
   }, 60_000);
 });

@@ -21,7 +21,10 @@ const MAX_SETEXT_TITLE = 200;
 
 const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
 // Blocks only: inline markup is rendered per line below, where it is needed.
-const blocks = new MarkdownIt('default', { html: false, linkify: false, typographer: false }).disable(['inline', 'text_join']);
+const blocks = new MarkdownIt('default', { html: false, linkify: false, typographer: false }).disable([
+  'inline',
+  'text_join',
+]);
 // Longer than any prompt or label may be. markdown-it's emphasis pass on a megabyte of unmatched
 // delimiters takes seconds, so such a line is kept as typed.
 const MAX_INLINE = 5000;
@@ -32,7 +35,9 @@ const MAX_INLINE = 5000;
  * applies its heuristics to these lines, so a `#` inside a fenced code block is never a heading.
  */
 export function annotateMarkdown(lines: Line[]): MarkdownLine[] {
-  const out: MarkdownLine[] = lines.map((line) => (line.blank ? { ...line } : { ...line, text: plainInline(line.text) }));
+  const out: MarkdownLine[] = lines.map((line) =>
+    line.blank ? { ...line } : { ...line, text: plainInline(line.text) },
+  );
   const tokens = blocks.parse(lines.map((l) => shallow(l.raw)).join('\n'), {});
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];

@@ -33,7 +33,8 @@ type State =
   | { kind: 'list'; list: 'followUps' | 'criteria'; itemIndent: number }
   | { kind: 'prose'; field: ProseField }
   | { kind: 'frameworkName' }
-  | { kind: 'unrelated'; level: number; line: number; title: string; last: number }; // job-hunting advice, skipped whole
+  // job-hunting advice, skipped whole up to the next heading of its level
+  | { kind: 'unrelated'; level: number; line: number; title: string; last: number };
 
 const METADATA = /^(position family|position|role|level|seniority|tags?|version)\s*:\s*(.*)$/i;
 
@@ -98,7 +99,9 @@ function withBoldQuestions(lines: MarkdownLine[]): MarkdownLine[] {
     const text = plainInline(bold[2]).replace(/:$/, '').trim();
     const h = { level: 3, text };
     const numbered = toLine(text, 0).marker === 'number';
-    return (numbered || text.endsWith('?')) && isQuestionHeading({ ...line, heading: h }) ? { ...line, heading: h } : line;
+    return (numbered || text.endsWith('?')) && isQuestionHeading({ ...line, heading: h })
+      ? { ...line, heading: h }
+      : line;
   });
 }
 
@@ -132,7 +135,10 @@ class MarkdownGuideParser {
   private current?: QuestionBuilder;
   /** 1-based number of `current`, for the report. */
   private n = 0;
-  private readonly byKey = new Map<string, { question: QuestionBuilder; n: number; listedAt?: number; detailed: boolean }>();
+  private readonly byKey = new Map<
+    string,
+    { question: QuestionBuilder; n: number; listedAt?: number; detailed: boolean }
+  >();
   private headingSeen = false;
 
   constructor(
@@ -156,7 +162,8 @@ class MarkdownGuideParser {
     if (label && this.current) return this.openBlock(line, label.block, label.message, this.current);
     if (this.state.kind === 'prose') return this.proseLine(line, this.state.field);
     if (isRule(line.raw)) return;
-    if (line.raw.trim().startsWith('<!--') || (!this.strict && isMarketing(line.text))) return this.report.skip(line.no, line.text);
+    if (line.raw.trim().startsWith('<!--') || (!this.strict && isMarketing(line.text)))
+      return this.report.skip(line.no, line.text);
     if (this.listedQuestion(line)) return;
     this.byState(line);
   }
@@ -201,11 +208,15 @@ class MarkdownGuideParser {
     const s = this.state.kind;
     if (this.strict || !line.marker || (s !== 'preamble' && s !== 'description' && s !== 'section')) return false;
     const key = questionKey(line.text);
-    const listed = this.detailedKeys.has(key) || (line.marker === 'number' && !this.headingSeen && looksLikeQuestion(line.text));
+    const listed =
+      this.detailedKeys.has(key) || (line.marker === 'number' && !this.headingSeen && looksLikeQuestion(line.text));
     if (!listed) return false;
     const known = this.byKey.get(key);
     if (known) {
-      this.report.recognise(line.no, `Question ${known.n} listed again (first at line ${known.listedAt ?? known.question.line})`);
+      this.report.recognise(
+        line.no,
+        `Question ${known.n} listed again (first at line ${known.listedAt ?? known.question.line})`,
+      );
       return true;
     }
     const q = newQuestion(line.no, line.text, { statedType: this.sectionType ?? this.titleType });
@@ -224,7 +235,10 @@ class MarkdownGuideParser {
     if (bold) {
       const block = blockHeading(bold.label);
       if (!block) return undefined;
-      return { block: { kind: block.kind, inline: block.inline ?? (bold.rest || undefined) }, message: blockMessage(bold.label, block, n) };
+      return {
+        block: { kind: block.kind, inline: block.inline ?? (bold.rest || undefined) },
+        message: blockMessage(bold.label, block, n),
+      };
     }
     const block = this.strict || line.marker ? undefined : blockHeading(line.text);
     if (!block) return undefined;
@@ -262,7 +276,10 @@ class MarkdownGuideParser {
     const s = this.state;
     if (s.kind !== 'unrelated') return;
     const lines = s.last > s.line ? `lines ${s.line}–${s.last}` : `line ${s.line}`;
-    this.report.skipMessage(s.line, `Skipped section "${excerpt(s.title)}" (${lines}): not about the interview questions`);
+    this.report.skipMessage(
+      s.line,
+      `Skipped section "${excerpt(s.title)}" (${lines}): not about the interview questions`,
+    );
     this.state = { kind: 'section' };
     this.sectionType = undefined;
   }
@@ -279,7 +296,10 @@ class MarkdownGuideParser {
       known.detailed = true;
       this.current = known.question;
       this.n = known.n;
-      this.report.recognise(line.no, `Question ${known.n}: details of the question ${known.listedAt ? 'listed' : 'first asked'} at line ${first}`);
+      this.report.recognise(
+        line.no,
+        `Question ${known.n}: details of the question ${known.listedAt ? 'listed' : 'first asked'} at line ${first}`,
+      );
     } else {
       const q = newQuestion(line.no, prompt, { statedType });
       this.result.questions.push(q);
@@ -318,7 +338,8 @@ class MarkdownGuideParser {
         return;
       case 'framework':
         if (inline) q.framework = inline;
-        this.state = inline || this.strict ? { kind: 'prose', field: 'frameworkDescription' } : { kind: 'frameworkName' };
+        this.state =
+          inline || this.strict ? { kind: 'prose', field: 'frameworkDescription' } : { kind: 'frameworkName' };
         return;
       case 'why':
       case 'example': {
@@ -396,8 +417,14 @@ class MarkdownGuideParser {
       else last.label = `${last.label} ${line.text}`;
     } else {
       const labels = splitCriteria(criteriaSentence(line.text) ?? line.text);
-      appendAll(q.criteria, labels.map((label) => ({ label })));
-      this.report.recognise(line.no, `Question ${this.n}: ${labels.length} ${labels.length === 1 ? 'criterion' : 'criteria'}`);
+      appendAll(
+        q.criteria,
+        labels.map((label) => ({ label })),
+      );
+      this.report.recognise(
+        line.no,
+        `Question ${this.n}: ${labels.length} ${labels.length === 1 ? 'criterion' : 'criteria'}`,
+      );
     }
   }
 
@@ -429,7 +456,13 @@ class MarkdownGuideParser {
 /** The text after an inline label in the raw line ("*Sample answer:* I **would**…" -> "I **would**…"). */
 function afterLabel(raw: string, plainRest: string): string {
   const colon = raw.indexOf(':');
-  const rest = colon >= 0 ? raw.slice(colon + 1).replace(/^[\s*_]+/, '').trim() : '';
+  const rest =
+    colon >= 0
+      ? raw
+          .slice(colon + 1)
+          .replace(/^[\s*_]+/, '')
+          .trim()
+      : '';
   // Only when the raw text says the same as the plain text; otherwise the plain text is safer.
   return rest && plainInline(rest) === plainRest ? rest : plainRest;
 }

@@ -195,7 +195,10 @@ const META_TYPE = /^type\s*:\s*(technical|behaviou?ral|situational)\.?$/i;
 export function metaLine(text: string): MetaLine | undefined {
   const meta: MetaLine = {};
   for (const part of text.split(/\s+[·|]\s+/)) {
-    const item = part.trim().replace(/^[_*]+|[_*]+$/g, '').trim();
+    const item = part
+      .trim()
+      .replace(/^[_*]+|[_*]+$/g, '')
+      .trim();
     const timebox = TIMEBOX.exec(item);
     const competencies = COMPETENCIES.exec(item);
     const type = META_TYPE.exec(item);
@@ -217,7 +220,8 @@ export function splitWords(list: string): string[] {
 // Imperative openings that make a line a question even without a question mark.
 const IMPERATIVE_QUESTION =
   /^(?:tell|describe|walk (?:me|us) through|explain|give (?:me|us)|share|talk (?:me|us) through|compare|design|outline|discuss|sketch|imagine|suppose|how would|what would|can you|could you|would you|have you|do you|did you)\b/i;
-const INTERROGATIVE = /^(?:how|what|why|when|where|which|who|whom|whose|is|are|do|does|did|can|could|would|should|will|have|has)\b/i;
+const INTERROGATIVE =
+  /^(?:how|what|why|when|where|which|who|whom|whose|is|are|do|does|did|can|could|would|should|will|have|has)\b/i;
 
 /**
  * Whether a line reads as an interview question. `loose` also accepts interrogative openings without

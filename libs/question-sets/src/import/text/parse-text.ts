@@ -37,7 +37,8 @@ type State =
   | ListState
   | { kind: 'prose'; field: ProseField }
   | { kind: 'frameworkName' } // after "How to structure your answer": a short line names the framework
-  | { kind: 'unrelated'; line: number; title: string; last: number }; // "How to get an interview": skipped to the next section
+  // "How to get an interview": skipped to the next section
+  | { kind: 'unrelated'; line: number; title: string; last: number };
 
 /** Reads a plain-text guide (any of the shapes in README.md) line by line. */
 export function parseTextLines(lines: Line[], report: ReportBuilder): GuideParse {
@@ -69,7 +70,8 @@ class TextGuideParser {
       this.state.last = line.no;
       return;
     }
-    if (this.current && !line.marker && isHeadingLike(line.text) && isUnrelatedSection(line.text)) return this.startUnrelated(line);
+    if (this.current && !line.marker && isHeadingLike(line.text) && isUnrelatedSection(line.text))
+      return this.startUnrelated(line);
     if (isMarketing(line.text)) return this.report.skip(line.no, line.text);
     const first = !this.seenContent;
     this.seenContent = true;
@@ -99,7 +101,9 @@ class TextGuideParser {
    * question the guide listed. (Not to a "… Interview Questions" line: related-article lists are full of them.)
    */
   private leavesUnrelated(line: Line): boolean {
-    const leaves = (!line.marker && isHeadingLike(line.text) && isUnrelatedSection(line.text)) || this.byKey.has(questionKey(line.text));
+    const leaves =
+      (!line.marker && isHeadingLike(line.text) && isUnrelatedSection(line.text)) ||
+      this.byKey.has(questionKey(line.text));
     if (leaves) this.closeUnrelated();
     return leaves;
   }
@@ -108,7 +112,10 @@ class TextGuideParser {
     const s = this.state;
     if (s.kind !== 'unrelated') return;
     const lines = s.last > s.line ? `lines ${s.line}–${s.last}` : `line ${s.line}`;
-    this.report.skipMessage(s.line, `Skipped section "${excerpt(s.title)}" (${lines}): not about the interview questions`);
+    this.report.skipMessage(
+      s.line,
+      `Skipped section "${excerpt(s.title)}" (${lines}): not about the interview questions`,
+    );
     this.state = { kind: 'top' };
   }
 
@@ -172,7 +179,8 @@ class TextGuideParser {
     if (!title) return false;
     this.title = title;
     this.report.recognise(line.no, `Title "${title.name}"`);
-    if (title.positionFamily) this.report.recognise(line.no, `Position family "${title.positionFamily}" (from the title)`);
+    if (title.positionFamily)
+      this.report.recognise(line.no, `Position family "${title.positionFamily}" (from the title)`);
     if (title.level) this.report.recognise(line.no, `Level "${title.level}" (from the title)`);
     if (title.type) this.report.recognise(line.no, `Type ${title.type} for every question (from the title)`);
     return true;
@@ -218,7 +226,8 @@ class TextGuideParser {
       case 'intro':
         return this.introLine(line);
       case 'top':
-        if (line.marker === 'number' || (!this.numbered && looksLikeQuestion(line.text, true))) return this.startQuestion(line);
+        if (line.marker === 'number' || (!this.numbered && looksLikeQuestion(line.text, true)))
+          return this.startQuestion(line);
         return this.report.skip(line.no, line.text);
       case 'question':
         return this.afterQuestion(line, this.current as QuestionBuilder);
@@ -262,7 +271,9 @@ class TextGuideParser {
   /** The next number in a numbered guide, at the questions' indentation, starts the next question. */
   private isNextQuestionNumber(line: Line): boolean {
     const q = this.current;
-    return line.marker === 'number' && q?.number !== undefined && line.number === q.number + 1 && line.indent <= q.indent + 1;
+    return (
+      line.marker === 'number' && q?.number !== undefined && line.number === q.number + 1 && line.indent <= q.indent + 1
+    );
   }
 
   private afterQuestion(line: Line, q: QuestionBuilder): void {
@@ -271,7 +282,8 @@ class TextGuideParser {
       this.state = { kind: 'list', list: 'criteria', items: 0, itemIndent: line.indent, gap: false, style: 'plain' };
       return this.addCriteriaText(line, criteria);
     }
-    if (line.marker === 'number' && (this.isNextQuestionNumber(line) || !this.numbered)) return this.startQuestion(line);
+    if (line.marker === 'number' && (this.isNextQuestionNumber(line) || !this.numbered))
+      return this.startQuestion(line);
     if (!line.marker && continuesSentence(q.prompt, line.text)) {
       q.prompt = `${q.prompt} ${line.text}`;
       return;
@@ -366,9 +378,15 @@ class TextGuideParser {
     if (!pending) return;
     this.pendingCriteria = undefined;
     const labels = splitCriteria(pending.text);
-    appendAll(pending.question.criteria, labels.map((label) => ({ label })));
+    appendAll(
+      pending.question.criteria,
+      labels.map((label) => ({ label })),
+    );
     const n = this.questions.indexOf(pending.question) + 1;
-    this.report.recognise(pending.line, `Question ${n}: ${labels.length} ${labels.length === 1 ? 'criterion' : 'criteria'}`);
+    this.report.recognise(
+      pending.line,
+      `Question ${n}: ${labels.length} ${labels.length === 1 ? 'criterion' : 'criteria'}`,
+    );
   }
 
   private leaveList(line: Line): void {
@@ -394,5 +412,11 @@ function isHeadingLike(text: string): boolean {
 }
 
 function hasContent(q: QuestionBuilder): boolean {
-  return q.followUps.length > 0 || q.criteria.length > 0 || q.why.text !== undefined || q.example.text !== undefined || q.framework !== undefined;
+  return (
+    q.followUps.length > 0 ||
+    q.criteria.length > 0 ||
+    q.why.text !== undefined ||
+    q.example.text !== undefined ||
+    q.framework !== undefined
+  );
 }
