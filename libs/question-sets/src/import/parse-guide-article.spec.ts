@@ -180,6 +180,42 @@ describe('parseGuide: the same article shape pasted as plain text', () => {
   });
 });
 
+describe('parseGuide: an unrelated section between questions in a plain-text guide', () => {
+  it('ends at the next typed section heading', () => {
+    const result = parseGuide(
+      [
+        'Support Engineer Interview Questions',
+        'Technical questions',
+        'How do you debug a slow page?',
+        'What to look for',
+        'Profiling first.',
+        'Tips for interviewers',
+        'Keep it friendly.',
+        'Behavioral questions',
+        'Tell me about a hard customer.',
+      ].join('\n'),
+    );
+    expect(result.questions.map((q) => [q.line, q.type])).toEqual([
+      [3, 'technical'],
+      [9, 'behavioral'],
+    ]);
+    expect(result.report.skipped).toEqual([
+      { line: 6, message: 'Skipped section "Tips for interviewers" (lines 6–7): not about the interview questions' },
+    ]);
+  });
+
+  it('ends at the next number of a numbered guide', () => {
+    const result = parseGuide(
+      '1. What is DNS?\nSample answer: names.\nInterview tips\nBreathe.\n2. What is TCP?\nSample answer: streams.',
+    );
+    expect(result.questions.map((q) => [q.line, q.prompt, q.guidance.exampleAnswer])).toEqual([
+      [1, 'What is DNS?', 'names.'],
+      [5, 'What is TCP?', 'streams.'],
+    ]);
+    expect(result.report.skipped.map((s) => s.line)).toEqual([3]);
+  });
+});
+
 describe('parseGuide: Markdown read by markdown-it', () => {
   it('renders links, emphasis and code spans in prompts as plain text', () => {
     const result = parseGuide(

@@ -97,13 +97,17 @@ class TextGuideParser {
   }
 
   /**
-   * Plain text has no heading levels: an unrelated section runs to the next unrelated heading or a
-   * question the guide listed. (Not to a "… Interview Questions" line: related-article lists are full of them.)
+   * Plain text has no heading levels: an unrelated section ("Tips for interviewers" between two
+   * sections, say) runs to the next unrelated heading, a typed section heading, a question the guide
+   * listed, or the next number of a numbered guide. Not to an untyped "… Interview Questions" line:
+   * related-article lists are full of them.
    */
   private leavesUnrelated(line: Line): boolean {
+    const heading = !line.marker && isHeadingLike(line.text);
     const leaves =
-      (!line.marker && isHeadingLike(line.text) && isUnrelatedSection(line.text)) ||
-      this.byKey.has(questionKey(line.text));
+      (heading && (isUnrelatedSection(line.text) || sectionHeading(line.text)?.type !== undefined)) ||
+      this.byKey.has(questionKey(line.text)) ||
+      (this.numbered && line.marker === 'number' && line.number === this.questions.length + 1);
     if (leaves) this.closeUnrelated();
     return leaves;
   }
