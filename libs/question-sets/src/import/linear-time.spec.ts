@@ -17,6 +17,14 @@ const SHAPES: Record<string, (n: number) => string> = {
   'criteria separators': (n) => `1. What?\nWhat to look for:\n- ${'a — '.repeat(n / 4)}`,
   'meta parts': (n) => `1. What?\nTimebox: 10 · ${'_*'.repeat(n / 2)}x`,
   'many short questions': (n) => '1. Why?\n'.repeat(n / 8),
+  'deeply nested list items': (n) => `## Q?\n${Array.from({ length: n / 30 }, (_, i) => `${' '.repeat(i % 50)}- *x*`).join('\n')}`,
+  'a fence never closed': (n) => `## Q?\n\n\`\`\`\n${'# x\n'.repeat(n / 4)}`,
+  'listed questions detailed by headings': (n) => {
+    const count = n / 60;
+    const list = Array.from({ length: count }, (_, i) => `${i + 1}. Why case ${i}?`).join('\n');
+    const details = Array.from({ length: count }, (_, i) => `## Why case ${i}?\nSample answer: ok.`).join('\n');
+    return `# T\n\n${list}\n\n${details}`;
+  },
 };
 
 /** The best of `runs` parses, in ms (a GuideFormatError is an answer too: only the time matters). */

@@ -151,4 +151,12 @@ describe('parseGuide: JSON of the wrong shape', () => {
     guide.questions[1].followUps = Array.from({ length: 101 }, (_, i) => ({ prompt: `Follow-up ${i + 1}?` }));
     expect(errorOf(() => parseGuide(JSON.stringify(guide))).message).toBe('questions[1] has 101 follow-ups; at most 100 are allowed');
   });
+
+  it('refuses a JSON set name longer than a set can store, rather than cutting a file we wrote', () => {
+    const guide = validGuide();
+    guide.set.name = 'N'.repeat(201);
+    const err = errorOf(() => parseGuide(JSON.stringify(guide)));
+    expect(err.message).toBe('The set name is 201 characters; at most 200 are allowed');
+    expect(err.details).toEqual({ limit: 'MAX_SET_NAME', max: 200, actual: 201 });
+  });
 });

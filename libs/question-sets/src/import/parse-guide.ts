@@ -1,9 +1,10 @@
 import { GuideFormatError } from './guide-error';
 import type { ImportFormat, ParseResult, ParsedQuestion, SetDraft } from './guide.types';
 import { readJsonGuide } from './json/parse-json';
-import { checkLimits, MAX_INPUT } from './limits';
+import { checkLimits, fitLimits, fitQuestionCount, MAX_INPUT } from './limits';
 import { parseMarkdownLines } from './markdown/parse-markdown';
-import { boldLabel, heading, isExportMarker } from './markdown/syntax';
+import { annotateMarkdown, type MarkdownLine } from './markdown/blocks';
+import { boldLabel, isExportMarker } from './markdown/syntax';
 import { normaliseSet } from './normalize';
 import { finishQuestions, type GuideParse } from './questions';
 import { ReportBuilder } from './report';
@@ -23,10 +24,17 @@ const JUNK = /[\u0001-\u0008\u000E-\u001F\u007F\uFFFD]/g;
  * Markdown headings or bold block labels, plain text otherwise. `defaults.name` names the set when
  * the guide has no title. Throws GuideFormatError when nothing can be imported.
  */
-export function parseGuide(input: string, format: 'auto' | ImportFormat = 'auto', defaults?: { name?: string }): ParseResult {
+export function parseGuide(
+  input: string,
+  format: 'auto' | ImportFormat = 'auto',
+  defaults?: { name?: string },
+): ParseResult {
   const text = sanitise(input);
   const report = new ReportBuilder();
-  const json = format === 'json' || (format === 'auto' && text.trimStart().startsWith('{')) ? tryJson(text, format === 'json') : undefined;
+  const json =
+    format === 'json' || (format === 'auto' && text.trimStart().startsWith('{'))
+      ? tryJson(text, format === 'json')
+      : undefined;
   if (json?.ok) {
     const { set, questions } = readJsonGuide(json.value, text, report);
     checkLimits(set, questions, (i) => ({ name: `questions[${i}]` }));
@@ -34,15 +42,20 @@ export function parseGuide(input: string, format: 'auto' | ImportFormat = 'auto'
   }
   const lines = toLines(text);
   warnUndecodable(lines, report);
-  const detected: ImportFormat = format === 'auto' ? (looksLikeMarkdown(lines) ? 'markdown' : 'text') : format;
-  const parse = detected === 'markdown' ? parseMarkdownLines(lines, report) : parseTextLines(lines, report);
+  const exported = format !== 'text' && lines.some((line) => isExportMarker(line.raw));
+  const annotated = format === 'text' || exported ? undefined : annotateMarkdown(lines);
+  const detected: ImportFormat =
+    format === 'auto' ? (exported || looksLikeMarkdown(annotated ?? []) ? 'markdown' : 'text') : format;
+  const parse = detected === 'markdown' ? parseMarkdownLines(lines, report, annotated) : parseTextLines(lines, report);
   if (parse.questions.length === 0) {
     const hint = json && !json.ok ? ` The input starts with "{" but is not valid JSON: ${json.error}` : '';
-    throw new GuideFormatError(`No interview questions found in the guide.${hint}`, undefined, { skipped: report.skippedLines });
+    throw new GuideFormatError(`No interview questions found in the guide.${hint}`, undefined, {
+      skipped: report.skippedLines,
+    });
   }
-  const questions = finishQuestions(parse.questions, report);
+  const questions = finishQuestions(fitQuestionCount(parse.questions, report), report);
   const set = toSet(parse, defaults?.name);
-  checkLimits(set, questions, (i) => locate(questions[i], i));
+  fitLimits(set, questions, (i) => locate(questions[i], i), report);
   return { set, questions, report: report.build(detected, questions) };
 }
 
@@ -56,11 +69,18 @@ function sanitise(input: unknown): string {
     });
   }
   const nul = input.indexOf('\u0000');
-  if (nul >= 0) throw new GuideFormatError('The guide contains NUL bytes; it looks like a binary file, not text', lineAt(input, nul));
+  if (nul >= 0)
+    throw new GuideFormatError(
+      'The guide contains NUL bytes; it looks like a binary file, not text',
+      lineAt(input, nul),
+    );
   // a lone surrogate (from a JSON "\ud800" escape) cannot be stored as UTF-8 text
   if (!(input as string & { isWellFormed(): boolean }).isWellFormed()) {
     const at = input.search(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
-    throw new GuideFormatError('The guide contains invalid Unicode (a lone surrogate); save it as UTF-8 text', at >= 0 ? lineAt(input, at) : undefined);
+    throw new GuideFormatError(
+      'The guide contains invalid Unicode (a lone surrogate); save it as UTF-8 text',
+      at >= 0 ? lineAt(input, at) : undefined,
+    );
   }
   const text = input
     .replace(/^\uFEFF/, '')
@@ -86,15 +106,18 @@ function tryJson(text: string, explicit: boolean): { ok: true; value: unknown } 
     const message = err instanceof Error ? err.message : String(err);
     if (!explicit) return { ok: false, error: message };
     const position = /position (\d+)/.exec(message);
-    throw new GuideFormatError(`The guide is not valid JSON: ${message}`, position ? lineAt(text, Number(position[1])) : undefined);
+    throw new GuideFormatError(
+      `The guide is not valid JSON: ${message}`,
+      position ? lineAt(text, Number(position[1])) : undefined,
+    );
   }
 }
 
-/** Markdown headings, bold block labels ("**What to look for**") or our export marker. */
-function looksLikeMarkdown(lines: Line[]): boolean {
+/** Markdown headings (ATX or setext, as markdown-it reads them) or bold block labels ("**What to look for**"). */
+function looksLikeMarkdown(lines: MarkdownLine[]): boolean {
   return lines.some((line) => {
-    if (line.blank) return false;
-    if (heading(line.raw) || isExportMarker(line.raw)) return true;
+    if (line.blank || line.code) return false;
+    if (line.heading) return true;
     const bold = boldLabel(line.raw);
     return bold !== undefined && blockHeading(bold.label) !== undefined;
   });
@@ -102,7 +125,8 @@ function looksLikeMarkdown(lines: Line[]): boolean {
 
 function warnUndecodable(lines: Line[], report: ReportBuilder): void {
   for (const line of lines) {
-    if (line.raw.includes('\uFFFD')) report.warn(line.no, `Line ${line.no} has characters that could not be decoded (shown as �); check the text`);
+    if (line.raw.includes('\uFFFD'))
+      report.warn(line.no, `Line ${line.no} has characters that could not be decoded (shown as �); check the text`);
   }
 }
 

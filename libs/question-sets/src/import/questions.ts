@@ -68,6 +68,14 @@ export function newQuestion(line: number, prompt: string, init: Partial<Question
   };
 }
 
+/** Two prompts that differ only in case, punctuation or spacing are the same question. */
+export function questionKey(prompt: string): string {
+  return prompt
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 /** Array push without spreading, which overflows the call stack for very long lists. */
 export function appendAll<T>(target: T[], items: Iterable<T>): void {
   for (const item of items) target.push(item);
@@ -82,9 +90,16 @@ export function finishQuestions(builders: QuestionBuilder[], report: ReportBuild
   });
 }
 
-export function reportQuestion(draft: QuestionDraft, n: number, line: number, typeInferred: boolean, report: ReportBuilder): ParsedQuestion {
+export function reportQuestion(
+  draft: QuestionDraft,
+  n: number,
+  line: number,
+  typeInferred: boolean,
+  report: ReportBuilder,
+): ParsedQuestion {
   report.recognise(line, `Question ${n} (${draft.type})`);
-  if (draft.criteria.length === 0) report.warn(line, `Question ${n} has no "what to look for" criteria; add some before publishing`);
+  if (draft.criteria.length === 0)
+    report.warn(line, `Question ${n} has no "what to look for" criteria; add some before publishing`);
   return { ...draft, line, typeInferred };
 }
 

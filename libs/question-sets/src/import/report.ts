@@ -21,6 +21,11 @@ export class ReportBuilder {
     this.skipped.push({ line, message: `Skipped: "${excerpt(text)}"` });
   }
 
+  /** A skipped part described in full ("Skipped: table (lines 4–9) …") rather than quoted. */
+  skipMessage(line: number, message: string): void {
+    this.skipped.push({ line, message });
+  }
+
   warn(line: number, message: string): void {
     this.warnings.push({ line, message });
   }

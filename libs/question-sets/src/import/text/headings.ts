@@ -57,7 +57,9 @@ const BLOCK_HEADINGS: [BlockKind, RegExp][] = [
     'example',
     new RegExp(
       String.raw`^(?:(?:an? )?(?:example|sample|model) (?:answer|response)s?|example of an? (?:strong|good|great) (?:answer|response)|` +
-        String.raw`(?:answer|response) example|what an? (?:strong|good|great) answer sounds like|how (?:a strong candidate|you) might answer)` +
+        String.raw`(?:answer|response) example|what an? (?:strong|good|great) answer sounds like|how (?:a strong candidate|you) might answer|` +
+        // A bare "Example:" is how web articles label their sample answers.
+        String.raw`example)` +
         String.raw`\s*(?::\s*(.*))?$`,
       'i',
     ),
@@ -113,6 +115,23 @@ const STATED_TYPE = /\b(technical|behaviou?ral|situational)(?:\s+interview)?\s+q
 export function statedType(text: string): { type: QuestionType; cue: string } | undefined {
   const match = STATED_TYPE.exec(text);
   return match ? { type: typeFromWord(match[1]), cue: match[0] } : undefined;
+}
+
+// Sections of interview-prep articles that are about job hunting, not about the interview questions.
+const UNRELATED_SECTION = new RegExp(
+  String.raw`^(?:\d{1,2}[.)]\s*)?(?:how to (?:get|land|prepare|ace|answer|write|find|stand out|succeed|follow up|negotiate|dress|apply)\b|` +
+    String.raw`(?:resume|cv|cover letter|interview|job search|application)(?: writing)? (?:tips|advice|checklist|templates?)\b|` +
+    String.raw`tips (?:for|to|on)\b|(?:related|similar|recommended|popular|more) (?:articles|posts|reading|resources|jobs|guides|careers|content)\b|` +
+    String.raw`further reading|frequently asked questions|faqs?\b|conclusion|final thoughts|key takeaways|in summary|summary$|` +
+    String.raw`about the author|next steps|what to wear|(?:explore|browse|find|search) (?:jobs|careers|roles)\b|you might also like|` +
+    String.raw`(?:salary|pay) (?:guide|expectations|ranges?)\b|share this\b|before the interview|after the interview)`,
+  'i',
+);
+
+/** "How to get an interview", "Resume tips", "Related articles": not part of the interview, skipped whole. */
+export function isUnrelatedSection(text: string): boolean {
+  // "How to prepare a budget forecast?" is a question, whatever its first words.
+  return !text.endsWith('?') && UNRELATED_SECTION.test(text);
 }
 
 const MARKETING: RegExp[] = [
@@ -176,7 +195,10 @@ const META_TYPE = /^type\s*:\s*(technical|behaviou?ral|situational)\.?$/i;
 export function metaLine(text: string): MetaLine | undefined {
   const meta: MetaLine = {};
   for (const part of text.split(/\s+[·|]\s+/)) {
-    const item = part.trim().replace(/^[_*]+|[_*]+$/g, '').trim();
+    const item = part
+      .trim()
+      .replace(/^[_*]+|[_*]+$/g, '')
+      .trim();
     const timebox = TIMEBOX.exec(item);
     const competencies = COMPETENCIES.exec(item);
     const type = META_TYPE.exec(item);
@@ -198,7 +220,8 @@ export function splitWords(list: string): string[] {
 // Imperative openings that make a line a question even without a question mark.
 const IMPERATIVE_QUESTION =
   /^(?:tell|describe|walk (?:me|us) through|explain|give (?:me|us)|share|talk (?:me|us) through|compare|design|outline|discuss|sketch|imagine|suppose|how would|what would|can you|could you|would you|have you|do you|did you)\b/i;
-const INTERROGATIVE = /^(?:how|what|why|when|where|which|who|whom|whose|is|are|do|does|did|can|could|would|should|will|have|has)\b/i;
+const INTERROGATIVE =
+  /^(?:how|what|why|when|where|which|who|whom|whose|is|are|do|does|did|can|could|would|should|will|have|has)\b/i;
 
 /**
  * Whether a line reads as an interview question. `loose` also accepts interrogative openings without

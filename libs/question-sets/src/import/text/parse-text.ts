@@ -1,6 +1,6 @@
 import type { QuestionType } from '../guide.types';
-import { appendAll, newQuestion, Prose, type GuideParse, type QuestionBuilder } from '../questions';
-import type { ReportBuilder } from '../report';
+import { appendAll, newQuestion, Prose, questionKey, type GuideParse, type QuestionBuilder } from '../questions';
+import { excerpt, type ReportBuilder } from '../report';
 import { parseCriterionItem, parseFollowUpItem, splitCriteria } from './criteria';
 import {
   blockHeading,
@@ -8,6 +8,7 @@ import {
   criteriaSentence,
   isMarketing,
   isShortName,
+  isUnrelatedSection,
   looksLikeQuestion,
   metaLine,
   sectionHeading,
@@ -35,7 +36,9 @@ type State =
   | { kind: 'question' } // right after a question line
   | ListState
   | { kind: 'prose'; field: ProseField }
-  | { kind: 'frameworkName' }; // after "How to structure your answer": a short line names the framework
+  | { kind: 'frameworkName' } // after "How to structure your answer": a short line names the framework
+  // "How to get an interview": skipped to the next section
+  | { kind: 'unrelated'; line: number; title: string; last: number };
 
 /** Reads a plain-text guide (any of the shapes in README.md) line by line. */
 export function parseTextLines(lines: Line[], report: ReportBuilder): GuideParse {
@@ -49,6 +52,10 @@ class TextGuideParser {
   private title?: GuideTitle;
   private readonly description = new Prose();
   private readonly questions: QuestionBuilder[] = [];
+  /** The question blocks attach to: the last one started, or a listed one that the guide now details. */
+  private cur?: QuestionBuilder;
+  private curNumber = 0;
+  private readonly byKey = new Map<string, { question: QuestionBuilder; n: number; detailed: boolean }>();
   private sectionType?: QuestionType;
   /** Set when the first question is numbered: then only numbered lines start questions. */
   private numbered = false;
@@ -59,20 +66,80 @@ class TextGuideParser {
 
   accept(line: Line): void {
     if (line.blank) return this.blank();
+    if (this.state.kind === 'unrelated' && !this.leavesUnrelated(line)) {
+      this.state.last = line.no;
+      return;
+    }
+    if (this.current && !line.marker && isHeadingLike(line.text) && isUnrelatedSection(line.text))
+      return this.startUnrelated(line);
     if (isMarketing(line.text)) return this.report.skip(line.no, line.text);
     const first = !this.seenContent;
     this.seenContent = true;
+    if (this.detailsListedQuestion(line)) return;
     if (!this.structural(line, first)) this.byState(line);
   }
 
   finish(): GuideParse {
+    this.closeUnrelated();
     this.flushCriteria();
     const { name, positionFamily, level } = this.title ?? {};
     return { name, description: this.description.text, positionFamily, level, tags: [], questions: this.questions };
   }
 
   private get current(): QuestionBuilder | undefined {
-    return this.questions[this.questions.length - 1];
+    return this.cur;
+  }
+
+  /** Job-hunting advice after the questions ("How to get an interview", "Resume tips"): skipped whole. */
+  private startUnrelated(line: Line): void {
+    this.flushCriteria();
+    this.state = { kind: 'unrelated', line: line.no, title: line.text, last: line.no };
+  }
+
+  /**
+   * Plain text has no heading levels: an unrelated section ("Tips for interviewers" between two
+   * sections, say) runs to the next unrelated heading, a typed section heading, a question the guide
+   * listed, or the next number of a numbered guide. Not to an untyped "… Interview Questions" line:
+   * related-article lists are full of them.
+   */
+  private leavesUnrelated(line: Line): boolean {
+    const heading = !line.marker && isHeadingLike(line.text);
+    const leaves =
+      (heading && (isUnrelatedSection(line.text) || sectionHeading(line.text)?.type !== undefined)) ||
+      this.byKey.has(questionKey(line.text)) ||
+      (this.numbered && line.marker === 'number' && line.number === this.questions.length + 1);
+    if (leaves) this.closeUnrelated();
+    return leaves;
+  }
+
+  private closeUnrelated(): void {
+    const s = this.state;
+    if (s.kind !== 'unrelated') return;
+    const lines = s.last > s.line ? `lines ${s.line}–${s.last}` : `line ${s.line}`;
+    this.report.skipMessage(
+      s.line,
+      `Skipped section "${excerpt(s.title)}" (${lines}): not about the interview questions`,
+    );
+    this.state = { kind: 'top' };
+  }
+
+  /**
+   * A web article lists its questions, then repeats each one with its explanation and sample
+   * answer: the repeat details the listed question instead of adding it a second time.
+   */
+  private detailsListedQuestion(line: Line): boolean {
+    if (line.marker === 'bullet') return false;
+    const known = this.byKey.get(questionKey(line.text));
+    if (!known || known.question === this.cur || known.detailed) return false;
+    this.flushCriteria();
+    const listedAt = known.question.line;
+    known.question.line = line.no;
+    known.detailed = true;
+    this.cur = known.question;
+    this.curNumber = known.n;
+    this.state = { kind: 'question' };
+    this.report.recognise(line.no, `Question ${known.n}: details of the question listed at line ${listedAt}`);
+    return true;
   }
 
   private blank(): void {
@@ -107,7 +174,7 @@ class TextGuideParser {
     if (meta.timeboxMinutes !== undefined) q.timeboxMinutes = meta.timeboxMinutes;
     if (meta.competencies) appendAll(q.competencies, meta.competencies);
     if (meta.type) q.statedType = meta.type;
-    this.report.recognise(line.no, `Question ${this.questions.length}: ${line.text}`);
+    this.report.recognise(line.no, `Question ${this.curNumber}: ${line.text}`);
     return true;
   }
 
@@ -116,7 +183,8 @@ class TextGuideParser {
     if (!title) return false;
     this.title = title;
     this.report.recognise(line.no, `Title "${title.name}"`);
-    if (title.positionFamily) this.report.recognise(line.no, `Position family "${title.positionFamily}" (from the title)`);
+    if (title.positionFamily)
+      this.report.recognise(line.no, `Position family "${title.positionFamily}" (from the title)`);
     if (title.level) this.report.recognise(line.no, `Level "${title.level}" (from the title)`);
     if (title.type) this.report.recognise(line.no, `Type ${title.type} for every question (from the title)`);
     return true;
@@ -131,7 +199,7 @@ class TextGuideParser {
 
   private openBlock(line: Line, heading: BlockHeading, q: QuestionBuilder): void {
     this.flushCriteria();
-    this.report.recognise(line.no, blockMessage(line.text, heading, this.questions.length));
+    this.report.recognise(line.no, blockMessage(line.text, heading, this.curNumber));
     const inline = heading.inline;
     switch (heading.kind) {
       case 'followUps':
@@ -162,7 +230,8 @@ class TextGuideParser {
       case 'intro':
         return this.introLine(line);
       case 'top':
-        if (line.marker === 'number' || (!this.numbered && looksLikeQuestion(line.text, true))) return this.startQuestion(line);
+        if (line.marker === 'number' || (!this.numbered && looksLikeQuestion(line.text, true)))
+          return this.startQuestion(line);
         return this.report.skip(line.no, line.text);
       case 'question':
         return this.afterQuestion(line, this.current as QuestionBuilder);
@@ -174,7 +243,7 @@ class TextGuideParser {
         this.state = { kind: 'prose', field: 'frameworkDescription' };
         if (line.marker || !isShortName(line.text)) return this.byState(line);
         (this.current as QuestionBuilder).framework = line.text;
-        return this.report.recognise(line.no, `Framework "${line.text}" for question ${this.questions.length}`);
+        return this.report.recognise(line.no, `Framework "${line.text}" for question ${this.curNumber}`);
     }
   }
 
@@ -188,14 +257,27 @@ class TextGuideParser {
     this.flushCriteria();
     if (this.questions.length === 0 && line.marker === 'number') this.numbered = true;
     const statedType = this.sectionType ?? this.title?.type;
-    this.questions.push(newQuestion(line.no, line.text, { indent: line.indent, number: line.number, statedType }));
+    const q = newQuestion(line.no, line.text, { indent: line.indent, number: line.number, statedType });
+    // The question a line starts has had nothing said about it yet.
+    const previous = this.cur;
+    if (previous) {
+      const entry = this.byKey.get(questionKey(previous.prompt));
+      if (entry?.question === previous && hasContent(previous)) entry.detailed = true;
+    }
+    this.questions.push(q);
+    this.cur = q;
+    this.curNumber = this.questions.length;
+    const key = questionKey(line.text);
+    if (!this.byKey.has(key)) this.byKey.set(key, { question: q, n: this.curNumber, detailed: false });
     this.state = { kind: 'question' };
   }
 
   /** The next number in a numbered guide, at the questions' indentation, starts the next question. */
   private isNextQuestionNumber(line: Line): boolean {
     const q = this.current;
-    return line.marker === 'number' && q?.number !== undefined && line.number === q.number + 1 && line.indent <= q.indent + 1;
+    return (
+      line.marker === 'number' && q?.number !== undefined && line.number === q.number + 1 && line.indent <= q.indent + 1
+    );
   }
 
   private afterQuestion(line: Line, q: QuestionBuilder): void {
@@ -204,17 +286,18 @@ class TextGuideParser {
       this.state = { kind: 'list', list: 'criteria', items: 0, itemIndent: line.indent, gap: false, style: 'plain' };
       return this.addCriteriaText(line, criteria);
     }
-    if (line.marker === 'number' && (this.isNextQuestionNumber(line) || !this.numbered)) return this.startQuestion(line);
+    if (line.marker === 'number' && (this.isNextQuestionNumber(line) || !this.numbered))
+      return this.startQuestion(line);
     if (!line.marker && continuesSentence(q.prompt, line.text)) {
       q.prompt = `${q.prompt} ${line.text}`;
       return;
     }
     if (this.numbered && line.marker === 'bullet' && line.text.endsWith('?')) {
       q.followUps.push(parseFollowUpItem(line.text));
-      return this.report.recognise(line.no, `Question ${this.questions.length}: follow-up listed under it`);
+      return this.report.recognise(line.no, `Question ${this.curNumber}: follow-up listed under it`);
     }
     if (!this.numbered && looksLikeQuestion(line.text)) return this.startQuestion(line);
-    this.report.recognise(line.no, `Question ${this.questions.length}: commentary kept as "why it is asked"`);
+    this.report.recognise(line.no, `Question ${this.curNumber}: commentary kept as "why it is asked"`);
     this.state = { kind: 'prose', field: 'why' };
     q.why.add(line.raw.trim());
   }
@@ -299,9 +382,15 @@ class TextGuideParser {
     if (!pending) return;
     this.pendingCriteria = undefined;
     const labels = splitCriteria(pending.text);
-    appendAll(pending.question.criteria, labels.map((label) => ({ label })));
+    appendAll(
+      pending.question.criteria,
+      labels.map((label) => ({ label })),
+    );
     const n = this.questions.indexOf(pending.question) + 1;
-    this.report.recognise(pending.line, `Question ${n}: ${labels.length} ${labels.length === 1 ? 'criterion' : 'criteria'}`);
+    this.report.recognise(
+      pending.line,
+      `Question ${n}: ${labels.length} ${labels.length === 1 ? 'criterion' : 'criteria'}`,
+    );
   }
 
   private leaveList(line: Line): void {
@@ -319,4 +408,19 @@ function continuesSentence(previous: string, next: string): boolean {
 function appendToCriterion(criterion: { label: string; description?: string }, text: string): void {
   if (criterion.description) criterion.description = `${criterion.description} ${text}`;
   else criterion.label = `${criterion.label} ${text}`;
+}
+
+/** Short, unpunctuated: a line a web page showed as a heading. */
+function isHeadingLike(text: string): boolean {
+  return text.length <= 100 && !/[.,;:!]$/.test(text);
+}
+
+function hasContent(q: QuestionBuilder): boolean {
+  return (
+    q.followUps.length > 0 ||
+    q.criteria.length > 0 ||
+    q.why.text !== undefined ||
+    q.example.text !== undefined ||
+    q.framework !== undefined
+  );
 }
