@@ -131,7 +131,7 @@ const REC_CLASS: Record<Recommendation, string> = { strong_no: 'strong-no', no: 
 export function RecommendationBar({ counts, id, compact = false, caption }: { counts: RecommendationCounts; id?: string; compact?: boolean; caption?: string }) {
   const [ref, measured] = useWidth<HTMLDivElement>(560);
   // the compact bar sits in table cells and timelines: a fixed size, so it never widens its cell
-  const width = compact ? 120 : measured;
+  const width = compact ? 100 : measured;
   const total = RECOMMENDATIONS.reduce((s, k) => s + counts[k], 0);
   const h = compact ? 10 : 28;
   const description = `${caption ?? 'Recommendations'}: ${total ? RECOMMENDATIONS.map((k) => `${RECOMMENDATION_LABEL[k]} ${counts[k]}`).join(', ') : 'none yet'}.`;
