@@ -16,6 +16,7 @@ import { SubmittedView } from './scorecard/SubmittedView';
 import { useScorecardDraft, type SaveState } from './scorecard/useScorecardDraft';
 import { RECOMMENDATIONS, SCALE, useWhen } from './shared';
 import { ScorecardHeader } from './scorecard/ScorecardHeader';
+import { plural } from '../../lib/plural';
 
 const SCALE_OPTIONS = SCALE.map((s) => ({ value: s.value, score: s.value, label: s.label, hint: s.hint }));
 
@@ -186,7 +187,7 @@ function Editor({ kit, initial }: { kit: InterviewKit; initial: Scorecard }) {
               <span style={{ width: `${Math.round((done / total) * 100)}%` }} />
             </div>
             <p className="small muted">
-              {done} of {total} done · {assigned.length} question{assigned.length === 1 ? '' : 's'} to rate
+              {done} of {total} done · {plural(assigned.length, 'question')} to rate
             </p>
             <div ref={missingRef} tabIndex={-1} className="iv-missing-wrap" aria-live="polite">
               {tried && missing.length > 0 && (
