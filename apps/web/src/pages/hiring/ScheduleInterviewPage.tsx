@@ -459,7 +459,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
                           {p.name} <span className={`hm-pill hm-pill--${p.role}`}>{p.role}</span>
                         </span>
                         <span className="muted small">
-                          {p.count} {p.count === 1 ? 'question' : 'questions'}
+                          {plural(p.count, 'question')}
                         </span>
                       </li>
                     ))}
