@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 import { useUser, useSession } from '../auth/session';
-import { NAV_SECTIONS, ROUTES, canOpen } from '../routes';
+import { NAV_SECTIONS, ROUTES, inNav } from '../routes';
 import { Icon } from './Icon';
 
 const ROLE_LABEL: Record<string, string> = { admin: 'Admin', recruiter: 'Recruiter', hiring_manager: 'Hiring manager', interviewer: 'Interviewer' };
@@ -26,7 +26,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     return () => document.removeEventListener('keydown', onKey);
   }, [open]);
 
-  const entries = ROUTES.filter((r) => r.nav && canOpen(r, user.roles));
+  const entries = ROUTES.filter((r) => inNav(r, user.roles));
   const initials = user.name
     .split(/\s+/)
     .map((w) => w[0])

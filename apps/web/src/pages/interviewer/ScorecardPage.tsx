@@ -37,10 +37,11 @@ export default function ScorecardPage() {
       />
     );
   if (!kit.data || !mine.data) return <Loading label="Loading your scorecard…" />;
-  return <Editor key={id} kit={kit.data} initial={mine.data} />;
+  // a reopened scorecard starts a new editor from the draft the API returned
+  return <Editor key={`${id}:${mine.data.version}`} kit={kit.data} initial={mine.data} onReopened={mine.setData} />;
 }
 
-function Editor({ kit, initial }: { kit: InterviewKit; initial: Scorecard }) {
+function Editor({ kit, initial, onReopened }: { kit: InterviewKit; initial: Scorecard; onReopened(card: Scorecard): void }) {
   const user = useUser();
   const toast = useToast();
   const draft = useScorecardDraft(kit.id, user.id, initial);
@@ -66,7 +67,7 @@ function Editor({ kit, initial }: { kit: InterviewKit; initial: Scorecard }) {
   const total = assigned.reduce((n, q) => n + q.criteria.length, 0) + 1;
   const done = total - localMissing.length;
 
-  if (card.status === 'submitted') return <SubmittedView kit={kit} mine={card} justSubmitted />;
+  if (card.status === 'submitted') return <SubmittedView kit={kit} mine={card} justSubmitted onReopened={onReopened} />;
 
   const submit = async () => {
     setTried(true);
