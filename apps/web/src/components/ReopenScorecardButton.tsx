@@ -53,7 +53,7 @@ export function ReopenScorecardButton({ interviewId, scorecardId, whose, onReope
         <button type="button" className="btn btn--small btn--ghost" onClick={() => setAsking(false)} disabled={busy}>
           Keep it submitted
         </button>
-        <button type="button" className="btn btn--small btn--primary" onClick={reopen} disabled={busy}>
+        <button type="button" className="btn btn--small btn--primary" onClick={() => void reopen()} disabled={busy}>
           {busy ? 'Reopening…' : 'Reopen'}
         </button>
       </div>

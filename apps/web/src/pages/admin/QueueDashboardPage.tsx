@@ -15,7 +15,7 @@ export default function QueueDashboardPage() {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
-    call(api.POST('/api/v1/auth/dashboard-session')).then(
+    void call(api.POST('/api/v1/auth/dashboard-session')).then(
       () => live && window.location.replace(DASHBOARD),
       (e) => live && setError(e),
     );
