@@ -9,8 +9,8 @@ export interface PageRoute {
   page: LazyExoticComponent<ComponentType>;
   /** Roles that may open the page; absent means every signed-in user. */
   roles?: Role[];
-  /** Set to list the page in the navigation, under its section. */
-  nav?: { label: string; icon: IconName; section: NavSection };
+  /** Set to list the page in the navigation, under its section; `roles` narrows who sees the entry. */
+  nav?: { label: string; icon: IconName; section: NavSection; roles?: Role[] };
 }
 
 /** The navigation's sections, in the order they are shown. */
@@ -47,6 +47,8 @@ export const ROUTES: PageRoute[] = [
     nav: { label: 'Interviewer pools', icon: 'users', section: 'Recruiting' },
   },
   { path: '/question-sets/:id', page: lazy(() => import('./pages/recruiter/QuestionSetPage')), roles: RECRUITING },
+  // how each question of a set is rated; linked from the set's page
+  { path: '/question-sets/:id/stats', page: lazy(() => import('./pages/recruiter/QuestionStatsPage')), roles: RECRUITING },
   {
     path: '/my-interviews',
     page: lazy(() => import('./pages/interviewer/MyInterviewsPage')),
@@ -88,6 +90,13 @@ export const ROUTES: PageRoute[] = [
   { path: '/candidates/:id/summary', page: lazy(() => import('./pages/hiring/CandidateSummaryPage')), roles: HIRING },
   { path: '/candidates/:id/debrief', page: lazy(() => import('./pages/hiring/DebriefPage')), roles: ['hiring_manager', 'recruiter', 'admin'] },
   { path: '/hiring/interviews/:id', page: lazy(() => import('./pages/hiring/InterviewPage')), roles: HIRING },
+  // the API lets an interviewer read only their own; the hiring team reads everyone's (recruiters reach it from the pools page)
+  {
+    path: '/interviewers/calibration',
+    page: lazy(() => import('./pages/hiring/CalibrationPage')),
+    roles: HIRING,
+    nav: { label: 'Calibration', icon: 'users', section: 'Hiring', roles: ['hiring_manager', 'admin'] },
+  },
   {
     path: '/settings/users',
     page: lazy(() => import('./pages/admin/UsersPage')),
@@ -112,10 +121,19 @@ export const ROUTES: PageRoute[] = [
     roles: ['admin'],
     nav: { label: 'Delivery log', icon: 'inbox', section: 'Admin' },
   },
+  // admins only, as the API allows; linked from the delivery log and from users and roles
+  { path: '/settings/audit-trail', page: lazy(() => import('./pages/admin/AuditTrailPage')), roles: ['admin'] },
+  // where /admin/queues sends a tab without its cookie: signs in to the dashboard and goes back
+  { path: '/queue-dashboard', page: lazy(() => import('./pages/admin/QueueDashboardPage')), roles: ['admin'] },
   // every signed-in user's own page, linked from the user menu in the sidebar (not a nav entry)
   { path: '/profile', page: lazy(() => import('./pages/account/ProfilePage')) },
 ];
 
 export function canOpen(route: PageRoute, roles: readonly Role[]): boolean {
   return !route.roles || route.roles.some((r) => roles.includes(r));
+}
+
+/** Whether the page is listed in this user's navigation. */
+export function inNav(route: PageRoute, roles: readonly Role[]): boolean {
+  return !!route.nav && canOpen(route, roles) && (!route.nav.roles || route.nav.roles.some((r) => roles.includes(r)));
 }

@@ -1,7 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 import { useUser, useSession } from '../auth/session';
-import { NAV_SECTIONS, ROUTES, canOpen } from '../routes';
+import { NAV_SECTIONS, ROUTES, inNav } from '../routes';
 import { Icon } from './Icon';
 
 const ROLE_LABEL: Record<string, string> = { admin: 'Admin', recruiter: 'Recruiter', hiring_manager: 'Hiring manager', interviewer: 'Interviewer' };
@@ -12,9 +12,21 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { signOut } = useSession();
   const [open, setOpen] = useState(false);
   const location = useLocation();
+  const menuButton = useRef<HTMLButtonElement>(null);
   useEffect(() => setOpen(false), [location.pathname]);
+  // Escape closes the phone menu and gives focus back to the button that opened it
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
 
-  const entries = ROUTES.filter((r) => r.nav && canOpen(r, user.roles));
+  const entries = ROUTES.filter((r) => inNav(r, user.roles));
   const initials = user.name
     .split(/\s+/)
     .map((w) => w[0])
@@ -28,7 +40,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="topbar">
-        <button type="button" className="icon-btn" aria-expanded={open} aria-controls="sidebar" onClick={() => setOpen((o) => !o)}>
+        <button type="button" ref={menuButton} className="icon-btn" aria-expanded={open} aria-controls="sidebar" onClick={() => setOpen((o) => !o)}>
           <Icon name={open ? 'close' : 'menu'} />
           <span className="visually-hidden">{open ? 'Close menu' : 'Open menu'}</span>
         </button>

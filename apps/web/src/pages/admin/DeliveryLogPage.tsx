@@ -4,6 +4,7 @@ import type { DeliveryLogEntry, User } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { Loading, SkeletonRows } from '../../components/Loading';
+import { Link } from 'react-router-dom';
 import { EmptyState, PageHeader } from '../../components/Page';
 import { usePaged } from '../../components/PagedList';
 import { useTimeFormat } from '../../lib/time';
@@ -57,7 +58,14 @@ export default function DeliveryLogPage() {
       <PageHeader
         title="Delivery log"
         subtitle={`Every reminder the app has sent, newest first, by email, webhook or the server log. Times are in your timezone (${time.timeZone.replace(/_/g, ' ')}).`}
-        actions={<QueueDashboardButton />}
+        actions={
+          <>
+            <Link className="btn" to="/settings/audit-trail">
+              <Icon name="clock" /> Audit trail
+            </Link>
+            <QueueDashboardButton />
+          </>
+        }
       />
       <div className="toolbar log-toolbar">
         <div className="segmented" role="radiogroup" aria-label="Show">

@@ -3,6 +3,7 @@ import { api, call } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
+import { Link } from 'react-router-dom';
 import { EmptyState, PageHeader } from '../../components/Page';
 import { useResource } from '../../lib/use-resource';
 import { PoolCard } from './pools/PoolCard';
@@ -24,11 +25,16 @@ export default function InterviewerPoolsPage() {
         title="Interviewer pools"
         subtitle="Interviewers who can take a pool's seat on a panel, with the pool's limits. Trainees shadow, then reverse-shadow, then qualify as their scorecards come in."
         actions={
-          !creating && (
-            <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
-              <Icon name="plus" /> New pool
-            </button>
-          )
+          <>
+            <Link className="btn" to="/interviewers/calibration">
+              <Icon name="users" /> Interviewer calibration
+            </Link>
+            {!creating && (
+              <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
+                <Icon name="plus" /> New pool
+              </button>
+            )}
+          </>
         }
       />
       {creating && (

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { Icon } from '../../components/Icon';
 import { SearchToolbar, useUrlFilters } from '../../components/ListSearch';
+import { Link } from 'react-router-dom';
 import { EmptyState, PageHeader } from '../../components/Page';
 import { PagedList, usePaged } from '../../components/PagedList';
 import { TimezoneSelect } from '../../components/TimezoneSelect';
@@ -32,11 +33,16 @@ export default function UsersPage() {
         title="Users and roles"
         subtitle="Who can sign in, and what each person may do. A deactivated user is signed out at once and cannot sign in again until reactivated."
         actions={
-          !creating && (
-            <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
-              <Icon name="plus" /> New user
-            </button>
-          )
+          <>
+            <Link className="btn" to="/settings/audit-trail?entityType=user">
+              <Icon name="clock" /> Audit trail
+            </Link>
+            {!creating && (
+              <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
+                <Icon name="plus" /> New user
+              </button>
+            )}
+          </>
         }
       />
       {creating && (

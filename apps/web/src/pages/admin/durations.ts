@@ -1,3 +1,4 @@
+import { plural } from '../../lib/plural';
 /** The API counts reminder delays in minutes; people think in hours and days. */
 export type Unit = 'minutes' | 'hours' | 'days';
 export const UNIT_MINUTES: Record<Unit, number> = { minutes: 1, hours: 60, days: 1440 };
@@ -33,6 +34,4 @@ export function describeMinutes(minutes: number): string {
   return parts.length ? parts.join(' ') : '0 minutes';
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural };

@@ -10,6 +10,7 @@ import { useResource } from '../../lib/use-resource';
 import { Avatar, InterviewStatusBadge, RECOMMENDATIONS, STAGE_LABEL } from './shared';
 import { AgreementGauge, RatingBars, RecommendationBar, interpretAlpha } from './summary/Charts';
 import type { CandidateSummary } from './types';
+import { plural } from '../../lib/plural';
 
 /** Everything the panels said about a candidate, as charts a hiring manager can decide from. */
 export default function CandidateSummaryPage() {
@@ -129,7 +130,7 @@ function SummaryView({ s }: { s: CandidateSummary }) {
                   <div className="hm-timeline__what">
                     <Link to={`/hiring/interviews/${t.interviewId}`}>{t.title}</Link>
                     <span className="muted small">
-                      {STAGE_LABEL[t.stage] ?? t.stage} · {t.submitted} of {t.expected} scorecards
+                      {STAGE_LABEL[t.stage] ?? t.stage} · {t.submitted} of {plural(t.expected, 'scorecard')}
                     </span>
                   </div>
                   <div className="hm-timeline__recs">

@@ -12,6 +12,7 @@ import { AgreementList, ByCriterion } from './debrief/ByCriterion';
 import { DecisionHistory, DecisionPanel, decisionSummary, STATUS_LABEL, type PlanStage } from './debrief/decisions';
 import { ScorecardCard, fromDebrief } from './debrief/ScorecardCard';
 import { Avatar } from './shared';
+import { plural } from '../../lib/plural';
 
 type View = 'interviewer' | 'criterion';
 const VIEWS: Array<{ id: View; label: string }> = [
@@ -60,7 +61,7 @@ export default function DebriefPage() {
             {c?.stageName ? <span>Stage: {c.stageName}</span> : null}
             <span>{STATUS_LABEL[status]}</span>
             <span>
-              {d.scorecards.length} {d.scorecards.length === 1 ? 'scorecard' : 'scorecards'} from {stageLabel}
+              {plural(d.scorecards.length, 'scorecard')} from {stageLabel}
             </span>
           </span>
         }

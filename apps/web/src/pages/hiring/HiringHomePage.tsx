@@ -8,6 +8,7 @@ import { useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
 import '../../styles/debrief.css';
 import '../../styles/hiring.css';
+import { plural } from '../../lib/plural';
 
 /** The hiring manager's home: candidates ready for a decision, scorecards overdue on their positions, the interviews coming up. */
 export default function HiringHomePage() {
@@ -38,7 +39,7 @@ export default function HiringHomePage() {
                       </span>
                     </span>
                     <span className="hm-pill db-pill--ok">
-                      {d.submitted} of {d.expected} scorecards · open debrief
+                      {d.submitted} of {plural(d.expected, 'scorecard')} · open debrief
                     </span>
                   </Link>
                 </li>

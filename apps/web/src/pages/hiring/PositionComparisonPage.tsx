@@ -10,6 +10,7 @@ import { useResource } from '../../lib/use-resource';
 import { Avatar, downloadFile } from './shared';
 import { RecommendationBar } from './summary/Charts';
 import type { PositionRow, PositionSummary, SortKey } from './types';
+import { plural } from '../../lib/plural';
 
 interface Column {
   key: SortKey;
@@ -145,7 +146,7 @@ function Row({ row }: { row: PositionRow }) {
           <span>
             <Link to={`/candidates/${row.candidate.id}/summary`}>{row.candidate.name}</Link>
             <span className="muted small">
-              {row.scorecardsSubmitted} {row.scorecardsSubmitted === 1 ? 'scorecard' : 'scorecards'}
+              {plural(row.scorecardsSubmitted, 'scorecard')}
             </span>
           </span>
         </span>

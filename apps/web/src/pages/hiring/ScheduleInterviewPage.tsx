@@ -27,6 +27,7 @@ import { stageKindOf, templateQuestions } from './schedule/fromPlan';
 import { QuestionPicker, type PickedQuestion } from './schedule/QuestionPicker';
 import { Avatar, STAGES, STAGE_LABEL, clashesOf, instantOf, nextWorkingDay, timezones, wallClock, ZoneSelect } from './shared';
 import type { Stage } from './types';
+import { plural } from '../../lib/plural';
 
 const DURATIONS = [30, 45, 60, 90, 120];
 
@@ -407,7 +408,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
               <>
                 {template && picked.length > 0 && (
                   <p className="muted small hm-field-error">
-                    {picked.length} {picked.length === 1 ? 'question' : 'questions'} from the plan’s “{template.title}”. Give them to the panelists below, or change them.
+                    {plural(picked.length, 'question')} from the plan’s “{template.title}”. Give them to the panelists below, or change them.
                   </p>
                 )}
                 <QuestionPicker sets={sets.data} setsError={sets.error} panel={panel} picked={picked} onChange={setPicked} />
@@ -460,7 +461,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
                           {p.name} <span className={`hm-pill hm-pill--${p.role}`}>{p.role}</span>
                         </span>
                         <span className="muted small">
-                          {p.count} {p.count === 1 ? 'question' : 'questions'}
+                          {plural(p.count, 'question')}
                         </span>
                       </li>
                     ))}
@@ -475,7 +476,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
                 {picked.length ? (
                   <>
                     <span>
-                      {picked.length} {picked.length === 1 ? 'question' : 'questions'}
+                      {plural(picked.length, 'question')}
                       {minutes ? ` · about ${minutes} min` : ''}
                     </span>
                     <ul className="hm-summary__questions">

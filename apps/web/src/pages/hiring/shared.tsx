@@ -6,6 +6,7 @@ import { InterviewStatusBadge } from '../../components/InterviewStatus';
 import { useTimeFormat } from '../../lib/time';
 import type { InterviewListItem, Stage } from './types';
 import '../../styles/hiring.css';
+import { plural } from '../../lib/plural';
 
 export const STAGES: Stage[] = ['screening', 'technical', 'behavioral', 'onsite', 'final', 'other'];
 export const STAGE_LABEL: Record<string, string> = {
@@ -185,8 +186,7 @@ export function InterviewRow({ interview, showCandidate = true }: { interview: I
           {interview.title}
         </span>
         <span className="muted small">
-          {time.dateTime(interview.start)} – {time.time(interview.end)} · {interview.panel.length} {interview.panel.length === 1 ? 'interviewer' : 'interviewers'} · {interview.questionCount}{' '}
-          {interview.questionCount === 1 ? 'question' : 'questions'}
+          {time.dateTime(interview.start)} – {time.time(interview.end)} · {plural(interview.panel.length, 'interviewer')} · {plural(interview.questionCount, 'question')}
         </span>
       </span>
       <span className="hm-interview-row__side">

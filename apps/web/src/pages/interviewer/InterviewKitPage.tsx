@@ -14,6 +14,7 @@ import { useResource } from '../../lib/use-resource';
 import { Avatar, panelRoleLabel, useWhen } from './shared';
 import { RsvpCard } from './RsvpCard';
 import { RsvpChip } from '../../components/rsvp/RsvpChip';
+import { plural } from '../../lib/plural';
 
 export default function InterviewKitPage() {
   const { id = '' } = useParams();
@@ -145,7 +146,7 @@ function Kit({ kit, onChange }: { kit: InterviewKit; onChange(k: InterviewKit): 
                       {p.name}
                       {p.userId === user.id && <span className="muted"> (you)</span>}
                     </strong>
-                    <span className="muted small">{kit.questions.filter((q) => (q.askedBy ? q.askedBy.userId === p.userId : p.role === 'lead')).length} questions</span>
+                    <span className="muted small">{plural(kit.questions.filter((q) => (q.askedBy ? q.askedBy.userId === p.userId : p.role === 'lead')).length, 'question')}</span>
                     <RsvpChip rsvp={p.rsvp} />
                   </span>
                   <span className={`iv-role iv-role--${p.role}`}>{panelRoleLabel(p.role)}</span>
@@ -190,7 +191,7 @@ function Kit({ kit, onChange }: { kit: InterviewKit; onChange(k: InterviewKit): 
         <div className="iv-sticky-bar">
           <span className="iv-sticky-bar__text">
             You are <strong>{panelRoleLabel(me.role).toLowerCase()}</strong>
-            {kit.questions.filter(mine).length ? ` · ${kit.questions.filter(mine).length} questions to rate` : ''}
+            {kit.questions.filter(mine).length ? ` · ${plural(kit.questions.filter(mine).length, 'question')} to rate` : ''}
           </span>
           <Link className="btn btn--primary" to={`/interviews/${kit.id}/scorecard`}>
             <Icon name="edit" /> Scorecard

@@ -8,6 +8,7 @@ import { SkeletonRows } from '../../components/Loading';
 import { EmptyState, PageHeader } from '../../components/Page';
 import { PagedList, usePaged } from '../../components/PagedList';
 import { panelRoleLabel, useWhen } from './shared';
+import { plural } from '../../lib/plural';
 
 const PAGE_SIZE = 10;
 
@@ -126,7 +127,7 @@ function NextUp({ interview: i, userId }: { interview: InterviewSummary; userId:
         </p>
         <p className="iv-meta">
           {role && <span className={`iv-role iv-role--${role}`}>{panelRoleLabel(role)}</span>}
-          <span>{i.questionCount === 1 ? '1 question' : `${i.questionCount} questions`}</span>
+          <span>{plural(i.questionCount, 'question')}</span>
           <span>{i.panel.length === 1 ? 'Just you' : `Panel of ${i.panel.length}`}</span>
         </p>
       </div>

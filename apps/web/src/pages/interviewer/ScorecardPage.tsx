@@ -16,6 +16,7 @@ import { SubmittedView } from './scorecard/SubmittedView';
 import { useScorecardDraft, type SaveState } from './scorecard/useScorecardDraft';
 import { RECOMMENDATIONS, SCALE, useWhen } from './shared';
 import { ScorecardHeader } from './scorecard/ScorecardHeader';
+import { plural } from '../../lib/plural';
 
 const SCALE_OPTIONS = SCALE.map((s) => ({ value: s.value, score: s.value, label: s.label, hint: s.hint }));
 
@@ -36,10 +37,11 @@ export default function ScorecardPage() {
       />
     );
   if (!kit.data || !mine.data) return <Loading label="Loading your scorecard…" />;
-  return <Editor key={id} kit={kit.data} initial={mine.data} />;
+  // a reopened scorecard starts a new editor from the draft the API returned
+  return <Editor key={`${id}:${mine.data.version}`} kit={kit.data} initial={mine.data} onReopened={mine.setData} />;
 }
 
-function Editor({ kit, initial }: { kit: InterviewKit; initial: Scorecard }) {
+function Editor({ kit, initial, onReopened }: { kit: InterviewKit; initial: Scorecard; onReopened(card: Scorecard): void }) {
   const user = useUser();
   const toast = useToast();
   const draft = useScorecardDraft(kit.id, user.id, initial);
@@ -65,7 +67,7 @@ function Editor({ kit, initial }: { kit: InterviewKit; initial: Scorecard }) {
   const total = assigned.reduce((n, q) => n + q.criteria.length, 0) + 1;
   const done = total - localMissing.length;
 
-  if (card.status === 'submitted') return <SubmittedView kit={kit} mine={card} justSubmitted />;
+  if (card.status === 'submitted') return <SubmittedView kit={kit} mine={card} justSubmitted onReopened={onReopened} />;
 
   const submit = async () => {
     setTried(true);
@@ -186,7 +188,7 @@ function Editor({ kit, initial }: { kit: InterviewKit; initial: Scorecard }) {
               <span style={{ width: `${Math.round((done / total) * 100)}%` }} />
             </div>
             <p className="small muted">
-              {done} of {total} done · {assigned.length} question{assigned.length === 1 ? '' : 's'} to rate
+              {done} of {total} done · {plural(assigned.length, 'question')} to rate
             </p>
             <div ref={missingRef} tabIndex={-1} className="iv-missing-wrap" aria-live="polite">
               {tried && missing.length > 0 && (

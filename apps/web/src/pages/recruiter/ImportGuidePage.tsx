@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { Card, PageHeader } from '../../components/Page';
 import { useToast } from '../../components/Toast';
+import { plural } from '../../lib/plural';
 
 type Format = 'auto' | 'text' | 'markdown' | 'json';
 
@@ -42,7 +43,7 @@ export default function ImportGuidePage() {
     setError(undefined);
     try {
       const { set } = await call(api.POST('/api/v1/question-sets/import', { body: body() }));
-      toast(`Saved "${set.name}" as a draft with ${set.questionCount} questions`);
+      toast(`Saved "${set.name}" as a draft with ${plural(set.questionCount, 'question')}`);
       void navigate(`/question-sets/${set.id}`);
     } catch (err) {
       setError(err);
@@ -216,4 +217,3 @@ function ReportLines({ title, lines, tone, LineButton }: { title: string; lines:
   );
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -15,6 +15,7 @@ import { useTimeFormat } from '../../lib/time';
 import { QuestionCard } from './question-set/QuestionCard';
 import { QuestionForm } from './question-set/QuestionForm';
 import { SetDetailsForm, type DetailsInput } from './question-set/SetDetails';
+import { SetTools } from './question-set/SetTools';
 import { UsedBy } from './question-set/UsedBy';
 
 type Missing = Array<{ id: string; position: number; prompt: string }>;
@@ -179,6 +180,7 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
           ) : null
         }
       />
+      <SetTools setId={set.id} name={set.name} />
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>

@@ -6,10 +6,10 @@ import { Icon } from '../../../components/Icon';
 import { useToast } from '../../../components/Toast';
 import { Avatar } from '../../hiring/shared';
 import { PoolForm, type Pool, type PoolMember } from './PoolForm';
+import { plural } from '../../../lib/plural';
 
 const STAGE_LABEL: Record<PoolMember['stage'], string> = { shadow: 'Shadowing', reverse_shadow: 'Reverse shadowing', qualified: 'Qualified' };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "1 of 2 shadows": where a member is in their training, in the pool's counts. */
 export function progressOf(m: PoolMember, pool: Pool): { text: string; done: number; of: number } {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DebriefScorecard, Scorecard } from '../../../api/types';
 import { TypeChip } from '../../../components/Chips';
 import { useTimeFormat } from '../../../lib/time';
@@ -92,7 +93,7 @@ export function TimelinessBadge({ onTime }: { onTime: boolean | null }) {
 }
 
 /** A submitted scorecard in full: every rated criterion, the notes, the follow-ups asked, the summary and the recommendation. */
-export function ScorecardCard({ card, headingLevel = 3 }: { card: CardView; headingLevel?: 2 | 3 }) {
+export function ScorecardCard({ card, headingLevel = 3, actions }: { card: CardView; headingLevel?: 2 | 3; actions?: ReactNode }) {
   const time = useTimeFormat();
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const Q = headingLevel === 2 ? 'h3' : 'h4';
@@ -119,6 +120,7 @@ export function ScorecardCard({ card, headingLevel = 3 }: { card: CardView; head
         <span className="db-label">Summary</span>
         <p>{card.summary || <span className="muted">No summary written.</span>}</p>
       </div>
+      {actions ? <div className="db-card__actions">{actions}</div> : null}
       {answered.length === 0 ? (
         <p className="muted small">No question rated.</p>
       ) : (

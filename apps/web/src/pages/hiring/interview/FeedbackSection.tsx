@@ -1,6 +1,8 @@
 import { Link } from 'react-router-dom';
 import { api, call } from '../../../api/client';
+import { useUser } from '../../../auth/session';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { ReopenScorecardButton } from '../../../components/ReopenScorecardButton';
 import { SkeletonRows } from '../../../components/Loading';
 import { useResource } from '../../../lib/use-resource';
 import { ScorecardCard, fromScorecard } from '../debrief/ScorecardCard';
@@ -8,6 +10,7 @@ import type { InterviewKit } from '../types';
 
 /** The interview's submitted scorecards in full (the API shows managers every submitted one, never a draft) and who still owes one. */
 export function FeedbackSection({ kit }: { kit: InterviewKit }) {
+  const user = useUser();
   const board = useResource(() => call(api.GET('/api/v1/interviews/{id}/scorecards', { params: { path: { id: kit.id } } })), [kit.id]);
   const submitted = (board.data?.items ?? []).filter((c) => c.status === 'submitted');
   const pending = board.data?.pending ?? [];
@@ -40,7 +43,14 @@ export function FeedbackSection({ kit }: { kit: InterviewKit }) {
           {submitted.length === 0 ? (
             <p className="muted">No scorecard submitted yet. Each appears here, in full, once its author submits it.</p>
           ) : (
-            submitted.map((c) => <ScorecardCard key={c.id} card={fromScorecard(c, kit.feedbackDueAt)} />)
+            submitted.map((c) => (
+              <ScorecardCard
+                key={c.id}
+                card={fromScorecard(c, kit.feedbackDueAt)}
+                // admins may reopen anyone's (the API's rule); an author reopens their own from their scorecard page
+                actions={user.roles.includes('admin') ? <ReopenScorecardButton interviewId={kit.id} scorecardId={c.id} whose={`${c.panelist.name}’s`} onReopened={board.reload} /> : undefined}
+              />
+            ))
           )}
         </>
       )}

@@ -7,6 +7,7 @@ import { useToast } from '../../../components/Toast';
 import { useResource } from '../../../lib/use-resource';
 import type { InterviewKit } from '../types';
 import '../../../styles/rsvp.css';
+import { plural } from '../../../lib/plural';
 
 /**
  * A panelist declined: who, why, and interviewers to put in their place: the free first, then,
@@ -62,7 +63,7 @@ export function ReplacementNotice({ kit, onReplaced, onStale }: { kit: Interview
                   <span className="rsvp-suggestions__who">
                     <strong>{s.name}</strong>
                     <span className="small muted">
-                      {s.localTime} their time ({s.timezone}) · {s.matchingCompetencies.length ? `Assesses ${s.matchingCompetencies.join(', ')}` : 'No matching competency'} · {s.weekLoad} of {s.weeklyLimit} interviews that week
+                      {s.localTime} their time ({s.timezone}) · {s.matchingCompetencies.length ? `Assesses ${s.matchingCompetencies.join(', ')}` : 'No matching competency'} · {s.weekLoad} of {plural(s.weeklyLimit, 'interview')} that week
                     </span>
                     {s.reason ? <span className="small muted">Not free: {s.reason}</span> : null}
                   </span>

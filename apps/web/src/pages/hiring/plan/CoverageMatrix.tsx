@@ -1,7 +1,7 @@
 import { Icon } from '../../../components/Icon';
 import type { Coverage, PlanDraft } from './draft';
+import { plural } from '../../../lib/plural';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "2 interviews · 3 interviewers", or a dash (read as "not assessed") when none. */
 function CellText({ interviews, interviewers }: { interviews: number; interviewers: number }) {

@@ -2,6 +2,7 @@ import type { QuestionSetSummary } from '../../../api/types';
 import { Field } from '../../../components/Field';
 import { Icon } from '../../../components/Icon';
 import type { DraftCompetency, DraftTemplate } from './draft';
+import { noun, plural } from '../../../lib/plural';
 
 export type FieldError = (path: string) => string | undefined;
 
@@ -55,7 +56,7 @@ export function TemplateEditor({ template: t, path, stageLabel, competencies, se
             <option value="">{sets ? (addable.length ? 'Add a question set…' : sets.length ? 'Every published set is added' : 'No published sets yet') : 'Loading sets…'}</option>
             {addable.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} (v{s.version}, {s.questionCount} questions)
+                {s.name} (v{s.version}, {plural(s.questionCount, 'question')})
               </option>
             ))}
           </select>
@@ -73,7 +74,7 @@ export function TemplateEditor({ template: t, path, stageLabel, competencies, se
             ))}
             {t.questionIds.length > 0 && (
               <li className="pl-chip pl-chip--plain">
-                {t.questionIds.length} single {t.questionIds.length === 1 ? 'question' : 'questions'}
+                {t.questionIds.length} single {noun(t.questionIds.length, 'question')}
               </li>
             )}
           </ul>

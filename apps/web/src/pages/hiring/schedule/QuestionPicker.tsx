@@ -8,6 +8,7 @@ import { Icon } from '../../../components/Icon';
 import { SkeletonRows } from '../../../components/Loading';
 import { useResource } from '../../../lib/use-resource';
 import type { PanelSeat } from './PanelPicker';
+import { plural } from '../../../lib/plural';
 
 export interface PickedQuestion {
   question: Question;
@@ -51,7 +52,7 @@ export function QuestionPicker({ sets, setsError, panel, picked, onChange }: Pro
           <option value="">{sets ? (sets.length ? 'Choose a published set' : 'No published sets yet') : 'Loading sets…'}</option>
           {(sets ?? []).map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name} (v{s.version}, {s.questionCount} questions)
+              {s.name} (v{s.version}, {plural(s.questionCount, 'question')})
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { RECOMMENDATIONS, RECOMMENDATION_LABEL, SCALE_LABEL, type Recommendation } from '../shared';
 import type { Agreement, GroupSummary, RecommendationCounts } from '../types';
+import { plural } from '../../../lib/plural';
 
 /** The width of an element, kept up to date, so that SVG is drawn at real pixels (text never shrinks). */
 function useWidth<T extends HTMLElement>(fallback = 560): [RefObject<T | null>, number] {
@@ -86,7 +87,7 @@ export function RatingBars({ title, groups, id }: { title: string; groups: Group
                 data-key={g.key}
                 data-value={fmt(g.mean, 2)}
               >
-                <title>{`${label(g.key)}: ${fmt(g.mean)} of 4 (${g.count} ratings)`}</title>
+                <title>{`${label(g.key)}: ${fmt(g.mean)} of 4 (${plural(g.count, 'rating')})`}</title>
               </rect>
               {g.spread !== null && g.mean !== null && g.spread > 0 && (
                 <line x1={x(Math.max(1, mean - g.spread))} x2={x(Math.min(4, mean + g.spread))} y1={barY + barH / 2} y2={barY + barH / 2} className="hm-whisker" />
@@ -131,7 +132,7 @@ const REC_CLASS: Record<Recommendation, string> = { strong_no: 'strong-no', no: 
 export function RecommendationBar({ counts, id, compact = false, caption }: { counts: RecommendationCounts; id?: string; compact?: boolean; caption?: string }) {
   const [ref, measured] = useWidth<HTMLDivElement>(560);
   // the compact bar sits in table cells and timelines: a fixed size, so it never widens its cell
-  const width = compact ? 120 : measured;
+  const width = compact ? 100 : measured;
   const total = RECOMMENDATIONS.reduce((s, k) => s + counts[k], 0);
   const h = compact ? 10 : 28;
   const description = `${caption ?? 'Recommendations'}: ${total ? RECOMMENDATIONS.map((k) => `${RECOMMENDATION_LABEL[k]} ${counts[k]}`).join(', ') : 'none yet'}.`;

@@ -2,6 +2,7 @@ import { api, call } from '../../../api/client';
 import type { InterviewKit, Scorecard } from '../../../api/types';
 import { TypeChip } from '../../../components/Chips';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { ReopenScorecardButton } from '../../../components/ReopenScorecardButton';
 import { Icon } from '../../../components/Icon';
 import { SkeletonRows } from '../../../components/Loading';
 import { useResource } from '../../../lib/use-resource';
@@ -12,7 +13,7 @@ import { ScorecardHeader } from './ScorecardHeader';
  * After submitting: my scorecard, read-only, and the panel's other submitted scorecards (the API
  * applies the blind rule: it reveals them only once mine is submitted, and never a draft).
  */
-export function SubmittedView({ kit, mine }: { kit: InterviewKit; mine: Scorecard; justSubmitted?: boolean }) {
+export function SubmittedView({ kit, mine, onReopened }: { kit: InterviewKit; mine: Scorecard; justSubmitted?: boolean; onReopened?(card: Scorecard): void }) {
   const w = useWhen();
   const board = useResource(() => call(api.GET('/api/v1/interviews/{id}/scorecards', { params: { path: { id: kit.id } } })), [kit.id, mine.version]);
   const others = (board.data?.items ?? []).filter((c) => c.panelist.id !== mine.panelist.id && c.status === 'submitted');
@@ -29,6 +30,7 @@ export function SubmittedView({ kit, mine }: { kit: InterviewKit; mine: Scorecar
           <strong>Submitted {mine.submittedAt ? w.dateTime(mine.submittedAt) : ''}</strong>
           <p>Your scorecard is locked. Thank you: the hiring team can now read it.</p>
         </div>
+        {onReopened && <ReopenScorecardButton interviewId={kit.id} scorecardId={mine.id} whose="your" onReopened={onReopened} />}
       </div>
 
       <section className="iv-section" aria-labelledby="panel-title">

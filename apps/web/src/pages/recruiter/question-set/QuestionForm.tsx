@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Field } from '../../../components/Field';
 import { FormActions } from '../../../components/FormActions';
 import { Icon } from '../../../components/Icon';
+import { GrowingTextarea } from '../../../components/GrowingTextarea';
 
 interface Draft {
   type: QuestionType;
@@ -93,10 +94,10 @@ export function QuestionForm({ idPrefix, question, onSave, onCancel }: Props) {
         {d.criteria.map((c, i) => (
           <div className="row-item" key={i}>
             <Field id={id(`criterion-${i}`)} label={`Criterion ${i + 1}`} error={c.label.trim() ? apiError?.forField(`criteria.${criteriaIndex(i)}`) : undefined}>
-              <input value={c.label} onChange={(e) => set({ criteria: d.criteria.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) })} placeholder="e.g. Explains the trade-offs" />
+              <GrowingTextarea singleLine value={c.label} onChange={(label) => set({ criteria: d.criteria.map((x, j) => (j === i ? { ...x, label } : x)) })} placeholder="e.g. Explains the trade-offs" />
             </Field>
             <Field id={id(`criterion-${i}-desc`)} label="Details (optional)">
-              <input value={c.description} onChange={(e) => set({ criteria: d.criteria.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)) })} />
+              <GrowingTextarea value={c.description} onChange={(description) => set({ criteria: d.criteria.map((x, j) => (j === i ? { ...x, description } : x)) })} />
             </Field>
             <button type="button" className="icon-btn" onClick={() => set({ criteria: d.criteria.filter((_, j) => j !== i) })}>
               <Icon name="trash" />
@@ -114,10 +115,10 @@ export function QuestionForm({ idPrefix, question, onSave, onCancel }: Props) {
         {d.followUps.map((f, i) => (
           <div className="row-item" key={i}>
             <Field id={id(`followup-${i}`)} label={`Follow-up ${i + 1}`} error={f.prompt.trim() ? apiError?.forField(`followUps.${followUpIndex(i)}`) : undefined}>
-              <input value={f.prompt} onChange={(e) => set({ followUps: d.followUps.map((x, j) => (j === i ? { ...x, prompt: e.target.value } : x)) })} />
+              <GrowingTextarea singleLine value={f.prompt} onChange={(prompt) => set({ followUps: d.followUps.map((x, j) => (j === i ? { ...x, prompt } : x)) })} />
             </Field>
             <Field id={id(`followup-${i}-checks`)} label="What it checks (optional)">
-              <input value={f.checks} onChange={(e) => set({ followUps: d.followUps.map((x, j) => (j === i ? { ...x, checks: e.target.value } : x)) })} />
+              <GrowingTextarea value={f.checks} onChange={(checks) => set({ followUps: d.followUps.map((x, j) => (j === i ? { ...x, checks } : x)) })} />
             </Field>
             <button type="button" className="icon-btn" onClick={() => set({ followUps: d.followUps.filter((_, j) => j !== i) })}>
               <Icon name="trash" />
@@ -138,7 +139,7 @@ export function QuestionForm({ idPrefix, question, onSave, onCancel }: Props) {
           <input inputMode="numeric" value={d.timebox} onChange={(e) => set({ timebox: e.target.value })} />
         </Field>
         <Field id={id('why')} label="Why we ask it" error={apiError?.forField('guidance')}>
-          <input value={d.whyAsked} onChange={(e) => set({ whyAsked: e.target.value })} />
+          <GrowingTextarea value={d.whyAsked} onChange={(whyAsked) => set({ whyAsked })} />
         </Field>
       </div>
       <FormActions onCancel={onCancel} submitLabel={question ? 'Save question' : 'Add question'} busyLabel="Saving…" busy={busy} />
