@@ -39,8 +39,8 @@ export interface DemoInterview {
 export const DEMO_INTERVIEWS: DemoInterview[] = [
   // 10:00 in New York = 16:00 in Berlin (15:00 in the weeks the US and Europe change clocks apart)
   { candidate: 'jordan', day: 'next-tuesday', time: '10:00', timezone: 'America/New_York', panel: [DEMO_INES_EMAIL, DEMO_KAI_EMAIL] },
-  // held: 10:00 in Berlin = 14:30 in Kolkata (13:30 in summer time)
-  { candidate: 'alex', day: 7, time: '10:00', timezone: 'Europe/Berlin', panel: [DEMO_KAI_EMAIL, DEMO_PRIYA_EMAIL] },
+  // held: 10:00 in London = 11:00 in Berlin = 15:30 in Kolkata (14:30 in summer time)
+  { candidate: 'alex', day: 7, time: '10:00', timezone: 'Europe/London', panel: [DEMO_KAI_EMAIL, DEMO_PRIYA_EMAIL] },
   // held: 14:30 in Kolkata = 10:00 in Berlin (11:00 in summer time)
   { candidate: 'morgan', day: 3, time: '14:30', timezone: 'Asia/Kolkata', panel: [DEMO_PRIYA_EMAIL, DEMO_KAI_EMAIL] },
 ];
