@@ -28,10 +28,12 @@ function DemoAccounts({ logins, busy, onPick }: { logins: DemoLogins; busy: bool
               type="button"
               className="demo-logins__user"
               disabled={busy}
-              aria-label={`Sign in as ${u.name}, ${u.label}`}
               onClick={() => onPick(u.email, logins.password ?? '')}
             >
-              <strong>{u.name}</strong>
+              <strong>
+                <span className="visually-hidden">Sign in as </span>
+                {u.name}
+              </strong>
               <span className="demo-logins__role">{u.label}</span>
               <span className="demo-logins__email">{u.email}</span>
             </button>
