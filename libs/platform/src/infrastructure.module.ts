@@ -54,7 +54,7 @@ function timed(stream: DestinationStream): DestinationStream {
  * Resolves once nothing was logged for `quietMs` (at most `maxMs`): start-up work that finishes in
  * the background (the demo's notifications) has had its say, so what is printed next comes last.
  */
-export async function logsSettled(quietMs = 400, maxMs = 5_000): Promise<void> {
+export async function logsSettled(quietMs = 1_500, maxMs = 8_000): Promise<void> {
   const deadline = Date.now() + maxMs;
   while (Date.now() < deadline && Date.now() - lastLogAt < quietMs) {
     await new Promise((resolve) => setTimeout(resolve, 50));
