@@ -41,6 +41,12 @@ async function waitForReady(r: Running, port: number, timeoutMs = 90_000): Promi
   throw new Error(`not ready after ${timeoutMs} ms:\n${r.output()}`);
 }
 
+/** The banner follows readiness by a moment: it waits for the start-up logs to settle. */
+async function waitForOutput(r: Running, text: string, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!r.output().includes(text) && Date.now() - started < timeoutMs) await new Promise((r2) => setTimeout(r2, 100));
+}
+
 async function login(port: number, email: string, password: string) {
   const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
     method: 'POST',
@@ -104,6 +110,7 @@ describe('the embedded default (npm start with no configuration)', () => {
 
     const first = run(API_MAIN, env);
     const coldMs = await waitForReady(first, port);
+    await waitForOutput(first, 'Demo logins');
     expect(first.output()).toContain(`Scorecards is running at http://localhost:${port}`);
     expect(first.output()).toContain('/api/docs');
     expect(first.output()).toContain('admin@demo.scorecards.dev');
