@@ -31,7 +31,8 @@ describe('the first run: demo logins on the sign-in page, and reminder links', (
   }, 240_000);
   afterAll(() => closeAppInBrowser({ app, browser }), 60_000);
 
-  const demoButton = (p: Page, name: string) => p.getByRole('button', { name: new RegExp(`^Sign in as ${name}`) });
+  const demoButton = (p: Page, name: string) =>
+    p.getByRole('region', { name: 'Demo accounts' }).getByRole('button', { name: new RegExp(`^${name}`) });
 
   it('lists every demo user with the password, and one click signs in', async () => {
     await page.goto(`${app.url}/sign-in`);
@@ -39,6 +40,8 @@ describe('the first run: demo logins on the sign-in page, and reminder links', (
     await section.waitFor();
     expect(await section.innerText()).toContain(DEMO_PASSWORD);
     const listed = await section.getByRole('listitem').allInnerTexts();
+    // the form's button is still the one "Sign in" button (the shared signInAs helper finds it by that name)
+    expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
     for (const email of DEMO_EMAILS) expect(listed.join('\n')).toContain(email);
     expect(listed.join('\n')).toMatch(/Interviewer, New York[\s\S]*Interviewer, Berlin[\s\S]*Interviewer, Kolkata/);
     await checkPage(page, 'sign-in-demo-logins');

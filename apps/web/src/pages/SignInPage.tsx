@@ -21,6 +21,7 @@ function DemoAccounts({ logins, busy, onPick }: { logins: DemoLogins; busy: bool
       <p className="muted">
         This server runs with demo data. Every demo user's password is <code>{logins.password}</code>; pick one to sign in.
       </p>
+      {/* the buttons' names start with the person, not "Sign in": the form's own button keeps that name alone */}
       <ul className="demo-logins__list">
         {logins.users.map((u) => (
           <li key={u.email}>
@@ -30,10 +31,7 @@ function DemoAccounts({ logins, busy, onPick }: { logins: DemoLogins; busy: bool
               disabled={busy}
               onClick={() => onPick(u.email, logins.password ?? '')}
             >
-              <strong>
-                <span className="visually-hidden">Sign in as </span>
-                {u.name}
-              </strong>
+              <strong>{u.name}</strong>
               <span className="demo-logins__role">{u.label}</span>
               <span className="demo-logins__email">{u.email}</span>
             </button>
