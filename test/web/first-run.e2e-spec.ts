@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@app/config';
-import { apiToken, checkPage, closeAppInBrowser, openAppInBrowser, watchErrors, type Browser, type RunningApp } from './support';
+import {
+  apiToken,
+  checkPage,
+  closeAppInBrowser,
+  openAppInBrowser,
+  watchErrors,
+  type Browser,
+  type RunningApp,
+} from './support';
 
 const DEMO_EMAILS = [
   'admin@demo.scorecards.dev',
@@ -26,7 +34,8 @@ describe('the first run: demo logins on the sign-in page, and reminder links', (
   beforeAll(async () => {
     ({ app, browser, page } = await openAppInBrowser());
     const token = await apiToken(app.url, 'interviewer');
-    const upcoming = await (await fetch(`${app.url}/api/v1/interviews/upcoming?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const headers = { authorization: `Bearer ${token}` };
+    const upcoming = await (await fetch(`${app.url}/api/v1/interviews/upcoming?limit=1`, { headers })).json();
     reminderLink = `/interviews/${upcoming.items[0].id}`;
   }, 240_000);
   afterAll(() => closeAppInBrowser({ app, browser }), 60_000);
@@ -56,7 +65,7 @@ describe('the first run: demo logins on the sign-in page, and reminder links', (
     expect(me).toBe('manager@demo.scorecards.dev');
   }, 90_000);
 
-  it('opens a reminder link signed out: sign-in first, then the kit; a new tab and a reload keep the session', async () => {
+  it('opens a reminder link signed out: sign-in, then the kit; a new tab and a reload stay signed in', async () => {
     const fresh = await browser.newPage(); // a browser profile of its own: nobody is signed in
     await fresh.goto(app.url + reminderLink);
     await fresh.waitForURL((u) => u.pathname === '/sign-in');

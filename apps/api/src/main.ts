@@ -5,7 +5,10 @@ import { demoLogins } from '@app/auth';
 import { createHttpApp, loadConfigOrExit, logsSettled, onShutdown, resolveDatabase } from '@app/platform';
 import { AppModule } from './app.module';
 
-/** `npm start` (scripts/run.js) says when it began and how long its build took; run directly, this process is the start. */
+/**
+ * `npm start` (scripts/run.js) says when it began and how long its build took; run directly, this
+ * process is the start.
+ */
 function launch(): { at: number; buildMs: number } {
   const at = Number(process.env.SCORECARDS_LAUNCHED_AT);
   const buildMs = Number(process.env.SCORECARDS_BUILD_MS);
@@ -49,7 +52,8 @@ async function main(): Promise<void> {
   onShutdown(() => app.close(), { timeoutMs: config.shutdownTimeoutMs, after: async () => embedded?.stop() });
   await app.listen({ port: config.port, host: config.host });
   // the time a person waits for the first page: one real request, not just the listening socket
-  const local = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${config.port}`;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const local = `http://${host}:${config.port}`;
   await fetch(`${local}/health/live`).catch(() => undefined);
   const now = Date.now();
   const timings = { readyMs: now - launched.at, buildMs: launched.buildMs, appMs: now - appStarted };

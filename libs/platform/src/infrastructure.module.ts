@@ -34,7 +34,8 @@ function prettyStream(): DestinationStream {
     translateTime: 'SYS:HH:MM:ss',
     ignore: 'pid,hostname,context,req,res,responseTime',
     messageFormat:
-      '{if context}[{context}] {end}{if req.method}{req.method} {req.url} -> {res.statusCode} in {responseTime} ms {end}{msg}',
+      '{if context}[{context}] {end}' +
+      '{if req.method}{req.method} {req.url} -> {res.statusCode} in {responseTime} ms {end}{msg}',
   });
 }
 
