@@ -5,10 +5,13 @@
 //   node scripts/run.js worker     the worker process
 //   node scripts/run.js --build    only build if needed (API and worker with nest, the web page with Vite)
 const { spawnSync, spawn } = require('node:child_process');
-const { existsSync, readdirSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
+const launchedAt = npmStartedAt() ?? Math.round(performance.timeOrigin);
+// a developer's settings; what the shell already exports wins (the app reads it again, to the same effect)
+if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
 const stamp = join(root, 'dist', '.build-stamp');
 const webStamp = join(root, 'dist', '.web-build-stamp');
 const webDir = join(root, 'apps', 'web');
@@ -66,15 +69,47 @@ function buildIfNeeded() {
   writeFileSync(stamp, new Date().toISOString() + '\n');
 }
 
+/**
+ * When `npm start` started this script: the start of the npm process above us (Linux /proc), so that
+ * the banner's "ready in" counts npm, the build and the app, as the person waiting for the page does.
+ */
+function npmStartedAt() {
+  if (!process.env.npm_lifecycle_event) return undefined;
+  try {
+    const ticksPerSecond = 100; // USER_HZ, 100 on every Linux architecture Node runs on
+    const bootMs = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))[1]) * 1000;
+    let pid = process.ppid;
+    // npm runs scripts through a shell: the shell, then npm itself
+    for (let hop = 0; hop < 3 && pid > 1; hop++) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (/npm/.test(cmdline)) return Math.round(bootMs + (Number(fields[19]) * 1000) / ticksPerSecond);
+      pid = Number(fields[1]);
+    }
+    return undefined;
+  } catch {
+    return undefined; // not Linux, or /proc hidden: the script's own start is close enough
+  }
+}
+
 const arg = process.argv[2] ?? 'all';
+const buildStarted = Date.now();
 buildIfNeeded();
 if (arg !== 'worker') buildWebIfNeeded();
+const buildMs = Date.now() - buildStarted;
 if (arg === '--build') process.exit(0);
 if (!entry[arg]) {
   process.stderr.write(`usage: node scripts/run.js [all|api|worker|--build]\n`);
   process.exit(2);
 }
-const env = { ...process.env, ...(arg === 'api' ? { PROCESS_ROLE: 'api' } : {}) };
+const env = {
+  ...process.env,
+  ...(arg === 'api' ? { PROCESS_ROLE: 'api' } : {}),
+  // for the banner: the time to the first request counted from here, and how much of it was the build
+  SCORECARDS_LAUNCHED_AT: String(launchedAt),
+  SCORECARDS_BUILD_MS: String(buildMs),
+};
 const child = spawn(process.execPath, [entry[arg]], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Temporal } from 'temporal-polyfill';
 import { freePort, type Running } from './support/child-process';
 
 // Runs the built app the way `npm start` does, with no database configured.
@@ -40,6 +41,12 @@ async function waitForReady(r: Running, port: number, timeoutMs = 90_000): Promi
   throw new Error(`not ready after ${timeoutMs} ms:\n${r.output()}`);
 }
 
+/** The banner follows readiness by a moment: it waits for the start-up logs to settle. */
+async function waitForOutput(r: Running, text: string, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!r.output().includes(text) && Date.now() - started < timeoutMs) await new Promise((r2) => setTimeout(r2, 100));
+}
+
 async function login(port: number, email: string, password: string) {
   const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
     method: 'POST',
@@ -68,6 +75,29 @@ async function demoStory(port: number) {
   };
 }
 
+/** What a team playing with the demo finds: interviewers across zones, a set per question type, feedback written. */
+async function demoFacts(port: number) {
+  const token = (await login(port, 'admin@demo.scorecards.dev', 'demo-password')).body.accessToken;
+  const get = async (path: string): Promise<any> =>
+    (await fetch(`http://127.0.0.1:${port}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const users: any[] = (await get('/users?limit=100')).items;
+  const interviewers = users.filter((u) => u.roles.includes('interviewer'));
+  const zoneOf = new Map(users.map((u) => [u.id, u.timezone as string]));
+  const interviews: any[] = (await get('/interviews?limit=100')).items;
+  // each panelist's local wall-clock start and end of each demo interview
+  const localTimes = interviews.flatMap((i) =>
+    i.panel.map((p: any) => {
+      const zone = zoneOf.get(p.userId)!;
+      const at = (t: string) => Temporal.Instant.from(new Date(t).toISOString()).toZonedDateTimeISO(zone).toPlainTime().toString().slice(0, 5);
+      return { zone, start: at(i.start), end: at(i.end) };
+    }),
+  );
+  const sets: any[] = (await get('/question-sets?status=published&limit=100')).items;
+  const onlyOfType = (type: string) =>
+    sets.filter((s) => s.questionCount > 0 && s.questionsByType[type] === s.questionCount).map((s) => s.name);
+  return { interviewers, interviews, localTimes, onlyOfType: { technical: onlyOfType('technical'), behavioral: onlyOfType('behavioral'), situational: onlyOfType('situational') } };
+}
+
 describe('the embedded default (npm start with no configuration)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'scorecards-embedded-'));
   chmodSync(dataDir, 0o755);
@@ -80,6 +110,7 @@ describe('the embedded default (npm start with no configuration)', () => {
 
     const first = run(API_MAIN, env);
     const coldMs = await waitForReady(first, port);
+    await waitForOutput(first, 'Demo logins');
     expect(first.output()).toContain(`Scorecards is running at http://localhost:${port}`);
     expect(first.output()).toContain('/api/docs');
     expect(first.output()).toContain('admin@demo.scorecards.dev');
@@ -108,6 +139,36 @@ describe('the embedded default (npm start with no configuration)', () => {
       ['Kai Becker', 'no', true],
     ]);
     expect(story.morgan.byCriterion.filter((r: any) => r.disagreement).map((r: any) => r.label)).toEqual(['Handles concurrent duplicates']);
+    expect(story.morgan.scorecards.every((c: any) => c.summary?.length > 40)).toBe(true);
+
+    // the demo a team can play with: interviewers in three zones, each interview inside everyone's working day
+    const facts = await demoFacts(port);
+    expect(new Set(facts.interviewers.map((u) => u.timezone)).size).toBeGreaterThanOrEqual(3);
+    expect(facts.interviewers.map((u) => u.timezone)).toEqual(expect.arrayContaining(['America/New_York', 'Europe/Berlin', 'Asia/Kolkata']));
+    expect(facts.interviews.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(facts.localTimes.map((t) => t.zone)).size).toBeGreaterThanOrEqual(3);
+    for (const t of facts.localTimes) {
+      expect({ ...t, inHours: t.start >= '09:00' && t.end <= '18:00' && t.start < t.end }).toEqual({ ...t, inHours: true });
+    }
+    // a published set per question type
+    for (const names of Object.values(facts.onlyOfType)) expect(names).not.toEqual([]);
+    // the sign-in page's list: every demo user, with the password
+    const demo = await (await fetch(`http://127.0.0.1:${port}/api/v1/auth/demo-logins`)).json();
+    expect(demo).toMatchObject({ demo: true, password: 'demo-password' });
+    expect(demo.users.map((u: any) => u.email)).toEqual(
+      expect.arrayContaining([
+        'admin@demo.scorecards.dev',
+        'recruiter@demo.scorecards.dev',
+        'manager@demo.scorecards.dev',
+        'interviewer@demo.scorecards.dev',
+        'kai.becker@demo.scorecards.dev',
+        'priya.shah@demo.scorecards.dev',
+      ]),
+    );
+    // the banner comes last: nothing logged after it while the app sat idle
+    const out = first.output();
+    expect(out.slice(out.indexOf('Scorecards is running at'))).not.toMatch(/"level":|\bINFO\b/);
+    expect(out).not.toMatch(/RouterExplorer|RoutesResolver|Mapped \{/);
     const created = await fetch(`http://127.0.0.1:${port}/api/v1/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.body.accessToken}` },
@@ -124,6 +185,7 @@ describe('the embedded default (npm start with no configuration)', () => {
     expect((await login(port, 'kept@example.com', 'kept-password')).status).toBe(200);
     // the seeders ran again on data that has the story: nothing is added twice
     expect(await demoStory(port)).toEqual(story);
+    expect(await demoFacts(port)).toEqual(facts);
     // the token signed before the restart still verifies: the generated secret was kept
     const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: `Bearer ${admin.body.accessToken}` } });
     expect(me.status).toBe(200);

@@ -4,7 +4,9 @@ import { AppConfig } from '@app/config';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { AuthService, ttlSeconds } from './auth.service';
+import { DemoLoginsService } from './demo/demo-logins.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
+import { DemoLoginsResponse } from './dto/demo-logins.response';
 import { dashboardCookie, refreshCookie, setCookies } from './sessions/session-cookies';
 import { SessionsService } from './sessions/sessions.service';
 import { Authenticated, LoginThrottle, Public } from './decorators/authenticated.decorator';
@@ -26,6 +28,7 @@ export class AuthController {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly config: AppConfig,
+    private readonly demo: DemoLoginsService,
   ) {}
 
   private get secure(): boolean {
@@ -47,6 +50,14 @@ export class AuthController {
     const refresh = await this.sessions.start(req.user);
     setCookies(reply, [refreshCookie(refresh.token, refresh.maxAge, this.secure)]);
     return this.auth.issueToken(req.user, refresh.familyId);
+  }
+
+  /** Whether the demo data is loaded and, if so, who to sign in as: the sign-in page offers them. Never in production. */
+  @Get('auth/demo-logins')
+  @Public()
+  @ApiOkResponse({ type: DemoLoginsResponse })
+  demoLogins(): DemoLoginsResponse {
+    return this.demo.get();
   }
 
   /**

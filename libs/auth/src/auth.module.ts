@@ -7,6 +7,7 @@ import { AppConfig } from '@app/config';
 import { AccessTokens } from './access-tokens';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { DemoLoginsService } from './demo/demo-logins.service';
 import { GlobalAuthGuard } from './guards/auth.guard';
 import { PasswordService } from './password.service';
 import { LocalStrategy } from './strategies/local.strategy';
@@ -38,6 +39,7 @@ import { UsersService } from './users.service';
     UsersService,
     PasswordService,
     AuthService,
+    DemoLoginsService,
     LocalStrategy,
     UserSeeder,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },

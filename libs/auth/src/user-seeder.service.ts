@@ -10,10 +10,10 @@ export const DEMO_USERS: Array<{ email: string; name: string; roles: Role[]; tim
   { email: 'interviewer@demo.scorecards.dev', name: 'Ines Interviewer', roles: [Role.Interviewer], timezone: 'America/New_York' },
 ];
 
-/** Two more interviewers, so that demo panels have people in three timezones; they sign in like the others. */
+/** Two more interviewers, so that demo panels span New York, Berlin and Kolkata; they sign in like the others. */
 export const DEMO_PANELISTS: Array<{ email: string; name: string; roles: Role[]; timezone: string }> = [
   { email: 'kai.becker@demo.scorecards.dev', name: 'Kai Becker', roles: [Role.Interviewer], timezone: 'Europe/Berlin' },
-  { email: 'priya.shah@demo.scorecards.dev', name: 'Priya Shah', roles: [Role.Interviewer], timezone: 'Europe/London' },
+  { email: 'priya.shah@demo.scorecards.dev', name: 'Priya Shah', roles: [Role.Interviewer], timezone: 'Asia/Kolkata' },
 ];
 
 /** The first admin from ADMIN_EMAIL/ADMIN_PASSWORD and, in demo mode, one user per role. */

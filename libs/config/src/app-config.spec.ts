@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig } from './app-config';
+import { writeFileSync } from 'node:fs';
+import { ConfigError, loadConfig, loadDotEnv } from './app-config';
 import { lowEntropyReason } from './production-checks';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'cfg-'));
@@ -32,6 +33,25 @@ describe('loadConfig', () => {
     expect(existsSync(join(dir, 'jwt-secret'))).toBe(true);
     expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(first);
     expect(readFileSync(join(dir, 'jwt-secret'), 'utf8').trim()).toBe(first);
+  });
+
+  it('logs readably at a terminal and as JSON when piped, unless LOG_FORMAT says otherwise; JSON in production', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }, true).logFormat).toBe('pretty');
+    expect(loadConfig({ DATA_DIR: dataDir() }, false).logFormat).toBe('json');
+    expect(loadConfig({ DATA_DIR: dataDir(), LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(loadConfig({ DATA_DIR: dataDir(), LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
+    expect(loadConfig(SAFE_PRODUCTION, true).logFormat).toBe('json');
+    expect(problems({ ...SAFE_PRODUCTION, LOG_FORMAT: 'pretty' }).join('\n')).toContain('LOG_FORMAT');
+    expect(problems({ DATA_DIR: dataDir(), LOG_FORMAT: 'yaml' }).join('\n')).toContain('LOG_FORMAT');
+  });
+
+  it('reads .env when there is one, the variables already set winning', () => {
+    const file = join(dataDir(), '.env');
+    const env: Record<string, string> = { SET: 'from-env' };
+    expect(loadDotEnv(file, env)).toBe(false);
+    writeFileSync(file, '# a comment\nSET=from-file\nNEW="from file"\n');
+    expect(loadDotEnv(file, env)).toBe(true);
+    expect(env).toEqual({ SET: 'from-env', NEW: 'from file' });
   });
 
   it('turns demo data off by default when a database is configured', () => {

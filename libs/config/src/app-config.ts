@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -77,6 +78,9 @@ class Environment {
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be "json" or "pretty"' })
+  LOG_FORMAT?: string;
 
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute URL' })
   PUBLIC_URL?: string;
@@ -174,6 +178,8 @@ export class AppConfig {
   readonly demo: boolean;
   readonly processRole: ProcessRole;
   readonly logLevel: string;
+  /** Readable lines for a person at a terminal; JSON for log collectors (and always in production). */
+  readonly logFormat: 'json' | 'pretty';
   readonly publicUrl: string;
   readonly bodyLimit: number;
   readonly loginRateLimit: number;
@@ -258,13 +264,28 @@ function productionProblems(raw: Environment, trustProxyEntries: string[]): stri
     ...secretProblems('JWT_SECRET', raw.JWT_SECRET, 0),
     ...secretProblems('WEBHOOK_SECRET', raw.WEBHOOK_SECRET, 32),
     ...adminPasswordProblems(raw.ADMIN_PASSWORD, raw.ADMIN_EMAIL),
+    ...(raw.LOG_FORMAT === 'pretty' ? ['LOG_FORMAT=pretty is refused in production: log collectors read JSON'] : []),
     ...(raw.DEMO === true ? ['DEMO=true is refused in production: the demo users have a published password'] : []),
     ...publicUrlProblems(raw.PUBLIC_URL),
     ...trustProxyProblems(raw.TRUST_PROXY, trustProxyEntries),
   ];
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * Reads `.env` from the working directory if there is one; variables already set win over the file.
+ * Called before loadConfig by the entry points, so that a developer's `.env` works without a wrapper.
+ */
+export function loadDotEnv(file = resolve('.env'), env: NodeJS.ProcessEnv = process.env): boolean {
+  if (!existsSync(file)) return false;
+  // what process.loadEnvFile does, into the object given (tests pass their own)
+  for (const [name, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {
+    if (env[name] === undefined) env[name] = value;
+  }
+  return true;
+}
+
+/** `stdoutIsTty` picks the log format when LOG_FORMAT is unset: readable at a terminal, JSON when piped. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = Boolean(process.stdout.isTTY)): AppConfig {
   const raw = plainToInstance(Environment, { ...env }, { excludeExtraneousValues: false });
   const problems = describe(validateSync(raw, { skipMissingProperties: false, forbidUnknownValues: false }));
   const nodeEnv = (raw.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
@@ -303,6 +324,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demo: raw.DEMO ?? embedded,
     processRole: (raw.PROCESS_ROLE as ProcessRole | undefined) ?? 'all',
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat: production ? 'json' : ((raw.LOG_FORMAT as 'json' | 'pretty' | undefined) ?? (stdoutIsTty ? 'pretty' : 'json')),
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     bodyLimit: raw.BODY_LIMIT ?? 1024 * 1024,
     loginRateLimit: raw.LOGIN_RATE_LIMIT ?? 10,

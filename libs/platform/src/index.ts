@@ -1,4 +1,4 @@
-export { InfrastructureModule } from './infrastructure.module';
+export { InfrastructureModule, logsSettled } from './infrastructure.module';
 export { HttpModule } from './http.module';
 export { WorkersModule } from './workers.module';
 export { createHttpApp, createWorkerContext, setupOpenApi, API_PREFIX } from './http-app';

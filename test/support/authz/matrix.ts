@@ -83,6 +83,8 @@ const currentPlan = async (f: AuthzFixture, side: Side) => {
 export const MATRIX: Entry[] = [
   // sign-in and one's own account
   { op: 'Auth_login', route: 'POST /auth/login', public: true, oneSide: true, body: { email: 'rita.recruiter@authz.test', password: 'user-password-1' }, expect: with_(ALL_OK, { anon: 'ok' }) },
+  // whether the demo is on and its logins, for the sign-in page: anyone may ask (the test app runs without the demo)
+  { op: 'Auth_demoLogins', route: 'GET /auth/demo-logins', public: true, oneSide: true, expect: with_(ALL_OK, { anon: 'ok' }) },
   { op: 'Auth_dashboardSession', route: 'POST /auth/dashboard-session', oneSide: true, expect: ADMIN_ONLY },
   { op: 'Auth_me', route: 'GET /me', oneSide: true, expect: ALL_OK },
   // without X-Requested-With (a cross-site form could not send it) refresh and sign-out are refused before anything else

@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/demo-logins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the demo data is loaded and, if so, who to sign in as: the sign-in page offers them. Never in production. */
+        get: operations["Auth_demoLogins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1796,6 +1813,23 @@ export interface components {
             note: string | null;
             userId: string;
         };
+        DemoLogin: {
+            email: string;
+            /** @description What to sign in as them for, e.g. "Hiring manager" or "Interviewer, New York". */
+            label: string;
+            name: string;
+            roles: components["schemas"]["Role"][];
+            /** @description IANA timezone the demo user works in (the demo interviewers are spread over three). */
+            timezone: string;
+        };
+        DemoLoginsResponse: {
+            /** @description Whether this server loaded the demo data (never in production). */
+            demo: boolean;
+            /** @description The demo users' shared password; absent when the demo is off. */
+            password?: string;
+            /** @description Empty when the demo is off. */
+            users: components["schemas"]["DemoLogin"][];
+        };
         ErrorResponseDto: {
             /** @description Per-field problems for validation errors, or extra facts (the current version on a 409) */
             details?: components["schemas"]["FieldErrorDto"][] | Record<string, never>;
@@ -3331,6 +3365,47 @@ export interface operations {
             /** @description Unexpected error; the body carries a request id */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Auth_demoLogins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoLoginsResponse"];
+                };
+            };
+            /** @description Too many requests; retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

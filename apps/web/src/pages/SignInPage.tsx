@@ -1,15 +1,46 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { ApiError, describeError } from '../api/errors';
+import { useDemoLogins, type DemoLogins } from '../auth/demo-logins';
 import { useSession } from '../auth/session';
 import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
+import '../styles/demo-logins.css';
 
 const PREVIEW: Array<[string, number]> = [
   ['Chooses the algorithm for the traffic', 4],
   ['Keeps state consistent across servers', 3],
   ['Explains the trade-offs', 4],
 ];
+
+/** The demo users, each one click away: it fills the form and signs in. */
+function DemoAccounts({ logins, busy, onPick }: { logins: DemoLogins; busy: boolean; onPick(email: string, password: string): void }) {
+  return (
+    <section className="demo-logins" aria-labelledby="demo-logins-title">
+      <h2 id="demo-logins-title">Demo accounts</h2>
+      <p className="muted">
+        This server runs with demo data. Every demo user's password is <code>{logins.password}</code>; pick one to sign in.
+      </p>
+      {/* the buttons' names start with the person, not "Sign in": the form's own button keeps that name alone */}
+      <ul className="demo-logins__list">
+        {logins.users.map((u) => (
+          <li key={u.email}>
+            <button
+              type="button"
+              className="demo-logins__user"
+              disabled={busy}
+              onClick={() => onPick(u.email, logins.password ?? '')}
+            >
+              <strong>{u.name}</strong>
+              <span className="demo-logins__role">{u.label}</span>
+              <span className="demo-logins__email">{u.email}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export default function SignInPage() {
   const { user, signIn } = useSession();
@@ -18,22 +49,31 @@ export default function SignInPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const demo = useDemoLogins();
   useEffect(() => {
     document.title = 'Sign in · Scorecards';
   }, []);
 
   if (user) return <Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const signInWith = async (withEmail: string, withPassword: string) => {
     setBusy(true);
     setError(undefined);
     try {
-      await signIn(email.trim(), password);
+      await signIn(withEmail.trim(), withPassword);
     } catch (err) {
       setError(err);
       setBusy(false);
     }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void signInWith(email, password);
+  };
+  const pickDemo = (demoEmail: string, demoPassword: string) => {
+    setEmail(demoEmail);
+    setPassword(demoPassword);
+    void signInWith(demoEmail, demoPassword);
   };
   const apiError = error instanceof ApiError ? error : undefined;
   const emailError = apiError?.forField('email');
@@ -69,6 +109,7 @@ export default function SignInPage() {
               {busy ? 'Signing in…' : 'Sign in'}
             </button>
           </form>
+          {demo && <DemoAccounts logins={demo} busy={busy} onPick={pickDemo} />}
         </main>
       </div>
       <aside className="signin__aside" aria-hidden="true">

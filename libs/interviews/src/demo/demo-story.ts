@@ -1,6 +1,8 @@
 /**
  * The demo hiring story of "Senior Backend Engineer": who is where, and when their interviews are.
- * Times are chosen inside everyone's working hours: Ines is in New York, Kai in Berlin, Priya in London.
+ * Times are chosen inside every panelist's working hours (09:00-18:00 local, winter and summer time alike):
+ * Ines is in New York, Kai in Berlin, Priya in Kolkata. New York and Kolkata share no working hour, so
+ * Ines and Priya are never on one panel.
  */
 export const DEMO_POSITION = 'Senior Backend Engineer';
 export const DEMO_MANAGER_EMAIL = 'manager@demo.scorecards.dev';
@@ -35,12 +37,12 @@ export interface DemoInterview {
 }
 
 export const DEMO_INTERVIEWS: DemoInterview[] = [
-  // 10:00 in New York = 15:00 in London = 16:00 in Berlin
+  // 10:00 in New York = 16:00 in Berlin (15:00 in the weeks the US and Europe change clocks apart)
   { candidate: 'jordan', day: 'next-tuesday', time: '10:00', timezone: 'America/New_York', panel: [DEMO_INES_EMAIL, DEMO_KAI_EMAIL] },
-  // held: 10:00 in London = 11:00 in Berlin
+  // held: 10:00 in London = 11:00 in Berlin = 15:30 in Kolkata (14:30 in summer time)
   { candidate: 'alex', day: 7, time: '10:00', timezone: 'Europe/London', panel: [DEMO_KAI_EMAIL, DEMO_PRIYA_EMAIL] },
-  // held: 14:00 in Berlin = 13:00 in London
-  { candidate: 'morgan', day: 3, time: '14:00', timezone: 'Europe/Berlin', panel: [DEMO_PRIYA_EMAIL, DEMO_KAI_EMAIL] },
+  // held: 14:30 in Kolkata = 10:00 in Berlin (11:00 in summer time)
+  { candidate: 'morgan', day: 3, time: '14:30', timezone: 'Asia/Kolkata', panel: [DEMO_PRIYA_EMAIL, DEMO_KAI_EMAIL] },
 ];
 
 /** The calendar date (YYYY-MM-DD, UTC) of a story day, from `now`. */
