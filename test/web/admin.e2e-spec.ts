@@ -247,7 +247,7 @@ describe('the admin pages and the profile page in the browser', () => {
   }, 60_000);
 
   it('lists what was sent in the delivery log, in the admin\'s timezone', async () => {
-    // cancelling the demo's upcoming interview (Jordan's: Ines leads, Kai Becker shadows) sends its
+    // cancelling the demo's upcoming interview (Jordan's: Ines leads, Kai Becker sits on the panel) sends its
     // panel a cancellation notice at once; Ines's webhook names a host that never resolves, so that channel fails
     const ines = (await api('interviewer', 'GET', '/me')).body;
     expect((await api('interviewer', 'PATCH', `/interviewers/${ines.id}`, { webhookUrl: 'https://scorecards.invalid/closed' })).status).toBe(200);

@@ -52,7 +52,7 @@ export class DemoInterviewBooker {
       meetingUrl: `https://meet.example.com/${b.slug}-technical`,
       panel: [
         { userId: b.panel[0], role: 'lead' },
-        { userId: b.panel[1], role: 'shadow' },
+        { userId: b.panel[1], role: 'panelist' },
       ],
       questions: b.questionIds.map((questionId, i) => ({ questionId, askedBy: b.panel[i < half ? 0 : 1] })),
       allowConflicts: true,
