@@ -4,7 +4,7 @@ import { hasRole, Role, UserResponse, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { decodeCursor, encodeCursor, PageQueryDto } from '@app/common';
 import { SubmissionsService } from '@app/feedback';
-import { InterviewRepository, isoWeek, recordScopeFor } from '@app/interviews';
+import { InterviewReadService, isoWeek, recordScopeFor } from '@app/interviews';
 import { OutboundError, OutboundRequestService } from '@app/outbound';
 import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, PendingScorecardPage, UpdateInterviewerDto } from './dto/interviewer.dto';
 import type { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
@@ -18,7 +18,7 @@ export class InterviewersService {
   constructor(
     private readonly profiles: InterviewerProfileRepository,
     private readonly users: UsersService,
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly audit: AuditService,
     private readonly submissions: SubmissionsService,
     private readonly outbound: OutboundRequestService,

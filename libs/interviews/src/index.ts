@@ -1,5 +1,6 @@
 export { InterviewsModule } from './interviews.module';
 export { InterviewQueryService } from './interviews/interview-query.service';
+// Known drift: reminders and feedback (scorecards, summaries) still inject the repository; new code uses InterviewReadService.
 export { InterviewRepository } from './interviews/interview.repository';
 export { INTERVIEWER_LIMITS, type InterviewerLimits } from './interviews/interviewer-limits';
 export * from './interview.events';
@@ -12,7 +13,8 @@ export type { InterviewListRow } from './interviews/interview.repository';
 export { InterviewInviteService } from './interviews/interview-invite.service';
 export { CandidatePathService } from './candidates/candidate-path.service';
 export type { CandidatePath } from './candidates/candidate-path.repository';
-export { InterviewReadService, type CandidateInterviewRow } from './interviews/interview-read.service';
+export { InterviewReadService, type CandidateInterviewRow, type InterviewSeat, type HeldSeat, type OwedPage } from './interviews/interview-read.service';
+export type { OwedInterviewRow, PanelRow } from './interviews/interview.repository';
 export { CANDIDATE_STATUSES, type CandidateStatus } from './entities/candidate.entity';
 export { PositionPlanService, type PlanStageSummary } from './plans/position-plan.service';
 export type { PositionPlanResponse } from './plans/plan.response';

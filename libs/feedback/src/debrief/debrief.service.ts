@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { canManagePosition, CandidatesService, InterviewRepository, type InterviewListRow, type KitRow } from '@app/interviews';
+import { canManagePosition, CandidatesService, InterviewReadService, type InterviewListRow, type KitRow } from '@app/interviews';
 import { DebriefQueryDto, DebriefResponse } from '../dto/debrief.dto';
 import { recommendationLabel } from '../scale';
 import { missingSlots } from '../scorecards/feedback-status.service';
@@ -25,7 +25,7 @@ const planStageOf = (i: InterviewListRow['interview']): string | null => (i as {
 export class DebriefService {
   constructor(
     private readonly candidates: CandidatesService,
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly scorecards: ScorecardRepository,
     private readonly users: UsersService,
   ) {}
@@ -34,7 +34,7 @@ export class DebriefService {
     const candidate = await this.candidates.find(user, candidateId);
     if (!candidate.position || !canManagePosition(user, { hiringManagerId: candidate.position.hiringManagerId })) throw new NotFoundException(`Candidate ${candidateId} not found`);
     const planStageId = q.planStageId ?? null;
-    const rows = (await this.interviews.list({ candidateId: candidate.id, visibleTo: null, limit: MAX_INTERVIEWS }))
+    const rows = (await this.interviews.listForCandidate(candidate.id, MAX_INTERVIEWS))
       .filter((r) => planStageId === null || planStageOf(r.interview) === planStageId);
     const cards = await this.scorecards.submittedFor(rows.map((r) => r.interview.id));
     const withCards = rows.filter((r) => cards.some((c) => c.interviewId === r.interview.id));
@@ -42,7 +42,7 @@ export class DebriefService {
       this.scorecards.ratingsFor(cards.map((c) => c.id)),
       this.scorecards.notesFor(cards.map((c) => c.id)),
       // a candidate has a handful of interviews; only those with evidence need their questions
-      Promise.all(withCards.map((r) => this.interviews.findKit(r.interview.id))),
+      Promise.all(withCards.map((r) => this.interviews.kit(r.interview.id))),
       this.users.findManyByIds([...new Set(rows.flatMap((r) => r.panel.map((p) => p.userId)).concat(cards.map((c) => c.panelistId)))]),
     ]);
     const names = new Map(people.map((u) => [u.id, u.name]));

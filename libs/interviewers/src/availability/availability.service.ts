@@ -1,6 +1,7 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { hasRole, Role, UsersService } from '@app/auth';
+import { InterviewReadService } from '@app/interviews';
 import type { AuthUser } from '@app/auth';
 import { InterviewerProfileRepository } from '../interviewer-profile.repository';
 import { AvailabilityQueryDto, AvailabilityResponse, AvailabilitySettingsDto, UpdateAvailabilityDto } from './availability.dto';
@@ -41,6 +42,7 @@ export class AvailabilityService {
     private readonly feeds: CalendarFeedService,
     private readonly feedRepo: CalendarFeedRepository,
     private readonly audit: AuditService,
+    private readonly interviews: InterviewReadService,
   ) {}
 
   /** Several users over one range, three queries in all; users that are not found are left out. */
@@ -50,7 +52,7 @@ export class AvailabilityService {
       this.users.findManyByIds(ids),
       this.profiles.findByUserIds(ids),
       this.feedRepo.busyBetween(ids, from, to),
-      this.feedRepo.interviewsBetween(ids, from, to),
+      this.interviews.seatsBetween(ids, from, to),
     ]);
     const byId = new Map(profiles.map((p) => [p.userId, p]));
     const out = new Map<string, UserAvailability>();

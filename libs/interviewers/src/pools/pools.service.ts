@@ -4,6 +4,7 @@ import { Role, UsersService, type UserResponse } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { conflict } from '@app/common';
 import { SubmissionsService } from '@app/feedback';
+import { InterviewReadService } from '@app/interviews';
 import type { InterviewerPoolEntity } from './interviewer-pool.entity';
 import { DuplicatePoolName, PoolRepository, type MembershipRow } from './pool.repository';
 import type { CreateInterviewerPoolDto, PutPoolMemberDto, UpdateInterviewerPoolDto } from './pools.dto';
@@ -48,6 +49,7 @@ export class InterviewerPoolsService {
     private readonly repo: PoolRepository,
     private readonly users: UsersService,
     private readonly submissions: SubmissionsService,
+    private readonly interviews: InterviewReadService,
     private readonly audit: AuditService,
   ) {}
 
@@ -171,7 +173,7 @@ export class InterviewerPoolsService {
   private async trained(rows: MembershipRow[]): Promise<Training[]> {
     if (!rows.length) return [];
     const since = new Date(Math.min(...rows.map((r) => r.joinedAt.getTime())));
-    const seats = await this.repo.heldSeats([...new Set(rows.map((r) => r.userId))], since, new Date());
+    const seats = await this.interviews.heldSeats([...new Set(rows.map((r) => r.userId))], since, new Date());
     const submitted = await this.submissions.submitted(seats.map((s) => ({ interviewId: s.interviewId, userId: s.userId })));
     const counted = seats.filter((s) => submitted.has(`${s.interviewId}:${s.userId}`));
     return rows.map((r) => {

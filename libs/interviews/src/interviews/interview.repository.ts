@@ -337,6 +337,28 @@ export class InterviewRepository {
     };
   }
 
+  /** Their interviews that hold time (scheduled or held) overlapping [from, to), one row per seat, by start. */
+  async seatsBetween(userIds: string[], from: Date, to: Date): Promise<Array<{ userId: string; start: Date; end: Date; interviewId: string }>> {
+    if (!userIds.length) return [];
+    const rows: Array<{ user_id: string; starts_at: Date; ends_at: Date; id: string }> = await this.manager.query(
+      `SELECT p.user_id, i.starts_at, i.ends_at, i.id FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
+        WHERE p.user_id = ANY($1::uuid[]) AND i.status = ANY($4) AND i.starts_at < $3 AND i.ends_at > $2 ORDER BY i.starts_at`,
+      [userIds, from, to, HELD_STATUSES],
+    );
+    return rows.map((r) => ({ userId: r.user_id, start: new Date(r.starts_at), end: new Date(r.ends_at), interviewId: r.id }));
+  }
+
+  /** Their seats on interviews that are over (ended by `now`), neither cancelled nor a no-show, started at `since` or later. */
+  async heldSeats(userIds: string[], since: Date, now: Date): Promise<Array<{ interviewId: string; userId: string; startsAt: Date }>> {
+    if (!userIds.length) return [];
+    const rows: Array<{ interview_id: string; user_id: string; starts_at: Date }> = await this.manager.query(
+      `SELECT p.interview_id, p.user_id, i.starts_at FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
+        WHERE p.user_id = ANY($1::uuid[]) AND i.status = ANY($4) AND i.starts_at >= $2 AND i.ends_at <= $3`,
+      [userIds, since, now, HELD_STATUSES],
+    );
+    return rows.map((r) => ({ interviewId: r.interview_id, userId: r.user_id, startsAt: new Date(r.starts_at) }));
+  }
+
   /** Interviewers with an interview (not cancelled, not a no-show) overlapping [from, to). */
   async busyInterviewers(from: Date, to: Date): Promise<string[]> {
     const rows: Array<{ user_id: string }> = await this.manager.query(
