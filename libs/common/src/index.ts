@@ -12,3 +12,4 @@ export { IsPlainEmail, plainEmailProblem, MAX_EMAIL } from './input/plain-email'
 export { EachIsObject, IsNestedObject } from './input/nested';
 export { toInstant, parseDateTimeInput, IsDateTimeInput, DateTimeInputError } from './time/date-time-input';
 export { UniqueBy, firstDuplicate } from './input/unique';
+export { DomainEvents, OnDomainEvent, type DomainEventMap, type DomainEventName } from './events/domain-events';

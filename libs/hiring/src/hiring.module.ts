@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
+import { DomainEvents } from '@app/common';
 import { FeedbackModule } from '@app/feedback';
 import { InterviewsModule } from '@app/interviews';
 import { HiringDemoSeeder } from './demo/hiring-demo.seeder';
@@ -25,6 +26,7 @@ import { RejectionReasonsService } from './reasons/rejection-reasons.service';
   imports: [AuthModule, InterviewsModule, FeedbackModule, TypeOrmModule.forFeature([CandidateDecisionEntity, RejectionReasonEntity])],
   controllers: [DecisionsController, RejectionReasonsController, PipelineController],
   providers: [
+    DomainEvents,
     DecisionsRepository,
     DecisionRecorder,
     DecisionsService,

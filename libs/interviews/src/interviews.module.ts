@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { QueueName } from '@app/queue';
+import { DomainEvents } from '@app/common';
 import { QuestionSetsModule } from '@app/question-sets';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesRepository } from './candidates/candidates.repository';
@@ -52,6 +53,7 @@ import { InterviewStatusService } from './lifecycle/interview-status.service';
   ],
   controllers: [PositionsController, PlansController, CandidatesController, InterviewsController, InterviewRsvpController],
   providers: [
+    DomainEvents,
     PositionsRepository,
     PositionsService,
     CandidatesRepository,

@@ -1,5 +1,4 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '@app/audit';
 import { CandidatePathService } from '@app/interviews';
 import type { CandidatePath } from '@app/interviews';
@@ -7,6 +6,7 @@ import { CandidateDecisionEntity, Decision, MissingScorecard } from '../entities
 import { CandidateDecidedPayload, HiringEvent } from '../hiring.events';
 import type { PathState } from './decision-rules';
 import { DecisionsRepository } from './decisions.repository';
+import { DomainEvents } from '@app/common';
 
 export interface DecisionOutcome {
   to: PathState;
@@ -30,7 +30,7 @@ export class DecisionRecorder {
     private readonly repo: DecisionsRepository,
     private readonly path: CandidatePathService,
     private readonly audit: AuditService,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
   ) {}
 
   async record(
@@ -91,7 +91,7 @@ export class DecisionRecorder {
       decidedAt: saved.decidedAt,
       automatic,
     };
-    await this.events.emitAsync(HiringEvent.CandidateDecided, payload);
+    await this.events.emit(HiringEvent.CandidateDecided, payload);
     return saved;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { OnDomainEvent } from '@app/common';
 import { CandidatePathService, InterviewEvent, PositionPlanService } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
 import { DecisionRecorder } from './decision-recorder';
@@ -21,7 +21,7 @@ export class StageEntryListener {
     private readonly recorder: DecisionRecorder,
   ) {}
 
-  @OnEvent(InterviewEvent.Scheduled, { promisify: true, suppressErrors: false })
+  @OnDomainEvent(InterviewEvent.Scheduled, { suppressErrors: false })
   async onScheduled(e: InterviewEventPayload): Promise<void> {
     if (!e.planStageId) return;
     const candidate = await this.path.find(e.candidateId);

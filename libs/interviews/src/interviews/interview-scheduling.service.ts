@@ -1,7 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '@app/audit';
-import { conflict } from '@app/common';
+import { conflict, DomainEvents, type DomainEventMap } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { CreateInterviewDto, UpdateInterviewDto } from '../dto/interview.dto';
 import { InterviewKitResponse, WarningResponse } from '../dto/interview.response';
@@ -25,7 +24,7 @@ export class InterviewSchedulingService {
     private readonly planner: PanelPlanner,
     private readonly query: InterviewQueryService,
     private readonly audit: AuditService,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
   ) {}
 
   async create(user: AuthUser, dto: CreateInterviewDto): Promise<InterviewKitResponse> {
@@ -152,7 +151,7 @@ export class InterviewSchedulingService {
   }
 
   /** Awaited, so that when the API answers, listeners (reminders) have seen the change. */
-  private async emit(event: InterviewEvent, payload: unknown): Promise<void> {
-    await this.events.emitAsync(event, payload);
+  private async emit<K extends InterviewEvent>(event: K, payload: DomainEventMap[K]): Promise<void> {
+    await this.events.emit(event, payload);
   }
 }
