@@ -10,3 +10,4 @@ export { LOGIN_THROTTLE_METADATA } from './decorators/authenticated.decorator';
 export { AuthService } from './auth.service';
 export { DASHBOARD_COOKIE, REFRESH_COOKIE } from './sessions/session-cookies';
 export { AccessTokens, ACCESS_TOKEN_ALGORITHMS, type VerifiedAccessToken } from './access-tokens';
+export * from './access/access-policy';

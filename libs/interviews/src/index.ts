@@ -6,7 +6,8 @@ export { INTERVIEWER_LIMITS, type InterviewerLimits } from './interviews/intervi
 export * from './interview.events';
 export { toZonedIso, isoWeek } from './time';
 export type { KitRow } from './interviews/interview.repository';
-export * from './access/access-policy';
+// the access policy lives in auth (question sets use it too); re-exported for the modules that read it here
+export { type PositionFacts, type InterviewFacts, type ListScope, seesEverything, isHiringTeam, canManagePosition, canReadInterview, canAnswerInvitation, canReadRsvpNote, oversees, canReopenScorecard, canDelete, canReadInterviewerRecord, recordScopeFor, interviewListScope, managedBy, assertHiringTeam, assertVisible, assertAllowed, assertManagesPosition, canDecide, hiringHomeScope } from '@app/auth';
 export { CandidatesService } from './candidates/candidates.service';
 export { PositionsService } from './positions/positions.service';
 export type { InterviewListRow } from './interviews/interview.repository';

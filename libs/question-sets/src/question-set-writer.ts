@@ -2,12 +2,10 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { AuditService } from '@app/audit';
 import { conflict } from '@app/common';
 import type { AuthUser } from '@app/auth';
-import { hasRole, Role } from '@app/auth';
+import { canWriteQuestionSets } from '@app/auth';
 import type { QuestionSetEntity } from './entities/question-set.entity';
 import { QuestionSetRepository } from './question-set.repository';
 import { questionContent } from './question-content';
-
-export const WRITER_ROLES = [Role.Admin, Role.Recruiter];
 
 /**
  * The one path every change takes: lock the set, check the caller's revision, and when the set is
@@ -21,7 +19,7 @@ export class QuestionSetWriter {
   ) {}
 
   assertWriter(user: AuthUser): void {
-    if (!hasRole(user, ...WRITER_ROLES)) throw new ForbiddenException('Only recruiters and admins change question sets');
+    if (!canWriteQuestionSets(user)) throw new ForbiddenException('Only recruiters and admins change question sets');
   }
 
   /** Runs `change` on the draft to edit, in one transaction, then bumps its revision; returns the draft's id. */

@@ -1,6 +1,6 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { hasRole, Role, UsersService } from '@app/auth';
+import { assertAllowed, canReadInterviewerRecord, ownsPersonalSettings, Role, UsersService } from '@app/auth';
 import { InterviewReadService } from '@app/interviews';
 import type { AuthUser } from '@app/auth';
 import { InterviewerProfileRepository } from '../interviewer-profile.repository';
@@ -79,7 +79,7 @@ export class AvailabilityService {
 
   /** `GET /interviewers/:id/availability`: schedulers (admin, recruiter, hiring manager) and the owner. */
   async read(actor: AuthUser, id: string, q: AvailabilityQueryDto): Promise<AvailabilityResponse> {
-    if (actor.id !== id && !hasRole(actor, Role.Admin, Role.Recruiter, Role.HiringManager)) throw new ForbiddenException('Only schedulers and the interviewer themselves read availability');
+    assertAllowed(canReadInterviewerRecord(actor, id), 'Only schedulers and the interviewer themselves read availability');
     const from = new Date(q.from);
     const to = new Date(q.to);
     if (to <= from) throw fieldError({ field: 'to', message: 'to must be after from' });
@@ -99,7 +99,7 @@ export class AvailabilityService {
 
   /** `PUT /interviewers/:id/availability`: the interviewer themselves or an admin. */
   async update(actor: AuthUser, id: string, dto: UpdateAvailabilityDto): Promise<AvailabilitySettingsDto> {
-    if (actor.id !== id && !hasRole(actor, Role.Admin)) throw new ForbiddenException('Only the interviewer themselves or an admin can change their availability');
+    assertAllowed(ownsPersonalSettings(actor, id), 'Only the interviewer themselves or an admin can change their availability');
     const problem = (dto.workingHours !== undefined ? checkWorkingHours(dto.workingHours) : null) ?? (dto.daysOff !== undefined ? checkDaysOff(dto.daysOff) : null);
     if (problem) throw fieldError(problem);
     await this.interviewer(id);
@@ -119,7 +119,7 @@ export class AvailabilityService {
   }
 
   private async settingsOf(actor: AuthUser, id: string, a: Pick<UserAvailability, 'timezone' | 'workingHours' | 'daysOff' | 'bufferMinutes'>): Promise<AvailabilitySettingsDto> {
-    const owner = actor.id === id || hasRole(actor, Role.Admin);
+    const owner = ownsPersonalSettings(actor, id);
     return {
       timezone: a.timezone,
       workingHours: a.workingHours,

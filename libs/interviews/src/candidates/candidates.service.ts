@@ -1,5 +1,5 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { assertAllowed, assertHiringTeam, assertVisible, canDelete, canManagePosition, managedBy } from '../access/access-policy';
+import { assertAllowed, assertHiringTeam, assertVisible, canDelete, canManagePosition, managedBy } from '@app/auth';
 import { AuditService } from '@app/audit';
 import { decodeCursor, encodeCursor } from '@app/common';
 import type { AuthUser } from '@app/auth';

@@ -6,7 +6,7 @@ import { AssignQuestionsDto, CancelInterviewDto, CompleteInterviewDto, NoShowInt
 import { InterviewKitResponse } from '../dto/interview.response';
 import type { InterviewEntity } from '../entities/interview.entity';
 import { eventPayload, InterviewEvent, type InterviewNoShowPayload } from '../interview.events';
-import { assertAllowed, canManagePosition } from '../access/access-policy';
+import { assertAllowed, canManagePosition } from '@app/auth';
 import { InterviewPrerequisites } from './interview-prerequisites';
 import { InterviewQueryService } from './interview-query.service';
 import { InterviewRepository } from './interview.repository';

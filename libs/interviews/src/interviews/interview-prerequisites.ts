@@ -7,7 +7,7 @@ import type { CandidateEntity } from '../entities/candidate.entity';
 import type { PositionEntity } from '../entities/position.entity';
 import { PositionsService } from '../positions/positions.service';
 import { PlanStageSummary, PositionPlanService } from '../plans/position-plan.service';
-import { assertAllowed, canManagePosition } from '../access/access-policy';
+import { assertAllowed, canManagePosition } from '@app/auth';
 
 /** What scheduling needs from outside the interview itself: the candidate, the position, the questions. */
 @Injectable()

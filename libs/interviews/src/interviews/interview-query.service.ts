@@ -6,7 +6,7 @@ import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse, InterviewPage, WarningResponse } from '../dto/interview.response';
 import { ListInterviewsQueryDto } from '../dto/interview.dto';
 import { parseInstant, toZonedIso } from '../time';
-import { assertVisible, canReadInterview, canReadRsvpNote, interviewListScope } from '../access/access-policy';
+import { assertVisible, canReadInterview, canReadRsvpNote, interviewListScope } from '@app/auth';
 import { needsReplacement } from '../rsvp/rsvp-rules';
 import { InterviewRepository, KitRow } from './interview.repository';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { conflict } from '@app/common';
 import type { AuthUser } from '@app/auth';
-import { assertManagesPosition } from '../access/access-policy';
+import { assertManagesPosition } from '@app/auth';
 import { PositionsService } from '../positions/positions.service';
 import { planCoverage } from './coverage';
 import { PlanInput } from './plan-input';

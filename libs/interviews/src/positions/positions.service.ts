@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { assertAllowed, assertHiringTeam, assertManagesPosition, canDelete, managedBy, seesEverything } from '../access/access-policy';
+import { assertAllowed, assertHiringTeam, assertManagesPosition, canCreatePosition, canDelete, managedBy } from '@app/auth';
 import { AuditService } from '@app/audit';
 import { decodeCursor, encodeCursor } from '@app/common';
 import { hasRole, Role, UsersService } from '@app/auth';
@@ -60,7 +60,7 @@ export class PositionsService {
   async create(user: AuthUser, dto: CreatePositionDto): Promise<PositionResponse> {
     const hiringManagerId = dto.hiringManagerId ?? (hasRole(user, Role.HiringManager) ? user.id : undefined);
     if (!hiringManagerId) throw new BadRequestException('hiringManagerId is required');
-    assertAllowed(seesEverything(user) || hiringManagerId === user.id, 'A hiring manager can only create positions they manage');
+    assertAllowed(canCreatePosition(user, hiringManagerId), 'A hiring manager can only create positions they manage');
     await this.assertHiringManager(hiringManagerId);
     const p = await this.repo.insert({ title: dto.title, department: dto.department ?? null, hiringManagerId, status: 'open' });
     await this.audit.record(user.id, 'position', p.id, 'created', { title: p.title, hiringManagerId });

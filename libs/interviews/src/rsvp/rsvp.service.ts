@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse } from '../dto/interview.response';
 import { InterviewEvent, type PanelistDeclinedPayload } from '../interview.events';
-import { assertVisible, canAnswerInvitation } from '../access/access-policy';
+import { assertVisible, canAnswerInvitation } from '@app/auth';
 import { InterviewQueryService } from '../interviews/interview-query.service';
 import { InterviewRepository } from '../interviews/interview.repository';
 import { RsvpDto } from './rsvp.dto';
