@@ -13,3 +13,4 @@ export { EachIsObject, IsNestedObject } from './input/nested';
 export { toInstant, parseDateTimeInput, IsDateTimeInput, DateTimeInputError } from './time/date-time-input';
 export { UniqueBy, firstDuplicate } from './input/unique';
 export { DomainEvents, OnDomainEvent, type DomainEventMap, type DomainEventName } from './events/domain-events';
+export { seatKey, seatKeys, type Seat, type SeatKey } from './keys/seat';

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { AuditService } from '@app/audit';
 import { assertAllowed, canChangeInterviewerProfile, canReadInterviewerRecord, ownsPersonalSettings, Role, UserResponse, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { decodeCursor, encodeCursor, PageQueryDto } from '@app/common';
+import { decodeCursor, encodeCursor, PageQueryDto, seatKey } from '@app/common';
 import { SubmissionsService } from '@app/feedback';
 import { InterviewReadService, isoWeek, recordScopeFor } from '@app/interviews';
 import { OutboundError, OutboundRequestService } from '@app/outbound';
@@ -133,7 +133,7 @@ export class InterviewersService {
     ]);
     const submitted = await this.submissions.submitted(due);
     const overdue = new Map<string, number>();
-    for (const d of due) if (!submitted.has(`${d.interviewId}:${d.userId}`)) overdue.set(d.userId, (overdue.get(d.userId) ?? 0) + 1);
+    for (const d of due) if (!submitted.has(seatKey(d))) overdue.set(d.userId, (overdue.get(d.userId) ?? 0) + 1);
     const byId = new Map(profiles.map((p) => [p.userId, p]));
     return users.map((u) => ({ ...toResponse(u, byId.get(u.id), counts.get(u.id) ?? 0, overdue.get(u.id) ?? 0, ownsPersonalSettings(viewer, u.id)), pools: pools.get(u.id) ?? [] }));
   }

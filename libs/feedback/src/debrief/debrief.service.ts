@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { UsersService } from '@app/auth';
+import { seatKey, seatKeys } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { canManagePosition, CandidatesService, InterviewReadService, type InterviewListRow, type KitRow } from '@app/interviews';
 import { DebriefQueryDto, DebriefResponse } from '../dto/debrief.dto';
@@ -49,7 +50,7 @@ export class DebriefService {
     const name = (id: string) => names.get(id) ?? 'Unknown user';
     const kitOf = new Map(kits.filter((k): k is KitRow => !!k).map((k) => [k.interview.id, k]));
     const titleOf = new Map(rows.map((r) => [r.interview.id, r.interview.title]));
-    const submitted = new Set(cards.map((c) => `${c.interviewId}:${c.panelistId}`));
+    const submitted = seatKeys(cards.map((c) => ({ interviewId: c.interviewId, userId: c.panelistId })));
     const panelists = [...new Set(cards.map((c) => c.panelistId))];
     const evidence = ratings.filter((r) => kitOf.has(r.interviewId));
     const criteriaUnits = unitsBy(evidence, (r) => `${r.interviewQuestionId}/${r.criterionId}`, (r) => r.rating).filter((u) => u.length >= 2);
@@ -66,7 +67,7 @@ export class DebriefService {
         endsAt: r.interview.endsAt,
         feedbackDueAt: r.interview.feedbackDueAt,
         status: r.interview.status,
-        panel: r.panel.map((p) => ({ userId: p.userId, name: name(p.userId), role: p.role, submitted: submitted.has(`${r.interview.id}:${p.userId}`) })),
+        panel: r.panel.map((p) => ({ userId: p.userId, name: name(p.userId), role: p.role, submitted: submitted.has(seatKey({ interviewId: r.interview.id, userId: p.userId })) })),
       })),
       panelists: panelists.map((id) => ({ id, name: name(id) })),
       scorecards: cards

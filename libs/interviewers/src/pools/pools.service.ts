@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { AuditService } from '@app/audit';
 import { Role, UsersService, type UserResponse } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { conflict } from '@app/common';
+import { conflict, seatKey } from '@app/common';
 import { SubmissionsService } from '@app/feedback';
 import { InterviewReadService } from '@app/interviews';
 import type { InterviewerPoolEntity } from './interviewer-pool.entity';
@@ -175,7 +175,7 @@ export class InterviewerPoolsService {
     const since = new Date(Math.min(...rows.map((r) => r.joinedAt.getTime())));
     const seats = await this.interviews.heldSeats([...new Set(rows.map((r) => r.userId))], since, new Date());
     const submitted = await this.submissions.submitted(seats.map((s) => ({ interviewId: s.interviewId, userId: s.userId })));
-    const counted = seats.filter((s) => submitted.has(`${s.interviewId}:${s.userId}`));
+    const counted = seats.filter((s) => submitted.has(seatKey(s)));
     return rows.map((r) => {
       const completed = counted.filter((s) => s.userId === r.userId && s.startsAt >= r.joinedAt).length;
       return trainingOf(r.trainee, completed, r.shadowsRequired, r.reverseShadowsRequired);
