@@ -177,7 +177,7 @@ describe('interview lifecycle', () => {
 
     expect((await t.post(`/api/v1/interviews/${kit.id}/no-show`, {}, LEAD)).status).toBe(403);
     expect((await t.post(`/api/v1/interviews/${kit.id}/no-show`, {}, OTHER_HM)).status).toBe(404);
-    expect((await t.post('/api/v1/interviews/not-a-uuid/no-show', {}, HM)).status).toBe(404);
+    expect((await t.post('/api/v1/interviews/not-a-uuid/no-show', {}, HM)).status).toBe(400);
     expect((await t.post('/api/v1/interviews/00000000-0000-4000-8000-000000000000/no-show', {}, HM)).status).toBe(404);
     const badNote = await t.post(`/api/v1/interviews/${kit.id}/no-show`, { note: 42 }, HM);
     expect(badNote.status).toBe(400);

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { conflict } from '@app/common';
+import { conflict, staleRevision } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { canWriteQuestionSets } from '@app/auth';
 import type { QuestionSetEntity } from './entities/question-set.entity';
@@ -34,9 +34,7 @@ export class QuestionSetWriter {
       const set = await repo.findSetForUpdate(id);
       if (!set) throw new NotFoundException(`Question set ${id} not found`);
       if (revision !== undefined && set.revision !== revision) {
-        throw conflict(`Question set ${id} was changed by someone else (revision ${set.revision}, yours ${revision}); reload it and apply your change again`, {
-          currentRevision: set.revision,
-        });
+        throw staleRevision(`Question set ${id}`, set.revision, revision);
       }
       const draft = await this.draftOf(repo, set, user);
       const patch = await change(repo, draft);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { decodeCursor, encodeCursor, unprocessable } from '@app/common';
+import { encodeCursor, keysetAfter, unprocessable } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { canReadQuestionSet, canWriteQuestionSets } from '@app/auth';
 import { CreateQuestionSetDto, ListQuestionSetsQueryDto, UpdateQuestionSetDto } from './dto/question-set.dto';
@@ -28,14 +28,14 @@ export class QuestionSetsService {
     const statuses: QuestionSetStatus[] = q.status ? [q.status] : writer ? ['draft', 'published'] : ['published'];
     const visible = statuses.filter((s) => this.canSee(user, s));
     const limit = q.limit ?? 20;
-    const [updatedAt, id] = (decodeCursor(q.cursor) ?? []) as [string?, string?];
+    const keyset = keysetAfter(q.cursor);
     const rows = await this.repo.listSummaries({
       statuses: visible,
       positionFamily: q.positionFamily,
       tag: q.tag,
       type: q.type,
       words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
-      after: updatedAt && id && /^[0-9a-f-]{36}$/i.test(id) ? { updatedAt, id } : undefined,
+      after: keyset && /^[0-9a-f-]{36}$/i.test(keyset[1]) ? { updatedAt: keyset[0], id: keyset[1] } : undefined,
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);

@@ -1,13 +1,14 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { assertAllowed, canReadInterviewerRecord, ownsPersonalSettings, Role, UsersService } from '@app/auth';
 import { InterviewReadService } from '@app/interviews';
 import type { AuthUser } from '@app/auth';
+import { fieldError } from '@app/common';
 import { InterviewerProfileRepository } from '../interviewer-profile.repository';
 import { AvailabilityQueryDto, AvailabilityResponse, AvailabilitySettingsDto, UpdateAvailabilityDto } from './availability.dto';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { CalendarFeedService } from './calendar-feed.service';
-import { checkDaysOff, checkWorkingHours, DEFAULT_WORKING_HOURS, normalizeWorkingHours, workingWindows, type FieldProblem, type WorkingHours } from './working-hours';
+import { checkDaysOff, checkWorkingHours, DEFAULT_WORKING_HOURS, normalizeWorkingHours, workingWindows, type WorkingHours } from './working-hours';
 
 export const MAX_RANGE_DAYS = 62;
 
@@ -82,8 +83,8 @@ export class AvailabilityService {
     assertAllowed(canReadInterviewerRecord(actor, id), 'Only schedulers and the interviewer themselves read availability');
     const from = new Date(q.from);
     const to = new Date(q.to);
-    if (to <= from) throw fieldError({ field: 'to', message: 'to must be after from' });
-    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw fieldError({ field: 'to', message: `to must be at most ${MAX_RANGE_DAYS} days after from` });
+    if (to <= from) throw fieldError('to', 'to must be after from');
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw fieldError('to', `to must be at most ${MAX_RANGE_DAYS} days after from`);
     await this.interviewer(id);
     const a = (await this.forUsers([id], from, to)).get(id)!;
     return {
@@ -101,7 +102,7 @@ export class AvailabilityService {
   async update(actor: AuthUser, id: string, dto: UpdateAvailabilityDto): Promise<AvailabilitySettingsDto> {
     assertAllowed(ownsPersonalSettings(actor, id), 'Only the interviewer themselves or an admin can change their availability');
     const problem = (dto.workingHours !== undefined ? checkWorkingHours(dto.workingHours) : null) ?? (dto.daysOff !== undefined ? checkDaysOff(dto.daysOff) : null);
-    if (problem) throw fieldError(problem);
+    if (problem) throw fieldError(problem.field, problem.message);
     await this.interviewer(id);
     if (dto.calendarFeedUrl !== undefined) await this.feeds.save(id, dto.calendarFeedUrl);
     const values: { workingHours?: WorkingHours | null; daysOff?: string[]; bufferMinutes?: number } = {};
@@ -138,8 +139,4 @@ export class AvailabilityService {
 
 function iso(i: Interval): { start: string; end: string } {
   return { start: i.start.toISOString(), end: i.end.toISOString() };
-}
-
-function fieldError(p: FieldProblem): BadRequestException {
-  return new BadRequestException({ message: p.message, details: [{ field: p.field, messages: [p.message] }] });
 }

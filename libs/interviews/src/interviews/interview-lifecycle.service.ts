@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { conflict, DomainEvents } from '@app/common';
+import { DomainEvents, staleRevision } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { AssignQuestionsDto, CancelInterviewDto, CompleteInterviewDto, NoShowInterviewDto } from '../dto/interview.dto';
 import { InterviewKitResponse } from '../dto/interview.response';
@@ -78,7 +78,7 @@ export class InterviewLifecycleService {
       const before = await repo.findForUpdate(id);
       if (!before) throw new NotFoundException(`Interview ${id} not found`);
       if (revision !== undefined && before.revision !== revision) {
-        throw conflict(`Interview ${id} was changed by someone else (revision ${before.revision}, yours ${revision})`, { currentRevision: before.revision });
+        throw staleRevision(`Interview ${id}`, before.revision, revision);
       }
       await fn(repo, before);
       return { interview: (await repo.findById(id))!, panel: await repo.findPanel(id) };

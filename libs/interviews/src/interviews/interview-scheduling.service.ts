@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { conflict, DomainEvents, type DomainEventMap } from '@app/common';
+import { DomainEvents, staleRevision, type DomainEventMap } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { CreateInterviewDto, UpdateInterviewDto } from '../dto/interview.dto';
 import { InterviewKitResponse, WarningResponse } from '../dto/interview.response';
@@ -80,7 +80,7 @@ export class InterviewSchedulingService {
       const before = await repo.findForUpdate(id);
       if (!before) throw new NotFoundException(`Interview ${id} not found`);
       if (before.revision !== dto.revision) {
-        throw conflict(`Interview ${id} was changed by someone else (revision ${before.revision}, yours ${dto.revision}); reload it and try again`, { currentRevision: before.revision });
+        throw staleRevision(`Interview ${id}`, before.revision, dto.revision);
       }
       if (before.status !== 'scheduled') throw new ConflictException(`Interview ${id} is ${before.status}; only scheduled interviews can be changed`);
       const timezone = dto.timezone ?? before.timezone;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '@app/common';
 import { InterviewPanelistEntity, PanelRole, RsvpStatus } from '../entities/interview-panelist.entity';
 import { InterviewQuestionEntity } from '../entities/interview-question.entity';
 import { HELD_STATUSES, InterviewEntity, InterviewStatus } from '../entities/interview.entity';
@@ -107,19 +108,13 @@ const KIT_SQL = kitSql(false);
 const KIT_WITH_PEOPLE_SQL = kitSql(true);
 
 @Injectable()
-export class InterviewRepository {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly manager: EntityManager = ds.manager,
-  ) {}
-
-  transaction<T>(fn: (repo: InterviewRepository) => Promise<T>): Promise<T> {
-    return this.ds.transaction((m) => fn(new InterviewRepository(this.ds, m)));
+export class InterviewRepository extends TransactionalRepository<InterviewRepository> {
+  constructor(@InjectDataSource() ds: DataSource, manager: EntityManager = ds.manager) {
+    super(ds, manager);
   }
 
-  /** The transaction handle, for writes other modules make in the same transaction (audit). */
-  get tx(): unknown {
-    return this.manager;
+  protected withManager(manager: EntityManager): InterviewRepository {
+    return new InterviewRepository(this.ds, manager);
   }
 
   private get interviews() {

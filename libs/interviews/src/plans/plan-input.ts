@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DetailedHttpException } from '@app/common';
+import { DetailedHttpException, fieldError } from '@app/common';
 import { QuestionBankService, type QuestionRef } from '@app/question-sets';
 import type { PlanStageEntity } from '../entities/plan-stage.entity';
 import type { PlanTemplateEntity } from '../entities/plan-template.entity';
@@ -16,7 +16,7 @@ export interface PlanRows {
 
 /** A 400 shaped like the validation pipe's: the message and the field path. */
 export function badField(field: string, message: string): DetailedHttpException {
-  return new DetailedHttpException(400, `${field}: ${message}`, [{ field, messages: [message] }]);
+  return fieldError(field, `${field}: ${message}`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { conflict } from '@app/common';
+import { conflict, staleRevision } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { assertManagesPosition } from '@app/auth';
 import { PositionsService } from '../positions/positions.service';
@@ -54,9 +54,7 @@ export class PositionPlanService {
     await this.repo.transaction(async (repo) => {
       const current = await repo.lockRevision(positionId);
       if (current !== dto.revision) {
-        throw conflict(`The plan of position ${positionId} was changed by someone else (revision ${current}, yours ${dto.revision}); reload it and try again`, {
-          currentRevision: current,
-        });
+        throw staleRevision(`The plan of position ${positionId}`, current, dto.revision);
       }
       const stored = await repo.load(positionId);
       const rows = await this.input.rows(positionId, dto, stored);
