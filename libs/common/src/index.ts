@@ -12,7 +12,7 @@ export { IsPlainEmail, plainEmailProblem, MAX_EMAIL } from './input/plain-email'
 export { EachIsObject, IsNestedObject } from './input/nested';
 export { toInstant, parseDateTimeInput, IsDateTimeInput, DateTimeInputError } from './time/date-time-input';
 export { UniqueBy, firstDuplicate } from './input/unique';
-export { DomainEvents, OnDomainEvent, type DomainEventMap, type DomainEventName } from './events/domain-events';
+export { DomainEventsService, OnDomainEvent, type DomainEventMap, type DomainEventName } from './events/domain-events.service';
 export { seatKey, seatKeys, type Seat, type SeatKey } from './keys/seat';
 export { TransactionalRepository } from './database/transactional.repository';
 export { UuidParamsPipe, isUuidParam } from './http/uuid-params.pipe';

@@ -9,7 +9,7 @@ import { OutboundError, OutboundRequestService } from '@app/outbound';
 import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, PendingScorecardPage, UpdateInterviewerDto } from './dto/interviewer.dto';
 import type { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
-import { InterviewerPoolsService } from './pools/pools.service';
+import { InterviewerPoolsService } from './pools/interviewer-pools.service';
 
 export const DEFAULT_WEEKLY_LIMIT = 5;
 

@@ -18,10 +18,10 @@ export { InterviewReadService, type CandidateInterviewRow, type InterviewSeat, t
 export type { OwedInterviewRow, PanelRow } from './interviews/interview.repository';
 export { CANDIDATE_STATUSES, type CandidateStatus } from './entities/candidate.entity';
 export { PositionPlanService, type PlanStageSummary } from './plans/position-plan.service';
-export type { PositionPlanResponse } from './plans/plan.response';
+export type { PositionPlanResponse } from './dto/plan.response';
 export { InterviewStatusService } from './lifecycle/interview-status.service';
-export { InterviewEndScheduler } from './lifecycle/interview-end.scheduler';
-export { InterviewEndSweeper } from './lifecycle/interview-end.sweeper';
+export { InterviewEndSchedulerService } from './lifecycle/interview-end-scheduler.service';
+export { InterviewEndSweeperService } from './lifecycle/interview-end-sweeper.service';
 export { InterviewsWorkersModule } from './lifecycle/interviews-workers.module';
 export { INTERVIEW_STATUSES, HELD_STATUSES, type InterviewStatus } from './entities/interview.entity';
 export { DEMO_CANDIDATES, DEMO_MANAGER_EMAIL, DEMO_POSITION } from './demo/demo-story';

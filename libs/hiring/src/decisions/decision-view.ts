@@ -4,7 +4,7 @@ import { canManagePosition, CandidatePathService } from '@app/interviews';
 import type { CandidatePath } from '@app/interviews';
 import { CandidateDecisionEntity } from '../entities/candidate-decision.entity';
 import type { StageRef } from './decision-rules';
-import { DecisionResponse } from './decision.response';
+import { DecisionResponse } from '../dto/decision.response';
 
 /** The candidate, for the managers of their position; anyone else gets 404. */
 export async function readableCandidate(path: CandidatePathService, user: AuthUser, id: string): Promise<CandidatePath> {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnDomainEvent } from '@app/common';
 import { CandidatePathService, InterviewEvent, PositionPlanService } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
-import { DecisionRecorder } from './decision-recorder';
+import { DecisionRecorderService } from './decision-recorder.service';
 
 /** Thrown inside the recorder's transaction to leave without a record when someone moved the candidate first. */
 class AlreadyOnThePath extends Error {}
@@ -18,7 +18,7 @@ export class StageEntryListener {
   constructor(
     private readonly path: CandidatePathService,
     private readonly plan: PositionPlanService,
-    private readonly recorder: DecisionRecorder,
+    private readonly recorder: DecisionRecorderService,
   ) {}
 
   @OnDomainEvent(InterviewEvent.Scheduled, { suppressErrors: false })

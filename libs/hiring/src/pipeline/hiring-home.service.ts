@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@app/auth';
 import { seatKey } from '@app/common';
 import { CandidatePathService, hiringHomeScope } from '@app/interviews';
-import { HiringHomeResponse } from './pipeline.response';
+import { HiringHomeResponse } from '../dto/pipeline.response';
 import { StageEvidenceService } from './stage-evidence.service';
 import { stageState } from './stage-state';
 

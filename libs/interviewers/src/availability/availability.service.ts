@@ -5,7 +5,7 @@ import { InterviewReadService } from '@app/interviews';
 import type { AuthUser } from '@app/auth';
 import { fieldError } from '@app/common';
 import { InterviewerProfileRepository } from '../interviewer-profile.repository';
-import { AvailabilityQueryDto, AvailabilityResponse, AvailabilitySettingsDto, UpdateAvailabilityDto } from './availability.dto';
+import { AvailabilityQueryDto, AvailabilityResponse, AvailabilitySettingsDto, UpdateAvailabilityDto } from '../dto/availability.dto';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { CalendarFeedService } from './calendar-feed.service';
 import { checkDaysOff, checkWorkingHours, DEFAULT_WORKING_HOURS, normalizeWorkingHours, workingWindows, type WorkingHours } from './working-hours';

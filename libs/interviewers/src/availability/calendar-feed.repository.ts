@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import { CalendarBusyEntity, CalendarFeedEntity } from './calendar-feed.entity';
+import { CalendarBusyEntity, CalendarFeedEntity } from '../entities/calendar-feed.entity';
 import type { BusyInterval } from './ical-busy';
 
 @Injectable()

@@ -3,9 +3,9 @@ import { Temporal } from 'temporal-polyfill';
 import { Role, UsersService } from '@app/auth';
 import { parseDateTimeInput, fieldError } from '@app/common';
 import { AvailabilityService } from '../availability/availability.service';
-import { InterviewerPoolsService, type PoolWithMembers } from '../pools/pools.service';
-import { MAX_RANGE_DAYS, type FindTimesQueryDto } from './find-times.dto';
-import type { FindTimesResponse } from './find-times.response';
+import { InterviewerPoolsService, type PoolWithMembers } from '../pools/interviewer-pools.service';
+import { MAX_RANGE_DAYS, type FindTimesQueryDto } from '../dto/find-times.dto';
+import type { FindTimesResponse } from '../dto/find-times.response';
 import { LocalClock } from './local-time';
 import { findTimes, personOf, type Person, type Seat, type TraineeOption } from './slot-finder';
 

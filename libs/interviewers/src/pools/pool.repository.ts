@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
-import { InterviewerPoolEntity, InterviewerPoolMemberEntity } from './interviewer-pool.entity';
+import { InterviewerPoolEntity, InterviewerPoolMemberEntity } from '../entities/interviewer-pool.entity';
 
 /** A membership with its pool's limits and training counts: one row of `memberships`. */
 export interface MembershipRow {

@@ -4,8 +4,8 @@ import type { AuthUser } from '@app/auth';
 import { assertAllowed, canManagePosition, InterviewQueryService, InterviewReadService, isoWeek } from '@app/interviews';
 import { InterviewerProfileRepository } from '../interviewer-profile.repository';
 import { DEFAULT_WEEKLY_LIMIT } from '../interviewers.service';
-import { ReplacementFit } from './replacement-fit';
-import type { ReplacementsResponse } from './replacements.response';
+import { ReplacementFitService } from './replacement-fit.service';
+import type { ReplacementsResponse } from '../dto/replacements.response';
 
 const PAGE = 200;
 const SHOWN = 10;
@@ -21,7 +21,7 @@ export class ReplacementsService {
     private readonly interviews: InterviewReadService,
     private readonly users: UsersService,
     private readonly profiles: InterviewerProfileRepository,
-    private readonly fit: ReplacementFit,
+    private readonly fit: ReplacementFitService,
   ) {}
 
   async suggest(user: AuthUser, interviewId: string): Promise<ReplacementsResponse> {

@@ -4,8 +4,8 @@ import { AuditService } from '@app/audit';
 import { keysetAfter, nextCursor } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { PositionsService } from '../positions/positions.service';
-import { CandidatePage, CandidateResponse, CreateCandidateDto, ListCandidatesQueryDto, UpdateCandidateDto } from './candidate.dto';
-import { CandidatesRepository, CandidateWithStage } from './candidates.repository';
+import { CandidatePage, CandidateResponse, CreateCandidateDto, ListCandidatesQueryDto, UpdateCandidateDto } from '../dto/candidate.dto';
+import { CandidateRepository, CandidateWithStage } from './candidate.repository';
 import { InterviewRepository } from '../interviews/interview.repository';
 
 const toResponse = (c: CandidateWithStage): CandidateResponse => ({
@@ -25,7 +25,7 @@ const toResponse = (c: CandidateWithStage): CandidateResponse => ({
 @Injectable()
 export class CandidatesService {
   constructor(
-    private readonly repo: CandidatesRepository,
+    private readonly repo: CandidateRepository,
     private readonly positions: PositionsService,
     private readonly interviews: InterviewRepository,
     private readonly audit: AuditService,

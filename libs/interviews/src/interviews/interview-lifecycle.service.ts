@@ -1,13 +1,13 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { DomainEvents, staleRevision } from '@app/common';
+import { DomainEventsService, staleRevision } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { AssignQuestionsDto, CancelInterviewDto, CompleteInterviewDto, NoShowInterviewDto } from '../dto/interview.dto';
 import { InterviewKitResponse } from '../dto/interview.response';
 import type { InterviewEntity } from '../entities/interview.entity';
 import { eventPayload, InterviewEvent, type InterviewNoShowPayload } from '../interview.events';
 import { assertAllowed, canManagePosition } from '@app/auth';
-import { InterviewPrerequisites } from './interview-prerequisites';
+import { InterviewPrerequisitesService } from './interview-prerequisites.service';
 import { InterviewQueryService } from './interview-query.service';
 import { InterviewRepository } from './interview.repository';
 import { snapshotRows } from './interview-snapshot';
@@ -18,9 +18,9 @@ export class InterviewLifecycleService {
   constructor(
     private readonly repo: InterviewRepository,
     private readonly query: InterviewQueryService,
-    private readonly prerequisites: InterviewPrerequisites,
+    private readonly prerequisites: InterviewPrerequisitesService,
     private readonly audit: AuditService,
-    private readonly events: DomainEvents,
+    private readonly events: DomainEventsService,
   ) {}
 
   async cancel(user: AuthUser, id: string, dto: CancelInterviewDto): Promise<InterviewKitResponse> {

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { DomainEvents, staleRevision, type DomainEventMap } from '@app/common';
+import { DomainEventsService, staleRevision, type DomainEventMap } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { CreateInterviewDto, UpdateInterviewDto } from '../dto/interview.dto';
 import { InterviewKitResponse, WarningResponse } from '../dto/interview.response';
@@ -9,9 +9,9 @@ import { parseInstant } from '../time';
 import { assertAllowed, canManagePosition } from '@app/auth';
 import { InterviewQueryService } from './interview-query.service';
 import { InterviewRepository } from './interview.repository';
-import { InterviewPrerequisites } from './interview-prerequisites';
+import { InterviewPrerequisitesService } from './interview-prerequisites.service';
 import { snapshotRows } from './interview-snapshot';
-import { PanelPlanner } from './panel-planner';
+import { PanelPlannerService } from './panel-planner.service';
 
 const HOUR = 3_600_000;
 
@@ -19,11 +19,11 @@ const HOUR = 3_600_000;
 export class InterviewSchedulingService {
   constructor(
     private readonly repo: InterviewRepository,
-    private readonly prerequisites: InterviewPrerequisites,
-    private readonly planner: PanelPlanner,
+    private readonly prerequisites: InterviewPrerequisitesService,
+    private readonly planner: PanelPlannerService,
     private readonly query: InterviewQueryService,
     private readonly audit: AuditService,
-    private readonly events: DomainEvents,
+    private readonly events: DomainEventsService,
   ) {}
 
   async create(user: AuthUser, dto: CreateInterviewDto): Promise<InterviewKitResponse> {

@@ -5,10 +5,10 @@ import type { AuthUser } from '@app/auth';
 import { assertManagesPosition } from '@app/auth';
 import { PositionsService } from '../positions/positions.service';
 import { planCoverage } from './coverage';
-import { PlanInput } from './plan-input';
-import { PutPlanDto } from './plan.dto';
+import { PlanInputService } from './plan-input.service';
+import { PutPlanDto } from '../dto/plan.dto';
 import { PlanRepository, StoredPlan } from './plan.repository';
-import { PositionPlanResponse } from './plan.response';
+import { PositionPlanResponse } from '../dto/plan.response';
 
 export interface PlanStageSummary {
   id: string;
@@ -23,7 +23,7 @@ export class PositionPlanService {
   constructor(
     private readonly repo: PlanRepository,
     private readonly positions: PositionsService,
-    private readonly input: PlanInput,
+    private readonly input: PlanInputService,
     private readonly audit: AuditService,
   ) {}
 

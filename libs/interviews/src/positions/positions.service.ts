@@ -5,15 +5,15 @@ import { keysetAfter, nextCursor, fieldError } from '@app/common';
 import { hasRole, Role, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { PositionEntity } from '../entities/position.entity';
-import { CreatePositionDto, ListPositionsQueryDto, PositionPage, PositionResponse, UpdatePositionDto } from './position.dto';
+import { CreatePositionDto, ListPositionsQueryDto, PositionPage, PositionResponse, UpdatePositionDto } from '../dto/position.dto';
 import { PositionsRepository } from './positions.repository';
-import { CandidatesRepository } from '../candidates/candidates.repository';
+import { CandidateRepository } from '../candidates/candidate.repository';
 
 @Injectable()
 export class PositionsService {
   constructor(
     private readonly repo: PositionsRepository,
-    private readonly candidates: CandidatesRepository,
+    private readonly candidates: CandidateRepository,
     private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {}

@@ -6,9 +6,9 @@ import { InterviewEvent, type PanelistDeclinedPayload } from '../interview.event
 import { assertVisible, canAnswerInvitation } from '@app/auth';
 import { InterviewQueryService } from '../interviews/interview-query.service';
 import { InterviewRepository } from '../interviews/interview.repository';
-import { RsvpDto } from './rsvp.dto';
+import { RsvpDto } from '../dto/rsvp.dto';
 import { rsvpRefusal } from './rsvp-rules';
-import { DomainEvents } from '@app/common';
+import { DomainEventsService } from '@app/common';
 
 /** A panelist's answer to an interview's invitation (accept, decline, tentative), with a note. */
 @Injectable()
@@ -17,7 +17,7 @@ export class RsvpService {
     private readonly repo: InterviewRepository,
     private readonly query: InterviewQueryService,
     private readonly audit: AuditService,
-    private readonly events: DomainEvents,
+    private readonly events: DomainEventsService,
   ) {}
 
   async respond(user: AuthUser, id: string, dto: RsvpDto): Promise<InterviewKitResponse> {

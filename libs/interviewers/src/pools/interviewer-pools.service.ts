@@ -5,10 +5,10 @@ import type { AuthUser } from '@app/auth';
 import { conflict, seatKey } from '@app/common';
 import { SubmissionsService } from '@app/feedback';
 import { InterviewReadService } from '@app/interviews';
-import type { InterviewerPoolEntity } from './interviewer-pool.entity';
+import type { InterviewerPoolEntity } from '../entities/interviewer-pool.entity';
 import { DuplicatePoolName, PoolRepository, type MembershipRow } from './pool.repository';
-import type { CreateInterviewerPoolDto, PutPoolMemberDto, UpdateInterviewerPoolDto } from './pools.dto';
-import type { InterviewerPoolList, InterviewerPoolRef, InterviewerPoolResponse, PoolMemberResponse } from './pools.response';
+import type { CreateInterviewerPoolDto, PutPoolMemberDto, UpdateInterviewerPoolDto } from '../dto/pools.dto';
+import type { InterviewerPoolList, InterviewerPoolRef, InterviewerPoolResponse, PoolMemberResponse } from '../dto/pools.response';
 import { trainingOf, type Training } from './training';
 
 /** A member with where they stand, for find-times and the API. */

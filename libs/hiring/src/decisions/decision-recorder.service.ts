@@ -5,8 +5,8 @@ import type { CandidatePath } from '@app/interviews';
 import { CandidateDecisionEntity, Decision, MissingScorecard } from '../entities/candidate-decision.entity';
 import { CandidateDecidedPayload, HiringEvent } from '../hiring.events';
 import type { PathState } from './decision-rules';
-import { DecisionsRepository } from './decisions.repository';
-import { DomainEvents } from '@app/common';
+import { DecisionRepository } from './decision.repository';
+import { DomainEventsService } from '@app/common';
 
 export interface DecisionOutcome {
   to: PathState;
@@ -25,12 +25,12 @@ export interface DecisionInput {
  * the candidate's new stage and status and the audit entry commit together. The event follows the commit.
  */
 @Injectable()
-export class DecisionRecorder {
+export class DecisionRecorderService {
   constructor(
-    private readonly repo: DecisionsRepository,
+    private readonly repo: DecisionRepository,
     private readonly path: CandidatePathService,
     private readonly audit: AuditService,
-    private readonly events: DomainEvents,
+    private readonly events: DomainEventsService,
   ) {}
 
   async record(

@@ -10,7 +10,7 @@ import { InterviewEvent, type InterviewEventPayload } from '../interview.events'
  * new job and the old one, when it runs, finds the interview not yet over and does nothing.
  */
 @Injectable()
-export class InterviewEndScheduler {
+export class InterviewEndSchedulerService {
   private readonly logger = new Logger('Interviews');
 
   constructor(@InjectQueue(QueueName.Interviews) private readonly queue: Queue<InterviewEndJobPayload>) {}

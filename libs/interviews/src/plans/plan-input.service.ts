@@ -5,7 +5,7 @@ import { QuestionBankService, type QuestionRef } from '@app/question-sets';
 import type { PlanStageEntity } from '../entities/plan-stage.entity';
 import type { PlanTemplateEntity } from '../entities/plan-template.entity';
 import type { PositionCompetencyEntity } from '../entities/position-competency.entity';
-import type { PutPlanDto } from './plan.dto';
+import type { PutPlanDto } from '../dto/plan.dto';
 import type { StoredPlan } from './plan.repository';
 
 export interface PlanRows {
@@ -25,7 +25,7 @@ export function badField(field: string, message: string): DetailedHttpException 
  * question and set a template names must resolve.
  */
 @Injectable()
-export class PlanInput {
+export class PlanInputService {
   constructor(private readonly bank: QuestionBankService) {}
 
   async rows(positionId: string, dto: PutPlanDto, stored: StoredPlan): Promise<PlanRows> {

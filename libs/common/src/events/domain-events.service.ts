@@ -14,7 +14,7 @@ export type DomainEventName = keyof DomainEventMap;
 
 /** Emits domain events through the map; listeners run before `emit` resolves (their errors, when they rethrow, reach the caller). */
 @Injectable()
-export class DomainEvents {
+export class DomainEventsService {
   constructor(private readonly emitter: EventEmitter2) {}
 
   async emit<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PublishedQuestion, QuestionBankService } from '@app/question-sets';
 import type { AuthUser } from '@app/auth';
-import { CandidatesRepository } from '../candidates/candidates.repository';
+import { CandidateRepository } from '../candidates/candidate.repository';
 import type { AssignQuestionDto } from '../dto/interview.dto';
 import type { CandidateEntity } from '../entities/candidate.entity';
 import type { PositionEntity } from '../entities/position.entity';
@@ -12,9 +12,9 @@ import { fieldError } from '@app/common';
 
 /** What scheduling needs from outside the interview itself: the candidate, the position, the questions. */
 @Injectable()
-export class InterviewPrerequisites {
+export class InterviewPrerequisitesService {
   constructor(
-    private readonly candidates: CandidatesRepository,
+    private readonly candidates: CandidateRepository,
     private readonly positions: PositionsService,
     private readonly bank: QuestionBankService,
     private readonly plans: PositionPlanService,

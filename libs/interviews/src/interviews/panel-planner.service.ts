@@ -10,7 +10,7 @@ import { InterviewRepository } from './interview.repository';
 
 /** The rules a panel must meet, and what is worth a warning. */
 @Injectable()
-export class PanelPlanner {
+export class PanelPlannerService {
   constructor(
     private readonly users: UsersService,
     @Optional() @Inject(INTERVIEWER_LIMITS) private readonly limits?: InterviewerLimits,
