@@ -28,7 +28,8 @@ describe('malformed ids in the path', () => {
       for (const m of METHODS) {
         const op = (item as Record<string, { parameters?: Array<{ in?: string; name?: string }> } | undefined>)[m];
         for (const p of op?.parameters ?? []) {
-          if (p.in === 'path' && isUuidParam(p.name)) targets.push({ method: m.toUpperCase(), template: path, param: p.name! });
+          if (p.in === 'path' && isUuidParam(p.name))
+            targets.push({ method: m.toUpperCase(), template: path, param: p.name! });
         }
       }
     }
@@ -45,15 +46,26 @@ describe('malformed ids in the path', () => {
   it('answers each with the same 400 naming the parameter, for a caller the route admits', async () => {
     const problems: string[] = [];
     for (const target of targets) {
-      const path = target.template.replace(/\{([^}]+)\}/g, (_, name: string) => (name === target.param ? 'not-a-uuid' : VALID));
+      const path = target.template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+        name === target.param ? 'not-a-uuid' : VALID,
+      );
       let answered = false;
       for (const who of actors.values()) {
-        const res = await t.request(target.method, path, { as: who, ...(['POST', 'PUT', 'PATCH'].includes(target.method) ? { body: {} } : {}) });
+        const res = await t.request(target.method, path, {
+          as: who,
+          ...(['POST', 'PUT', 'PATCH'].includes(target.method) ? { body: {} } : {}),
+        });
         if (res.status === 401 || res.status === 403) continue;
         answered = true;
-        const expected = { statusCode: 400, error: 'Bad Request', message: `${target.param} must be a UUID`, details: [{ field: target.param, messages: [`${target.param} must be a UUID`] }] };
+        const expected = {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: `${target.param} must be a UUID`,
+          details: [{ field: target.param, messages: [`${target.param} must be a UUID`] }],
+        };
         const { requestId: _id, ...body } = (typeof res.body === 'object' && res.body) || { text: res.text };
-        if (res.status !== 400 || JSON.stringify(body) !== JSON.stringify(expected)) problems.push(`${target.method} ${path}: ${res.status} ${JSON.stringify(body)}`);
+        if (res.status !== 400 || JSON.stringify(body) !== JSON.stringify(expected))
+          problems.push(`${target.method} ${path}: ${res.status} ${JSON.stringify(body)}`);
         break;
       }
       if (!answered) problems.push(`${target.method} ${path}: no role admitted`);

@@ -12,4 +12,5 @@ export enum ReminderKind {
 }
 
 /** The kinds planned per panelist from the reminder policy (the others are sent on events), as their string values. */
-export type PlannedReminderKind = `${ReminderKind.Prep | ReminderKind.FeedbackDue | ReminderKind.FeedbackOverdue | ReminderKind.Escalation}`;
+export type PlannedReminderKind =
+  `${ReminderKind.Prep | ReminderKind.FeedbackDue | ReminderKind.FeedbackOverdue | ReminderKind.Escalation}`;

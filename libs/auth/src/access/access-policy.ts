@@ -144,7 +144,10 @@ export function managedBy(user: AuthUser): string | undefined {
 }
 
 /** 403 for roles that never work with positions and candidates directly. */
-export function assertHiringTeam(user: AuthUser, message = 'Interviewers see positions and candidates through their interviews'): void {
+export function assertHiringTeam(
+  user: AuthUser,
+  message = 'Interviewers see positions and candidates through their interviews',
+): void {
   if (!isHiringTeam(user)) throw new ForbiddenException(message);
 }
 
@@ -159,7 +162,11 @@ export function assertAllowed(allowed: boolean, message: string): void {
 }
 
 /** A position the caller must manage: 404 if they may not see it. */
-export function assertManagesPosition(user: AuthUser, position: PositionFacts & { id: string }, what = 'Position'): void {
+export function assertManagesPosition(
+  user: AuthUser,
+  position: PositionFacts & { id: string },
+  what = 'Position',
+): void {
   assertVisible(canManagePosition(user, position), what, position.id);
 }
 

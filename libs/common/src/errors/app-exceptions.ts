@@ -20,7 +20,9 @@ export const unprocessable = (message: string, details?: unknown) =>
  * resource that takes a `revision`, so the web page handles them all the same way.
  */
 export const staleRevision = (what: string, current: number, yours: number) =>
-  conflict(`${what} was changed by someone else (revision ${current}, yours ${yours}); reload it and try again`, { currentRevision: current });
+  conflict(`${what} was changed by someone else (revision ${current}, yours ${yours}); reload it and try again`, {
+    currentRevision: current,
+  });
 
 /**
  * 400 for one bad field found by a service (not the validation pipe): `details` names the field like

@@ -27,7 +27,12 @@ export class DomainEventsService {
  * (for several names, the handler must accept each of their payloads). Handlers are awaited by the emitter.
  */
 export function OnDomainEvent<K extends DomainEventName>(names: K | K[], options: OnEventOptions = {}) {
-  return <T extends (payload: DomainEventMap[K]) => Promise<void>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<T>): void => {
-    for (const name of Array.isArray(names) ? names : [names]) OnEvent(name, { promisify: true, ...options })(target, key, descriptor);
+  return <T extends (payload: DomainEventMap[K]) => Promise<void>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<T>,
+  ): void => {
+    for (const name of Array.isArray(names) ? names : [names])
+      OnEvent(name, { promisify: true, ...options })(target, key, descriptor);
   };
 }

@@ -49,7 +49,9 @@ export function decodeCursor(cursor: string | undefined): unknown[] | undefined 
  */
 export function keysetAfter(cursor: string | undefined): [string, string] | undefined {
   const v = decodeCursor(cursor);
-  return v?.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && v[0] && v[1] ? [v[0], v[1]] : undefined;
+  if (v?.length !== 2) return undefined;
+  const [key, id] = v;
+  return typeof key === 'string' && typeof id === 'string' && key && id ? [key, id] : undefined;
 }
 
 /** The `nextCursor` of a page read with `limit + 1` rows: the last shown row's key, or null on the last page. */

@@ -91,7 +91,14 @@ export class InterviewReadService {
   }
 
   /** The interviews a panelist owes a scorecard for, except `excludeIds`; `managedBy` scopes to a hiring manager's positions. */
-  owedByPanelist(userId: string, excludeIds: string[], now: Date, limit: number, after?: [string, string], managedBy?: string): Promise<OwedPage> {
+  owedByPanelist(
+    userId: string,
+    excludeIds: string[],
+    now: Date,
+    limit: number,
+    after?: [string, string],
+    managedBy?: string,
+  ): Promise<OwedPage> {
     return this.interviews.owedByPanelist(userId, excludeIds, now, limit, after, managedBy);
   }
 
@@ -103,8 +110,9 @@ export class InterviewReadService {
   /** Every interview of these candidates, oldest first: two queries (interviews with panels, then names) whatever the count. */
   async listForCandidates(candidateIds: string[]): Promise<CandidateInterviewRow[]> {
     if (!candidateIds.length) return [];
-    const rows: Array<Omit<CandidateInterviewRow, 'panel'> & { panel: Array<{ userId: string; role: PanelRole }> }> = await this.ds.query(
-      `SELECT i.id, i.candidate_id AS "candidateId", i.position_id AS "positionId", i.plan_stage_id AS "planStageId", i.stage, i.title,
+    const rows: Array<Omit<CandidateInterviewRow, 'panel'> & { panel: Array<{ userId: string; role: PanelRole }> }> =
+      await this.ds.query(
+        `SELECT i.id, i.candidate_id AS "candidateId", i.position_id AS "positionId", i.plan_stage_id AS "planStageId", i.stage, i.title,
               i.status, i.starts_at AS "startsAt", i.ends_at AS "endsAt", i.feedback_due_at AS "feedbackDueAt",
               COALESCE(json_agg(json_build_object('userId', p.user_id, 'role', p.role) ORDER BY p.added_at, p.user_id)
                        FILTER (WHERE p.user_id IS NOT NULL), '[]') AS panel
@@ -112,9 +120,14 @@ export class InterviewReadService {
         WHERE i.candidate_id = ANY($1::uuid[])
         GROUP BY i.id
         ORDER BY i.starts_at, i.id`,
-      [candidateIds],
+        [candidateIds],
+      );
+    const names = new Map(
+      (await this.users.findManyByIds(rows.flatMap((r) => r.panel.map((p) => p.userId)))).map((u) => [u.id, u.name]),
     );
-    const names = new Map((await this.users.findManyByIds(rows.flatMap((r) => r.panel.map((p) => p.userId)))).map((u) => [u.id, u.name]));
-    return rows.map((r) => ({ ...r, panel: r.panel.map((p) => ({ ...p, name: names.get(p.userId) ?? 'Unknown user' })) }));
+    return rows.map((r) => ({
+      ...r,
+      panel: r.panel.map((p) => ({ ...p, name: names.get(p.userId) ?? 'Unknown user' })),
+    }));
   }
 }
