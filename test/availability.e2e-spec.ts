@@ -159,7 +159,7 @@ describe('availability: working hours and calendar feeds', () => {
     expect((await put(f.ids[A], 'admin', { bufferMinutes: 10 })).status).toBe(200);
     expect((await availability(f.ids[A], B)).status).toBe(403);
     expect((await availability(f.ids[B], B)).status).toBe(200);
-    expect((await availability('not-a-uuid', 'admin')).status).toBe(404);
+    expect((await availability('not-a-uuid', 'admin')).status).toBe(400);
     expect((await availability(f.ids[HM], 'admin')).status).toBe(404);
   });
 

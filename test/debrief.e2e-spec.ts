@@ -226,9 +226,9 @@ describe('debrief: every submitted scorecard in full, disagreements, who is miss
       expect(res.status).toBe(404);
       expect(res.text).not.toContain('Casey');
     }
-    expect((await debrief('not-a-uuid', HM)).status).toBe(404);
+    expect((await debrief('not-a-uuid', HM)).status).toBe(400);
     expect((await debrief('7b0f5a38-4f57-4f4e-9a52-7d0e1c2a9b11', HM)).status).toBe(404);
-    expect((await debrief("1' OR '1'='1", R)).status).toBe(404);
+    expect((await debrief("1' OR '1'='1", R)).status).toBe(400);
     expect((await t.request('GET', `/api/v1/candidates/${cand1}/debrief`, {})).status).toBe(401);
   });
 });

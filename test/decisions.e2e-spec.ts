@@ -186,7 +186,7 @@ describe('decisions', () => {
         expect((await t.get(`/api/v1/candidates/${id}/decisions`, who)).status).toBe(404);
       }
       expect((await f.decide(NOTHING, { decision: 'hold' })).status).toBe(404);
-      expect((await f.decide('not-a-uuid', { decision: 'hold' })).status).toBe(404);
+      expect((await f.decide('not-a-uuid', { decision: 'hold' })).status).toBe(400);
     });
 
     it('lets recruiters record holds and withdrawals but not the evaluation (403)', async () => {

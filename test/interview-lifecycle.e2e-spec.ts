@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Queue } from 'bullmq';
 import { InterviewLifecycle1795420300000 } from '../libs/database/src/migrations/1795420300000-InterviewLifecycle';
-import { InterviewEndScheduler, InterviewEndSweeper, InterviewStatusService, toZonedIso } from '../libs/interviews/src';
+import { InterviewEndSchedulerService, InterviewEndSweeperService, InterviewStatusService, toZonedIso } from '../libs/interviews/src';
 import { jobId } from '../libs/queue/src';
 import { HiringFixture } from './support/hiring-fixture';
 import { eventually, TestApp } from './support/test-app';
@@ -50,7 +50,7 @@ describe.each(backends)('the end of an interview on %s', (backend) => {
   it('moves a scheduled interview to awaiting_feedback when its end job runs, and only then', async () => {
     const kit = await f.schedule(3600_000, [LEAD, SHADOW]);
     const endsAt = await moveTimes(t, kit.id, 30, 2);
-    await t.app.get(InterviewEndScheduler).enqueue(kit.id, endsAt);
+    await t.app.get(InterviewEndSchedulerService).enqueue(kit.id, endsAt);
     expect(await statusOf(t, kit.id)).toBe('scheduled');
     await eventually(async () => (await t.get(`/api/v1/interviews/${kit.id}`, HM)).body.status === 'awaiting_feedback', 20_000, 200);
     const audit = await t.get(`/api/v1/audit-events?entityType=interview&entityId=${kit.id}`, 'admin');
@@ -63,7 +63,7 @@ describe.each(backends)('the end of an interview on %s', (backend) => {
     const cancelled = await f.schedule(3600_000, [SHADOW]);
     expect((await t.post(`/api/v1/interviews/${cancelled.id}/cancel`, { reason: 'Role closed' }, HM)).status).toBe(200);
     const endsAt = await moveTimes(t, cancelled.id, 30, 1);
-    await t.app.get(InterviewEndScheduler).enqueue(cancelled.id, endsAt);
+    await t.app.get(InterviewEndSchedulerService).enqueue(cancelled.id, endsAt);
     const job = await queue().getJob(jobId('end', cancelled.id, endsAt.getTime()));
     await eventually(async () => (await job!.getState()) === 'completed', 20_000, 200);
     expect(await statusOf(t, cancelled.id)).toBe('cancelled');
@@ -74,7 +74,7 @@ describe.each(backends)('the end of an interview on %s', (backend) => {
     const kit = await f.schedule(3600_000, [LEAD]);
     await moveTimes(t, kit.id, 120, -3600);
     expect(await statusOf(t, kit.id)).toBe('scheduled');
-    expect(await t.app.get(InterviewEndSweeper, { strict: false }).runOnce()).toBeGreaterThanOrEqual(1);
+    expect(await t.app.get(InterviewEndSweeperService, { strict: false }).runOnce()).toBeGreaterThanOrEqual(1);
     expect(await statusOf(t, kit.id)).toBe('awaiting_feedback');
   });
 });
@@ -129,7 +129,7 @@ describe('interview lifecycle', () => {
 
   it('completes when the last panelist submits, and a reopen sends it back to awaiting_feedback', async () => {
     const kit = await ended();
-    await t.app.get(InterviewEndSweeper, { strict: false }).runOnce();
+    await t.app.get(InterviewEndSweeperService, { strict: false }).runOnce();
     expect(await statusOf(t, kit.id)).toBe('awaiting_feedback');
     await fill(kit.id, LEAD);
     expect((await submit(kit.id, LEAD)).status).toBe(200);
@@ -163,7 +163,7 @@ describe('interview lifecycle', () => {
     const ahead = await f.schedule(86_400_000, [LEAD]);
     expect((await t.post(`/api/v1/interviews/${ahead.id}/complete`, {}, HM)).status).toBe(409);
     const kit = await ended();
-    await t.app.get(InterviewEndSweeper, { strict: false }).runOnce();
+    await t.app.get(InterviewEndSweeperService, { strict: false }).runOnce();
     const closed = await t.post(`/api/v1/interviews/${kit.id}/complete`, {}, HM);
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('completed');
@@ -177,7 +177,7 @@ describe('interview lifecycle', () => {
 
     expect((await t.post(`/api/v1/interviews/${kit.id}/no-show`, {}, LEAD)).status).toBe(403);
     expect((await t.post(`/api/v1/interviews/${kit.id}/no-show`, {}, OTHER_HM)).status).toBe(404);
-    expect((await t.post('/api/v1/interviews/not-a-uuid/no-show', {}, HM)).status).toBe(404);
+    expect((await t.post('/api/v1/interviews/not-a-uuid/no-show', {}, HM)).status).toBe(400);
     expect((await t.post('/api/v1/interviews/00000000-0000-4000-8000-000000000000/no-show', {}, HM)).status).toBe(404);
     const badNote = await t.post(`/api/v1/interviews/${kit.id}/no-show`, { note: 42 }, HM);
     expect(badNote.status).toBe(400);
@@ -198,7 +198,7 @@ describe('interview lifecycle', () => {
 
     expect((await t.post(`/api/v1/interviews/${kit.id}/no-show`, {}, HM)).status).toBe(409);
     expect((await t.post(`/api/v1/interviews/${kit.id}/complete`, {}, HM)).status).toBe(409);
-    await t.app.get(InterviewEndSweeper, { strict: false }).runOnce();
+    await t.app.get(InterviewEndSweeperService, { strict: false }).runOnce();
     expect(await statusOf(t, kit.id)).toBe('no_show');
     const card = await t.get(`/api/v1/interviews/${kit.id}/scorecards/mine`, LEAD);
     expect((await t.request('PUT', `/api/v1/interviews/${kit.id}/scorecards/mine`, { as: LEAD, body: { version: card.body.version, summary: 'x' } })).status).toBe(409);
@@ -215,7 +215,7 @@ describe('interview lifecycle', () => {
 
   it('filters lists by the new statuses and rejects unknown ones', async () => {
     await ended();
-    await t.app.get(InterviewEndSweeper, { strict: false }).runOnce();
+    await t.app.get(InterviewEndSweeperService, { strict: false }).runOnce();
     const ids = async (status: string) => (await t.get(`/api/v1/interviews?status=${status}&limit=100`, HM)).body.items.map((i: { status: string }) => i.status);
     for (const s of ['awaiting_feedback', 'no_show', 'completed', 'scheduled']) {
       const statuses = await ids(s);

@@ -345,7 +345,7 @@ describe('interviews', () => {
       for (const who of [I3, HM2]) expect({ who, status: (await t.get(`/api/v1/interviews/${id}`, who)).status }).toEqual({ who, status: 404 });
       expect((await t.request('PATCH', `/api/v1/interviews/${id}`, { as: HM2, body: { revision: 1, title: 'x' } })).status).toBe(404);
       expect((await t.request('PATCH', `/api/v1/interviews/${id}`, { as: I1, body: { revision: 1, title: 'x' } })).status).toBe(403);
-      expect((await t.get('/api/v1/interviews/not-a-uuid', HM)).status).toBe(404);
+      expect((await t.get('/api/v1/interviews/not-a-uuid', HM)).status).toBe(400);
     });
 
     it('lists only what the reader may see, with filters and pages', async () => {

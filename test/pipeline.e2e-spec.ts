@@ -94,7 +94,7 @@ describe('pipeline board and hiring home', () => {
     expect((await board('admin')).status).toBe(200);
     expect((await board(HM2)).status).toBe(404);
     expect((await board(I1)).status).toBe(404);
-    expect((await t.get('/api/v1/positions/not-a-uuid/pipeline', HM)).status).toBe(404);
+    expect((await t.get('/api/v1/positions/not-a-uuid/pipeline', HM)).status).toBe(400);
     expect((await t.get('/api/v1/positions/00000000-0000-4000-8000-000000000000/pipeline', 'admin')).status).toBe(404);
   });
 

@@ -77,7 +77,7 @@ describe('interviewer pools and trainees', () => {
     expect(edited.body).toMatchObject({ name: 'Backend', description: 'Design and coding', dailyLimit: 2, weeklyLimit: null, shadowsRequired: 2 });
     expect((await patch(poolId, {})).body).toMatchObject({ description: 'Design and coding', dailyLimit: 2 });
     expect((await pool('00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    expect((await pool('not-a-uuid')).status).toBe(404);
+    expect((await pool('not-a-uuid')).status).toBe(400);
     expect((await patch('00000000-0000-4000-8000-000000000000', { dailyLimit: 3 })).status).toBe(404);
   });
 

@@ -207,7 +207,7 @@ describe('the interview plan of a position', () => {
       expect((await t.get(`/api/v1/positions/${positionId}/plan`, who)).status).toBe(404);
       expect((await put(asBody(plan), who)).status).toBe(404);
     }
-    expect((await t.get(`/api/v1/positions/not-a-uuid/plan`, HM)).status).toBe(404);
+    expect((await t.get(`/api/v1/positions/not-a-uuid/plan`, HM)).status).toBe(400);
     expect((await t.get(`/api/v1/positions/${BAD_UUID}/plan`, 'admin')).status).toBe(404);
     expect((await t.get(`/api/v1/positions/${positionId}/plan`, R)).status).toBe(200);
     expect((await t.get(`/api/v1/positions/${positionId}/plan`, 'admin')).status).toBe(200);

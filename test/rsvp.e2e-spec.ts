@@ -137,7 +137,7 @@ describe('RSVP', () => {
       expect([who, res.status]).toEqual([who, 404]);
     }
     expect((await rsvp('00000000-0000-4000-8000-000000000000', { response: 'accepted' }, I1)).status).toBe(404);
-    expect((await rsvp('not-a-uuid', { response: 'accepted' }, I1)).status).toBe(404);
+    expect((await rsvp('not-a-uuid', { response: 'accepted' }, I1)).status).toBe(400);
     expect((await t.request('POST', `/api/v1/interviews/${interviewId}/rsvp`, { token: null, body: { response: 'accepted' } })).status).toBe(401);
   });
 
@@ -217,7 +217,7 @@ describe('RSVP', () => {
     expect((await t.get(`/api/v1/interviews/${interviewId}/replacements`, HM)).status).toBe(200);
     expect((await t.get(`/api/v1/interviews/${interviewId}/replacements`, HM2)).status).toBe(404);
     expect((await t.get(`/api/v1/interviews/${interviewId}/replacements`, I1)).status).toBe(403);
-    expect((await t.get('/api/v1/interviews/nope/replacements', R)).status).toBe(404);
+    expect((await t.get('/api/v1/interviews/nope/replacements', R)).status).toBe(400);
   });
 
   it('ranks by the plan stage\'s competencies too', async () => {

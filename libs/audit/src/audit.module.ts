@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditEventEntity } from './audit-event.entity';
+import { AuditEventEntity } from './entities/audit-event.entity';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AuditEventEntity } from './audit-event.entity';
+import { AuditEventEntity } from './entities/audit-event.entity';
 
 @Injectable()
 export class AuditRepository {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '@app/common';
+import { encodeCursor, keysetAfter } from '@app/common';
 import { AuditRepository } from './audit.repository';
 import { AuditPage, ListAuditQueryDto } from './dto/audit.dto';
 
@@ -19,8 +19,8 @@ export class AuditService {
 
   async list(q: ListAuditQueryDto): Promise<AuditPage> {
     const limit = q.limit ?? 50;
-    const [createdAt, id] = (decodeCursor(q.cursor) ?? []) as [string?, string?];
-    const rows = await this.repo.list(q, limit + 1, createdAt && id ? { createdAt, id } : undefined);
+    const after = keysetAfter(q.cursor);
+    const rows = await this.repo.list(q, limit + 1, after && { createdAt: after[0], id: after[1] });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {

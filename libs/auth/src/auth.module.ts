@@ -11,12 +11,12 @@ import { DemoLoginsService } from './demo/demo-logins.service';
 import { GlobalAuthGuard } from './guards/auth.guard';
 import { PasswordService } from './password.service';
 import { LocalStrategy } from './strategies/local.strategy';
-import { RefreshTokenEntity } from './sessions/refresh-token.entity';
-import { RefreshTokensRepository } from './sessions/refresh-tokens.repository';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { RefreshTokenRepository } from './sessions/refresh-token.repository';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 import { UserEntity } from './user.entity';
-import { UserSeeder } from './user-seeder.service';
+import { UserSeederService } from './user-seeder.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -34,14 +34,14 @@ import { UsersService } from './users.service';
   providers: [
     AccessTokens,
     UsersRepository,
-    RefreshTokensRepository,
+    RefreshTokenRepository,
     SessionsService,
     UsersService,
     PasswordService,
     AuthService,
     DemoLoginsService,
     LocalStrategy,
-    UserSeeder,
+    UserSeederService,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
   ],
   exports: [UsersService, AuthService],

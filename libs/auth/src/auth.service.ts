@@ -1,8 +1,9 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 // the file, not the index: the audit lib's controller imports @app/auth, and the cycle would leave this undefined
 import { AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
+import { fieldError } from '@app/common';
 import type { AuthUser } from './decorators/auth-user.decorator';
 import { LoginResponse } from './dto/login.dto';
 import { ChangePasswordDto } from './dto/change-password.dto';
@@ -79,8 +80,4 @@ export class AuthService {
     const ended = await this.sessions.revokeUser(user.id, actor.sessionId);
     await this.audit.record(actor.id, 'user', user.id, 'password_changed', { otherSessionsEnded: ended });
   }
-}
-
-function fieldError(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, details: [{ field, messages: [message] }] });
 }

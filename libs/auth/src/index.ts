@@ -11,3 +11,4 @@ export { AuthService } from './auth.service';
 export { DASHBOARD_COOKIE, REFRESH_COOKIE } from './sessions/session-cookies';
 export { AccessTokens, ACCESS_TOKEN_ALGORITHMS, type VerifiedAccessToken } from './access-tokens';
 export { demoLogins } from './demo/demo-logins';
+export * from './access/access-policy';

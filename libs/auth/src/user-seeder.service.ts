@@ -18,7 +18,7 @@ export const DEMO_PANELISTS: Array<{ email: string; name: string; roles: Role[];
 
 /** The first admin from ADMIN_EMAIL/ADMIN_PASSWORD and, in demo mode, one user per role. */
 @Injectable()
-export class UserSeeder implements OnApplicationBootstrap {
+export class UserSeederService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Users');
 
   constructor(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { CurrentUser } from './decorators/auth-user.decorator';
@@ -33,7 +33,7 @@ export class UsersController {
 
   @Get(':id')
   @ApiErrors(400, 401, 403, 404)
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<UserResponse> {
+  get(@Param('id') id: string): Promise<UserResponse> {
     return this.users.get(id);
   }
 
@@ -44,7 +44,7 @@ export class UsersController {
    */
   @Patch(':id')
   @ApiErrors(400, 401, 403, 404)
-  update(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
+  update(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return this.users.update(actor, id, dto);
   }
 }

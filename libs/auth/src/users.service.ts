@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 // the file, not the index: the audit lib's controller imports @app/auth, and the cycle would leave this undefined
 import { AuditService } from '@app/audit';
 import type { Page } from '@app/common';
-import { decodeCursor, encodeCursor } from '@app/common';
+import { decodeCursor, encodeCursor, keysetAfter } from '@app/common';
 import type { AuthUser } from './decorators/auth-user.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateMeDto, UpdateUserDto } from './dto/update-user.dto';
@@ -89,10 +89,10 @@ export class UsersService {
   }
 
   async listByRole(role: Role, f: { limit: number; cursor?: string; onlyIds?: string[]; excludeIds?: string[]; q?: string }): Promise<Page<UserResponse>> {
-    const [name, id] = (decodeCursor(f.cursor) ?? []) as [string?, string?];
+    const after = keysetAfter(f.cursor);
     const rows = await this.users.listByRole(role, {
       limit: f.limit + 1,
-      after: typeof name === 'string' && typeof id === 'string' ? { name, id } : undefined,
+      after: after && { name: after[0], id: after[1] },
       onlyIds: f.onlyIds,
       excludeIds: f.excludeIds,
       words: (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),

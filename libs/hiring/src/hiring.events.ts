@@ -23,3 +23,9 @@ export interface CandidateDecidedPayload {
   /** Recorded by the system as a consequence (booking a stage's interview), not decided by a person: nobody needs telling. */
   automatic: boolean;
 }
+
+declare module '@app/common' {
+  interface DomainEventMap {
+    [HiringEvent.CandidateDecided]: CandidateDecidedPayload;
+  }
+}

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
+import { DomainEventsService } from '@app/common';
 import { FeedbackModule } from '@app/feedback';
 import { InterviewsModule } from '@app/interviews';
 import { HiringDemoSeeder } from './demo/hiring-demo.seeder';
 import { DecisionHistoryService } from './decisions/decision-history.service';
-import { DecisionRecorder } from './decisions/decision-recorder';
+import { DecisionRecorderService } from './decisions/decision-recorder.service';
 import { DecisionsController } from './decisions/decisions.controller';
-import { DecisionsRepository } from './decisions/decisions.repository';
+import { DecisionRepository } from './decisions/decision.repository';
 import { DecisionsService } from './decisions/decisions.service';
 import { CandidateDecisionEntity } from './entities/candidate-decision.entity';
 import { RejectionReasonEntity } from './entities/rejection-reason.entity';
@@ -17,7 +18,7 @@ import { PipelineController } from './pipeline/pipeline.controller';
 import { PipelineService } from './pipeline/pipeline.service';
 import { StageEvidenceService } from './pipeline/stage-evidence.service';
 import { RejectionReasonsController } from './reasons/rejection-reasons.controller';
-import { RejectionReasonsRepository } from './reasons/rejection-reasons.repository';
+import { RejectionReasonRepository } from './reasons/rejection-reason.repository';
 import { RejectionReasonsService } from './reasons/rejection-reasons.service';
 
 /** Decisions on candidates, rejection reasons, the pipeline board and the hiring manager's home. */
@@ -25,11 +26,12 @@ import { RejectionReasonsService } from './reasons/rejection-reasons.service';
   imports: [AuthModule, InterviewsModule, FeedbackModule, TypeOrmModule.forFeature([CandidateDecisionEntity, RejectionReasonEntity])],
   controllers: [DecisionsController, RejectionReasonsController, PipelineController],
   providers: [
-    DecisionsRepository,
-    DecisionRecorder,
+    DomainEventsService,
+    DecisionRepository,
+    DecisionRecorderService,
     DecisionsService,
     DecisionHistoryService,
-    RejectionReasonsRepository,
+    RejectionReasonRepository,
     RejectionReasonsService,
     StageEvidenceService,
     PipelineService,

@@ -4,5 +4,5 @@ export { AvailabilityService, type UserAvailability, type Interval } from './ava
 export { CalendarFeedService } from './availability/calendar-feed.service';
 export { AvailabilityWorkersModule } from './availability/availability-workers.module';
 export { workingWindows, DEFAULT_WORKING_HOURS, type WorkingHours, type TimeWindow } from './availability/working-hours';
-export { InterviewerPoolsService, type PoolWithMembers, type PoolMember, type UserPoolLimits } from './pools/pools.service';
+export { InterviewerPoolsService, type PoolWithMembers, type PoolMember, type UserPoolLimits } from './pools/interviewer-pools.service';
 export { trainingOf, TRAINING_STAGES, type TrainingStage, type Training } from './pools/training';

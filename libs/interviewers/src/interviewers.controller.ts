@@ -1,12 +1,10 @@
-import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiErrors, PageQueryDto } from '@app/common';
 import { Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, PendingScorecardPage, UpdateInterviewerDto } from './dto/interviewer.dto';
 import { InterviewersService } from './interviewers.service';
-
-const uuid = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new BadRequestException('id must be a UUID') });
 
 @ApiTags('interviewers')
 @Controller('interviewers')
@@ -38,7 +36,7 @@ export class InterviewersController {
    */
   @Get(':id/pending-scorecards')
   @ApiErrors(400, 401, 403, 404)
-  pendingScorecards(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query() q: PageQueryDto): Promise<PendingScorecardPage> {
+  pendingScorecards(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: PageQueryDto): Promise<PendingScorecardPage> {
     return this.interviewers.pendingScorecards(user, id, q);
   }
 

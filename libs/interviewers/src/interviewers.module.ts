@@ -8,22 +8,22 @@ import { OutboundModule } from '@app/outbound';
 import { QueueName } from '@app/queue';
 import { AvailabilityController } from './availability/availability.controller';
 import { AvailabilityService } from './availability/availability.service';
-import { CalendarBusyEntity, CalendarFeedEntity } from './availability/calendar-feed.entity';
+import { CalendarBusyEntity, CalendarFeedEntity } from './entities/calendar-feed.entity';
 import { CalendarFeedRepository } from './availability/calendar-feed.repository';
 import { CalendarFeedService } from './availability/calendar-feed.service';
 import { FindTimesController } from './find-times/find-times.controller';
 import { FindTimesService } from './find-times/find-times.service';
 import { InterviewersDemoSeeder } from './demo/interviewers-demo.seeder';
 import { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
-import { InterviewerPoolEntity, InterviewerPoolMemberEntity } from './pools/interviewer-pool.entity';
+import { InterviewerPoolEntity, InterviewerPoolMemberEntity } from './entities/interviewer-pool.entity';
 import { PoolRepository } from './pools/pool.repository';
 import { InterviewerPoolsController } from './pools/pools.controller';
-import { InterviewerPoolsService } from './pools/pools.service';
+import { InterviewerPoolsService } from './pools/interviewer-pools.service';
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
 import { InterviewersController } from './interviewers.controller';
 import { InterviewersService } from './interviewers.service';
 import { InterviewReplacementsController } from './replacements/replacements.controller';
-import { ReplacementFit } from './replacements/replacement-fit';
+import { ReplacementFitService } from './replacements/replacement-fit.service';
 import { ReplacementsService } from './replacements/replacements.service';
 
 /**
@@ -45,7 +45,7 @@ import { ReplacementsService } from './replacements/replacements.service';
     InterviewerProfileRepository,
     InterviewersService,
     ReplacementsService,
-    ReplacementFit,
+    ReplacementFitService,
     InterviewersDemoSeeder,
     CalendarFeedRepository,
     CalendarFeedService,

@@ -1,15 +1,15 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { hasRole, Role, UserResponse, UsersService } from '@app/auth';
+import { assertAllowed, canChangeInterviewerProfile, canReadInterviewerRecord, ownsPersonalSettings, Role, UserResponse, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { decodeCursor, encodeCursor, PageQueryDto } from '@app/common';
+import { decodeCursor, encodeCursor, PageQueryDto, seatKey } from '@app/common';
 import { SubmissionsService } from '@app/feedback';
-import { InterviewRepository, isoWeek, recordScopeFor } from '@app/interviews';
+import { InterviewReadService, isoWeek, recordScopeFor } from '@app/interviews';
 import { OutboundError, OutboundRequestService } from '@app/outbound';
 import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, PendingScorecardPage, UpdateInterviewerDto } from './dto/interviewer.dto';
 import type { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
-import { InterviewerPoolsService } from './pools/pools.service';
+import { InterviewerPoolsService } from './pools/interviewer-pools.service';
 
 export const DEFAULT_WEEKLY_LIMIT = 5;
 
@@ -18,7 +18,7 @@ export class InterviewersService {
   constructor(
     private readonly profiles: InterviewerProfileRepository,
     private readonly users: UsersService,
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly audit: AuditService,
     private readonly submissions: SubmissionsService,
     private readonly outbound: OutboundRequestService,
@@ -48,8 +48,8 @@ export class InterviewersService {
    * personal channel: only its owner or an admin sets it, and an internal address is refused.
    */
   async update(actor: AuthUser, id: string, dto: UpdateInterviewerDto): Promise<InterviewerResponse> {
-    if (actor.id !== id && !hasRole(actor, Role.Admin, Role.Recruiter)) throw new ForbiddenException('You can only change your own interviewer profile');
-    if (dto.webhookUrl !== undefined && !seesChannels(actor, id)) throw new ForbiddenException('Only the interviewer themselves or an admin can change their webhook');
+    assertAllowed(canChangeInterviewerProfile(actor, id), 'You can only change your own interviewer profile');
+    assertAllowed(dto.webhookUrl === undefined || ownsPersonalSettings(actor, id), 'Only the interviewer themselves or an admin can change their webhook');
     await this.get(actor, id);
     if (dto.webhookUrl) await this.checkWebhook(dto.webhookUrl);
     const { timezone, ...profile } = dto;
@@ -79,9 +79,7 @@ export class InterviewersService {
    * the page with its totals (interviews'), and the drafts on the page (feedback's).
    */
   async pendingScorecards(actor: AuthUser, id: string, q: PageQueryDto): Promise<PendingScorecardPage> {
-    if (actor.id !== id && !hasRole(actor, Role.Admin, Role.Recruiter, Role.HiringManager)) {
-      throw new ForbiddenException('Interviewers see their own pending scorecards only');
-    }
+    assertAllowed(canReadInterviewerRecord(actor, id), 'Interviewers see their own pending scorecards only');
     const limit = q.limit ?? 20;
     const after = q.cursor === undefined ? undefined : parseCursor(q.cursor);
     const [user] = await this.users.findManyByIds([id]);
@@ -135,9 +133,9 @@ export class InterviewersService {
     ]);
     const submitted = await this.submissions.submitted(due);
     const overdue = new Map<string, number>();
-    for (const d of due) if (!submitted.has(`${d.interviewId}:${d.userId}`)) overdue.set(d.userId, (overdue.get(d.userId) ?? 0) + 1);
+    for (const d of due) if (!submitted.has(seatKey(d))) overdue.set(d.userId, (overdue.get(d.userId) ?? 0) + 1);
     const byId = new Map(profiles.map((p) => [p.userId, p]));
-    return users.map((u) => ({ ...toResponse(u, byId.get(u.id), counts.get(u.id) ?? 0, overdue.get(u.id) ?? 0, seesChannels(viewer, u.id)), pools: pools.get(u.id) ?? [] }));
+    return users.map((u) => ({ ...toResponse(u, byId.get(u.id), counts.get(u.id) ?? 0, overdue.get(u.id) ?? 0, ownsPersonalSettings(viewer, u.id)), pools: pools.get(u.id) ?? [] }));
   }
 }
 
@@ -146,11 +144,6 @@ function parseCursor(cursor: string): [string, string] {
   const v = decodeCursor(cursor);
   if (v?.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/i.test(v[1])) return [v[0], v[1]];
   throw new BadRequestException('cursor is not a nextCursor of this list');
-}
-
-/** Personal channel settings (a webhook URL is a credential) belong to their owner; admins manage them. */
-function seesChannels(viewer: AuthUser, userId: string): boolean {
-  return viewer.id === userId || hasRole(viewer, Role.Admin);
 }
 
 function toResponse(u: UserResponse, p: InterviewerProfileEntity | undefined, thisWeek: number, overdueScorecards: number, withChannels: boolean): Omit<InterviewerResponse, 'pools'> {

@@ -79,3 +79,16 @@ export interface PanelistDeclinedPayload {
   note: string | null;
   declinedAt: Date;
 }
+
+declare module '@app/common' {
+  interface DomainEventMap {
+    [InterviewEvent.Scheduled]: InterviewEventPayload;
+    [InterviewEvent.Rescheduled]: InterviewRescheduledPayload;
+    [InterviewEvent.Cancelled]: InterviewCancelledPayload;
+    [InterviewEvent.PanelChanged]: InterviewPanelChangedPayload;
+    [InterviewEvent.Updated]: InterviewEventPayload;
+    [InterviewEvent.Completed]: InterviewEventPayload;
+    [InterviewEvent.NoShow]: InterviewNoShowPayload;
+    [InterviewEvent.PanelistDeclined]: PanelistDeclinedPayload;
+  }
+}

@@ -3,9 +3,10 @@ import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { QueueName } from '@app/queue';
+import { DomainEventsService } from '@app/common';
 import { QuestionSetsModule } from '@app/question-sets';
 import { CandidatesController } from './candidates/candidates.controller';
-import { CandidatesRepository } from './candidates/candidates.repository';
+import { CandidateRepository } from './candidates/candidate.repository';
 import { CandidatesService } from './candidates/candidates.service';
 import { CandidatePathRepository } from './candidates/candidate-path.repository';
 import { CandidatePathService } from './candidates/candidate-path.service';
@@ -17,12 +18,12 @@ import { InterviewEntity } from './entities/interview.entity';
 import { PositionEntity } from './entities/position.entity';
 import { InterviewInviteService } from './interviews/interview-invite.service';
 import { InterviewLifecycleService } from './interviews/interview-lifecycle.service';
-import { InterviewPrerequisites } from './interviews/interview-prerequisites';
+import { InterviewPrerequisitesService } from './interviews/interview-prerequisites.service';
 import { InterviewQueryService } from './interviews/interview-query.service';
 import { InterviewRepository } from './interviews/interview.repository';
 import { InterviewSchedulingService } from './interviews/interview-scheduling.service';
 import { InterviewsController } from './interviews/interviews.controller';
-import { PanelPlanner } from './interviews/panel-planner';
+import { PanelPlannerService } from './interviews/panel-planner.service';
 import { InterviewRsvpController } from './rsvp/rsvp.controller';
 import { RsvpService } from './rsvp/rsvp.service';
 import { PositionsController } from './positions/positions.controller';
@@ -34,11 +35,11 @@ import { PlanStageEntity } from './entities/plan-stage.entity';
 import { PlanTemplateEntity } from './entities/plan-template.entity';
 import { PositionCompetencyEntity } from './entities/position-competency.entity';
 import { PositionPlanEntity } from './entities/position-plan.entity';
-import { PlanInput } from './plans/plan-input';
+import { PlanInputService } from './plans/plan-input.service';
 import { PlanRepository } from './plans/plan.repository';
 import { PlansController } from './plans/plans.controller';
 import { PositionPlanService } from './plans/position-plan.service';
-import { InterviewEndScheduler } from './lifecycle/interview-end.scheduler';
+import { InterviewEndSchedulerService } from './lifecycle/interview-end-scheduler.service';
 import { InterviewStatusService } from './lifecycle/interview-status.service';
 
 /** Positions, candidates, interviews, panels, question snapshots and invites. */
@@ -52,17 +53,18 @@ import { InterviewStatusService } from './lifecycle/interview-status.service';
   ],
   controllers: [PositionsController, PlansController, CandidatesController, InterviewsController, InterviewRsvpController],
   providers: [
+    DomainEventsService,
     PositionsRepository,
     PositionsService,
-    CandidatesRepository,
+    CandidateRepository,
     CandidatesService,
     CandidatePathRepository,
     CandidatePathService,
     InterviewReadService,
     InterviewRepository,
     InterviewQueryService,
-    InterviewPrerequisites,
-    PanelPlanner,
+    InterviewPrerequisitesService,
+    PanelPlannerService,
     InterviewSchedulingService,
     InterviewLifecycleService,
     InterviewInviteService,
@@ -70,10 +72,10 @@ import { InterviewStatusService } from './lifecycle/interview-status.service';
     InterviewsDemoSeeder,
     DemoInterviewBooker,
     PlanRepository,
-    PlanInput,
+    PlanInputService,
     PositionPlanService,
     InterviewStatusService,
-    InterviewEndScheduler,
+    InterviewEndSchedulerService,
   ],
   exports: [
     InterviewQueryService,
@@ -85,7 +87,7 @@ import { InterviewStatusService } from './lifecycle/interview-status.service';
     InterviewInviteService,
     PositionPlanService,
     InterviewStatusService,
-    InterviewEndScheduler,
+    InterviewEndSchedulerService,
   ],
 })
 export class InterviewsModule {}

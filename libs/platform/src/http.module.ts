@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@app/config';
 import { AuthModule } from '@app/auth';
+import { UuidParamsPipe } from '@app/common';
 import { RemindersModule } from '@app/reminders';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
@@ -30,7 +31,7 @@ import { throttlerOptions } from './throttle/throttlers';
     }),
   ],
   controllers: [AuditController, HealthController, MetricsController],
-  providers: [QueueHealthIndicator, MetricsService, { provide: APP_GUARD, useClass: AppThrottlerGuard }],
+  providers: [QueueHealthIndicator, MetricsService, { provide: APP_GUARD, useClass: AppThrottlerGuard }, { provide: APP_PIPE, useClass: UuidParamsPipe }],
   exports: [MetricsService],
 })
 export class HttpModule {}

@@ -1,13 +1,11 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { conflict } from '@app/common';
+import { conflict, staleRevision } from '@app/common';
 import type { AuthUser } from '@app/auth';
-import { hasRole, Role } from '@app/auth';
+import { canWriteQuestionSets } from '@app/auth';
 import type { QuestionSetEntity } from './entities/question-set.entity';
 import { QuestionSetRepository } from './question-set.repository';
 import { questionContent } from './question-content';
-
-export const WRITER_ROLES = [Role.Admin, Role.Recruiter];
 
 /**
  * The one path every change takes: lock the set, check the caller's revision, and when the set is
@@ -21,7 +19,7 @@ export class QuestionSetWriter {
   ) {}
 
   assertWriter(user: AuthUser): void {
-    if (!hasRole(user, ...WRITER_ROLES)) throw new ForbiddenException('Only recruiters and admins change question sets');
+    if (!canWriteQuestionSets(user)) throw new ForbiddenException('Only recruiters and admins change question sets');
   }
 
   /** Runs `change` on the draft to edit, in one transaction, then bumps its revision; returns the draft's id. */
@@ -36,9 +34,7 @@ export class QuestionSetWriter {
       const set = await repo.findSetForUpdate(id);
       if (!set) throw new NotFoundException(`Question set ${id} not found`);
       if (revision !== undefined && set.revision !== revision) {
-        throw conflict(`Question set ${id} was changed by someone else (revision ${set.revision}, yours ${revision}); reload it and apply your change again`, {
-          currentRevision: set.revision,
-        });
+        throw staleRevision(`Question set ${id}`, set.revision, revision);
       }
       const draft = await this.draftOf(repo, set, user);
       const patch = await change(repo, draft);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '@app/common';
 import type { QuestionType } from './import/guide.types';
 import { QuestionEntity } from './entities/question.entity';
 import { QuestionSetEntity, QuestionSetStatus } from './entities/question-set.entity';
@@ -25,16 +26,13 @@ const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** All SQL for question sets and questions. Bound to a transaction by `transaction()`. */
 @Injectable()
-export class QuestionSetRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly manager: EntityManager = ds.manager) {}
-
-  transaction<T>(fn: (repo: QuestionSetRepository) => Promise<T>): Promise<T> {
-    return this.ds.transaction((m) => fn(new QuestionSetRepository(this.ds, m)));
+export class QuestionSetRepository extends TransactionalRepository<QuestionSetRepository> {
+  constructor(@InjectDataSource() ds: DataSource, manager: EntityManager = ds.manager) {
+    super(ds, manager);
   }
 
-  /** The transaction handle, for writes other modules make in the same transaction (audit). */
-  get tx(): unknown {
-    return this.manager;
+  protected withManager(manager: EntityManager): QuestionSetRepository {
+    return new QuestionSetRepository(this.ds, manager);
   }
 
   private get sets() {

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { decodeCursor, encodeCursor, unprocessable } from '@app/common';
+import { encodeCursor, keysetAfter, unprocessable } from '@app/common';
 import type { AuthUser } from '@app/auth';
-import { hasRole } from '@app/auth';
+import { canReadQuestionSet, canWriteQuestionSets } from '@app/auth';
 import { CreateQuestionSetDto, ListQuestionSetsQueryDto, UpdateQuestionSetDto } from './dto/question-set.dto';
 import { QuestionSetPage, QuestionSetResponse } from './dto/question-set.response';
 import type { QuestionSetStatus } from './entities/question-set.entity';
 import { questionRow, toSetResponse, toSummary } from './question-set.mapper';
 import { QuestionSetRepository } from './question-set.repository';
-import { QuestionSetWriter, WRITER_ROLES } from './question-set-writer';
+import { QuestionSetWriter } from './question-set-writer';
 import type { QuestionDraft, SetDraft } from './import/guide.types';
 
 @Injectable()
@@ -20,22 +20,22 @@ export class QuestionSetsService {
 
   /** Hiring managers and interviewers see published sets only; a draft is not there for them. */
   private canSee(user: AuthUser, status: QuestionSetStatus): boolean {
-    return hasRole(user, ...WRITER_ROLES) || status === 'published';
+    return canReadQuestionSet(user, status);
   }
 
   async list(user: AuthUser, q: ListQuestionSetsQueryDto): Promise<QuestionSetPage> {
-    const writer = hasRole(user, ...WRITER_ROLES);
+    const writer = canWriteQuestionSets(user);
     const statuses: QuestionSetStatus[] = q.status ? [q.status] : writer ? ['draft', 'published'] : ['published'];
     const visible = statuses.filter((s) => this.canSee(user, s));
     const limit = q.limit ?? 20;
-    const [updatedAt, id] = (decodeCursor(q.cursor) ?? []) as [string?, string?];
+    const keyset = keysetAfter(q.cursor);
     const rows = await this.repo.listSummaries({
       statuses: visible,
       positionFamily: q.positionFamily,
       tag: q.tag,
       type: q.type,
       words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
-      after: updatedAt && id && /^[0-9a-f-]{36}$/i.test(id) ? { updatedAt, id } : undefined,
+      after: keyset && /^[0-9a-f-]{36}$/i.test(keyset[1]) ? { updatedAt: keyset[0], id: keyset[1] } : undefined,
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);

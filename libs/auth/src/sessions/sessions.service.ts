@@ -6,7 +6,7 @@ import { AuditService } from '@app/audit';
 import { ttlSeconds } from '../ttl';
 import { UserEntity } from '../user.entity';
 import { UsersRepository } from '../users.repository';
-import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { RefreshTokenRepository } from './refresh-token.repository';
 import { hashToken, newRefreshToken } from './session-cookies';
 
 export const SIGN_IN_AGAIN = 'Your session has ended; sign in again';
@@ -27,7 +27,7 @@ export class SessionsService {
   private readonly logger = new Logger('Sessions');
 
   constructor(
-    private readonly tokens: RefreshTokensRepository,
+    private readonly tokens: RefreshTokenRepository,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly config: AppConfig,

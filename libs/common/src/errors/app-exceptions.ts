@@ -14,3 +14,19 @@ export const conflict = (message: string, details?: unknown) =>
   new DetailedHttpException(HttpStatus.CONFLICT, message, details);
 export const unprocessable = (message: string, details?: unknown) =>
   new DetailedHttpException(HttpStatus.UNPROCESSABLE_ENTITY, message, details);
+
+/**
+ * 409 for an optimistic-lock miss: one message and one `details` shape ({ currentRevision }) on every
+ * resource that takes a `revision`, so the web page handles them all the same way.
+ */
+export const staleRevision = (what: string, current: number, yours: number) =>
+  conflict(`${what} was changed by someone else (revision ${current}, yours ${yours}); reload it and try again`, {
+    currentRevision: current,
+  });
+
+/**
+ * 400 for one bad field found by a service (not the validation pipe): `details` names the field like
+ * the pipe's, so the web page places the message beside it.
+ */
+export const fieldError = (field: string, message: string) =>
+  new DetailedHttpException(HttpStatus.BAD_REQUEST, message, [{ field, messages: [message] }]);

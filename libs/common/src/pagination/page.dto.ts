@@ -42,3 +42,19 @@ export function decodeCursor(cursor: string | undefined): unknown[] | undefined 
   }
   return undefined;
 }
+
+/**
+ * Keyset paging: the (sort key, id) pair a page starts after, from `?cursor=`. A missing cursor, or one
+ * that is not such a pair, starts at the first page.
+ */
+export function keysetAfter(cursor: string | undefined): [string, string] | undefined {
+  const v = decodeCursor(cursor);
+  if (v?.length !== 2) return undefined;
+  const [key, id] = v;
+  return typeof key === 'string' && typeof id === 'string' && key && id ? [key, id] : undefined;
+}
+
+/** The `nextCursor` of a page read with `limit + 1` rows: the last shown row's key, or null on the last page. */
+export function nextCursor<R>(rows: readonly R[], limit: number, keyOf: (row: R) => unknown[]): string | null {
+  return rows.length > limit && limit > 0 ? encodeCursor(keyOf(rows[limit - 1])) : null;
+}

@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { UsersService } from '@app/auth';
+import { seatKey, seatKeys } from '@app/common';
 import type { AuthUser } from '@app/auth';
-import { canManagePosition, CandidatesService, InterviewRepository, type InterviewListRow, type KitRow } from '@app/interviews';
+import { canManagePosition, CandidatesService, InterviewReadService, type InterviewListRow, type KitRow } from '@app/interviews';
 import { DebriefQueryDto, DebriefResponse } from '../dto/debrief.dto';
 import { recommendationLabel } from '../scale';
 import { missingSlots } from '../scorecards/feedback-status.service';
@@ -25,7 +26,7 @@ const planStageOf = (i: InterviewListRow['interview']): string | null => (i as {
 export class DebriefService {
   constructor(
     private readonly candidates: CandidatesService,
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly scorecards: ScorecardRepository,
     private readonly users: UsersService,
   ) {}
@@ -34,7 +35,7 @@ export class DebriefService {
     const candidate = await this.candidates.find(user, candidateId);
     if (!candidate.position || !canManagePosition(user, { hiringManagerId: candidate.position.hiringManagerId })) throw new NotFoundException(`Candidate ${candidateId} not found`);
     const planStageId = q.planStageId ?? null;
-    const rows = (await this.interviews.list({ candidateId: candidate.id, visibleTo: null, limit: MAX_INTERVIEWS }))
+    const rows = (await this.interviews.listForCandidate(candidate.id, MAX_INTERVIEWS))
       .filter((r) => planStageId === null || planStageOf(r.interview) === planStageId);
     const cards = await this.scorecards.submittedFor(rows.map((r) => r.interview.id));
     const withCards = rows.filter((r) => cards.some((c) => c.interviewId === r.interview.id));
@@ -42,14 +43,14 @@ export class DebriefService {
       this.scorecards.ratingsFor(cards.map((c) => c.id)),
       this.scorecards.notesFor(cards.map((c) => c.id)),
       // a candidate has a handful of interviews; only those with evidence need their questions
-      Promise.all(withCards.map((r) => this.interviews.findKit(r.interview.id))),
+      Promise.all(withCards.map((r) => this.interviews.kit(r.interview.id))),
       this.users.findManyByIds([...new Set(rows.flatMap((r) => r.panel.map((p) => p.userId)).concat(cards.map((c) => c.panelistId)))]),
     ]);
     const names = new Map(people.map((u) => [u.id, u.name]));
     const name = (id: string) => names.get(id) ?? 'Unknown user';
     const kitOf = new Map(kits.filter((k): k is KitRow => !!k).map((k) => [k.interview.id, k]));
     const titleOf = new Map(rows.map((r) => [r.interview.id, r.interview.title]));
-    const submitted = new Set(cards.map((c) => `${c.interviewId}:${c.panelistId}`));
+    const submitted = seatKeys(cards.map((c) => ({ interviewId: c.interviewId, userId: c.panelistId })));
     const panelists = [...new Set(cards.map((c) => c.panelistId))];
     const evidence = ratings.filter((r) => kitOf.has(r.interviewId));
     const criteriaUnits = unitsBy(evidence, (r) => `${r.interviewQuestionId}/${r.criterionId}`, (r) => r.rating).filter((u) => u.length >= 2);
@@ -66,7 +67,7 @@ export class DebriefService {
         endsAt: r.interview.endsAt,
         feedbackDueAt: r.interview.feedbackDueAt,
         status: r.interview.status,
-        panel: r.panel.map((p) => ({ userId: p.userId, name: name(p.userId), role: p.role, submitted: submitted.has(`${r.interview.id}:${p.userId}`) })),
+        panel: r.panel.map((p) => ({ userId: p.userId, name: name(p.userId), role: p.role, submitted: submitted.has(seatKey({ interviewId: r.interview.id, userId: p.userId })) })),
       })),
       panelists: panelists.map((id) => ({ id, name: name(id) })),
       scorecards: cards

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { CandidatePathService, PositionPlanService } from '@app/interviews';
-import { DecisionList, DecisionResponse } from './decision.response';
+import { DecisionList, DecisionResponse } from '../dto/decision.response';
 import { readableCandidate, toDecisionResponse } from './decision-view';
-import { DecisionsRepository } from './decisions.repository';
+import { DecisionRepository } from './decision.repository';
 
 /** A candidate's decisions, as the managers of their position read them. */
 @Injectable()
@@ -12,7 +12,7 @@ export class DecisionHistoryService {
   constructor(
     private readonly path: CandidatePathService,
     private readonly plan: PositionPlanService,
-    private readonly repo: DecisionsRepository,
+    private readonly repo: DecisionRepository,
     private readonly users: UsersService,
   ) {}
 

@@ -4,7 +4,7 @@ import { canManagePosition } from '@app/interviews';
 import type { CandidatePath, CandidatePathService } from '@app/interviews';
 import type { CandidateDecisionEntity } from '../entities/candidate-decision.entity';
 import type { StageRef } from './decision-rules';
-import type { DecisionResponse } from './decision.response';
+import type { DecisionResponse } from '../dto/decision.response';
 
 /** The candidate, for the managers of their position; anyone else gets 404. */
 export async function readableCandidate(path: CandidatePathService, user: AuthUser, id: string): Promise<CandidatePath> {

@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CreateDecisionDto } from './decision.dto';
-import { DecisionList, DecisionResponse } from './decision.response';
+import { CreateDecisionDto } from '../dto/decision.dto';
+import { DecisionList, DecisionResponse } from '../dto/decision.response';
 import { DecisionHistoryService } from './decision-history.service';
 import { DecisionsService } from './decisions.service';
 

@@ -6,9 +6,9 @@ import { StageEvidenceService } from '../pipeline/stage-evidence.service';
 import { stageState } from '../pipeline/stage-state';
 import { RejectionReasonsService } from '../reasons/rejection-reasons.service';
 import { assertFields, assertMayDecide, NEEDS_EVIDENCE, nextPath } from './decision-rules';
-import { CreateDecisionDto } from './decision.dto';
-import { DecisionResponse } from './decision.response';
-import { DecisionRecorder } from './decision-recorder';
+import { CreateDecisionDto } from '../dto/decision.dto';
+import { DecisionResponse } from '../dto/decision.response';
+import { DecisionRecorderService } from './decision-recorder.service';
 import { readableCandidate, toDecisionResponse } from './decision-view';
 
 @Injectable()
@@ -18,7 +18,7 @@ export class DecisionsService {
     private readonly plan: PositionPlanService,
     private readonly evidence: StageEvidenceService,
     private readonly reasons: RejectionReasonsService,
-    private readonly recorder: DecisionRecorder,
+    private readonly recorder: DecisionRecorderService,
   ) {}
 
   async decide(user: AuthUser, candidateId: string, dto: CreateDecisionDto): Promise<DecisionResponse> {

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { OnDomainEvent } from '@app/common';
 import { CandidatePathService, InterviewEvent, PositionPlanService } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
-import { DecisionRecorder } from './decision-recorder';
+import { DecisionRecorderService } from './decision-recorder.service';
 
 /** Thrown inside the recorder's transaction to leave without a record when someone moved the candidate first. */
 class AlreadyOnThePath extends Error {}
@@ -18,10 +18,10 @@ export class StageEntryListener {
   constructor(
     private readonly path: CandidatePathService,
     private readonly plan: PositionPlanService,
-    private readonly recorder: DecisionRecorder,
+    private readonly recorder: DecisionRecorderService,
   ) {}
 
-  @OnEvent(InterviewEvent.Scheduled, { promisify: true, suppressErrors: false })
+  @OnDomainEvent(InterviewEvent.Scheduled, { suppressErrors: false })
   async onScheduled(e: InterviewEventPayload): Promise<void> {
     if (!e.planStageId) return;
     const candidate = await this.path.find(e.candidateId);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@app/auth';
+import { seatKey } from '@app/common';
 import { CandidatePathService, hiringHomeScope } from '@app/interviews';
-import { HiringHomeResponse } from './pipeline.response';
+import { HiringHomeResponse } from '../dto/pipeline.response';
 import { StageEvidenceService } from './stage-evidence.service';
-import { pairKey, stageState } from './stage-state';
+import { stageState } from './stage-state';
 
 const UPCOMING_LIMIT = 50;
 
@@ -35,7 +36,7 @@ export class HiringHomeService {
         if (i.status === 'scheduled' && i.startsAt > now) {
           home.upcomingInterviews.push({ id: i.id, title: i.title, candidateName: c.name, positionTitle: c.positionTitle, startsAt: i.startsAt });
         } else if (i.feedbackDueAt < now) {
-          for (const p of i.panel.filter((x) => !submitted.has(pairKey(i.id, x.userId)))) {
+          for (const p of i.panel.filter((x) => !submitted.has(seatKey({ interviewId: i.id, userId: x.userId })))) {
             home.overdueScorecards.push({
               interviewId: i.id, interviewTitle: i.title, candidateName: c.name, userId: p.userId, name: p.name, feedbackDueAt: i.feedbackDueAt,
             });

@@ -4,8 +4,8 @@ import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { HiringHomeService } from './hiring-home.service';
-import { PipelineQueryDto } from './pipeline.dto';
-import { HiringHomeResponse, PipelineResponse } from './pipeline.response';
+import { PipelineQueryDto } from '../dto/pipeline.dto';
+import { HiringHomeResponse, PipelineResponse } from '../dto/pipeline.response';
 import { PipelineService } from './pipeline.service';
 
 @ApiTags('hiring')

@@ -1,9 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '@app/auth';
 import { canManagePosition, CandidatePathService, PositionPlanService, PositionsService } from '@app/interviews';
-import { DecisionsRepository } from '../decisions/decisions.repository';
-import { PipelineQueryDto } from './pipeline.dto';
-import { PipelineResponse, PipelineStage } from './pipeline.response';
+import { DecisionRepository } from '../decisions/decision.repository';
+import { PipelineQueryDto } from '../dto/pipeline.dto';
+import { PipelineResponse, PipelineStage } from '../dto/pipeline.response';
 import { StageEvidenceService } from './stage-evidence.service';
 import { stageState } from './stage-state';
 
@@ -15,7 +15,7 @@ export class PipelineService {
     private readonly plan: PositionPlanService,
     private readonly path: CandidatePathService,
     private readonly evidence: StageEvidenceService,
-    private readonly decisions: DecisionsRepository,
+    private readonly decisions: DecisionRepository,
   ) {}
 
   async board(user: AuthUser, positionId: string, q: PipelineQueryDto): Promise<PipelineResponse> {

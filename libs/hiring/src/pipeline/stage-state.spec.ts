@@ -1,4 +1,5 @@
 import type { CandidateInterviewRow } from '@app/interviews';
+import { seatKeys } from '@app/common';
 import { stageState, weekdayTime } from './stage-state';
 
 const now = new Date('2026-03-10T12:00:00Z');
@@ -23,10 +24,10 @@ describe('stageState', () => {
   });
 
   it('counts scorecards in, then is ready to decide', () => {
-    expect(stageState(active, [interview({})], new Set(['i1:u1']), now, 'UTC')).toMatchObject({
+    expect(stageState(active, [interview({})], seatKeys([{ interviewId: 'i1', userId: 'u1' }]), now, 'UTC')).toMatchObject({
       state: 'awaiting_feedback', label: 'Awaiting feedback 1/2', missing: [{ interviewId: 'i1', interviewTitle: 'Coding', userId: 'u2', name: 'Ben' }],
     });
-    expect(stageState(active, [interview({})], new Set(['i1:u1', 'i1:u2']), now, 'UTC')).toMatchObject({ state: 'ready_to_decide', label: 'Ready to decide' });
+    expect(stageState(active, [interview({})], seatKeys([{ interviewId: 'i1', userId: 'u1' }, { interviewId: 'i1', userId: 'u2' }]), now, 'UTC')).toMatchObject({ state: 'ready_to_decide', label: 'Ready to decide' });
   });
 
   it('says what was decided for closed or held candidates', () => {

@@ -1,4 +1,5 @@
 import type { CandidateInterviewRow, CandidateStatus } from '@app/interviews';
+import { seatKey } from '@app/common';
 import type { MissingScorecard } from '../entities/candidate-decision.entity';
 
 export type StageStateName = 'not_scheduled' | 'scheduled' | 'awaiting_feedback' | 'ready_to_decide' | 'decided';
@@ -15,8 +16,6 @@ export interface StageState {
 const NOT_HELD = ['cancelled', 'no_show'];
 
 const CLOSED_LABEL: Partial<Record<CandidateStatus, string>> = { rejected: 'Rejected', hired: 'Hired', withdrawn: 'Withdrawn', on_hold: 'On hold' };
-
-export const pairKey = (interviewId: string, userId: string) => `${interviewId}:${userId}`;
 
 /**
  * The interviews of the candidate's current stage (interviews with no plan stage belong to "Not started"),
@@ -40,13 +39,13 @@ export function weekdayTime(at: Date, timeZone: string): string {
 export function stageState(
   c: { stageId: string | null; status: CandidateStatus },
   interviews: CandidateInterviewRow[],
-  submitted: Set<string>,
+  submitted: ReadonlySet<string>,
   now: Date,
   timeZone: string,
 ): StageState {
   const current = stageInterviews(c.stageId, interviews);
   const missing = current.flatMap((i) =>
-    i.panel.filter((p) => !submitted.has(pairKey(i.id, p.userId))).map((p) => ({ interviewId: i.id, interviewTitle: i.title, userId: p.userId, name: p.name })),
+    i.panel.filter((p) => !submitted.has(seatKey({ interviewId: i.id, userId: p.userId }))).map((p) => ({ interviewId: i.id, interviewTitle: i.title, userId: p.userId, name: p.name })),
   );
   const expected = current.reduce((n, i) => n + i.panel.length, 0);
   const scorecards = { submitted: expected - missing.length, expected };

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { RejectionReasonList, UpdateRejectionReasonsDto } from './rejection-reason.dto';
+import { RejectionReasonList, UpdateRejectionReasonsDto } from '../dto/rejection-reason.dto';
 import { RejectionReasonsService } from './rejection-reasons.service';
 
 @ApiTags('hiring')

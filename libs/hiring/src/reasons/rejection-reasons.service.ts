@@ -2,13 +2,13 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { AuditService, SETTINGS_ENTITY_ID } from '@app/audit';
 import type { AuthUser } from '@app/auth';
 import { DetailedHttpException } from '@app/common';
-import { RejectionReasonList, UpdateRejectionReasonsDto } from './rejection-reason.dto';
-import { RejectionReasonsRepository } from './rejection-reasons.repository';
+import { RejectionReasonList, UpdateRejectionReasonsDto } from '../dto/rejection-reason.dto';
+import { RejectionReasonRepository } from './rejection-reason.repository';
 
 @Injectable()
 export class RejectionReasonsService {
   constructor(
-    private readonly repo: RejectionReasonsRepository,
+    private readonly repo: RejectionReasonRepository,
     private readonly audit: AuditService,
   ) {}
 

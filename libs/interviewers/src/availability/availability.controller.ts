@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { AvailabilityQueryDto, AvailabilityResponse, AvailabilitySettingsDto, UpdateAvailabilityDto } from './availability.dto';
+import { AvailabilityQueryDto, AvailabilityResponse, AvailabilitySettingsDto, UpdateAvailabilityDto } from '../dto/availability.dto';
 import { AvailabilityService } from './availability.service';
 
 @ApiTags('interviewers')

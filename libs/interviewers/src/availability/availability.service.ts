@@ -1,12 +1,14 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { hasRole, Role, UsersService } from '@app/auth';
+import { assertAllowed, canReadInterviewerRecord, ownsPersonalSettings, Role, UsersService } from '@app/auth';
+import { InterviewReadService } from '@app/interviews';
 import type { AuthUser } from '@app/auth';
+import { fieldError } from '@app/common';
 import { InterviewerProfileRepository } from '../interviewer-profile.repository';
-import { AvailabilityQueryDto, AvailabilityResponse, AvailabilitySettingsDto, UpdateAvailabilityDto } from './availability.dto';
+import { AvailabilityQueryDto, AvailabilityResponse, AvailabilitySettingsDto, UpdateAvailabilityDto } from '../dto/availability.dto';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { CalendarFeedService } from './calendar-feed.service';
-import { checkDaysOff, checkWorkingHours, DEFAULT_WORKING_HOURS, normalizeWorkingHours, workingWindows, type FieldProblem, type WorkingHours } from './working-hours';
+import { checkDaysOff, checkWorkingHours, DEFAULT_WORKING_HOURS, normalizeWorkingHours, workingWindows, type WorkingHours } from './working-hours';
 
 export const MAX_RANGE_DAYS = 62;
 
@@ -41,6 +43,7 @@ export class AvailabilityService {
     private readonly feeds: CalendarFeedService,
     private readonly feedRepo: CalendarFeedRepository,
     private readonly audit: AuditService,
+    private readonly interviews: InterviewReadService,
   ) {}
 
   /** Several users over one range, three queries in all; users that are not found are left out. */
@@ -50,7 +53,7 @@ export class AvailabilityService {
       this.users.findManyByIds(ids),
       this.profiles.findByUserIds(ids),
       this.feedRepo.busyBetween(ids, from, to),
-      this.feedRepo.interviewsBetween(ids, from, to),
+      this.interviews.seatsBetween(ids, from, to),
     ]);
     const byId = new Map(profiles.map((p) => [p.userId, p]));
     const out = new Map<string, UserAvailability>();
@@ -77,11 +80,11 @@ export class AvailabilityService {
 
   /** `GET /interviewers/:id/availability`: schedulers (admin, recruiter, hiring manager) and the owner. */
   async read(actor: AuthUser, id: string, q: AvailabilityQueryDto): Promise<AvailabilityResponse> {
-    if (actor.id !== id && !hasRole(actor, Role.Admin, Role.Recruiter, Role.HiringManager)) throw new ForbiddenException('Only schedulers and the interviewer themselves read availability');
+    assertAllowed(canReadInterviewerRecord(actor, id), 'Only schedulers and the interviewer themselves read availability');
     const from = new Date(q.from);
     const to = new Date(q.to);
-    if (to <= from) throw fieldError({ field: 'to', message: 'to must be after from' });
-    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw fieldError({ field: 'to', message: `to must be at most ${MAX_RANGE_DAYS} days after from` });
+    if (to <= from) throw fieldError('to', 'to must be after from');
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw fieldError('to', `to must be at most ${MAX_RANGE_DAYS} days after from`);
     await this.interviewer(id);
     const a = (await this.forUsers([id], from, to)).get(id)!;
     return {
@@ -97,9 +100,9 @@ export class AvailabilityService {
 
   /** `PUT /interviewers/:id/availability`: the interviewer themselves or an admin. */
   async update(actor: AuthUser, id: string, dto: UpdateAvailabilityDto): Promise<AvailabilitySettingsDto> {
-    if (actor.id !== id && !hasRole(actor, Role.Admin)) throw new ForbiddenException('Only the interviewer themselves or an admin can change their availability');
+    assertAllowed(ownsPersonalSettings(actor, id), 'Only the interviewer themselves or an admin can change their availability');
     const problem = (dto.workingHours !== undefined ? checkWorkingHours(dto.workingHours) : null) ?? (dto.daysOff !== undefined ? checkDaysOff(dto.daysOff) : null);
-    if (problem) throw fieldError(problem);
+    if (problem) throw fieldError(problem.field, problem.message);
     await this.interviewer(id);
     if (dto.calendarFeedUrl !== undefined) await this.feeds.save(id, dto.calendarFeedUrl);
     const values: { workingHours?: WorkingHours | null; daysOff?: string[]; bufferMinutes?: number } = {};
@@ -117,7 +120,7 @@ export class AvailabilityService {
   }
 
   private async settingsOf(actor: AuthUser, id: string, a: Pick<UserAvailability, 'timezone' | 'workingHours' | 'daysOff' | 'bufferMinutes'>): Promise<AvailabilitySettingsDto> {
-    const owner = actor.id === id || hasRole(actor, Role.Admin);
+    const owner = ownsPersonalSettings(actor, id);
     return {
       timezone: a.timezone,
       workingHours: a.workingHours,
@@ -136,8 +139,4 @@ export class AvailabilityService {
 
 function iso(i: Interval): { start: string; end: string } {
   return { start: i.start.toISOString(), end: i.end.toISOString() };
-}
-
-function fieldError(p: FieldProblem): BadRequestException {
-  return new BadRequestException({ message: p.message, details: [{ field: p.field, messages: [p.message] }] });
 }

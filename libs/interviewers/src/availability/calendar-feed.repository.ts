@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import { CalendarBusyEntity, CalendarFeedEntity } from './calendar-feed.entity';
-import { HELD_STATUSES } from '@app/interviews';
+import { CalendarBusyEntity, CalendarFeedEntity } from '../entities/calendar-feed.entity';
 import type { BusyInterval } from './ical-busy';
 
 @Injectable()
@@ -75,16 +74,5 @@ export class CalendarFeedRepository {
       [userIds, from, to],
     );
     return rows.map((r) => ({ userId: r.user_id, start: new Date(r.starts_at), end: new Date(r.ends_at) }));
-  }
-
-  /** Their interviews that hold time (scheduled or held), as busy intervals. */
-  async interviewsBetween(userIds: string[], from: Date, to: Date): Promise<Array<{ userId: string; start: Date; end: Date; interviewId: string }>> {
-    if (!userIds.length) return [];
-    const rows: Array<{ user_id: string; starts_at: Date; ends_at: Date; id: string }> = await this.db.query(
-      `SELECT p.user_id, i.starts_at, i.ends_at, i.id FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
-        WHERE p.user_id = ANY($1::uuid[]) AND i.status = ANY($4) AND i.starts_at < $3 AND i.ends_at > $2 ORDER BY i.starts_at`,
-      [userIds, from, to, HELD_STATUSES],
-    );
-    return rows.map((r) => ({ userId: r.user_id, start: new Date(r.starts_at), end: new Date(r.ends_at), interviewId: r.id }));
   }
 }

@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { OutboundError, OutboundRequestService } from '@app/outbound';
 import { CalendarFeedJobPayload, CalendarJob, calendarFeedJobId, QueueName } from '@app/queue';
-import type { CalendarFeedEntity } from './calendar-feed.entity';
+import type { CalendarFeedEntity } from '../entities/calendar-feed.entity';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { busyFromIcs } from './ical-busy';
 

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsTimeZone } from '@app/auth';
 import { IsDateTimeInput, PageInfoDto, PageQueryDto, toInstant } from '@app/common';
-import { InterviewerPoolRef } from '../pools/pools.response';
+import { InterviewerPoolRef } from './pools.response';
 
 // Any ISO 8601 form (week dates, `+01`, hours alone) becomes one canonical instant, so that the
 // service's Date parsing sees only what it reads; a local time is read in UTC, as before. What cannot

@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, Role } from '@app/auth';
-import { FindTimesQueryDto } from './find-times.dto';
-import { FindTimesResponse } from './find-times.response';
+import { FindTimesQueryDto } from '../dto/find-times.dto';
+import { FindTimesResponse } from '../dto/find-times.response';
 import { FindTimesService } from './find-times.service';
 
 @ApiTags('interviews')

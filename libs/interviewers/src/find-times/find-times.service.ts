@@ -1,11 +1,11 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Temporal } from 'temporal-polyfill';
 import { Role, UsersService } from '@app/auth';
-import { parseDateTimeInput } from '@app/common';
+import { parseDateTimeInput, fieldError } from '@app/common';
 import { AvailabilityService } from '../availability/availability.service';
-import { InterviewerPoolsService, type PoolWithMembers } from '../pools/pools.service';
-import { MAX_RANGE_DAYS, type FindTimesQueryDto } from './find-times.dto';
-import type { FindTimesResponse } from './find-times.response';
+import { InterviewerPoolsService, type PoolWithMembers } from '../pools/interviewer-pools.service';
+import { MAX_RANGE_DAYS, type FindTimesQueryDto } from '../dto/find-times.dto';
+import type { FindTimesResponse } from '../dto/find-times.response';
 import { LocalClock } from './local-time';
 import { findTimes, personOf, type Person, type Seat, type TraineeOption } from './slot-finder';
 
@@ -83,8 +83,4 @@ function range(fromText: string, toText: string, tz: string): { from: Date; to: 
   if (to <= from) throw fieldError('to', 'to must be after from');
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) throw fieldError('to', `to must be at most ${MAX_RANGE_DAYS} days after from`);
   return { from, to };
-}
-
-function fieldError(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, details: [{ field, messages: [message] }] });
 }

@@ -1,8 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Interval, UserAvailability } from '../availability/availability.service';
 import { minutesOf, type WorkingHours } from '../availability/working-hours';
-import type { UserPoolLimits } from '../pools/pools.service';
-import type { FindTimesResponse, NearMissCode, NearMissReasonResponse, SlotPanelistResponse, SlotResponse } from './find-times.response';
+import type { UserPoolLimits } from '../pools/interviewer-pools.service';
+import type { FindTimesResponse, NearMissCode, NearMissReasonResponse, SlotPanelistResponse, SlotResponse } from '../dto/find-times.response';
 import { dayLabel, hhmm, LocalClock, placeOf, weekLabel } from './local-time';
 
 /** The candidate's day: slots start at 07:00 and end by 21:00 in their zone. */

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
-import { HELD_STATUSES } from '@app/interviews';
-import { InterviewerPoolEntity, InterviewerPoolMemberEntity } from './interviewer-pool.entity';
+import { InterviewerPoolEntity, InterviewerPoolMemberEntity } from '../entities/interviewer-pool.entity';
 
 /** A membership with its pool's limits and training counts: one row of `memberships`. */
 export interface MembershipRow {
@@ -15,13 +14,6 @@ export interface MembershipRow {
   userId: string;
   trainee: boolean;
   joinedAt: Date;
-}
-
-/** A seat on a panel whose interview is over (for training counts). */
-export interface HeldSeat {
-  interviewId: string;
-  userId: string;
-  startsAt: Date;
 }
 
 export class DuplicatePoolName extends Error {}
@@ -87,20 +79,6 @@ export class PoolRepository {
       trainee: r.trainee as boolean,
       joinedAt: new Date(r.joined_at as string),
     }));
-  }
-
-  /**
-   * Their seats on interviews that are over (ended by `now`), neither cancelled nor a no-show, that
-   * started at `since` or later: one query (like the availability's busy times, it reads the panel).
-   */
-  async heldSeats(userIds: string[], since: Date, now: Date): Promise<HeldSeat[]> {
-    if (!userIds.length) return [];
-    const rows: Array<{ interview_id: string; user_id: string; starts_at: Date }> = await this.db.query(
-      `SELECT p.interview_id, p.user_id, i.starts_at FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
-        WHERE p.user_id = ANY($1::uuid[]) AND i.status = ANY($4) AND i.starts_at >= $2 AND i.ends_at <= $3`,
-      [userIds, since, now, HELD_STATUSES],
-    );
-    return rows.map((r) => ({ interviewId: r.interview_id, userId: r.user_id, startsAt: new Date(r.starts_at) }));
   }
 
   private async unique<T>(fn: () => Promise<T>): Promise<T> {

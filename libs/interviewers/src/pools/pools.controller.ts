@@ -3,9 +3,9 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CreateInterviewerPoolDto, PutPoolMemberDto, UpdateInterviewerPoolDto } from './pools.dto';
-import { InterviewerPoolList, InterviewerPoolResponse } from './pools.response';
-import { InterviewerPoolsService } from './pools.service';
+import { CreateInterviewerPoolDto, PutPoolMemberDto, UpdateInterviewerPoolDto } from '../dto/pools.dto';
+import { InterviewerPoolList, InterviewerPoolResponse } from '../dto/pools.response';
+import { InterviewerPoolsService } from './interviewer-pools.service';
 
 const MANAGERS = { roles: [Role.Admin, Role.Recruiter] };
 

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { ReplacementsResponse } from './replacements.response';
+import { ReplacementsResponse } from '../dto/replacements.response';
 import { ReplacementsService } from './replacements.service';
 
 @ApiTags('interviews')

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Role, UsersService, type UserResponse } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { assertAllowed, canManagePosition, InterviewQueryService, InterviewRepository, isoWeek } from '@app/interviews';
+import { assertAllowed, canManagePosition, InterviewQueryService, InterviewReadService, isoWeek } from '@app/interviews';
 import { InterviewerProfileRepository } from '../interviewer-profile.repository';
 import { DEFAULT_WEEKLY_LIMIT } from '../interviewers.service';
-import { ReplacementFit } from './replacement-fit';
-import type { ReplacementsResponse } from './replacements.response';
+import { ReplacementFitService } from './replacement-fit.service';
+import type { ReplacementsResponse } from '../dto/replacements.response';
 
 const PAGE = 200;
 const SHOWN = 10;
@@ -18,10 +18,10 @@ const SHOWN = 10;
 export class ReplacementsService {
   constructor(
     private readonly query: InterviewQueryService,
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly users: UsersService,
     private readonly profiles: InterviewerProfileRepository,
-    private readonly fit: ReplacementFit,
+    private readonly fit: ReplacementFitService,
   ) {}
 
   async suggest(user: AuthUser, interviewId: string): Promise<ReplacementsResponse> {

@@ -1,11 +1,11 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { assertAllowed, assertHiringTeam, assertVisible, canDelete, canManagePosition, managedBy } from '../access/access-policy';
+import { assertAllowed, assertHiringTeam, assertVisible, canDelete, canManagePosition, managedBy } from '@app/auth';
 import { AuditService } from '@app/audit';
-import { decodeCursor, encodeCursor } from '@app/common';
+import { keysetAfter, nextCursor } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { PositionsService } from '../positions/positions.service';
-import { CandidatePage, CandidateResponse, CreateCandidateDto, ListCandidatesQueryDto, UpdateCandidateDto } from './candidate.dto';
-import { CandidatesRepository, CandidateWithStage } from './candidates.repository';
+import { CandidatePage, CandidateResponse, CreateCandidateDto, ListCandidatesQueryDto, UpdateCandidateDto } from '../dto/candidate.dto';
+import { CandidateRepository, CandidateWithStage } from './candidate.repository';
 import { InterviewRepository } from '../interviews/interview.repository';
 
 const toResponse = (c: CandidateWithStage): CandidateResponse => ({
@@ -25,7 +25,7 @@ const toResponse = (c: CandidateWithStage): CandidateResponse => ({
 @Injectable()
 export class CandidatesService {
   constructor(
-    private readonly repo: CandidatesRepository,
+    private readonly repo: CandidateRepository,
     private readonly positions: PositionsService,
     private readonly interviews: InterviewRepository,
     private readonly audit: AuditService,
@@ -50,17 +50,17 @@ export class CandidatesService {
   async list(user: AuthUser, q: ListCandidatesQueryDto): Promise<CandidatePage> {
     this.assertReader(user);
     const limit = q.limit ?? 20;
-    const [createdAt, id] = (decodeCursor(q.cursor) ?? []) as [string?, string?];
+    const after = keysetAfter(q.cursor);
     const rows = await this.repo.list({
       words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
       positionId: q.positionId,
       status: q.status,
       managedBy: managedBy(user),
       limit: limit + 1,
-      after: createdAt && id ? { createdAt, id } : undefined,
+      after: after && { createdAt: after[0], id: after[1] },
     });
     const page = rows.slice(0, limit);
-    return { items: page.map((r) => toResponse(r.candidate)), page: { limit, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].cursor) : null } };
+    return { items: page.map((r) => toResponse(r.candidate)), page: { limit, nextCursor: nextCursor(rows, limit, (r) => r.cursor) } };
   }
 
   /** Every candidate of a position (for side-by-side summaries); the caller checks access to the position. */

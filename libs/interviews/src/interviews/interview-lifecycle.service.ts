@@ -1,14 +1,13 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '@app/audit';
-import { conflict } from '@app/common';
+import { DomainEventsService, staleRevision } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { AssignQuestionsDto, CancelInterviewDto, CompleteInterviewDto, NoShowInterviewDto } from '../dto/interview.dto';
 import { InterviewKitResponse } from '../dto/interview.response';
 import type { InterviewEntity } from '../entities/interview.entity';
 import { eventPayload, InterviewEvent, type InterviewNoShowPayload } from '../interview.events';
-import { assertAllowed, canManagePosition } from '../access/access-policy';
-import { InterviewPrerequisites } from './interview-prerequisites';
+import { assertAllowed, canManagePosition } from '@app/auth';
+import { InterviewPrerequisitesService } from './interview-prerequisites.service';
 import { InterviewQueryService } from './interview-query.service';
 import { InterviewRepository } from './interview.repository';
 import { snapshotRows } from './interview-snapshot';
@@ -19,9 +18,9 @@ export class InterviewLifecycleService {
   constructor(
     private readonly repo: InterviewRepository,
     private readonly query: InterviewQueryService,
-    private readonly prerequisites: InterviewPrerequisites,
+    private readonly prerequisites: InterviewPrerequisitesService,
     private readonly audit: AuditService,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventsService,
   ) {}
 
   async cancel(user: AuthUser, id: string, dto: CancelInterviewDto): Promise<InterviewKitResponse> {
@@ -30,7 +29,7 @@ export class InterviewLifecycleService {
       await repo.update(id, { status: 'cancelled', cancelReason: dto.reason, cancelledAt: new Date() }, true);
       await this.audit.record(user.id, 'interview', id, 'cancelled', { reason: dto.reason }, repo.tx);
     });
-    await this.events.emitAsync(InterviewEvent.Cancelled, { ...eventPayload(interview, user.id, panel), reason: dto.reason });
+    await this.events.emit(InterviewEvent.Cancelled, { ...eventPayload(interview, user.id, panel), reason: dto.reason });
     return this.query.kit(user, id);
   }
 
@@ -40,7 +39,7 @@ export class InterviewLifecycleService {
       await repo.update(id, { status: 'completed', completedAt: new Date() }, false);
       await this.audit.record(user.id, 'interview', id, 'completed', {}, repo.tx);
     });
-    await this.events.emitAsync(InterviewEvent.Completed, eventPayload(interview, user.id, panel));
+    await this.events.emit(InterviewEvent.Completed, eventPayload(interview, user.id, panel));
     return this.query.kit(user, id);
   }
 
@@ -53,7 +52,7 @@ export class InterviewLifecycleService {
       await this.audit.record(user.id, 'interview', id, 'no_show', { note, previousStatus: before.status }, repo.tx);
     });
     const payload: InterviewNoShowPayload = { ...eventPayload(interview, user.id, panel), note };
-    await this.events.emitAsync(InterviewEvent.NoShow, payload);
+    await this.events.emit(InterviewEvent.NoShow, payload);
     return this.query.kit(user, id);
   }
 
@@ -79,7 +78,7 @@ export class InterviewLifecycleService {
       const before = await repo.findForUpdate(id);
       if (!before) throw new NotFoundException(`Interview ${id} not found`);
       if (revision !== undefined && before.revision !== revision) {
-        throw conflict(`Interview ${id} was changed by someone else (revision ${before.revision}, yours ${revision})`, { currentRevision: before.revision });
+        throw staleRevision(`Interview ${id}`, before.revision, revision);
       }
       await fn(repo, before);
       return { interview: (await repo.findById(id))!, panel: await repo.findPanel(id) };

@@ -1,12 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { questionContent } from '@app/question-sets';
-import { decodeCursor, encodeCursor } from '@app/common';
+import { encodeCursor, keysetAfter } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse, InterviewPage, WarningResponse } from '../dto/interview.response';
 import { ListInterviewsQueryDto } from '../dto/interview.dto';
 import { parseInstant, toZonedIso } from '../time';
-import { assertVisible, canReadInterview, canReadRsvpNote, interviewListScope } from '../access/access-policy';
+import { assertVisible, canReadInterview, canReadRsvpNote, interviewListScope } from '@app/auth';
 import { needsReplacement } from '../rsvp/rsvp-rules';
 import { InterviewRepository, KitRow } from './interview.repository';
 
@@ -76,7 +76,7 @@ export class InterviewQueryService {
 
   async list(user: AuthUser, q: ListInterviewsQueryDto): Promise<InterviewPage> {
     const limit = q.limit ?? 20;
-    const after = decodeCursor(q.cursor) as [string, string] | undefined;
+    const after = keysetAfter(q.cursor);
     const rows = await this.repo.list({
       from: q.from ? parseInstant(q.from, user.timezone ?? 'UTC', 'from') : undefined,
       to: q.to ? parseInstant(q.to, user.timezone ?? 'UTC', 'to') : undefined,
@@ -87,7 +87,7 @@ export class InterviewQueryService {
       questionSetId: q.questionSetId,
       visibleTo: visibleTo(user),
       limit: limit + 1,
-      after: after?.length === 2 ? after : undefined,
+      after,
     });
     const page = rows.slice(0, limit);
     return {

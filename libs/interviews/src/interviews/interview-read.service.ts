@@ -3,6 +3,30 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UsersService } from '@app/auth';
 import type { PanelRole } from '../entities/interview-panelist.entity';
+import { InterviewRepository } from './interview.repository';
+import type { InterviewListRow, KitRow, OwedInterviewRow } from './interview.repository';
+
+/** A panelist's seat on an interview that holds time (scheduled or held). */
+export interface InterviewSeat {
+  userId: string;
+  interviewId: string;
+  start: Date;
+  end: Date;
+}
+
+/** A seat on an interview that is over (for training counts). */
+export interface HeldSeat {
+  interviewId: string;
+  userId: string;
+  startsAt: Date;
+}
+
+/** A page of the interviews a panelist owes a scorecard for, with the totals over all pages. */
+export interface OwedPage {
+  rows: OwedInterviewRow[];
+  pending: number;
+  overdue: number;
+}
 
 /** An interview of a candidate, as plain data for other modules (the pipeline, the hiring home). */
 export interface CandidateInterviewRow {
@@ -19,18 +43,76 @@ export interface CandidateInterviewRow {
   panel: Array<{ userId: string; name: string; role: PanelRole }>;
 }
 
+/**
+ * The one way other modules read interviews: plain data, no access checks (callers apply the access
+ * policy), never the repository or the tables. Each method is one query unless it says otherwise.
+ */
 @Injectable()
 export class InterviewReadService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly users: UsersService,
+    private readonly interviews: InterviewRepository,
   ) {}
+
+  /** The whole kit of one interview (null: no such interview). */
+  kit(id: string, withPeople = false): Promise<KitRow | null> {
+    return this.interviews.findKit(id, withPeople);
+  }
+
+  /** Every interview of a candidate, in start order, as a list shows them. */
+  listForCandidate(candidateId: string, limit: number): Promise<InterviewListRow[]> {
+    return this.interviews.list({ candidateId, visibleTo: null, limit });
+  }
+
+  /** Their seats on interviews that hold time and overlap [from, to), by start. */
+  seatsBetween(userIds: string[], from: Date, to: Date): Promise<InterviewSeat[]> {
+    return this.interviews.seatsBetween(userIds, from, to);
+  }
+
+  /** Their seats on interviews that are over by `now`, started at `since` or later. */
+  heldSeats(userIds: string[], since: Date, now: Date): Promise<HeldSeat[]> {
+    return this.interviews.heldSeats(userIds, since, now);
+  }
+
+  /** Interviewers on an interview that holds time and overlaps [from, to). */
+  busyInterviewers(from: Date, to: Date): Promise<string[]> {
+    return this.interviews.busyInterviewers(from, to);
+  }
+
+  /** Interviews per interviewer whose start falls in [from, to), cancelled and no-shows left out. */
+  countScheduledBetween(userIds: string[], from: Date, to: Date): Promise<Map<string, number>> {
+    return this.interviews.countScheduledBetween(userIds, from, to);
+  }
+
+  /** (interview, panelist) seats whose feedback fell due before `now`. */
+  dueAssignments(userIds: string[], now: Date): Promise<Array<{ interviewId: string; userId: string }>> {
+    return this.interviews.dueAssignments(userIds, now);
+  }
+
+  /** The interviews a panelist owes a scorecard for, except `excludeIds`; `managedBy` scopes to a hiring manager's positions. */
+  owedByPanelist(
+    userId: string,
+    excludeIds: string[],
+    now: Date,
+    limit: number,
+    after?: [string, string],
+    managedBy?: string,
+  ): Promise<OwedPage> {
+    return this.interviews.owedByPanelist(userId, excludeIds, now, limit, after, managedBy);
+  }
+
+  /** The competencies (lower-case) a plan stage's interview templates assess. */
+  planCompetencies(planStageId: string): Promise<string[]> {
+    return this.interviews.planCompetencies(planStageId);
+  }
 
   /** Every interview of these candidates, oldest first: two queries (interviews with panels, then names) whatever the count. */
   async listForCandidates(candidateIds: string[]): Promise<CandidateInterviewRow[]> {
     if (!candidateIds.length) return [];
-    const rows: Array<Omit<CandidateInterviewRow, 'panel'> & { panel: Array<{ userId: string; role: PanelRole }> }> = await this.ds.query(
-      `SELECT i.id, i.candidate_id AS "candidateId", i.position_id AS "positionId", i.plan_stage_id AS "planStageId", i.stage, i.title,
+    const rows: Array<Omit<CandidateInterviewRow, 'panel'> & { panel: Array<{ userId: string; role: PanelRole }> }> =
+      await this.ds.query(
+        `SELECT i.id, i.candidate_id AS "candidateId", i.position_id AS "positionId", i.plan_stage_id AS "planStageId", i.stage, i.title,
               i.status, i.starts_at AS "startsAt", i.ends_at AS "endsAt", i.feedback_due_at AS "feedbackDueAt",
               COALESCE(json_agg(json_build_object('userId', p.user_id, 'role', p.role) ORDER BY p.added_at, p.user_id)
                        FILTER (WHERE p.user_id IS NOT NULL), '[]') AS panel
@@ -38,9 +120,14 @@ export class InterviewReadService {
         WHERE i.candidate_id = ANY($1::uuid[])
         GROUP BY i.id
         ORDER BY i.starts_at, i.id`,
-      [candidateIds],
+        [candidateIds],
+      );
+    const names = new Map(
+      (await this.users.findManyByIds(rows.flatMap((r) => r.panel.map((p) => p.userId)))).map((u) => [u.id, u.name]),
     );
-    const names = new Map((await this.users.findManyByIds(rows.flatMap((r) => r.panel.map((p) => p.userId)))).map((u) => [u.id, u.name]));
-    return rows.map((r) => ({ ...r, panel: r.panel.map((p) => ({ ...p, name: names.get(p.userId) ?? 'Unknown user' })) }));
+    return rows.map((r) => ({
+      ...r,
+      panel: r.panel.map((p) => ({ ...p, name: names.get(p.userId) ?? 'Unknown user' })),
+    }));
   }
 }

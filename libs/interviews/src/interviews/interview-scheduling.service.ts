@@ -1,18 +1,17 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '@app/audit';
-import { conflict } from '@app/common';
+import { DomainEventsService, staleRevision, type DomainEventMap } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { CreateInterviewDto, UpdateInterviewDto } from '../dto/interview.dto';
 import { InterviewKitResponse, WarningResponse } from '../dto/interview.response';
 import { eventPayload, InterviewEvent, PanelMember } from '../interview.events';
 import { parseInstant } from '../time';
-import { assertAllowed, canManagePosition } from '../access/access-policy';
+import { assertAllowed, canManagePosition } from '@app/auth';
 import { InterviewQueryService } from './interview-query.service';
 import { InterviewRepository } from './interview.repository';
-import { InterviewPrerequisites } from './interview-prerequisites';
+import { InterviewPrerequisitesService } from './interview-prerequisites.service';
 import { snapshotRows } from './interview-snapshot';
-import { PanelPlanner } from './panel-planner';
+import { PanelPlannerService } from './panel-planner.service';
 
 const HOUR = 3_600_000;
 
@@ -20,11 +19,11 @@ const HOUR = 3_600_000;
 export class InterviewSchedulingService {
   constructor(
     private readonly repo: InterviewRepository,
-    private readonly prerequisites: InterviewPrerequisites,
-    private readonly planner: PanelPlanner,
+    private readonly prerequisites: InterviewPrerequisitesService,
+    private readonly planner: PanelPlannerService,
     private readonly query: InterviewQueryService,
     private readonly audit: AuditService,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventsService,
   ) {}
 
   async create(user: AuthUser, dto: CreateInterviewDto): Promise<InterviewKitResponse> {
@@ -81,7 +80,7 @@ export class InterviewSchedulingService {
       const before = await repo.findForUpdate(id);
       if (!before) throw new NotFoundException(`Interview ${id} not found`);
       if (before.revision !== dto.revision) {
-        throw conflict(`Interview ${id} was changed by someone else (revision ${before.revision}, yours ${dto.revision}); reload it and try again`, { currentRevision: before.revision });
+        throw staleRevision(`Interview ${id}`, before.revision, dto.revision);
       }
       if (before.status !== 'scheduled') throw new ConflictException(`Interview ${id} is ${before.status}; only scheduled interviews can be changed`);
       const timezone = dto.timezone ?? before.timezone;
@@ -151,7 +150,7 @@ export class InterviewSchedulingService {
   }
 
   /** Awaited, so that when the API answers, listeners (reminders) have seen the change. */
-  private async emit(event: InterviewEvent, payload: unknown): Promise<void> {
-    await this.events.emitAsync(event, payload);
+  private async emit<K extends InterviewEvent>(event: K, payload: DomainEventMap[K]): Promise<void> {
+    await this.events.emit(event, payload);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '@app/common';
 import { InterviewPanelistEntity, PanelRole, RsvpStatus } from '../entities/interview-panelist.entity';
 import { InterviewQuestionEntity } from '../entities/interview-question.entity';
 import { HELD_STATUSES, InterviewEntity, InterviewStatus } from '../entities/interview.entity';
@@ -107,19 +108,13 @@ const KIT_SQL = kitSql(false);
 const KIT_WITH_PEOPLE_SQL = kitSql(true);
 
 @Injectable()
-export class InterviewRepository {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly manager: EntityManager = ds.manager,
-  ) {}
-
-  transaction<T>(fn: (repo: InterviewRepository) => Promise<T>): Promise<T> {
-    return this.ds.transaction((m) => fn(new InterviewRepository(this.ds, m)));
+export class InterviewRepository extends TransactionalRepository<InterviewRepository> {
+  constructor(@InjectDataSource() ds: DataSource, manager: EntityManager = ds.manager) {
+    super(ds, manager);
   }
 
-  /** The transaction handle, for writes other modules make in the same transaction (audit). */
-  get tx(): unknown {
-    return this.manager;
+  protected withManager(manager: EntityManager): InterviewRepository {
+    return new InterviewRepository(this.ds, manager);
   }
 
   private get interviews() {
@@ -335,6 +330,28 @@ export class InterviewRepository {
           cursor: [r.cursor_ts as string, r.id as string],
         })),
     };
+  }
+
+  /** Their interviews that hold time (scheduled or held) overlapping [from, to), one row per seat, by start. */
+  async seatsBetween(userIds: string[], from: Date, to: Date): Promise<Array<{ userId: string; start: Date; end: Date; interviewId: string }>> {
+    if (!userIds.length) return [];
+    const rows: Array<{ user_id: string; starts_at: Date; ends_at: Date; id: string }> = await this.manager.query(
+      `SELECT p.user_id, i.starts_at, i.ends_at, i.id FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
+        WHERE p.user_id = ANY($1::uuid[]) AND i.status = ANY($4) AND i.starts_at < $3 AND i.ends_at > $2 ORDER BY i.starts_at`,
+      [userIds, from, to, HELD_STATUSES],
+    );
+    return rows.map((r) => ({ userId: r.user_id, start: new Date(r.starts_at), end: new Date(r.ends_at), interviewId: r.id }));
+  }
+
+  /** Their seats on interviews that are over (ended by `now`), neither cancelled nor a no-show, started at `since` or later. */
+  async heldSeats(userIds: string[], since: Date, now: Date): Promise<Array<{ interviewId: string; userId: string; startsAt: Date }>> {
+    if (!userIds.length) return [];
+    const rows: Array<{ interview_id: string; user_id: string; starts_at: Date }> = await this.manager.query(
+      `SELECT p.interview_id, p.user_id, i.starts_at FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
+        WHERE p.user_id = ANY($1::uuid[]) AND i.status = ANY($4) AND i.starts_at >= $2 AND i.ends_at <= $3`,
+      [userIds, since, now, HELD_STATUSES],
+    );
+    return rows.map((r) => ({ interviewId: r.interview_id, userId: r.user_id, startsAt: new Date(r.starts_at) }));
   }
 
   /** Interviewers with an interview (not cancelled, not a no-show) overlapping [from, to). */

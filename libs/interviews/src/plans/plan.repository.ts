@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '@app/common';
 import { PlanStageEntity } from '../entities/plan-stage.entity';
 import { PlanTemplateEntity } from '../entities/plan-template.entity';
 import { PositionCompetencyEntity } from '../entities/position-competency.entity';
@@ -16,18 +17,13 @@ export interface StoredPlan {
 
 /** The plan's rows. Reads are fixed queries; a PUT replaces the whole plan in one transaction. */
 @Injectable()
-export class PlanRepository {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly manager: EntityManager = ds.manager,
-  ) {}
-
-  transaction<T>(fn: (repo: PlanRepository) => Promise<T>): Promise<T> {
-    return this.ds.transaction((m) => fn(new PlanRepository(this.ds, m)));
+export class PlanRepository extends TransactionalRepository<PlanRepository> {
+  constructor(@InjectDataSource() ds: DataSource, manager: EntityManager = ds.manager) {
+    super(ds, manager);
   }
 
-  get tx(): unknown {
-    return this.manager;
+  protected withManager(manager: EntityManager): PlanRepository {
+    return new PlanRepository(this.ds, manager);
   }
 
   stages(positionId: string): Promise<PlanStageEntity[]> {

@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { PutPlanDto } from './plan.dto';
-import { PositionPlanResponse } from './plan.response';
+import { PutPlanDto } from '../dto/plan.dto';
+import { PositionPlanResponse } from '../dto/plan.response';
 import { PositionPlanService } from './position-plan.service';
 
 @ApiTags('positions')

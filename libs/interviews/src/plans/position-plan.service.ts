@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { conflict } from '@app/common';
+import { conflict, staleRevision } from '@app/common';
 import type { AuthUser } from '@app/auth';
-import { assertManagesPosition } from '../access/access-policy';
+import { assertManagesPosition } from '@app/auth';
 import { PositionsService } from '../positions/positions.service';
 import { planCoverage } from './coverage';
-import { PlanInput } from './plan-input';
-import { PutPlanDto } from './plan.dto';
+import { PlanInputService } from './plan-input.service';
+import { PutPlanDto } from '../dto/plan.dto';
 import { PlanRepository, StoredPlan } from './plan.repository';
-import { PositionPlanResponse } from './plan.response';
+import { PositionPlanResponse } from '../dto/plan.response';
 
 export interface PlanStageSummary {
   id: string;
@@ -23,7 +23,7 @@ export class PositionPlanService {
   constructor(
     private readonly repo: PlanRepository,
     private readonly positions: PositionsService,
-    private readonly input: PlanInput,
+    private readonly input: PlanInputService,
     private readonly audit: AuditService,
   ) {}
 
@@ -54,9 +54,7 @@ export class PositionPlanService {
     await this.repo.transaction(async (repo) => {
       const current = await repo.lockRevision(positionId);
       if (current !== dto.revision) {
-        throw conflict(`The plan of position ${positionId} was changed by someone else (revision ${current}, yours ${dto.revision}); reload it and try again`, {
-          currentRevision: current,
-        });
+        throw staleRevision(`The plan of position ${positionId}`, current, dto.revision);
       }
       const stored = await repo.load(positionId);
       const rows = await this.input.rows(positionId, dto, stored);

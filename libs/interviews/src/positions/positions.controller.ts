@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CreatePositionDto, ListPositionsQueryDto, PositionPage, PositionResponse, UpdatePositionDto } from './position.dto';
+import { CreatePositionDto, ListPositionsQueryDto, PositionPage, PositionResponse, UpdatePositionDto } from '../dto/position.dto';
 import { PositionsService } from './positions.service';
 
 const MANAGE = { roles: [Role.Admin, Role.Recruiter, Role.HiringManager] };

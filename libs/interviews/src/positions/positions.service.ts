@@ -1,19 +1,19 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { assertAllowed, assertHiringTeam, assertManagesPosition, canDelete, managedBy, seesEverything } from '../access/access-policy';
+import { assertAllowed, assertHiringTeam, assertManagesPosition, canCreatePosition, canDelete, managedBy } from '@app/auth';
 import { AuditService } from '@app/audit';
-import { decodeCursor, encodeCursor } from '@app/common';
+import { keysetAfter, nextCursor, fieldError } from '@app/common';
 import { hasRole, Role, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { PositionEntity } from '../entities/position.entity';
-import { CreatePositionDto, ListPositionsQueryDto, PositionPage, PositionResponse, UpdatePositionDto } from './position.dto';
+import { CreatePositionDto, ListPositionsQueryDto, PositionPage, PositionResponse, UpdatePositionDto } from '../dto/position.dto';
 import { PositionsRepository } from './positions.repository';
-import { CandidatesRepository } from '../candidates/candidates.repository';
+import { CandidateRepository } from '../candidates/candidate.repository';
 
 @Injectable()
 export class PositionsService {
   constructor(
     private readonly repo: PositionsRepository,
-    private readonly candidates: CandidatesRepository,
+    private readonly candidates: CandidateRepository,
     private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {}
@@ -42,25 +42,25 @@ export class PositionsService {
     // asking for another manager's positions gives an empty page, not theirs
     if (scope && q.hiringManagerId && q.hiringManagerId !== scope) return { items: [], page: { limit: q.limit ?? 20, nextCursor: null } };
     const limit = q.limit ?? 20;
-    const [createdAt, id] = (decodeCursor(q.cursor) ?? []) as [string?, string?];
+    const after = keysetAfter(q.cursor);
     const rows = await this.repo.list({
       words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
       hiringManagerId: scope ?? q.hiringManagerId,
       status: q.status,
       limit: limit + 1,
-      after: createdAt && id ? { createdAt, id } : undefined,
+      after: after && { createdAt: after[0], id: after[1] },
     });
     const page = rows.slice(0, limit);
     return {
       items: await this.toResponses(page.map((r) => r.position)),
-      page: { limit, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].cursor) : null },
+      page: { limit, nextCursor: nextCursor(rows, limit, (r) => r.cursor) },
     };
   }
 
   async create(user: AuthUser, dto: CreatePositionDto): Promise<PositionResponse> {
     const hiringManagerId = dto.hiringManagerId ?? (hasRole(user, Role.HiringManager) ? user.id : undefined);
     if (!hiringManagerId) throw new BadRequestException('hiringManagerId is required');
-    assertAllowed(seesEverything(user) || hiringManagerId === user.id, 'A hiring manager can only create positions they manage');
+    assertAllowed(canCreatePosition(user, hiringManagerId), 'A hiring manager can only create positions they manage');
     await this.assertHiringManager(hiringManagerId);
     const p = await this.repo.insert({ title: dto.title, department: dto.department ?? null, hiringManagerId, status: 'open' });
     await this.audit.record(user.id, 'position', p.id, 'created', { title: p.title, hiringManagerId });
@@ -86,8 +86,8 @@ export class PositionsService {
 
   private async assertHiringManager(userId: string): Promise<void> {
     const [u] = await this.users.findManyByIds([userId]);
-    if (!u || !u.active) throw new BadRequestException(`hiringManagerId: user ${userId} does not exist`);
-    if (!u.roles.includes(Role.HiringManager)) throw new BadRequestException(`hiringManagerId: ${u.email} does not have the hiring_manager role`);
+    if (!u || !u.active) throw fieldError('hiringManagerId', `hiringManagerId: user ${userId} does not exist`);
+    if (!u.roles.includes(Role.HiringManager)) throw fieldError('hiringManagerId', `hiringManagerId: ${u.email} does not have the hiring_manager role`);
   }
 
   async toResponses(positions: PositionEntity[]): Promise<PositionResponse[]> {

@@ -4,7 +4,7 @@ import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse } from '../dto/interview.response';
-import { RsvpDto } from './rsvp.dto';
+import { RsvpDto } from '../dto/rsvp.dto';
 import { RsvpService } from './rsvp.service';
 
 @ApiTags('interviews')

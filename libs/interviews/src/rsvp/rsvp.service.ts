@@ -1,14 +1,14 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '@app/audit';
 import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse } from '../dto/interview.response';
 import { InterviewEvent, type PanelistDeclinedPayload } from '../interview.events';
-import { assertVisible, canAnswerInvitation } from '../access/access-policy';
+import { assertVisible, canAnswerInvitation } from '@app/auth';
 import { InterviewQueryService } from '../interviews/interview-query.service';
 import { InterviewRepository } from '../interviews/interview.repository';
-import { RsvpDto } from './rsvp.dto';
+import { RsvpDto } from '../dto/rsvp.dto';
 import { rsvpRefusal } from './rsvp-rules';
+import { DomainEventsService } from '@app/common';
 
 /** A panelist's answer to an interview's invitation (accept, decline, tentative), with a note. */
 @Injectable()
@@ -17,7 +17,7 @@ export class RsvpService {
     private readonly repo: InterviewRepository,
     private readonly query: InterviewQueryService,
     private readonly audit: AuditService,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventsService,
   ) {}
 
   async respond(user: AuthUser, id: string, dto: RsvpDto): Promise<InterviewKitResponse> {
@@ -43,7 +43,7 @@ export class RsvpService {
         : null;
     });
     // awaited, so that when the API answers the notices are planned
-    if (declined) await this.events.emitAsync(InterviewEvent.PanelistDeclined, declined);
+    if (declined) await this.events.emit(InterviewEvent.PanelistDeclined, declined);
     return this.query.kit(user, id);
   }
 }

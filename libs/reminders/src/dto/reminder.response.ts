@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageInfoDto, PageQueryDto } from '@app/common';
+import { ReminderKind } from '../reminder-kind';
 
 export class ReminderResponse {
   id: string;
@@ -35,7 +36,7 @@ export class NotificationResponse {
   candidateId: string | null;
   /** A user; for the candidate's own calendar invitation, the candidate. */
   recipientId: string;
-  @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation', 'cancellation', 'decision_recruiter', 'decision_panel', 'invitation', 'rsvp_declined'] })
+  @ApiProperty({ enum: Object.values(ReminderKind) })
   kind: string;
   @ApiProperty({ enum: ['email', 'webhook', 'log'] })
   channel: string;

@@ -1,8 +1,9 @@
 // Pure reminder planning: which reminders an interview needs, to whom and when. No I/O, no clock
 // (the caller passes `now`), so the same input always yields the same plan.
 import { MINUTE, quietPeriodAt, type QuietMinutes } from './zoned-time';
+import type { PlannedReminderKind } from '../reminder-kind';
 
-export type ReminderKind = 'prep' | 'feedback_due' | 'feedback_overdue' | 'escalation';
+export type ReminderKind = PlannedReminderKind;
 
 export interface ReminderPolicy {
   /** Minutes before the start, one prep reminder each; empty = no prep reminders. */

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RejectionReasonEntity } from '../entities/rejection-reason.entity';
 
 @Injectable()
-export class RejectionReasonsRepository {
+export class RejectionReasonRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {

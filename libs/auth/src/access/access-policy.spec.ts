@@ -1,6 +1,6 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { Role } from '@app/auth';
-import type { AuthUser } from '@app/auth';
+import { Role } from '../role.enum';
+import type { AuthUser } from '../decorators/auth-user.decorator';
 import {
   assertManagesPosition,
   canAnswerInvitation,

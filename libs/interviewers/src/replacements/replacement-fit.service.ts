@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AvailabilityService } from '../availability/availability.service';
 import { LocalClock } from '../find-times/local-time';
 import { personOf, problem } from '../find-times/slot-finder';
-import { InterviewerPoolsService } from '../pools/pools.service';
+import { InterviewerPoolsService } from '../pools/interviewer-pools.service';
 
 const DAY = 86_400_000;
 /** Pool limits count whole days and ISO weeks in each interviewer's zone: read that far around the interview. */
@@ -24,7 +24,7 @@ export interface Fit {
  * queries whatever the number of people: their availability (four) and their pools' limits (one).
  */
 @Injectable()
-export class ReplacementFit {
+export class ReplacementFitService {
   constructor(
     private readonly availability: AvailabilityService,
     private readonly pools: InterviewerPoolsService,

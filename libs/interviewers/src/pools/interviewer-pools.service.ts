@@ -2,12 +2,13 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { AuditService } from '@app/audit';
 import { Role, UsersService, type UserResponse } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { conflict } from '@app/common';
+import { conflict, seatKey } from '@app/common';
 import { SubmissionsService } from '@app/feedback';
-import type { InterviewerPoolEntity } from './interviewer-pool.entity';
+import { InterviewReadService } from '@app/interviews';
+import type { InterviewerPoolEntity } from '../entities/interviewer-pool.entity';
 import { DuplicatePoolName, PoolRepository, type MembershipRow } from './pool.repository';
-import type { CreateInterviewerPoolDto, PutPoolMemberDto, UpdateInterviewerPoolDto } from './pools.dto';
-import type { InterviewerPoolList, InterviewerPoolRef, InterviewerPoolResponse, PoolMemberResponse } from './pools.response';
+import type { CreateInterviewerPoolDto, PutPoolMemberDto, UpdateInterviewerPoolDto } from '../dto/pools.dto';
+import type { InterviewerPoolList, InterviewerPoolRef, InterviewerPoolResponse, PoolMemberResponse } from '../dto/pools.response';
 import { trainingOf, type Training } from './training';
 
 /** A member with where they stand, for find-times and the API. */
@@ -48,6 +49,7 @@ export class InterviewerPoolsService {
     private readonly repo: PoolRepository,
     private readonly users: UsersService,
     private readonly submissions: SubmissionsService,
+    private readonly interviews: InterviewReadService,
     private readonly audit: AuditService,
   ) {}
 
@@ -171,9 +173,9 @@ export class InterviewerPoolsService {
   private async trained(rows: MembershipRow[]): Promise<Training[]> {
     if (!rows.length) return [];
     const since = new Date(Math.min(...rows.map((r) => r.joinedAt.getTime())));
-    const seats = await this.repo.heldSeats([...new Set(rows.map((r) => r.userId))], since, new Date());
+    const seats = await this.interviews.heldSeats([...new Set(rows.map((r) => r.userId))], since, new Date());
     const submitted = await this.submissions.submitted(seats.map((s) => ({ interviewId: s.interviewId, userId: s.userId })));
-    const counted = seats.filter((s) => submitted.has(`${s.interviewId}:${s.userId}`));
+    const counted = seats.filter((s) => submitted.has(seatKey(s)));
     return rows.map((r) => {
       const completed = counted.filter((s) => s.userId === r.userId && s.startsAt >= r.joinedAt).length;
       return trainingOf(r.trainee, completed, r.shadowsRequired, r.reverseShadowsRequired);

@@ -1,6 +1,6 @@
 import type { DetailedHttpException } from '@app/common';
-import { buildRows } from './plan-input';
-import type { PutPlanDto } from './plan.dto';
+import { buildRows } from './plan-input.service';
+import type { PutPlanDto } from '../dto/plan.dto';
 import type { StoredPlan } from './plan.repository';
 
 const P = 'position-1';

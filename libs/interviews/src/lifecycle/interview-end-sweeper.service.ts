@@ -9,7 +9,7 @@ import { InterviewStatusService } from './interview-status.service';
  * conditional, so several workers sweeping at once move each interview once.
  */
 @Injectable()
-export class InterviewEndSweeper extends PeriodicTask {
+export class InterviewEndSweeperService extends PeriodicTask {
   constructor(
     private readonly status: InterviewStatusService,
     config: AppConfig,

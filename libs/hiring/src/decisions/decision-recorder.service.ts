@@ -1,12 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '@app/audit';
 import { CandidatePathService } from '@app/interviews';
 import type { CandidatePath } from '@app/interviews';
 import { CandidateDecisionEntity, Decision, MissingScorecard } from '../entities/candidate-decision.entity';
 import { CandidateDecidedPayload, HiringEvent } from '../hiring.events';
 import type { PathState } from './decision-rules';
-import { DecisionsRepository } from './decisions.repository';
+import { DecisionRepository } from './decision.repository';
+import { DomainEventsService } from '@app/common';
 
 export interface DecisionOutcome {
   to: PathState;
@@ -25,12 +25,12 @@ export interface DecisionInput {
  * the candidate's new stage and status and the audit entry commit together. The event follows the commit.
  */
 @Injectable()
-export class DecisionRecorder {
+export class DecisionRecorderService {
   constructor(
-    private readonly repo: DecisionsRepository,
+    private readonly repo: DecisionRepository,
     private readonly path: CandidatePathService,
     private readonly audit: AuditService,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventsService,
   ) {}
 
   async record(
@@ -91,7 +91,7 @@ export class DecisionRecorder {
       decidedAt: saved.decidedAt,
       automatic,
     };
-    await this.events.emitAsync(HiringEvent.CandidateDecided, payload);
+    await this.events.emit(HiringEvent.CandidateDecided, payload);
     return saved;
   }
 }

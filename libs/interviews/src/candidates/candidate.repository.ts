@@ -12,7 +12,7 @@ export type CandidateWithStage = CandidateEntity & { stageName: string | null };
 const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
-export class CandidatesRepository {
+export class CandidateRepository {
   constructor(@InjectRepository(CandidateEntity) private readonly repo: Repository<CandidateEntity>) {}
 
   /** The candidate with its position and the name of its current plan stage. */

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CandidateStatus } from '@app/interviews';
 import type { Decision } from '../entities/candidate-decision.entity';
-import type { StageStateName } from './stage-state';
+import type { StageStateName } from '../pipeline/stage-state';
 
 export class PipelineInterviewRef {
   id: string;

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { OnEvent } from '@nestjs/event-emitter';
 import type { Queue } from 'bullmq';
+import { OnDomainEvent } from '@app/common';
 import { InterviewEndJobPayload, InterviewJob, jobId, QueueName } from '@app/queue';
 import { InterviewEvent, type InterviewEventPayload } from '../interview.events';
 
@@ -10,13 +10,12 @@ import { InterviewEvent, type InterviewEventPayload } from '../interview.events'
  * new job and the old one, when it runs, finds the interview not yet over and does nothing.
  */
 @Injectable()
-export class InterviewEndScheduler {
+export class InterviewEndSchedulerService {
   private readonly logger = new Logger('Interviews');
 
   constructor(@InjectQueue(QueueName.Interviews) private readonly queue: Queue<InterviewEndJobPayload>) {}
 
-  @OnEvent(InterviewEvent.Scheduled, { promisify: true })
-  @OnEvent(InterviewEvent.Rescheduled, { promisify: true })
+  @OnDomainEvent([InterviewEvent.Scheduled, InterviewEvent.Rescheduled])
   async onScheduled(e: InterviewEventPayload): Promise<void> {
     try {
       await this.enqueue(e.interviewId, new Date(e.endsAt));

@@ -7,7 +7,7 @@ import { CalendarFeedService, FEED_REFRESH_MS } from './calendar-feed.service';
  * the period's slot, so several workers queue (and fetch) each feed once per period.
  */
 @Injectable()
-export class CalendarFeedSweeper extends PeriodicTask {
+export class CalendarFeedSweeperService extends PeriodicTask {
   constructor(private readonly feeds: CalendarFeedService) {
     super(new Logger('CalendarFeeds'), FEED_REFRESH_MS, 'queueing calendar feed refreshes');
   }

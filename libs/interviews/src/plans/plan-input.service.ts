@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DetailedHttpException } from '@app/common';
+import { DetailedHttpException, fieldError } from '@app/common';
 import { QuestionBankService, type QuestionRef } from '@app/question-sets';
 import type { PlanStageEntity } from '../entities/plan-stage.entity';
 import type { PlanTemplateEntity } from '../entities/plan-template.entity';
 import type { PositionCompetencyEntity } from '../entities/position-competency.entity';
-import type { PutPlanDto } from './plan.dto';
+import type { PutPlanDto } from '../dto/plan.dto';
 import type { StoredPlan } from './plan.repository';
 
 export interface PlanRows {
@@ -16,7 +16,7 @@ export interface PlanRows {
 
 /** A 400 shaped like the validation pipe's: the message and the field path. */
 export function badField(field: string, message: string): DetailedHttpException {
-  return new DetailedHttpException(400, `${field}: ${message}`, [{ field, messages: [message] }]);
+  return fieldError(field, `${field}: ${message}`);
 }
 
 /**
@@ -25,7 +25,7 @@ export function badField(field: string, message: string): DetailedHttpException 
  * question and set a template names must resolve.
  */
 @Injectable()
-export class PlanInput {
+export class PlanInputService {
   constructor(private readonly bank: QuestionBankService) {}
 
   async rows(positionId: string, dto: PutPlanDto, stored: StoredPlan): Promise<PlanRows> {

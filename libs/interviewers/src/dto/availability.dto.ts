@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nest
 import { Transform } from 'class-transformer';
 import { Allow, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsDateTimeInput, toInstant } from '@app/common';
-import { MAX_BUFFER_MINUTES } from './working-hours';
+import { MAX_BUFFER_MINUTES } from '../availability/working-hours';
 
 const asUtcInstant = ({ value }: { value: unknown }) => {
   try {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Not, Repository } from 'typeorm';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 
 type NewToken = Pick<RefreshTokenEntity, 'tokenHash' | 'familyId' | 'userId' | 'expiresAt'>;
 
 @Injectable()
-export class RefreshTokensRepository {
+export class RefreshTokenRepository {
   constructor(@InjectRepository(RefreshTokenEntity) private readonly repo: Repository<RefreshTokenEntity>) {}
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import { BadRequestException, Inject, Injectable, Optional } from '@nestjs/common';
-import { conflict } from '@app/common';
+import { conflict, fieldError } from '@app/common';
 import { Role, UsersService } from '@app/auth';
 import type { PanelMemberDto } from '../dto/interview.dto';
 import type { WarningResponse } from '../dto/interview.response';
@@ -10,7 +10,7 @@ import { InterviewRepository } from './interview.repository';
 
 /** The rules a panel must meet, and what is worth a warning. */
 @Injectable()
-export class PanelPlanner {
+export class PanelPlannerService {
   constructor(
     private readonly users: UsersService,
     @Optional() @Inject(INTERVIEWER_LIMITS) private readonly limits?: InterviewerLimits,
@@ -24,8 +24,8 @@ export class PanelPlanner {
     const found = new Map((await this.users.findManyByIds(ids)).map((u) => [u.id, u]));
     for (const [i, p] of panel.entries()) {
       const u = found.get(p.userId);
-      if (!u || !u.active) throw new BadRequestException(`panel.${i}.userId: user ${p.userId} does not exist`);
-      if (!u.roles.includes(Role.Interviewer)) throw new BadRequestException(`panel.${i}.userId: ${u.name} <${u.email}> does not have the interviewer role`);
+      if (!u || !u.active) throw fieldError(`panel.${i}.userId`, `panel.${i}.userId: user ${p.userId} does not exist`);
+      if (!u.roles.includes(Role.Interviewer)) throw fieldError(`panel.${i}.userId`, `panel.${i}.userId: ${u.name} <${u.email}> does not have the interviewer role`);
     }
     return new Map([...found].map(([id, u]) => [id, { name: u.name, email: u.email }]));
   }

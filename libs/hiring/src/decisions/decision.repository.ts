@@ -7,7 +7,7 @@ export type DecisionRow = CandidateDecisionEntity & { reasonLabel: string | null
 
 /** Decisions are only ever inserted: there is no update or delete here on purpose. */
 @Injectable()
-export class DecisionsRepository {
+export class DecisionRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {

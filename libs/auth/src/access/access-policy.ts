@@ -1,6 +1,7 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { hasRole, Role } from '@app/auth';
-import type { AuthUser } from '@app/auth';
+import { hasRole } from '../decorators/auth-user.decorator';
+import type { AuthUser } from '../decorators/auth-user.decorator';
+import { Role } from '../role.enum';
 
 /**
  * The one access policy of the platform: who may read or change a position, a candidate, an
@@ -86,7 +87,38 @@ export function canDelete(user: AuthUser): boolean {
   return seesEverything(user);
 }
 
-/** An interviewer's calibration and pending scorecards: their own, or the hiring team's (hiring managers over their positions only). */
+/** Create a position: the recruiting team for anyone, a hiring manager only one they manage. */
+export function canCreatePosition(user: AuthUser, hiringManagerId: string): boolean {
+  return seesEverything(user) || hiringManagerId === user.id;
+}
+
+/** Change an interviewer's profile: the interviewer, admins and recruiters. */
+export function canChangeInterviewerProfile(user: AuthUser, interviewerId: string): boolean {
+  return user.id === interviewerId || seesEverything(user);
+}
+
+/**
+ * Personal settings (webhook URL, calendar feed, working hours, days off): their owner's and admins'.
+ * A webhook or feed URL is a credential: nobody else reads it either.
+ */
+export function ownsPersonalSettings(user: AuthUser, ownerId: string): boolean {
+  return user.id === ownerId || hasRole(user, Role.Admin);
+}
+
+/** Change question sets (create, edit, publish, import): admins and recruiters. */
+export function canWriteQuestionSets(user: AuthUser): boolean {
+  return hasRole(user, Role.Admin, Role.Recruiter);
+}
+
+/** Read a question set: its writers any; everyone else a published one only (a draft is not there for them). */
+export function canReadQuestionSet(user: AuthUser, status: string): boolean {
+  return canWriteQuestionSets(user) || status === 'published';
+}
+
+/**
+ * An interviewer's record (calibration, pending scorecards, availability): their own, or the hiring
+ * team's (hiring managers over their positions only).
+ */
 export function canReadInterviewerRecord(user: AuthUser, interviewerId: string): boolean {
   return user.id === interviewerId || isHiringTeam(user);
 }
@@ -112,7 +144,10 @@ export function managedBy(user: AuthUser): string | undefined {
 }
 
 /** 403 for roles that never work with positions and candidates directly. */
-export function assertHiringTeam(user: AuthUser, message = 'Interviewers see positions and candidates through their interviews'): void {
+export function assertHiringTeam(
+  user: AuthUser,
+  message = 'Interviewers see positions and candidates through their interviews',
+): void {
   if (!isHiringTeam(user)) throw new ForbiddenException(message);
 }
 
@@ -127,7 +162,11 @@ export function assertAllowed(allowed: boolean, message: string): void {
 }
 
 /** A position the caller must manage: 404 if they may not see it. */
-export function assertManagesPosition(user: AuthUser, position: PositionFacts & { id: string }, what = 'Position'): void {
+export function assertManagesPosition(
+  user: AuthUser,
+  position: PositionFacts & { id: string },
+  what = 'Position',
+): void {
   assertVisible(canManagePosition(user, position), what, position.id);
 }
 
