@@ -37,6 +37,8 @@ export interface MissingSlot {
   role: string;
 }
 
+// pg hands rows back untyped; each to* function below gives them their one typed shape
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Raw = Record<string, any>;
 
 /**

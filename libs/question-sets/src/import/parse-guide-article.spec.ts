@@ -269,7 +269,7 @@ describe('parseGuide: hostile article input', () => {
     );
     expect(prompts(result)).toEqual(['How do you nest?', 'Why?']);
     // markdown-it stops at 100 levels and its innermost list would swallow "## 2. Why?" (see blocks.ts)
-    expect(result.questions[0].guidance.exampleAnswer).toMatch(/^- level 0\n  - level 1\n/);
+    expect(result.questions[0].guidance.exampleAnswer).toMatch(/^- level 0\n {2}- level 1\n/);
     expect(result.report.warnings).toContainEqual({
       line: 3,
       message: expect.stringMatching(/^Question 1 \(line 3\) example answer was \d+ characters; cut to 10000$/),

@@ -43,10 +43,12 @@ function useActors(ids: string[]): Map<string, string> {
   const missing = [...new Set(ids)].filter((id) => !names.has(id));
   const key = missing.join(',');
   useEffect(() => {
-    if (!missing.length) return;
+    // the ids come from the key, so the effect runs once per set of missing ids
+    const wanted = key ? key.split(',') : [];
+    if (!wanted.length) return;
     let live = true;
     void Promise.all(
-      missing.map((id) => call(api.GET('/api/v1/users/{id}', { params: { path: { id } } })).then((u): [string, string] => [id, u.name], (): [string, string] => [id, 'A removed user'])),
+      wanted.map((id) => call(api.GET('/api/v1/users/{id}', { params: { path: { id } } })).then((u): [string, string] => [id, u.name], (): [string, string] => [id, 'A removed user'])),
     ).then((found) => live && setNames((prev) => new Map([...prev, ...found])));
     return () => {
       live = false;

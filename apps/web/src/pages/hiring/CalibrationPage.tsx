@@ -20,9 +20,11 @@ function useCalibrations(ids: string[]): Map<string, Calibration | Error> {
   const missing = ids.filter((id) => !found.has(id));
   const key = missing.join(',');
   useEffect(() => {
-    if (!missing.length) return;
+    // the ids come from the key, so the effect runs once per set of missing ids
+    const wanted = key ? key.split(',') : [];
+    if (!wanted.length) return;
     let live = true;
-    for (const id of missing)
+    for (const id of wanted)
       void call(api.GET('/api/v1/interviewers/{id}/calibration', { params: { path: { id } } })).then(
         (c) => live && setFound((prev) => new Map(prev).set(id, c)),
         (e: unknown) => live && setFound((prev) => new Map(prev).set(id, e instanceof Error ? e : new Error(String(e)))),
