@@ -91,7 +91,7 @@ export class RemindersRepository {
    */
   async claim(items: Claim[], leaseMs: number): Promise<Array<{ reminder: ReminderEntity; delivered: Set<string> }>> {
     if (!items.length) return [];
-    const rows: Array<Record<string, unknown>> = await this.manager.query(
+    const result: unknown = await this.manager.query(
       `UPDATE reminders r SET claimed_by = j.token, claimed_at = now()
          FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS j(id, due, token)
         WHERE r.id = j.id AND r.due_at = j.due AND r.status = 'scheduled'
@@ -101,6 +101,8 @@ export class RemindersRepository {
                  ARRAY(SELECT d.channel FROM deliveries d WHERE d.reminder_id = r.id AND d.due_at = r.due_at AND d.status = 'sent') AS delivered`,
       [items.map((i) => i.id), items.map((i) => i.dueAt.toISOString()), items.map((i) => i.token), leaseMs],
     );
+    // TypeORM answers an UPDATE with [rows, count]
+    const rows = (result as [Array<Record<string, unknown>>, number])[0];
     return rows.map((r) => ({
       reminder: this.reminders.create({
         id: r.id as string, key: r.key as string, interviewId: r.interview_id as string | null, candidateId: r.candidate_id as string | null,
