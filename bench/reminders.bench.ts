@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { percentile } from './support';
-import { startApp, type RunningApp } from './reminders/processes';
+import { cpuMs, startApp, type RunningApp } from './reminders/processes';
 import { addReminderJobs, dropRedisKeys } from './reminders/queue';
 
 const ROOT = join(__dirname, '..');
@@ -157,10 +157,17 @@ async function run(backend: Backend): Promise<BackendResult> {
     const enqueueMs = await plant(app, db, pairs, BURST, () => instant, 'burst');
     if (Date.now() > instant - 2000) throw new Error('adding the jobs took longer than the lead time');
     await waitFor(() => Date.now() >= instant, 10 * 60_000);
+    const pgCpu = async () => {
+      const { rows: pids } = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName]);
+      return new Map(pids.map((r) => [r.pid, cpuMs(r.pid)]));
+    };
+    const pg0 = await pgCpu();
     const cpu0 = app.cpu();
     const cpuSelf0 = (process.cpuUsage().user + process.cpuUsage().system) / 1000;
     await waitFor(() => smtp.arrivals.length >= BURST, 10 * 60_000);
     const cpu1 = app.cpu();
+    // backends that ended meanwhile drop out; new ones count from zero
+    const pgMs = [...(await pgCpu())].reduce((sum, [pid, ms]) => sum + ms - (pg0.get(pid) ?? 0), 0);
     const cpuSelf = (process.cpuUsage().user + process.cpuUsage().system) / 1000 - cpuSelf0;
     if (process.env.BENCH_TRACE) {
       const perSecond = new Map<number, number>();
@@ -184,7 +191,7 @@ async function run(backend: Backend): Promise<BackendResult> {
       burst: {
         reminders: BURST, enqueueMs, allDeliveredMs: lastMs, msgPerSec: Math.round(BURST / (lastMs / 1000)),
         p50Ms: percentile(burst, 50), p99Ms: percentile(burst, 99), maxMs: lastMs,
-        cpuMs: { ...Object.fromEntries(Object.keys(cpu1).map((k) => [k, cpu1[k] - (cpu0[k] ?? 0)])), 'bench (SMTP server)': cpuSelf },
+        cpuMs: { ...Object.fromEntries(Object.keys(cpu1).map((k) => [k, cpu1[k] - (cpu0[k] ?? 0)])), 'bench (SMTP server)': cpuSelf, PostgreSQL: pgMs },
       },
       spread: { reminders: SPREAD, p50Ms: percentile(spread, 50), p99Ms: percentile(spread, 99), maxMs: Math.max(...spread) },
       deliveries: Number(n),
@@ -218,7 +225,9 @@ function table(results: BackendResult[]): string {
   lines.push('');
   for (const r of results) {
     const cpu = Object.entries(r.burst.cpuMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ');
-    lines.push(`${r.backend}: ${r.deliveries} delivery rows and ${r.messages} SMTP messages for ${r.burst.reminders + r.spread.reminders} reminders, ${r.repeats} sent twice; CPU during the burst: ${cpu}`);
+    const app = Object.entries(r.burst.cpuMs).filter(([k]) => k === 'api' || k.startsWith('worker') || k === 'PostgreSQL').reduce((sum, [, v]) => sum + v, 0);
+    lines.push(`${r.backend}: ${r.deliveries} delivery rows and ${r.messages} SMTP messages for ${r.burst.reminders + r.spread.reminders} reminders, ${r.repeats} sent twice`);
+    lines.push(`${r.backend}: CPU during the burst: ${cpu}; app + PostgreSQL ${(app / r.burst.reminders).toFixed(2)} ms per reminder`);
   }
   return lines.join('\n');
 }

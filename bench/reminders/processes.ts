@@ -36,7 +36,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-function cpuMs(pid: number | undefined): number {
+/** User + system CPU of a process so far, in ms (Linux /proc, 100 Hz clock ticks). */
+export function cpuMs(pid: number | undefined): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
