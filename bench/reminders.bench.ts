@@ -7,7 +7,8 @@
 //
 // Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL
 // (default redis://127.0.0.1:6379), BENCH_BACKENDS (postgres,redis), BENCH_WORKERS (3),
-// BENCH_REMINDERS, BENCH_SPREAD, BENCH_NO_BUILD=1 (use the build in dist/ as it is).
+// BENCH_REMINDERS, BENCH_SPREAD, BENCH_NO_BUILD=1 (use the build in dist/ as it is), BENCH_PROFILE=1
+// (CPU profiles of the workers under bench/results/profiles/), BENCH_TRACE=1 (arrivals per second), BENCH_KEEP_LOGS=1.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -184,7 +185,7 @@ async function run(backend: Backend): Promise<BackendResult> {
     const spread = smtp.arrivals.splice(0).map((a) => a.at - a.dueAt);
     // stragglers (a message sent twice) would arrive now
     await new Promise((r) => setTimeout(r, 2000));
-    const [{ n }] = (await db.query<{ n: string }>(`SELECT count(*) AS n FROM deliveries WHERE status = 'sent'`)).rows;
+    const [{ n }] = (await db.query<{ n: string }>(`SELECT count(*) AS n FROM deliveries WHERE status = 'sent' AND kind = 'feedback_overdue'`)).rows;
     return {
       backend,
       workers: WORKERS,

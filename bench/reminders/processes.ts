@@ -92,7 +92,9 @@ export async function startApp(o: { root: string; backend: 'postgres' | 'redis';
   const start = (label: string, entry: string, extra: NodeJS.ProcessEnv): Proc => {
     const log = join(dir, `${label}.log`);
     const fd = openSync(log, 'a');
-    const child = spawn(process.execPath, [join(o.root, entry)], { cwd: o.root, env: { ...env, ...extra }, stdio: ['ignore', fd, fd] });
+    // BENCH_PROFILE=1: each worker writes a V8 CPU profile to bench/results/profiles/ when it exits
+    const profile = process.env.BENCH_PROFILE && label.startsWith('worker') ? ['--cpu-prof', `--cpu-prof-dir=${join(o.root, 'bench/results/profiles')}`] : [];
+    const child = spawn(process.execPath, [...profile, join(o.root, entry)], { cwd: o.root, env: { ...env, ...extra }, stdio: ['ignore', fd, fd] });
     closeSync(fd);
     const p = { label, child, log, exited: new Promise<void>((r) => child.once('exit', () => r())) };
     procs.push(p);
