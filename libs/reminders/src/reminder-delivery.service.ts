@@ -28,9 +28,14 @@ function staleness(r: ReminderEntity | null, dueAt: Date): string | null {
   return null;
 }
 
-/** How many due reminders one worker settles together, and how long it waits to fill a batch. */
+/**
+ * How many due reminders one worker settles together, how long a lone reminder waits for company,
+ * and how many batches run at once: while they run, the jobs arriving meanwhile gather into the next
+ * batch, so a burst is read and settled in few statements and a trickle goes out at once.
+ */
 const BATCH = 50;
 const BATCH_WAIT_MS = 2;
+const IN_FLIGHT = 3;
 
 interface Pending {
   id: string;
@@ -54,6 +59,7 @@ export class ReminderDeliveryService {
   private readonly logger = new Logger('Reminders');
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private inFlight = 0;
 
   constructor(
     private readonly repo: RemindersRepository,
@@ -76,8 +82,16 @@ export class ReminderDeliveryService {
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const batch = this.pending.splice(0);
-    if (batch.length) void this.deliverBatch(batch).catch((e: unknown) => batch.forEach((p) => p.reject(e)));
+    if (!this.pending.length || (this.inFlight >= IN_FLIGHT && this.pending.length < BATCH)) return;
+    const batch = this.pending.splice(0, BATCH);
+    this.inFlight++;
+    void this.deliverBatch(batch)
+      .catch((e: unknown) => batch.forEach((p) => p.reject(e)))
+      .finally(() => {
+        this.inFlight--;
+        this.flush();
+      });
+    if (this.pending.length) this.timer = setTimeout(() => this.flush(), BATCH_WAIT_MS);
   }
 
   private async deliverBatch(batch: Pending[]): Promise<void> {

@@ -6,7 +6,7 @@ import { ReminderDeliveryService } from './reminder-delivery.service';
 
 // Many jobs at once per worker: the delivery service settles the jobs it holds in batches, and the
 // sends wait on the network, not the CPU.
-@Processor(QueueName.Reminders, { concurrency: 100 })
+@Processor(QueueName.Reminders, { concurrency: 150 })
 export class ReminderProcessor extends WorkerHost {
   private readonly logger = new Logger('Reminders');
 
