@@ -48,25 +48,47 @@ export class ReminderContextService {
   }
 
   async load(r: ReminderEntity): Promise<LoadedReminder> {
-    const interviewId = r.interviewId;
-    if (!interviewId) return { skip: `a ${r.kind} reminder names no interview` };
-    const kit = await this.interviews.findKit(interviewId);
+    return (await this.loadMany([r]))[0];
+  }
+
+  /**
+   * The same for a batch of reminders, in a fixed number of statements: each interview's kit once,
+   * then the submitted scorecards, the people and their channel settings of the whole batch at once.
+   */
+  async loadMany(rs: ReminderEntity[]): Promise<LoadedReminder[]> {
+    const interviewIds = [...new Set(rs.map((r) => r.interviewId).filter((id): id is string => !!id))];
+    const kits = new Map(await Promise.all(interviewIds.map(async (id) => [id, await this.interviews.findKit(id)] as const)));
+    const checked = rs.map((r) => this.check(r, r.interviewId ? kits.get(r.interviewId) ?? null : null));
+    const feedback = rs.filter((r, i) => !('skip' in checked[i]) && FEEDBACK_KINDS.has(r.kind));
+    const open = rs.filter((_, i) => !('skip' in checked[i]));
+    const [done, people, settings] = await Promise.all([
+      feedback.length ? this.submissions.submitted(feedback.map((r) => ({ interviewId: r.interviewId!, userId: r.aboutUserId }))) : new Set<string>(),
+      open.length ? this.users.findManyByIds(open.flatMap((r) => [r.recipientId, r.aboutUserId])) : [],
+      open.length ? this.interviewers.notificationSettings([...new Set(open.map((r) => r.recipientId))]) : new Map<string, Preferences>(),
+    ]);
+    const byId = new Map(people.map((u) => [u.id, u]));
+    return rs.map((r, i): LoadedReminder => {
+      const c = checked[i];
+      if ('skip' in c) return c;
+      if (FEEDBACK_KINDS.has(r.kind) && done.has(`${r.interviewId}:${r.aboutUserId}`)) return { skip: 'scorecard already submitted' };
+      const recipient = byId.get(r.recipientId);
+      if (!recipient || !recipient.active) return { skip: 'recipient no longer active' };
+      const about = byId.get(r.aboutUserId);
+      return {
+        context: { kind: r.kind, kit: c.kit, recipient, about: { id: r.aboutUserId, name: about?.name ?? 'A panelist' }, baseUrl: this.config.publicUrl },
+        preferences: settings.get(recipient.id)!,
+      };
+    });
+  }
+
+  /** What the kit alone tells: whether the reminder still applies. */
+  private check(r: ReminderEntity, kit: KitRow | null): { skip: string } | { kit: KitRow } {
+    if (!r.interviewId) return { skip: `a ${r.kind} reminder names no interview` };
     if (!kit) return { skip: 'interview no longer exists' };
     if (kit.interview.status === 'no_show') return { skip: 'candidate did not attend' };
     const cancelled = kit.interview.status === 'cancelled';
     if (r.kind === 'cancellation' ? !cancelled : cancelled) return { skip: cancelled ? 'interview cancelled' : 'interview is no longer cancelled' };
     if (!kit.panel.some((p) => p.userId === r.aboutUserId)) return { skip: 'panelist no longer on the panel' };
-    if (FEEDBACK_KINDS.has(r.kind) && (await this.submissions.submitted([{ interviewId, userId: r.aboutUserId }])).size) {
-      return { skip: 'scorecard already submitted' };
-    }
-    const people = await this.users.findManyByIds([r.recipientId, r.aboutUserId]);
-    const recipient = people.find((u) => u.id === r.recipientId);
-    if (!recipient || !recipient.active) return { skip: 'recipient no longer active' };
-    const about = people.find((u) => u.id === r.aboutUserId);
-    const preferences = (await this.interviewers.notificationSettings([recipient.id])).get(recipient.id)!;
-    return {
-      context: { kind: r.kind, kit, recipient, about: { id: r.aboutUserId, name: about?.name ?? 'A panelist' }, baseUrl: this.config.publicUrl },
-      preferences,
-    };
+    return { kit };
   }
 }

@@ -4,7 +4,9 @@ import type { Job } from 'bullmq';
 import { QueueName, ReminderJob, ReminderJobPayload } from '@app/queue';
 import { ReminderDeliveryService } from './reminder-delivery.service';
 
-@Processor(QueueName.Reminders, { concurrency: 16 })
+// Many jobs at once per worker: the delivery service settles the jobs it holds in batches, and the
+// sends wait on the network, not the CPU.
+@Processor(QueueName.Reminders, { concurrency: 150 })
 export class ReminderProcessor extends WorkerHost {
   private readonly logger = new Logger('Reminders');
 
@@ -12,9 +14,10 @@ export class ReminderProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<ReminderJobPayload>): Promise<string> {
+  async process(job: Job<ReminderJobPayload>, token?: string): Promise<string> {
     if (job.name !== ReminderJob.Deliver) return 'ignored';
-    return this.delivery.deliver(job.data.reminderId, new Date(job.data.dueAt));
+    // the lock token names this attempt at the job: a claim it made is its own
+    return this.delivery.deliver(job.data.reminderId, new Date(job.data.dueAt), token ?? `${job.id}#${job.attemptsStarted}`);
   }
 
   /** After the last attempt the reminder shows as failed (the job stays in the failed set). */

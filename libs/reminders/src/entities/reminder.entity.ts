@@ -62,6 +62,17 @@ export class ReminderEntity {
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 
+  /**
+   * The delivery attempt (a worker's job token) sending it now, and since when: another attempt
+   * waits until the claim is released or older than the queue's lock, so no transaction stays open
+   * across a send.
+   */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  claimedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

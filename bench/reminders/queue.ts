@@ -1,0 +1,42 @@
+// The bench adds the reminders' jobs itself (the API has no route that plans 10,000 at once), with the
+// job id and options of ReminderScheduler.enqueue, a few hundred jobs per call.
+import type { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { jobId, ReminderJob } from '../../libs/queue/src/queue.constants';
+
+const CHUNK = 500;
+
+/** Returns the job ids, in the order of `rows`. */
+export async function addReminderJobs(queue: Queue, rows: Array<{ id: string; dueAt: Date }>): Promise<string[]> {
+  const ids = rows.map((r) => jobId('rem', r.id, r.dueAt.getTime()));
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await queue.addBulk(rows.slice(i, i + CHUNK).map((r, j) => ({
+      name: ReminderJob.Deliver,
+      data: { reminderId: r.id, dueAt: r.dueAt.toISOString() },
+      opts: {
+        jobId: ids[i + j],
+        delay: Math.max(0, r.dueAt.getTime() - Date.now()),
+        attempts: 6,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: 1000,
+        removeOnFail: false,
+      },
+    })));
+  }
+  return ids;
+}
+
+/** The run's queue keys (their prefix is the database's name). */
+export async function dropRedisKeys(url: string, pattern: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
