@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class ReminderClaims1795421430000 implements MigrationInterface {
     name = 'ReminderClaims1795421430000'
