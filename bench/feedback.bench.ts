@@ -13,7 +13,8 @@ async function main() {
   const app = await startBenchApp('fb');
   const admin = await app.token('admin@bench.local', 'admin-password');
   const call = <T = any>(method: string, path: string, body?: unknown) => api<T>(app.url, admin, method, path, body);
-  const mk = (email: string, roles: string[]) => call('POST', '/api/v1/users', { email, name: email.split('@')[0], password: 'bench-password', roles });
+  const mk = (email: string, roles: string[]) =>
+    call('POST', '/api/v1/users', { email, name: email.split('@')[0], password: 'bench-password', roles });
   const hm = await mk('hm@bench.local', ['hiring_manager']);
   const panel = [];
   for (let i = 0; i < 4; i++) panel.push(await mk(`iv${i}@bench.local`, ['interviewer']));
@@ -29,7 +30,11 @@ async function main() {
   await call('POST', `/api/v1/question-sets/${set.id}/publish`, {});
   const position = async (title: string) => call('POST', '/api/v1/positions', { title, hiringManagerId: hm.id });
   const templatePosition = await position('Template');
-  const templateCandidate = await call('POST', '/api/v1/candidates', { name: 'Template', email: 't@bench.local', positionId: templatePosition.id });
+  const templateCandidate = await call('POST', '/api/v1/candidates', {
+    name: 'Template',
+    email: 't@bench.local',
+    positionId: templatePosition.id,
+  });
   const template = await call('POST', '/api/v1/interviews', {
     candidateId: templateCandidate.id,
     stage: 'onsite',
@@ -43,7 +48,10 @@ async function main() {
   /** Candidates x 5 past interviews x the 4-person panel, with 12 criteria each; scorecards submitted or drafts. */
   const seed = async (positionId: string, candidates: number, status: 'submitted' | 'draft') => {
     const p = [positionId, candidates];
-    await app.sql(`INSERT INTO candidates (name, email, position_id) SELECT 'Candidate ' || g, 'c' || g || '@bench.local', $1 FROM generate_series(1, $2) g`, p);
+    await app.sql(
+      `INSERT INTO candidates (name, email, position_id) SELECT 'Candidate ' || g, 'c' || g || '@bench.local', $1 FROM generate_series(1, $2) g`,
+      p,
+    );
     await app.sql(
       `INSERT INTO interviews (candidate_id, position_id, title, stage, starts_at, ends_at, timezone, duration_minutes, status, feedback_due_at, created_by_id)
        SELECT c.id, $1, 'Interview ' || k, 'onsite', now() - k * interval '1 day' - interval '2 hours', now() - k * interval '1 day' - interval '1 hour', 'UTC', 60,
@@ -51,7 +59,10 @@ async function main() {
          FROM candidates c, generate_series(1, 5) k WHERE c.position_id = $1`,
       [positionId, status, hm.id],
     );
-    await app.sql(`INSERT INTO interview_panelists (interview_id, user_id, role) SELECT i.id, p.user_id, p.role FROM interviews i, interview_panelists p WHERE i.position_id = $1 AND p.interview_id = $2`, [positionId, template.id]);
+    await app.sql(
+      `INSERT INTO interview_panelists (interview_id, user_id, role) SELECT i.id, p.user_id, p.role FROM interviews i, interview_panelists p WHERE i.position_id = $1 AND p.interview_id = $2`,
+      [positionId, template.id],
+    );
     await app.sql(
       `INSERT INTO interview_questions (interview_id, position, source_question_id, source_set_id, source_set_name, source_set_version, type, prompt, follow_ups, criteria, guidance, competencies, timebox_minutes, asked_by_id)
        SELECT i.id, q.position, q.source_question_id, q.source_set_id, q.source_set_name, q.source_set_version, q.type, q.prompt, q.follow_ups, q.criteria, q.guidance, q.competencies, q.timebox_minutes, q.asked_by_id
@@ -74,7 +85,10 @@ async function main() {
         WHERE s.position_id = $1`,
       [positionId],
     );
-    const [{ n }] = await app.sql<{ n: string }>(`SELECT count(*)::text AS n FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id WHERE s.position_id = $1`, [positionId]);
+    const [{ n }] = await app.sql<{ n: string }>(
+      `SELECT count(*)::text AS n FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id WHERE s.position_id = $1`,
+      [positionId],
+    );
     return Number(n);
   };
 
@@ -92,7 +106,10 @@ async function main() {
   console.log('| candidates | interviews | scorecards | ratings | SQL statements | median | p95 |');
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const results: Record<string, number> = {};
-  for (const [label, pos, candidates, ratings] of [['small', small, 100, smallRatings], ['big', big, 1000, bigRatings]] as const) {
+  for (const [label, pos, candidates, ratings] of [
+    ['small', small, 100, smallRatings],
+    ['big', big, 1000, bigRatings],
+  ] as const) {
     const path = `/api/v1/positions/${pos.id}/feedback-summary`;
     await call('GET', path);
     const before = QueryCounter.count;
@@ -101,12 +118,17 @@ async function main() {
     if (body.rows.length !== candidates) throw new Error(`expected ${candidates} rows`);
     const times = await timeIt(RUNS, () => call('GET', path));
     results[label] = median(times);
-    console.log(`| ${candidates} | ${candidates * 5} | ${candidates * 20} | ${ratings} | ${statements} | ${fmt(median(times))} | ${fmt(percentile(times, 95))} |`);
+    console.log(
+      `| ${candidates} | ${candidates * 5} | ${candidates * 20} | ${ratings} | ${statements} | ${fmt(median(times))} | ${fmt(percentile(times, 95))} |`,
+    );
   }
   console.log(`\n10x the data costs ${(results.big / results.small).toFixed(1)}x the time.\n`);
 
   const tokens = await Promise.all(panel.map((_, i) => app.token(`iv${i}@bench.local`, 'bench-password')));
-  const owed = await app.sql<{ interview_id: string; panelist_id: string }>(`SELECT interview_id, panelist_id FROM scorecards WHERE position_id = $1 AND status = 'draft'`, [drafts.id]);
+  const owed = await app.sql<{ interview_id: string; panelist_id: string }>(
+    `SELECT interview_id, panelist_id FROM scorecards WHERE position_id = $1 AND status = 'draft'`,
+    [drafts.id],
+  );
   const tokenOf = new Map(panel.map((p, i) => [p.id, tokens[i]]));
   let next = 0;
   console.log(`## ${CONNECTIONS} concurrent connections\n`);
@@ -114,18 +136,28 @@ async function main() {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   const submit = await load(CONNECTIONS, owed.length, async () => {
     const o = owed[next++];
-    const res = await fetch(`${app.url}/api/v1/interviews/${o.interview_id}/scorecards/mine/submit`, { method: 'POST', headers: { authorization: `Bearer ${tokenOf.get(o.panelist_id)}`, 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${app.url}/api/v1/interviews/${o.interview_id}/scorecards/mine/submit`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokenOf.get(o.panelist_id)}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`submit: ${res.status}`);
   });
-  console.log(`| POST …/scorecards/mine/submit (12 criteria each) | ${owed.length} | ${(owed.length / submit.seconds).toFixed(0)} | ${fmt(median(submit.latencies))} | ${fmt(percentile(submit.latencies, 95))} | ${fmt(percentile(submit.latencies, 99))} |`);
+  console.log(
+    `| POST …/scorecards/mine/submit (12 criteria each) | ${owed.length} | ${(owed.length / submit.seconds).toFixed(0)} | ${fmt(median(submit.latencies))} | ${fmt(percentile(submit.latencies, 95))} | ${fmt(percentile(submit.latencies, 99))} |`,
+  );
   const summaryRequests = Number(process.env.BENCH_SUMMARY_REQUESTS ?? 640);
   const summary = await load(CONNECTIONS, summaryRequests, async () => {
-    const res = await fetch(`${app.url}/api/v1/positions/${small.id}/feedback-summary`, { headers: { authorization: `Bearer ${admin}` } });
+    const res = await fetch(`${app.url}/api/v1/positions/${small.id}/feedback-summary`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`summary: ${res.status}`);
   });
-  console.log(`| GET position summary (100 candidates, ${smallRatings} ratings) | ${summaryRequests} | ${(summaryRequests / summary.seconds).toFixed(1)} | ${fmt(median(summary.latencies))} | ${fmt(percentile(summary.latencies, 95))} | ${fmt(percentile(summary.latencies, 99))} |`);
+  console.log(
+    `| GET position summary (100 candidates, ${smallRatings} ratings) | ${summaryRequests} | ${(summaryRequests / summary.seconds).toFixed(1)} | ${fmt(median(summary.latencies))} | ${fmt(percentile(summary.latencies, 95))} | ${fmt(percentile(summary.latencies, 99))} |`,
+  );
   await app.close();
 }
 

@@ -11,25 +11,39 @@ async function main() {
   const app = await startBenchApp('iv');
   const admin = await app.token('admin@bench.local', 'admin-password');
   const call = <T = any>(method: string, path: string, body?: unknown) => api<T>(app.url, admin, method, path, body);
-  const mk = (email: string, roles: string[]) => call('POST', '/api/v1/users', { email, name: email.split('@')[0], password: 'bench-password', roles });
+  const mk = (email: string, roles: string[]) =>
+    call('POST', '/api/v1/users', { email, name: email.split('@')[0], password: 'bench-password', roles });
   const hm = await mk('hm@bench.local', ['hiring_manager']);
-  const interviewers = await Promise.all(Array.from({ length: 4 }, (_, i) => mk(`iv${i}@bench.local`, ['interviewer'])));
+  const interviewers = await Promise.all(
+    Array.from({ length: 4 }, (_, i) => mk(`iv${i}@bench.local`, ['interviewer'])),
+  );
   const question = (i: number) => ({
     type: ['technical', 'behavioral', 'situational'][i % 3],
     prompt: `Question ${i}: walk me through how you would approach problem ${i}.`,
     followUps: [{ prompt: `Follow-up A for ${i}`, checks: 'depth' }, { prompt: `Follow-up B for ${i}` }],
-    criteria: [{ label: `Criterion ${i}.1`, description: 'What good looks like' }, { label: `Criterion ${i}.2` }, { label: `Criterion ${i}.3` }],
+    criteria: [
+      { label: `Criterion ${i}.1`, description: 'What good looks like' },
+      { label: `Criterion ${i}.2` },
+      { label: `Criterion ${i}.3` },
+    ],
     guidance: { whyAsked: 'Because it matters', framework: 'STAR' },
   });
   const makeSet = async (n: number) => {
-    const set = await call('POST', '/api/v1/question-sets', { name: `Bench ${n}`, questions: Array.from({ length: n }, (_, i) => question(i)) });
+    const set = await call('POST', '/api/v1/question-sets', {
+      name: `Bench ${n}`,
+      questions: Array.from({ length: n }, (_, i) => question(i)),
+    });
     await call('POST', `/api/v1/question-sets/${set.id}/publish`, {});
     return set.id as string;
   };
   const [small, large] = [await makeSet(2), await makeSet(40)];
   const twelve = await makeSet(12);
   const position = await call('POST', '/api/v1/positions', { title: 'Platform Engineer', hiringManagerId: hm.id });
-  const candidate = await call('POST', '/api/v1/candidates', { name: 'Bench Candidate', email: 'c@bench.local', positionId: position.id });
+  const candidate = await call('POST', '/api/v1/candidates', {
+    name: 'Bench Candidate',
+    email: 'c@bench.local',
+    positionId: position.id,
+  });
   const start = (k: number) => new Date(Date.now() + (k + 2) * 3_600_000 * 3).toISOString();
   const schedule = (k: number, setId: string) =>
     call('POST', '/api/v1/interviews', {
@@ -38,7 +52,10 @@ async function main() {
       start: start(k),
       durationMinutes: 60,
       timezone: 'Europe/Berlin',
-      panel: [{ userId: interviewers[k % 4].id, role: 'lead' }, { userId: interviewers[(k + 1) % 4].id, role: 'shadow' }],
+      panel: [
+        { userId: interviewers[k % 4].id, role: 'lead' },
+        { userId: interviewers[(k + 1) % 4].id, role: 'shadow' },
+      ],
       questions: [{ setId, askedBy: interviewers[(k + 1) % 4].id }],
       allowConflicts: true,
     });
@@ -48,7 +65,7 @@ async function main() {
   for (let k = 3; k < 60; k++) await schedule(k, twelve);
   const ivToken = await app.token('iv0@bench.local', 'bench-password');
 
-  console.log('## Queries per request (TypeORM statements, including the auth guard\'s user lookup)\n');
+  console.log("## Queries per request (TypeORM statements, including the auth guard's user lookup)\n");
   console.log('| request | queries |');
   console.log('| --- | ---: |');
   for (const [label, path, token] of [
@@ -69,13 +86,22 @@ async function main() {
     ['GET /api/v1/interviews/upcoming (interviewer)', '/api/v1/interviews/upcoming?limit=20', ivToken],
     ['GET /health (baseline: no auth, 2 cheap checks)', '/health', ''],
   ] as const) {
-    await load(CONNECTIONS, 200, async () => void (await fetch(app.url + path, { headers: token ? { authorization: `Bearer ${token}` } : {} })).arrayBuffer());
+    await load(
+      CONNECTIONS,
+      200,
+      async () =>
+        void (
+          await fetch(app.url + path, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+        ).arrayBuffer(),
+    );
     const { latencies, seconds } = await load(CONNECTIONS, REQUESTS, async () => {
       const res = await fetch(app.url + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
     });
-    console.log(`| ${label} | ${(REQUESTS / seconds).toFixed(0)} | ${fmt(median(latencies))} | ${fmt(percentile(latencies, 95))} | ${fmt(percentile(latencies, 99))} |`);
+    console.log(
+      `| ${label} | ${(REQUESTS / seconds).toFixed(0)} | ${fmt(median(latencies))} | ${fmt(percentile(latencies, 95))} | ${fmt(percentile(latencies, 99))} |`,
+    );
   }
   await app.close();
 }

@@ -16,8 +16,15 @@ function guideWith(questions: number): string {
     lines.push(`${types[t]} Questions`);
     for (let i = t; i < questions; i += 3) {
       lines.push(`Question ${i + 1}: how would you approach problem number ${i + 1} in a large system?`);
-      lines.push('Follow-up questions', `- What is the first thing you check for case ${i}?`, `- How do you know you are done with case ${i}?`);
-      lines.push('What to look for', `Clear reasoning about case ${i}, sensible trade-offs, and a plan to verify the result.`);
+      lines.push(
+        'Follow-up questions',
+        `- What is the first thing you check for case ${i}?`,
+        `- How do you know you are done with case ${i}?`,
+      );
+      lines.push(
+        'What to look for',
+        `Clear reasoning about case ${i}, sensible trade-offs, and a plan to verify the result.`,
+      );
     }
   }
   return lines.join('\n');
@@ -54,7 +61,9 @@ async function main() {
     const queries = QueryCounter.count - before;
     if (body.items.length !== 50) throw new Error('expected 50 items');
     const times = await timeIt(RUNS, list);
-    console.log(`| ${target} | ${queries} (1 auth lookup + ${queries - 1}) | ${fmt(median(times))} | ${fmt(percentile(times, 95))} |`);
+    console.log(
+      `| ${target} | ${queries} (1 auth lookup + ${queries - 1}) | ${fmt(median(times))} | ${fmt(percentile(times, 95))} |`,
+    );
   }
 
   const guide = guideWith(200);
@@ -62,16 +71,26 @@ async function main() {
   if (parsed.questions.length !== 200) throw new Error(`expected 200 questions, parsed ${parsed.questions.length}`);
   const parseTimes = await timeIt(RUNS, async () => parseGuide(guide));
   const importOnce = async () => {
-    const res = await fetch(`${app.url}/api/v1/question-sets/import`, { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: guide });
+    const res = await fetch(`${app.url}/api/v1/question-sets/import`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/plain' },
+      body: guide,
+    });
     if (res.status !== 201) throw new Error(`import failed: ${res.status} ${await res.text()}`);
   };
   await timeIt(3, importOnce);
   const importTimes = await timeIt(Math.max(10, Math.floor(RUNS / 2)), importOnce);
-  console.log(`\n## Importing a 200-question guide (${(guide.length / 1024).toFixed(0)} KiB, 400 follow-ups, 600 criteria)\n`);
+  console.log(
+    `\n## Importing a 200-question guide (${(guide.length / 1024).toFixed(0)} KiB, 400 follow-ups, 600 criteria)\n`,
+  );
   console.log('| step | median | p95 | max |');
   console.log('| --- | ---: | ---: | ---: |');
-  console.log(`| parse only (parseGuide) | ${fmt(median(parseTimes))} | ${fmt(percentile(parseTimes, 95))} | ${fmt(Math.max(...parseTimes))} |`);
-  console.log(`| POST /api/v1/question-sets/import (parse + one transaction + read back) | ${fmt(median(importTimes))} | ${fmt(percentile(importTimes, 95))} | ${fmt(Math.max(...importTimes))} |`);
+  console.log(
+    `| parse only (parseGuide) | ${fmt(median(parseTimes))} | ${fmt(percentile(parseTimes, 95))} | ${fmt(Math.max(...parseTimes))} |`,
+  );
+  console.log(
+    `| POST /api/v1/question-sets/import (parse + one transaction + read back) | ${fmt(median(importTimes))} | ${fmt(percentile(importTimes, 95))} | ${fmt(Math.max(...importTimes))} |`,
+  );
   await app.close();
 }
 

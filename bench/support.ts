@@ -60,7 +60,11 @@ export async function startBenchApp(label: string, env: Record<string, string> =
     nest: app,
     dbUrl,
     async token(email, password) {
-      const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      const res = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
       return ((await res.json()) as { accessToken: string }).accessToken;
     },
     async sql(text, params = []) {
@@ -95,7 +99,11 @@ export const median = (v: number[]) => percentile(v, 50);
 export const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
 
 /** Runs `requests` calls of `fn` from `connections` concurrent loops; returns latencies and wall time. */
-export async function load(connections: number, requests: number, fn: () => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
+export async function load(
+  connections: number,
+  requests: number,
+  fn: () => Promise<void>,
+): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
   let next = 0;
   const started = process.hrtime.bigint();
@@ -113,10 +121,20 @@ export async function load(connections: number, requests: number, fn: () => Prom
 }
 
 /** A JSON API call that throws on an unexpected status. */
-export async function api<T = any>(url: string, token: string, method: string, path: string, body?: unknown, expect = [200, 201]): Promise<T> {
+export async function api<T = any>(
+  url: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  expect = [200, 201],
+): Promise<T> {
   const res = await fetch(url + path, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();

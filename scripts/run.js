@@ -51,13 +51,21 @@ function buildWebIfNeeded() {
   if (built >= sources) return;
   process.stderr.write('Building the web page (sources changed since the last build)...\n');
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', join(webDir, 'vite.config.mts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', join(webDir, 'vite.config.mts'), '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
   writeFileSync(webStamp, new Date().toISOString() + '\n');
 }
 
 function buildIfNeeded() {
-  const sources = Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs')), statSync(join(root, 'tsconfig.json')).mtimeMs);
+  const sources = Math.max(
+    newestSource(join(root, 'apps')),
+    newestSource(join(root, 'libs')),
+    statSync(join(root, 'tsconfig.json')).mtimeMs,
+  );
   const built = existsSync(stamp) && Object.values(entry).every(existsSync) ? statSync(stamp).mtimeMs : 0;
   if (built >= sources) return;
   process.stderr.write('Building (sources changed since the last build)...\n');

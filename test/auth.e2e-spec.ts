@@ -13,7 +13,10 @@ describe('auth and the cross-cutting HTTP rules', () => {
     it('returns a bearer token and the user for the right password', async () => {
       const res = await t.login('ivy@example.com', USER_PASSWORD);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ tokenType: 'Bearer', user: { email: 'ivy@example.com', roles: ['interviewer'], timezone: 'Europe/Berlin' } });
+      expect(res.body).toMatchObject({
+        tokenType: 'Bearer',
+        user: { email: 'ivy@example.com', roles: ['interviewer'], timezone: 'Europe/Berlin' },
+      });
       expect(res.body.accessToken.split('.')).toHaveLength(3);
       expect(res.body.expiresIn).toBe(15 * 60); // JWT_TTL's default: short, the refresh cookie renews it
       expect(res.body.user.passwordHash).toBeUndefined();
@@ -30,7 +33,12 @@ describe('auth and the cross-cutting HTTP rules', () => {
       expect(unknown.status).toBe(401);
       expect(wrong.body.message).toBe('Invalid email or password');
       expect(unknown.body.message).toBe(wrong.body.message);
-      expect(unknown.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: wrong.body.message, requestId: expect.any(String) });
+      expect(unknown.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: wrong.body.message,
+        requestId: expect.any(String),
+      });
     });
 
     it('names the missing or malformed field with a 400', async () => {
@@ -58,10 +66,16 @@ describe('auth and the cross-cutting HTTP rules', () => {
     });
 
     it('authenticates many concurrent requests from different users, each as itself', async () => {
-      const users = await Promise.all(Array.from({ length: 6 }, (_, i) => t.createUser(`busy${i}@example.com`, ['interviewer'])));
+      const users = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => t.createUser(`busy${i}@example.com`, ['interviewer'])),
+      );
       const tokens = await Promise.all(users.map((u) => t.tokenFor(u.email)));
       const results = await Promise.all(
-        Array.from({ length: 60 }, (_, i) => t.request('GET', '/api/v1/me', { token: tokens[i % 6] }).then((r) => [r.status, r.body.email, users[i % 6].email])),
+        Array.from({ length: 60 }, (_, i) =>
+          t
+            .request('GET', '/api/v1/me', { token: tokens[i % 6] })
+            .then((r) => [r.status, r.body.email, users[i % 6].email]),
+        ),
       );
       for (const [status, got, expected] of results) expect({ status, got }).toEqual({ status: 200, got: expected });
       const logins = await Promise.all(users.map((u) => t.login(u.email, USER_PASSWORD)));
@@ -97,17 +111,37 @@ describe('auth and the cross-cutting HTTP rules', () => {
 
   describe('POST /api/v1/users (admin)', () => {
     it('creates a user who can then sign in', async () => {
-      const res = await t.post('/api/v1/users', { email: ' New.Person@Example.com ', name: 'New Person', password: 'long-enough', roles: ['hiring_manager', 'interviewer'] }, 'admin');
+      const res = await t.post(
+        '/api/v1/users',
+        {
+          email: ' New.Person@Example.com ',
+          name: 'New Person',
+          password: 'long-enough',
+          roles: ['hiring_manager', 'interviewer'],
+        },
+        'admin',
+      );
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ email: 'new.person@example.com', roles: ['hiring_manager', 'interviewer'], timezone: 'UTC', active: true });
+      expect(res.body).toMatchObject({
+        email: 'new.person@example.com',
+        roles: ['hiring_manager', 'interviewer'],
+        timezone: 'UTC',
+        active: true,
+      });
       expect((await t.login('new.person@example.com', 'long-enough')).status).toBe(200);
     });
 
     it('refuses a duplicate email, in any case, with 409 and keeps the original', async () => {
-      const res = await t.post('/api/v1/users', { email: 'IVY@example.com', name: 'Impostor', password: 'long-enough', roles: ['admin'] }, 'admin');
+      const res = await t.post(
+        '/api/v1/users',
+        { email: 'IVY@example.com', name: 'Impostor', password: 'long-enough', roles: ['admin'] },
+        'admin',
+      );
       expect(res.status).toBe(409);
       expect(res.body.message).toContain('ivy@example.com');
-      const [row] = await t.db.query<{ name: string; roles: string[] }>(`SELECT name, roles FROM users WHERE email = 'ivy@example.com'`);
+      const [row] = await t.db.query<{ name: string; roles: string[] }>(
+        `SELECT name, roles FROM users WHERE email = 'ivy@example.com'`,
+      );
       expect(row).toEqual({ name: 'ivy', roles: ['interviewer'] });
     });
 
@@ -116,7 +150,10 @@ describe('auth and the cross-cutting HTTP rules', () => {
       [{ email: 'a@example.com', name: 'A', password: 'short', roles: ['admin'] }, 'password'],
       [{ email: 'not-an-email', name: 'A', password: 'long-enough', roles: ['admin'] }, 'email'],
       [{ email: 'a@example.com', name: 'A', password: 'long-enough', roles: [] }, 'roles'],
-      [{ email: 'a@example.com', name: 'A', password: 'long-enough', roles: ['admin'], timezone: 'Mars/Olympus' }, 'timezone'],
+      [
+        { email: 'a@example.com', name: 'A', password: 'long-enough', roles: ['admin'], timezone: 'Mars/Olympus' },
+        'timezone',
+      ],
       [{ email: 'a@example.com', name: '', password: 'long-enough', roles: ['admin'] }, 'name'],
     ])('refuses %j with a 400 naming %s', async (body, field) => {
       const res = await t.post('/api/v1/users', body, 'admin');
@@ -137,13 +174,21 @@ describe('auth and the cross-cutting HTTP rules', () => {
       expect((await t.get('/api/v1/users?q=%25', 'admin')).body.items).toEqual([]);
     });
 
-    it('changes roles and timezone; new roles end the user\'s sign-ins, and the next one has them', async () => {
+    it("changes roles and timezone; new roles end the user's sign-ins, and the next one has them", async () => {
       const u = await t.createUser('promoted@example.com', ['interviewer']);
       const token = await t.tokenFor('promoted@example.com');
       expect((await t.request('GET', '/api/v1/users', { token })).status).toBe(403);
-      const res = await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body: { roles: ['interviewer', 'admin'], timezone: 'Asia/Tokyo' } });
+      const res = await t.request('PATCH', `/api/v1/users/${u.id}`, {
+        as: 'admin',
+        body: { roles: ['interviewer', 'admin'], timezone: 'Asia/Tokyo' },
+      });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: u.id, roles: ['interviewer', 'admin'], timezone: 'Asia/Tokyo', active: true });
+      expect(res.body).toMatchObject({
+        id: u.id,
+        roles: ['interviewer', 'admin'],
+        timezone: 'Asia/Tokyo',
+        active: true,
+      });
       expect((await t.request('GET', '/api/v1/users', { token })).status).toBe(401);
       const again = await t.login('promoted@example.com', USER_PASSWORD);
       expect(again.body.user.roles).toEqual(['interviewer', 'admin']);
@@ -168,7 +213,10 @@ describe('auth and the cross-cutting HTTP rules', () => {
       const off = await t.request('PATCH', `/api/v1/users/${me.id}`, { as: 'admin', body: { active: false } });
       expect(off.status).toBe(400);
       expect(off.body.details).toEqual([{ field: 'active', messages: [expect.stringContaining('your own account')] }]);
-      const demoted = await t.request('PATCH', `/api/v1/users/${me.id}`, { as: 'admin', body: { roles: ['recruiter'] } });
+      const demoted = await t.request('PATCH', `/api/v1/users/${me.id}`, {
+        as: 'admin',
+        body: { roles: ['recruiter'] },
+      });
       expect(demoted.status).toBe(400);
       expect(demoted.body.details[0].field).toBe('roles');
       expect((await t.get('/api/v1/me', 'admin')).body).toMatchObject({ roles: ['admin'], active: true });
@@ -176,27 +224,57 @@ describe('auth and the cross-cutting HTTP rules', () => {
 
     it('refuses bad input with a 400 naming the field, a non-admin with 403 and an unknown user with 404', async () => {
       const u = await t.createUser('steady@example.com', ['interviewer']);
-      for (const [body, field] of [[{ roles: [] }, 'roles'], [{ roles: ['wizard'] }, 'roles'], [{ timezone: 'Mars/Olympus' }, 'timezone'], [{ active: 'no' }, 'active'], [{ email: 'x@example.com' }, 'email']] as const) {
+      for (const [body, field] of [
+        [{ roles: [] }, 'roles'],
+        [{ roles: ['wizard'] }, 'roles'],
+        [{ timezone: 'Mars/Olympus' }, 'timezone'],
+        [{ active: 'no' }, 'active'],
+        [{ email: 'x@example.com' }, 'email'],
+      ] as const) {
         const res = await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body });
         expect([field, res.status]).toEqual([field, 400]);
         expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
       }
-      expect((await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'ivy@example.com', body: { roles: ['admin'] } })).status).toBe(403);
-      expect((await t.request('PATCH', '/api/v1/users/00000000-0000-4000-8000-000000000000', { as: 'admin', body: { active: false } })).status).toBe(404);
-      expect((await t.get(`/api/v1/users/${u.id}`, 'admin')).body).toMatchObject({ roles: ['interviewer'], active: true });
+      expect(
+        (await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'ivy@example.com', body: { roles: ['admin'] } }))
+          .status,
+      ).toBe(403);
+      expect(
+        (
+          await t.request('PATCH', '/api/v1/users/00000000-0000-4000-8000-000000000000', {
+            as: 'admin',
+            body: { active: false },
+          })
+        ).status,
+      ).toBe(404);
+      expect((await t.get(`/api/v1/users/${u.id}`, 'admin')).body).toMatchObject({
+        roles: ['interviewer'],
+        active: true,
+      });
     });
   });
 
   describe('PATCH /api/v1/me', () => {
     it('changes your own name and timezone, and nothing else', async () => {
       await t.createUser('mover@example.com', ['interviewer']);
-      const res = await t.request('PATCH', '/api/v1/me', { as: 'mover@example.com', body: { timezone: 'Australia/Sydney', name: ' Mo Ver ' } });
+      const res = await t.request('PATCH', '/api/v1/me', {
+        as: 'mover@example.com',
+        body: { timezone: 'Australia/Sydney', name: ' Mo Ver ' },
+      });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ email: 'mover@example.com', name: 'Mo Ver', timezone: 'Australia/Sydney', roles: ['interviewer'] });
+      expect(res.body).toMatchObject({
+        email: 'mover@example.com',
+        name: 'Mo Ver',
+        timezone: 'Australia/Sydney',
+        roles: ['interviewer'],
+      });
       expect((await t.get('/api/v1/me', 'mover@example.com')).body.timezone).toBe('Australia/Sydney');
       const roles = await t.request('PATCH', '/api/v1/me', { as: 'mover@example.com', body: { roles: ['admin'] } });
       expect(roles.status).toBe(400);
-      const tz = await t.request('PATCH', '/api/v1/me', { as: 'mover@example.com', body: { timezone: 'Nowhere/Land' } });
+      const tz = await t.request('PATCH', '/api/v1/me', {
+        as: 'mover@example.com',
+        body: { timezone: 'Nowhere/Land' },
+      });
       expect(tz.status).toBe(400);
       expect(tz.body.details[0].field).toBe('timezone');
       expect((await t.request('PATCH', '/api/v1/me', { body: { timezone: 'UTC' } })).status).toBe(401);
@@ -212,7 +290,11 @@ describe('auth and the cross-cutting HTTP rules', () => {
     });
 
     it('answers an unknown field with 400 naming it', async () => {
-      const res = await t.post('/api/v1/users', { email: 'b@example.com', name: 'B', password: 'long-enough', roles: ['admin'], isSuperuser: true }, 'admin');
+      const res = await t.post(
+        '/api/v1/users',
+        { email: 'b@example.com', name: 'B', password: 'long-enough', roles: ['admin'], isSuperuser: true },
+        'admin',
+      );
       expect(res.status).toBe(400);
       expect(res.body.message).toContain('isSuperuser');
       expect(res.body.details).toEqual([{ field: 'isSuperuser', messages: ['property isSuperuser should not exist'] }]);
@@ -220,9 +302,16 @@ describe('auth and the cross-cutting HTTP rules', () => {
     });
 
     it('answers an oversized body with 413', async () => {
-      const res = await t.request('POST', '/api/v1/users', { as: 'admin', body: { email: 'c@example.com', name: 'x'.repeat(70_000) } });
+      const res = await t.request('POST', '/api/v1/users', {
+        as: 'admin',
+        body: { email: 'c@example.com', name: 'x'.repeat(70_000) },
+      });
       expect(res.status).toBe(413);
-      expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', message: 'Request body is too large' });
+      expect(res.body).toMatchObject({
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: 'Request body is too large',
+      });
     });
 
     it('answers an unknown route with the same error shape', async () => {

@@ -40,23 +40,25 @@ describe('authorization matrix', () => {
   it('has an entry for every operation of the OpenAPI document, and none for an operation that is gone', () => {
     const missing = [...operations.keys()].filter((op) => !MATRIX.some((e) => e.op === op));
     const gone = [...new Set(MATRIX.map((e) => e.op))].filter((op) => !operations.has(op));
-    const wrongRoute = MATRIX.filter((e) => operations.has(e.op) && JSON.stringify(shape(e.route)) !== JSON.stringify(operations.get(e.op))).map(
-      (e) => `${name(e)}: entry ${shape(e.route).join(' ')}, document ${operations.get(e.op)!.join(' ')}`,
-    );
+    const wrongRoute = MATRIX.filter(
+      (e) => operations.has(e.op) && JSON.stringify(shape(e.route)) !== JSON.stringify(operations.get(e.op)),
+    ).map((e) => `${name(e)}: entry ${shape(e.route).join(' ')}, document ${operations.get(e.op)!.join(' ')}`);
     expect({ missing, gone, wrongRoute }).toEqual({ missing: [], gone: [], wrongRoute: [] });
   });
 
-  it('counts only the caller\'s positions in aggregates: calibration and rating statistics', async () => {
+  it("counts only the caller's positions in aggregates: calibration and rating statistics", async () => {
     // ivB submitted one scorecard, on B's interview: B's data for everyone but the recruiting team
-    const calibration = async (as: string) => (await t.get(`/api/v1/interviewers/${f.ids.ivB}/calibration`, as)).body.submittedScorecards;
+    const calibration = async (as: string) =>
+      (await t.get(`/api/v1/interviewers/${f.ids.ivB}/calibration`, as)).body.submittedScorecards;
     expect(await calibration('admin')).toBe(1);
     expect(await calibration(f.as('hmA')!)).toBe(0);
-    const stats = async (as: string) => (await t.get(`/api/v1/question-sets/${f.res.own.questionSetId}/rating-stats`, as)).body.items[0].ratings;
+    const stats = async (as: string) =>
+      (await t.get(`/api/v1/question-sets/${f.res.own.questionSetId}/rating-stats`, as)).body.items[0].ratings;
     expect(await stats('admin')).toBe(2);
     expect(await stats(f.as('hmA')!)).toBe(1);
   });
 
-  it('gives each caller the expected status for own and other resources, and never another side\'s data', async () => {
+  it("gives each caller the expected status for own and other resources, and never another side's data", async () => {
     const failures: string[] = [];
     const leaks: string[] = [];
     let requests = 0;
@@ -67,20 +69,37 @@ describe('authorization matrix', () => {
       for (const side of sides) {
         const prepared = entry.prepare ? await entry.prepare(f, side) : {};
         for (const actor of ACTORS) {
-          const ctx: Record<string, any> = { ...f.res[side], publishedSetId: f.res.own.questionSetId, missingId: '00000000-0000-4000-8000-000000000000', smuggledInterviewId: f.res.other.smuggledInterviewId, ...prepared, ...(await fresh(entry, side)) };
+          const ctx: Record<string, any> = {
+            ...f.res[side],
+            publishedSetId: f.res.own.questionSetId,
+            missingId: '00000000-0000-4000-8000-000000000000',
+            smuggledInterviewId: f.res.other.smuggledInterviewId,
+            ...prepared,
+            ...(await fresh(entry, side)),
+          };
           const [method, target] = entry.route.split(' ');
-          const path = (target.startsWith('//') ? target.slice(1) : `/api/v1${target}`).replace(/\{(\w+)\}/g, (_, k: string) => {
-            if (ctx[k] === undefined) throw new Error(`${name(entry)}: no value for {${k}}`);
-            return encodeURIComponent(String(ctx[k]));
-          });
+          const path = (target.startsWith('//') ? target.slice(1) : `/api/v1${target}`).replace(
+            /\{(\w+)\}/g,
+            (_, k: string) => {
+              if (ctx[k] === undefined) throw new Error(`${name(entry)}: no value for {${k}}`);
+              return encodeURIComponent(String(ctx[k]));
+            },
+          );
           const body = typeof entry.body === 'function' ? entry.body(ctx as never, f) : entry.body;
           const res = await t.request(method, path, {
             as: f.as(actor),
-            ...(entry.text !== undefined ? { raw: entry.text, headers: { 'content-type': 'text/plain' } } : body !== undefined ? { body } : {}),
+            ...(entry.text !== undefined
+              ? { raw: entry.text, headers: { 'content-type': 'text/plain' } }
+              : body !== undefined
+                ? { body }
+                : {}),
           });
           requests++;
           const want = expected(entry, actor, side);
-          if (!satisfies(want, res.status)) failures.push(`${name(entry)} as ${actor} on ${side}: expected ${want}, got ${res.status} ${res.text.slice(0, 160)}`);
+          if (!satisfies(want, res.status))
+            failures.push(
+              `${name(entry)} as ${actor} on ${side}: expected ${want}, got ${res.status} ${res.text.slice(0, 160)}`,
+            );
           const seen = leaked(actor, res.text);
           if (seen.length) leaks.push(`${name(entry)} as ${actor} on ${side} (${res.status}): ${seen.join(', ')}`);
         }
@@ -88,7 +107,9 @@ describe('authorization matrix', () => {
     }
     const ops = new Set(MATRIX.map((e) => e.op)).size;
     // one line for the report: the figures of the run
-    console.log(`authorization matrix: ${ops} operations, ${MATRIX.length} entries, ${requests} requests (${f.setupRequests} more to build fixtures), ${failures.length} status mismatches, ${leaks.length} leaks`);
+    console.log(
+      `authorization matrix: ${ops} operations, ${MATRIX.length} entries, ${requests} requests (${f.setupRequests} more to build fixtures), ${failures.length} status mismatches, ${leaks.length} leaks`,
+    );
     expect({ failures, leaks }).toEqual({ failures: [], leaks: [] });
   }, 240_000);
 
@@ -108,7 +129,12 @@ describe('authorization matrix', () => {
       case 'set': {
         const s = await f.freshSet();
         const full = await f.current(`/question-sets/${s.id}`);
-        return { freshId: s.id, freshRevision: s.revision, freshQuestionId: s.questionId, freshQuestionIds: full.questions.map((q: { id: string }) => q.id).reverse() };
+        return {
+          freshId: s.id,
+          freshRevision: s.revision,
+          freshQuestionId: s.questionId,
+          freshQuestionIds: full.questions.map((q: { id: string }) => q.id).reverse(),
+        };
       }
     }
   }

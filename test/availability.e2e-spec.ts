@@ -11,19 +11,54 @@ const B = 'bo@example.com'; // another interviewer
 const SECRET = 'private-0f9e8d7c6b5a-basic';
 
 const BERLIN = [
-  'BEGIN:VTIMEZONE', 'TZID:Europe/Berlin',
-  'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'TZNAME:CEST', 'DTSTART:19700329T020000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
-  'BEGIN:STANDARD', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'TZNAME:CET', 'DTSTART:19701025T030000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Berlin',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
   'END:VTIMEZONE',
 ];
 const ev = (...lines: string[]) => ['BEGIN:VEVENT', 'DTSTAMP:20270101T000000Z', ...lines, 'END:VEVENT'];
 /** As Google publishes it: a weekly Monday 10:00 Berlin meeting from 8 March 2027 over the 28 March change. */
 const FEED = [
-  'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Google Inc//Google Calendar 70.9054//EN', 'X-WR-TIMEZONE:Europe/Berlin', ...BERLIN,
-  ...ev('UID:weekly@test', 'SUMMARY:Team sync', 'DTSTART;TZID=Europe/Berlin:20270308T100000', 'DTEND;TZID=Europe/Berlin:20270308T110000', 'RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=5', 'EXDATE;TZID=Europe/Berlin:20270315T100000'),
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Google Inc//Google Calendar 70.9054//EN',
+  'X-WR-TIMEZONE:Europe/Berlin',
+  ...BERLIN,
+  ...ev(
+    'UID:weekly@test',
+    'SUMMARY:Team sync',
+    'DTSTART;TZID=Europe/Berlin:20270308T100000',
+    'DTEND;TZID=Europe/Berlin:20270308T110000',
+    'RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=5',
+    'EXDATE;TZID=Europe/Berlin:20270315T100000',
+  ),
   // the 22 March occurrence moved to Tuesday 14:00
-  ...ev('UID:weekly@test', 'RECURRENCE-ID;TZID=Europe/Berlin:20270322T100000', 'DTSTART;TZID=Europe/Berlin:20270323T140000', 'DTEND;TZID=Europe/Berlin:20270323T150000'),
-  ...ev('UID:free@test', 'SUMMARY:Focus (free)', 'DTSTART:20270310T120000Z', 'DTEND:20270310T130000Z', 'TRANSP:TRANSPARENT'),
+  ...ev(
+    'UID:weekly@test',
+    'RECURRENCE-ID;TZID=Europe/Berlin:20270322T100000',
+    'DTSTART;TZID=Europe/Berlin:20270323T140000',
+    'DTEND;TZID=Europe/Berlin:20270323T150000',
+  ),
+  ...ev(
+    'UID:free@test',
+    'SUMMARY:Focus (free)',
+    'DTSTART:20270310T120000Z',
+    'DTEND:20270310T130000Z',
+    'TRANSP:TRANSPARENT',
+  ),
   ...ev('UID:offsite@test', 'SUMMARY:Offsite', 'DTSTART;VALUE=DATE:20270312', 'DTEND;VALUE=DATE:20270313'),
   'END:VCALENDAR',
 ].join('\r\n');
@@ -37,18 +72,25 @@ describe('availability: working hours and calendar feeds', () => {
   const feedUrl = () => `http://127.0.0.1:${port}/calendar/ical/${SECRET}/basic.ics`;
   const availability = (id: string, as: string, from = '2027-03-01T00:00:00Z', to = '2027-04-15T00:00:00Z') =>
     t.get(`/api/v1/interviewers/${id}/availability?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, as);
-  const put = (id: string, as: string, body: unknown) => t.request('PUT', `/api/v1/interviewers/${id}/availability`, { as, body });
+  const put = (id: string, as: string, body: unknown) =>
+    t.request('PUT', `/api/v1/interviewers/${id}/availability`, { as, body });
   const busyRows = async (userId: string) =>
-    (await t.db.query(`SELECT starts_at, ends_at FROM calendar_busy WHERE user_id = $1 ORDER BY starts_at`, [userId])).map(
-      (r: any) => `${new Date(r.starts_at).toISOString()}/${new Date(r.ends_at).toISOString()}`,
-    );
+    (
+      await t.db.query(`SELECT starts_at, ends_at FROM calendar_busy WHERE user_id = $1 ORDER BY starts_at`, [userId])
+    ).map((r: any) => `${new Date(r.starts_at).toISOString()}/${new Date(r.ends_at).toISOString()}`);
 
   beforeAll(async () => {
     server = createServer((req, res) => {
       if (!req.url?.includes(SECRET)) return res.writeHead(404).end();
       seen.push(req.headers);
       if (req.headers['if-none-match'] === '"v1"') return res.writeHead(304, { etag: '"v1"' }).end();
-      res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', etag: '"v1"', 'last-modified': 'Mon, 01 Mar 2027 00:00:00 GMT' }).end(FEED);
+      res
+        .writeHead(200, {
+          'content-type': 'text/calendar; charset=utf-8',
+          etag: '"v1"',
+          'last-modified': 'Mon, 01 Mar 2027 00:00:00 GMT',
+        })
+        .end(FEED);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     port = (server.address() as AddressInfo).port;
@@ -117,7 +159,11 @@ describe('availability: working hours and calendar feeds', () => {
     expect(await busyRows(f.ids[A])).toEqual(expected);
     const res = await availability(f.ids[A], HM);
     expect(res.status).toBe(200);
-    expect(res.body.busy.filter((b: { source: string }) => b.source === 'calendar').map((b: { start: string; end: string }) => `${b.start}/${b.end}`)).toEqual(expected);
+    expect(
+      res.body.busy
+        .filter((b: { source: string }) => b.source === 'calendar')
+        .map((b: { start: string; end: string }) => `${b.start}/${b.end}`),
+    ).toEqual(expected);
     expect(res.body.calendarFeed).toBeUndefined();
 
     // the second fetch is conditional; a 304 keeps the cache
@@ -166,10 +212,26 @@ describe('availability: working hours and calendar feeds', () => {
   it.each([
     [{ workingHours: { '1': [{ start: '9:00', end: '17:00' }] } }, 'workingHours.1[0].start'],
     [{ workingHours: { '1': [{ start: '17:00', end: '09:00' }] } }, 'workingHours.1[0]'],
-    [{ workingHours: { '1': [{ start: '09:00', end: '13:00' }, { start: '12:00', end: '17:00' }] } }, 'workingHours.1'],
+    [
+      {
+        workingHours: {
+          '1': [
+            { start: '09:00', end: '13:00' },
+            { start: '12:00', end: '17:00' },
+          ],
+        },
+      },
+      'workingHours.1',
+    ],
     [{ workingHours: { '8': [] } }, 'workingHours.8'],
-    [{ workingHours: { '1': Array.from({ length: 5 }, (_, i) => ({ start: `1${i}:00`, end: `1${i}:30` })) } }, 'workingHours.1'],
-    [{ workingHours: { '1': [{ start: '09:00', end: '17:00', extra: "'; DROP TABLE users; --" }] } }, 'workingHours.1[0]'],
+    [
+      { workingHours: { '1': Array.from({ length: 5 }, (_, i) => ({ start: `1${i}:00`, end: `1${i}:30` })) } },
+      'workingHours.1',
+    ],
+    [
+      { workingHours: { '1': [{ start: '09:00', end: '17:00', extra: "'; DROP TABLE users; --" }] } },
+      'workingHours.1[0]',
+    ],
     [{ workingHours: [[{ start: '09:00', end: '17:00' }]] }, 'workingHours'],
     [{ workingHours: 'always' }, 'workingHours'],
     [{ daysOff: ['2027-02-30'] }, 'daysOff[0]'],
@@ -188,9 +250,24 @@ describe('availability: working hours and calendar feeds', () => {
   });
 
   it('keeps working hours local across the change and leaves out days off', async () => {
-    const res = await put(f.ids[B], B, { workingHours: { '1': [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }], '5': [{ start: '10:00', end: '14:00' }] }, daysOff: ['2027-03-29', '2027-03-29'], bufferMinutes: 15 });
+    const res = await put(f.ids[B], B, {
+      workingHours: {
+        '1': [
+          { start: '09:00', end: '12:00' },
+          { start: '13:00', end: '17:00' },
+        ],
+        '5': [{ start: '10:00', end: '14:00' }],
+      },
+      daysOff: ['2027-03-29', '2027-03-29'],
+      bufferMinutes: 15,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ timezone: 'Europe/Berlin', daysOff: ['2027-03-29'], bufferMinutes: 15, calendarFeed: { set: false } });
+    expect(res.body).toMatchObject({
+      timezone: 'Europe/Berlin',
+      daysOff: ['2027-03-29'],
+      bufferMinutes: 15,
+      calendarFeed: { set: false },
+    });
     const a = await availability(f.ids[B], R, '2027-03-22T00:00:00Z', '2027-04-06T00:00:00Z');
     expect(a.status).toBe(200);
     expect(a.body.working.map((w: { start: string; end: string }) => `${w.start}/${w.end}`)).toEqual([
@@ -207,10 +284,14 @@ describe('availability: working hours and calendar feeds', () => {
     const from = new Date(Date.now() + 2 * 24 * 3600_000).toISOString();
     const to = new Date(Date.now() + 4 * 24 * 3600_000).toISOString();
     const withInterview = await availability(f.ids[B], HM, from, to);
-    expect(withInterview.body.busy).toEqual([{ start: kit.start ?? expect.any(String), end: expect.any(String), source: 'interview' }]);
+    expect(withInterview.body.busy).toEqual([
+      { start: kit.start ?? expect.any(String), end: expect.any(String), source: 'interview' },
+    ]);
     // the load is counted for the week asked for (the interview's), not the current one
     const loadIn = async (week: string) =>
-      (await t.get(`/api/v1/interviewers?week=${encodeURIComponent(week)}`, HM)).body.items.find((i: { userId: string }) => i.userId === f.ids[B]).load.thisWeek;
+      (await t.get(`/api/v1/interviewers?week=${encodeURIComponent(week)}`, HM)).body.items.find(
+        (i: { userId: string }) => i.userId === f.ids[B],
+      ).load.thisWeek;
     expect(await loadIn(new Date(Date.now() + 3 * 24 * 3600_000).toISOString())).toBe(1);
     expect(await loadIn('2031-01-08T12:00:00Z')).toBe(0);
     expect((await t.get('/api/v1/interviewers?week=next', HM)).status).toBe(400);
@@ -220,16 +301,42 @@ describe('availability: working hours and calendar feeds', () => {
   });
 
   it('accepts full panelists on a panel', async () => {
-    const res = await t.post('/api/v1/interviews', {
-      candidateId: f.candidateId, stage: 'technical', start: new Date(Date.now() + 5 * 24 * 3600_000).toISOString(), durationMinutes: 30, timezone: 'Europe/Berlin',
-      panel: [{ userId: f.ids[A], role: 'lead' }, { userId: f.ids[B], role: 'panelist' }], questions: [{ setId: f.setId }], allowConflicts: true,
-    }, HM);
+    const res = await t.post(
+      '/api/v1/interviews',
+      {
+        candidateId: f.candidateId,
+        stage: 'technical',
+        start: new Date(Date.now() + 5 * 24 * 3600_000).toISOString(),
+        durationMinutes: 30,
+        timezone: 'Europe/Berlin',
+        panel: [
+          { userId: f.ids[A], role: 'lead' },
+          { userId: f.ids[B], role: 'panelist' },
+        ],
+        questions: [{ setId: f.setId }],
+        allowConflicts: true,
+      },
+      HM,
+    );
     expect(res.status).toBe(201);
     expect(res.body.panel.map((p: { role: string }) => p.role).sort()).toEqual(['lead', 'panelist']);
-    const bad = await t.post('/api/v1/interviews', {
-      candidateId: f.candidateId, stage: 'technical', start: new Date(Date.now() + 6 * 24 * 3600_000).toISOString(), durationMinutes: 30, timezone: 'Europe/Berlin',
-      panel: [{ userId: f.ids[A], role: 'lead' }, { userId: f.ids[B], role: 'observer' }], questions: [{ setId: f.setId }], allowConflicts: true,
-    }, HM);
+    const bad = await t.post(
+      '/api/v1/interviews',
+      {
+        candidateId: f.candidateId,
+        stage: 'technical',
+        start: new Date(Date.now() + 6 * 24 * 3600_000).toISOString(),
+        durationMinutes: 30,
+        timezone: 'Europe/Berlin',
+        panel: [
+          { userId: f.ids[A], role: 'lead' },
+          { userId: f.ids[B], role: 'observer' },
+        ],
+        questions: [{ setId: f.setId }],
+        allowConflicts: true,
+      },
+      HM,
+    );
     expect(bad.status).toBe(400);
   });
 });
@@ -243,8 +350,16 @@ describe('availability: a feed address inside the network', () => {
   });
   afterAll(() => t?.close());
 
-  it.each(['http://169.254.169.254/latest/meta-data/', 'webcal://127.0.0.1/secret.ics', 'http://[::1]:8080/x.ics', 'http://10.0.0.1/cal.ics'])('refuses %s with a 400 that names no address', async (url) => {
-    const res = await t.request('PUT', `/api/v1/interviewers/${ivy}/availability`, { as: 'ivy@example.com', body: { calendarFeedUrl: url } });
+  it.each([
+    'http://169.254.169.254/latest/meta-data/',
+    'webcal://127.0.0.1/secret.ics',
+    'http://[::1]:8080/x.ics',
+    'http://10.0.0.1/cal.ics',
+  ])('refuses %s with a 400 that names no address', async (url) => {
+    const res = await t.request('PUT', `/api/v1/interviewers/${ivy}/availability`, {
+      as: 'ivy@example.com',
+      body: { calendarFeedUrl: url },
+    });
     expect([res.status, res.text]).toEqual([400, expect.any(String)]);
     expect(res.body.details[0].field).toBe('calendarFeedUrl');
     expect(res.text).not.toContain(new URL(url.replace('webcal:', 'http:')).hostname);

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { builtOpenApiDocument, operations, deref, type OpenApiDocument, type OperationRef } from './support/openapi/document';
+import {
+  builtOpenApiDocument,
+  operations,
+  deref,
+  type OpenApiDocument,
+  type OperationRef,
+} from './support/openapi/document';
 import { FuzzFixture, FUZZ_USERS, goodRequests } from './support/openapi/fixture';
 import { bodies, parameterValue, type Body, type GenContext } from './support/openapi/generators';
 import { contractProblems, type Received } from './support/openapi/contract';
@@ -64,12 +70,23 @@ function preview(value: string | undefined, max = 160): string {
 const SWEEP = ['a\u0000b', '\ud800', '2027-W49-2T10:00'];
 const SWEEP_MAX = 24;
 
-type Case = { path: Record<string, string | string[]>; query: Record<string, string | string[]>; body: Body | undefined };
+type Case = {
+  path: Record<string, string | string[]>;
+  query: Record<string, string | string[]>;
+  body: Body | undefined;
+};
 
 function sweep(base: Case, bodySchema: unknown, queryNames: string[]): Case[] {
   const out: Case[] = [];
   const props = Object.keys((bodySchema ? deref(doc, bodySchema as Record<string, any>)?.properties : undefined) ?? {});
-  const json = base.body && 'json' in base.body && base.body.json && typeof base.body.json === 'object' && !Array.isArray(base.body.json) ? (base.body.json as object) : {};
+  const json =
+    base.body &&
+    'json' in base.body &&
+    base.body.json &&
+    typeof base.body.json === 'object' &&
+    !Array.isArray(base.body.json)
+      ? (base.body.json as object)
+      : {};
   for (const p of props) for (const value of SWEEP) out.push({ ...base, body: { json: { ...json, [p]: value } } });
   for (const q of queryNames) for (const value of SWEEP) out.push({ ...base, query: { ...base.query, [q]: value } });
   return out.slice(0, SWEEP_MAX);
@@ -95,7 +112,11 @@ describe('the OpenAPI contract, fuzzed', () => {
     for (const role of ROLES) {
       if (role === 'anonymous') continue;
       const current = tokens.get(role);
-      if (current && (await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${current}` } })).status === 200) continue;
+      if (
+        current &&
+        (await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${current}` } })).status === 200
+      )
+        continue;
       const email = role === 'admin' ? ADMIN.email : FUZZ_USERS[role];
       const res = await t.login(email, role === 'admin' ? ADMIN.password : USER_PASSWORD);
       if (res.status !== 200) throw new Error(`cannot sign in as ${role} again: ${res.status} ${res.text}`);
@@ -107,17 +128,43 @@ describe('the OpenAPI contract, fuzzed', () => {
     const kit = doc.paths['/api/v1/interviews/{id}']?.get;
     const ics = doc.paths['/api/v1/interviews/{id}/invite.ics']?.get;
     expect(kit && ics).toBeTruthy();
-    const error = (status: number) => JSON.stringify({ statusCode: status, error: 'Not Found', message: 'x', requestId: 'r-1' });
-    expect(contractProblems(kit!, { status: 404, contentType: 'application/json', text: error(404) }, validator)).toEqual([]);
-    expect(contractProblems(kit!, { status: 418, contentType: 'application/json', text: error(418) }, validator)).toContain('status 418 not declared');
-    expect(contractProblems(kit!, { status: 200, contentType: 'application/json', text: JSON.stringify({ id: 1 }) }, validator).join()).toMatch(/^schema: /);
-    expect(contractProblems(kit!, { status: 404, contentType: 'application/json', text: JSON.stringify({ statusCode: 404, message: 'x' }) }, validator).join()).toMatch(/error shape/);
+    const error = (status: number) =>
+      JSON.stringify({ statusCode: status, error: 'Not Found', message: 'x', requestId: 'r-1' });
+    expect(
+      contractProblems(kit!, { status: 404, contentType: 'application/json', text: error(404) }, validator),
+    ).toEqual([]);
+    expect(
+      contractProblems(kit!, { status: 418, contentType: 'application/json', text: error(418) }, validator),
+    ).toContain('status 418 not declared');
+    expect(
+      contractProblems(
+        kit!,
+        { status: 200, contentType: 'application/json', text: JSON.stringify({ id: 1 }) },
+        validator,
+      ).join(),
+    ).toMatch(/^schema: /);
+    expect(
+      contractProblems(
+        kit!,
+        { status: 404, contentType: 'application/json', text: JSON.stringify({ statusCode: 404, message: 'x' }) },
+        validator,
+      ).join(),
+    ).toMatch(/error shape/);
     // an error of a file download is JSON, never the file's media type
-    expect(contractProblems(ics!, { status: 404, contentType: 'application/json', text: error(404) }, validator)).toEqual([]);
-    expect(contractProblems(ics!, { status: 404, contentType: 'text/calendar', text: 'nope' }, validator).join()).toMatch(/error body is not the error shape/);
+    expect(
+      contractProblems(ics!, { status: 404, contentType: 'application/json', text: error(404) }, validator),
+    ).toEqual([]);
+    expect(
+      contractProblems(ics!, { status: 404, contentType: 'text/calendar', text: 'nope' }, validator).join(),
+    ).toMatch(/error body is not the error shape/);
     // nullable (OpenAPI 3.0) with allOf, as the Swagger plugin writes `X | null`, allows null, and only then
     const question = { $ref: '#/components/schemas/KitQuestionResponse' };
-    expect(validator.check({ type: 'object', properties: { q: { nullable: true, type: 'object', allOf: [question] } } }, { q: null })).toBeNull();
+    expect(
+      validator.check(
+        { type: 'object', properties: { q: { nullable: true, type: 'object', allOf: [question] } } },
+        { q: null },
+      ),
+    ).toBeNull();
     expect(validator.check({ type: 'object', properties: { q: question } }, { q: null })).not.toBeNull();
   });
 
@@ -132,18 +179,29 @@ describe('the OpenAPI contract, fuzzed', () => {
     process.stdout.write(`contract fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}, ${ops.length} operations\n`);
 
     /** Sends one case and records what differs from the document. */
-    async function send(o: OperationRef, role: FuzzRole, url: string, body: string | undefined, headers: Record<string, string>): Promise<Received> {
+    async function send(
+      o: OperationRef,
+      role: FuzzRole,
+      url: string,
+      body: string | undefined,
+      headers: Record<string, string>,
+    ): Promise<Received> {
       let res: Received;
       try {
         const r = await fetch(t.url + url, { method: o.method, headers, body });
-        res = { status: r.status, contentType: (r.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase(), text: await r.text() };
+        res = {
+          status: r.status,
+          contentType: (r.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase(),
+          text: await r.text(),
+        };
       } catch (e) {
         res = { status: 599, contentType: '', text: `connection failed: ${String(e)}` };
       }
       cases++;
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       const input = `${o.method} ${preview(url, 200)}${body !== undefined ? ` body ${preview(body)}` : ''}`;
-      if (res.status >= 500) fivexx.push({ op: o.id, role, status: res.status, problem: preview(res.text, 300), input, count: 1 });
+      if (res.status >= 500)
+        fivexx.push({ op: o.id, role, status: res.status, problem: preview(res.text, 300), input, count: 1 });
       for (const problem of contractProblems(o.op, res, validator)) {
         const key = `${o.id} ${res.status} ${problem}`;
         const f = findings.get(key);
@@ -161,8 +219,15 @@ describe('the OpenAPI contract, fuzzed', () => {
       await ensureTokens();
       const headers: Record<string, string> = { authorization: `Bearer ${tokens.get('admin')}` };
       if (good.body !== undefined) headers['content-type'] = 'application/json';
-      const res = await send(o, 'admin', good.url, good.body === undefined ? undefined : JSON.stringify(good.body), headers);
-      if (res.status >= 300) process.stdout.write(`  note: known-good ${o.id} answered ${res.status}: ${preview(res.text, 200)}\n`);
+      const res = await send(
+        o,
+        'admin',
+        good.url,
+        good.body === undefined ? undefined : JSON.stringify(good.body),
+        headers,
+      );
+      if (res.status >= 300)
+        process.stdout.write(`  note: known-good ${o.id} answered ${res.status}: ${preview(res.text, 200)}\n`);
     }
 
     for (const o of ops) {
@@ -171,9 +236,19 @@ describe('the OpenAPI contract, fuzzed', () => {
       const bodySchema = o.op.requestBody?.content['application/json']?.schema;
       const queryNames = params.filter((p) => p.in === 'query').map((p) => p.name);
       const caseArb = fc.record({
-        path: fc.record(Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, parameterValue(ctx, p.name, o.path, deref(doc, p.schema))]))),
+        path: fc.record(
+          Object.fromEntries(
+            params
+              .filter((p) => p.in === 'path')
+              .map((p) => [p.name, parameterValue(ctx, p.name, o.path, deref(doc, p.schema))]),
+          ),
+        ),
         query: fc.record(
-          Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, parameterValue(ctx, p.name, o.path, deref(doc, p.schema))])),
+          Object.fromEntries(
+            params
+              .filter((p) => p.in === 'query')
+              .map((p) => [p.name, parameterValue(ctx, p.name, o.path, deref(doc, p.schema))]),
+          ),
           { requiredKeys: params.filter((p) => p.in === 'query' && p.required).map((p) => p.name) },
         ),
         body: o.op.requestBody ? bodies(ctx, bodySchema) : fc.constant<Body | undefined>(undefined),
@@ -211,9 +286,16 @@ describe('the OpenAPI contract, fuzzed', () => {
     process.stdout.write(
       `contract fuzz: ${ops.length} operations, ${cases} cases in ${seconds} s, ${fivexx.length} 5xx, ${total} contract mismatches (${mismatches.length} distinct), FUZZ_SEED=${SEED}\n`,
     );
-    process.stdout.write(`  statuses: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}\n`);
-    for (const f of fivexx.slice(0, 40)) process.stdout.write(`  5xx ${f.status} ${f.op} as ${f.role}: ${f.input} -> ${f.problem}\n`);
-    for (const f of mismatches.slice(0, 80)) process.stdout.write(`  mismatch ${f.op} ${f.status} x${f.count} (${f.problem}) e.g. as ${f.role}: ${f.input}\n`);
+    process.stdout.write(
+      `  statuses: ${[...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')}\n`,
+    );
+    for (const f of fivexx.slice(0, 40))
+      process.stdout.write(`  5xx ${f.status} ${f.op} as ${f.role}: ${f.input} -> ${f.problem}\n`);
+    for (const f of mismatches.slice(0, 80))
+      process.stdout.write(`  mismatch ${f.op} ${f.status} x${f.count} (${f.problem}) e.g. as ${f.role}: ${f.input}\n`);
     expect(mismatches.map((f) => `${f.op} ${f.status}: ${f.problem}`)).toEqual([]);
     expect(fivexx.map((f) => `${f.op} ${f.status} as ${f.role}: ${f.input}`)).toEqual([]);
   }, 900_000);

@@ -61,29 +61,54 @@ describe.each(backends)('decision notices on %s', (backend) => {
     );
   /** The notices of a decision once each is sent or skipped, keyed by the recipient's email. */
   const settled = async (decisionId: string, expected: number) =>
-    eventually(async () => {
-      const rows = await noticeRows(decisionId);
-      return rows.length === expected && rows.every((r) => r.status !== 'scheduled') ? rows : undefined;
-    }, 30_000, 200);
+    eventually(
+      async () => {
+        const rows = await noticeRows(decisionId);
+        return rows.length === expected && rows.every((r) => r.status !== 'scheduled') ? rows : undefined;
+      },
+      30_000,
+      200,
+    );
   const policy = (notifyDecisions?: unknown, as = 'admin') =>
     t.request('PUT', '/api/v1/settings/reminders', {
       as,
-      body: { prepLeadMinutes: [], feedbackDueEnabled: false, overdueEveryMinutes: 60, overdueMaxCount: 0, escalateAfterMinutes: null, quietHours: null, ...(notifyDecisions === undefined ? {} : { notifyDecisions }) },
+      body: {
+        prepLeadMinutes: [],
+        feedbackDueEnabled: false,
+        overdueEveryMinutes: 60,
+        overdueMaxCount: 0,
+        escalateAfterMinutes: null,
+        quietHours: null,
+        ...(notifyDecisions === undefined ? {} : { notifyDecisions }),
+      },
     });
 
   beforeAll(async () => {
     smtp = await TestSmtp.start();
     hooks = await WebhookReceiver.start();
-    t = await TestApp.start(`decision_notices_${backend}`, { redis: backend === 'redis', env: { SMTP_URL: smtp.url, WEBHOOK_SECRET: SECRET, PUBLIC_URL: BASE } });
+    t = await TestApp.start(`decision_notices_${backend}`, {
+      redis: backend === 'redis',
+      env: { SMTP_URL: smtp.url, WEBHOOK_SECRET: SECRET, PUBLIC_URL: BASE },
+    });
     f = await new PipelineFixture(t).setUp();
     f.ids[R2] = (await t.createUser(R2, ['recruiter', 'interviewer'], { timezone: 'Asia/Tokyo' })).id;
     f.ids[I3] = (await t.createUser(I3, ['interviewer'])).id;
     f.ids[GONE] = (await t.createUser(GONE, ['recruiter'])).id;
-    expect((await t.request('PATCH', `/api/v1/users/${f.ids[GONE]}`, { as: 'admin', body: { active: false } })).status).toBe(200);
-    expect((await t.request('PATCH', `/api/v1/interviewers/${f.ids[R2]}`, { as: R2, body: { webhookUrl: hooks.url } })).status).toBe(200);
-    expect((await t.request('PATCH', `/api/v1/interviewers/${f.ids[I2]}`, { as: I2, body: { webhookUrl: hooks.url } })).status).toBe(200);
+    expect(
+      (await t.request('PATCH', `/api/v1/users/${f.ids[GONE]}`, { as: 'admin', body: { active: false } })).status,
+    ).toBe(200);
+    expect(
+      (await t.request('PATCH', `/api/v1/interviewers/${f.ids[R2]}`, { as: R2, body: { webhookUrl: hooks.url } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await t.request('PATCH', `/api/v1/interviewers/${f.ids[I2]}`, { as: I2, body: { webhookUrl: hooks.url } }))
+        .status,
+    ).toBe(200);
     expect((await policy()).status).toBe(200);
-    skillsGap = (await t.get('/api/v1/settings/rejection-reasons', HM)).body.items.find((r: { label: string }) => r.label === 'Skills gap').id;
+    skillsGap = (await t.get('/api/v1/settings/rejection-reasons', HM)).body.items.find(
+      (r: { label: string }) => r.label === 'Skills gap',
+    ).id;
   }, 180_000);
   afterAll(async () => {
     await t?.close();
@@ -92,17 +117,29 @@ describe.each(backends)('decision notices on %s', (backend) => {
   });
 
   it('the policy has notifyDecisions (both on by default), validated; a client that omits it keeps it', async () => {
-    expect((await t.get('/api/v1/settings/reminders', 'admin')).body.notifyDecisions).toEqual({ recruiters: true, panel: true });
+    expect((await t.get('/api/v1/settings/reminders', 'admin')).body.notifyDecisions).toEqual({
+      recruiters: true,
+      panel: true,
+    });
     for (const bad of [{ recruiters: 'yes', panel: true }, { recruiters: true }, null, 'both', [true, true]]) {
       const res = await policy(bad);
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body.message)).toContain('notifyDecisions');
     }
     expect((await policy({ recruiters: true, panel: false }, R)).status).toBe(403);
-    expect((await policy({ recruiters: false, panel: true })).body.notifyDecisions).toEqual({ recruiters: false, panel: true });
+    expect((await policy({ recruiters: false, panel: true })).body.notifyDecisions).toEqual({
+      recruiters: false,
+      panel: true,
+    });
     expect((await policy()).body.notifyDecisions).toEqual({ recruiters: false, panel: true });
-    expect((await policy({ recruiters: true, panel: true })).body.notifyDecisions).toEqual({ recruiters: true, panel: true });
-    expect((await t.get('/api/v1/settings/reminders', 'admin')).body.notifyDecisions).toEqual({ recruiters: true, panel: true });
+    expect((await policy({ recruiters: true, panel: true })).body.notifyDecisions).toEqual({
+      recruiters: true,
+      panel: true,
+    });
+    expect((await t.get('/api/v1/settings/reminders', 'admin')).body.notifyDecisions).toEqual({
+      recruiters: true,
+      panel: true,
+    });
   });
 
   describe('a rejection', () => {
@@ -112,8 +149,14 @@ describe.each(backends)('decision notices on %s', (backend) => {
     beforeAll(async () => {
       candidateId = await f.candidate('Casey Cho');
       expect((await f.decide(candidateId, { decision: 'advance', rationale: 'Strong CV' })).status).toBe(201);
-      const screen = await f.interview(candidateId, f.stage('Recruiter screen'), [I1, I2, R2], { past: true, title: 'Screen call' });
-      const cancelled = await f.interview(candidateId, f.stage('Recruiter screen'), [I3], { past: true, title: 'Cancelled call' });
+      const screen = await f.interview(candidateId, f.stage('Recruiter screen'), [I1, I2, R2], {
+        past: true,
+        title: 'Screen call',
+      });
+      const cancelled = await f.interview(candidateId, f.stage('Recruiter screen'), [I3], {
+        past: true,
+        title: 'Cancelled call',
+      });
       await t.db.query(`UPDATE interviews SET status = 'cancelled' WHERE id = $1`, [cancelled]);
       for (const who of [I1, I2, R2]) await f.submit(screen, who);
       const res = await f.decide(candidateId, { decision: 'reject', reasonId: skillsGap, rationale: RATIONALE });
@@ -127,9 +170,13 @@ describe.each(backends)('decision notices on %s', (backend) => {
       // R2 interviewed and recruits: one notice, the recruiter's; the decider (HM), the cancelled interview's
       // panelist and the deactivated recruiter get none
       expect(kinds).toEqual({
-        [f.ids[R]]: 'decision_recruiter:sent', [f.ids[R2]]: 'decision_recruiter:sent', [f.ids[I1]]: 'decision_panel:sent', [f.ids[I2]]: 'decision_panel:sent',
+        [f.ids[R]]: 'decision_recruiter:sent',
+        [f.ids[R2]]: 'decision_recruiter:sent',
+        [f.ids[I1]]: 'decision_panel:sent',
+        [f.ids[I2]]: 'decision_panel:sent',
       });
-      const rejections = (who: string) => smtp.to(who).filter((m) => m.subject?.includes('Casey Cho') && m.subject.includes('rejected'));
+      const rejections = (who: string) =>
+        smtp.to(who).filter((m) => m.subject?.includes('Casey Cho') && m.subject.includes('rejected'));
       for (const who of [HM, I3, GONE, ADMIN.email]) expect(rejections(who)).toEqual([]);
       const debrief = `${BASE}/candidates/${candidateId}/debrief`;
       for (const who of [R, R2]) {
@@ -152,11 +199,17 @@ describe.each(backends)('decision notices on %s', (backend) => {
         }
       }
       // the earlier "advance" told the recruiters too (no panel had been scheduled then)
-      expect(smtp.to(R).filter((m) => m.subject === 'Decision: Casey Cho — Platform Engineer: advanced to Recruiter screen')).toHaveLength(1);
+      expect(
+        smtp.to(R).filter((m) => m.subject === 'Decision: Casey Cho — Platform Engineer: advanced to Recruiter screen'),
+      ).toHaveLength(1);
     });
 
     it('posts a signed webhook to those who set one, with the same audience rule', async () => {
-      const posts = await eventually(async () => (hooksFor(decisionId).length >= 2 ? hooksFor(decisionId) : undefined), 20_000, 200);
+      const posts = await eventually(
+        async () => (hooksFor(decisionId).length >= 2 ? hooksFor(decisionId) : undefined),
+        20_000,
+        200,
+      );
       expect(posts.map((p) => p.body.recipient.email).sort()).toEqual([I2, R2].sort());
       for (const h of posts) {
         const [, t0, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(h.headers['x-scorecards-signature']))!;
@@ -168,19 +221,38 @@ describe.each(backends)('decision notices on %s', (backend) => {
       expect(recruiter.body).toMatchObject({
         kind: 'decision_recruiter',
         link: `${BASE}/candidates/${candidateId}/debrief`,
-        decision: { decision: 'reject', outcome: 'rejected (Skills gap)', rationale: RATIONALE, reason: 'Skills gap', decidedBy: { id: f.ids[HM], name: 'hana' } },
+        decision: {
+          decision: 'reject',
+          outcome: 'rejected (Skills gap)',
+          rationale: RATIONALE,
+          reason: 'Skills gap',
+          decidedBy: { id: f.ids[HM], name: 'hana' },
+        },
       });
       const panelist = posts.find((p) => p.body.recipient.email === I2)!;
-      expect(panelist.body).toMatchObject({ kind: 'decision_panel', link: null, decision: { decision: 'reject', outcome: 'rejected' } });
+      expect(panelist.body).toMatchObject({
+        kind: 'decision_panel',
+        link: null,
+        decision: { decision: 'reject', outcome: 'rejected' },
+      });
       expect(panelist.raw).not.toContain('RATIONALE-7f3');
       expect(panelist.raw).not.toContain('Skills gap');
     });
 
     it('lists them in the delivery log (admins all, each person their own)', async () => {
       const ids = new Set((await noticeRows(decisionId)).map((r) => r.id));
-      const log = (await t.get('/api/v1/notifications?limit=100', 'admin')).body.items.filter((d: { reminderId: string }) => ids.has(d.reminderId));
+      const log = (await t.get('/api/v1/notifications?limit=100', 'admin')).body.items.filter(
+        (d: { reminderId: string }) => ids.has(d.reminderId),
+      );
       expect(log.map((d: { channel: string; recipientId: string }) => `${d.channel}:${d.recipientId}`).sort()).toEqual(
-        [`email:${f.ids[R]}`, `email:${f.ids[R2]}`, `email:${f.ids[I1]}`, `email:${f.ids[I2]}`, `webhook:${f.ids[R2]}`, `webhook:${f.ids[I2]}`].sort(),
+        [
+          `email:${f.ids[R]}`,
+          `email:${f.ids[R2]}`,
+          `email:${f.ids[I1]}`,
+          `email:${f.ids[I2]}`,
+          `webhook:${f.ids[R2]}`,
+          `webhook:${f.ids[I2]}`,
+        ].sort(),
       );
       for (const d of log) expect(d).toMatchObject({ interviewId: null, candidateId, status: 'sent' });
       const mine = (await t.get('/api/v1/notifications?limit=100', I1)).body.items;
@@ -193,17 +265,33 @@ describe.each(backends)('decision notices on %s', (backend) => {
       const hooksBefore = hooks.received.length;
       const rows = await noticeRows(decisionId);
       const queue = t.app.get<Queue>(getQueueToken('reminders'), { strict: false });
-      for (const r of rows) await queue.add('deliver', { reminderId: r.id, dueAt: r.due_at.toISOString() }, { jobId: `dup.${r.id}` });
-      await eventually(async () => {
-        const states = await Promise.all(rows.map(async (r) => (await queue.getJob(`dup.${r.id}`))?.getState()));
-        return states.every((s) => s === 'completed');
-      }, 20_000, 200);
+      for (const r of rows)
+        await queue.add('deliver', { reminderId: r.id, dueAt: r.due_at.toISOString() }, { jobId: `dup.${r.id}` });
+      await eventually(
+        async () => {
+          const states = await Promise.all(rows.map(async (r) => (await queue.getJob(`dup.${r.id}`))?.getState()));
+          return states.every((s) => s === 'completed');
+        },
+        20_000,
+        200,
+      );
       const delivery = t.app.get(ReminderDeliveryService);
       for (const r of rows) expect(await delivery.deliver(r.id, r.due_at)).toBe('stale');
       const decided = (await t.get(`/api/v1/candidates/${candidateId}/decisions`, HM)).body.items[0];
       const again = await t.app.get(DecisionNotifier).plan({
-        decisionId, candidateId, positionId: f.positionId, decision: 'reject', fromStageId: decided.fromStageId, toStageId: decided.toStageId,
-        fromStatus: 'active', toStatus: 'rejected', reasonId: skillsGap, overridden: false, actorId: f.ids[HM], decidedAt: new Date(decided.decidedAt), automatic: false,
+        decisionId,
+        candidateId,
+        positionId: f.positionId,
+        decision: 'reject',
+        fromStageId: decided.fromStageId,
+        toStageId: decided.toStageId,
+        fromStatus: 'active',
+        toStatus: 'rejected',
+        reasonId: skillsGap,
+        overridden: false,
+        actorId: f.ids[HM],
+        decidedAt: new Date(decided.decidedAt),
+        automatic: false,
       });
       expect(again).toEqual([]);
       await sleep(1500);
@@ -221,7 +309,9 @@ describe.each(backends)('decision notices on %s', (backend) => {
     expect(hold.status).toBe(201);
     const panelOnly = await settled(hold.body.id, 1);
     expect(panelOnly.map((r) => [r.recipient_id, r.kind])).toEqual([[f.ids[I1], 'decision_panel']]);
-    expect(smtp.to(I1).filter((m) => m.subject === 'Outcome: Dana Diaz — Platform Engineer: put on hold')).toHaveLength(1);
+    expect(smtp.to(I1).filter((m) => m.subject === 'Outcome: Dana Diaz — Platform Engineer: put on hold')).toHaveLength(
+      1,
+    );
 
     expect((await policy({ recruiters: true, panel: false })).status).toBe(200);
     const back = await f.decide(candidateId, { decision: 'reactivate' });

@@ -12,10 +12,23 @@ const WORKER_MAIN = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
 
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of ['DATABASE_URL', 'TEST_DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'NODE_ENV', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO', 'PROCESS_ROLE', 'PORT', 'DATA_DIR']) delete env[k];
+  for (const k of [
+    'DATABASE_URL',
+    'TEST_DATABASE_URL',
+    'REDIS_URL',
+    'SMTP_URL',
+    'NODE_ENV',
+    'JWT_SECRET',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+    'DEMO',
+    'PROCESS_ROLE',
+    'PORT',
+    'DATA_DIR',
+  ])
+    delete env[k];
   return { ...env, LOG_LEVEL: 'warn', ...extra };
 }
-
 
 function run(main: string, env: NodeJS.ProcessEnv): Running {
   const child = spawn(process.execPath, [main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -63,7 +76,10 @@ async function demoStory(port: number) {
     (await fetch(`http://127.0.0.1:${port}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
   const positions = (await get('/positions')).items;
   const board = await get(`/positions/${positions[0].id}/pipeline`);
-  const stages = board.stages.map((s: any) => [s.name, s.candidates.map((c: any) => `${c.name}: ${c.label.replace(/ \w{3} \d{2}:\d{2}$/, '')}`)]);
+  const stages = board.stages.map((s: any) => [
+    s.name,
+    s.candidates.map((c: any) => `${c.name}: ${c.label.replace(/ \w{3} \d{2}:\d{2}$/, '')}`),
+  ]);
   const alex = board.stages.flatMap((s: any) => s.candidates).find((c: any) => c.name === 'Alex Chen');
   const morgan = board.stages.flatMap((s: any) => s.candidates).find((c: any) => c.name === 'Morgan Lee');
   return {
@@ -88,14 +104,24 @@ async function demoFacts(port: number) {
   const localTimes = interviews.flatMap((i) =>
     i.panel.map((p: any) => {
       const zone = zoneOf.get(p.userId)!;
-      const at = (t: string) => Temporal.Instant.from(new Date(t).toISOString()).toZonedDateTimeISO(zone).toPlainTime().toString().slice(0, 5);
+      const at = (t: string) =>
+        Temporal.Instant.from(new Date(t).toISOString()).toZonedDateTimeISO(zone).toPlainTime().toString().slice(0, 5);
       return { zone, start: at(i.start), end: at(i.end) };
     }),
   );
   const sets: any[] = (await get('/question-sets?status=published&limit=100')).items;
   const onlyOfType = (type: string) =>
     sets.filter((s) => s.questionCount > 0 && s.questionsByType[type] === s.questionCount).map((s) => s.name);
-  return { interviewers, interviews, localTimes, onlyOfType: { technical: onlyOfType('technical'), behavioral: onlyOfType('behavioral'), situational: onlyOfType('situational') } };
+  return {
+    interviewers,
+    interviews,
+    localTimes,
+    onlyOfType: {
+      technical: onlyOfType('technical'),
+      behavioral: onlyOfType('behavioral'),
+      situational: onlyOfType('situational'),
+    },
+  };
 }
 
 describe('the embedded default (npm start with no configuration)', () => {
@@ -129,26 +155,45 @@ describe('the embedded default (npm start with no configuration)', () => {
     ]);
     // booking his technical interview put him in that stage; Hugo then advanced him to the onsite
     expect(story.alexDecisions).toMatchObject([
-      { decision: 'advance', fromStageName: 'Technical', toStageName: 'Onsite', decidedBy: { name: 'Hugo Hiring-Manager' } },
-      { decision: 'advance', fromStageId: null, toStageName: 'Technical', rationale: 'Interview scheduled for Technical' },
+      {
+        decision: 'advance',
+        fromStageName: 'Technical',
+        toStageName: 'Onsite',
+        decidedBy: { name: 'Hugo Hiring-Manager' },
+      },
+      {
+        decision: 'advance',
+        fromStageId: null,
+        toStageName: 'Technical',
+        rationale: 'Interview scheduled for Technical',
+      },
     ]);
-    expect(story.home.decisionsWaiting).toMatchObject([{ candidateName: 'Morgan Lee', stageName: 'Technical', submitted: 2, expected: 2 }]);
+    expect(story.home.decisionsWaiting).toMatchObject([
+      { candidateName: 'Morgan Lee', stageName: 'Technical', submitted: 2, expected: 2 },
+    ]);
     expect(story.home.upcomingInterviews).toMatchObject([{ candidateName: 'Jordan Rivera' }]);
     expect(story.morgan.scorecards.map((c: any) => [c.author.name, c.recommendation, c.onTime])).toEqual([
       ['Priya Shah', 'yes', true],
       ['Kai Becker', 'no', true],
     ]);
-    expect(story.morgan.byCriterion.filter((r: any) => r.disagreement).map((r: any) => r.label)).toEqual(['Handles concurrent duplicates']);
+    expect(story.morgan.byCriterion.filter((r: any) => r.disagreement).map((r: any) => r.label)).toEqual([
+      'Handles concurrent duplicates',
+    ]);
     expect(story.morgan.scorecards.every((c: any) => c.summary?.length > 40)).toBe(true);
 
     // the demo a team can play with: interviewers in three zones, each interview inside everyone's working day
     const facts = await demoFacts(port);
     expect(new Set(facts.interviewers.map((u) => u.timezone)).size).toBeGreaterThanOrEqual(3);
-    expect(facts.interviewers.map((u) => u.timezone)).toEqual(expect.arrayContaining(['America/New_York', 'Europe/Berlin', 'Asia/Kolkata']));
+    expect(facts.interviewers.map((u) => u.timezone)).toEqual(
+      expect.arrayContaining(['America/New_York', 'Europe/Berlin', 'Asia/Kolkata']),
+    );
     expect(facts.interviews.length).toBeGreaterThanOrEqual(3);
     expect(new Set(facts.localTimes.map((t) => t.zone)).size).toBeGreaterThanOrEqual(3);
     for (const t of facts.localTimes) {
-      expect({ ...t, inHours: t.start >= '09:00' && t.end <= '18:00' && t.start < t.end }).toEqual({ ...t, inHours: true });
+      expect({ ...t, inHours: t.start >= '09:00' && t.end <= '18:00' && t.start < t.end }).toEqual({
+        ...t,
+        inHours: true,
+      });
     }
     // a published set per question type
     for (const names of Object.values(facts.onlyOfType)) expect(names).not.toEqual([]);
@@ -172,7 +217,12 @@ describe('the embedded default (npm start with no configuration)', () => {
     const created = await fetch(`http://127.0.0.1:${port}/api/v1/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.body.accessToken}` },
-      body: JSON.stringify({ email: 'kept@example.com', name: 'Kept', password: 'kept-password', roles: ['recruiter'] }),
+      body: JSON.stringify({
+        email: 'kept@example.com',
+        name: 'Kept',
+        password: 'kept-password',
+        roles: ['recruiter'],
+      }),
     });
     expect(created.status).toBe(201);
 
@@ -187,7 +237,9 @@ describe('the embedded default (npm start with no configuration)', () => {
     expect(await demoStory(port)).toEqual(story);
     expect(await demoFacts(port)).toEqual(facts);
     // the token signed before the restart still verifies: the generated secret was kept
-    const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: `Bearer ${admin.body.accessToken}` } });
+    const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, {
+      headers: { authorization: `Bearer ${admin.body.accessToken}` },
+    });
     expect(me.status).toBe(200);
 
     second.child.kill('SIGINT');

@@ -51,7 +51,8 @@ describe('faults: the database is cut under write load', () => {
     t = await TestApp.start('faults', { database: db, env: { DATABASE_URL: proxy.url(db.url) } });
     token = await t.tokenFor('admin');
     managerId = (await t.createUser('hm.faults@test.local', ['hiring_manager'])).id;
-    positionId = (await t.post('/api/v1/positions', { title: 'Faults base', hiringManagerId: managerId }, 'admin')).body.id;
+    positionId = (await t.post('/api/v1/positions', { title: 'Faults base', hiringManagerId: managerId }, 'admin')).body
+      .id;
   });
   afterAll(async () => {
     proxy?.restore();
@@ -76,7 +77,13 @@ describe('faults: the database is cut under write load', () => {
         /* not JSON */
       }
       const seen = !(job.loseAnswer && job.outcomes.length === 0);
-      const outcome: Outcome = { status: res.status, seen, retryAfter: res.headers.get('retry-after'), id, replayed: res.headers.get('idempotent-replayed') === 'true' };
+      const outcome: Outcome = {
+        status: res.status,
+        seen,
+        retryAfter: res.headers.get('retry-after'),
+        id,
+        replayed: res.headers.get('idempotent-replayed') === 'true',
+      };
       job.outcomes.push(outcome);
       return outcome;
     } catch {
@@ -93,8 +100,24 @@ describe('faults: the database is cut under write load', () => {
       const marker = `faults-${run}-${i}`;
       const loseAnswer = i % 10 === 3;
       return i % 2 === 0
-        ? { key: randomUUID(), kind: 'position', path: '/api/v1/positions', body: { title: marker, hiringManagerId: managerId }, marker, loseAnswer, outcomes: [] }
-        : { key: randomUUID(), kind: 'candidate', path: '/api/v1/candidates', body: { name: 'Load Test', email: `${marker}@example.com`, positionId }, marker, loseAnswer, outcomes: [] };
+        ? {
+            key: randomUUID(),
+            kind: 'position',
+            path: '/api/v1/positions',
+            body: { title: marker, hiringManagerId: managerId },
+            marker,
+            loseAnswer,
+            outcomes: [],
+          }
+        : {
+            key: randomUUID(),
+            kind: 'candidate',
+            path: '/api/v1/candidates',
+            body: { name: 'Load Test', email: `${marker}@example.com`, positionId },
+            marker,
+            loseAnswer,
+            outcomes: [],
+          };
     });
 
     // the write load, with the cut in the middle of it
@@ -113,9 +136,20 @@ describe('faults: the database is cut under write load', () => {
       while (Date.now() < until) {
         const ready = await t.get('/health/ready');
         const live = await t.get('/health/live');
-        readiness.push({ during: 'cut', status: ready.status, databaseDown: ready.body?.details?.error?.database?.status === 'down', live: live.status });
+        readiness.push({
+          during: 'cut',
+          status: ready.status,
+          databaseDown: ready.body?.details?.error?.database?.status === 'down',
+          live: live.status,
+        });
         // reads and requests without a key fail the same way
-        for (const res of [await t.request('GET', '/api/v1/positions', { token }), await t.request('POST', '/api/v1/positions', { token, body: { title: `no key ${run}`, hiringManagerId: managerId } })]) {
+        for (const res of [
+          await t.request('GET', '/api/v1/positions', { token }),
+          await t.request('POST', '/api/v1/positions', {
+            token,
+            body: { title: `no key ${run}`, hiringManagerId: managerId },
+          }),
+        ]) {
           reads.push({ status: res.status, retryAfter: res.headers.get('retry-after') });
         }
         await new Promise((r) => setTimeout(r, 500));
@@ -143,11 +177,20 @@ describe('faults: the database is cut under write load', () => {
     await cutStartedP;
 
     // the app recovers by itself: readiness back to 200 with no restart
-    const back = await eventually(async () => {
-      const res = await t.get('/health/ready');
-      return res.status === 200 ? res : undefined;
-    }, 30_000, 250);
-    readiness.push({ during: 'after', status: back.status, databaseDown: false, live: (await t.get('/health/live')).status });
+    const back = await eventually(
+      async () => {
+        const res = await t.get('/health/ready');
+        return res.status === 200 ? res : undefined;
+      },
+      30_000,
+      250,
+    );
+    readiness.push({
+      during: 'after',
+      status: back.status,
+      databaseDown: false,
+      live: (await t.get('/health/live')).status,
+    });
 
     // clients retry every request that failed or got no answer, with the same key and body
     const acknowledged = (o: Outcome) => o.seen && typeof o.status === 'number' && o.status >= 200 && o.status < 300;
@@ -171,13 +214,16 @@ describe('faults: the database is cut under write load', () => {
       firstPassNoAnswer: firstPass.filter((o) => !o.seen).length,
       committedButLost: firstPass.filter((o) => !o.seen && typeof o.status === 'number' && o.status < 300).length,
       // told 503, yet carried out (the cut took the commit's acknowledgement): the retry gets the replay
-      committedButAnswered503: jobs.filter((j) => j.outcomes[0].seen && j.outcomes[0].status === 503 && j.outcomes.some((o) => o.replayed)).length,
+      committedButAnswered503: jobs.filter(
+        (j) => j.outcomes[0].seen && j.outcomes[0].status === 503 && j.outcomes.some((o) => o.replayed),
+      ).length,
       retries: all.length - REQUESTS,
       replayed: all.filter((o) => o.replayed).length,
       answers503: all.filter((o) => o.status === 503).length,
       answers409: all.filter((o) => o.status === 409).length,
       answers500: all.filter((o) => typeof o.status === 'number' && o.status >= 500 && o.status !== 503).length,
-      other4xx: all.filter((o) => typeof o.status === 'number' && o.status >= 400 && o.status < 500 && o.status !== 409).length,
+      other4xx: all.filter((o) => typeof o.status === 'number' && o.status >= 400 && o.status < 500 && o.status !== 409)
+        .length,
       duplicates: 0,
       lost: 0,
       partial: 0,
@@ -186,7 +232,9 @@ describe('faults: the database is cut under write load', () => {
     };
 
     // no 500 at all; only 2xx, 409 (a duplicate still in flight) and 503, each 503 with Retry-After
-    expect(all.filter((o) => typeof o.status === 'number' && ![200, 201, 409, 503].includes(o.status)).map(status)).toEqual([]);
+    expect(
+      all.filter((o) => typeof o.status === 'number' && ![200, 201, 409, 503].includes(o.status)).map(status),
+    ).toEqual([]);
     expect(all.filter((o) => o.status === 503 && o.retryAfter !== '5')).toEqual([]);
     // answers lost on the way back were carried out once and replayed to the retry
     expect(figures.committedButLost).toBeGreaterThan(0);
@@ -198,11 +246,21 @@ describe('faults: the database is cut under write load', () => {
     expect(reads.filter((r) => r.status !== 503 || r.retryAfter !== '5')).toEqual([]);
 
     // every key ends acknowledged, once, with one id; every acknowledged id exists; nothing doubled
-    const positions = await db.query<{ title: string; id: string }>(`SELECT title, id FROM positions WHERE title LIKE $1`, [`faults-${run}-%`]);
-    const candidates = await db.query<{ email: string; id: string }>(`SELECT email, id FROM candidates WHERE email LIKE $1`, [`faults-${run}-%`]);
+    const positions = await db.query<{ title: string; id: string }>(
+      `SELECT title, id FROM positions WHERE title LIKE $1`,
+      [`faults-${run}-%`],
+    );
+    const candidates = await db.query<{ email: string; id: string }>(
+      `SELECT email, id FROM candidates WHERE email LIKE $1`,
+      [`faults-${run}-%`],
+    );
     const rows = new Map<string, string[]>();
     for (const p of positions) rows.set(p.title, [...(rows.get(p.title) ?? []), p.id]);
-    for (const c of candidates) rows.set(c.email.replace(/@example\.com$/, ''), [...(rows.get(c.email.replace(/@example\.com$/, '')) ?? []), c.id]);
+    for (const c of candidates)
+      rows.set(c.email.replace(/@example\.com$/, ''), [
+        ...(rows.get(c.email.replace(/@example\.com$/, '')) ?? []),
+        c.id,
+      ]);
     const audits = await db.query<{ entity_id: string; n: string }>(
       `SELECT entity_id, count(*)::text AS n FROM audit_events WHERE entity_type = 'position' AND action = 'created' AND entity_id = ANY($1) GROUP BY entity_id`,
       [positions.map((p) => p.id)],
@@ -213,18 +271,26 @@ describe('faults: the database is cut under write load', () => {
       const ids = rows.get(job.marker) ?? [];
       // what the client was told, and what the server answered without being heard: one id for both
       const told = [...new Set(job.outcomes.filter(acknowledged).map((o) => o.id))];
-      const answered = [...new Set(job.outcomes.filter((o) => typeof o.status === 'number' && o.status < 300).map((o) => o.id))];
+      const answered = [
+        ...new Set(job.outcomes.filter((o) => typeof o.status === 'number' && o.status < 300).map((o) => o.id)),
+      ];
       if (ids.length > 1) figures.duplicates++;
       if (told.some((id) => !ids.includes(id!))) figures.lost++;
       if (ids.length !== 1) problems.push(`${job.marker}: ${ids.length} rows`);
-      if (told.length !== 1 || answered.length !== 1) problems.push(`${job.marker}: answered ${JSON.stringify(answered)} after ${job.outcomes.map((o) => o.status).join(',')}`);
+      if (told.length !== 1 || answered.length !== 1)
+        problems.push(
+          `${job.marker}: answered ${JSON.stringify(answered)} after ${job.outcomes.map((o) => o.status).join(',')}`,
+        );
       if (job.kind === 'position' && ids.length === 1 && auditCount.get(ids[0]) !== 1) {
         figures.partial++;
         problems.push(`${job.marker}: ${auditCount.get(ids[0]) ?? 0} audit events`);
       }
     }
     // every key ends answered: none left 'processing'
-    const keyStates = await db.query<{ state: string; n: string }>(`SELECT state, count(*)::text AS n FROM idempotency_keys WHERE key = ANY($1) GROUP BY state`, [jobs.map((j) => j.key)]);
+    const keyStates = await db.query<{ state: string; n: string }>(
+      `SELECT state, count(*)::text AS n FROM idempotency_keys WHERE key = ANY($1) GROUP BY state`,
+      [jobs.map((j) => j.key)],
+    );
     expect(keyStates.map((k) => [k.state, Number(k.n)])).toEqual([['done', REQUESTS]]);
     console.log(`faults figures: ${JSON.stringify(figures)}`);
     expect(problems).toEqual([]);

@@ -13,18 +13,28 @@ describe('health, metrics and the API document', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
     expect(res.body.info.database.status).toBe('up');
-    expect(res.body.info.queue).toMatchObject({ status: 'up', backend: 'postgres', jobs: expect.objectContaining({ waiting: expect.any(Number) }) });
+    expect(res.body.info.queue).toMatchObject({
+      status: 'up',
+      backend: 'postgres',
+      jobs: expect.objectContaining({ waiting: expect.any(Number) }),
+    });
   });
 
   it('GET /health says 503 and names the database when it is gone', async () => {
     const second = await TestApp.start('health_down');
     // cut the app's connections and refuse new ones
     await second.db.adminQuery(`ALTER DATABASE ${second.db.name} WITH ALLOW_CONNECTIONS false`);
-    await second.db.adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${second.db.name}'`);
+    await second.db.adminQuery(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${second.db.name}'`,
+    );
     try {
       const res = await second.get('/health');
       expect(res.status).toBe(503);
-      expect(res.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: expect.stringContaining('database') });
+      expect(res.body).toMatchObject({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: expect.stringContaining('database'),
+      });
       expect(res.body.details.error.database.status).toBe('down');
     } finally {
       await second.db.adminQuery(`ALTER DATABASE ${second.db.name} WITH ALLOW_CONNECTIONS true`);
@@ -53,7 +63,11 @@ describe('health, metrics and the API document', () => {
         const res = await app.get(path);
         expect(res.status).toBe(503);
         expect(res.headers.get('retry-after')).toBe('5');
-        expect(res.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: expect.stringContaining('database') });
+        expect(res.body).toMatchObject({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: expect.stringContaining('database'),
+        });
         expect(res.body.details.error.database.status).toBe('down');
       }
       const live = await app.get('/health/live');
@@ -62,10 +76,14 @@ describe('health, metrics and the API document', () => {
       const api = await app.request('GET', '/api/v1/me', { token: 'not-a-token' });
       expect([401, 503]).toContain(api.status);
       proxy.restore();
-      const back = await eventually(async () => {
-        const res = await app.get('/health/ready');
-        return res.status === 200 ? res : undefined;
-      }, 30_000, 250);
+      const back = await eventually(
+        async () => {
+          const res = await app.get('/health/ready');
+          return res.status === 200 ? res : undefined;
+        },
+        30_000,
+        250,
+      );
       expect(back.body.info.database.status).toBe('up');
     } finally {
       proxy.restore();
@@ -120,7 +138,15 @@ describe('health, metrics and the API document', () => {
     expect(ui.text).toContain('swagger');
     const doc = (await t.get('/api/docs-json')).body;
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/auth/login', '/api/v1/me', '/api/v1/users', '/health', '/health/live', '/health/ready', '/metrics']) {
+    for (const path of [
+      '/api/v1/auth/login',
+      '/api/v1/me',
+      '/api/v1/users',
+      '/health',
+      '/health/live',
+      '/health/ready',
+      '/metrics',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });
@@ -130,12 +156,16 @@ describe('health, metrics and the API document', () => {
     const schemas = doc.components.schemas;
     expect(schemas.LoginDto.required).toEqual(expect.arrayContaining(['email', 'password']));
     expect(schemas.CreateUserDto.properties.roles.items).toBeDefined();
-    expect(schemas.ErrorResponseDto.required).toEqual(expect.arrayContaining(['statusCode', 'error', 'message', 'requestId']));
+    expect(schemas.ErrorResponseDto.required).toEqual(
+      expect.arrayContaining(['statusCode', 'error', 'message', 'requestId']),
+    );
     const login = doc.paths['/api/v1/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/LoginDto');
     expect(login.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/LoginResponse');
     for (const status of ['400', '401', '429', '500']) {
-      expect(login.responses[status].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorResponseDto');
+      expect(login.responses[status].content['application/json'].schema.$ref).toBe(
+        '#/components/schemas/ErrorResponseDto',
+      );
     }
     // every operation under /api/v1 documents its errors and says whether it needs the token
     for (const [path, ops] of Object.entries<Record<string, any>>(doc.paths)) {
@@ -143,7 +173,8 @@ describe('health, metrics and the API document', () => {
       for (const [method, op] of Object.entries<any>(ops)) {
         const errors = Object.keys(op.responses).filter((s) => Number(s) >= 400);
         expect({ path, method, hasErrors: errors.length > 1 }).toEqual({ path, method, hasErrors: true });
-        if (!['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout'].includes(path)) expect({ path, method, security: op.security }).toEqual({ path, method, security: [{ bearer: [] }] });
+        if (!['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout'].includes(path))
+          expect({ path, method, security: op.security }).toEqual({ path, method, security: [{ bearer: [] }] });
       }
     }
   });

@@ -19,7 +19,8 @@ describe('Idempotency-Key', () => {
 
   const post = (path: string, body: unknown, key: string | null, as = 'admin') =>
     t.request('POST', path, { as, body, headers: key === null ? {} : { 'idempotency-key': key } });
-  const count = async (sql: string, params: unknown[]) => Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${sql}`, params))[0].n);
+  const count = async (sql: string, params: unknown[]) =>
+    Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${sql}`, params))[0].n);
 
   async function twice(path: string, body: unknown, as = 'admin') {
     const key = randomUUID();
@@ -33,11 +34,18 @@ describe('Idempotency-Key', () => {
     return first.body;
   }
 
-  const questionSet = (name: string) => ({ name, questions: [{ type: 'technical', prompt: 'Explain consistent hashing', criteria: [{ label: 'Ring' }] }] });
+  const questionSet = (name: string) => ({
+    name,
+    questions: [{ type: 'technical', prompt: 'Explain consistent hashing', criteria: [{ label: 'Ring' }] }],
+  });
 
   async function candidateFor(label: string) {
     const position = await post('/api/v1/positions', { title: `Pos ${label}`, hiringManagerId: managerId }, null);
-    const candidate = await post('/api/v1/candidates', { name: 'Robin Reed', email: `${label}@example.com`, positionId: position.body.id }, null);
+    const candidate = await post(
+      '/api/v1/candidates',
+      { name: 'Robin Reed', email: `${label}@example.com`, positionId: position.body.id },
+      null,
+    );
     return { positionId: position.body.id as string, candidateId: candidate.body.id as string };
   }
 
@@ -49,7 +57,11 @@ describe('Idempotency-Key', () => {
     const position = await twice('/api/v1/positions', { title: 'Idem position', hiringManagerId: managerId });
     expect(await count('positions WHERE title = $1', ['Idem position'])).toBe(1);
 
-    const candidate = await twice('/api/v1/candidates', { name: 'Ida Dem', email: 'ida.dem@example.com', positionId: position.id });
+    const candidate = await twice('/api/v1/candidates', {
+      name: 'Ida Dem',
+      email: 'ida.dem@example.com',
+      positionId: position.id,
+    });
     expect(await count('candidates WHERE email = $1', ['ida.dem@example.com'])).toBe(1);
 
     const interview = await twice(
@@ -81,7 +93,12 @@ describe('Idempotency-Key', () => {
     expect((await post('/api/v1/question-sets', questionSet('Body A'), key)).status).toBe(201);
     const other = await post('/api/v1/question-sets', questionSet('Body B'), key);
     expect(other.status).toBe(422);
-    expect(other.body).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity', message: expect.stringContaining('Idempotency-Key'), requestId: expect.any(String) });
+    expect(other.body).toMatchObject({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: expect.stringContaining('Idempotency-Key'),
+      requestId: expect.any(String),
+    });
     const elsewhere = await post('/api/v1/positions', { title: 'Body A', hiringManagerId: managerId }, key);
     expect(elsewhere.status).toBe(422);
     expect(await count('question_sets WHERE name = ANY($1)', [['Body A', 'Body B']])).toBe(1);
@@ -91,7 +108,11 @@ describe('Idempotency-Key', () => {
   it('takes the same body in another key order as the same request', async () => {
     const key = randomUUID();
     const a = await post('/api/v1/positions', { title: 'Key order', hiringManagerId: managerId }, key);
-    const b = await t.request('POST', '/api/v1/positions', { as: 'admin', raw: JSON.stringify({ hiringManagerId: managerId, title: 'Key order' }), headers: { 'idempotency-key': key } });
+    const b = await t.request('POST', '/api/v1/positions', {
+      as: 'admin',
+      raw: JSON.stringify({ hiringManagerId: managerId, title: 'Key order' }),
+      headers: { 'idempotency-key': key },
+    });
     expect(b.status).toBe(201);
     expect(b.body.id).toBe(a.body.id);
   });
@@ -109,7 +130,15 @@ describe('Idempotency-Key', () => {
   it('creates exactly one when concurrent duplicates race; the others get 409 or the replayed answer', async () => {
     const key = randomUUID();
     const { candidateId } = await candidateFor('race');
-    const body = { candidateId, stage: 'technical', start: new Date(Date.now() + 72 * 3600_000).toISOString(), durationMinutes: 30, timezone: 'Europe/Berlin', panel: [{ userId: interviewerId, role: 'lead' }], allowConflicts: true };
+    const body = {
+      candidateId,
+      stage: 'technical',
+      start: new Date(Date.now() + 72 * 3600_000).toISOString(),
+      durationMinutes: 30,
+      timezone: 'Europe/Berlin',
+      panel: [{ userId: interviewerId, role: 'lead' }],
+      allowConflicts: true,
+    };
     const answers = await Promise.all(Array.from({ length: 12 }, () => post('/api/v1/interviews', body, key)));
     expect(answers.filter((a) => a.status !== 201 && a.status !== 409).map((a) => a.text)).toEqual([]);
     const created = answers.filter((a) => a.status === 201);
@@ -135,7 +164,14 @@ describe('Idempotency-Key', () => {
     expect({ ...again.body, requestId: undefined }).toEqual({ ...first.body, requestId: undefined });
     expect(again.body.requestId).not.toBe(first.body.requestId);
     // a 404 is stored the same way
-    const missing = { candidateId: randomUUID(), stage: 'technical', start: new Date(Date.now() + 3600_000).toISOString(), durationMinutes: 30, timezone: 'UTC', panel: [{ userId: interviewerId, role: 'lead' }] };
+    const missing = {
+      candidateId: randomUUID(),
+      stage: 'technical',
+      start: new Date(Date.now() + 3600_000).toISOString(),
+      durationMinutes: 30,
+      timezone: 'UTC',
+      panel: [{ userId: interviewerId, role: 'lead' }],
+    };
     const k2 = randomUUID();
     const m1 = await post('/api/v1/interviews', missing, k2);
     expect(m1.status).toBeGreaterThanOrEqual(400);
@@ -174,7 +210,9 @@ describe('Idempotency-Key', () => {
     const second = await post('/api/v1/positions', { title: 'Expiring 2', hiringManagerId: managerId }, key);
     expect(second.status).toBe(201);
     expect(second.body.id).not.toBe(first.body.id);
-    const rows = await t.db.query<{ expires_at: Date }>(`SELECT expires_at FROM idempotency_keys WHERE key = $1`, [key]);
+    const rows = await t.db.query<{ expires_at: Date }>(`SELECT expires_at FROM idempotency_keys WHERE key = $1`, [
+      key,
+    ]);
     expect(new Date(rows[0].expires_at).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
     await t.db.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = $1`, [key]);
     expect(await t.app.get(IdempotencyCleanup).runOnce()).toBeGreaterThanOrEqual(1);
@@ -183,8 +221,16 @@ describe('Idempotency-Key', () => {
 
   it('leaves the unauthenticated sign-in alone', async () => {
     const key = randomUUID();
-    const a = await t.request('POST', '/api/v1/auth/login', { body: { email: 'admin@test.local', password: 'admin-password' }, token: null, headers: { 'idempotency-key': key } });
-    const b = await t.request('POST', '/api/v1/auth/login', { body: { email: 'admin@test.local', password: 'admin-password' }, token: null, headers: { 'idempotency-key': key } });
+    const a = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: 'admin@test.local', password: 'admin-password' },
+      token: null,
+      headers: { 'idempotency-key': key },
+    });
+    const b = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: 'admin@test.local', password: 'admin-password' },
+      token: null,
+      headers: { 'idempotency-key': key },
+    });
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(b.headers.get('idempotent-replayed')).toBeNull();
     expect(await count('idempotency_keys WHERE key = $1', [key])).toBe(0);

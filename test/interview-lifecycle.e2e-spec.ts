@@ -2,7 +2,12 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Queue } from 'bullmq';
 import { InterviewLifecycle1795420300000 } from '../libs/database/src/migrations/1795420300000-InterviewLifecycle';
-import { InterviewEndSchedulerService, InterviewEndSweeperService, InterviewStatusService, toZonedIso } from '../libs/interviews/src';
+import {
+  InterviewEndSchedulerService,
+  InterviewEndSweeperService,
+  InterviewStatusService,
+  toZonedIso,
+} from '../libs/interviews/src';
 import { jobId } from '../libs/queue/src';
 import { HiringFixture } from './support/hiring-fixture';
 import { eventually, TestApp } from './support/test-app';
@@ -23,7 +28,8 @@ async function moveTimes(t: TestApp, id: string, startedMinAgo: number, endsInSe
   return new Date(row.ends_at);
 }
 
-const statusOf = async (t: TestApp, id: string): Promise<string> => (await t.db.query<{ status: string }>('SELECT status FROM interviews WHERE id = $1', [id]))[0].status;
+const statusOf = async (t: TestApp, id: string): Promise<string> =>
+  (await t.db.query<{ status: string }>('SELECT status FROM interviews WHERE id = $1', [id]))[0].status;
 
 describe.each(backends)('the end of an interview on %s', (backend) => {
   let t: TestApp;
@@ -32,7 +38,10 @@ describe.each(backends)('the end of an interview on %s', (backend) => {
 
   beforeAll(async () => {
     t = await TestApp.start(`interview_end_${backend}`, { redis: backend === 'redis' });
-    f = await HiringFixture.create(t, HM, [{ email: LEAD, timezone: 'UTC' }, { email: SHADOW, timezone: 'UTC' }]);
+    f = await HiringFixture.create(t, HM, [
+      { email: LEAD, timezone: 'UTC' },
+      { email: SHADOW, timezone: 'UTC' },
+    ]);
   });
   afterAll(() => t?.close());
 
@@ -42,7 +51,10 @@ describe.each(backends)('the end of an interview on %s', (backend) => {
     expect(first?.data).toEqual({ interviewId: kit.id, endsAt: new Date(kit.end).toISOString() });
     expect(first!.id).not.toContain(':');
     expect(await first!.getState()).toBe('delayed');
-    const moved = await t.request('PATCH', `/api/v1/interviews/${kit.id}`, { as: HM, body: { revision: kit.revision, start: new Date(Date.now() + 7200_000).toISOString() } });
+    const moved = await t.request('PATCH', `/api/v1/interviews/${kit.id}`, {
+      as: HM,
+      body: { revision: kit.revision, start: new Date(Date.now() + 7200_000).toISOString() },
+    });
     expect(moved.status).toBe(200);
     expect(await queue().getJob(jobId('end', kit.id, new Date(moved.body.end).getTime()))).toBeTruthy();
   });
@@ -52,7 +64,11 @@ describe.each(backends)('the end of an interview on %s', (backend) => {
     const endsAt = await moveTimes(t, kit.id, 30, 2);
     await t.app.get(InterviewEndSchedulerService).enqueue(kit.id, endsAt);
     expect(await statusOf(t, kit.id)).toBe('scheduled');
-    await eventually(async () => (await t.get(`/api/v1/interviews/${kit.id}`, HM)).body.status === 'awaiting_feedback', 20_000, 200);
+    await eventually(
+      async () => (await t.get(`/api/v1/interviews/${kit.id}`, HM)).body.status === 'awaiting_feedback',
+      20_000,
+      200,
+    );
     const audit = await t.get(`/api/v1/audit-events?entityType=interview&entityId=${kit.id}`, 'admin');
     expect(audit.body.items[0]).toMatchObject({ action: 'awaiting_feedback', actorId: null });
   });
@@ -90,7 +106,11 @@ describe('interview lifecycle', () => {
     const q = kit.questions[0];
     const saved = await t.request('PUT', `/api/v1/interviews/${id}/scorecards/mine`, {
       as,
-      body: { version: mine.version, overallRecommendation: 'yes', ratings: [{ questionId: q.id, criterionId: q.criteria[0].id, rating: 3 }] },
+      body: {
+        version: mine.version,
+        overallRecommendation: 'yes',
+        ratings: [{ questionId: q.id, criterionId: q.criteria[0].id, rating: 3 }],
+      },
     });
     expect(saved.status).toBe(200);
     return saved.body;
@@ -104,14 +124,17 @@ describe('interview lifecycle', () => {
 
   beforeAll(async () => {
     t = await TestApp.start('interview_lifecycle');
-    f = await HiringFixture.create(t, HM, [{ email: LEAD, timezone: 'America/New_York' }, { email: SHADOW, timezone: 'Asia/Tokyo' }]);
+    f = await HiringFixture.create(t, HM, [
+      { email: LEAD, timezone: 'America/New_York' },
+      { email: SHADOW, timezone: 'Asia/Tokyo' },
+    ]);
     await t.createUser(OTHER_HM, ['hiring_manager']);
     await f.policy({ prepLeadMinutes: [], overdueMaxCount: 1, escalateAfterMinutes: 60 });
     t.app.get(EventEmitter2).on('interview.no_show', (e: unknown) => noShows.push(e));
   });
   afterAll(() => t?.close());
 
-  it('refuses a submit before the start with the start in the caller\'s timezone; a draft saves any time', async () => {
+  it("refuses a submit before the start with the start in the caller's timezone; a draft saves any time", async () => {
     const kit = await f.schedule(2 * 86_400_000, [LEAD, SHADOW]);
     const draft = await fill(kit.id, LEAD);
     expect(draft.status).toBe('draft');
@@ -119,7 +142,9 @@ describe('interview lifecycle', () => {
     expect(early.status).toBe(422);
     const local = toZonedIso(new Date(kit.start), 'America/New_York');
     expect(local).toMatch(/-0[45]:00$/);
-    expect(early.body.message).toBe(`This interview starts at ${local}; you can save a draft now and submit once it has started`);
+    expect(early.body.message).toBe(
+      `This interview starts at ${local}; you can save a draft now and submit once it has started`,
+    );
     expect(early.body.details).toEqual({ startsAt: new Date(kit.start).toISOString() });
     await fill(kit.id, SHADOW);
     expect((await submit(kit.id, SHADOW)).body.message).toContain(toZonedIso(new Date(kit.start), 'Asia/Tokyo'));
@@ -139,7 +164,11 @@ describe('interview lifecycle', () => {
     expect(last.status).toBe(200);
     const done = (await t.get(`/api/v1/interviews/${kit.id}`, HM)).body;
     expect(done.status).toBe('completed');
-    expect((await t.get(`/api/v1/interviews?status=completed&candidateId=${f.candidateId}`, HM)).body.items.map((i: { id: string }) => i.id)).toContain(kit.id);
+    expect(
+      (await t.get(`/api/v1/interviews?status=completed&candidateId=${f.candidateId}`, HM)).body.items.map(
+        (i: { id: string }) => i.id,
+      ),
+    ).toContain(kit.id);
 
     const reopened = await t.post(`/api/v1/interviews/${kit.id}/scorecards/${last.body.id}/reopen`, {}, SHADOW);
     expect(reopened.status).toBe(200);
@@ -147,7 +176,11 @@ describe('interview lifecycle', () => {
     expect((await submit(kit.id, SHADOW)).status).toBe(200);
     expect(await statusOf(t, kit.id)).toBe('completed');
     const audit = await t.get(`/api/v1/audit-events?entityType=interview&entityId=${kit.id}`, 'admin');
-    expect(audit.body.items.map((e: { action: string }) => e.action).slice(0, 3)).toEqual(['completed', 'awaiting_feedback', 'completed']);
+    expect(audit.body.items.map((e: { action: string }) => e.action).slice(0, 3)).toEqual([
+      'completed',
+      'awaiting_feedback',
+      'completed',
+    ]);
   });
 
   it('goes straight to completed when every panelist submits after the end, before the end job ran', async () => {
@@ -185,10 +218,16 @@ describe('interview lifecycle', () => {
     expect((await t.post(`/api/v1/interviews/${kit.id}/no-show`, { revision: kit.revision + 5 }, HM)).status).toBe(409);
     expect(await statusOf(t, kit.id)).toBe('scheduled');
 
-    const res = await t.post(`/api/v1/interviews/${kit.id}/no-show`, { revision: kit.revision, note: '  No answer on the call  ' }, HM);
+    const res = await t.post(
+      `/api/v1/interviews/${kit.id}/no-show`,
+      { revision: kit.revision, note: '  No answer on the call  ' },
+      HM,
+    );
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('no_show');
-    expect(noShows).toEqual([expect.objectContaining({ interviewId: kit.id, actorId: f.ids[HM], note: 'No answer on the call' })]);
+    expect(noShows).toEqual([
+      expect.objectContaining({ interviewId: kit.id, actorId: f.ids[HM], note: 'No answer on the call' }),
+    ]);
     const after = await f.reminders(kit.id);
     expect(after.filter((r) => r.status === 'scheduled')).toEqual([]);
     expect(after.filter((r) => pending.some((p) => p.id === r.id)).every((r) => r.status === 'cancelled')).toBe(true);
@@ -201,7 +240,14 @@ describe('interview lifecycle', () => {
     await t.app.get(InterviewEndSweeperService, { strict: false }).runOnce();
     expect(await statusOf(t, kit.id)).toBe('no_show');
     const card = await t.get(`/api/v1/interviews/${kit.id}/scorecards/mine`, LEAD);
-    expect((await t.request('PUT', `/api/v1/interviews/${kit.id}/scorecards/mine`, { as: LEAD, body: { version: card.body.version, summary: 'x' } })).status).toBe(409);
+    expect(
+      (
+        await t.request('PUT', `/api/v1/interviews/${kit.id}/scorecards/mine`, {
+          as: LEAD,
+          body: { version: card.body.version, summary: 'x' },
+        })
+      ).status,
+    ).toBe(409);
     const owed = await t.get(`/api/v1/interviewers/${f.ids[LEAD]}/pending-scorecards`, LEAD);
     expect(owed.body.items.map((i: { interviewId: string }) => i.interviewId)).not.toContain(kit.id);
   });
@@ -216,7 +262,10 @@ describe('interview lifecycle', () => {
   it('filters lists by the new statuses and rejects unknown ones', async () => {
     await ended();
     await t.app.get(InterviewEndSweeperService, { strict: false }).runOnce();
-    const ids = async (status: string) => (await t.get(`/api/v1/interviews?status=${status}&limit=100`, HM)).body.items.map((i: { status: string }) => i.status);
+    const ids = async (status: string) =>
+      (await t.get(`/api/v1/interviews?status=${status}&limit=100`, HM)).body.items.map(
+        (i: { status: string }) => i.status,
+      );
     for (const s of ['awaiting_feedback', 'no_show', 'completed', 'scheduled']) {
       const statuses = await ids(s);
       expect(statuses.length).toBeGreaterThan(0);
@@ -241,7 +290,9 @@ describe('interview lifecycle', () => {
     await submit(some.id, LEAD);
     await t.db.query(`UPDATE interviews SET status = 'cancelled' WHERE id = $1`, [cancelled.id]);
     // back to the shape before the migration: every interview not cancelled was "scheduled"
-    await t.db.query(`UPDATE interviews SET status = 'scheduled', completed_at = NULL WHERE id = ANY($1::uuid[])`, [[all.id, some.id, none.id]]);
+    await t.db.query(`UPDATE interviews SET status = 'scheduled', completed_at = NULL WHERE id = ANY($1::uuid[])`, [
+      [all.id, some.id, none.id],
+    ]);
     await t.db.query(InterviewLifecycle1795420300000.MOVE_ENDED);
     const rows = await t.db.query<{ id: string; status: string; completed_at: Date | null }>(
       'SELECT id, status, completed_at FROM interviews WHERE id = ANY($1::uuid[])',
@@ -253,6 +304,8 @@ describe('interview lifecycle', () => {
     expect(by.get(none.id)!.status).toBe('awaiting_feedback');
     expect(by.get(ahead.id)!.status).toBe('scheduled');
     expect(by.get(cancelled.id)!.status).toBe('cancelled');
-    await expect(t.db.query(`UPDATE interviews SET status = 'ended' WHERE id = $1`, [ahead.id])).rejects.toThrow(/interviews_status_known/);
+    await expect(t.db.query(`UPDATE interviews SET status = 'ended' WHERE id = $1`, [ahead.id])).rejects.toThrow(
+      /interviews_status_known/,
+    );
   });
 });

@@ -13,7 +13,8 @@ describe('interviewers: pending scorecards', () => {
   /** Interviews by name: what A owes and what A must not see. */
   const iv: Record<string, any> = {};
 
-  const pending = (id: string, as: string, query = '') => t.get(`/api/v1/interviewers/${id}/pending-scorecards${query}`, as);
+  const pending = (id: string, as: string, query = '') =>
+    t.get(`/api/v1/interviewers/${id}/pending-scorecards${query}`, as);
   /** Moves an interview: it ended `endedHoursAgo` ago and its feedback is due in `dueInHours` (negative: past). */
   const move = (id: string, endedHoursAgo: number, dueInHours: number) =>
     t.db.query(
@@ -23,8 +24,13 @@ describe('interviewers: pending scorecards', () => {
     );
   const submit = async (as: string, interview: any) => {
     const card = (await t.get(`/api/v1/interviews/${interview.id}/scorecards/mine`, as)).body;
-    const ratings = interview.questions.flatMap((q: any) => q.criteria.map((c: any) => ({ questionId: q.id, criterionId: c.id, rating: 3 })));
-    const saved = await t.request('PUT', `/api/v1/interviews/${interview.id}/scorecards/mine`, { as, body: { version: card.version, overallRecommendation: 'yes', ratings } });
+    const ratings = interview.questions.flatMap((q: any) =>
+      q.criteria.map((c: any) => ({ questionId: q.id, criterionId: c.id, rating: 3 })),
+    );
+    const saved = await t.request('PUT', `/api/v1/interviews/${interview.id}/scorecards/mine`, {
+      as,
+      body: { version: card.version, overallRecommendation: 'yes', ratings },
+    });
     if (saved.status !== 200) throw new Error(`save failed ${saved.status} ${saved.text}`);
     const done = await t.post(`/api/v1/interviews/${interview.id}/scorecards/mine/submit`, {}, as);
     if (done.status !== 200) throw new Error(`submit failed ${done.status} ${done.text}`);
@@ -46,7 +52,9 @@ describe('interviewers: pending scorecards', () => {
     iv.done = await f.schedule(29 * 3600_000, [A, B]); // over, overdue, but A submitted: not listed for A
 
     expect((await t.get(`/api/v1/interviews/${iv.recent.id}/scorecards/mine`, A)).status).toBe(200); // first read creates A's draft
-    expect((await t.post(`/api/v1/interviews/${iv.cancelled.id}/cancel`, { reason: 'Candidate withdrew' }, HM)).status).toBe(200);
+    expect(
+      (await t.post(`/api/v1/interviews/${iv.cancelled.id}/cancel`, { reason: 'Candidate withdrew' }, HM)).status,
+    ).toBe(200);
 
     await move(iv.ancient.id, 90 * 24, -89 * 24);
     await move(iv.recent.id, 2, 22);
@@ -55,7 +63,10 @@ describe('interviewers: pending scorecards', () => {
     // scorecards are submitted once the interview has started
     await submit(B, iv.ancient);
     await submit(A, iv.done);
-    await t.db.query(`UPDATE interviews SET starts_at = now() - interval '10 minutes', ends_at = now() + interval '20 minutes', feedback_due_at = now() + interval '2 days' WHERE id = $1`, [iv.completed.id]);
+    await t.db.query(
+      `UPDATE interviews SET starts_at = now() - interval '10 minutes', ends_at = now() + interval '20 minutes', feedback_due_at = now() + interval '2 days' WHERE id = $1`,
+      [iv.completed.id],
+    );
     expect((await t.post(`/api/v1/interviews/${iv.completed.id}/complete`, {}, HM)).status).toBe(200);
   });
   afterAll(() => t?.close());
@@ -64,7 +75,11 @@ describe('interviewers: pending scorecards', () => {
     await t.tokenFor(A);
     const { queries, result: res } = await queriesOf(() => pending(f.ids[A], A));
     expect(res.status).toBe(200);
-    expect(res.body.items.map((i: { interviewId: string }) => i.interviewId)).toEqual([iv.ancient.id, iv.recent.id, iv.completed.id]);
+    expect(res.body.items.map((i: { interviewId: string }) => i.interviewId)).toEqual([
+      iv.ancient.id,
+      iv.recent.id,
+      iv.completed.id,
+    ]);
     expect(res.body.totals).toEqual({ pending: 3, overdue: 1 });
     expect(res.body.page).toEqual({ limit: 20, nextCursor: null });
     const [ancient, recent, completed] = res.body.items;
@@ -83,7 +98,12 @@ describe('interviewers: pending scorecards', () => {
     expect(Date.now() - new Date(ancient.end).getTime()).toBeGreaterThan(89 * 86_400_000);
     expect(new Date(ancient.feedbackDueAt).getTime()).toBeLessThan(Date.now());
     expect(new Date(ancient.start).getTime()).toBeLessThan(new Date(ancient.end).getTime());
-    expect(recent).toMatchObject({ overdue: false, role: 'shadow', scorecardState: 'draft', draftUpdatedAt: expect.any(String) });
+    expect(recent).toMatchObject({
+      overdue: false,
+      role: 'shadow',
+      scorecardState: 'draft',
+      draftUpdatedAt: expect.any(String),
+    });
     expect(completed).toMatchObject({ status: 'completed', overdue: false, scorecardState: 'none' });
     expect(new Date(completed.end).getTime()).toBeGreaterThan(Date.now());
     expect(queries).toBeLessThanOrEqual(5); // auth lookup, the interviewer, their submitted interviews, the page with its totals, its drafts
@@ -93,7 +113,14 @@ describe('interviewers: pending scorecards', () => {
     const res = await pending(f.ids[B], B);
     expect(res.status).toBe(200);
     // B submitted the ancient one; A's submission of the done one does not count for B
-    expect(res.body.items.map((i: { interviewId: string; scorecardState: string; overdue: boolean; role: string }) => [i.interviewId, i.scorecardState, i.overdue, i.role])).toEqual([
+    expect(
+      res.body.items.map((i: { interviewId: string; scorecardState: string; overdue: boolean; role: string }) => [
+        i.interviewId,
+        i.scorecardState,
+        i.overdue,
+        i.role,
+      ]),
+    ).toEqual([
       [iv.done.id, 'none', true, 'shadow'],
       [iv.recent.id, 'none', false, 'lead'],
     ]);
@@ -117,7 +144,7 @@ describe('interviewers: pending scorecards', () => {
     expect(JSON.stringify(tooMany.body)).toContain('limit');
   });
 
-  it('lets admins, recruiters and hiring managers read anyone\'s, an interviewer only their own', async () => {
+  it("lets admins, recruiters and hiring managers read anyone's, an interviewer only their own", async () => {
     for (const as of ['admin', R, HM]) {
       const res = await pending(f.ids[A], as);
       expect(res.status).toBe(200);
@@ -148,7 +175,13 @@ describe('interviewers: personal channel settings', () => {
 
   beforeAll(async () => {
     t = await TestApp.start('interviewer_channels');
-    for (const [email, roles] of [[A, ['interviewer']], [B, ['interviewer']], [R, ['recruiter']], [HM, ['hiring_manager']]] as const) ids[email] = (await t.createUser(email, [...roles])).id;
+    for (const [email, roles] of [
+      [A, ['interviewer']],
+      [B, ['interviewer']],
+      [R, ['recruiter']],
+      [HM, ['hiring_manager']],
+    ] as const)
+      ids[email] = (await t.createUser(email, [...roles])).id;
     const saved = await t.request('PATCH', `/api/v1/interviewers/${ids[A]}`, { as: A, body: { webhookUrl: URL_A } });
     expect(saved.status).toBe(200);
     expect(saved.body.notifications).toEqual({ email: true, webhookUrl: URL_A });
@@ -163,10 +196,20 @@ describe('interviewers: personal channel settings', () => {
       expect((await t.get(`/api/v1/interviewers/${ids[A]}`, as)).body.notifications.webhookUrl).toBe(URL_A);
     }
     // admins also see that B has none (null), B sees their own null
-    expect(entry((await t.get('/api/v1/interviewers?limit=50', 'admin')).body, ids[B]).notifications).toEqual({ email: true, webhookUrl: null });
-    expect(entry((await t.get('/api/v1/interviewers?limit=50', B)).body, ids[B]).notifications).toEqual({ email: true, webhookUrl: null });
+    expect(entry((await t.get('/api/v1/interviewers?limit=50', 'admin')).body, ids[B]).notifications).toEqual({
+      email: true,
+      webhookUrl: null,
+    });
+    expect(entry((await t.get('/api/v1/interviewers?limit=50', B)).body, ids[B]).notifications).toEqual({
+      email: true,
+      webhookUrl: null,
+    });
     for (const as of [B, R, HM]) {
-      for (const path of ['/api/v1/interviewers?limit=50', `/api/v1/interviewers?q=ada`, `/api/v1/interviewers/${ids[A]}`]) {
+      for (const path of [
+        '/api/v1/interviewers?limit=50',
+        `/api/v1/interviewers?q=ada`,
+        `/api/v1/interviewers/${ids[A]}`,
+      ]) {
         const res = await t.get(path, as);
         expect(res.status).toBe(200);
         const a = res.body.items ? entry(res.body, ids[A]) : res.body;
@@ -178,17 +221,26 @@ describe('interviewers: personal channel settings', () => {
   });
 
   it('lets only the owner or an admin change it; a recruiter editing the profile does not see it', async () => {
-    const byRecruiter = await t.request('PATCH', `/api/v1/interviewers/${ids[A]}`, { as: R, body: { webhookUrl: 'https://attacker.example/collect' } });
+    const byRecruiter = await t.request('PATCH', `/api/v1/interviewers/${ids[A]}`, {
+      as: R,
+      body: { webhookUrl: 'https://attacker.example/collect' },
+    });
     expect(byRecruiter.status).toBe(403);
     expect(byRecruiter.body.message).toMatch(/webhook/);
     const cleared = await t.request('PATCH', `/api/v1/interviewers/${ids[A]}`, { as: R, body: { webhookUrl: null } });
     expect(cleared.status).toBe(403);
-    const titled = await t.request('PATCH', `/api/v1/interviewers/${ids[A]}`, { as: R, body: { title: 'Staff Engineer' } });
+    const titled = await t.request('PATCH', `/api/v1/interviewers/${ids[A]}`, {
+      as: R,
+      body: { title: 'Staff Engineer' },
+    });
     expect(titled.status).toBe(200);
     expect(titled.body.title).toBe('Staff Engineer');
     expect(titled.body.notifications).toEqual({ email: true });
     expect((await t.get(`/api/v1/interviewers/${ids[A]}`, A)).body.notifications.webhookUrl).toBe(URL_A);
-    const byAdmin = await t.request('PATCH', `/api/v1/interviewers/${ids[B]}`, { as: 'admin', body: { webhookUrl: 'https://hooks.example.com/bo' } });
+    const byAdmin = await t.request('PATCH', `/api/v1/interviewers/${ids[B]}`, {
+      as: 'admin',
+      body: { webhookUrl: 'https://hooks.example.com/bo' },
+    });
     expect(byAdmin.status).toBe(200);
     expect(byAdmin.body.notifications.webhookUrl).toBe('https://hooks.example.com/bo');
     // the audit trail records that it changed, not the credential
@@ -199,7 +251,13 @@ describe('interviewers: personal channel settings', () => {
   });
 
   it('refuses an internal webhook URL with a 400 naming the field and keeps the old one', async () => {
-    for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/', 'http://10.0.0.5/hook', 'http://[fd00::1]/', 'gopher://hooks.example.com/']) {
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://metadata.google.internal/',
+      'http://10.0.0.5/hook',
+      'http://[fd00::1]/',
+      'gopher://hooks.example.com/',
+    ]) {
       const res = await t.request('PATCH', `/api/v1/interviewers/${ids[A]}`, { as: A, body: { webhookUrl: url } });
       expect([url, res.status]).toEqual([url, 400]);
       expect(res.body.message).toContain('webhookUrl');

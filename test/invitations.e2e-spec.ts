@@ -78,45 +78,74 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
   let f: HiringFixture;
   /** Every calendar mail (invitation, update, removal, cancellation) about one interview for one person. */
   const calendarMails = (email: string, interviewId: string) =>
-    smtp.to(email).filter((m) => m.attachments.some((a) => a.contentType.startsWith('text/calendar') && a.content.toString().includes(`UID:${interviewId}@scorecards`)));
+    smtp
+      .to(email)
+      .filter((m) =>
+        m.attachments.some(
+          (a) =>
+            a.contentType.startsWith('text/calendar') && a.content.toString().includes(`UID:${interviewId}@scorecards`),
+        ),
+      );
   const invitesFor = (email: string, interviewId: string) => calendarMails(email, interviewId).map(readInvite);
   /** Waits until each person has `count` calendar mails for the interview, then a little longer to catch extras. */
   const settle = async (interviewId: string, counts: Record<string, number>) => {
-    await eventually(async () => Object.entries(counts).every(([email, n]) => calendarMails(email, interviewId).length >= n), 30_000, 150);
+    await eventually(
+      async () => Object.entries(counts).every(([email, n]) => calendarMails(email, interviewId).length >= n),
+      30_000,
+      150,
+    );
     await sleep(1200);
-    for (const [email, n] of Object.entries(counts)) expect([email, calendarMails(email, interviewId).length]).toEqual([email, n]);
+    for (const [email, n] of Object.entries(counts))
+      expect([email, calendarMails(email, interviewId).length]).toEqual([email, n]);
   };
   const schedule = async (panel: string[], body: Record<string, unknown> = {}) => {
-    const res = await t.post('/api/v1/interviews', {
-      candidateId: f.candidateId,
-      stage: 'technical',
-      start: new Date(Math.ceil((Date.now() + 2 * DAY) / 3_600_000) * 3_600_000).toISOString(),
-      durationMinutes: 45,
-      timezone: 'America/New_York',
-      meetingUrl: 'https://meet.example.com/abc-defg-hij',
-      panel: panel.map((p, i) => ({ userId: f.ids[p], role: i === 0 ? 'lead' : 'shadow' })),
-      questions: [{ setId: f.setId }],
-      allowConflicts: true,
-      ...body,
-    }, HM);
+    const res = await t.post(
+      '/api/v1/interviews',
+      {
+        candidateId: f.candidateId,
+        stage: 'technical',
+        start: new Date(Math.ceil((Date.now() + 2 * DAY) / 3_600_000) * 3_600_000).toISOString(),
+        durationMinutes: 45,
+        timezone: 'America/New_York',
+        meetingUrl: 'https://meet.example.com/abc-defg-hij',
+        panel: panel.map((p, i) => ({ userId: f.ids[p], role: i === 0 ? 'lead' : 'shadow' })),
+        questions: [{ setId: f.setId }],
+        allowConflicts: true,
+        ...body,
+      },
+      HM,
+    );
     if (res.status !== 201) throw new Error(`schedule: ${res.status} ${res.text}`);
     return res.body;
   };
   const patch = async (id: string, body: Record<string, unknown>) => {
     const current = (await t.get(`/api/v1/interviews/${id}`, HM)).body;
-    const res = await t.request('PATCH', `/api/v1/interviews/${id}`, { as: HM, body: { revision: current.revision, allowConflicts: true, ...body } });
+    const res = await t.request('PATCH', `/api/v1/interviews/${id}`, {
+      as: HM,
+      body: { revision: current.revision, allowConflicts: true, ...body },
+    });
     expect(res.status).toBe(200);
     return res.body;
   };
   const rows = (interviewId: string) =>
-    t.db.query<{ id: string; recipient_id: string; sequence: number; method: string; status: string; reason: string | null }>(
+    t.db.query<{
+      id: string;
+      recipient_id: string;
+      sequence: number;
+      method: string;
+      status: string;
+      reason: string | null;
+    }>(
       'SELECT id, recipient_id, sequence, method, status, reason FROM invitations WHERE interview_id = $1 ORDER BY sequence, recipient_id',
       [interviewId],
     );
 
   beforeAll(async () => {
     smtp = await TestSmtp.start();
-    t = await TestApp.start(`invitations_${backend}`, { redis: backend === 'redis', env: { SMTP_URL: smtp.url, PUBLIC_URL: BASE } });
+    t = await TestApp.start(`invitations_${backend}`, {
+      redis: backend === 'redis',
+      env: { SMTP_URL: smtp.url, PUBLIC_URL: BASE },
+    });
     f = await HiringFixture.create(t, HM, [
       { email: TOKYO, timezone: 'Asia/Tokyo' },
       { email: LONDON, timezone: 'Europe/London' },
@@ -136,7 +165,14 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     const first = [...invitesFor(TOKYO, kit.id), ...invitesFor(LONDON, kit.id)];
     const n = kit.sequence as number;
     for (const inv of first) {
-      expect(inv).toMatchObject({ method: 'REQUEST', partMethod: 'REQUEST', uid: `${kit.id}@scorecards`, sequence: n, tzid: 'America/New_York', organizer: HM });
+      expect(inv).toMatchObject({
+        method: 'REQUEST',
+        partMethod: 'REQUEST',
+        uid: `${kit.id}@scorecards`,
+        sequence: n,
+        tzid: 'America/New_York',
+        organizer: HM,
+      });
       // the wall time in New York, through the calendar's own VTIMEZONE, is the instant scheduled
       expect(inv.start.toISOString()).toBe(new Date(kit.start).toISOString());
       expect(inv.raw).toContain('BEGIN:VTIMEZONE');
@@ -166,10 +202,20 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     }
 
     // replace London by Denver: CANCEL to London, REQUEST to Denver, an updated REQUEST to Tokyo
-    await patch(kit.id, { panel: [{ userId: f.ids[TOKYO], role: 'lead' }, { userId: f.ids[DENVER], role: 'shadow' }] });
+    await patch(kit.id, {
+      panel: [
+        { userId: f.ids[TOKYO], role: 'lead' },
+        { userId: f.ids[DENVER], role: 'shadow' },
+      ],
+    });
     await settle(kit.id, { [TOKYO]: 3, [LONDON]: 3, [DENVER]: 1 });
     const removed = invitesFor(LONDON, kit.id)[2];
-    expect(removed).toMatchObject({ method: 'CANCEL', partMethod: 'CANCEL', uid: `${kit.id}@scorecards`, sequence: n + 2 });
+    expect(removed).toMatchObject({
+      method: 'CANCEL',
+      partMethod: 'CANCEL',
+      uid: `${kit.id}@scorecards`,
+      sequence: n + 2,
+    });
     expect(removed.attendees.map((a) => a.email)).toEqual([LONDON]);
     expect(removed.raw).toContain('STATUS:CANCELLED');
     for (const email of [TOKYO, DENVER]) {
@@ -187,7 +233,9 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     expect(invitesFor(DENVER, kit.id)[1].description).toContain('https://meet.example.com/new-room');
 
     // cancel: one CANCEL to everyone on the panel, nothing more to the one removed before
-    expect((await t.post(`/api/v1/interviews/${kit.id}/cancel`, { reason: 'Candidate withdrew' }, HM)).status).toBe(200);
+    expect((await t.post(`/api/v1/interviews/${kit.id}/cancel`, { reason: 'Candidate withdrew' }, HM)).status).toBe(
+      200,
+    );
     await settle(kit.id, { [TOKYO]: 5, [DENVER]: 3, [LONDON]: 3 });
     for (const email of [TOKYO, DENVER]) {
       const c = invitesFor(email, kit.id).at(-1)!;
@@ -196,11 +244,19 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     }
 
     // the delivery log lists each, with its kind
-    const log = (await t.get('/api/v1/notifications?limit=100', 'admin')).body.items.filter((d: { interviewId: string }) => d.interviewId === kit.id);
-    const entries = log.map((d: { kind: string; recipientId: string; channel: string; status: string }) => `${d.kind}:${d.recipientId}:${d.channel}:${d.status}`);
-    const count = (kind: string, who: string) => entries.filter((e: string) => e === `${kind}:${f.ids[who]}:email:sent`).length;
+    const log = (await t.get('/api/v1/notifications?limit=100', 'admin')).body.items.filter(
+      (d: { interviewId: string }) => d.interviewId === kit.id,
+    );
+    const entries = log.map(
+      (d: { kind: string; recipientId: string; channel: string; status: string }) =>
+        `${d.kind}:${d.recipientId}:${d.channel}:${d.status}`,
+    );
+    const count = (kind: string, who: string) =>
+      entries.filter((e: string) => e === `${kind}:${f.ids[who]}:email:sent`).length;
     expect([count('invitation', TOKYO), count('invitation', LONDON), count('invitation', DENVER)]).toEqual([4, 2, 2]);
-    expect([count('cancellation', TOKYO), count('cancellation', LONDON), count('cancellation', DENVER)]).toEqual([1, 1, 1]);
+    expect([count('cancellation', TOKYO), count('cancellation', LONDON), count('cancellation', DENVER)]).toEqual([
+      1, 1, 1,
+    ]);
     // a panelist sees their own entries only
     const mine = (await t.get('/api/v1/notifications?limit=100', DENVER)).body.items;
     expect(mine.every((d: { recipientId: string }) => d.recipientId === f.ids[DENVER])).toBe(true);
@@ -215,7 +271,13 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
       // race both workers with direct deliveries of the same rows
       const planned = await rows(kit.id);
       expect(planned).toHaveLength(2);
-      const outcomes = await Promise.all(planned.flatMap((r) => [delivery.deliver(r.id), delivery.deliver(r.id), second!.get(InvitationDeliveryService).deliver(r.id)]));
+      const outcomes = await Promise.all(
+        planned.flatMap((r) => [
+          delivery.deliver(r.id),
+          delivery.deliver(r.id),
+          second!.get(InvitationDeliveryService).deliver(r.id),
+        ]),
+      );
       expect(outcomes.filter((o) => o === 'sent').length).toBeLessThanOrEqual(2);
       await settle(kit.id, { [LONDON]: 1, [DENVER]: 1 });
       for (const r of await rows(kit.id)) {
@@ -226,32 +288,50 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
       expect(await t.app.get(InvitationPlanner).plan(kit.id)).toEqual([]);
       const queue = t.app.get<Queue>(getQueueToken('invitations'), { strict: false });
       for (const r of planned) await queue.add('deliver', { invitationId: r.id }, { jobId: `dup.${r.id}` });
-      await eventually(async () => (await Promise.all(planned.map(async (r) => (await queue.getJob(`dup.${r.id}`))?.getState()))).every((s) => s === 'completed'), 20_000, 200);
+      await eventually(
+        async () =>
+          (await Promise.all(planned.map(async (r) => (await queue.getJob(`dup.${r.id}`))?.getState()))).every(
+            (s) => s === 'completed',
+          ),
+        20_000,
+        200,
+      );
       // the deterministic job id: adding it again adds nothing
       const job = await queue.getJob(`inv.${planned[0].id}`);
       expect(job).toBeDefined();
       await sleep(1000);
       expect([calendarMails(LONDON, kit.id).length, calendarMails(DENVER, kit.id).length]).toEqual([1, 1]);
-      const log = (await t.get('/api/v1/notifications?limit=100', 'admin')).body.items.filter((d: { interviewId: string }) => d.interviewId === kit.id);
+      const log = (await t.get('/api/v1/notifications?limit=100', 'admin')).body.items.filter(
+        (d: { interviewId: string }) => d.interviewId === kit.id,
+      );
       expect(log).toHaveLength(2);
     } finally {
       await second?.close();
     }
   });
 
-  it('re-reads state: a superseded sequence and a cancelled interview\'s request are not sent', async () => {
+  it("re-reads state: a superseded sequence and a cancelled interview's request are not sent", async () => {
     const kit = await schedule([TOKYO]);
     await settle(kit.id, { [TOKYO]: 1 });
     await patch(kit.id, { durationMinutes: 60 });
     await settle(kit.id, { [TOKYO]: 2 });
     const delivery = t.app.get(InvitationDeliveryService);
     // a row for an older version that was never sent (as if its job ran late)
-    const [old] = await t.db.query<{ id: string }>(`INSERT INTO invitations (interview_id, recipient_id, sequence, method) VALUES ($1, $2, $3, 'REQUEST') RETURNING id`, [kit.id, f.ids[DENVER], kit.sequence]);
+    const [old] = await t.db.query<{ id: string }>(
+      `INSERT INTO invitations (interview_id, recipient_id, sequence, method) VALUES ($1, $2, $3, 'REQUEST') RETURNING id`,
+      [kit.id, f.ids[DENVER], kit.sequence],
+    );
     expect(await delivery.deliver(old.id)).toBe('skipped');
-    expect((await rows(kit.id)).find((r) => r.id === old.id)).toMatchObject({ status: 'skipped', reason: expect.stringContaining('superseded') });
+    expect((await rows(kit.id)).find((r) => r.id === old.id)).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringContaining('superseded'),
+    });
     expect((await t.post(`/api/v1/interviews/${kit.id}/cancel`, { reason: 'Filled' }, HM)).status).toBe(200);
     const seq = (await t.get(`/api/v1/interviews/${kit.id}`, HM)).body.sequence;
-    const [late] = await t.db.query<{ id: string }>(`INSERT INTO invitations (interview_id, recipient_id, sequence, method) VALUES ($1, $2, $3, 'REQUEST') RETURNING id`, [kit.id, f.ids[TOKYO], seq]);
+    const [late] = await t.db.query<{ id: string }>(
+      `INSERT INTO invitations (interview_id, recipient_id, sequence, method) VALUES ($1, $2, $3, 'REQUEST') RETURNING id`,
+      [kit.id, f.ids[TOKYO], seq],
+    );
     expect(await delivery.deliver(late.id)).toBe('skipped');
     expect((await rows(kit.id)).find((r) => r.id === late.id)?.reason).toContain('cancelled');
     // the cancellation itself is one CANCEL, no further REQUEST
@@ -264,7 +344,10 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     await settle(kit.id, { [DENVER]: 1 });
     // as if the enqueue after a change had failed: a new version with its row stored and no job
     await t.db.query('UPDATE interviews SET sequence = sequence + 1 WHERE id = $1', [kit.id]);
-    await t.db.query(`INSERT INTO invitations (interview_id, recipient_id, sequence, method) VALUES ($1, $2, $3, 'REQUEST')`, [kit.id, f.ids[DENVER], kit.sequence + 1]);
+    await t.db.query(
+      `INSERT INTO invitations (interview_id, recipient_id, sequence, method) VALUES ($1, $2, $3, 'REQUEST')`,
+      [kit.id, f.ids[DENVER], kit.sequence + 1],
+    );
     await sleep(500);
     expect(calendarMails(DENVER, kit.id)).toHaveLength(1);
     const planner = t.app.get(InvitationPlanner);
@@ -274,12 +357,32 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     expect(await planner.requeuePending()).toBe(0);
   });
 
-  it('invites the candidate when asked, with the admins\' text and nothing internal', async () => {
+  it("invites the candidate when asked, with the admins' text and nothing internal", async () => {
     const bad = await f.policy({ candidateInvitationText: 'x'.repeat(2001) }).catch((e: Error) => e.message);
     expect(bad).toMatch(/^policy: 400 .*candidateInvitationText/);
-    await f.policy({ prepLeadMinutes: [], feedbackDueEnabled: false, overdueMaxCount: 0, escalateAfterMinutes: null, candidateInvitationText: 'Please bring a photo ID.\nText-Q7 from the admins.' });
-    expect((await t.get('/api/v1/settings/reminders', 'admin')).body.candidateInvitationText).toBe('Please bring a photo ID.\nText-Q7 from the admins.');
-    const refused = await t.post('/api/v1/interviews', { candidateId: f.candidateId, stage: 'technical', start: new Date(Date.now() + DAY).toISOString(), durationMinutes: 30, timezone: 'UTC', panel: [{ userId: f.ids[TOKYO], role: 'lead' }], inviteCandidate: 'yes' }, HM);
+    await f.policy({
+      prepLeadMinutes: [],
+      feedbackDueEnabled: false,
+      overdueMaxCount: 0,
+      escalateAfterMinutes: null,
+      candidateInvitationText: 'Please bring a photo ID.\nText-Q7 from the admins.',
+    });
+    expect((await t.get('/api/v1/settings/reminders', 'admin')).body.candidateInvitationText).toBe(
+      'Please bring a photo ID.\nText-Q7 from the admins.',
+    );
+    const refused = await t.post(
+      '/api/v1/interviews',
+      {
+        candidateId: f.candidateId,
+        stage: 'technical',
+        start: new Date(Date.now() + DAY).toISOString(),
+        durationMinutes: 30,
+        timezone: 'UTC',
+        panel: [{ userId: f.ids[TOKYO], role: 'lead' }],
+        inviteCandidate: 'yes',
+      },
+      HM,
+    );
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('inviteCandidate');
 
@@ -287,7 +390,13 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     expect(kit.inviteCandidate).toBe(true);
     await settle(kit.id, { [CANDIDATE]: 1, [TOKYO]: 1, [LONDON]: 1 });
     const inv = invitesFor(CANDIDATE, kit.id)[0];
-    expect(inv).toMatchObject({ method: 'REQUEST', partMethod: 'REQUEST', uid: `${kit.id}@scorecards`, sequence: kit.sequence, organizer: HM });
+    expect(inv).toMatchObject({
+      method: 'REQUEST',
+      partMethod: 'REQUEST',
+      uid: `${kit.id}@scorecards`,
+      sequence: kit.sequence,
+      organizer: HM,
+    });
     expect(inv.attendees).toEqual([{ email: CANDIDATE, partstat: 'NEEDS-ACTION', rsvp: 'TRUE' }]);
     expect(inv.start.toISOString()).toBe(new Date(kit.start).toISOString());
     expect(inv.description).toContain('Text-Q7 from the admins.');
@@ -295,7 +404,8 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     expect(inv.mail.text).toContain('Text-Q7 from the admins.');
     // no kit, no scorecard, no panel addresses, anywhere in the mail
     const everything = [inv.raw, inv.mail.text ?? '', String(inv.mail.html), inv.mail.subject ?? ''].join('\n');
-    for (const secret of [BASE, '/interviews/', `${kit.id}/scorecard`, 'interview kit', TOKYO, LONDON, 'kenji', 'lucy']) expect(everything.toLowerCase()).not.toContain(secret);
+    for (const secret of [BASE, '/interviews/', `${kit.id}/scorecard`, 'interview kit', TOKYO, LONDON, 'kenji', 'lucy'])
+      expect(everything.toLowerCase()).not.toContain(secret);
     // the panel's invitation does not name the candidate as an attendee either way
     expect(invitesFor(TOKYO, kit.id)[0].attendees.map((a) => a.email)).not.toContain(CANDIDATE);
 
@@ -308,14 +418,30 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     await settle(kit.id, { [CANDIDATE]: 3, [TOKYO]: 3, [LONDON]: 3 });
     expect((await t.post(`/api/v1/interviews/${kit.id}/cancel`, { reason: 'Filled' }, HM)).status).toBe(200);
     await settle(kit.id, { [CANDIDATE]: 4, [TOKYO]: 4, [LONDON]: 4 });
-    expect(invitesFor(CANDIDATE, kit.id).map((i) => `${i.method}:${i.sequence}`)).toEqual([`REQUEST:${kit.sequence}`, `CANCEL:${kit.sequence + 1}`, `REQUEST:${kit.sequence + 2}`, `CANCEL:${kit.sequence + 3}`]);
-    const log = (await t.get('/api/v1/notifications?limit=100', 'admin')).body.items.filter((d: { interviewId: string; recipientId: string }) => d.interviewId === kit.id && d.recipientId === f.candidateId);
-    expect(log.map((d: { kind: string }) => d.kind).sort()).toEqual(['cancellation', 'cancellation', 'invitation', 'invitation']);
+    expect(invitesFor(CANDIDATE, kit.id).map((i) => `${i.method}:${i.sequence}`)).toEqual([
+      `REQUEST:${kit.sequence}`,
+      `CANCEL:${kit.sequence + 1}`,
+      `REQUEST:${kit.sequence + 2}`,
+      `CANCEL:${kit.sequence + 3}`,
+    ]);
+    const log = (await t.get('/api/v1/notifications?limit=100', 'admin')).body.items.filter(
+      (d: { interviewId: string; recipientId: string }) => d.interviewId === kit.id && d.recipientId === f.candidateId,
+    );
+    expect(log.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'cancellation',
+      'cancellation',
+      'invitation',
+      'invitation',
+    ]);
   });
 
   it('keeps a hostile title and place a valid calendar with one event', async () => {
     const title = `Panel; round 2, "final"\r\nMETHOD:CANCEL\r\nATTENDEE:mailto:evil@example.org \\ 🧑🏽‍💻 \u202Eevil\u202C e\u0301 ${'ü'.repeat(90)}`;
-    const kit = await schedule([TOKYO], { title, location: 'Room 4; floor 2, "A"\r\nEND:VEVENT', meetingUrl: undefined });
+    const kit = await schedule([TOKYO], {
+      title,
+      location: 'Room 4; floor 2, "A"\r\nEND:VEVENT',
+      meetingUrl: undefined,
+    });
     await settle(kit.id, { [TOKYO]: 1 });
     const inv = invitesFor(TOKYO, kit.id)[0];
     expect(inv.method).toBe('REQUEST');

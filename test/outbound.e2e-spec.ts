@@ -100,12 +100,23 @@ async function storeWebhook(t: TestApp, userId: string, url: string): Promise<vo
 }
 
 /** Once every reminder of these interviews is sent or failed: the delivery log rows, by recipient. */
-async function settled(t: TestApp, f: HiringFixture, interviewIds: string[], expected: number): Promise<Map<string, any>> {
-  await eventually(async () => {
-    const all = (await Promise.all(interviewIds.map((id) => f.reminders(id)))).flat();
-    return all.length === expected && all.every((r) => r.status === 'sent' || r.status === 'failed');
-  }, 60_000, 250);
-  const log = (await t.get('/api/v1/notifications?limit=100', 'admin')).body.items.filter((d: { interviewId: string }) => interviewIds.includes(d.interviewId));
+async function settled(
+  t: TestApp,
+  f: HiringFixture,
+  interviewIds: string[],
+  expected: number,
+): Promise<Map<string, any>> {
+  await eventually(
+    async () => {
+      const all = (await Promise.all(interviewIds.map((id) => f.reminders(id)))).flat();
+      return all.length === expected && all.every((r) => r.status === 'sent' || r.status === 'failed');
+    },
+    60_000,
+    250,
+  );
+  const log = (await t.get('/api/v1/notifications?limit=100', 'admin')).body.items.filter(
+    (d: { interviewId: string }) => interviewIds.includes(d.interviewId),
+  );
   return new Map(log.map((d: { recipientId: string }) => [d.recipientId, d]));
 }
 
@@ -130,20 +141,31 @@ describe('outbound requests', () => {
 
     beforeAll(async () => {
       urls = internalUrls(receiver.port);
-      t = await TestApp.start('outbound_refused', { env: { OUTBOUND_ALLOWLIST: '', WEBHOOK_SECRET: SECRET, REMINDER_ATTEMPTS: '1', REMINDER_RETRY_MS: '100' } });
-      f = await HiringFixture.create(t, HM, urls.map((_, i) => ({ email: emailOf(i), timezone: 'UTC' })));
+      t = await TestApp.start('outbound_refused', {
+        env: { OUTBOUND_ALLOWLIST: '', WEBHOOK_SECRET: SECRET, REMINDER_ATTEMPTS: '1', REMINDER_RETRY_MS: '100' },
+      });
+      f = await HiringFixture.create(
+        t,
+        HM,
+        urls.map((_, i) => ({ email: emailOf(i), timezone: 'UTC' })),
+      );
       await f.policy({ prepLeadMinutes: [], overdueMaxCount: 0, escalateAfterMinutes: null });
     }, 120_000);
     afterAll(() => t?.close());
 
     it('refuses each internal URL when it is saved, with a 400 naming the field', async () => {
       for (const [i, url] of urls.entries()) {
-        const res = await t.request('PATCH', `/api/v1/interviewers/${f.ids[emailOf(i)]}`, { as: emailOf(i), body: { webhookUrl: url } });
+        const res = await t.request('PATCH', `/api/v1/interviewers/${f.ids[emailOf(i)]}`, {
+          as: emailOf(i),
+          body: { webhookUrl: url },
+        });
         expect([url, res.status]).toEqual([url, 400]);
         expect([url, JSON.stringify(res.body.details)]).toEqual([url, expect.stringContaining('webhookUrl')]);
         expect(res.text).not.toMatch(/127\.0\.0\.1|ECONN|5432|6379/);
       }
-      const stored = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM interviewer_profiles WHERE webhook_url IS NOT NULL');
+      const stored = await t.db.query<{ n: string }>(
+        'SELECT count(*) AS n FROM interviewer_profiles WHERE webhook_url IS NOT NULL',
+      );
       expect(Number(stored[0].n)).toBe(0);
       expect(receiver.hits).toEqual([]);
     });
@@ -153,7 +175,12 @@ describe('outbound requests', () => {
       const emails = urls.map((_, i) => emailOf(i));
       // a panel takes 20 at most
       const kits = [await f.feedbackDueIn(1, emails.slice(0, 11)), await f.feedbackDueIn(1, emails.slice(11))];
-      const log = await settled(t, f, kits.map((k) => k.id), urls.length);
+      const log = await settled(
+        t,
+        f,
+        kits.map((k) => k.id),
+        urls.length,
+      );
 
       expect(receiver.hits).toEqual([]);
       expect(inside.hits).toEqual([]);
@@ -166,7 +193,8 @@ describe('outbound requests', () => {
       // what users and admins are shown: the log's errors and the reminders' reasons
       const shown = [...[...log.values()].map((d) => d.error), ...reminders.map((r) => r.reason)].join('\n');
       expect(shown).toMatch(REFUSED);
-      for (const leak of ['ECONN', '127.0.0.1', '169.254', 'metadata', String(receiver.port), '5432', '6379', 'fd00']) expect(shown).not.toContain(leak);
+      for (const leak of ['ECONN', '127.0.0.1', '169.254', 'metadata', String(receiver.port), '5432', '6379', 'fd00'])
+        expect(shown).not.toContain(leak);
       expect(shown).not.toMatch(/:\d/); // no host:port
       // the recipient's own view of the log is the same generic text
       const own = await t.get('/api/v1/notifications', emailOf(0));
@@ -190,8 +218,20 @@ describe('outbound requests', () => {
       const gone = await Receiver.start();
       closedPort = gone.port;
       await gone.close();
-      t = await TestApp.start('outbound_allowed', { env: { OUTBOUND_ALLOWLIST: '127.0.0.1', WEBHOOK_SECRET: SECRET, WEBHOOK_TIMEOUT_MS: '1500', REMINDER_ATTEMPTS: '1', REMINDER_RETRY_MS: '100' } });
-      f = await HiringFixture.create(t, HM, users.map((email) => ({ email, timezone: 'UTC' })));
+      t = await TestApp.start('outbound_allowed', {
+        env: {
+          OUTBOUND_ALLOWLIST: '127.0.0.1',
+          WEBHOOK_SECRET: SECRET,
+          WEBHOOK_TIMEOUT_MS: '1500',
+          REMINDER_ATTEMPTS: '1',
+          REMINDER_RETRY_MS: '100',
+        },
+      });
+      f = await HiringFixture.create(
+        t,
+        HM,
+        users.map((email) => ({ email, timezone: 'UTC' })),
+      );
       await f.policy({ prepLeadMinutes: [], overdueMaxCount: 0, escalateAfterMinutes: null });
       const targets: Record<string, string> = {
         [OK]: receiver.url('/ok/hooks'),
@@ -202,15 +242,26 @@ describe('outbound requests', () => {
         [CLOSED]: `http://127.0.0.1:${closedPort}/hook`,
       };
       for (const email of users) {
-        const res = await t.request('PATCH', `/api/v1/interviewers/${f.ids[email]}`, { as: email, body: { emailNotifications: false, webhookUrl: targets[email] } });
+        const res = await t.request('PATCH', `/api/v1/interviewers/${f.ids[email]}`, {
+          as: email,
+          body: { emailNotifications: false, webhookUrl: targets[email] },
+        });
         expect(res.status).toBe(200);
       }
     }, 120_000);
     afterAll(() => t?.close());
 
     it('still refuses what the allowlist does not name', async () => {
-      for (const url of ['http://10.0.0.5/hook', `http://localhost:${receiver.port}/ok`, `http://[::1]:${receiver.port}/ok`, 'http://169.254.169.254/']) {
-        const res = await t.request('PATCH', `/api/v1/interviewers/${f.ids[OK]}`, { as: OK, body: { webhookUrl: url } });
+      for (const url of [
+        'http://10.0.0.5/hook',
+        `http://localhost:${receiver.port}/ok`,
+        `http://[::1]:${receiver.port}/ok`,
+        'http://169.254.169.254/',
+      ]) {
+        const res = await t.request('PATCH', `/api/v1/interviewers/${f.ids[OK]}`, {
+          as: OK,
+          body: { webhookUrl: url },
+        });
         expect([url, res.status]).toEqual([url, 400]);
       }
     });
@@ -243,8 +294,12 @@ describe('outbound requests', () => {
 
       expect(row(ERROR)).toMatchObject({ status: 'failed', error: 'answered 500 Internal Server Error' });
       expect(row(CLOSED)).toMatchObject({ status: 'failed', error: 'could not connect' });
-      const shown = [...[...log.values()].map((d) => d.error), ...(await f.reminders(kit.id)).map((r) => r.reason)].join('\n');
-      for (const leak of ['ECONN', '127.0.0.1', '10.1.2.3', String(closedPort), String(receiver.port), '5432']) expect(shown).not.toContain(leak);
+      const shown = [
+        ...[...log.values()].map((d) => d.error),
+        ...(await f.reminders(kit.id)).map((r) => r.reason),
+      ].join('\n');
+      for (const leak of ['ECONN', '127.0.0.1', '10.1.2.3', String(closedPort), String(receiver.port), '5432'])
+        expect(shown).not.toContain(leak);
     }, 90_000);
   });
 });

@@ -12,7 +12,6 @@ import { freePort, type Running } from './support/child-process';
 const ROOT = join(__dirname, '..');
 const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 
-
 /** Only the variables given (and PATH): nothing leaks in from the test runner's environment. */
 function run(env: Record<string, string | undefined>): Running {
   const clean: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
@@ -123,45 +122,58 @@ describe('production configuration (the built API process)', () => {
       TRUST_PROXY: 'true',
     });
     expect(await exitWithin(r)).toBe(1);
-    for (const name of ['JWT_SECRET', 'WEBHOOK_SECRET', 'ADMIN_PASSWORD', 'DEMO', 'PUBLIC_URL', 'TRUST_PROXY']) expect(r.output()).toContain(name);
+    for (const name of ['JWT_SECRET', 'WEBHOOK_SECRET', 'ADMIN_PASSWORD', 'DEMO', 'PUBLIC_URL', 'TRUST_PROXY'])
+      expect(r.output()).toContain(name);
   });
 
-  (process.env.REDIS_URL ? it : it.skip)('starts with a safe configuration and answers /health (needs REDIS_URL)', async () => {
-    const r = run({ ...safe, TRUST_PROXY: '1' });
-    try {
-      const deadline = Date.now() + 90_000;
-      let health: { status: number; body: any } | undefined;
-      while (Date.now() < deadline && !health) {
-        if (r.child.exitCode !== null) throw new Error(`exited early:\n${r.output()}`);
-        try {
-          const res = await fetch(`http://127.0.0.1:${safe.PORT}/health`);
-          health = { status: res.status, body: await res.json() };
-        } catch {
-          await new Promise((resolve) => setTimeout(resolve, 200));
+  (process.env.REDIS_URL ? it : it.skip)(
+    'starts with a safe configuration and answers /health (needs REDIS_URL)',
+    async () => {
+      const r = run({ ...safe, TRUST_PROXY: '1' });
+      try {
+        const deadline = Date.now() + 90_000;
+        let health: { status: number; body: any } | undefined;
+        while (Date.now() < deadline && !health) {
+          if (r.child.exitCode !== null) throw new Error(`exited early:\n${r.output()}`);
+          try {
+            const res = await fetch(`http://127.0.0.1:${safe.PORT}/health`);
+            health = { status: res.status, body: await res.json() };
+          } catch {
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
         }
+        expect(health?.status).toBe(200);
+        expect(r.output()).not.toContain('Invalid configuration');
+        // the configured admin signs in; the demo admin does not exist
+        const login = async (email: string, password: string) =>
+          (
+            await fetch(`http://127.0.0.1:${safe.PORT}/api/v1/auth/login`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ email, password }),
+            })
+          ).status;
+        expect(await login(safe.ADMIN_EMAIL, safe.ADMIN_PASSWORD)).toBe(200);
+        expect(await login('admin@demo.scorecards.dev', 'demo-password')).toBe(401);
+      } finally {
+        r.child.kill('SIGTERM');
+        await exitWithin(r, 30_000).catch(() => undefined);
       }
-      expect(health?.status).toBe(200);
-      expect(r.output()).not.toContain('Invalid configuration');
-      // the configured admin signs in; the demo admin does not exist
-      const login = async (email: string, password: string) =>
-        (await fetch(`http://127.0.0.1:${safe.PORT}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).status;
-      expect(await login(safe.ADMIN_EMAIL, safe.ADMIN_PASSWORD)).toBe(200);
-      expect(await login('admin@demo.scorecards.dev', 'demo-password')).toBe(401);
-    } finally {
-      r.child.kill('SIGTERM');
-      await exitWithin(r, 30_000).catch(() => undefined);
-    }
-  });
+    },
+  );
 });
 
 describe('docker-compose.yml', () => {
   const compose = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
 
-  it.each([['JWT_SECRET'], ['WEBHOOK_SECRET'], ['ADMIN_PASSWORD'], ['PUBLIC_URL']])('requires %s with ${VAR:?message} and gives it no default', (name) => {
-    const line = compose.split('\n').find((l) => new RegExp(`^\\s+${name}:`).test(l));
-    expect(line).toMatch(new RegExp(`\\$\\{${name}:\\?[^}]+\\}`));
-    expect(line).not.toMatch(/:-/);
-  });
+  it.each([['JWT_SECRET'], ['WEBHOOK_SECRET'], ['ADMIN_PASSWORD'], ['PUBLIC_URL']])(
+    'requires %s with ${VAR:?message} and gives it no default',
+    (name) => {
+      const line = compose.split('\n').find((l) => new RegExp(`^\\s+${name}:`).test(l));
+      expect(line).toMatch(new RegExp(`\\$\\{${name}:\\?[^}]+\\}`));
+      expect(line).not.toMatch(/:-/);
+    },
+  );
 
   it('turns the demo off and leaves TRUST_PROXY to the operator', () => {
     expect(compose).toMatch(/^\s+DEMO: "false"$/m);

@@ -45,16 +45,20 @@ describe('SQL statements per hot path', () => {
   let kit: { questions: Array<{ id: string; criteria: Array<{ id: string }> }> };
 
   const interview = (start: Date) =>
-    t.post('/api/v1/interviews', {
-      candidateId,
-      stage: 'onsite',
-      start: start.toISOString(),
-      durationMinutes: 60,
-      timezone: 'UTC',
-      panel: PANEL.map((p, i) => ({ userId: ids[p], role: i === 0 ? 'lead' : 'shadow' })),
-      questions: [{ setId: ids.set, askedBy: ids[PANEL[1]] }],
-      allowConflicts: true,
-    }, HM);
+    t.post(
+      '/api/v1/interviews',
+      {
+        candidateId,
+        stage: 'onsite',
+        start: start.toISOString(),
+        durationMinutes: 60,
+        timezone: 'UTC',
+        panel: PANEL.map((p, i) => ({ userId: ids[p], role: i === 0 ? 'lead' : 'shadow' })),
+        questions: [{ setId: ids.set, askedBy: ids[PANEL[1]] }],
+        allowConflicts: true,
+      },
+      HM,
+    );
 
   beforeAll(async () => {
     t = await TestApp.start('query_counts');
@@ -62,23 +66,47 @@ describe('SQL statements per hot path', () => {
     ids[HM] = (await t.createUser(HM, ['hiring_manager'])).id;
     for (const p of PANEL) ids[p] = (await t.createUser(p, ['interviewer'])).id;
     // the kit's set: 4 questions of 3 criteria
-    const set = await t.post('/api/v1/question-sets', {
-      name: 'Onsite loop',
-      questions: Array.from({ length: 4 }, (_, q) => ({ type: 'technical', prompt: `Question ${q + 1}`, criteria: [1, 2, 3].map((c) => ({ label: `Criterion ${q + 1}.${c}` })), followUps: [{ prompt: 'Why?' }] })),
-    }, R);
+    const set = await t.post(
+      '/api/v1/question-sets',
+      {
+        name: 'Onsite loop',
+        questions: Array.from({ length: 4 }, (_, q) => ({
+          type: 'technical',
+          prompt: `Question ${q + 1}`,
+          criteria: [1, 2, 3].map((c) => ({ label: `Criterion ${q + 1}.${c}` })),
+          followUps: [{ prompt: 'Why?' }],
+        })),
+      },
+      R,
+    );
     ids.set = set.body.id;
     await t.post(`/api/v1/question-sets/${ids.set}/publish`, {}, R);
     // more than a page of sets for the list
     for (let batch = 0; batch < 6; batch++) {
-      await Promise.all(Array.from({ length: 10 }, (_, k) => t.post('/api/v1/question-sets', { name: `Set ${batch * 10 + k}`, questions: [{ type: 'behavioral', prompt: 'Tell me', criteria: [{ label: 'Ownership' }] }] }, R)));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, k) =>
+          t.post(
+            '/api/v1/question-sets',
+            {
+              name: `Set ${batch * 10 + k}`,
+              questions: [{ type: 'behavioral', prompt: 'Tell me', criteria: [{ label: 'Ownership' }] }],
+            },
+            R,
+          ),
+        ),
+      );
     }
     positionId = (await t.post('/api/v1/positions', { title: 'Engineer', hiringManagerId: ids[HM] }, R)).body.id;
-    candidateId = (await t.post('/api/v1/candidates', { name: 'Cand', email: 'cand@example.com', positionId }, R)).body.id;
+    candidateId = (await t.post('/api/v1/candidates', { name: 'Cand', email: 'cand@example.com', positionId }, R)).body
+      .id;
     upcomingId = (await interview(new Date(Date.now() + 7 * 86_400_000))).body.id;
     const past = await interview(new Date(Date.now() + 9 * 86_400_000));
     pastId = past.body.id;
     // scheduled ahead (the API refuses the past), then held: submitting needs a started interview
-    await t.db.query(`UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`, [pastId]);
+    await t.db.query(
+      `UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [pastId],
+    );
     kit = (await t.get(`/api/v1/interviews/${pastId}`, HM)).body;
   }, 60_000);
   afterAll(() => t?.close());
@@ -89,10 +117,12 @@ describe('SQL statements per hot path', () => {
     expect(queries).toBe(EXPECTED.health);
   });
 
-  it('the interview kit: the guard\'s lookup and one statement', async () => {
+  it("the interview kit: the guard's lookup and one statement", async () => {
     const { queries, result } = await queriesOf(() => t.get(`/api/v1/interviews/${upcomingId}`, PANEL[0]));
     expect(result.status).toBe(200);
-    expect(result.body.panel.map((p: { name: string }) => p.name).sort()).toEqual(PANEL.map((p) => p.split('@')[0]).sort());
+    expect(result.body.panel.map((p: { name: string }) => p.name).sort()).toEqual(
+      PANEL.map((p) => p.split('@')[0]).sort(),
+    );
     expect(queries).toBe(EXPECTED.kit);
   });
 
@@ -112,7 +142,9 @@ describe('SQL statements per hot path', () => {
 
   it('the scorecard autosave and submit', async () => {
     const ratings = (who: number) =>
-      kit.questions.flatMap((q) => q.criteria.map((c, k) => ({ questionId: q.id, criterionId: c.id, rating: 1 + ((k + who) % 4) })));
+      kit.questions.flatMap((q) =>
+        q.criteria.map((c, k) => ({ questionId: q.id, criterionId: c.id, rating: 1 + ((k + who) % 4) })),
+      );
     const path = `/api/v1/interviews/${pastId}/scorecards/mine`;
     const saves: number[] = [];
     const submits: number[] = [];
@@ -120,7 +152,10 @@ describe('SQL statements per hot path', () => {
       let version = (await t.get(path, email)).body.version as number;
       // ten ratings, as the benchmark's autosave sends
       const { queries: saved } = await queriesOf(async () => {
-        const res = await t.request('PUT', path, { as: email, body: { version, overallRecommendation: 'yes', ratings: ratings(who).slice(0, 10) } });
+        const res = await t.request('PUT', path, {
+          as: email,
+          body: { version, overallRecommendation: 'yes', ratings: ratings(who).slice(0, 10) },
+        });
         expect(res.status).toBe(200);
         version = res.body.version;
         return res;
@@ -140,16 +175,35 @@ describe('SQL statements per hot path', () => {
     let bigInterviewId: string;
 
     beforeAll(async () => {
-      bigPositionId = (await t.post('/api/v1/positions', { title: 'Staff Engineer', hiringManagerId: ids[HM] }, R)).body.id;
+      bigPositionId = (await t.post('/api/v1/positions', { title: 'Staff Engineer', hiringManagerId: ids[HM] }, R)).body
+        .id;
       await bulkPastInterviews(t, bigPositionId, pastId, ids[HM], 40);
-      [{ id: bigCandidateId }] = await t.db.query<{ id: string }>('SELECT id FROM candidates WHERE position_id = $1 ORDER BY name LIMIT 1', [bigPositionId]);
-      [{ id: bigInterviewId }] = await t.db.query<{ id: string }>('SELECT id FROM interviews WHERE candidate_id = $1 ORDER BY starts_at LIMIT 1', [bigCandidateId]);
+      [{ id: bigCandidateId }] = await t.db.query<{ id: string }>(
+        'SELECT id FROM candidates WHERE position_id = $1 ORDER BY name LIMIT 1',
+        [bigPositionId],
+      );
+      [{ id: bigInterviewId }] = await t.db.query<{ id: string }>(
+        'SELECT id FROM interviews WHERE candidate_id = $1 ORDER BY starts_at LIMIT 1',
+        [bigCandidateId],
+      );
     }, 60_000);
 
     it.each([
-      ['position', () => `/api/v1/positions/${positionId}/feedback-summary`, () => `/api/v1/positions/${bigPositionId}/feedback-summary`],
-      ['candidate', () => `/api/v1/candidates/${candidateId}/feedback-summary`, () => `/api/v1/candidates/${bigCandidateId}/feedback-summary`],
-      ['interview', () => `/api/v1/interviews/${pastId}/feedback-summary`, () => `/api/v1/interviews/${bigInterviewId}/feedback-summary`],
+      [
+        'position',
+        () => `/api/v1/positions/${positionId}/feedback-summary`,
+        () => `/api/v1/positions/${bigPositionId}/feedback-summary`,
+      ],
+      [
+        'candidate',
+        () => `/api/v1/candidates/${candidateId}/feedback-summary`,
+        () => `/api/v1/candidates/${bigCandidateId}/feedback-summary`,
+      ],
+      [
+        'interview',
+        () => `/api/v1/interviews/${pastId}/feedback-summary`,
+        () => `/api/v1/interviews/${bigInterviewId}/feedback-summary`,
+      ],
     ] as const)('the %s summary', async (kind, small, big) => {
       const few = await queriesOf(() => t.get(small(), HM));
       const many = await queriesOf(() => t.get(big(), HM));
@@ -167,9 +221,18 @@ describe('SQL statements per hot path', () => {
  * with a rating per criterion of the template's questions: the benchmark's bulk data
  * (bench/hot-paths/seed.ts), written in SQL.
  */
-async function bulkPastInterviews(t: TestApp, positionId: string, templateId: string, hmId: string, candidates: number): Promise<void> {
+async function bulkPastInterviews(
+  t: TestApp,
+  positionId: string,
+  templateId: string,
+  hmId: string,
+  candidates: number,
+): Promise<void> {
   const sql = (text: string, params: unknown[]) => t.db.query(text, params);
-  await sql(`INSERT INTO candidates (name, email, position_id) SELECT 'Candidate ' || g, 'c' || g || '@bulk.local', $1 FROM generate_series(1, $2) g`, [positionId, candidates]);
+  await sql(
+    `INSERT INTO candidates (name, email, position_id) SELECT 'Candidate ' || g, 'c' || g || '@bulk.local', $1 FROM generate_series(1, $2) g`,
+    [positionId, candidates],
+  );
   await sql(
     `INSERT INTO interviews (candidate_id, position_id, title, stage, starts_at, ends_at, timezone, duration_minutes, status, feedback_due_at, created_by_id)
      SELECT c.id, $1, 'Interview ' || k, 'onsite', now() - k * interval '1 day' - interval '2 hours', now() - k * interval '1 day' - interval '1 hour', 'UTC', 60,
@@ -177,7 +240,10 @@ async function bulkPastInterviews(t: TestApp, positionId: string, templateId: st
        FROM candidates c, generate_series(1, 5) k WHERE c.position_id = $1`,
     [positionId, hmId],
   );
-  await sql(`INSERT INTO interview_panelists (interview_id, user_id, role) SELECT i.id, p.user_id, p.role FROM interviews i, interview_panelists p WHERE i.position_id = $1 AND p.interview_id = $2`, [positionId, templateId]);
+  await sql(
+    `INSERT INTO interview_panelists (interview_id, user_id, role) SELECT i.id, p.user_id, p.role FROM interviews i, interview_panelists p WHERE i.position_id = $1 AND p.interview_id = $2`,
+    [positionId, templateId],
+  );
   await sql(
     `INSERT INTO interview_questions (interview_id, position, source_question_id, source_set_id, source_set_name, source_set_version, type, prompt, follow_ups, criteria, guidance, competencies, timebox_minutes, asked_by_id)
      SELECT i.id, q.position, q.source_question_id, q.source_set_id, q.source_set_name, q.source_set_version, q.type, q.prompt, q.follow_ups, q.criteria, q.guidance, q.competencies, q.timebox_minutes, q.asked_by_id

@@ -23,7 +23,9 @@ describe.each(backends)('a job crosses from the API to a worker on %s', (backend
     expect(sent.body.jobId).not.toContain(':');
 
     await new Promise((r) => setTimeout(r, 500));
-    expect((await api.request('GET', `/api/v1/system/heartbeats/${sent.body.jobId}`, { as: 'admin' })).status).toBe(404);
+    expect((await api.request('GET', `/api/v1/system/heartbeats/${sent.body.jobId}`, { as: 'admin' })).status).toBe(
+      404,
+    );
     const health = await api.get('/health');
     expect(health.body.info.queue).toMatchObject({ backend, jobs: expect.objectContaining({ waiting: 1 }) });
 

@@ -28,7 +28,11 @@ function expectTooMany(res: HttpResult): void {
 async function statuses(count: number, send: (i: number) => Promise<HttpResult>, batch = 25): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < count; i += batch) {
-    out.push(...(await Promise.all(Array.from({ length: Math.min(batch, count - i) }, (_, j) => send(i + j).then((r) => r.status)))));
+    out.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(batch, count - i) }, (_, j) => send(i + j).then((r) => r.status)),
+      )),
+    );
   }
   return out;
 }
@@ -66,7 +70,9 @@ describe('login attempts per email across addresses (LOGIN_ACCOUNT_RATE_LIMIT, d
   describe('TRUST_PROXY=1: X-Forwarded-For names the client, and the per-email limit still holds', () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await TestApp.start('rl_login_proxy', { env: { TRUST_PROXY: '1', LOGIN_RATE_LIMIT: '10', LOGIN_ACCOUNT_RATE_LIMIT: '' } });
+      t = await TestApp.start('rl_login_proxy', {
+        env: { TRUST_PROXY: '1', LOGIN_RATE_LIMIT: '10', LOGIN_ACCOUNT_RATE_LIMIT: '' },
+      });
     });
     afterAll(() => t?.close());
 
@@ -100,14 +106,18 @@ describe('requests per signed-in account across addresses (ACCOUNT_RATE_LIMIT, d
 
   it('refuses the last 50 of 650 requests from one account with a rotating X-Forwarded-For', async () => {
     const token = await t.tokenFor(user.email);
-    const results = await statuses(650, () => t.request('GET', '/api/v1/me', { token, headers: { 'x-forwarded-for': nextAddress() } }));
+    const results = await statuses(650, () =>
+      t.request('GET', '/api/v1/me', { token, headers: { 'x-forwarded-for': nextAddress() } }),
+    );
     expect(count(results, 200)).toBe(600);
     expect(count(results, 429)).toBe(50);
     expectTooMany(await t.request('GET', '/api/v1/me', { token, headers: { 'x-forwarded-for': nextAddress() } }));
   });
 
   it('leaves other accounts alone', async () => {
-    expect((await t.request('GET', '/api/v1/me', { as: 'admin', headers: { 'x-forwarded-for': nextAddress() } })).status).toBe(200);
+    expect(
+      (await t.request('GET', '/api/v1/me', { as: 'admin', headers: { 'x-forwarded-for': nextAddress() } })).status,
+    ).toBe(200);
   });
 
   it('a token that does not verify is not counted as the account it names (no 429, but 401)', async () => {
@@ -122,7 +132,12 @@ describe('requests per signed-in account across addresses (ACCOUNT_RATE_LIMIT, d
   it('signing in again gives no fresh allowance', async () => {
     const res = await login(t, user.email, USER_PASSWORD, nextAddress());
     expect(res.status).toBe(200);
-    expectTooMany(await t.request('GET', '/api/v1/me', { token: res.body.accessToken, headers: { 'x-forwarded-for': nextAddress() } }));
+    expectTooMany(
+      await t.request('GET', '/api/v1/me', {
+        token: res.body.accessToken,
+        headers: { 'x-forwarded-for': nextAddress() },
+      }),
+    );
   });
 });
 
@@ -181,7 +196,12 @@ describeWithRedis('the counters are shared through Redis when REDIS_URL is set',
   let second: TestApp;
   beforeAll(async () => {
     first = await TestApp.start('rl_redis', { redis: true, role: 'api', env: { RATE_LIMIT: '10' } });
-    second = await TestApp.start('rl_redis', { redis: true, role: 'api', database: first.db, env: { RATE_LIMIT: '10' } });
+    second = await TestApp.start('rl_redis', {
+      redis: true,
+      role: 'api',
+      database: first.db,
+      env: { RATE_LIMIT: '10' },
+    });
   });
   afterAll(async () => {
     await second?.close();
@@ -190,7 +210,8 @@ describeWithRedis('the counters are shared through Redis when REDIS_URL is set',
 
   it('two API instances count one client together', async () => {
     const results: number[] = [];
-    for (let i = 0; i < 10; i++) results.push((await (i % 2 ? second : first).request('GET', '/api/v1/me', { token: null })).status);
+    for (let i = 0; i < 10; i++)
+      results.push((await (i % 2 ? second : first).request('GET', '/api/v1/me', { token: null })).status);
     expect(results).toEqual(Array(10).fill(401));
     expectTooMany(await first.request('GET', '/api/v1/me', { token: null }));
     expectTooMany(await second.request('GET', '/api/v1/me', { token: null }));
@@ -230,14 +251,21 @@ describe('password hashing under a login flood (HASH_CONCURRENCY)', () => {
     const health = await t.request('GET', '/health', { token: null });
     expect(health.status).toBe(200);
     const results = await flood;
-    const byStatus = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+    const byStatus = results.reduce<Record<number, number>>(
+      (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+      {},
+    );
     // 1 hashing + 8 waiting are answered (a few more as the queue drains while the flood arrives);
     // the rest are refused rather than queued without end
     expect(Object.keys(byStatus).sort()).toEqual(['401', '503']);
     expect(byStatus[401]).toBeGreaterThanOrEqual(9);
     expect(byStatus[503]).toBeGreaterThanOrEqual(20);
     for (const r of results.filter((x) => x.status === 503)) {
-      expect(r.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: expect.stringMatching(/busy/) });
+      expect(r.body).toMatchObject({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: expect.stringMatching(/busy/),
+      });
     }
     // and the queue empties again
     expect((await login(t, ADMIN.email, ADMIN.password)).status).toBe(200);

@@ -58,20 +58,36 @@ describe.each(backends)('reminder workers on %s', (backend) => {
   let t: TestApp;
   let f: HiringFixture;
   let worker: WorkerProcess | undefined;
-  const startWorker = async (env: Record<string, string> = {}) => (worker = await WorkerProcess.start(t.config, { QUEUE_LOCK_MS: '2000', ...env }));
-  const mailsAbout = (email: string, interviewId: string) => smtp.to(email).filter((m) => !m.headers.has('x-scorecards-kind') && m.text?.includes(interviewId)); // not the calendar invitations
+  const startWorker = async (env: Record<string, string> = {}) =>
+    (worker = await WorkerProcess.start(t.config, { QUEUE_LOCK_MS: '2000', ...env }));
+  const mailsAbout = (email: string, interviewId: string) =>
+    smtp.to(email).filter((m) => !m.headers.has('x-scorecards-kind') && m.text?.includes(interviewId)); // not the calendar invitations
   const queue = () => t.app.get<Queue>(getQueueToken('reminders'), { strict: false });
 
   beforeAll(async () => {
     smtp = await TestSmtp.start();
     hooks = await WebhookReceiver.start();
     // the API alone: every reminder here is delivered by a separate worker process
-    t = await TestApp.start(`reminder_workers_${backend}`, { role: 'api', redis: backend === 'redis', env: { SMTP_URL: smtp.url, WEBHOOK_SECRET: SECRET, PUBLIC_URL: 'https://scorecards.example.com' } });
-    f = await HiringFixture.create(t, HM, [{ email: MAIL, timezone: 'UTC' }, { email: HOOK, timezone: 'Asia/Tokyo' }, { email: BOTH, timezone: 'UTC' }]);
+    t = await TestApp.start(`reminder_workers_${backend}`, {
+      role: 'api',
+      redis: backend === 'redis',
+      env: { SMTP_URL: smtp.url, WEBHOOK_SECRET: SECRET, PUBLIC_URL: 'https://scorecards.example.com' },
+    });
+    f = await HiringFixture.create(t, HM, [
+      { email: MAIL, timezone: 'UTC' },
+      { email: HOOK, timezone: 'Asia/Tokyo' },
+      { email: BOTH, timezone: 'UTC' },
+    ]);
     await f.policy({ prepLeadMinutes: [], overdueMaxCount: 0, escalateAfterMinutes: null });
-    const hookOnly = await t.request('PATCH', `/api/v1/interviewers/${f.ids[HOOK]}`, { as: HOOK, body: { emailNotifications: false, webhookUrl: hooks.url } });
+    const hookOnly = await t.request('PATCH', `/api/v1/interviewers/${f.ids[HOOK]}`, {
+      as: HOOK,
+      body: { emailNotifications: false, webhookUrl: hooks.url },
+    });
     expect(hookOnly.status).toBe(200);
-    expect((await t.request('PATCH', `/api/v1/interviewers/${f.ids[BOTH]}`, { as: BOTH, body: { webhookUrl: hooks.url } })).status).toBe(200);
+    expect(
+      (await t.request('PATCH', `/api/v1/interviewers/${f.ids[BOTH]}`, { as: BOTH, body: { webhookUrl: hooks.url } }))
+        .status,
+    ).toBe(200);
   });
   afterEach(async () => {
     smtp.release();
@@ -89,11 +105,19 @@ describe.each(backends)('reminder workers on %s', (backend) => {
     await startWorker();
     hooks.failNext = 1;
     const kit = await f.feedbackDueIn(1, [MAIL, HOOK, BOTH]);
-    const posts = await eventually(async () => {
-      const mine = hooks.received.filter((h) => h.body.interview?.id === kit.id);
-      return mine.length >= 2 ? mine : undefined;
-    }, 30_000, 200);
-    await eventually(async () => mailsAbout(BOTH, kit.id).length === 1 && mailsAbout(MAIL, kit.id).length === 1, 15_000, 200);
+    const posts = await eventually(
+      async () => {
+        const mine = hooks.received.filter((h) => h.body.interview?.id === kit.id);
+        return mine.length >= 2 ? mine : undefined;
+      },
+      30_000,
+      200,
+    );
+    await eventually(
+      async () => mailsAbout(BOTH, kit.id).length === 1 && mailsAbout(MAIL, kit.id).length === 1,
+      15_000,
+      200,
+    );
     await sleep(3000);
     // one post each for the two webhook users (the failed attempt was retried once, not duplicated)
     const again = hooks.received.filter((h) => h.body.interview?.id === kit.id);
@@ -113,7 +137,9 @@ describe.each(backends)('reminder workers on %s', (backend) => {
     expect(mailsAbout(BOTH, kit.id)).toHaveLength(1);
     expect(mailsAbout(MAIL, kit.id)).toHaveLength(1);
     // (the calendar invitations of the interview are in the log too; test/invitations.e2e-spec.ts covers them)
-    const log = (await t.get('/api/v1/notifications?limit=50', 'admin')).body.items.filter((d: { interviewId: string; kind: string }) => d.interviewId === kit.id && d.kind !== 'invitation');
+    const log = (await t.get('/api/v1/notifications?limit=50', 'admin')).body.items.filter(
+      (d: { interviewId: string; kind: string }) => d.interviewId === kit.id && d.kind !== 'invitation',
+    );
     expect(log.map((d: { channel: string; recipientId: string }) => `${d.channel}:${d.recipientId}`).sort()).toEqual(
       [`email:${f.ids[BOTH]}`, `email:${f.ids[MAIL]}`, `webhook:${f.ids[BOTH]}`, `webhook:${f.ids[HOOK]}`].sort(),
     );
@@ -129,7 +155,11 @@ describe.each(backends)('reminder workers on %s', (backend) => {
     expect(pending.status).toBe('scheduled');
     smtp.setRefusing(false);
     await eventually(async () => mailsAbout(MAIL, kit.id).length > 0, 40_000, 200);
-    const sent = await eventually(async () => (await f.reminders(kit.id)).find((r) => r.status === 'sent'), 10_000, 200);
+    const sent = await eventually(
+      async () => (await f.reminders(kit.id)).find((r) => r.status === 'sent'),
+      10_000,
+      200,
+    );
     expect(sent.kind).toBe('feedback_due');
     await sleep(3000);
     expect(mailsAbout(MAIL, kit.id)).toHaveLength(1);
@@ -148,7 +178,11 @@ describe.each(backends)('reminder workers on %s', (backend) => {
     await sleep(200);
     expect(mailsAbout(MAIL, kit.id).length + mailsAbout(BOTH, kit.id).length).toBe(0);
     await startWorker();
-    await eventually(async () => mailsAbout(MAIL, kit.id).length >= 1 && mailsAbout(BOTH, kit.id).length >= 1, 40_000, 200);
+    await eventually(
+      async () => mailsAbout(MAIL, kit.id).length >= 1 && mailsAbout(BOTH, kit.id).length >= 1,
+      40_000,
+      200,
+    );
     await sleep(4000);
     expect(mailsAbout(MAIL, kit.id)).toHaveLength(1);
     expect(mailsAbout(BOTH, kit.id)).toHaveLength(1);
@@ -190,10 +224,13 @@ describe.each(backends)('reminder workers on %s', (backend) => {
   it('restores the schedule from the database when the queue has lost its jobs', async () => {
     await f.schedule(3 * 3600_000, [MAIL, BOTH]);
     const due = await f.feedbackDueIn(4, [MAIL]);
-    const scheduled = async () => await t.db.query<{ id: string; due_at: Date }>(`SELECT id, due_at FROM reminders WHERE status = 'scheduled'`);
+    const scheduled = async () =>
+      await t.db.query<{ id: string; due_at: Date }>(`SELECT id, due_at FROM reminders WHERE status = 'scheduled'`);
     const expected = await scheduled();
     expect(expected.length).toBe(3);
-    const present = async () => (await Promise.all(expected.map((r) => queue().getJob(`rem.${r.id}.${r.due_at.getTime()}`)))).filter(Boolean).length;
+    const present = async () =>
+      (await Promise.all(expected.map((r) => queue().getJob(`rem.${r.id}.${r.due_at.getTime()}`)))).filter(Boolean)
+        .length;
     expect(await present()).toBe(expected.length);
     // the queue loses everything: Redis flushed (this test's keys), or the queue's tables emptied
     if (backend === 'redis') {
@@ -214,23 +251,44 @@ describe.each(backends)('reminder workers on %s', (backend) => {
     expect(mailsAbout(MAIL, due.id)).toHaveLength(1);
     const delayed = await queue().getJobCounts('delayed');
     expect(delayed.delayed).toBe((await scheduled()).length);
-    expect(worker!.output.match(/reconciliation restored \d+/g)).toEqual([`reconciliation restored ${expected.length}`]);
+    expect(worker!.output.match(/reconciliation restored \d+/g)).toEqual([
+      `reconciliation restored ${expected.length}`,
+    ]);
   });
 
   it('after the last attempt shows the reminder as failed, in the delivery log and in the failed jobs', async () => {
     // a second app whose reminders give up quickly, with its worker in-process
-    const quick = await TestApp.start(`reminder_failing_${backend}`, { redis: backend === 'redis', env: { SMTP_URL: smtp.url, REMINDER_ATTEMPTS: '3', REMINDER_RETRY_MS: '200' } });
+    const quick = await TestApp.start(`reminder_failing_${backend}`, {
+      redis: backend === 'redis',
+      env: { SMTP_URL: smtp.url, REMINDER_ATTEMPTS: '3', REMINDER_RETRY_MS: '200' },
+    });
     try {
       const q = await HiringFixture.create(quick, HM, [{ email: HOOK, timezone: 'UTC' }]);
       await q.policy({ prepLeadMinutes: [], overdueMaxCount: 0, escalateAfterMinutes: null });
-      await quick.request('PATCH', `/api/v1/interviewers/${q.ids[HOOK]}`, { as: HOOK, body: { emailNotifications: false, webhookUrl: hooks.url } });
+      await quick.request('PATCH', `/api/v1/interviewers/${q.ids[HOOK]}`, {
+        as: HOOK,
+        body: { emailNotifications: false, webhookUrl: hooks.url },
+      });
       hooks.failNext = 1000;
       const kit = await q.feedbackDueIn(1, [HOOK]);
-      const failed = await eventually(async () => (await q.reminders(kit.id)).find((r) => r.status === 'failed'), 30_000, 200);
+      const failed = await eventually(
+        async () => (await q.reminders(kit.id)).find((r) => r.status === 'failed'),
+        30_000,
+        200,
+      );
       expect(failed.reason).toContain('answered 503');
       const log = (await quick.get('/api/v1/notifications', 'admin')).body.items;
-      expect(log).toEqual([expect.objectContaining({ reminderId: failed.id, channel: 'webhook', status: 'failed', error: expect.stringContaining('503') })]);
-      const job = await quick.app.get<Queue>(getQueueToken('reminders'), { strict: false }).getJob(`rem.${failed.id}.${new Date(failed.dueAt).getTime()}`);
+      expect(log).toEqual([
+        expect.objectContaining({
+          reminderId: failed.id,
+          channel: 'webhook',
+          status: 'failed',
+          error: expect.stringContaining('503'),
+        }),
+      ]);
+      const job = await quick.app
+        .get<Queue>(getQueueToken('reminders'), { strict: false })
+        .getJob(`rem.${failed.id}.${new Date(failed.dueAt).getTime()}`);
       expect(await job!.getState()).toBe('failed');
       expect(job!.attemptsMade).toBe(3);
     } finally {
@@ -262,9 +320,25 @@ describe.each(backends)('reminder workers on %s', (backend) => {
     const page = await t.request('GET', '/admin/queues', { token: null, headers: { cookie: cookie.split(';')[0] } });
     expect(page.status).toBe(200);
     expect(page.text).toContain('<div id="root">');
-    const api = await t.request('GET', '/admin/queues/api/queues', { token: null, headers: { cookie: cookie.split(';')[0] } });
+    const api = await t.request('GET', '/admin/queues/api/queues', {
+      token: null,
+      headers: { cookie: cookie.split(';')[0] },
+    });
     expect(api.status).toBe(200);
-    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['calendars', 'interviews', 'invitations', 'reminders', 'system']);
-    expect((await t.request('GET', '/admin/queues/api/queues', { token: null, headers: { cookie: 'scorecards_dashboard=forged' } })).status).toBe(401);
+    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      'calendars',
+      'interviews',
+      'invitations',
+      'reminders',
+      'system',
+    ]);
+    expect(
+      (
+        await t.request('GET', '/admin/queues/api/queues', {
+          token: null,
+          headers: { cookie: 'scorecards_dashboard=forged' },
+        })
+      ).status,
+    ).toBe(401);
   });
 });

@@ -20,11 +20,22 @@ describe('sessions: short access tokens, rotating refresh cookies, sign-out and 
 
   const login = (email: string, password = USER_PASSWORD) => t.login(email, password);
   const refresh = (cookie: string | null, headers: Record<string, string> = CSRF) =>
-    t.request('POST', '/api/v1/auth/refresh', { token: null, headers: { ...headers, ...(cookie === null ? {} : { cookie }) } });
+    t.request('POST', '/api/v1/auth/refresh', {
+      token: null,
+      headers: { ...headers, ...(cookie === null ? {} : { cookie }) },
+    });
   const logout = (cookie: string | null, headers: Record<string, string> = CSRF) =>
-    t.request('POST', '/api/v1/auth/logout', { token: null, headers: { ...headers, ...(cookie === null ? {} : { cookie }) } });
+    t.request('POST', '/api/v1/auth/logout', {
+      token: null,
+      headers: { ...headers, ...(cookie === null ? {} : { cookie }) },
+    });
   const me = (token: string) => t.request('GET', '/api/v1/me', { token });
-  const audit = async (entityId: string) => (await t.get(`/api/v1/audit-events?entityType=user&entityId=${entityId}&limit=100`, 'admin')).body.items as Array<{ action: string; actorId: string | null; changes: Record<string, unknown> }>;
+  const audit = async (entityId: string) =>
+    (await t.get(`/api/v1/audit-events?entityType=user&entityId=${entityId}&limit=100`, 'admin')).body.items as Array<{
+      action: string;
+      actorId: string | null;
+      changes: Record<string, unknown>;
+    }>;
 
   beforeAll(async () => {
     t = await TestApp.start('sessions');
@@ -51,13 +62,17 @@ describe('sessions: short access tokens, rotating refresh cookies, sign-out and 
   });
 
   it('marks the cookies Secure when the public URL is https', async () => {
-    const secure = await TestApp.start('sessions-https', { env: { PUBLIC_URL: 'https://scorecards.example.com', JWT_TTL: '5m' } });
+    const secure = await TestApp.start('sessions-https', {
+      env: { PUBLIC_URL: 'https://scorecards.example.com', JWT_TTL: '5m' },
+    });
     try {
       const admin = await secure.request('POST', '/api/v1/auth/login', { body: adminCreds(secure) });
       expect(admin.status).toBe(200);
       expect(admin.body.expiresIn).toBe(300);
       expect(cookies(admin).get('scorecards_refresh')).toMatch(/; Secure$/);
-      const out = await secure.request('POST', '/api/v1/auth/logout', { headers: { ...CSRF, cookie: `scorecards_refresh=${refreshValue(admin)}` } });
+      const out = await secure.request('POST', '/api/v1/auth/logout', {
+        headers: { ...CSRF, cookie: `scorecards_refresh=${refreshValue(admin)}` },
+      });
       expect([...cookies(out).values()].every((c) => c.endsWith('; Secure'))).toBe(true);
     } finally {
       await secure.close();
@@ -69,7 +84,11 @@ describe('sessions: short access tokens, rotating refresh cookies, sign-out and 
     const first = refreshValue(await login('rota@example.com'));
     const r1 = await refresh(`scorecards_refresh=${first}`);
     expect(r1.status).toBe(200);
-    expect(r1.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { email: 'rota@example.com', roles: ['recruiter'] } });
+    expect(r1.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      user: { email: 'rota@example.com', roles: ['recruiter'] },
+    });
     expect((await me(r1.body.accessToken)).status).toBe(200);
     const second = refreshValue(r1);
     expect(second).not.toBe(first);
@@ -115,8 +134,12 @@ describe('sessions: short access tokens, rotating refresh cookies, sign-out and 
     const out = await logout(`scorecards_refresh=${token}`);
     expect(out.status).toBe(204);
     const cleared = cookies(out);
-    expect(cleared.get('scorecards_refresh')).toMatch(/^scorecards_refresh=; Path=\/api\/v1\/auth; HttpOnly; SameSite=Strict; Max-Age=0/);
-    expect(cleared.get('scorecards_dashboard')).toMatch(/^scorecards_dashboard=; Path=\/admin\/queues; HttpOnly; SameSite=Strict; Max-Age=0/);
+    expect(cleared.get('scorecards_refresh')).toMatch(
+      /^scorecards_refresh=; Path=\/api\/v1\/auth; HttpOnly; SameSite=Strict; Max-Age=0/,
+    );
+    expect(cleared.get('scorecards_dashboard')).toMatch(
+      /^scorecards_dashboard=; Path=\/admin\/queues; HttpOnly; SameSite=Strict; Max-Age=0/,
+    );
     expect((await refresh(`scorecards_refresh=${token}`)).status).toBe(401);
     expect((await me(access)).status).toBe(401);
     // signing out twice, or without a cookie, is still a clean 204
@@ -128,11 +151,25 @@ describe('sessions: short access tokens, rotating refresh cookies, sign-out and 
     const res = await t.request('POST', '/api/v1/auth/login', { body: adminCreds(t) });
     const access = res.body.accessToken as string;
     expect((await t.request('POST', '/api/v1/auth/dashboard-session', { token: access })).status).toBe(204);
-    expect((await t.request('GET', '/admin/queues/api/queues', { token: null, headers: { cookie: `scorecards_dashboard=${access}` } })).status).toBe(200);
+    expect(
+      (
+        await t.request('GET', '/admin/queues/api/queues', {
+          token: null,
+          headers: { cookie: `scorecards_dashboard=${access}` },
+        })
+      ).status,
+    ).toBe(200);
     const out = await t.request('POST', '/api/v1/auth/logout', { token: access, headers: CSRF });
     expect(out.status).toBe(204);
     expect((await me(access)).status).toBe(401);
-    expect((await t.request('GET', '/admin/queues/api/queues', { token: null, headers: { cookie: `scorecards_dashboard=${access}` } })).status).toBe(401);
+    expect(
+      (
+        await t.request('GET', '/admin/queues/api/queues', {
+          token: null,
+          headers: { cookie: `scorecards_dashboard=${access}` },
+        })
+      ).status,
+    ).toBe(401);
     expect((await refresh(`scorecards_refresh=${refreshValue(res)}`)).status).toBe(401);
   });
 
@@ -140,28 +177,45 @@ describe('sessions: short access tokens, rotating refresh cookies, sign-out and 
     const u = await t.createUser('gone@example.com', ['interviewer']);
     const a = await login('gone@example.com');
     const b = await login('gone@example.com');
-    const promote = await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body: { roles: ['interviewer', 'recruiter'] } });
+    const promote = await t.request('PATCH', `/api/v1/users/${u.id}`, {
+      as: 'admin',
+      body: { roles: ['interviewer', 'recruiter'] },
+    });
     expect(promote.status).toBe(200);
     expect((await refresh(`scorecards_refresh=${refreshValue(a)}`)).status).toBe(401);
     expect((await me(a.body.accessToken)).status).toBe(401);
 
     const c = await login('gone@example.com');
     expect(c.body.user.roles).toEqual(['interviewer', 'recruiter']);
-    expect((await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body: { active: false } })).status).toBe(200);
+    expect((await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body: { active: false } })).status).toBe(
+      200,
+    );
     expect((await refresh(`scorecards_refresh=${refreshValue(c)}`)).status).toBe(401);
     expect((await refresh(`scorecards_refresh=${refreshValue(b)}`)).status).toBe(401);
     expect((await me(c.body.accessToken)).status).toBe(401);
-    expect(await t.db.query(`SELECT 1 FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL`, [u.id])).toEqual([]);
+    expect(await t.db.query(`SELECT 1 FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL`, [u.id])).toEqual(
+      [],
+    );
 
     // a name change ends nothing and records nothing about access
-    expect((await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body: { active: true } })).status).toBe(200);
+    expect((await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body: { active: true } })).status).toBe(
+      200,
+    );
     const d = await login('gone@example.com');
-    expect((await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body: { name: 'Still Here' } })).status).toBe(200);
+    expect(
+      (await t.request('PATCH', `/api/v1/users/${u.id}`, { as: 'admin', body: { name: 'Still Here' } })).status,
+    ).toBe(200);
     expect((await me(d.body.accessToken)).status).toBe(200);
 
     const adminId = (await t.get('/api/v1/me', 'admin')).body.id;
     const actions = (await audit(u.id)).map((e) => [e.action, e.actorId]);
-    expect(actions).toEqual(expect.arrayContaining([['roles_changed', adminId], ['deactivated', adminId], ['reactivated', adminId]]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        ['roles_changed', adminId],
+        ['deactivated', adminId],
+        ['reactivated', adminId],
+      ]),
+    );
     expect(actions.filter(([a]) => a === 'roles_changed')).toHaveLength(1);
     const roles = (await audit(u.id)).find((e) => e.action === 'roles_changed')!;
     expect(roles.changes).toMatchObject({ from: ['interviewer'], to: ['interviewer', 'recruiter'] });
@@ -172,9 +226,15 @@ describe('sessions: short access tokens, rotating refresh cookies, sign-out and 
     const here = await login('boss@example.com');
     const elsewhere = await login('boss@example.com');
     const me = (await t.request('GET', '/api/v1/me', { token: here.body.accessToken })).body;
-    const res = await t.request('PATCH', `/api/v1/users/${me.id}`, { token: here.body.accessToken, body: { roles: ['admin', 'interviewer'] } });
+    const res = await t.request('PATCH', `/api/v1/users/${me.id}`, {
+      token: here.body.accessToken,
+      body: { roles: ['admin', 'interviewer'] },
+    });
     expect(res.status).toBe(200);
-    expect((await t.request('GET', '/api/v1/me', { token: here.body.accessToken })).body.roles).toEqual(['admin', 'interviewer']);
+    expect((await t.request('GET', '/api/v1/me', { token: here.body.accessToken })).body.roles).toEqual([
+      'admin',
+      'interviewer',
+    ]);
     expect((await refresh(`scorecards_refresh=${refreshValue(here)}`)).status).toBe(200);
     expect((await t.request('GET', '/api/v1/me', { token: elsewhere.body.accessToken })).status).toBe(401);
     expect((await refresh(`scorecards_refresh=${refreshValue(elsewhere)}`)).status).toBe(401);
@@ -200,7 +260,10 @@ describe('sessions: short access tokens, rotating refresh cookies, sign-out and 
       const u = await t.createUser('pw@example.com', ['interviewer']);
       const mine = await login('pw@example.com');
       const other = await login('pw@example.com');
-      const res = await change(mine.body.accessToken, { currentPassword: USER_PASSWORD, newPassword: 'a-much-better-secret' });
+      const res = await change(mine.body.accessToken, {
+        currentPassword: USER_PASSWORD,
+        newPassword: 'a-much-better-secret',
+      });
       expect(res.status).toBe(204);
       expect((await login('pw@example.com')).status).toBe(401);
       expect((await login('pw@example.com', 'a-much-better-secret')).status).toBe(200);
@@ -233,20 +296,31 @@ describe('sessions: short access tokens, rotating refresh cookies, sign-out and 
         expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
       }
       expect((await login('strict@example.com')).status).toBe(200);
-      expect((await t.request('POST', '/api/v1/me/password', { token: null, body: { currentPassword: USER_PASSWORD, newPassword: 'a-much-better-secret' } })).status).toBe(401);
+      expect(
+        (
+          await t.request('POST', '/api/v1/me/password', {
+            token: null,
+            body: { currentPassword: USER_PASSWORD, newPassword: 'a-much-better-secret' },
+          })
+        ).status,
+      ).toBe(401);
     });
   });
 
   it('an expired refresh token is refused', async () => {
     await t.createUser('late@example.com', ['interviewer']);
     const token = refreshValue(await login('late@example.com'));
-    await t.db.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [createHash('sha256').update(token).digest('hex')]);
+    await t.db.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [
+      createHash('sha256').update(token).digest('hex'),
+    ]);
     const res = await refresh(`scorecards_refresh=${token}`);
     expect(res.status).toBe(401);
     expect(cookies(res).get('scorecards_refresh')).toContain('Max-Age=0');
     // the next sign-in forgets the expired token
     await login('late@example.com');
-    const left = await t.db.query(`SELECT count(*)::int AS n FROM refresh_tokens r JOIN users u ON u.id = r.user_id WHERE u.email = 'late@example.com' AND r.expires_at < now()`);
+    const left = await t.db.query(
+      `SELECT count(*)::int AS n FROM refresh_tokens r JOIN users u ON u.id = r.user_id WHERE u.email = 'late@example.com' AND r.expires_at < now()`,
+    );
     expect(left).toEqual([{ n: 0 }]);
   });
 
@@ -270,10 +344,15 @@ describe('sessions: short access tokens, rotating refresh cookies, sign-out and 
     }
     expect((await logout('scorecards_refresh=garbage')).status).toBe(204);
     // fetch will not send a raw NUL byte; over a socket, the HTTP parser refuses it with a 400
-    expect(await rawStatus(t.url, `POST /api/v1/auth/refresh HTTP/1.1\r\nHost: x\r\nX-Requested-With: fetch\r\nCookie: scorecards_refresh=${'A'.repeat(20)}\0${'A'.repeat(22)}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`)).toBe(400);
+    expect(
+      await rawStatus(
+        t.url,
+        `POST /api/v1/auth/refresh HTTP/1.1\r\nHost: x\r\nX-Requested-With: fetch\r\nCookie: scorecards_refresh=${'A'.repeat(20)}\0${'A'.repeat(22)}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      ),
+    ).toBe(400);
   });
 
-  it('refresh and logout need the custom header, and refuse another site\'s Origin (CSRF)', async () => {
+  it("refresh and logout need the custom header, and refuse another site's Origin (CSRF)", async () => {
     await t.createUser('csrf@example.com', ['interviewer']);
     const token = refreshValue(await login('csrf@example.com'));
     const noHeader = await refresh(`scorecards_refresh=${token}`, {});

@@ -121,58 +121,103 @@ describe('summary aggregates stay equal to a fresh computation', () => {
     t = await TestApp.start('summary_aggregates');
     const hm = await t.createUser('hm-agg@example.com', ['hiring_manager']);
     for (let i = 0; i < 4; i++) raters.push(await t.createUser(`agg${i}@example.com`, ['interviewer']));
-    const set = await t.post('/api/v1/question-sets', {
-      name: 'Aggregates',
-      questions: [
-        { type: 'technical', prompt: 'T', criteria: [{ label: 't1' }, { label: 't2' }], competencies: ['Design', 'Coding'] },
-        { type: 'behavioral', prompt: 'B', criteria: [{ label: 'b1' }], competencies: ['Communication'] },
-        { type: 'situational', prompt: 'S', criteria: [{ label: 's1' }, { label: 's2' }], competencies: ['Design'] },
-      ],
-    }, 'admin');
+    const set = await t.post(
+      '/api/v1/question-sets',
+      {
+        name: 'Aggregates',
+        questions: [
+          {
+            type: 'technical',
+            prompt: 'T',
+            criteria: [{ label: 't1' }, { label: 't2' }],
+            competencies: ['Design', 'Coding'],
+          },
+          { type: 'behavioral', prompt: 'B', criteria: [{ label: 'b1' }], competencies: ['Communication'] },
+          { type: 'situational', prompt: 'S', criteria: [{ label: 's1' }, { label: 's2' }], competencies: ['Design'] },
+        ],
+      },
+      'admin',
+    );
     expect(set.status).toBe(201);
     await t.post(`/api/v1/question-sets/${set.body.id}/publish`, {}, 'admin');
     positionId = (await t.post('/api/v1/positions', { title: 'Aggregates', hiringManagerId: hm.id }, 'admin')).body.id;
     for (let c = 0; c < 3; c++) {
-      const candidate = (await t.post('/api/v1/candidates', { name: `Agg ${c}`, email: `agg-c${c}@example.com`, positionId }, 'admin')).body;
+      const candidate = (
+        await t.post('/api/v1/candidates', { name: `Agg ${c}`, email: `agg-c${c}@example.com`, positionId }, 'admin')
+      ).body;
       candidates.push(candidate.id);
       for (let k = 0; k < 2; k++) {
         const panel = raters.slice(0, 2 + ((c + k) % 3));
-        const iv = await t.post('/api/v1/interviews', {
-          candidateId: candidate.id, stage: 'onsite', start: new Date(Date.now() + (c * 2 + k + 1) * 86_400_000).toISOString(), durationMinutes: 60, timezone: 'UTC',
-          panel: panel.map((p, i) => ({ userId: p.id, role: i === 0 ? 'lead' : 'shadow' })), questions: [{ setId: set.body.id }], allowConflicts: true,
-        }, 'admin');
+        const iv = await t.post(
+          '/api/v1/interviews',
+          {
+            candidateId: candidate.id,
+            stage: 'onsite',
+            start: new Date(Date.now() + (c * 2 + k + 1) * 86_400_000).toISOString(),
+            durationMinutes: 60,
+            timezone: 'UTC',
+            panel: panel.map((p, i) => ({ userId: p.id, role: i === 0 ? 'lead' : 'shadow' })),
+            questions: [{ setId: set.body.id }],
+            allowConflicts: true,
+          },
+          'admin',
+        );
         expect(iv.status).toBe(201);
         interviews.push({ ...iv.body, panelists: panel });
       }
     }
     // all over: scorecards are submitted once an interview has started
-    await t.db.query(`UPDATE interviews SET starts_at = now() - interval '3 days', ends_at = now() - interval '3 days' + interval '1 hour', feedback_due_at = now() - interval '2 days', status = 'completed'`);
+    await t.db.query(
+      `UPDATE interviews SET starts_at = now() - interval '3 days', ends_at = now() - interval '3 days' + interval '1 hour', feedback_due_at = now() - interval '2 days', status = 'completed'`,
+    );
   });
   afterAll(() => t?.close());
 
   const expectFresh = async (step: string) => {
-    expect({ step, rows: await t.db.query(MAINTAINED_CANDIDATES) }).toEqual({ step, rows: await t.db.query(FRESH_CANDIDATES) });
+    expect({ step, rows: await t.db.query(MAINTAINED_CANDIDATES) }).toEqual({
+      step,
+      rows: await t.db.query(FRESH_CANDIDATES),
+    });
     expect({ step, rows: await t.db.query(MAINTAINED_PAIRS) }).toEqual({ step, rows: await t.db.query(FRESH_PAIRS) });
-    expect({ step, rows: await t.db.query(MAINTAINED_COMPETENCIES) }).toEqual({ step, rows: await t.db.query(FRESH_COMPETENCIES) });
-    expect({ step, rows: await t.db.query(MAINTAINED_RECOMMENDATION_PAIRS) }).toEqual({ step, rows: await t.db.query(FRESH_RECOMMENDATION_PAIRS) });
+    expect({ step, rows: await t.db.query(MAINTAINED_COMPETENCIES) }).toEqual({
+      step,
+      rows: await t.db.query(FRESH_COMPETENCIES),
+    });
+    expect({ step, rows: await t.db.query(MAINTAINED_RECOMMENDATION_PAIRS) }).toEqual({
+      step,
+      rows: await t.db.query(FRESH_RECOMMENDATION_PAIRS),
+    });
     const competencies = await t.db.query<Record<string, number>>(MAINTAINED_COMPETENCY_AGREEMENT);
     const fresh = await t.db.query<Record<string, number>>(FRESH_COMPETENCY_AGREEMENT);
-    expect({ step, rows: competencies.map(({ observed, value_sum, value_squares, ...r }) => r) }).toEqual({ step, rows: fresh.map(({ observed, value_sum, value_squares, ...r }) => r) });
-    for (const [i, r] of fresh.entries()) for (const k of ['observed', 'value_sum', 'value_squares']) expect(competencies[i][k]).toBeCloseTo(r[k], 8);
-    expect({ step, rows: await t.db.query(MAINTAINED_INTERVIEW_COUNTS) }).toEqual({ step, rows: await t.db.query(FRESH_INTERVIEW_COUNTS) });
+    expect({ step, rows: competencies.map(({ observed, value_sum, value_squares, ...r }) => r) }).toEqual({
+      step,
+      rows: fresh.map(({ observed, value_sum, value_squares, ...r }) => r),
+    });
+    for (const [i, r] of fresh.entries())
+      for (const k of ['observed', 'value_sum', 'value_squares']) expect(competencies[i][k]).toBeCloseTo(r[k], 8);
+    expect({ step, rows: await t.db.query(MAINTAINED_INTERVIEW_COUNTS) }).toEqual({
+      step,
+      rows: await t.db.query(FRESH_INTERVIEW_COUNTS),
+    });
   };
 
   /** Every page of the summary, in every order, against one page of all rows. */
   const expectPages = async (step: string) => {
     for (const sort of ['name', 'overallMean', 'agreement', 'missing', 'interviews', 'strongYes']) {
       for (const order of ['asc', 'desc']) {
-        const all = await t.get(`/api/v1/positions/${positionId}/feedback-summary?sort=${sort}&order=${order}&limit=100`, 'admin');
+        const all = await t.get(
+          `/api/v1/positions/${positionId}/feedback-summary?sort=${sort}&order=${order}&limit=100`,
+          'admin',
+        );
         expect(all.status).toBe(200);
         expect(all.body.page.nextCursor).toBeNull();
         const rows: any[] = [];
         let cursor: string | null = null;
         do {
-          const res: { status: number; body: any } = await t.get(`/api/v1/positions/${positionId}/feedback-summary?sort=${sort}&order=${order}&limit=1${cursor ? `&cursor=${cursor}` : ''}`, 'admin');
+          const res: { status: number; body: any } = await t.get(
+            `/api/v1/positions/${positionId}/feedback-summary?sort=${sort}&order=${order}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+            'admin',
+          );
           expect(res.status).toBe(200);
           expect(res.body.rows.length).toBeLessThanOrEqual(1);
           expect(res.body.agreementSet).toEqual(all.body.agreementSet);
@@ -203,60 +248,131 @@ describe('summary aggregates stay equal to a fresh computation', () => {
          FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted' WHERE s.position_id = $1 AND r.rating IS NOT NULL GROUP BY 1`,
       [positionId],
     );
-    const recs = await t.db.query<Record<string, any>>(`SELECT candidate_id, overall_recommendation AS rec, count(*)::int AS n FROM scorecards WHERE position_id = $1 AND status = 'submitted' GROUP BY 1, 2`, [positionId]);
+    const recs = await t.db.query<Record<string, any>>(
+      `SELECT candidate_id, overall_recommendation AS rec, count(*)::int AS n FROM scorecards WHERE position_id = $1 AND status = 'submitted' GROUP BY 1, 2`,
+      [positionId],
+    );
     const units = await t.db.query<{ candidate_id: string; values: number[] }>(
       `SELECT s.candidate_id, array_agg(r.rating::int) AS values FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
         WHERE s.position_id = $1 AND r.rating IS NOT NULL GROUP BY s.candidate_id, r.interview_question_id, r.criterion_id HAVING count(*) >= 2`,
       [positionId],
     );
     const votes = await t.db.query<{ candidate_id: string; interview_id: string; rec: string }>(
-      `SELECT candidate_id, interview_id, overall_recommendation AS rec FROM scorecards WHERE position_id = $1 AND status = 'submitted' ORDER BY interview_id, panelist_id`, [positionId]);
-    const compMeans = await t.db.query<{ candidate_id: string; interview_id: string; competency: string; mean: number }>(
+      `SELECT candidate_id, interview_id, overall_recommendation AS rec FROM scorecards WHERE position_id = $1 AND status = 'submitted' ORDER BY interview_id, panelist_id`,
+      [positionId],
+    );
+    const compMeans = await t.db.query<{
+      candidate_id: string;
+      interview_id: string;
+      competency: string;
+      mean: number;
+    }>(
       `SELECT s.candidate_id, s.interview_id, c.competency, avg(r.rating)::float AS mean
          FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted' CROSS JOIN LATERAL unnest(r.competencies) c(competency)
-        WHERE s.position_id = $1 AND r.rating IS NOT NULL GROUP BY 1, 2, 3, s.panelist_id ORDER BY 2, 3, s.panelist_id`, [positionId]);
+        WHERE s.position_id = $1 AND r.rating IS NOT NULL GROUP BY 1, 2, 3, s.panelist_id ORDER BY 2, 3, s.panelist_id`,
+      [positionId],
+    );
     // done interviews (as the list and isDone() saw them) and their panel slots without a submitted scorecard
-    const done = await t.db.query<{ id: string; candidate_id: string; missing: Array<{ userId: string; role: string }> }>(
+    const done = await t.db.query<{
+      id: string;
+      candidate_id: string;
+      missing: Array<{ userId: string; role: string }>;
+    }>(
       `SELECT i.id, i.candidate_id,
               COALESCE((SELECT json_agg(json_build_object('userId', p.user_id, 'role', p.role) ORDER BY p.role, p.added_at) FROM interview_panelists p
                          WHERE p.interview_id = i.id AND NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = i.id AND s.panelist_id = p.user_id AND s.status = 'submitted')), '[]') AS missing
          FROM interviews i JOIN candidates c ON c.id = i.candidate_id
         WHERE c.position_id = $1 AND (i.status IN ('awaiting_feedback', 'completed') OR (i.status = 'scheduled' AND i.ends_at <= now()))
-        ORDER BY i.starts_at, i.id`, [positionId]);
+        ORDER BY i.starts_at, i.id`,
+      [positionId],
+    );
     expect(res.body.rows.length).toBe(candidates.length);
     for (const row of res.body.rows) {
       const id = row.candidate.id;
       const m = means.find((x) => x.candidate_id === id);
       expect({ step, id, means: row.meanByType, overall: row.overallMean }).toEqual({
-        step, id, means: { technical: m?.technical ?? null, behavioral: m?.behavioral ?? null, situational: m?.situational ?? null }, overall: m?.overall ?? null,
+        step,
+        id,
+        means: {
+          technical: m?.technical ?? null,
+          behavioral: m?.behavioral ?? null,
+          situational: m?.situational ?? null,
+        },
+        overall: m?.overall ?? null,
       });
       const counts = { strong_no: 0, no: 0, yes: 0, strong_yes: 0 } as Record<string, number>;
       for (const r of recs.filter((x) => x.candidate_id === id)) counts[r.rec] = r.n;
-      expect({ step, id, recs: row.recommendations, submitted: row.scorecardsSubmitted }).toEqual({ step, id, recs: counts, submitted: Object.values(counts).reduce((a, b) => a + b, 0) });
+      expect({ step, id, recs: row.recommendations, submitted: row.scorecardsSubmitted }).toEqual({
+        step,
+        id,
+        recs: counts,
+        submitted: Object.values(counts).reduce((a, b) => a + b, 0),
+      });
       const mine = units.filter((u) => u.candidate_id === id);
       const o = [1, 2, 3, 4].map(() => [0, 0, 0, 0]);
-      for (const u of mine) for (const [i, a] of u.values.entries()) for (const [j, b] of u.values.entries()) if (i !== j) o[a - 1][b - 1] += 1 / (u.values.length - 1);
+      for (const u of mine)
+        for (const [i, a] of u.values.entries())
+          for (const [j, b] of u.values.entries()) if (i !== j) o[a - 1][b - 1] += 1 / (u.values.length - 1);
       const expected = mine.length ? alphaFromCoincidences({ values: [1, 2, 3, 4], o }, 'ordinal') : null;
-      expect({ step, id, units: row.agreement.units, pairable: row.agreement.pairableValues }).toEqual({ step, id, units: mine.length, pairable: expected?.pairableValues ?? 0 });
+      expect({ step, id, units: row.agreement.units, pairable: row.agreement.pairableValues }).toEqual({
+        step,
+        id,
+        units: mine.length,
+        pairable: expected?.pairableValues ?? 0,
+      });
       if (expected?.alpha == null) expect(row.agreement.alpha).toBeNull();
       else expect(row.agreement.alpha).toBeCloseTo(expected.alpha, 9);
       // recommendations and competencies as the former per-scorecard computation gave them
-      sameFigure(`${step} ${id} recommendations`, row.agreementSet.recommendations, recFigure(votes.filter((v) => v.candidate_id === id)));
-      sameFigure(`${step} ${id} competencies`, row.agreementSet.competencies, competencyFigure(compMeans.filter((v) => v.candidate_id === id)));
+      sameFigure(
+        `${step} ${id} recommendations`,
+        row.agreementSet.recommendations,
+        recFigure(votes.filter((v) => v.candidate_id === id)),
+      );
+      sameFigure(
+        `${step} ${id} competencies`,
+        row.agreementSet.competencies,
+        competencyFigure(compMeans.filter((v) => v.candidate_id === id)),
+      );
       const held = done.filter((d) => d.candidate_id === id);
-      expect({ step, id, done: row.interviewsDone, missing: row.scorecardsMissing, from: row.missingFrom.map((m: any) => `${m.interviewId}:${m.userId}:${m.role}`) }).toEqual({
-        step, id, done: held.length, missing: held.reduce((n, d) => n + d.missing.length, 0), from: held.flatMap((d) => d.missing.map((m: any) => `${d.id}:${m.userId}:${m.role}`)),
+      expect({
+        step,
+        id,
+        done: row.interviewsDone,
+        missing: row.scorecardsMissing,
+        from: row.missingFrom.map((m: any) => `${m.interviewId}:${m.userId}:${m.role}`),
+      }).toEqual({
+        step,
+        id,
+        done: held.length,
+        missing: held.reduce((n, d) => n + d.missing.length, 0),
+        from: held.flatMap((d) => d.missing.map((m: any) => `${d.id}:${m.userId}:${m.role}`)),
       });
     }
     sameFigure(`${step} position recommendations`, res.body.agreementSet.recommendations, recFigure(votes));
     sameFigure(`${step} position competencies`, res.body.agreementSet.competencies, competencyFigure(compMeans));
-    expect(res.body.agreementSet.criteria.pairable).toBe(res.body.rows.reduce((n: number, r: any) => n + r.agreement.pairableValues, 0));
+    expect(res.body.agreementSet.criteria.pairable).toBe(
+      res.body.rows.reduce((n: number, r: any) => n + r.agreement.pairableValues, 0),
+    );
   };
   const REC_VALUES: Record<string, number> = { strong_no: 1, no: 2, yes: 3, strong_yes: 4 };
   const recFigure = (v: Array<{ interview_id: string; rec: string }>) =>
-    figureFromUnits('recommendations', unitsBy(v, (x) => x.interview_id, (x) => REC_VALUES[x.rec] ?? null));
+    figureFromUnits(
+      'recommendations',
+      unitsBy(
+        v,
+        (x) => x.interview_id,
+        (x) => REC_VALUES[x.rec] ?? null,
+      ),
+    );
   const competencyFigure = (v: Array<{ interview_id: string; competency: string; mean: number }>) =>
-    figureFromUnits('competencies', unitsBy(v, (x) => `${x.interview_id}/${x.competency}`, (x) => x.mean));
+    figureFromUnits(
+      'competencies',
+      unitsBy(
+        v,
+        (x) => `${x.interview_id}/${x.competency}`,
+        (x) => x.mean,
+      ),
+    );
 
   it('after random submits, reopens and resubmits by several panelists on several candidates', async () => {
     const rand = prng(20261130);
@@ -268,15 +384,32 @@ describe('summary aggregates stay equal to a fresh computation', () => {
       const key = `${iv.id}:${p.id}`;
       const state = cards.get(key);
       if (state?.submitted) {
-        const reopened = await t.post(`/api/v1/interviews/${iv.id}/scorecards/${state.id}/reopen`, {}, rand() < 0.5 ? p.email : 'admin');
+        const reopened = await t.post(
+          `/api/v1/interviews/${iv.id}/scorecards/${state.id}/reopen`,
+          {},
+          rand() < 0.5 ? p.email : 'admin',
+        );
         expect(reopened.status).toBe(200);
         state.submitted = false;
       } else {
         const card = (await t.get(`/api/v1/interviews/${iv.id}/scorecards/mine`, p.email)).body;
-        const ratings = iv.questions.flatMap((q: any) => q.criteria.map((c: any) => (rand() < 0.15 ? { questionId: q.id, criterionId: c.id, notAssessed: true } : { questionId: q.id, criterionId: c.id, rating: 1 + Math.floor(rand() * 4) })));
-        const saved = await t.request('PUT', `/api/v1/interviews/${iv.id}/scorecards/mine`, { as: p.email, body: { version: card.version, overallRecommendation: recommendations[Math.floor(rand() * 4)], ratings } });
+        const ratings = iv.questions.flatMap((q: any) =>
+          q.criteria.map((c: any) =>
+            rand() < 0.15
+              ? { questionId: q.id, criterionId: c.id, notAssessed: true }
+              : { questionId: q.id, criterionId: c.id, rating: 1 + Math.floor(rand() * 4) },
+          ),
+        );
+        const saved = await t.request('PUT', `/api/v1/interviews/${iv.id}/scorecards/mine`, {
+          as: p.email,
+          body: { version: card.version, overallRecommendation: recommendations[Math.floor(rand() * 4)], ratings },
+        });
         expect(saved.status).toBe(200);
-        const submitted = await t.post(`/api/v1/interviews/${iv.id}/scorecards/mine/submit`, { version: saved.body.version }, p.email);
+        const submitted = await t.post(
+          `/api/v1/interviews/${iv.id}/scorecards/mine/submit`,
+          { version: saved.body.version },
+          p.email,
+        );
         expect(submitted.status).toBe(200);
         cards.set(key, { id: card.id, submitted: true });
       }
@@ -289,11 +422,17 @@ describe('summary aggregates stay equal to a fresh computation', () => {
   });
 
   it('after writes by bulk SQL that bypass the API (a rating changed, a scorecard reopened and deleted)', async () => {
-    await t.db.query(`UPDATE scorecard_ratings SET rating = 5 - rating WHERE rating IS NOT NULL AND scorecard_id IN (SELECT id FROM scorecards WHERE status = 'submitted' ORDER BY id LIMIT 2)`);
+    await t.db.query(
+      `UPDATE scorecard_ratings SET rating = 5 - rating WHERE rating IS NOT NULL AND scorecard_id IN (SELECT id FROM scorecards WHERE status = 'submitted' ORDER BY id LIMIT 2)`,
+    );
     await expectFresh('ratings updated');
-    await t.db.query(`UPDATE scorecards SET status = 'draft', submitted_at = NULL WHERE id = (SELECT id FROM scorecards WHERE status = 'submitted' ORDER BY id LIMIT 1)`);
+    await t.db.query(
+      `UPDATE scorecards SET status = 'draft', submitted_at = NULL WHERE id = (SELECT id FROM scorecards WHERE status = 'submitted' ORDER BY id LIMIT 1)`,
+    );
     await expectFresh('reopened by SQL');
-    await t.db.query(`DELETE FROM scorecards WHERE id = (SELECT id FROM scorecards WHERE status = 'submitted' ORDER BY id DESC LIMIT 1)`);
+    await t.db.query(
+      `DELETE FROM scorecards WHERE id = (SELECT id FROM scorecards WHERE status = 'submitted' ORDER BY id DESC LIMIT 1)`,
+    );
     await expectFresh('deleted');
     await expectSummary('after SQL');
   });
@@ -302,24 +441,39 @@ describe('summary aggregates stay equal to a fresh computation', () => {
     const [a, b, c, d] = interviews;
     // ended but still "scheduled" (its end job not run): done from its end; another scheduled in the future is not
     await t.db.query(`UPDATE interviews SET status = 'scheduled' WHERE id = $1`, [a.id]);
-    await t.db.query(`UPDATE interviews SET status = 'scheduled', starts_at = now() + interval '1 day', ends_at = now() + interval '1 day 1 hour' WHERE id = $1`, [b.id]);
+    await t.db.query(
+      `UPDATE interviews SET status = 'scheduled', starts_at = now() + interval '1 day', ends_at = now() + interval '1 day 1 hour' WHERE id = $1`,
+      [b.id],
+    );
     await expectFresh('scheduled');
     await expectSummary('scheduled');
     await t.db.query(`UPDATE interviews SET status = 'cancelled' WHERE id = $1`, [c.id]);
     await t.db.query(`UPDATE interviews SET status = 'awaiting_feedback' WHERE id = $1`, [d.id]);
     await expectFresh('cancelled');
     const extra = await t.createUser('agg-extra@example.com', ['interviewer']);
-    await t.db.query(`INSERT INTO interview_panelists (interview_id, user_id, role) VALUES ($1, $2, 'panelist'), ($3, $2, 'shadow')`, [d.id, extra.id, a.id]);
+    await t.db.query(
+      `INSERT INTO interview_panelists (interview_id, user_id, role) VALUES ($1, $2, 'panelist'), ($3, $2, 'shadow')`,
+      [d.id, extra.id, a.id],
+    );
     await expectFresh('panelist added');
-    await t.db.query(`DELETE FROM interview_panelists WHERE interview_id = $1 AND user_id = $2`, [d.id, d.panelists[0].id]);
+    await t.db.query(`DELETE FROM interview_panelists WHERE interview_id = $1 AND user_id = $2`, [
+      d.id,
+      d.panelists[0].id,
+    ]);
     await expectFresh('panelist removed');
     await t.db.query(`UPDATE interview_panelists SET rsvp = 'accepted' WHERE interview_id = $1`, [a.id]);
     await expectSummary('panels changed');
     await expectPages('panels changed');
     // back as they were, so that the next tests submit on held interviews
-    await t.db.query(`UPDATE interviews SET status = 'completed', starts_at = now() - interval '3 days', ends_at = now() - interval '3 days' + interval '1 hour' WHERE id = ANY($1)`, [[a.id, b.id, c.id, d.id]]);
+    await t.db.query(
+      `UPDATE interviews SET status = 'completed', starts_at = now() - interval '3 days', ends_at = now() - interval '3 days' + interval '1 hour' WHERE id = ANY($1)`,
+      [[a.id, b.id, c.id, d.id]],
+    );
     await t.db.query(`DELETE FROM interview_panelists WHERE user_id = $1`, [extra.id]);
-    await t.db.query(`INSERT INTO interview_panelists (interview_id, user_id, role) VALUES ($1, $2, 'lead')`, [d.id, d.panelists[0].id]);
+    await t.db.query(`INSERT INTO interview_panelists (interview_id, user_id, role) VALUES ($1, $2, 'lead')`, [
+      d.id,
+      d.panelists[0].id,
+    ]);
     await expectFresh('restored');
   });
 
@@ -327,7 +481,10 @@ describe('summary aggregates stay equal to a fresh computation', () => {
     await expectPages('pages');
     const first = await t.get(`/api/v1/positions/${positionId}/feedback-summary?sort=name&limit=1`, 'admin');
     expect(first.body.page).toEqual({ limit: 1, nextCursor: expect.any(String) });
-    const other = await t.get(`/api/v1/positions/${positionId}/feedback-summary?sort=overallMean&limit=1&cursor=${first.body.page.nextCursor}`, 'admin');
+    const other = await t.get(
+      `/api/v1/positions/${positionId}/feedback-summary?sort=overallMean&limit=1&cursor=${first.body.page.nextCursor}`,
+      'admin',
+    );
     const top = await t.get(`/api/v1/positions/${positionId}/feedback-summary?sort=overallMean&limit=1`, 'admin');
     expect(other.body.rows).toEqual(top.body.rows);
     expect((await t.get(`/api/v1/positions/${positionId}/feedback-summary?limit=0`, 'admin')).status).toBe(400);
@@ -339,12 +496,26 @@ describe('summary aggregates stay equal to a fresh computation', () => {
     const iv = interviews.find((i) => i.panelists.length >= 3)!;
     for (const p of iv.panelists) {
       const card = (await t.get(`/api/v1/interviews/${iv.id}/scorecards/mine`, p.email)).body;
-      if (card.status === 'submitted') expect((await t.post(`/api/v1/interviews/${iv.id}/scorecards/${card.id}/reopen`, {}, 'admin')).status).toBe(200);
+      if (card.status === 'submitted')
+        expect((await t.post(`/api/v1/interviews/${iv.id}/scorecards/${card.id}/reopen`, {}, 'admin')).status).toBe(
+          200,
+        );
       const fresh = (await t.get(`/api/v1/interviews/${iv.id}/scorecards/mine`, p.email)).body;
-      const ratings = iv.questions.flatMap((q: any) => q.criteria.map((c: any) => ({ questionId: q.id, criterionId: c.id, rating: 3 })));
-      expect((await t.request('PUT', `/api/v1/interviews/${iv.id}/scorecards/mine`, { as: p.email, body: { version: fresh.version, overallRecommendation: 'yes', ratings } })).status).toBe(200);
+      const ratings = iv.questions.flatMap((q: any) =>
+        q.criteria.map((c: any) => ({ questionId: q.id, criterionId: c.id, rating: 3 })),
+      );
+      expect(
+        (
+          await t.request('PUT', `/api/v1/interviews/${iv.id}/scorecards/mine`, {
+            as: p.email,
+            body: { version: fresh.version, overallRecommendation: 'yes', ratings },
+          })
+        ).status,
+      ).toBe(200);
     }
-    const results = await Promise.all(iv.panelists.map((p: any) => t.post(`/api/v1/interviews/${iv.id}/scorecards/mine/submit`, {}, p.email)));
+    const results = await Promise.all(
+      iv.panelists.map((p: any) => t.post(`/api/v1/interviews/${iv.id}/scorecards/mine/submit`, {}, p.email)),
+    );
     expect(results.map((r) => r.status)).toEqual(iv.panelists.map(() => 200));
     await expectFresh('concurrent');
     await expectSummary('concurrent');
@@ -356,7 +527,9 @@ describe('summary aggregates stay equal to a fresh computation', () => {
     expect(before.result.status).toBe(200);
     // the figures compared above are real numbers, not all "not enough data"
     const set = (before.result as any).body.agreementSet;
-    expect([set.criteria.alpha, set.recommendations.alpha, set.competencies.alpha].every((a) => typeof a === 'number')).toBe(true);
+    expect(
+      [set.criteria.alpha, set.recommendations.alpha, set.competencies.alpha].every((a) => typeof a === 'number'),
+    ).toBe(true);
     // ten times the ratings (bulk, like the bench): the statement count does not move
     await t.db.query(
       `INSERT INTO scorecard_ratings (scorecard_id, interview_question_id, criterion_id, interview_id, panelist_id, rating, not_assessed, question_type, competencies)

@@ -11,9 +11,13 @@ const root = join(__dirname, '..');
  * The document comes from the built API, as `npm run web:client` reads it: Jest's compilation of
  * the sources infers fewer response types than `nest build` does, so it would not match.
  */
-describe('the web page\'s generated API client', () => {
+describe("the web page's generated API client", () => {
   beforeAll(() => {
-    const build = spawnSync(process.execPath, [join(root, 'scripts/run.js'), '--build'], { cwd: root, stdio: 'inherit', timeout: 300_000 });
+    const build = spawnSync(process.execPath, [join(root, 'scripts/run.js'), '--build'], {
+      cwd: root,
+      stdio: 'inherit',
+      timeout: 300_000,
+    });
     if (build.status !== 0) throw new Error(`node scripts/run.js --build failed (${build.status ?? build.signal})`);
   }, 320_000);
 
@@ -21,7 +25,9 @@ describe('the web page\'s generated API client', () => {
     const expected: string = await schemaSource(await openApiDocument(builtModules()));
     const current = readFileSync(SCHEMA_FILE, 'utf8');
     if (current !== expected) {
-      throw new Error('apps/web/src/api/schema.d.ts is out of date with the API\'s OpenAPI document: run `npm run web:client` and check the file in');
+      throw new Error(
+        "apps/web/src/api/schema.d.ts is out of date with the API's OpenAPI document: run `npm run web:client` and check the file in",
+      );
     }
     expect(current).toContain('"/api/v1/question-sets/import/preview"');
     expect(current).toMatch(/questionSetId\?: string/);

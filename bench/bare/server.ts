@@ -18,7 +18,12 @@ import { wallClock } from '../../libs/common/src/time/wall-clock';
 import { questionContent } from '../../libs/question-sets/src/question-content';
 import { needsReplacement } from '../../libs/interviews/src/rsvp/rsvp-rules';
 import { toScorecardResponse } from '../../libs/feedback/src/scorecards/scorecard-view';
-import { FIND_CARD, RATINGS_AND_NOTES, SAVE_DRAFT, toCard } from '../../libs/feedback/src/scorecards/scorecard-statements';
+import {
+  FIND_CARD,
+  RATINGS_AND_NOTES,
+  SAVE_DRAFT,
+  toCard,
+} from '../../libs/feedback/src/scorecards/scorecard-statements';
 import type { CardRow, NotesView, RatingView } from '../../libs/feedback/src/scorecards/scorecard-statements';
 import { POSITION_SUMMARY_PAGE } from '../../libs/feedback/src/dto/summary.dto';
 import {
@@ -41,18 +46,34 @@ const env = (name: string) => {
 };
 const PUBLIC_URL = env('PUBLIC_URL').replace(/\/$/, '');
 // the app's pool size (libs/database data-source-options): same concurrency against PostgreSQL
-const pool = new Pool({ connectionString: env('DATABASE_URL'), max: 20, connectionTimeoutMillis: 5_000, keepAlive: true });
+const pool = new Pool({
+  connectionString: env('DATABASE_URL'),
+  max: 20,
+  connectionTimeoutMillis: 5_000,
+  keepAlive: true,
+});
 const key = createSecretKey(Buffer.from(env('JWT_SECRET')));
-const systemQueue = new Queue('system', { connection: { url: env('REDIS_URL'), maxRetriesPerRequest: null }, prefix: env('QUEUE_PREFIX') });
+const systemQueue = new Queue('system', {
+  connection: { url: env('REDIS_URL'), maxRetriesPerRequest: null },
+  prefix: env('QUEUE_PREFIX'),
+});
 
 type User = { id: string; email: string; name: string; roles: string[]; timezone: string; sessionId?: string };
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
   }
 }
 
-const q = async <T = Record<string, any>>(text: string, params: unknown[] = [], client: Pool | PoolClient = pool): Promise<T[]> => (await client.query(text, params)).rows as T[];
+const q = async <T = Record<string, any>>(
+  text: string,
+  params: unknown[] = [],
+  client: Pool | PoolClient = pool,
+): Promise<T[]> => (await client.query(text, params)).rows as T[];
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 /** The guard's work: signature, algorithm and expiry, then the user (active, sign-in still open). */
@@ -63,7 +84,10 @@ async function authenticate(req: FastifyRequest): Promise<User> {
   try {
     payload = jwt.verify(m[1], key, { algorithms: ['HS256'] }) as { sub: string; sid?: string };
   } catch (e) {
-    throw new HttpError(401, (e as Error).name === 'TokenExpiredError' ? 'Access token expired' : 'Invalid or revoked access token');
+    throw new HttpError(
+      401,
+      (e as Error).name === 'TokenExpiredError' ? 'Access token expired' : 'Invalid or revoked access token',
+    );
   }
   const [u] = await q<User>(
     `SELECT u.id, u.email, u.name, u.roles, u.timezone FROM users u
@@ -76,7 +100,8 @@ async function authenticate(req: FastifyRequest): Promise<User> {
 }
 
 const hasRole = (u: User, ...roles: string[]) => roles.some((r) => u.roles.includes(r));
-const canManagePosition = (u: User, hiringManagerId: string) => hasRole(u, 'admin', 'recruiter') || (hasRole(u, 'hiring_manager') && hiringManagerId === u.id);
+const canManagePosition = (u: User, hiringManagerId: string) =>
+  hasRole(u, 'admin', 'recruiter') || (hasRole(u, 'hiring_manager') && hiringManagerId === u.id);
 
 function toZonedIso(instant: Date, timeZone: string): string {
   const local = wallClock(instant.getTime(), timeZone);
@@ -89,10 +114,29 @@ const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).
 
 const INTERVIEW_COLUMNS = `i.id, i.candidate_id, i.position_id, i.title, i.stage, i.plan_stage_id, i.starts_at, i.ends_at, i.timezone, i.duration_minutes, i.location, i.meeting_url, i.status, i.feedback_due_at, i.cancel_reason, i.cancelled_at, i.completed_at, i.created_by_id, i.sequence, i.revision, i.created_at, i.updated_at, i.invite_candidate`;
 const interview = (r: Record<string, any>) => ({
-  id: r.id, candidateId: r.candidate_id, positionId: r.position_id, title: r.title, stage: r.stage, planStageId: r.plan_stage_id ?? null,
-  startsAt: r.starts_at as Date, endsAt: r.ends_at as Date, timezone: r.timezone, durationMinutes: r.duration_minutes, location: r.location, meetingUrl: r.meeting_url,
-  status: r.status, feedbackDueAt: r.feedback_due_at as Date, cancelReason: r.cancel_reason, cancelledAt: r.cancelled_at, completedAt: r.completed_at, createdById: r.created_by_id,
-  sequence: r.sequence, inviteCandidate: r.invite_candidate, revision: r.revision, createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  candidateId: r.candidate_id,
+  positionId: r.position_id,
+  title: r.title,
+  stage: r.stage,
+  planStageId: r.plan_stage_id ?? null,
+  startsAt: r.starts_at as Date,
+  endsAt: r.ends_at as Date,
+  timezone: r.timezone,
+  durationMinutes: r.duration_minutes,
+  location: r.location,
+  meetingUrl: r.meeting_url,
+  status: r.status,
+  feedbackDueAt: r.feedback_due_at as Date,
+  cancelReason: r.cancel_reason,
+  cancelledAt: r.cancelled_at,
+  completedAt: r.completed_at,
+  createdById: r.created_by_id,
+  sequence: r.sequence,
+  inviteCandidate: r.invite_candidate,
+  revision: r.revision,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 // the app's kit statement (libs/interviews interview.repository.ts), with the panel's names for the kit page
@@ -123,11 +167,29 @@ async function findKit(id: string, client: Pool | PoolClient = pool, withPeople 
     position: r.position,
     authority: r.authority as { positionId: string; hiringManagerId: string },
     people: new Map(Object.entries((r.people ?? {}) as Record<string, { name: string; email: string }>)),
-    panel: r.panel as Array<{ userId: string; role: string; rsvp: string; rsvpNote: string | null; rsvpAt: string | null }>,
+    panel: r.panel as Array<{
+      userId: string;
+      role: string;
+      rsvp: string;
+      rsvpNote: string | null;
+      rsvpAt: string | null;
+    }>,
     questions: (r.questions as Array<Record<string, any>>).map((x) => ({
-      id: x.id, interviewId: x.interview_id, position: x.position, sourceQuestionId: x.source_question_id, sourceSetId: x.source_set_id, sourceSetName: x.source_set_name,
-      sourceSetVersion: x.source_set_version, type: x.type, prompt: x.prompt, followUps: x.follow_ups, criteria: x.criteria, guidance: x.guidance, competencies: x.competencies,
-      timeboxMinutes: x.timebox_minutes, askedById: x.asked_by_id,
+      id: x.id,
+      interviewId: x.interview_id,
+      position: x.position,
+      sourceQuestionId: x.source_question_id,
+      sourceSetId: x.source_set_id,
+      sourceSetName: x.source_set_name,
+      sourceSetVersion: x.source_set_version,
+      type: x.type,
+      prompt: x.prompt,
+      followUps: x.follow_ups,
+      criteria: x.criteria,
+      guidance: x.guidance,
+      competencies: x.competencies,
+      timeboxMinutes: x.timebox_minutes,
+      askedById: x.asked_by_id,
     })),
   };
 }
@@ -135,7 +197,8 @@ type Kit = NonNullable<Awaited<ReturnType<typeof findKit>>>;
 
 async function readableKit(user: User, id: string, client: Pool | PoolClient = pool, withPeople = false): Promise<Kit> {
   const kit = await findKit(id, client, withPeople);
-  if (!kit || !(canManagePosition(user, kit.authority.hiringManagerId) || kit.panel.some((p) => p.userId === user.id))) throw new HttpError(404, `Interview ${id} not found`);
+  if (!kit || !(canManagePosition(user, kit.authority.hiringManagerId) || kit.panel.some((p) => p.userId === user.id)))
+    throw new HttpError(404, `Interview ${id} not found`);
   return kit;
 }
 
@@ -154,24 +217,55 @@ async function kitResponse(user: User, id: string) {
   const i = kit.interview;
   const manages = canManagePosition(user, kit.authority.hiringManagerId);
   return {
-    id: i.id, title: i.title, stage: i.stage, planStageId: i.planStageId, status: i.status, start: i.startsAt, end: i.endsAt, durationMinutes: i.durationMinutes,
-    scheduled: { timezone: i.timezone, start: toZonedIso(i.startsAt, i.timezone), end: toZonedIso(i.endsAt, i.timezone) },
-    local: { timezone: user.timezone, start: toZonedIso(i.startsAt, user.timezone), end: toZonedIso(i.endsAt, user.timezone) },
-    location: i.location, meetingUrl: i.meetingUrl, inviteCandidate: i.inviteCandidate, feedbackDueAt: i.feedbackDueAt, cancelReason: i.cancelReason,
+    id: i.id,
+    title: i.title,
+    stage: i.stage,
+    planStageId: i.planStageId,
+    status: i.status,
+    start: i.startsAt,
+    end: i.endsAt,
+    durationMinutes: i.durationMinutes,
+    scheduled: {
+      timezone: i.timezone,
+      start: toZonedIso(i.startsAt, i.timezone),
+      end: toZonedIso(i.endsAt, i.timezone),
+    },
+    local: {
+      timezone: user.timezone,
+      start: toZonedIso(i.startsAt, user.timezone),
+      end: toZonedIso(i.endsAt, user.timezone),
+    },
+    location: i.location,
+    meetingUrl: i.meetingUrl,
+    inviteCandidate: i.inviteCandidate,
+    feedbackDueAt: i.feedbackDueAt,
+    cancelReason: i.cancelReason,
     candidate: kit.candidate,
     position: { id: kit.position.id, title: kit.position.title, department: kit.position.department },
     panel: kit.panel.map((p) => ({
-      userId: p.userId, role: p.role, name: people.get(p.userId)?.name ?? 'Unknown user', email: people.get(p.userId)?.email ?? '', rsvp: p.rsvp,
+      userId: p.userId,
+      role: p.role,
+      name: people.get(p.userId)?.name ?? 'Unknown user',
+      email: people.get(p.userId)?.email ?? '',
+      rsvp: p.rsvp,
       rsvpNote: user.id === p.userId || manages ? p.rsvpNote : null,
       rsvpAt: p.rsvpAt ? new Date(p.rsvpAt) : null,
     })),
     needsReplacement: needsReplacement(i as any, kit.panel as any),
     questions: kit.questions.map((x) => ({
-      id: x.id, position: x.position, ...questionContent(x as any),
+      id: x.id,
+      position: x.position,
+      ...questionContent(x as any),
       askedBy: x.askedById ? { userId: x.askedById, name: people.get(x.askedById)?.name ?? 'Unknown user' } : null,
-      source: { setId: x.sourceSetId, setName: x.sourceSetName, setVersion: x.sourceSetVersion, questionId: x.sourceQuestionId },
+      source: {
+        setId: x.sourceSetId,
+        setName: x.sourceSetName,
+        setVersion: x.sourceSetVersion,
+        questionId: x.sourceQuestionId,
+      },
     })),
-    revision: i.revision, sequence: i.sequence,
+    revision: i.revision,
+    sequence: i.sequence,
     links: { kit: `${PUBLIC_URL}/interviews/${i.id}`, invite: `${PUBLIC_URL}/api/v1/interviews/${i.id}/invite.ics` },
     warnings: [],
   };
@@ -187,38 +281,71 @@ const LIST_COLUMNS = `${INTERVIEW_COLUMNS}, i.starts_at::text AS cursor_ts, c.na
 
 async function upcoming(user: User, query: { limit?: string }) {
   const limit = query.limit === undefined ? 20 : Number(query.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new HttpError(400, 'limit must be a whole number from 1 to 100');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new HttpError(400, 'limit must be a whole number from 1 to 100');
   // an interviewer's scope is "on the panel" (the app adds that condition beside its interviewer filter)
   const scoped = !hasRole(user, 'admin', 'recruiter');
   const managed = scoped && hasRole(user, 'hiring_manager');
   const params: unknown[] = [new Date(), ['scheduled'], user.id];
-  const where = ['i.ends_at > $1', 'i.status = ANY($2)', 'EXISTS (SELECT 1 FROM interview_panelists x WHERE x.interview_id = i.id AND x.user_id = $3)'];
+  const where = [
+    'i.ends_at > $1',
+    'i.status = ANY($2)',
+    'EXISTS (SELECT 1 FROM interview_panelists x WHERE x.interview_id = i.id AND x.user_id = $3)',
+  ];
   if (scoped) {
     params.push(user.id);
     const onPanel = `EXISTS (SELECT 1 FROM interview_panelists v WHERE v.interview_id = i.id AND v.user_id = $4)`;
     where.push(managed ? `(cpos.hiring_manager_id = $4 OR ${onPanel})` : onPanel);
   }
   params.push(limit + 1);
-  const rows = await q(`SELECT ${LIST_COLUMNS} WHERE ${where.join(' AND ')} ORDER BY i.starts_at, i.id LIMIT $${params.length}`, params);
+  const rows = await q(
+    `SELECT ${LIST_COLUMNS} WHERE ${where.join(' AND ')} ORDER BY i.starts_at, i.id LIMIT $${params.length}`,
+    params,
+  );
   const page = rows.slice(0, limit);
   return {
     items: page.map((r) => {
       const i = interview(r);
       return {
-        id: i.id, title: i.title, stage: i.stage, planStageId: i.planStageId, status: i.status, start: i.startsAt, end: i.endsAt, timezone: i.timezone,
-        local: { timezone: user.timezone, start: toZonedIso(i.startsAt, user.timezone), end: toZonedIso(i.endsAt, user.timezone) },
-        candidate: { id: i.candidateId, name: r.candidate_name }, position: { id: i.positionId, title: r.position_title },
-        panel: (r.panel as Array<{ userId: string; role: string; rsvp: string }>).map((p) => ({ userId: p.userId, role: p.role, rsvp: p.rsvp })),
-        needsReplacement: needsReplacement(i as any, r.panel), questionCount: r.question_count, feedbackDueAt: i.feedbackDueAt, location: i.location, meetingUrl: i.meetingUrl,
+        id: i.id,
+        title: i.title,
+        stage: i.stage,
+        planStageId: i.planStageId,
+        status: i.status,
+        start: i.startsAt,
+        end: i.endsAt,
+        timezone: i.timezone,
+        local: {
+          timezone: user.timezone,
+          start: toZonedIso(i.startsAt, user.timezone),
+          end: toZonedIso(i.endsAt, user.timezone),
+        },
+        candidate: { id: i.candidateId, name: r.candidate_name },
+        position: { id: i.positionId, title: r.position_title },
+        panel: (r.panel as Array<{ userId: string; role: string; rsvp: string }>).map((p) => ({
+          userId: p.userId,
+          role: p.role,
+          rsvp: p.rsvp,
+        })),
+        needsReplacement: needsReplacement(i as any, r.panel),
+        questionCount: r.question_count,
+        feedbackDueAt: i.feedbackDueAt,
+        location: i.location,
+        meetingUrl: i.meetingUrl,
       };
     }),
-    page: { limit, nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].cursor_ts, page[page.length - 1].id]) : null },
+    page: {
+      limit,
+      nextCursor:
+        rows.length > limit ? encodeCursor([page[page.length - 1].cursor_ts, page[page.length - 1].id]) : null,
+    },
   };
 }
 
 async function questionSets(user: User, query: { limit?: string }) {
   const limit = query.limit === undefined ? 20 : Number(query.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new HttpError(400, 'limit must be a whole number from 1 to 100');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new HttpError(400, 'limit must be a whole number from 1 to 100');
   const statuses = hasRole(user, 'admin', 'recruiter') ? ['draft', 'published'] : ['published'];
   const rows = await q(
     `SELECT s.*, s.updated_at::text AS cursor_ts, c.total, c.technical, c.behavioral, c.situational
@@ -235,10 +362,24 @@ async function questionSets(user: User, query: { limit?: string }) {
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({
-      id: r.id, lineageId: r.lineage_id, version: r.version, name: r.name, description: r.description, positionFamily: r.position_family, level: r.level, tags: r.tags,
-      status: r.status, ownerId: r.owner_id, revision: r.revision, questionCount: r.total,
+      id: r.id,
+      lineageId: r.lineage_id,
+      version: r.version,
+      name: r.name,
+      description: r.description,
+      positionFamily: r.position_family,
+      level: r.level,
+      tags: r.tags,
+      status: r.status,
+      ownerId: r.owner_id,
+      revision: r.revision,
+      questionCount: r.total,
       questionsByType: { technical: r.technical, behavioral: r.behavioral, situational: r.situational },
-      supersededById: r.superseded_by_id, createdAt: r.created_at, updatedAt: r.updated_at, publishedAt: r.published_at, archivedAt: r.archived_at,
+      supersededById: r.superseded_by_id,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      publishedAt: r.published_at,
+      archivedAt: r.archived_at,
     })),
     page: { limit, nextCursor: rows.length > limit && last ? encodeCursor([last.cursor_ts, last.id]) : null },
   };
@@ -248,29 +389,46 @@ interface SaveBody {
   version: number;
   overallRecommendation?: string | null;
   summary?: string;
-  ratings?: Array<{ questionId: string; criterionId: string; rating?: number | null; notAssessed?: boolean; note?: string }>;
+  ratings?: Array<{
+    questionId: string;
+    criterionId: string;
+    rating?: number | null;
+    notAssessed?: boolean;
+    note?: string;
+  }>;
   questions?: Array<{ questionId: string; notes?: string; followUpsAsked?: string[] }>;
 }
 
 /** The autosave: the app's statements after the guard's (the kit, then a transaction of three), the same boundaries. */
 async function saveScorecard(user: User, interviewId: string, dto: SaveBody) {
   const kit = await readableKit(user, interviewId);
-  if (!kit.panel.some((p) => p.userId === user.id)) throw new HttpError(404, `You are not on the panel of interview ${interviewId}`);
+  if (!kit.panel.some((p) => p.userId === user.id))
+    throw new HttpError(404, `You are not on the panel of interview ${interviewId}`);
   if (kit.interview.status === 'cancelled') throw new HttpError(409, `Interview ${interviewId} is cancelled`);
-  if (kit.interview.status === 'no_show') throw new HttpError(409, `Interview ${interviewId} was a no-show; no feedback is taken`);
+  if (kit.interview.status === 'no_show')
+    throw new HttpError(409, `Interview ${interviewId} was a no-show; no feedback is taken`);
   const questions = new Map(kit.questions.map((x) => [x.id, x]));
   const ratings = (dto.ratings ?? []).map((r, i) => {
     const qn = questions.get(r.questionId);
     if (!qn) throw new HttpError(400, `ratings.${i}.questionId: question ${r.questionId} is not on this interview`);
-    if (!qn.criteria.some((c: { id: string }) => c.id === r.criterionId)) throw new HttpError(400, `ratings.${i}.criterionId: criterion ${r.criterionId} is not on question ${qn.position + 1}`);
-    if (r.notAssessed && r.rating != null) throw new HttpError(400, `ratings.${i}: give a rating or notAssessed, not both`);
+    if (!qn.criteria.some((c: { id: string }) => c.id === r.criterionId))
+      throw new HttpError(
+        400,
+        `ratings.${i}.criterionId: criterion ${r.criterionId} is not on question ${qn.position + 1}`,
+      );
+    if (r.notAssessed && r.rating != null)
+      throw new HttpError(400, `ratings.${i}: give a rating or notAssessed, not both`);
     return { r, q: qn };
   });
   for (const [i, n] of (dto.questions ?? []).entries()) {
     const qn = questions.get(n.questionId);
     if (!qn) throw new HttpError(400, `questions.${i}.questionId: question ${n.questionId} is not on this interview`);
     const unknown = (n.followUpsAsked ?? []).find((f) => !qn.followUps.some((x: { id: string }) => x.id === f));
-    if (unknown) throw new HttpError(400, `questions.${i}.followUpsAsked: follow-up ${unknown} is not on question ${qn.position + 1}`);
+    if (unknown)
+      throw new HttpError(
+        400,
+        `questions.${i}.followUpsAsked: follow-up ${unknown} is not on question ${qn.position + 1}`,
+      );
   }
   // the app's statements (libs/feedback/src/scorecards/scorecard-statements.ts): the writes in one
   // statement gated by the version, the audit row, the ratings and notes read back, one transaction
@@ -286,13 +444,25 @@ async function saveScorecard(user: User, interviewId: string, dto: SaveBody) {
     dto.summary ?? null,
     JSON.stringify(
       set.map(({ r, q: qn }) => ({
-        question_id: qn.id, criterion_id: r.criterionId, rating: r.notAssessed ? null : r.rating, not_assessed: !!r.notAssessed, note: r.note ?? null,
-        question_type: qn.type, competencies: qn.competencies, source_question_id: qn.sourceQuestionId,
+        question_id: qn.id,
+        criterion_id: r.criterionId,
+        rating: r.notAssessed ? null : r.rating,
+        not_assessed: !!r.notAssessed,
+        note: r.note ?? null,
+        question_type: qn.type,
+        competencies: qn.competencies,
+        source_question_id: qn.sourceQuestionId,
       })),
     ),
     cleared.map(({ q: qn }) => qn.id),
     cleared.map(({ r }) => r.criterionId),
-    JSON.stringify((dto.questions ?? []).map((n) => ({ question_id: n.questionId, notes: n.notes ?? null, follow_ups_asked: n.followUpsAsked ?? [] }))),
+    JSON.stringify(
+      (dto.questions ?? []).map((n) => ({
+        question_id: n.questionId,
+        notes: n.notes ?? null,
+        follow_ups_asked: n.followUpsAsked ?? [],
+      })),
+    ),
   ];
   const client = await pool.connect();
   let saved: ReturnType<typeof toCard>;
@@ -304,7 +474,11 @@ async function saveScorecard(user: User, interviewId: string, dto: SaveBody) {
       const [current] = await q<CardRow>(FIND_CARD, [interviewId, user.id], client);
       if (!current) throw new HttpError(500, 'the bench seeds every draft');
       if (current.version !== dto.version) {
-        throw new HttpError(409, `Your scorecard was saved elsewhere in the meantime (version ${current.version}, yours ${dto.version}); reload it to continue`, { currentVersion: current.version });
+        throw new HttpError(
+          409,
+          `Your scorecard was saved elsewhere in the meantime (version ${current.version}, yours ${dto.version}); reload it to continue`,
+          { currentVersion: current.version },
+        );
       }
       throw new HttpError(409, 'This scorecard is submitted and locked; reopen it to change it');
     }
@@ -312,7 +486,11 @@ async function saveScorecard(user: User, interviewId: string, dto: SaveBody) {
     const changes: Record<string, unknown> = { ratings: ratings.length, questions: dto.questions?.length ?? 0 };
     if (dto.overallRecommendation !== undefined) changes.overallRecommendation = dto.overallRecommendation;
     if (dto.summary !== undefined) changes.summary = dto.summary;
-    await q(`INSERT INTO "audit_events"("id", "actor_id", "entity_type", "entity_id", "action", "changes", "created_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, DEFAULT)`, [user.id, 'scorecard', saved.id, 'saved', JSON.stringify(changes)], client);
+    await q(
+      `INSERT INTO "audit_events"("id", "actor_id", "entity_type", "entity_id", "action", "changes", "created_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, DEFAULT)`,
+      [user.id, 'scorecard', saved.id, 'saved', JSON.stringify(changes)],
+      client,
+    );
     [content] = await q<{ ratings: RatingView[]; notes: NotesView[] }>(RATINGS_AND_NOTES, [saved.id], client);
     await client.query('COMMIT');
   } catch (e) {
@@ -324,7 +502,6 @@ async function saveScorecard(user: User, interviewId: string, dto: SaveBody) {
   return toScorecardResponse(kit as any, saved, user.name, content.ratings, content.notes);
 }
 
-
 type SummaryQuery = { sort?: string; order?: string; limit?: string; cursor?: string };
 async function positionSummary(user: User, positionId: string, query: SummaryQuery) {
   if (!hasRole(user, 'admin', 'recruiter', 'hiring_manager')) throw new HttpError(403, 'This is for the hiring team');
@@ -334,7 +511,8 @@ async function positionSummary(user: User, positionId: string, query: SummaryQue
         [positionId],
       )
     : [];
-  if (!p || !canManagePosition(user, p.PositionEntity_hiring_manager_id)) throw new HttpError(404, `Position ${positionId} not found`);
+  if (!p || !canManagePosition(user, p.PositionEntity_hiring_manager_id))
+    throw new HttpError(404, `Position ${positionId} not found`);
   const id = p.PositionEntity_id as string;
   // the app's statements and assembly (libs/feedback/src/summaries/position-page.ts), default page
   const sort = query.sort ?? 'overallMean';
@@ -379,7 +557,12 @@ async function health() {
   const [beat] = await q(
     `SELECT "h"."job_id" AS "h_job_id", "h"."backend" AS "h_backend", "h"."requested_by" AS "h_requested_by", "h"."requested_at" AS "h_requested_at", "h"."processed_by" AS "h_processed_by", "h"."processed_at" AS "h_processed_at" FROM "worker_heartbeats" "h" ORDER BY "h"."processed_at" DESC LIMIT 1`,
   );
-  const queue = { backend: 'redis', jobs, lastWorkerHeartbeat: beat ? { processedAt: beat.h_processed_at, processedBy: beat.h_processed_by } : null, status: 'up' };
+  const queue = {
+    backend: 'redis',
+    jobs,
+    lastWorkerHeartbeat: beat ? { processedAt: beat.h_processed_at, processedBy: beat.h_processed_by } : null,
+    status: 'up',
+  };
   return { status: 'ok', info: { database, queue }, error: {}, details: { database, queue } };
 }
 
@@ -396,8 +579,13 @@ app.addHook('onRequest', async (req, reply) => {
   reply.header('x-request-id', req.id);
 });
 app.setErrorHandler((e: any, req, reply) => {
-  const status = e instanceof HttpError ? e.status : typeof e.statusCode === 'number' && e.statusCode < 500 ? e.statusCode : 500;
-  const body: Record<string, unknown> = { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: status === 500 ? 'Internal server error' : e.message };
+  const status =
+    e instanceof HttpError ? e.status : typeof e.statusCode === 'number' && e.statusCode < 500 ? e.statusCode : 500;
+  const body: Record<string, unknown> = {
+    statusCode: status,
+    error: STATUS_CODES[status] ?? 'Error',
+    message: status === 500 ? 'Internal server error' : e.message,
+  };
   if (e instanceof HttpError && e.details !== undefined) body.details = e.details;
   body.requestId = req.id;
   if (status === 500) process.stderr.write(`bare: ${e.stack ?? e}\n`);
@@ -405,14 +593,37 @@ app.setErrorHandler((e: any, req, reply) => {
 });
 
 type Params = { id: string };
-const authed = <T>(fn: (user: User, req: FastifyRequest<{ Params: Params; Querystring: Record<string, string>; Body: any }>, reply: FastifyReply) => Promise<T>) =>
-  async (req: FastifyRequest<{ Params: Params; Querystring: Record<string, string>; Body: any }>, reply: FastifyReply) => fn(await authenticate(req), req, reply);
+const authed =
+  <T>(
+    fn: (
+      user: User,
+      req: FastifyRequest<{ Params: Params; Querystring: Record<string, string>; Body: any }>,
+      reply: FastifyReply,
+    ) => Promise<T>,
+  ) =>
+  async (
+    req: FastifyRequest<{ Params: Params; Querystring: Record<string, string>; Body: any }>,
+    reply: FastifyReply,
+  ) =>
+    fn(await authenticate(req), req, reply);
 
 app.get('/health', () => health());
-app.get('/api/v1/interviews/upcoming', authed((u, req) => upcoming(u, req.query)));
-app.get('/api/v1/interviews/:id', authed((u, req) => kitResponse(u, req.params.id)));
-app.get('/api/v1/question-sets', authed((u, req) => questionSets(u, req.query)));
-app.get('/api/v1/positions/:id/feedback-summary', authed((u, req) => positionSummary(u, req.params.id, req.query)));
+app.get(
+  '/api/v1/interviews/upcoming',
+  authed((u, req) => upcoming(u, req.query)),
+);
+app.get(
+  '/api/v1/interviews/:id',
+  authed((u, req) => kitResponse(u, req.params.id)),
+);
+app.get(
+  '/api/v1/question-sets',
+  authed((u, req) => questionSets(u, req.query)),
+);
+app.get(
+  '/api/v1/positions/:id/feedback-summary',
+  authed((u, req) => positionSummary(u, req.params.id, req.query)),
+);
 
 const uuid = { type: 'string', format: 'uuid' };
 // the DTO's rules that a valid autosave touches, as a JSON schema (Fastify compiles it once)
@@ -431,7 +642,13 @@ const saveSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['questionId', 'criterionId'],
-        properties: { questionId: uuid, criterionId: { type: 'string', maxLength: 64 }, rating: { type: ['integer', 'null'], minimum: 1, maximum: 4 }, notAssessed: { type: 'boolean' }, note: { type: 'string', maxLength: 20000 } },
+        properties: {
+          questionId: uuid,
+          criterionId: { type: 'string', maxLength: 64 },
+          rating: { type: ['integer', 'null'], minimum: 1, maximum: 4 },
+          notAssessed: { type: 'boolean' },
+          note: { type: 'string', maxLength: 20000 },
+        },
       },
     },
     questions: {
@@ -441,12 +658,20 @@ const saveSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['questionId'],
-        properties: { questionId: uuid, notes: { type: 'string', maxLength: 20000 }, followUpsAsked: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 64 } } },
+        properties: {
+          questionId: uuid,
+          notes: { type: 'string', maxLength: 20000 },
+          followUpsAsked: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 64 } },
+        },
       },
     },
   },
 };
-app.put('/api/v1/interviews/:id/scorecards/mine', { schema: { body: saveSchema } }, authed((u, req) => saveScorecard(u, req.params.id, req.body as SaveBody)));
+app.put(
+  '/api/v1/interviews/:id/scorecards/mine',
+  { schema: { body: saveSchema } },
+  authed((u, req) => saveScorecard(u, req.params.id, req.body as SaveBody)),
+);
 
 void app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' }).then((address) => {
   process.stdout.write(`bare server listening at ${address}\n`);

@@ -41,7 +41,12 @@ async function main() {
             const d = free.shift();
             if (!d) throw new Error('more connections than drafts');
             context.draft = d;
-            return { ...req, path: d.path, headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...d.body, version: d.version }) };
+            return {
+              ...req,
+              path: d.path,
+              headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ ...d.body, version: d.version }),
+            };
           },
           onResponse: (status: number, body: string, context: any) => {
             const d = context.draft;

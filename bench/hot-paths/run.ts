@@ -28,7 +28,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SUMMARY_CANDIDATES = Number(process.env.BENCH_SUMMARY_CANDIDATES ?? 100);
-const ONLY = process.env.BENCH_PATHS?.split(',').map((s) => s.trim()).filter(Boolean);
+const ONLY = process.env.BENCH_PATHS?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
 
 interface Proc {
@@ -56,10 +58,16 @@ function start(label: string, args: string[], env: NodeJS.ProcessEnv, logDir: st
   return { child, log, exited };
 }
 
-async function until(what: string, proc: Proc, ok: () => Promise<boolean> | boolean, timeoutMs = 120_000): Promise<number> {
+async function until(
+  what: string,
+  proc: Proc,
+  ok: () => Promise<boolean> | boolean,
+  timeoutMs = 120_000,
+): Promise<number> {
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
-    if (proc.child.exitCode !== null) throw new Error(`${what}: the process exited\n${readFileSync(proc.log, 'utf8').slice(-4000)}`);
+    if (proc.child.exitCode !== null)
+      throw new Error(`${what}: the process exited\n${readFileSync(proc.log, 'utf8').slice(-4000)}`);
     if (await Promise.resolve(ok()).catch(() => false)) return Date.now() - t0;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -94,10 +102,15 @@ function rssMiB(pid: number): number {
 
 async function drive(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...TS_NODE, join(__dirname, 'drive.ts')], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...TS_NODE, join(__dirname, 'drive.ts')], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load driver exited ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load driver exited ${code}`)),
+    );
     child.stdin!.end(JSON.stringify(spec));
   });
 }
@@ -110,7 +123,8 @@ const median = (v: number[]) => {
 /** The first place two JSON values differ, ignoring what differs by nature (time taken, request ids, save times). */
 function firstDifference(a: unknown, b: unknown, path = ''): string | null {
   const volatile = new Set(['responseTime', 'requestId', 'updatedAt', 'version', 'processedAt', 'jobs']);
-  if (typeof a !== typeof b || Array.isArray(a) !== Array.isArray(b) || (a === null) !== (b === null)) return `${path || '/'}: ${JSON.stringify(a)?.slice(0, 80)} vs ${JSON.stringify(b)?.slice(0, 80)}`;
+  if (typeof a !== typeof b || Array.isArray(a) !== Array.isArray(b) || (a === null) !== (b === null))
+    return `${path || '/'}: ${JSON.stringify(a)?.slice(0, 80)} vs ${JSON.stringify(b)?.slice(0, 80)}`;
   if (a && typeof a === 'object') {
     const ka = Object.keys(a as object);
     const kb = Object.keys(b as object);
@@ -138,11 +152,41 @@ function hotPaths(s: Seeded): HotPath[] {
   const iv = s.tokens.interviewers;
   return [
     { name: 'health', label: 'GET /health (database + queue checks)', method: 'GET', path: '/health' },
-    { name: 'kit', label: 'interview kit, 12 questions / 36 criteria', method: 'GET', path: `/api/v1/interviews/${s.kitInterviewId}`, token: iv[s.kitReader] },
-    { name: 'question-sets', label: 'question sets, page of 50', method: 'GET', path: '/api/v1/question-sets?limit=50', token: s.tokens.recruiter },
-    { name: 'autosave', label: 'scorecard autosave, 10 ratings', method: 'PUT', path: '/api/v1/interviews/:id/scorecards/mine', autosave: true },
-    { name: 'upcoming', label: 'upcoming list, 20 of 30', method: 'GET', path: '/api/v1/interviews/upcoming?limit=20', token: iv[s.upcomingReader] },
-    { name: 'summary', label: `position summary, ${s.summaryRatings.toLocaleString('en')} ratings`, method: 'GET', path: `/api/v1/positions/${s.summaryPositionId}/feedback-summary`, token: s.tokens.hiringManager },
+    {
+      name: 'kit',
+      label: 'interview kit, 12 questions / 36 criteria',
+      method: 'GET',
+      path: `/api/v1/interviews/${s.kitInterviewId}`,
+      token: iv[s.kitReader],
+    },
+    {
+      name: 'question-sets',
+      label: 'question sets, page of 50',
+      method: 'GET',
+      path: '/api/v1/question-sets?limit=50',
+      token: s.tokens.recruiter,
+    },
+    {
+      name: 'autosave',
+      label: 'scorecard autosave, 10 ratings',
+      method: 'PUT',
+      path: '/api/v1/interviews/:id/scorecards/mine',
+      autosave: true,
+    },
+    {
+      name: 'upcoming',
+      label: 'upcoming list, 20 of 30',
+      method: 'GET',
+      path: '/api/v1/interviews/upcoming?limit=20',
+      token: iv[s.upcomingReader],
+    },
+    {
+      name: 'summary',
+      label: `position summary, ${s.summaryRatings.toLocaleString('en')} ratings`,
+      method: 'GET',
+      path: `/api/v1/positions/${s.summaryPositionId}/feedback-summary`,
+      token: s.tokens.hiringManager,
+    },
   ].filter((p) => !ONLY || ONLY.includes(p.name)) as HotPath[];
 }
 
@@ -160,7 +204,12 @@ async function main() {
   await admin.query(`CREATE DATABASE ${dbName}`);
   const dbUrl = Object.assign(new URL(SERVER_URL), { pathname: `/${dbName}` }).toString();
   // the worker needs somewhere to send mail; nothing in the data set falls due during the run
-  const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, onData: (stream, _s, cb) => stream.on('end', () => cb()).resume() });
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData: (stream, _s, cb) => stream.on('end', () => cb()).resume(),
+  });
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
   const smtpPort = (smtp.server.address() as { port: number }).port;
 
@@ -192,7 +241,10 @@ async function main() {
   let worker: Proc | undefined;
   let bare: Proc | undefined;
   try {
-    const apiArgs = [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(ROOT, 'dist/apps/api/apps/api/src/main.js')];
+    const apiArgs = [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      join(ROOT, 'dist/apps/api/apps/api/src/main.js'),
+    ];
     const t0 = Date.now();
     api = start('api', apiArgs, { ...production, PORT: String(apiPort), PROCESS_ROLE: 'api' }, logDir);
     worker = start('worker', [join(ROOT, 'dist/apps/worker/apps/worker/src/main.js')], production, logDir);
@@ -200,13 +252,31 @@ async function main() {
     await until('API /health', api, async () => (await fetch(`${apiUrl}/health`)).ok);
     const apiHealthyMs = Date.now() - t0;
     await until('worker', worker, () => readFileSync(worker!.log, 'utf8').includes('worker started'));
-    process.stderr.write(`API healthy after ${apiHealthyMs} ms (first start: migrations on an empty database); seeding...\n`);
+    process.stderr.write(
+      `API healthy after ${apiHealthyMs} ms (first start: migrations on an empty database); seeding...\n`,
+    );
 
     const t1 = Date.now();
     const s = await seed(apiUrl, dbUrl, adminLogin, { summaryCandidates: SUMMARY_CANDIDATES, drafts: CONNECTIONS });
-    process.stderr.write(`seeded in ${((Date.now() - t1) / 1000).toFixed(1)} s (${s.summaryRatings} summary ratings)\n`);
+    process.stderr.write(
+      `seeded in ${((Date.now() - t1) / 1000).toFixed(1)} s (${s.summaryRatings} summary ratings)\n`,
+    );
 
-    bare = start('bare', [...TS_NODE, join(ROOT, 'bench/bare/server.ts')], { PATH: process.env.PATH, PORT: String(barePort), DATABASE_URL: dbUrl, REDIS_URL, JWT_SECRET: jwtSecret, QUEUE_PREFIX: dbName, PUBLIC_URL: production.PUBLIC_URL, NODE_ENV: 'production' }, logDir);
+    bare = start(
+      'bare',
+      [...TS_NODE, join(ROOT, 'bench/bare/server.ts')],
+      {
+        PATH: process.env.PATH,
+        PORT: String(barePort),
+        DATABASE_URL: dbUrl,
+        REDIS_URL,
+        JWT_SECRET: jwtSecret,
+        QUEUE_PREFIX: dbName,
+        PUBLIC_URL: production.PUBLIC_URL,
+        NODE_ENV: 'production',
+      },
+      logDir,
+    );
     const bareUrl = `http://127.0.0.1:${barePort}`;
     await until('bare server', bare, async () => (await fetch(`${bareUrl}/health`)).ok);
 
@@ -214,7 +284,10 @@ async function main() {
     await db.connect();
     const paths = hotPaths(s);
     const draftsNow = async () => {
-      const { rows } = await db.query<{ interview_id: string; panelist_id: string; version: number }>(`SELECT interview_id, panelist_id, version FROM scorecards WHERE interview_id = ANY($1)`, [s.drafts.map((d) => d.interviewId)]);
+      const { rows } = await db.query<{ interview_id: string; panelist_id: string; version: number }>(
+        `SELECT interview_id, panelist_id, version FROM scorecards WHERE interview_id = ANY($1)`,
+        [s.drafts.map((d) => d.interviewId)],
+      );
       const version = new Map(rows.map((r) => [`${r.interview_id}:${r.panelist_id}`, r.version]));
       const ids = await db.query<{ id: string; email: string }>(`SELECT id, email FROM users`);
       const idOf = new Map(ids.rows.map((r) => [r.email, r.id]));
@@ -222,7 +295,13 @@ async function main() {
         path: `/api/v1/interviews/${d.interviewId}/scorecards/mine`,
         token: s.tokens.interviewers[d.interviewer],
         version: version.get(`${d.interviewId}:${idOf.get(`ivan${d.interviewer}.interviewer@bench.local`)}`) ?? 1,
-        body: { ratings: d.ratings.map((r, i) => ({ ...r, rating: 1 + ((i + k) % 4), note: `Round note ${i}: clear structure, weighed two options` })) },
+        body: {
+          ratings: d.ratings.map((r, i) => ({
+            ...r,
+            rating: 1 + ((i + k) % 4),
+            note: `Round note ${i}: clear structure, weighed two options`,
+          })),
+        },
       }));
     };
     const once = async (url: string, p: HotPath) => {
@@ -231,7 +310,11 @@ async function main() {
         return { status: res.status, body: await res.json() };
       }
       const [d] = await draftsNow();
-      const res = await fetch(url + d.path, { method: 'PUT', headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...d.body, version: d.version }) });
+      const res = await fetch(url + d.path, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...d.body, version: d.version }),
+      });
       return { status: res.status, body: await res.json() };
     };
 
@@ -239,20 +322,43 @@ async function main() {
     const differences: Record<string, string | null> = {};
     for (const p of paths) {
       const [a, b] = [await once(apiUrl, p), await once(bareUrl, p)];
-      differences[p.name] = a.status !== 200 || b.status !== 200 ? `status ${a.status} vs ${b.status}: ${JSON.stringify(a.body).slice(0, 200)} | ${JSON.stringify(b.body).slice(0, 200)}` : firstDifference(a.body, b.body);
+      differences[p.name] =
+        a.status !== 200 || b.status !== 200
+          ? `status ${a.status} vs ${b.status}: ${JSON.stringify(a.body).slice(0, 200)} | ${JSON.stringify(b.body).slice(0, 200)}`
+          : firstDifference(a.body, b.body);
       if (differences[p.name]) process.stderr.write(`WARNING ${p.name}: the bodies differ at ${differences[p.name]}\n`);
     }
 
     // Node CPU of the server and of the PostgreSQL backends serving this database, per request
-    const backends = async () => (await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName])).rows.map((r) => r.pid);
+    const backends = async () =>
+      (
+        await db.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+          [dbName],
+        )
+      ).rows.map((r) => r.pid);
     const pgCpu = async () => new Map((await backends()).map((pid) => [pid, cpuMs(pid)]));
     // backends that ended meanwhile drop out; new ones count from zero
-    const pgDelta = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+    const pgDelta = (before: Map<number, number>, after: Map<number, number>) =>
+      [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
     const servers = { app: { url: apiUrl, pid: api.child.pid! }, bare: { url: bareUrl, pid: bare.child.pid! } };
     type Run = LoadResult & { round: number; nodeCpuMsPerRequest: number; pgCpuMsPerRequest: number };
-    const runs: Record<string, { app: Run[]; bare: Run[] }> = Object.fromEntries(paths.map((p) => [p.name, { app: [], bare: [] }]));
-    const load = async (p: HotPath, which: 'app' | 'bare', seconds: number): Promise<LoadResult & { nodeCpuMsPerRequest: number; pgCpuMsPerRequest: number }> => {
-      const spec: LoadSpec = { url: servers[which].url, method: p.method, path: p.path, token: p.token, connections: CONNECTIONS, seconds };
+    const runs: Record<string, { app: Run[]; bare: Run[] }> = Object.fromEntries(
+      paths.map((p) => [p.name, { app: [], bare: [] }]),
+    );
+    const load = async (
+      p: HotPath,
+      which: 'app' | 'bare',
+      seconds: number,
+    ): Promise<LoadResult & { nodeCpuMsPerRequest: number; pgCpuMsPerRequest: number }> => {
+      const spec: LoadSpec = {
+        url: servers[which].url,
+        method: p.method,
+        path: p.path,
+        token: p.token,
+        connections: CONNECTIONS,
+        seconds,
+      };
       if (p.autosave) spec.drafts = await draftsNow();
       const [node0, pg0] = [cpuMs(servers[which].pid), await pgCpu()];
       const r = await drive(spec);
@@ -271,17 +377,28 @@ async function main() {
         for (const which of order) {
           const r = await load(p, which, SECONDS);
           runs[p.name][which].push({ ...r, round });
-          process.stderr.write(`round ${round} ${p.name.padEnd(13)} ${which.padEnd(4)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx || r.errors ? `  non-2xx ${r.non2xx} errors ${r.errors}` : ''}\n`);
+          process.stderr.write(
+            `round ${round} ${p.name.padEnd(13)} ${which.padEnd(4)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx || r.errors ? `  non-2xx ${r.non2xx} errors ${r.errors}` : ''}\n`,
+          );
         }
       }
     }
-    const rss = { apiMiB: rssMiB(api.child.pid!), workerMiB: rssMiB(worker.child.pid!), bareMiB: rssMiB(bare.child.pid!) };
+    const rss = {
+      apiMiB: rssMiB(api.child.pid!),
+      workerMiB: rssMiB(worker.child.pid!),
+      bareMiB: rssMiB(bare.child.pid!),
+    };
     await db.end();
 
     // a later start (schema in place) is what a deploy or a restart costs
     await stop(api);
     const t2 = Date.now();
-    api = start('api-restart', [join(ROOT, 'dist/apps/api/apps/api/src/main.js')], { ...production, PORT: String(apiPort), PROCESS_ROLE: 'api' }, logDir);
+    api = start(
+      'api-restart',
+      [join(ROOT, 'dist/apps/api/apps/api/src/main.js')],
+      { ...production, PORT: String(apiPort), PROCESS_ROLE: 'api' },
+      logDir,
+    );
     await until('API /health after restart', api, async () => (await fetch(`${apiUrl}/health`)).ok);
     const apiRestartMs = Date.now() - t2;
 
@@ -299,7 +416,15 @@ async function main() {
     const table = paths.map((p) => {
       const app = sum(p.name, 'app');
       const bareFig = sum(p.name, 'bare');
-      return { name: p.name, label: p.label, app, bare: bareFig, ratio: app.rps / bareFig.rps, sameBody: differences[p.name] === null, difference: differences[p.name] };
+      return {
+        name: p.name,
+        label: p.label,
+        app,
+        bare: bareFig,
+        ratio: app.rps / bareFig.rps,
+        sameBody: differences[p.name] === null,
+        difference: differences[p.name],
+      };
     });
     const f = (n: number, d = 0) => n.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
     const lines = [
@@ -318,13 +443,30 @@ async function main() {
     const file = join(RESULTS, `hot-paths-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(
       file,
-      JSON.stringify({ startedAt, cores: cpus().length, connections: CONNECTIONS, rounds: ROUNDS, seconds: SECONDS, summaryRatings: s.summaryRatings, table, runs, start: { apiHealthyMs, apiRestartMs }, rss }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          startedAt,
+          cores: cpus().length,
+          connections: CONNECTIONS,
+          rounds: ROUNDS,
+          seconds: SECONDS,
+          summaryRatings: s.summaryRatings,
+          table,
+          runs,
+          start: { apiHealthyMs, apiRestartMs },
+          rss,
+        },
+        null,
+        2,
+      ) + '\n',
     );
     process.stdout.write(`\nwritten to ${file}\n`);
   } finally {
     await Promise.all([stop(api), stop(worker), stop(bare)]);
     smtp.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) => process.stderr.write(`dropping ${dbName}: ${e}\n`));
+    await admin
+      .query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+      .catch((e) => process.stderr.write(`dropping ${dbName}: ${e}\n`));
     await admin.end();
     await dropRedisKeys(`${dbName}:*`);
     if (process.env.BENCH_KEEP_LOGS) process.stderr.write(`logs in ${logDir}\n`);

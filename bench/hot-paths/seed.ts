@@ -10,7 +10,11 @@ export interface Seeded {
   kitReader: number;
   upcomingReader: number;
   /** Drafts for the autosave: one per load connection, each with the kit's question and criterion ids. */
-  drafts: Array<{ interviewId: string; interviewer: number; ratings: Array<{ questionId: string; criterionId: string }> }>;
+  drafts: Array<{
+    interviewId: string;
+    interviewer: number;
+    ratings: Array<{ questionId: string; criterionId: string }>;
+  }>;
   summaryPositionId: string;
   summaryRatings: number;
 }
@@ -24,9 +28,18 @@ export interface SeedOptions {
 
 export const PASSWORD = 'bench-password-4Kq9z';
 
-export async function seed(url: string, dbUrl: string, admin: { email: string; password: string }, opts: SeedOptions): Promise<Seeded> {
+export async function seed(
+  url: string,
+  dbUrl: string,
+  admin: { email: string; password: string },
+  opts: SeedOptions,
+): Promise<Seeded> {
   const login = async (email: string, password = PASSWORD) => {
-    const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (res.status !== 200 && res.status !== 201) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { accessToken: string }).accessToken;
   };
@@ -34,7 +47,10 @@ export async function seed(url: string, dbUrl: string, admin: { email: string; p
   const call = async <T = any>(method: string, path: string, body?: unknown, token = adminToken): Promise<T> => {
     const res = await fetch(url + path, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
@@ -42,18 +58,33 @@ export async function seed(url: string, dbUrl: string, admin: { email: string; p
     return (text ? JSON.parse(text) : undefined) as T;
   };
   const user = (email: string, roles: string[], timezone = 'Europe/Berlin') =>
-    call('POST', '/api/v1/users', { email, name: email.split('@')[0].replace(/\./g, ' '), password: PASSWORD, roles, timezone });
+    call('POST', '/api/v1/users', {
+      email,
+      name: email.split('@')[0].replace(/\./g, ' '),
+      password: PASSWORD,
+      roles,
+      timezone,
+    });
 
   const recruiter = await user('rita.recruiter@bench.local', ['recruiter']);
   const hm = await user('hugo.manager@bench.local', ['hiring_manager'], 'America/New_York');
   const interviewers: Array<{ id: string; email: string }> = [];
-  for (let i = 0; i < 8; i++) interviewers.push(await user(`ivan${i}.interviewer@bench.local`, ['interviewer'], i % 2 ? 'Asia/Tokyo' : 'Europe/London'));
+  for (let i = 0; i < 8; i++)
+    interviewers.push(
+      await user(`ivan${i}.interviewer@bench.local`, ['interviewer'], i % 2 ? 'Asia/Tokyo' : 'Europe/London'),
+    );
 
   const question = (i: number, criteria: number) => ({
     type: ['technical', 'behavioral', 'situational'][i % 3],
     prompt: `Question ${i}: walk me through how you would approach problem ${i}, and what you would measure.`,
-    followUps: [{ prompt: `What would you do differently for ${i}?`, checks: 'reflection' }, { prompt: `Who else did you involve in ${i}?` }],
-    criteria: Array.from({ length: criteria }, (_, k) => ({ label: `Criterion ${i}.${k + 1}`, description: k === 0 ? 'Names trade-offs and picks one with a reason' : undefined })),
+    followUps: [
+      { prompt: `What would you do differently for ${i}?`, checks: 'reflection' },
+      { prompt: `Who else did you involve in ${i}?` },
+    ],
+    criteria: Array.from({ length: criteria }, (_, k) => ({
+      label: `Criterion ${i}.${k + 1}`,
+      description: k === 0 ? 'Names trade-offs and picks one with a reason' : undefined,
+    })),
     guidance: { whyAsked: 'It shows how the candidate structures an open problem', framework: 'STAR' },
     competencies: [`Competency ${i % 4}`, 'Communication'],
     timeboxMinutes: 5,
@@ -61,20 +92,38 @@ export async function seed(url: string, dbUrl: string, admin: { email: string; p
   const recruiterToken = await login(recruiter.email);
   // the list page of 50 reads 60 sets of 2 to 6 questions (drafts and published, as a recruiter sees them)
   for (let s = 0; s < 60; s++) {
-    const set = await call('POST', '/api/v1/question-sets', {
-      name: `Bench set ${String(s).padStart(2, '0')}`,
-      description: 'A set of the benchmark, sized like a real loop',
-      positionFamily: ['Engineering', 'Product', 'Design'][s % 3],
-      tags: ['bench', `family-${s % 3}`],
-      questions: Array.from({ length: 2 + (s % 5) }, (_, i) => question(i, 2)),
-    }, recruiterToken);
+    const set = await call(
+      'POST',
+      '/api/v1/question-sets',
+      {
+        name: `Bench set ${String(s).padStart(2, '0')}`,
+        description: 'A set of the benchmark, sized like a real loop',
+        positionFamily: ['Engineering', 'Product', 'Design'][s % 3],
+        tags: ['bench', `family-${s % 3}`],
+        questions: Array.from({ length: 2 + (s % 5) }, (_, i) => question(i, 2)),
+      },
+      recruiterToken,
+    );
     if (s % 4 !== 0) await call('POST', `/api/v1/question-sets/${set.id}/publish`, {}, recruiterToken);
   }
-  const kitSet = await call('POST', '/api/v1/question-sets', { name: 'Bench kit loop', questions: Array.from({ length: 12 }, (_, i) => question(i, 3)) }, recruiterToken);
+  const kitSet = await call(
+    'POST',
+    '/api/v1/question-sets',
+    { name: 'Bench kit loop', questions: Array.from({ length: 12 }, (_, i) => question(i, 3)) },
+    recruiterToken,
+  );
   await call('POST', `/api/v1/question-sets/${kitSet.id}/publish`, {}, recruiterToken);
 
-  const position = await call('POST', '/api/v1/positions', { title: 'Platform Engineer', department: 'Engineering', hiringManagerId: hm.id });
-  const candidate = await call('POST', '/api/v1/candidates', { name: 'Casey Candidate', email: 'casey@bench.local', positionId: position.id });
+  const position = await call('POST', '/api/v1/positions', {
+    title: 'Platform Engineer',
+    department: 'Engineering',
+    hiringManagerId: hm.id,
+  });
+  const candidate = await call('POST', '/api/v1/candidates', {
+    name: 'Casey Candidate',
+    email: 'casey@bench.local',
+    positionId: position.id,
+  });
   let slot = 0;
   // interviews a week or more ahead, three hours apart, so the panel never conflicts
   const schedule = (panel: number[]) =>
@@ -90,7 +139,8 @@ export async function seed(url: string, dbUrl: string, admin: { email: string; p
     });
   const kit = await schedule([0, 1, 2, 3]);
   // interviewer 0 sits on 30 upcoming interviews; the list shows 20
-  for (let k = 1; k < 30; k++) await schedule([0, 1 + (k % 7), 1 + ((k + 3) % 7)].filter((v, i, a) => a.indexOf(v) === i));
+  for (let k = 1; k < 30; k++)
+    await schedule([0, 1 + (k % 7), 1 + ((k + 3) % 7)].filter((v, i, a) => a.indexOf(v) === i));
   const tokens: string[] = [];
   for (const iv of interviewers) tokens.push(await login(iv.email));
   const drafts: Seeded['drafts'] = [];
@@ -101,16 +151,31 @@ export async function seed(url: string, dbUrl: string, admin: { email: string; p
     for (const k of panel) {
       if (drafts.length >= opts.drafts) break;
       await call('GET', `/api/v1/interviews/${iv.id}/scorecards/mine`, undefined, tokens[k]);
-      const criteria = (iv.questions as Array<{ id: string; criteria: Array<{ id: string }> }>).flatMap((q) => q.criteria.map((c) => ({ questionId: q.id, criterionId: c.id })));
+      const criteria = (iv.questions as Array<{ id: string; criteria: Array<{ id: string }> }>).flatMap((q) =>
+        q.criteria.map((c) => ({ questionId: q.id, criterionId: c.id })),
+      );
       // 10 ratings spread over the kit's 36 criteria
-      drafts.push({ interviewId: iv.id, interviewer: k, ratings: Array.from({ length: 10 }, (_, r) => criteria[(r * 7 + k) % criteria.length]) });
+      drafts.push({
+        interviewId: iv.id,
+        interviewer: k,
+        ratings: Array.from({ length: 10 }, (_, r) => criteria[(r * 7 + k) % criteria.length]),
+      });
     }
   }
 
-  const summary = await call('POST', '/api/v1/positions', { title: 'Staff Engineer', department: 'Engineering', hiringManagerId: hm.id });
+  const summary = await call('POST', '/api/v1/positions', {
+    title: 'Staff Engineer',
+    department: 'Engineering',
+    hiringManagerId: hm.id,
+  });
   const summaryRatings = await bulkPastInterviews(dbUrl, summary.id, kit.id, hm.id, opts.summaryCandidates);
   return {
-    tokens: { admin: adminToken, recruiter: recruiterToken, hiringManager: await login(hm.email), interviewers: tokens },
+    tokens: {
+      admin: adminToken,
+      recruiter: recruiterToken,
+      hiringManager: await login(hm.email),
+      interviewers: tokens,
+    },
     kitInterviewId: kit.id,
     kitReader: 1,
     upcomingReader: 0,
@@ -124,12 +189,21 @@ export async function seed(url: string, dbUrl: string, admin: { email: string; p
  * Candidates x 5 past interviews x the template's 4-person panel, every scorecard submitted with a
  * rating per criterion of a 4-question, 12-criterion excerpt of the kit: the position summary's data.
  */
-async function bulkPastInterviews(dbUrl: string, positionId: string, templateId: string, hmId: string, candidates: number): Promise<number> {
+async function bulkPastInterviews(
+  dbUrl: string,
+  positionId: string,
+  templateId: string,
+  hmId: string,
+  candidates: number,
+): Promise<number> {
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   try {
     const sql = (text: string, params: unknown[]) => db.query(text, params);
-    await sql(`INSERT INTO candidates (name, email, position_id) SELECT 'Candidate ' || g, 'c' || g || '@bench.local', $1 FROM generate_series(1, $2) g`, [positionId, candidates]);
+    await sql(
+      `INSERT INTO candidates (name, email, position_id) SELECT 'Candidate ' || g, 'c' || g || '@bench.local', $1 FROM generate_series(1, $2) g`,
+      [positionId, candidates],
+    );
     await sql(
       `INSERT INTO interviews (candidate_id, position_id, title, stage, starts_at, ends_at, timezone, duration_minutes, status, feedback_due_at, created_by_id)
        SELECT c.id, $1, 'Interview ' || k, 'onsite', now() - k * interval '1 day' - interval '2 hours', now() - k * interval '1 day' - interval '1 hour', 'UTC', 60,
@@ -137,7 +211,10 @@ async function bulkPastInterviews(dbUrl: string, positionId: string, templateId:
          FROM candidates c, generate_series(1, 5) k WHERE c.position_id = $1`,
       [positionId, hmId],
     );
-    await sql(`INSERT INTO interview_panelists (interview_id, user_id, role) SELECT i.id, p.user_id, p.role FROM interviews i, interview_panelists p WHERE i.position_id = $1 AND p.interview_id = $2`, [positionId, templateId]);
+    await sql(
+      `INSERT INTO interview_panelists (interview_id, user_id, role) SELECT i.id, p.user_id, p.role FROM interviews i, interview_panelists p WHERE i.position_id = $1 AND p.interview_id = $2`,
+      [positionId, templateId],
+    );
     await sql(
       `INSERT INTO interview_questions (interview_id, position, source_question_id, source_set_id, source_set_name, source_set_version, type, prompt, follow_ups, criteria, guidance, competencies, timebox_minutes, asked_by_id)
        SELECT i.id, q.position, q.source_question_id, q.source_set_id, q.source_set_name, q.source_set_version, q.type, q.prompt, q.follow_ups, q.criteria, q.guidance, q.competencies, q.timebox_minutes, q.asked_by_id
@@ -161,7 +238,10 @@ async function bulkPastInterviews(dbUrl: string, positionId: string, templateId:
       [positionId],
     );
     await sql('ANALYZE', []);
-    const { rows } = await sql(`SELECT count(*)::int AS n FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id WHERE s.position_id = $1`, [positionId]);
+    const { rows } = await sql(
+      `SELECT count(*)::int AS n FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id WHERE s.position_id = $1`,
+      [positionId],
+    );
     return rows[0].n as number;
   } finally {
     await db.end();

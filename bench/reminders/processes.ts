@@ -67,7 +67,15 @@ async function stop(p: Proc): Promise<void> {
   }
 }
 
-export async function startApp(o: { root: string; backend: 'postgres' | 'redis'; dbUrl: string; redisUrl: string; prefix: string; smtpPort: number; workers: number }): Promise<RunningApp> {
+export async function startApp(o: {
+  root: string;
+  backend: 'postgres' | 'redis';
+  dbUrl: string;
+  redisUrl: string;
+  prefix: string;
+  smtpPort: number;
+  workers: number;
+}): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'scorecards-bench-reminders-'));
   const admin = { email: 'admin@bench.local', password: `Bench-${randomBytes(12).toString('base64url')}` };
   const env: NodeJS.ProcessEnv = {
@@ -93,8 +101,15 @@ export async function startApp(o: { root: string; backend: 'postgres' | 'redis';
     const log = join(dir, `${label}.log`);
     const fd = openSync(log, 'a');
     // BENCH_PROFILE=1: each worker writes a V8 CPU profile to bench/results/profiles/ when it exits
-    const profile = process.env.BENCH_PROFILE && label.startsWith('worker') ? ['--cpu-prof', `--cpu-prof-dir=${join(o.root, 'bench/results/profiles')}`] : [];
-    const child = spawn(process.execPath, [...profile, join(o.root, entry)], { cwd: o.root, env: { ...env, ...extra }, stdio: ['ignore', fd, fd] });
+    const profile =
+      process.env.BENCH_PROFILE && label.startsWith('worker')
+        ? ['--cpu-prof', `--cpu-prof-dir=${join(o.root, 'bench/results/profiles')}`]
+        : [];
+    const child = spawn(process.execPath, [...profile, join(o.root, entry)], {
+      cwd: o.root,
+      env: { ...env, ...extra },
+      stdio: ['ignore', fd, fd],
+    });
     closeSync(fd);
     const p = { label, child, log, exited: new Promise<void>((r) => child.once('exit', () => r())) };
     procs.push(p);
@@ -102,17 +117,27 @@ export async function startApp(o: { root: string; backend: 'postgres' | 'redis';
   };
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const connection = o.backend === 'redis'
-    ? { connection: { url: o.redisUrl, maxRetriesPerRequest: null }, prefix: o.prefix }
-    : { connection: { connectionString: o.dbUrl, schema: 'bullmq', migrate: true, max: 10 } };
+  const connection =
+    o.backend === 'redis'
+      ? { connection: { url: o.redisUrl, maxRetriesPerRequest: null }, prefix: o.prefix }
+      : { connection: { connectionString: o.dbUrl, schema: 'bullmq', migrate: true, max: 10 } };
   let queue: Queue | undefined;
   try {
     const api = start('api', 'dist/apps/api/apps/api/src/main.js', { PORT: String(port), PROCESS_ROLE: 'api' });
     await until(api, async () => (await fetch(`${url}/health`)).ok);
-    const workers = Array.from({ length: o.workers }, (_, i) => start(`worker-${i + 1}`, 'dist/apps/worker/apps/worker/src/main.js', {}));
+    const workers = Array.from({ length: o.workers }, (_, i) =>
+      start(`worker-${i + 1}`, 'dist/apps/worker/apps/worker/src/main.js', {}),
+    );
     for (const w of workers) await until(w, () => readFileSync(w.log, 'utf8').includes('worker started'));
-    queue = new (BackendQueue as unknown as new (name: string, opts: unknown) => Queue)(QueueName.Reminders, connection);
-    const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+    queue = new (BackendQueue as unknown as new (name: string, opts: unknown) => Queue)(
+      QueueName.Reminders,
+      connection,
+    );
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(admin),
+    });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const q = queue;
     return {
@@ -120,7 +145,10 @@ export async function startApp(o: { root: string; backend: 'postgres' | 'redis';
       async call<T>(method: string, path: string, body?: unknown): Promise<T> {
         const res = await fetch(url + path, {
           method,
-          headers: { authorization: `Bearer ${accessToken}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+          headers: {
+            authorization: `Bearer ${accessToken}`,
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          },
           body: body !== undefined ? JSON.stringify(body) : undefined,
         });
         const text = await res.text();

@@ -10,18 +10,20 @@ const CHUNK = 500;
 export async function addReminderJobs(queue: Queue, rows: Array<{ id: string; dueAt: Date }>): Promise<string[]> {
   const ids = rows.map((r) => jobId('rem', r.id, r.dueAt.getTime()));
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await queue.addBulk(rows.slice(i, i + CHUNK).map((r, j) => ({
-      name: ReminderJob.Deliver,
-      data: { reminderId: r.id, dueAt: r.dueAt.toISOString() },
-      opts: {
-        jobId: ids[i + j],
-        delay: Math.max(0, r.dueAt.getTime() - Date.now()),
-        attempts: 6,
-        backoff: { type: 'exponential', delay: 2000 },
-        removeOnComplete: 1000,
-        removeOnFail: false,
-      },
-    })));
+    await queue.addBulk(
+      rows.slice(i, i + CHUNK).map((r, j) => ({
+        name: ReminderJob.Deliver,
+        data: { reminderId: r.id, dueAt: r.dueAt.toISOString() },
+        opts: {
+          jobId: ids[i + j],
+          delay: Math.max(0, r.dueAt.getTime() - Date.now()),
+          attempts: 6,
+          backoff: { type: 'exponential', delay: 2000 },
+          removeOnComplete: 1000,
+          removeOnFail: false,
+        },
+      })),
+    );
   }
   return ids;
 }

@@ -32,12 +32,21 @@ class WatchdogReporter {
   check() {
     const stuck = [...this.running].filter(([, since]) => Date.now() - since > this.limitMs);
     if (!stuck.length) return;
-    const lines = stuck.map(([path, since]) => `watchdog: ${relative(this.root, path)} has run for ${Math.round((Date.now() - since) / 60_000)} min, past TEST_FILE_WATCHDOG_MS`);
+    const lines = stuck.map(
+      ([path, since]) =>
+        `watchdog: ${relative(this.root, path)} has run for ${Math.round((Date.now() - since) / 60_000)} min, past TEST_FILE_WATCHDOG_MS`,
+    );
     let tree;
     try {
-      const ps = execFileSync('ps', ['-eo', 'pid,ppid,stat,etime,pcpu,rss,args', '--forest'], { encoding: 'utf8', timeout: 5000 });
+      const ps = execFileSync('ps', ['-eo', 'pid,ppid,stat,etime,pcpu,rss,args', '--forest'], {
+        encoding: 'utf8',
+        timeout: 5000,
+      });
       // kernel threads ([kworker/0:1] and the like) say nothing about the run
-      tree = ps.split('\n').filter((l) => !/^\s*\d+\s+[02]\s.*\[[^\]]+\]\s*$/.test(l) && !/\\_ \[[^\]]+\]\s*$/.test(l)).join('\n');
+      tree = ps
+        .split('\n')
+        .filter((l) => !/^\s*\d+\s+[02]\s.*\[[^\]]+\]\s*$/.test(l) && !/\\_ \[[^\]]+\]\s*$/.test(l))
+        .join('\n');
     } catch (e) {
       tree = `ps failed: ${e.message}`;
     }

@@ -27,8 +27,12 @@ export class PipelineFixture {
     this.ids[R] = (await this.t.createUser(R, ['recruiter'])).id;
     this.ids[I1] = (await this.t.createUser(I1, ['interviewer'])).id;
     this.ids[I2] = (await this.t.createUser(I2, ['interviewer'])).id;
-    this.positionId = (await this.t.post('/api/v1/positions', { title: 'Platform Engineer', hiringManagerId: this.ids[HM] }, R)).body.id;
-    this.otherPositionId = (await this.t.post('/api/v1/positions', { title: 'Data Analyst', hiringManagerId: this.ids[HM2] }, R)).body.id;
+    this.positionId = (
+      await this.t.post('/api/v1/positions', { title: 'Platform Engineer', hiringManagerId: this.ids[HM] }, R)
+    ).body.id;
+    this.otherPositionId = (
+      await this.t.post('/api/v1/positions', { title: 'Data Analyst', hiringManagerId: this.ids[HM2] }, R)
+    ).body.id;
     this.stages = await this.plan(this.positionId, ['Recruiter screen', 'Technical', 'Onsite']);
     return this;
   }
@@ -37,7 +41,11 @@ export class PipelineFixture {
     const current = await this.t.get(`/api/v1/positions/${positionId}/plan`, DECIDE.R);
     const res = await this.t.request('PUT', `/api/v1/positions/${positionId}/plan`, {
       as: DECIDE.R,
-      body: { revision: current.body.revision ?? 0, competencies: [], stages: names.map((name) => ({ name, templates: [] })) },
+      body: {
+        revision: current.body.revision ?? 0,
+        competencies: [],
+        stages: names.map((name) => ({ name, templates: [] })),
+      },
     });
     if (res.status !== 200) throw new Error(`plan: ${res.status} ${res.text}`);
     return res.body.stages.map((s: { id: string; name: string }) => ({ id: s.id, name: s.name }));
@@ -50,7 +58,11 @@ export class PipelineFixture {
   }
 
   async candidate(name: string, positionId = this.positionId): Promise<string> {
-    const res = await this.t.post('/api/v1/candidates', { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`, positionId }, DECIDE.R);
+    const res = await this.t.post(
+      '/api/v1/candidates',
+      { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`, positionId },
+      DECIDE.R,
+    );
     if (res.status !== 201) throw new Error(`candidate: ${res.status} ${res.text}`);
     return res.body.id;
   }
@@ -65,19 +77,24 @@ export class PipelineFixture {
     panel: string[],
     o: { past?: boolean; startInMs?: number; title?: string; dueMinutesAgo?: number } = {},
   ): Promise<string> {
-    const res = await this.t.post('/api/v1/interviews', {
-      candidateId,
-      title: o.title ?? 'Technical interview',
-      stage: 'technical',
-      start: new Date(Date.now() + (o.startInMs ?? 3 * 86_400_000)).toISOString(),
-      durationMinutes: 45,
-      timezone: 'Europe/Berlin',
-      panel: panel.map((p, i) => ({ userId: this.ids[p], role: i === 0 ? 'lead' : 'shadow' })),
-      allowConflicts: true,
-      ...(stageId ? { planStageId: stageId } : {}),
-    }, DECIDE.R);
+    const res = await this.t.post(
+      '/api/v1/interviews',
+      {
+        candidateId,
+        title: o.title ?? 'Technical interview',
+        stage: 'technical',
+        start: new Date(Date.now() + (o.startInMs ?? 3 * 86_400_000)).toISOString(),
+        durationMinutes: 45,
+        timezone: 'Europe/Berlin',
+        panel: panel.map((p, i) => ({ userId: this.ids[p], role: i === 0 ? 'lead' : 'shadow' })),
+        allowConflicts: true,
+        ...(stageId ? { planStageId: stageId } : {}),
+      },
+      DECIDE.R,
+    );
     if (res.status !== 201) throw new Error(`interview: ${res.status} ${res.text}`);
-    if (res.body.planStageId !== stageId) throw new Error(`interview: planStageId ${res.body.planStageId}, expected ${stageId}`);
+    if (res.body.planStageId !== stageId)
+      throw new Error(`interview: planStageId ${res.body.planStageId}, expected ${stageId}`);
     if (o.past) {
       await this.t.db.query(
         `UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '75 minutes',

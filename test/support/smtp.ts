@@ -15,7 +15,10 @@ export class TestSmtp {
   private holding: Promise<void> | null = null;
   private releaseHold = () => {};
   private readonly closed = new Set<string>();
-  private constructor(private readonly server: SMTPServer, readonly port: number) {}
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {}
 
   static async start(): Promise<TestSmtp> {
     let self: TestSmtp | undefined;
@@ -35,27 +38,31 @@ export class TestSmtp {
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => void (async () => {
-          if (self?.refuse) {
-            self.refusals++;
-            return callback(Object.assign(new Error('Mailbox unavailable (test)'), { responseCode: 451 }));
-          }
-          if (self?.holding) {
-            self.held++;
-            await self.holding;
-            self.held--;
-          }
-          // like a real server, a message whose sender hung up before the answer is not delivered
-          if (self?.closed.has(session.id)) return callback(new Error('client gone'));
-          simpleParser(Buffer.concat(chunks)).then((m) => {
-            self!.messages.push(m);
-            callback();
-          }, callback);
-        })());
+        stream.on(
+          'end',
+          () =>
+            void (async () => {
+              if (self?.refuse) {
+                self.refusals++;
+                return callback(Object.assign(new Error('Mailbox unavailable (test)'), { responseCode: 451 }));
+              }
+              if (self?.holding) {
+                self.held++;
+                await self.holding;
+                self.held--;
+              }
+              // like a real server, a message whose sender hung up before the answer is not delivered
+              if (self?.closed.has(session.id)) return callback(new Error('client gone'));
+              simpleParser(Buffer.concat(chunks)).then((m) => {
+                self!.messages.push(m);
+                callback();
+              }, callback);
+            })(),
+        );
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    self = new TestSmtp(server, ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port);
+    self = new TestSmtp(server, (server as unknown as { server: { address(): AddressInfo } }).server.address().port);
     return self;
   }
 
@@ -79,7 +86,9 @@ export class TestSmtp {
   }
 
   to(email: string): ParsedMail[] {
-    return this.messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.value.some((v) => v.address === email)));
+    return this.messages.filter((m) =>
+      (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.value.some((v) => v.address === email)),
+    );
   }
 
   close(): Promise<void> {

@@ -31,7 +31,10 @@ export class TestDatabase {
   static async create(label: string): Promise<TestDatabase> {
     const adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (global setup)');
-    const name = `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+    const name = `t_${label
+      .replace(/[^a-z0-9]/gi, '_')
+      .toLowerCase()
+      .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
     await TestDatabase.admin(adminUrl, `CREATE DATABASE ${name}`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
@@ -133,7 +136,13 @@ export class TestApp {
   async request<T = any>(
     method: string,
     path: string,
-    options: { body?: unknown; raw?: string; token?: string | null; as?: string; headers?: Record<string, string> } = {},
+    options: {
+      body?: unknown;
+      raw?: string;
+      token?: string | null;
+      as?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...options.headers };
     let body: string | undefined;
@@ -177,7 +186,11 @@ export class TestApp {
   }
 
   /** Creates a user through the API (as the admin); its password is USER_PASSWORD. */
-  async createUser(email: string, roles: string[], extra: Record<string, unknown> = {}): Promise<{ id: string; email: string }> {
+  async createUser(
+    email: string,
+    roles: string[],
+    extra: Record<string, unknown> = {},
+  ): Promise<{ id: string; email: string }> {
     const res = await this.request('POST', '/api/v1/users', {
       as: 'admin',
       body: { email, name: email.split('@')[0], password: USER_PASSWORD, roles, ...extra },
@@ -216,11 +229,19 @@ async function dropRedisKeys(url: string, prefix: string): Promise<void> {
 
 /** A worker process's Nest context (no HTTP) on the same database and queue as `app`. */
 export async function startWorker(app: TestApp, options: TestAppOptions = {}): Promise<INestApplicationContext> {
-  const config = testConfig(app.db, { ...options, role: 'all', env: { ...options.env, QUEUE_PREFIX: app.config.queuePrefix } });
+  const config = testConfig(app.db, {
+    ...options,
+    role: 'all',
+    env: { ...options.env, QUEUE_PREFIX: app.config.queuePrefix },
+  });
   return createWorkerContext(WorkerModule.forRoot(config));
 }
 
-export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, stepMs = 100): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15_000,
+  stepMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

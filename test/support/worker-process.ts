@@ -44,10 +44,14 @@ export class WorkerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const w = new WorkerProcess(child);
-    await eventually(async () => {
-      if (child.exitCode !== null) throw new Error(`worker exited: ${w.output}`);
-      return w.output.includes('worker started');
-    }, 30_000, 100).catch((e) => {
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`worker exited: ${w.output}`);
+        return w.output.includes('worker started');
+      },
+      30_000,
+      100,
+    ).catch((e) => {
       child.kill('SIGKILL');
       throw new Error(`${e instanceof Error ? e.message : String(e)}\n${w.output}`);
     });

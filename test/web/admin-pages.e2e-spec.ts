@@ -3,7 +3,19 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { DEMO_PASSWORD } from '@app/config';
-import { apiCalls, apiToken, assertNoPageErrors, checkPage, closeAppInBrowser, databaseUrl, DEMO, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
+import {
+  apiCalls,
+  apiToken,
+  assertNoPageErrors,
+  checkPage,
+  closeAppInBrowser,
+  databaseUrl,
+  DEMO,
+  openAppInBrowser,
+  signInAs,
+  type Browser,
+  type RunningApp,
+} from './support';
 
 /**
  * The pages over API operations that had none: the audit trail, interviewer calibration, question
@@ -20,9 +32,13 @@ describe('the audit trail, calibration, statistics, export, reopening and the qu
   beforeAll(async () => {
     ({ app, browser, page } = await openAppInBrowser());
     const manager = await apiToken(app.url, 'hiring_manager');
-    const ines = (await api.ok(manager, 'GET', '/interviewers?limit=50')).items.find((i: { email: string }) => i.email === DEMO.interviewer);
+    const ines = (await api.ok(manager, 'GET', '/interviewers?limit=50')).items.find(
+      (i: { email: string }) => i.email === DEMO.interviewer,
+    );
     const candidates = (await api.ok(manager, 'GET', '/candidates?limit=50')).items as Array<{ id: string }>;
-    setId = (await api.ok(manager, 'GET', '/question-sets?status=published&limit=50')).items.find((s: { name: string }) => s.name.startsWith('Backend Engineer')).id;
+    setId = (await api.ok(manager, 'GET', '/question-sets?status=published&limit=50')).items.find(
+      (s: { name: string }) => s.name.startsWith('Backend Engineer'),
+    ).id;
     const start = new Date(Date.now() + 3 * 3_600_000);
     start.setUTCMinutes(0, 0, 0);
     // Ines's own interview, held now and without questions: her scorecard needs only a recommendation
@@ -41,13 +57,20 @@ describe('the audit trail, calibration, statistics, export, reopening and the qu
     const db = new Client({ connectionString: databaseUrl(app) });
     await db.connect();
     try {
-      await db.query(`UPDATE interviews SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '40 minutes' WHERE id = $1`, [interviewId]);
+      await db.query(
+        `UPDATE interviews SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '40 minutes' WHERE id = $1`,
+        [interviewId],
+      );
     } finally {
       await db.end();
     }
     const inesToken = await apiToken(app.url, 'interviewer');
     const mine = await api.ok(inesToken, 'GET', `/interviews/${interviewId}/scorecards/mine`);
-    await api.ok(inesToken, 'PUT', `/interviews/${interviewId}/scorecards/mine`, { version: mine.version, overallRecommendation: 'yes', summary: 'Reopen test' });
+    await api.ok(inesToken, 'PUT', `/interviews/${interviewId}/scorecards/mine`, {
+      version: mine.version,
+      overallRecommendation: 'yes',
+      summary: 'Reopen test',
+    });
     await api.ok(inesToken, 'POST', `/interviews/${interviewId}/scorecards/mine/submit`, {});
   }, 300_000);
   afterAll(() => closeAppInBrowser({ app, browser }), 60_000);
@@ -55,17 +78,28 @@ describe('the audit trail, calibration, statistics, export, reopening and the qu
   it('lets the author reopen a submitted scorecard, and shows it as a draft again', async () => {
     await signInAs(page, app.url, 'interviewer');
     await page.goto(`${app.url}/interviews/${interviewId}/scorecard`);
-    await page.locator('.iv-done__banner').getByText(/^Submitted \d/).waitFor();
+    await page
+      .locator('.iv-done__banner')
+      .getByText(/^Submitted \d/)
+      .waitFor();
     await page.getByRole('button', { name: 'Reopen scorecard' }).click();
     await page.getByRole('button', { name: 'Reopen', exact: true }).click();
     await page.getByRole('radiogroup', { name: 'Your recommendation' }).waitFor();
-    expect(await page.getByRole('radiogroup', { name: 'Your recommendation' }).locator('[aria-checked="true"]').getAttribute('aria-label')).toBe('3 Yes');
+    expect(
+      await page
+        .getByRole('radiogroup', { name: 'Your recommendation' })
+        .locator('[aria-checked="true"]')
+        .getAttribute('aria-label'),
+    ).toBe('3 Yes');
     const ines = await apiToken(app.url, 'interviewer');
     expect((await api.ok(ines, 'GET', `/interviews/${interviewId}/scorecards/mine`)).status).toBe('draft');
     await checkPage(page, 'reopened-scorecard');
     // submitted again, for the admin's turn below
     await page.locator('button:visible', { hasText: 'Submit scorecard' }).first().click();
-    await page.locator('.iv-done__banner').getByText(/^Submitted \d/).waitFor();
+    await page
+      .locator('.iv-done__banner')
+      .getByText(/^Submitted \d/)
+      .waitFor();
   }, 90_000);
 
   it('shows a hiring manager interviewer calibration from the navigation, and hides the admin pages', async () => {
@@ -76,15 +110,21 @@ describe('the audit trail, calibration, statistics, export, reopening and the qu
     await page.getByRole('heading', { level: 1, name: 'Interviewer calibration' }).waitFor();
     const table = page.getByRole('region', { name: 'Calibration per interviewer' });
     // the demo's panelists have submitted scorecards: their leniency and disagreement are figures
-    await table.getByText(/ratings? compared/).first().waitFor();
-    await table.getByText(/\d+ of \d+ interviews?/).first().waitFor();
+    await table
+      .getByText(/ratings? compared/)
+      .first()
+      .waitFor();
+    await table
+      .getByText(/\d+ of \d+ interviews?/)
+      .first()
+      .waitFor();
     expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
     await checkPage(page, 'calibration');
     await page.goto(`${app.url}/settings/audit-trail`);
     await page.getByRole('heading', { level: 1, name: 'Not available' }).waitFor();
   }, 60_000);
 
-  it('gives a recruiter the set\'s rating statistics and its exports, and calibration from the pools page', async () => {
+  it("gives a recruiter the set's rating statistics and its exports, and calibration from the pools page", async () => {
     page = await browser.newPage();
     await signInAs(page, app.url, 'recruiter');
     await page.goto(`${app.url}/question-sets/${setId}`);
@@ -110,10 +150,12 @@ describe('the audit trail, calibration, statistics, export, reopening and the qu
     await page.goto(`${app.url}/settings/interviewer-pools`);
     await page.getByRole('link', { name: 'Interviewer calibration' }).click();
     await page.getByRole('heading', { level: 1, name: 'Interviewer calibration' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calibration' }).count()).toBe(0);
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calibration' }).count(),
+    ).toBe(0);
   }, 90_000);
 
-  it('shows an admin the audit trail, with the reopening on record, and lets the admin reopen anyone\'s scorecard', async () => {
+  it("shows an admin the audit trail, with the reopening on record, and lets the admin reopen anyone's scorecard", async () => {
     page = await browser.newPage();
     await signInAs(page, app.url, 'admin');
     await page.goto(`${app.url}/settings/delivery-log`);
@@ -123,7 +165,9 @@ describe('the audit trail, calibration, statistics, export, reopening and the qu
     await table.locator('tbody tr').first().waitFor();
     await page.getByLabel('Show changes to').selectOption('scorecard');
     await table.getByText('Scorecard reopened').first().waitFor();
-    expect(await table.locator('tbody tr').filter({ hasText: 'Scorecard reopened' }).first().innerText()).toContain('Ines');
+    expect(await table.locator('tbody tr').filter({ hasText: 'Scorecard reopened' }).first().innerText()).toContain(
+      'Ines',
+    );
     await checkPage(page, 'audit-trail');
 
     await page.goto(`${app.url}/hiring/interviews/${interviewId}`);
@@ -154,7 +198,11 @@ describe('the audit trail, calibration, statistics, export, reopening and the qu
     await tab.waitForURL(/\/admin\/queues$/);
     await tab.getByText('Scorecards queues').first().waitFor();
     await tab.getByText('reminders').first().waitFor();
-    const html = await (await fetch(`${app.url}/admin/queues`, { headers: { authorization: `Bearer ${await apiToken(app.url, 'admin')}` } })).text();
+    const html = await (
+      await fetch(`${app.url}/admin/queues`, {
+        headers: { authorization: `Bearer ${await apiToken(app.url, 'admin')}` },
+      })
+    ).text();
     expect(html).not.toContain('fonts.googleapis.com');
     assertNoPageErrors(tab);
     await tab.close();

@@ -1,5 +1,13 @@
 import type { Page } from 'playwright-core';
-import { apiToken, checkPage, closeAppInBrowser, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
+import {
+  apiToken,
+  checkPage,
+  closeAppInBrowser,
+  openAppInBrowser,
+  signInAs,
+  type Browser,
+  type RunningApp,
+} from './support';
 
 const NEW_USER = { name: 'Priya Natarajan', email: 'priya.natarajan@demo.scorecards.dev', password: 'long-enough-1' };
 
@@ -11,9 +19,18 @@ describe('the admin pages and the profile page in the browser', () => {
   let browser: Browser;
   let page: Page;
 
-  const api = async (role: 'admin' | 'hiring_manager' | 'interviewer', method: string, path: string, body?: unknown) => {
+  const api = async (
+    role: 'admin' | 'hiring_manager' | 'interviewer',
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => {
     const token = await apiToken(app.url, role);
-    const res = await fetch(`${app.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${app.url}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json().catch(() => null)) as any };
   };
 
@@ -38,14 +55,21 @@ describe('the admin pages and the profile page in the browser', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('heading', { name: 'Admin' }).waitFor();
     const admin = nav.locator('.nav-section').filter({ has: page.getByRole('heading', { name: 'Admin' }) });
-    expect(await admin.getByRole('link').allTextContents()).toEqual(['Users and roles', 'Reminder policy', 'Rejection reasons', 'Delivery log']);
+    expect(await admin.getByRole('link').allTextContents()).toEqual([
+      'Users and roles',
+      'Reminder policy',
+      'Rejection reasons',
+      'Delivery log',
+    ]);
     await admin.getByRole('link', { name: 'Users and roles' }).click();
     await page.getByRole('heading', { level: 1, name: 'Users and roles' }).waitFor();
     const users = page.getByRole('list', { name: 'users' });
     const ines = users.getByRole('listitem').filter({ hasText: 'interviewer@demo.scorecards.dev' });
     await ines.waitFor();
     expect(await ines.innerText()).toMatch(/Ines Interviewer[\s\S]*Interviewer[\s\S]*America\/New York[\s\S]*Active/);
-    expect(await users.getByRole('listitem').filter({ hasText: 'admin@demo.scorecards.dev' }).innerText()).toContain('You');
+    expect(await users.getByRole('listitem').filter({ hasText: 'admin@demo.scorecards.dev' }).innerText()).toContain(
+      'You',
+    );
   }, 120_000);
 
   it('creates a user: a taken email is named next to the field, then the user is created', async () => {
@@ -62,7 +86,9 @@ describe('the admin pages and the profile page in the browser', () => {
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     // the message is tied to the field, so a screen reader reads it with the field
     const describedBy = (await email.getAttribute('aria-describedby'))!;
-    expect(await page.locator(`#${describedBy}`).innerText()).toContain('Someone already has an account with this email.');
+    expect(await page.locator(`#${describedBy}`).innerText()).toContain(
+      'Someone already has an account with this email.',
+    );
     await checkPage(page, 'admin-users-error');
 
     await email.fill(NEW_USER.email);
@@ -73,7 +99,11 @@ describe('the admin pages and the profile page in the browser', () => {
     await row.waitFor();
     expect(await row.locator('.role-chip').allTextContents()).toEqual(['Hiring manager', 'Interviewer']);
     expect(await row.innerText()).toContain('Europe/Paris');
-    const login = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: NEW_USER.email, password: NEW_USER.password }) });
+    const login = await fetch(`${app.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: NEW_USER.email, password: NEW_USER.password }),
+    });
     expect(login.status).toBe(200);
     await checkPage(page, 'admin-users');
   }, 60_000);
@@ -102,20 +132,31 @@ describe('the admin pages and the profile page in the browser', () => {
     await edit.getByText('Roles must name at least one role.').waitFor();
     await edit.getByRole('button', { name: 'Cancel' }).click();
 
-    const token = await (await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: NEW_USER.email, password: NEW_USER.password }) })).json();
+    const token = await (
+      await fetch(`${app.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: NEW_USER.email, password: NEW_USER.password }),
+      })
+    ).json();
     await row.getByRole('button', { name: `Deactivate ${NEW_USER.name}` }).click();
     const confirm = row.getByRole('group', { name: `Deactivate ${NEW_USER.name}` });
     expect(await confirm.innerText()).toContain('signed out at once');
     await confirm.getByRole('button', { name: 'Deactivate' }).click();
     await page.getByText(`${NEW_USER.name} is deactivated`).waitFor();
     await row.locator('.badge', { hasText: 'Deactivated' }).waitFor();
-    expect((await fetch(`${app.url}/api/v1/me`, { headers: { authorization: `Bearer ${token.accessToken}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${app.url}/api/v1/me`, { headers: { authorization: `Bearer ${token.accessToken}` } })).status,
+    ).toBe(401);
     await checkPage(page, 'admin-users-deactivated');
 
     await row.getByRole('button', { name: `Reactivate ${NEW_USER.name}` }).click();
     await page.getByText(`${NEW_USER.name} can sign in again`).waitFor();
     await row.locator('.badge', { hasText: 'Active' }).waitFor();
-    expect((await api('admin', 'GET', `/users?q=natarajan`)).body.items[0]).toMatchObject({ roles: ['recruiter', 'interviewer'], active: true });
+    expect((await api('admin', 'GET', `/users?q=natarajan`)).body.items[0]).toMatchObject({
+      roles: ['recruiter', 'interviewer'],
+      active: true,
+    });
 
     // an admin cannot deactivate themselves: the button says why
     await page.getByLabel('Search users').fill('admin@demo');
@@ -159,7 +200,9 @@ describe('the admin pages and the profile page in the browser', () => {
     // decisions: recruiters stay informed, the panel no longer hears outcomes
     const tellPanel = page.getByRole('switch', { name: 'Tell the panel the outcome (without the rationale)' });
     expect(await tellPanel.isChecked()).toBe(true);
-    expect(await page.getByRole('switch', { name: /Tell recruiters when a candidate is advanced, rejected/ }).isChecked()).toBe(true);
+    expect(
+      await page.getByRole('switch', { name: /Tell recruiters when a candidate is advanced, rejected/ }).isChecked(),
+    ).toBe(true);
     await tellPanel.uncheck();
     await page.getByRole('button', { name: 'Save policy' }).click();
     await page.getByText('Reminder policy saved').waitFor();
@@ -184,22 +227,35 @@ describe('the admin pages and the profile page in the browser', () => {
     expect(await page.getByLabel('At most').inputValue()).toBe('2');
     expect(await page.getByRole('radio', { name: 'Never escalate' }).isChecked()).toBe(true);
     expect(await page.getByLabel('From').inputValue()).toBe('22:00');
-    expect(await page.getByRole('switch', { name: 'Tell the panel the outcome (without the rationale)' }).isChecked()).toBe(false);
+    expect(
+      await page.getByRole('switch', { name: 'Tell the panel the outcome (without the rationale)' }).isChecked(),
+    ).toBe(false);
     expect(await page.getByRole('switch', { name: /Tell recruiters/ }).isChecked()).toBe(true);
     const preview = page.getByRole('complementary', { name: 'What people receive' });
-    expect(await preview.innerText()).toMatch(/1 day before[\s\S]*30 minutes before[\s\S]*Interview[\s\S]*Every 12 hours[\s\S]*2 overdue reminders/);
+    expect(await preview.innerText()).toMatch(
+      /1 day before[\s\S]*30 minutes before[\s\S]*Interview[\s\S]*Every 12 hours[\s\S]*2 overdue reminders/,
+    );
     expect(await preview.innerText()).not.toContain('hiring manager hears');
     expect(await preview.innerText()).toContain('After a decision, recruiters are told; the panel is not.');
     await checkPage(page, 'admin-reminder-policy');
   }, 60_000);
 
   it('keeps the rejection reasons: adds one, renames with a bad label named by its field, deactivates one, and saves', async () => {
-    const seeded = ['Skills gap', 'Experience level', 'Culture add / values', 'Compensation', 'Position filled', 'Candidate withdrew', 'Other'];
+    const seeded = [
+      'Skills gap',
+      'Experience level',
+      'Culture add / values',
+      'Compensation',
+      'Position filled',
+      'Candidate withdrew',
+      'Other',
+    ];
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rejection reasons' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rejection reasons' }).waitFor();
     const list = page.getByRole('list', { name: 'Reasons' });
     await list.getByRole('listitem').first().waitFor();
-    const labels = () => list.getByRole('listitem').evaluateAll((items) => items.map((li) => li.querySelector('input')!.value));
+    const labels = () =>
+      list.getByRole('listitem').evaluateAll((items) => items.map((li) => li.querySelector('input')!.value));
     expect(await labels()).toEqual(seeded);
     expect(await page.getByText('All changes saved').count()).toBe(1);
 
@@ -224,8 +280,12 @@ describe('the admin pages and the profile page in the browser', () => {
     await page.getByRole('button', { name: 'Save reasons' }).click();
     await page.getByText('Not saved: fix the highlighted reasons below.').waitFor();
     expect(await other.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator(`#${await other.getAttribute('aria-describedby')}`).innerText()).toBe('Give the reason a label.');
-    expect((await api('admin', 'GET', '/settings/rejection-reasons')).body.items.map((r: any) => r.label)).toEqual(seeded);
+    expect(await page.locator(`#${await other.getAttribute('aria-describedby')}`).innerText()).toBe(
+      'Give the reason a label.',
+    );
+    expect((await api('admin', 'GET', '/settings/rejection-reasons')).body.items.map((r: any) => r.label)).toEqual(
+      seeded,
+    );
     await checkPage(page, 'rejection-reasons-error');
 
     await other.fill('Other');
@@ -234,7 +294,10 @@ describe('the admin pages and the profile page in the browser', () => {
     await page.getByText('All changes saved').waitFor();
     expect(await other.getAttribute('aria-invalid')).toBeNull();
     const saved = (await api('admin', 'GET', '/settings/rejection-reasons')).body.items;
-    expect(saved.map((r: any) => [r.label, r.active])).toEqual([...seeded.map((l) => [l, l !== 'Compensation']), ['Relocation not possible', true]]);
+    expect(saved.map((r: any) => [r.label, r.active])).toEqual([
+      ...seeded.map((l) => [l, l !== 'Compensation']),
+      ['Relocation not possible', true],
+    ]);
     // the one that went inactive keeps its id, so past decisions still point at it
     expect(saved.find((r: any) => r.label === 'Compensation').id).toBeTruthy();
 
@@ -246,15 +309,24 @@ describe('the admin pages and the profile page in the browser', () => {
     await checkPage(page, 'rejection-reasons');
   }, 60_000);
 
-  it('lists what was sent in the delivery log, in the admin\'s timezone', async () => {
+  it("lists what was sent in the delivery log, in the admin's timezone", async () => {
     // cancelling the demo's upcoming interview (Jordan's: Ines leads, Kai Becker sits on the panel) sends its
     // panel a cancellation notice at once; Ines's webhook names a host that never resolves, so that channel fails
     const ines = (await api('interviewer', 'GET', '/me')).body;
-    expect((await api('interviewer', 'PATCH', `/interviewers/${ines.id}`, { webhookUrl: 'https://scorecards.invalid/closed' })).status).toBe(200);
+    expect(
+      (
+        await api('interviewer', 'PATCH', `/interviewers/${ines.id}`, {
+          webhookUrl: 'https://scorecards.invalid/closed',
+        })
+      ).status,
+    ).toBe(200);
     const interviews = await api('hiring_manager', 'GET', '/interviews?status=scheduled');
     expect(interviews.body.items.map((i: any) => i.candidate.name)).toEqual(['Jordan Rivera']);
     const demo = interviews.body.items[0];
-    expect((await api('hiring_manager', 'POST', `/interviews/${demo.id}/cancel`, { reason: 'The candidate withdrew' })).status).toBe(200);
+    expect(
+      (await api('hiring_manager', 'POST', `/interviews/${demo.id}/cancel`, { reason: 'The candidate withdrew' }))
+        .status,
+    ).toBe(200);
     const deadline = Date.now() + 60_000;
     let all: any[] = [];
     let sent: any[] = [];
@@ -269,7 +341,9 @@ describe('the admin pages and the profile page in the browser', () => {
     // (the demo interviews' calendar invitations, sent when they were scheduled, are left aside)
     const others = all.filter((n) => n.kind !== 'cancellation' && n.kind !== 'invitation');
     expect(others.length).toBeGreaterThan(0);
-    expect(others.every((n) => n.interviewId === null && ['decision_recruiter', 'decision_panel'].includes(n.kind))).toBe(true);
+    expect(
+      others.every((n) => n.interviewId === null && ['decision_recruiter', 'decision_panel'].includes(n.kind)),
+    ).toBe(true);
     expect(sent.map((n) => [n.recipientId === ines.id ? 'ines' : 'kai', n.channel, n.status]).sort()).toEqual([
       ['ines', 'log', 'sent'],
       ['ines', 'webhook', 'failed'],
@@ -291,7 +365,9 @@ describe('the admin pages and the profile page in the browser', () => {
     expect(text).toContain('Sent');
     // the admin's timezone is UTC: the time is the instant as written in UTC
     const at = new Date(logged.createdAt);
-    expect(text).toContain(`${String(at.getUTCHours()).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')}`);
+    expect(text).toContain(
+      `${String(at.getUTCHours()).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')}`,
+    );
     expect(await page.getByText('Times are in your timezone (UTC)').count()).toBe(1);
     // a failure says so, with the error
     const failure = sent.find((n) => n.status === 'failed');
@@ -312,7 +388,10 @@ describe('the admin pages and the profile page in the browser', () => {
   it('opens the queue dashboard in a new tab, signed in by a cookie', async () => {
     expect((await fetch(`${app.url}/admin/queues`)).status).toBe(401);
     const response = browser.context.waitForEvent('response', (r) => new URL(r.url()).pathname === '/admin/queues');
-    const [tab] = await Promise.all([browser.context.waitForEvent('page'), page.getByRole('button', { name: /Queue dashboard/ }).click()]);
+    const [tab] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      page.getByRole('button', { name: /Queue dashboard/ }).click(),
+    ]);
     expect((await response).status()).toBe(200);
     await tab.waitForLoadState();
     expect(new URL(tab.url()).pathname).toBe('/admin/queues');
@@ -332,13 +411,21 @@ describe('the admin pages and the profile page in the browser', () => {
     const nav = other.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('heading', { name: 'Admin' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Users and roles' }).count()).toBe(0);
-    for (const path of ['/settings/users', '/settings/reminders', '/settings/rejection-reasons', '/settings/delivery-log']) {
+    for (const path of [
+      '/settings/users',
+      '/settings/reminders',
+      '/settings/rejection-reasons',
+      '/settings/delivery-log',
+    ]) {
       await other.goto(app.url + path);
       await other.getByRole('heading', { level: 1, name: 'Not available' }).waitFor();
       await other.getByText('Your account cannot open this page').waitFor();
     }
     // and the API refuses as well, so the page is not the only guard
-    expect((await api('interviewer', 'PATCH', `/users/${(await api('admin', 'GET', '/me')).body.id}`, { active: false })).status).toBe(403);
+    expect(
+      (await api('interviewer', 'PATCH', `/users/${(await api('admin', 'GET', '/me')).body.id}`, { active: false }))
+        .status,
+    ).toBe(403);
     expect((await api('hiring_manager', 'PUT', '/settings/rejection-reasons', { reasons: [] })).status).toBe(403);
     await other.close();
   }, 60_000);
@@ -383,8 +470,13 @@ describe('the admin pages and the profile page in the browser', () => {
     await interviewing.getByRole('button', { name: 'Save preferences' }).click();
     await me.getByText('Interviewing preferences saved').waitFor();
 
-    const saved = (await api('interviewer', 'GET', `/interviewers/${(await api('interviewer', 'GET', '/me')).body.id}`)).body;
-    expect(saved).toMatchObject({ timezone: 'Asia/Tokyo', notifications: { email: false, webhookUrl: 'https://hooks.example.com/scorecards/ines' }, weeklyLimit: 3 });
+    const saved = (await api('interviewer', 'GET', `/interviewers/${(await api('interviewer', 'GET', '/me')).body.id}`))
+      .body;
+    expect(saved).toMatchObject({
+      timezone: 'Asia/Tokyo',
+      notifications: { email: false, webhookUrl: 'https://hooks.example.com/scorecards/ines' },
+      weeklyLimit: 3,
+    });
     expect(saved.competencies).toContain('system design');
     expect(saved.questionTypes).toContain('behavioral');
 
@@ -414,7 +506,9 @@ describe('the admin pages and the profile page in the browser', () => {
       await page.goto(app.url + path);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.locator('.user-row, .log-table, .lead-chip, .reason-row').first().waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
       await checkPage(page, shot);
     }
   }, 90_000);

@@ -2,14 +2,34 @@ import { expect } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { apiToken, checkPage, closeAppInBrowser, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
+import {
+  apiToken,
+  checkPage,
+  closeAppInBrowser,
+  openAppInBrowser,
+  signInAs,
+  type Browser,
+  type RunningApp,
+} from './support';
 
 const SECRET = 'private-5e4d3c2b1a-basic';
 
 /** Tomorrow 15:00–16:00 UTC: inside the eight weeks the app keeps. */
 function feed(): string {
   const d = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', 'UID:dentist@test', 'DTSTAMP:20270101T000000Z', `DTSTART:${d}T150000Z`, `DTEND:${d}T160000Z`, 'SUMMARY:Dentist', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//test//EN',
+    'BEGIN:VEVENT',
+    'UID:dentist@test',
+    'DTSTAMP:20270101T000000Z',
+    `DTSTART:${d}T150000Z`,
+    `DTEND:${d}T160000Z`,
+    'SUMMARY:Dentist',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
 }
 
 describe('an interviewer sets their availability and connects a calendar in the browser', () => {
@@ -21,7 +41,11 @@ describe('an interviewer sets their availability and connects a calendar in the 
   const saved = { allow: process.env.OUTBOUND_ALLOWLIST, level: process.env.TEST_LOG_LEVEL };
 
   beforeAll(async () => {
-    server = createServer((req, res) => (req.url?.includes(SECRET) ? res.writeHead(200, { 'content-type': 'text/calendar', etag: '"1"' }).end(feed()) : res.writeHead(404).end()));
+    server = createServer((req, res) =>
+      req.url?.includes(SECRET)
+        ? res.writeHead(200, { 'content-type': 'text/calendar', etag: '"1"' }).end(feed())
+        : res.writeHead(404).end(),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     port = (server.address() as AddressInfo).port;
     // the app reads its feed from this loopback server; every log line is kept to look for the address
@@ -72,12 +96,21 @@ describe('an interviewer sets their availability and connects a calendar in the 
 
     // what a scheduler reads: the windows as saved, the busy hour, no feed
     const hm = await apiToken(app.url, 'hiring_manager');
-    const ines = (await (await fetch(`${app.url}/api/v1/interviewers?q=Ines`, { headers: { authorization: `Bearer ${hm}` } })).json()).items[0];
+    const ines = (
+      await (
+        await fetch(`${app.url}/api/v1/interviewers?q=Ines`, { headers: { authorization: `Bearer ${hm}` } })
+      ).json()
+    ).items[0];
     const from = new Date().toISOString();
     const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
-    const res = await fetch(`${app.url}/api/v1/interviewers/${ines.userId}/availability?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${hm}` } });
+    const res = await fetch(`${app.url}/api/v1/interviewers/${ines.userId}/availability?from=${from}&to=${to}`, {
+      headers: { authorization: `Bearer ${hm}` },
+    });
     const a = await res.json();
-    expect(a.workingHours['1']).toEqual([{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }]);
+    expect(a.workingHours['1']).toEqual([
+      { start: '09:00', end: '12:00' },
+      { start: '13:00', end: '17:00' },
+    ]);
     expect(a.workingHours['5']).toBeUndefined();
     expect(a).toMatchObject({ daysOff: ['2031-01-06'], bufferMinutes: 15 });
     expect(a.calendarFeed).toBeUndefined();

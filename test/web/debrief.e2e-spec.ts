@@ -1,6 +1,17 @@
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { apiCalls, apiToken, checkPage, closeAppInBrowser, databaseUrl, openAppInBrowser, screenshot, signInAs, type Browser, type RunningApp } from './support';
+import {
+  apiCalls,
+  apiToken,
+  checkPage,
+  closeAppInBrowser,
+  databaseUrl,
+  openAppInBrowser,
+  screenshot,
+  signInAs,
+  type Browser,
+  type RunningApp,
+} from './support';
 
 const PASSWORD = 'panel-password-1';
 const INES_NOTES = 'Walked through the retry path and the idempotency key without prompting; solid on failure modes.';
@@ -36,11 +47,23 @@ describe('the debrief and the decision in the browser', () => {
   const submit = async (who: Panelist, interviewId: string, first: number, notes: string, recommendation: string) => {
     const card = await ok<any>(who.token, 'GET', `/interviews/${interviewId}/scorecards/mine`);
     const ratings = card.questions.flatMap((q: any, qi: number) =>
-      q.criteria.map((c: any, ci: number) => ({ questionId: q.questionId, criterionId: c.criterionId, rating: qi === 0 && ci === 0 ? first : [2, 3, 4][(qi + ci) % 3] })),
+      q.criteria.map((c: any, ci: number) => ({
+        questionId: q.questionId,
+        criterionId: c.criterionId,
+        rating: qi === 0 && ci === 0 ? first : [2, 3, 4][(qi + ci) % 3],
+      })),
     );
     const q0 = card.questions[0];
-    const questions = [{ questionId: q0.questionId, notes, followUpsAsked: q0.followUps.slice(0, 1).map((f: any) => f.id) }];
-    const saved = await ok<any>(who.token, 'PUT', `/interviews/${interviewId}/scorecards/mine`, { version: card.version, ratings, questions, overallRecommendation: recommendation, summary: SUMMARY[recommendation] });
+    const questions = [
+      { questionId: q0.questionId, notes, followUpsAsked: q0.followUps.slice(0, 1).map((f: any) => f.id) },
+    ];
+    const saved = await ok<any>(who.token, 'PUT', `/interviews/${interviewId}/scorecards/mine`, {
+      version: card.version,
+      ratings,
+      questions,
+      overallRecommendation: recommendation,
+      summary: SUMMARY[recommendation],
+    });
     await ok(who.token, 'POST', `/interviews/${interviewId}/scorecards/mine/submit`, { version: saved.version });
   };
 
@@ -49,7 +72,10 @@ describe('the debrief and the decision in the browser', () => {
     const db = new Client({ connectionString: databaseUrl(app) });
     await db.connect();
     try {
-      await db.query(`UPDATE interviews SET status = 'awaiting_feedback', starts_at = now() - interval '3 hours', ends_at = now() - interval '2 hours', feedback_due_at = now() + $2::interval WHERE id = $1`, [interviewId, feedbackDue]);
+      await db.query(
+        `UPDATE interviews SET status = 'awaiting_feedback', starts_at = now() - interval '3 hours', ends_at = now() - interval '2 hours', feedback_due_at = now() + $2::interval WHERE id = $1`,
+        [interviewId, feedbackDue],
+      );
     } finally {
       await db.end();
     }
@@ -61,9 +87,16 @@ describe('the debrief and the decision in the browser', () => {
     const admin = await apiToken(app.url, 'admin');
     const inesUser = (await ok<any>(hm, 'GET', '/interviewers?q=Ines')).items[0];
     ines = { id: inesUser.userId, name: inesUser.name, token: await apiToken(app.url, 'interviewer') };
-    const theoUser = await ok<{ id: string }>(admin, 'POST', '/users', { email: 'theo.debrief@example.com', name: 'Theo Okonkwo', password: PASSWORD, roles: ['interviewer'], timezone: 'Europe/London' });
+    const theoUser = await ok<{ id: string }>(admin, 'POST', '/users', {
+      email: 'theo.debrief@example.com',
+      name: 'Theo Okonkwo',
+      password: PASSWORD,
+      roles: ['interviewer'],
+      timezone: 'Europe/London',
+    });
     theo = { id: theoUser.id, name: 'Theo Okonkwo', token: await login('theo.debrief@example.com', PASSWORD) };
-    const coreSetId = (await ok<any>(hm, 'GET', `/question-sets?status=published&q=${encodeURIComponent('core loop')}`)).items[0].id;
+    const coreSetId = (await ok<any>(hm, 'GET', `/question-sets?status=published&q=${encodeURIComponent('core loop')}`))
+      .items[0].id;
 
     // a position of the hiring manager's with a two-stage plan
     const position = await ok<{ id: string }>(hm, 'POST', '/positions', { title: 'Staff Payments Engineer' });
@@ -72,16 +105,47 @@ describe('the debrief and the decision in the browser', () => {
       revision: plan.revision,
       competencies: [{ name: 'System design' }, { name: 'Ownership' }],
       stages: [
-        { name: 'Technical', templates: [{ title: 'Technical interview', durationMinutes: 60, panelSize: 2, questionSetIds: [coreSetId], competencyNames: ['System design', 'Ownership'] }] },
-        { name: 'Onsite', templates: [{ title: 'Onsite', durationMinutes: 90, panelSize: 2, questionSetIds: [coreSetId], competencyNames: ['System design', 'Ownership'] }] },
+        {
+          name: 'Technical',
+          templates: [
+            {
+              title: 'Technical interview',
+              durationMinutes: 60,
+              panelSize: 2,
+              questionSetIds: [coreSetId],
+              competencyNames: ['System design', 'Ownership'],
+            },
+          ],
+        },
+        {
+          name: 'Onsite',
+          templates: [
+            {
+              title: 'Onsite',
+              durationMinutes: 90,
+              panelSize: 2,
+              questionSetIds: [coreSetId],
+              competencyNames: ['System design', 'Ownership'],
+            },
+          ],
+        },
       ],
     });
     stages = [...saved.stages].sort((a: any, b: any) => a.order - b.order);
 
-    avery = await ok(hm, 'POST', '/candidates', { positionId: position.id, name: 'Avery Lindqvist', email: 'avery@example.com' });
-    blake = await ok(hm, 'POST', '/candidates', { positionId: position.id, name: 'Blake Moreau', email: 'blake@example.com' });
+    avery = await ok(hm, 'POST', '/candidates', {
+      positionId: position.id,
+      name: 'Avery Lindqvist',
+      email: 'avery@example.com',
+    });
+    blake = await ok(hm, 'POST', '/candidates', {
+      positionId: position.id,
+      name: 'Blake Moreau',
+      email: 'blake@example.com',
+    });
     // both start the Technical stage (no interview yet, so nothing is missing)
-    for (const c of [avery, blake]) await ok(hm, 'POST', `/candidates/${c.id}/decisions`, { decision: 'advance', toStageId: stages[0].id });
+    for (const c of [avery, blake])
+      await ok(hm, 'POST', `/candidates/${c.id}/decisions`, { decision: 'advance', toStageId: stages[0].id });
 
     const book = async (candidateId: string, hoursAhead: number) =>
       (
@@ -120,7 +184,10 @@ describe('the debrief and the decision in the browser', () => {
     const waiting = page.getByRole('list', { name: 'Decisions waiting' });
     await waiting.getByRole('link', { name: /Avery Lindqvist/ }).waitFor();
     expect(await waiting.getByRole('link', { name: /Blake Moreau/ }).count()).toBe(0);
-    await page.getByRole('list', { name: 'Overdue scorecards' }).getByRole('link', { name: /Theo Okonkwo[\s\S]*Blake Moreau/ }).waitFor();
+    await page
+      .getByRole('list', { name: 'Overdue scorecards' })
+      .getByRole('link', { name: /Theo Okonkwo[\s\S]*Blake Moreau/ })
+      .waitFor();
     await checkPage(page, 'hiring-home');
   }, 120_000);
 
@@ -134,7 +201,10 @@ describe('the debrief and the decision in the browser', () => {
 
   it('reads both scorecards by interviewer, sees the disagreement by criterion, prints, and advances the candidate', async () => {
     await page.goto(`${app.url}/home`);
-    await page.getByRole('list', { name: 'Decisions waiting' }).getByRole('link', { name: /Avery Lindqvist/ }).click();
+    await page
+      .getByRole('list', { name: 'Decisions waiting' })
+      .getByRole('link', { name: /Avery Lindqvist/ })
+      .click();
     await page.waitForURL(new RegExp(`/candidates/${avery.id}/debrief`));
     await page.getByRole('heading', { level: 1, name: 'Debrief: Avery Lindqvist' }).waitFor();
 
@@ -155,7 +225,9 @@ describe('the debrief and the decision in the browser', () => {
     const byCriterion = page.getByRole('tabpanel', { name: 'By criterion' });
     const table = byCriterion.getByRole('table');
     await table.waitFor();
-    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(expect.arrayContaining([ines.name, 'Theo Okonkwo']));
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(
+      expect.arrayContaining([ines.name, 'Theo Okonkwo']),
+    );
     const flagged = table.locator('tr.is-disagreement');
     expect(await flagged.count()).toBeGreaterThan(0);
     expect(await flagged.first().innerText()).toMatch(/4 · Strong yes[\s\S]*2 · No[\s\S]*Disagreement: 2 points apart/);
@@ -220,13 +292,23 @@ describe('the debrief and the decision in the browser', () => {
 
     const history = page.getByRole('list', { name: 'Decision history' });
     await history.getByText(/^Rejected/).waitFor();
-    expect(await history.locator('li').first().innerText()).toMatch(new RegExp(`Reason: ${reason.label}[\\s\\S]*scorecards missing from Theo Okonkwo[\\s\\S]*Override: ${OVERRIDE}`));
+    expect(await history.locator('li').first().innerText()).toMatch(
+      new RegExp(`Reason: ${reason.label}[\\s\\S]*scorecards missing from Theo Okonkwo[\\s\\S]*Override: ${OVERRIDE}`),
+    );
     const decisions = await ok<any>(hm, 'GET', `/candidates/${blake.id}/decisions`);
-    expect(decisions.items[0]).toMatchObject({ decision: 'reject', toStatus: 'rejected', reason: { id: reason.id }, override: { reason: OVERRIDE } });
+    expect(decisions.items[0]).toMatchObject({
+      decision: 'reject',
+      toStatus: 'rejected',
+      reason: { id: reason.id },
+      override: { reason: OVERRIDE },
+    });
     expect(decisions.items[0].missingAtDecision.map((m: any) => m.userId)).toEqual([theo.id]);
     // the candidate page shows the same history, the override visible
     await page.goto(`${app.url}/candidates/${blake.id}`);
-    await page.getByRole('list', { name: 'Decision history' }).getByText(`Override: ${OVERRIDE}`, { exact: false }).waitFor();
+    await page
+      .getByRole('list', { name: 'Decision history' })
+      .getByText(`Override: ${OVERRIDE}`, { exact: false })
+      .waitFor();
     await checkPage(page, 'candidate-decisions');
   }, 120_000);
 });

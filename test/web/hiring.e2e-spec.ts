@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { apiCalls, apiToken, checkPage, closeAppInBrowser, databaseUrl, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
+import {
+  apiCalls,
+  apiToken,
+  checkPage,
+  closeAppInBrowser,
+  databaseUrl,
+  openAppInBrowser,
+  signInAs,
+  type Browser,
+  type RunningApp,
+} from './support';
 
 const PASSWORD = 'panel-password-1';
 const HM_TZ = 'Europe/Berlin'; // the demo hiring manager's timezone
@@ -31,7 +41,8 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Pro
 }
 
 /** How the page shows a time (the browser runs with the en-GB locale, the user in Berlin). */
-const shown = (iso: string | Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: HM_TZ }).format(new Date(iso));
+const shown = (iso: string | Date) =>
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: HM_TZ }).format(new Date(iso));
 
 describe('the hiring manager journey in the browser', () => {
   let app: RunningApp;
@@ -51,15 +62,37 @@ describe('the hiring manager journey in the browser', () => {
 
   const { ok, login } = apiCalls(() => app.url);
   const newInterviewer = async (name: string, email: string): Promise<Panelist> => {
-    const u = await ok<{ id: string }>(admin, 'POST', '/users', { email, name, password: PASSWORD, roles: ['interviewer'], timezone: 'Europe/London' });
+    const u = await ok<{ id: string }>(admin, 'POST', '/users', {
+      email,
+      name,
+      password: PASSWORD,
+      roles: ['interviewer'],
+      timezone: 'Europe/London',
+    });
     return { id: u.id, name, email, token: await login(email, PASSWORD) };
   };
 
   /** A panelist fills every criterion of their scorecard (a rating per question type) and submits it. */
-  const fillAndSubmit = async (who: Panelist, interviewId: string, byType: Record<string, number>, recommendation: string) => {
+  const fillAndSubmit = async (
+    who: Panelist,
+    interviewId: string,
+    byType: Record<string, number>,
+    recommendation: string,
+  ) => {
     const card = await ok<any>(who.token, 'GET', `/interviews/${interviewId}/scorecards/mine`);
-    const ratings = card.questions.flatMap((q: any) => q.criteria.map((c: any, i: number) => ({ questionId: q.questionId, criterionId: c.criterionId, rating: Math.max(1, Math.min(4, byType[q.type] - (i % 3 === 2 ? 1 : 0))) })));
-    const saved = await ok<any>(who.token, 'PUT', `/interviews/${interviewId}/scorecards/mine`, { version: card.version, ratings, overallRecommendation: recommendation, summary: `${who.name}'s summary` });
+    const ratings = card.questions.flatMap((q: any) =>
+      q.criteria.map((c: any, i: number) => ({
+        questionId: q.questionId,
+        criterionId: c.criterionId,
+        rating: Math.max(1, Math.min(4, byType[q.type] - (i % 3 === 2 ? 1 : 0))),
+      })),
+    );
+    const saved = await ok<any>(who.token, 'PUT', `/interviews/${interviewId}/scorecards/mine`, {
+      version: card.version,
+      ratings,
+      overallRecommendation: recommendation,
+      summary: `${who.name}'s summary`,
+    });
     await ok(who.token, 'POST', `/interviews/${interviewId}/scorecards/mine/submit`, { version: saved.version });
   };
 
@@ -68,14 +101,24 @@ describe('the hiring manager journey in the browser', () => {
     hm = await apiToken(app.url, 'hiring_manager');
     admin = await apiToken(app.url, 'admin');
     const inesUser = (await ok<any>(hm, 'GET', '/interviewers?q=Ines')).items[0];
-    ines = { id: inesUser.userId, name: inesUser.name, email: inesUser.email, token: await apiToken(app.url, 'interviewer') };
+    ines = {
+      id: inesUser.userId,
+      name: inesUser.name,
+      email: inesUser.email,
+      token: await apiToken(app.url, 'interviewer'),
+    };
     theo = await newInterviewer('Theo Okonkwo', 'theo@example.com');
     priya = await newInterviewer('Priya Raman', 'priya@example.com');
-    const candidates = (await ok<any>(hm, 'GET', '/candidates?limit=50')).items as Array<{ id: string; name: string; positionId: string }>;
+    const candidates = (await ok<any>(hm, 'GET', '/candidates?limit=50')).items as Array<{
+      id: string;
+      name: string;
+      positionId: string;
+    }>;
     jordanId = candidates.find((c) => c.name === 'Jordan Rivera')!.id;
     samId = candidates.find((c) => c.name === 'Sam Okafor')!.id;
     positionId = candidates[0].positionId;
-    coreSetId = (await ok<any>(hm, 'GET', `/question-sets?status=published&q=${encodeURIComponent('core loop')}`)).items[0].id;
+    coreSetId = (await ok<any>(hm, 'GET', `/question-sets?status=published&q=${encodeURIComponent('core loop')}`))
+      .items[0].id;
   }, 300_000);
   afterAll(() => closeAppInBrowser({ app, browser }), 60_000);
 
@@ -88,7 +131,9 @@ describe('the hiring manager journey in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Positions' }).waitFor();
     await page.getByRole('link', { name: /Senior Backend Engineer/ }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Home', 'Positions', 'Candidates', 'Schedule interview']));
+    expect(await nav.getByRole('link').allTextContents()).toEqual(
+      expect.arrayContaining(['Home', 'Positions', 'Candidates', 'Schedule interview']),
+    );
     await checkPage(page, 'positions');
 
     await page.getByRole('link', { name: /Senior Backend Engineer/ }).click();
@@ -111,7 +156,10 @@ describe('the hiring manager journey in the browser', () => {
       questions: [{ setId: coreSetId }],
     });
 
-    await page.getByRole('region', { name: 'Jordan Rivera' }).getByRole('link', { name: 'Schedule', exact: true }).click();
+    await page
+      .getByRole('region', { name: 'Jordan Rivera' })
+      .getByRole('link', { name: 'Schedule', exact: true })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Schedule an interview' }).waitFor();
     await page.getByLabel('Date', { exact: true }).fill(day);
     await page.getByLabel('Start time', { exact: true }).fill('14:30');
@@ -129,20 +177,34 @@ describe('the hiring manager journey in the browser', () => {
     expect(await theoRow.getByRole('radio', { name: 'Panelist' }).isChecked()).toBe(true);
     // Ines works 09:00–17:00 in New York: her local time of the slot, and a warning when it is outside
     const inesRow = page.locator('.hm-person-row').filter({ hasText: 'Ines Interviewer' });
-    const slot = new Date(Date.parse(`${day}T14:30:00Z`) - (Date.parse(new Date(`${day}T14:30:00Z`).toLocaleString('en-US', { timeZone: HM_TZ })) - Date.parse(new Date(`${day}T14:30:00Z`).toLocaleString('en-US', { timeZone: 'UTC' }))));
-    const inesLocal = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(slot);
+    const slot = new Date(
+      Date.parse(`${day}T14:30:00Z`) -
+        (Date.parse(new Date(`${day}T14:30:00Z`).toLocaleString('en-US', { timeZone: HM_TZ })) -
+          Date.parse(new Date(`${day}T14:30:00Z`).toLocaleString('en-US', { timeZone: 'UTC' }))),
+    );
+    const inesLocal = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'America/New_York',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(slot);
     await inesRow.getByText(`${inesLocal} in New York`).first().waitFor();
     if (Number(inesLocal.slice(-5, -3)) < 9) await inesRow.getByText(/Outside their working hours/).waitFor();
     await theoRow.locator('label.hm-role__opt', { hasText: 'Shadow' }).click();
     expect(await theoRow.getByRole('radio', { name: 'Shadow' }).isChecked()).toBe(true);
 
-    const setValue = await page.locator('#question-set option', { hasText: 'Backend Engineer — core loop' }).getAttribute('value');
+    const setValue = await page
+      .locator('#question-set option', { hasText: 'Backend Engineer — core loop' })
+      .getAttribute('value');
     await page.getByLabel('Question set').selectOption(setValue!);
     await page.getByRole('button', { name: 'Select all' }).click();
     await page.getByRole('button', { name: 'Split evenly' }).click();
     const askers = page.locator('.hm-split__row select');
     expect(await askers.count()).toBe(4);
-    expect(await askers.evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).selectedOptions[0].textContent))).toEqual(['Ines Interviewer', 'Theo Okonkwo', 'Ines Interviewer', 'Theo Okonkwo']);
+    expect(
+      await askers.evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).selectedOptions[0].textContent)),
+    ).toEqual(['Ines Interviewer', 'Theo Okonkwo', 'Ines Interviewer', 'Theo Okonkwo']);
 
     // the API refuses the clash in words, naming the interviewer and the interview
     await page.getByRole('button', { name: 'Schedule interview' }).click();
@@ -178,13 +240,19 @@ describe('the hiring manager journey in the browser', () => {
     const before = await ok<any>(hm, 'GET', `/interviews/${scheduledId}/reminders`);
     expect(before.items.length).toBeGreaterThan(0);
     const prep = before.items.find((r: any) => r.kind === 'prep' && r.recipientId === theo.id) ?? before.items[0];
-    await reminders.getByText(`Due ${shown(prep.dueAt)}`).first().waitFor();
+    await reminders
+      .getByText(`Due ${shown(prep.dueAt)}`)
+      .first()
+      .waitFor();
     expect(await reminders.innerText()).toMatch(/Prep with the kit[\s\S]*To Theo Okonkwo/);
     await checkPage(page, 'interview-hm');
 
     // someone else changes the interview meanwhile: a friendly 409, then the latest version
     const current = await ok<any>(hm, 'GET', `/interviews/${scheduledId}`);
-    await ok(hm, 'PATCH', `/interviews/${scheduledId}`, { revision: current.revision, location: 'Berlin office, room 4.2' });
+    await ok(hm, 'PATCH', `/interviews/${scheduledId}`, {
+      revision: current.revision,
+      location: 'Berlin office, room 4.2',
+    });
     await page.getByRole('button', { name: 'Reschedule', exact: true }).click();
     const form = page.getByRole('form', { name: 'Reschedule' });
     await form.getByLabel('New start time').fill('18:00');
@@ -199,9 +267,14 @@ describe('the hiring manager journey in the browser', () => {
     await form.getByRole('button', { name: 'Reschedule', exact: true }).click();
     await page.getByText(/Rescheduled to .*; reminders moved/).waitFor();
     const after = await ok<any>(hm, 'GET', `/interviews/${scheduledId}/reminders`);
-    const moved = after.items.find((r: any) => r.kind === prep.kind && r.recipientId === prep.recipientId && r.status === 'scheduled');
+    const moved = after.items.find(
+      (r: any) => r.kind === prep.kind && r.recipientId === prep.recipientId && r.status === 'scheduled',
+    );
     expect(new Date(moved.dueAt).getTime() - new Date(prep.dueAt).getTime()).toBe(2 * 3_600_000);
-    await reminders.getByText(`Due ${shown(moved.dueAt)}`).first().waitFor();
+    await reminders
+      .getByText(`Due ${shown(moved.dueAt)}`)
+      .first()
+      .waitFor();
     expect(await reminders.getByText(`Due ${shown(prep.dueAt)}`).count()).toBe(0);
   }, 120_000);
 
@@ -256,9 +329,13 @@ describe('the hiring manager journey in the browser', () => {
     for (const g of api.byQuestionType.filter((x: any) => x.count > 0)) {
       const name = g.key[0].toUpperCase() + g.key.slice(1);
       expect(typeLabel).toContain(`${name} ${g.mean.toFixed(1)} of 4`);
-      expect(await byType.locator(`rect.hm-bar[data-key="${g.key}"]`).getAttribute('data-value')).toBe(g.mean.toFixed(2));
+      expect(await byType.locator(`rect.hm-bar[data-key="${g.key}"]`).getAttribute('data-value')).toBe(
+        g.mean.toFixed(2),
+      );
     }
-    expect(api.byQuestionType.find((x: any) => x.key === 'technical').mean).toBeGreaterThan(api.byQuestionType.find((x: any) => x.key === 'situational').mean);
+    expect(api.byQuestionType.find((x: any) => x.key === 'technical').mean).toBeGreaterThan(
+      api.byQuestionType.find((x: any) => x.key === 'situational').mean,
+    );
 
     const byCompetency = page.locator('svg#chart-by-competency');
     const rated = api.byCompetency.filter((x: any) => x.count > 0);
@@ -267,7 +344,9 @@ describe('the hiring manager journey in the browser', () => {
     expect(await byCompetency.getAttribute('aria-label')).toContain('Ratings by competency');
 
     const recs = page.locator('svg#chart-recommendations');
-    expect(await recs.getAttribute('aria-label')).toBe('Overall recommendations: Strong no 0, No 1, Yes 2, Strong yes 1.');
+    expect(await recs.getAttribute('aria-label')).toBe(
+      'Overall recommendations: Strong no 0, No 1, Yes 2, Strong yes 1.',
+    );
     expect(await recs.locator('rect[data-key="yes"]').getAttribute('data-value')).toBe('2');
 
     const agreement = page.locator('svg#chart-agreement');
@@ -276,7 +355,9 @@ describe('the hiring manager journey in the browser', () => {
     const missing = page.getByRole('list', { name: 'Missing scorecards' });
     expect(await missing.innerText()).toMatch(/Priya Raman[\s\S]*shadow[\s\S]*Onsite: system design/);
     expect(await missing.locator('li').count()).toBe(api.missing.length);
-    expect(await page.getByRole('list', { name: 'Interviews in order' }).locator('li').count()).toBe(api.timeline.length);
+    expect(await page.getByRole('list', { name: 'Interviews in order' }).locator('li').count()).toBe(
+      api.timeline.length,
+    );
     await page.getByText('1 still to come').waitFor();
     await checkPage(page, 'candidate-summary');
 
@@ -288,7 +369,7 @@ describe('the hiring manager journey in the browser', () => {
     await page.setViewportSize({ width: 1360, height: 900 });
   }, 180_000);
 
-  it('journey B: compares the position\'s candidates, sorts them, and downloads the CSV', async () => {
+  it("journey B: compares the position's candidates, sorts them, and downloads the CSV", async () => {
     await page.goto(`${app.url}/positions/${positionId}/compare`);
     await page.getByRole('heading', { level: 1, name: 'Compare candidates' }).waitFor();
     const table = page.getByRole('table');
@@ -306,7 +387,10 @@ describe('the hiring manager journey in the browser', () => {
     await until(async () => (await names()).join() === 'Sam Okafor,Morgan Lee,Jordan Rivera,Casey Nguyen,Alex Chen');
     await checkPage(page, 'position-comparison');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('senior-backend-engineer-feedback.csv');
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
@@ -318,7 +402,16 @@ describe('the hiring manager journey in the browser', () => {
     const api = await ok<any>(hm, 'GET', `/positions/${positionId}/feedback-summary`);
     const jordan = api.rows.find((r: any) => r.candidate.name === 'Jordan Rivera');
     const row = lines.find((l) => l.startsWith('Jordan Rivera,'))!;
-    expect(row.split(',').slice(0, 8)).toEqual(['Jordan Rivera', String(jordan.interviewsDone), '4', String(jordan.scorecardsMissing), jordan.meanByType.technical.toFixed(2), jordan.meanByType.behavioral.toFixed(2), jordan.meanByType.situational.toFixed(2), jordan.overallMean.toFixed(2)]);
+    expect(row.split(',').slice(0, 8)).toEqual([
+      'Jordan Rivera',
+      String(jordan.interviewsDone),
+      '4',
+      String(jordan.scorecardsMissing),
+      jordan.meanByType.technical.toFixed(2),
+      jordan.meanByType.behavioral.toFixed(2),
+      jordan.meanByType.situational.toFixed(2),
+      jordan.overallMean.toFixed(2),
+    ]);
     expect(lines).toHaveLength(6);
   }, 120_000);
 });

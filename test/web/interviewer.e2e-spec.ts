@@ -1,7 +1,17 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { Client } from 'pg';
-import { apiToken, checkPage, databaseUrl, DEMO, launchBrowser, signInAs, startApp, type Browser, type RunningApp } from './support';
+import {
+  apiToken,
+  checkPage,
+  databaseUrl,
+  DEMO,
+  launchBrowser,
+  signInAs,
+  startApp,
+  type Browser,
+  type RunningApp,
+} from './support';
 
 const THEO = { email: 'theo.panelist@example.com', name: 'Theo Panelist', password: 'theo-password-42' };
 const INES_SUMMARY = 'Clear thinker on failure modes; would like more depth on query planning.';
@@ -12,17 +22,31 @@ interface ServerScorecard {
   status: string;
   overallRecommendation: string | null;
   summary: string | null;
-  questions: Array<{ questionId: string; prompt: string; notes: string | null; criteria: Array<{ label: string; rating: number | null }>; followUps: Array<{ prompt: string; asked: boolean }> }>;
+  questions: Array<{
+    questionId: string;
+    prompt: string;
+    notes: string | null;
+    criteria: Array<{ label: string; rating: number | null }>;
+    followUps: Array<{ prompt: string; asked: boolean }>;
+  }>;
 }
 
 async function login(url: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
 async function apiCall<T>(url: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
@@ -39,11 +63,17 @@ async function signInWith(page: Page, url: string, email: string, password: stri
 const status = (page: Page) => page.locator('.iv-savebar .iv-status');
 /** Waits until every change is acknowledged by the server ("Saved 10:42"). */
 async function saved(page: Page): Promise<void> {
-  await page.waitForFunction(() => /^Saved \d/.test(document.querySelector('.iv-savebar .iv-status')?.textContent ?? ''), undefined, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => /^Saved \d/.test(document.querySelector('.iv-savebar .iv-status')?.textContent ?? ''),
+    undefined,
+    { timeout: 20_000 },
+  );
 }
 const criterion = (page: Page, label: string) => page.getByRole('radiogroup', { name: label, exact: true });
-const rate = (page: Page, label: string, option: string) => criterion(page, label).getByRole('radio', { name: option, exact: true }).click();
-const checked = async (page: Page, label: string) => criterion(page, label).locator('[aria-checked="true"]').getAttribute('aria-label');
+const rate = (page: Page, label: string, option: string) =>
+  criterion(page, label).getByRole('radio', { name: option, exact: true }).click();
+const checked = async (page: Page, label: string) =>
+  criterion(page, label).locator('[aria-checked="true"]').getAttribute('aria-label');
 
 describe('the interviewer journey in the browser', () => {
   let app: RunningApp;
@@ -62,14 +92,38 @@ describe('the interviewer journey in the browser', () => {
     const admin = await apiToken(app.url, 'admin');
     const manager = await apiToken(app.url, 'hiring_manager');
     // a second interviewer, and an interview whose questions are split between the two
-    const theoUser = await apiCall<{ id: string }>(app.url, admin, 'POST', '/users', { email: THEO.email, name: THEO.name, password: THEO.password, roles: ['interviewer'], timezone: 'Europe/Paris' });
-    inesId = (await apiCall<{ items: Array<{ userId: string; email: string }> }>(app.url, manager, 'GET', '/interviewers?q=ines')).items.find((i) => i.email === DEMO.interviewer)!.userId;
-    const candidates = (await apiCall<{ items: Array<{ id: string; name: string }> }>(app.url, manager, 'GET', '/candidates?limit=50')).items;
+    const theoUser = await apiCall<{ id: string }>(app.url, admin, 'POST', '/users', {
+      email: THEO.email,
+      name: THEO.name,
+      password: THEO.password,
+      roles: ['interviewer'],
+      timezone: 'Europe/Paris',
+    });
+    inesId = (
+      await apiCall<{ items: Array<{ userId: string; email: string }> }>(
+        app.url,
+        manager,
+        'GET',
+        '/interviewers?q=ines',
+      )
+    ).items.find((i) => i.email === DEMO.interviewer)!.userId;
+    const candidates = (
+      await apiCall<{ items: Array<{ id: string; name: string }> }>(app.url, manager, 'GET', '/candidates?limit=50')
+    ).items;
     const sam = candidates.find((c) => c.name === 'Sam Okafor')!;
     samId = sam.id;
     jordanId = candidates.find((c) => c.name === 'Jordan Rivera')!.id;
-    const setId = (await apiCall<{ items: Array<{ id: string; name: string }> }>(app.url, manager, 'GET', '/question-sets?status=published&limit=50')).items.find((s) => s.name.startsWith('Backend Engineer'))!.id;
-    const questions = (await apiCall<{ questions: Array<{ id: string }> }>(app.url, manager, 'GET', `/question-sets/${setId}`)).questions;
+    const setId = (
+      await apiCall<{ items: Array<{ id: string; name: string }> }>(
+        app.url,
+        manager,
+        'GET',
+        '/question-sets?status=published&limit=50',
+      )
+    ).items.find((s) => s.name.startsWith('Backend Engineer'))!.id;
+    const questions = (
+      await apiCall<{ questions: Array<{ id: string }> }>(app.url, manager, 'GET', `/question-sets/${setId}`)
+    ).questions;
     const start = new Date(Date.now() + 2 * 3_600_000);
     start.setUTCMinutes(0, 0, 0);
     const interview = await apiCall<{ id: string }>(app.url, manager, 'POST', '/interviews', {
@@ -92,7 +146,10 @@ describe('the interviewer journey in the browser', () => {
     const db = new Client({ connectionString: databaseUrl(app) });
     await db.connect();
     try {
-      await db.query(`UPDATE interviews SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '55 minutes' WHERE id = $1`, [interviewId]);
+      await db.query(
+        `UPDATE interviews SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '55 minutes' WHERE id = $1`,
+        [interviewId],
+      );
     } finally {
       await db.end();
     }
@@ -124,15 +181,22 @@ describe('the interviewer journey in the browser', () => {
   }, 120_000);
 
   it('opens the kit: questions in order with follow-ups, criteria, the panel and my role', async () => {
-    await inesPage.getByRole('article', { name: /^Next:/ }).getByRole('link', { name: 'Open interview kit' }).click();
+    await inesPage
+      .getByRole('article', { name: /^Next:/ })
+      .getByRole('link', { name: 'Open interview kit' })
+      .click();
     await inesPage.waitForURL(new RegExp(`/interviews/${interviewId}$`));
     await inesPage.getByRole('heading', { level: 1, name: 'Sam Okafor · Onsite interview' }).waitFor();
     const questions = inesPage.locator('.iv-kit__questions > li');
     expect(await questions.count()).toBe(4);
-    expect(await questions.nth(0).innerText()).toMatch(/You ask this[\s\S]*idempotent payment-capture[\s\S]*Follow-ups[\s\S]*idempotency key[\s\S]*What to look for[\s\S]*Defines idempotency precisely/i);
+    expect(await questions.nth(0).innerText()).toMatch(
+      /You ask this[\s\S]*idempotent payment-capture[\s\S]*Follow-ups[\s\S]*idempotency key[\s\S]*What to look for[\s\S]*Defines idempotency precisely/i,
+    );
     expect(await questions.nth(2).innerText()).toContain('Theo Panelist asks');
     const panel = inesPage.getByRole('region', { name: 'Panel' });
-    expect(await panel.innerText()).toMatch(/Ines Interviewer \(you\)[\s\S]*2 questions[\s\S]*Lead[\s\S]*Theo Panelist[\s\S]*2 questions[\s\S]*Shadow/);
+    expect(await panel.innerText()).toMatch(
+      /Ines Interviewer \(you\)[\s\S]*2 questions[\s\S]*Lead[\s\S]*Theo Panelist[\s\S]*2 questions[\s\S]*Shadow/,
+    );
     await inesPage.getByRole('link', { name: /Join the call/ }).waitFor();
     const download = inesPage.waitForEvent('download');
     await inesPage.getByRole('button', { name: 'Add to calendar' }).click();
@@ -170,14 +234,19 @@ describe('the interviewer journey in the browser', () => {
   }, 60_000);
 
   it('lists what is missing before submitting, next to the items', async () => {
-    await inesPage.getByRole('region', { name: 'Scorecard status' }).getByRole('button', { name: 'Submit scorecard' }).click();
+    await inesPage
+      .getByRole('region', { name: 'Scorecard status' })
+      .getByRole('button', { name: 'Submit scorecard' })
+      .click();
     const alert = inesPage.getByRole('alert').filter({ hasText: 'Still missing' });
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/Still missing one item\s*Overall recommendation/);
     await inesPage.getByText('Choose a recommendation before submitting.').waitFor();
     // the server was not asked to submit: the scorecard is still a draft
     const ines = await apiToken(app.url, 'interviewer');
-    expect((await apiCall<ServerScorecard>(app.url, ines, 'GET', `/interviews/${interviewId}/scorecards/mine`)).status).toBe('draft');
+    expect(
+      (await apiCall<ServerScorecard>(app.url, ines, 'GET', `/interviews/${interviewId}/scorecards/mine`)).status,
+    ).toBe('draft');
     await rate(inesPage, 'Your recommendation', '3 Yes');
     await alert.waitFor({ state: 'detached' });
     await saved(inesPage);
@@ -185,8 +254,14 @@ describe('the interviewer journey in the browser', () => {
   }, 60_000);
 
   it('submits; the panel stays hidden until the other panelist submits too', async () => {
-    await inesPage.getByRole('region', { name: 'Scorecard status' }).getByRole('button', { name: 'Submit scorecard' }).click();
-    await inesPage.locator('.iv-done__banner').getByText(/^Submitted \d/).waitFor();
+    await inesPage
+      .getByRole('region', { name: 'Scorecard status' })
+      .getByRole('button', { name: 'Submit scorecard' })
+      .click();
+    await inesPage
+      .locator('.iv-done__banner')
+      .getByText(/^Submitted \d/)
+      .waitFor();
     await inesPage.getByRole('article', { name: 'Your scorecard' }).getByText(INES_SUMMARY).waitFor();
     await inesPage.getByText('Not submitted yet · hidden until they do').waitFor();
     expect(await inesPage.getByRole('article', { name: 'Theo Panelist’s scorecard' }).count()).toBe(0);
@@ -194,12 +269,20 @@ describe('the interviewer journey in the browser', () => {
 
   it('the second interviewer fills on a phone, loses the network mid-way, and nothing is lost', async () => {
     await signInWith(theoPage, app.url, THEO.email, THEO.password);
-    await theoPage.getByRole('article', { name: /^Next: Onsite interview with Sam Okafor/ }).getByRole('link', { name: 'Scorecard' }).click();
+    await theoPage
+      .getByRole('article', { name: /^Next: Onsite interview with Sam Okafor/ })
+      .getByRole('link', { name: 'Scorecard' })
+      .click();
     await theoPage.getByRole('heading', { level: 1, name: 'Scorecard · Sam Okafor' }).waitFor();
     await theoPage.setViewportSize({ width: 375, height: 812 });
     // blind: Ines has submitted, but Theo sees nothing of hers before he submits
     expect(await theoPage.getByText(INES_SUMMARY).count()).toBe(0);
-    const board = await apiCall<{ blind: boolean; items: unknown[] }>(app.url, theoToken, 'GET', `/interviews/${interviewId}/scorecards`);
+    const board = await apiCall<{ blind: boolean; items: unknown[] }>(
+      app.url,
+      theoToken,
+      'GET',
+      `/interviews/${interviewId}/scorecards`,
+    );
     expect(board.blind).toBe(true);
     expect(await theoPage.getByRole('radiogroup', { name: 'Defines idempotency precisely' }).count()).toBe(0); // Ines's question, folded away
 
@@ -218,15 +301,31 @@ describe('the interviewer journey in the browser', () => {
     await rate(theoPage, 'Involves the right people early', '2 No');
     await rate(theoPage, 'Your recommendation', '4 Strong yes');
     await theoPage.getByLabel('Summary for the hiring team').fill(THEO_SUMMARY);
-    await theoPage.waitForFunction(() => document.querySelector('.iv-savebar .iv-status')?.textContent?.startsWith('Offline — your changes are kept on this device'), undefined, { timeout: 20_000 });
+    await theoPage.waitForFunction(
+      () =>
+        document
+          .querySelector('.iv-savebar .iv-status')
+          ?.textContent?.startsWith('Offline — your changes are kept on this device'),
+      undefined,
+      { timeout: 20_000 },
+    );
     // kept on the device until the server has it
-    const stored = await theoPage.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('scorecards.draft.')).map((k) => localStorage.getItem(k) ?? ''));
+    const stored = await theoPage.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('scorecards.draft.'))
+        .map((k) => localStorage.getItem(k) ?? ''),
+    );
     expect(stored.join('')).toContain('added a canary stage');
     await checkPage(theoPage, 'scorecard-offline-phone');
 
     await theo.context.setOffline(false);
     await saved(theoPage);
-    const card = await apiCall<ServerScorecard>(app.url, theoToken, 'GET', `/interviews/${interviewId}/scorecards/mine`);
+    const card = await apiCall<ServerScorecard>(
+      app.url,
+      theoToken,
+      'GET',
+      `/interviews/${interviewId}/scorecards/mine`,
+    );
     const ratings = Object.fromEntries(card.questions.flatMap((q) => q.criteria.map((c) => [c.label, c.rating])));
     expect(ratings).toMatchObject({
       'Owns the mistake': 4,
@@ -238,21 +337,33 @@ describe('the interviewer journey in the browser', () => {
     });
     const q3 = card.questions.find((q) => q.prompt.startsWith('Tell me about a time'))!;
     expect(q3.notes).toBe(THEO_Q3_NOTES);
-    expect(q3.followUps.filter((f) => f.asked).map((f) => f.prompt)).toEqual(['What did you change in how you work afterwards?']);
+    expect(q3.followUps.filter((f) => f.asked).map((f) => f.prompt)).toEqual([
+      'What did you change in how you work afterwards?',
+    ]);
     expect(card.summary).toBe(THEO_SUMMARY);
     expect(card.overallRecommendation).toBe('strong_yes');
-    expect(await theoPage.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('scorecards.draft.')).length)).toBe(0);
+    expect(
+      await theoPage.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('scorecards.draft.')).length),
+    ).toBe(0);
     const overflow = await theoPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     // the longest scale word ("Strong yes") fits its button on a phone
-    const clipped = await theoPage.$$eval('.iv-scale__opt', (els) => els.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.getAttribute('aria-label')));
+    const clipped = await theoPage.$$eval('.iv-scale__opt', (els) =>
+      els.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.getAttribute('aria-label')),
+    );
     expect(clipped).toEqual([]);
     await checkPage(theoPage, 'scorecard-phone');
   }, 120_000);
 
   it('after both submitted, each sees the other’s scorecard', async () => {
-    await theoPage.getByRole('region', { name: 'Scorecard status' }).getByRole('button', { name: 'Submit scorecard' }).click();
-    await theoPage.locator('.iv-done__banner').getByText(/^Submitted \d/).waitFor();
+    await theoPage
+      .getByRole('region', { name: 'Scorecard status' })
+      .getByRole('button', { name: 'Submit scorecard' })
+      .click();
+    await theoPage
+      .locator('.iv-done__banner')
+      .getByText(/^Submitted \d/)
+      .waitFor();
     await theoPage.getByRole('article', { name: 'Ines Interviewer’s scorecard' }).getByText(INES_SUMMARY).waitFor();
     await theoPage.setViewportSize({ width: 1360, height: 900 });
 
@@ -285,8 +396,14 @@ describe('the interviewer journey in the browser', () => {
     const db = new Client({ connectionString: databaseUrl(app) });
     await db.connect();
     try {
-      await db.query(`UPDATE interviews SET starts_at = now() - interval '70 days 45 minutes', ends_at = now() - interval '70 days', feedback_due_at = now() - interval '69 days' WHERE id = $1`, [old.id]);
-      await db.query(`UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '75 minutes', feedback_due_at = now() + interval '2 days' WHERE id = $1`, [recent.id]);
+      await db.query(
+        `UPDATE interviews SET starts_at = now() - interval '70 days 45 minutes', ends_at = now() - interval '70 days', feedback_due_at = now() - interval '69 days' WHERE id = $1`,
+        [old.id],
+      );
+      await db.query(
+        `UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '75 minutes', feedback_due_at = now() + interval '2 days' WHERE id = $1`,
+        [recent.id],
+      );
     } finally {
       await db.end();
     }
@@ -301,7 +418,9 @@ describe('the interviewer journey in the browser', () => {
     const rows = list.getByRole('listitem');
     expect(await rows.count()).toBe(2);
     // most urgent first: the 70-day-old one (beyond the old 60-day look-back), with its badge
-    expect(await rows.nth(0).innerText()).toMatch(/Jordan Rivera\s*· Architecture deep dive[\s\S]*Overdue · was due 2 months ago[\s\S]*Not started/);
+    expect(await rows.nth(0).innerText()).toMatch(
+      /Jordan Rivera\s*· Architecture deep dive[\s\S]*Overdue · was due 2 months ago[\s\S]*Not started/,
+    );
     expect(await rows.nth(0).locator('.iv-pill--danger').innerText()).toMatch(/^Overdue/);
     expect(await rows.nth(1).innerText()).toMatch(/Sam Okafor\s*· Pairing session[\s\S]*Due in 2 days/);
     expect(await rows.nth(1).locator('.iv-pill--danger').count()).toBe(0);
@@ -313,7 +432,10 @@ describe('the interviewer journey in the browser', () => {
     expect(requests.filter((u) => /\/interviews\/[^/]+\/scorecards/.test(u))).toHaveLength(0);
     await checkPage(inesPage, 'my-interviews-owed');
 
-    await rows.nth(0).getByRole('link', { name: /^Write scorecard for Jordan Rivera/ }).click();
+    await rows
+      .nth(0)
+      .getByRole('link', { name: /^Write scorecard for Jordan Rivera/ })
+      .click();
     await inesPage.waitForURL(new RegExp(`/interviews/${old.id}/scorecard$`));
     await inesPage.getByRole('heading', { level: 1, name: 'Scorecard · Jordan Rivera' }).waitFor();
     await inesPage.goBack();

@@ -1,6 +1,16 @@
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { apiCalls, apiToken, checkPage, closeAppInBrowser, databaseUrl, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
+import {
+  apiCalls,
+  apiToken,
+  checkPage,
+  closeAppInBrowser,
+  databaseUrl,
+  openAppInBrowser,
+  signInAs,
+  type Browser,
+  type RunningApp,
+} from './support';
 
 /** A Thursday 15–21 days ahead: a working day, clear of anything else booked. */
 function futureThursday(): string {
@@ -25,7 +35,11 @@ describe('the interview plan and the pipeline board in the browser', () => {
   let dana: { id: string; name: string };
 
   const { ok } = apiCalls(() => app.url);
-  const stageNames = () => page.getByRole('list', { name: 'Stages' }).getByLabel('Stage name', { exact: true }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const stageNames = () =>
+    page
+      .getByRole('list', { name: 'Stages' })
+      .getByLabel('Stage name', { exact: true })
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
   beforeAll(async () => {
     ({ app, browser, page } = await openAppInBrowser());
@@ -38,15 +52,39 @@ describe('the interview plan and the pipeline board in the browser', () => {
     const set = await ok<{ id: string; revision: number }>(recruiter, 'POST', '/question-sets', {
       name: 'Platform loop (pipeline test)',
       questions: [
-        { prompt: 'Design a rate limiter for a public API.', type: 'technical', competencies: ['System design'], criteria: [{ label: 'Names the trade-offs' }] },
-        { prompt: 'Tell me about an outage you owned end to end.', type: 'behavioral', competencies: ['Ownership'], criteria: [{ label: 'Owns the follow-up' }] },
+        {
+          prompt: 'Design a rate limiter for a public API.',
+          type: 'technical',
+          competencies: ['System design'],
+          criteria: [{ label: 'Names the trade-offs' }],
+        },
+        {
+          prompt: 'Tell me about an outage you owned end to end.',
+          type: 'behavioral',
+          competencies: ['Ownership'],
+          criteria: [{ label: 'Owns the follow-up' }],
+        },
       ],
     });
-    setId = (await ok<{ id: string }>(recruiter, 'POST', `/question-sets/${set.id}/publish`, { revision: set.revision })).id;
+    setId = (
+      await ok<{ id: string }>(recruiter, 'POST', `/question-sets/${set.id}/publish`, { revision: set.revision })
+    ).id;
     positionId = (await ok<{ id: string }>(hm, 'POST', '/positions', { title: 'Platform Engineer' })).id;
-    avery = await ok(hm, 'POST', '/candidates', { positionId, name: 'Avery Lindqvist', email: 'avery.pipeline@example.com' });
-    blake = await ok(hm, 'POST', '/candidates', { positionId, name: 'Blake Moreau', email: 'blake.pipeline@example.com' });
-    casey = await ok(hm, 'POST', '/candidates', { positionId, name: 'Casey Nguyen', email: 'casey.pipeline@example.com' });
+    avery = await ok(hm, 'POST', '/candidates', {
+      positionId,
+      name: 'Avery Lindqvist',
+      email: 'avery.pipeline@example.com',
+    });
+    blake = await ok(hm, 'POST', '/candidates', {
+      positionId,
+      name: 'Blake Moreau',
+      email: 'blake.pipeline@example.com',
+    });
+    casey = await ok(hm, 'POST', '/candidates', {
+      positionId,
+      name: 'Casey Nguyen',
+      email: 'casey.pipeline@example.com',
+    });
     dana = await ok(hm, 'POST', '/candidates', { positionId, name: 'Dana Okafor', email: 'dana.pipeline@example.com' });
   }, 300_000);
   afterAll(() => closeAppInBrowser({ app, browser }), 60_000);
@@ -78,7 +116,10 @@ describe('the interview plan and the pipeline board in the browser', () => {
       await template.getByLabel('Minutes', { exact: true }).fill(s.minutes);
       await template.getByLabel('Interviewers', { exact: true }).fill(s.panel);
       await template.getByLabel('Question sets', { exact: true }).selectOption(setId);
-      await template.getByRole('list', { name: `Question sets of ${s.title}` }).getByText('Platform loop (pipeline test)').waitFor();
+      await template
+        .getByRole('list', { name: `Question sets of ${s.title}` })
+        .getByText('Platform loop (pipeline test)')
+        .waitFor();
       for (const c of s.assesses) await template.getByRole('checkbox', { name: c }).check();
     }
 
@@ -98,32 +139,69 @@ describe('the interview plan and the pipeline board in the browser', () => {
     await page.getByText(/^Saved/).waitFor();
 
     const saved = await ok<any>(hm, 'GET', `/positions/${positionId}/plan`);
-    expect([...saved.stages].sort((a: any, b: any) => a.order - b.order).map((s: any) => s.name)).toEqual(['Recruiter screen', 'Technical', 'Onsite']);
+    expect([...saved.stages].sort((a: any, b: any) => a.order - b.order).map((s: any) => s.name)).toEqual([
+      'Recruiter screen',
+      'Technical',
+      'Onsite',
+    ]);
     expect(saved.competencies.map((c: any) => c.name)).toEqual(['System design', 'Ownership', 'Communication']);
     const ownership = saved.competencies.find((c: any) => c.name === 'Ownership');
-    expect(saved.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'competency_not_assessed', competencyId: ownership.id })]));
+    expect(saved.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'competency_not_assessed', competencyId: ownership.id }),
+      ]),
+    );
     const onsite = saved.stages.find((s: any) => s.name === 'Onsite');
-    expect(onsite.templates[0]).toMatchObject({ title: 'System design deep dive', durationMinutes: 90, panelSize: 2, questionSetIds: [setId] });
+    expect(onsite.templates[0]).toMatchObject({
+      title: 'System design deep dive',
+      durationMinutes: 90,
+      panelSize: 2,
+      questionSetIds: [setId],
+    });
 
     // the API's warnings, in words at the top; the matrix marks the row and counts the interviewers
     for (const w of saved.warnings) await warnings.getByText(w.message, { exact: true }).waitFor();
     const matrix = page.getByRole('table');
-    expect(await matrix.getByRole('columnheader').allInnerTexts()).toEqual(['Competency', '1 Recruiter screen', '2 Technical', '3 Onsite', 'Whole loop']);
-    expect(await matrix.getByRole('row', { name: /^System design/ }).innerText()).toMatch(/1 interview · 2 interviewers[\s\S]*1 interview · 2 interviewers[\s\S]*4 interviewers/);
+    expect(await matrix.getByRole('columnheader').allInnerTexts()).toEqual([
+      'Competency',
+      '1 Recruiter screen',
+      '2 Technical',
+      '3 Onsite',
+      'Whole loop',
+    ]);
+    expect(await matrix.getByRole('row', { name: /^System design/ }).innerText()).toMatch(
+      /1 interview · 2 interviewers[\s\S]*1 interview · 2 interviewers[\s\S]*4 interviewers/,
+    );
     expect(await matrix.getByRole('row', { name: /^Ownership/ }).innerText()).toMatch(/Not assessed/);
 
     // someone else saves meanwhile: a friendly 409, and the reload shows their version
     await ok(hm, 'PUT', `/positions/${positionId}/plan`, {
       revision: saved.revision,
-      competencies: saved.competencies.map((c: any) => ({ id: c.id, name: c.name === 'Communication' ? 'Clear communication' : c.name })),
-      stages: saved.stages.map((s: any) => ({ id: s.id, name: s.name, templates: s.templates.map((t: any) => ({ id: t.id, title: t.title, durationMinutes: t.durationMinutes, panelSize: t.panelSize, questionSetIds: t.questionSetIds, competencyIds: t.competencyIds })) })),
+      competencies: saved.competencies.map((c: any) => ({
+        id: c.id,
+        name: c.name === 'Communication' ? 'Clear communication' : c.name,
+      })),
+      stages: saved.stages.map((s: any) => ({
+        id: s.id,
+        name: s.name,
+        templates: s.templates.map((t: any) => ({
+          id: t.id,
+          title: t.title,
+          durationMinutes: t.durationMinutes,
+          panelSize: t.panelSize,
+          questionSetIds: t.questionSetIds,
+          competencyIds: t.competencyIds,
+        })),
+      })),
     });
     await competencies.getByLabel('Competency', { exact: true }).nth(1).fill('Ownership and follow-through');
     await page.getByRole('button', { name: 'Save plan' }).click();
     const stale = page.getByRole('alert').filter({ hasText: 'Someone else changed the plan' });
     await stale.waitFor();
     await stale.getByRole('button', { name: 'Reload the plan' }).click();
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>('input')].some((i) => i.value === 'Clear communication'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLInputElement>('input')].some((i) => i.value === 'Clear communication'),
+    );
     expect(await competencies.getByLabel('Competency', { exact: true }).nth(1).inputValue()).toBe('Ownership');
     await page.getByText('Plan saved').waitFor({ state: 'detached' }); // the toast would cover the screenshot
     await checkPage(page, 'plan-editor');
@@ -147,14 +225,20 @@ describe('the interview plan and the pipeline board in the browser', () => {
     });
     await ok(hm, 'POST', `/candidates/${blake.id}/decisions`, { decision: 'advance', toStageId: technical.id });
     await ok(hm, 'POST', `/candidates/${dana.id}/decisions`, { decision: 'advance', toStageId: onsite.id });
-    await ok(hm, 'POST', `/candidates/${dana.id}/decisions`, { decision: 'hold', rationale: 'Waiting for the headcount review' });
+    await ok(hm, 'POST', `/candidates/${dana.id}/decisions`, {
+      decision: 'hold',
+      rationale: 'Waiting for the headcount review',
+    });
 
     page = await browser.newPage(); // a tab of its own: the session is per tab
     await signInAs(page, app.url, 'recruiter');
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Positions' }).click();
     await page.getByRole('heading', { level: 1, name: 'Positions' }).waitFor();
-    await page.locator('.pb-position', { hasText: 'Platform Engineer' }).getByRole('link', { name: 'Pipeline', exact: true }).click();
+    await page
+      .locator('.pb-position', { hasText: 'Platform Engineer' })
+      .getByRole('link', { name: 'Pipeline', exact: true })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Pipeline' }).waitFor();
 
     const board = page.getByRole('group', { name: 'Pipeline board' });
@@ -163,9 +247,17 @@ describe('the interview plan and the pipeline board in the browser', () => {
     const blakeCard = column('Technical').getByRole('article', { name: blake.name });
     await averyCard.waitFor();
     await blakeCard.waitFor();
-    await column('Recruiter screen').getByRole('article', { name: casey.name }).getByText(/^Scheduled /).waitFor();
+    await column('Recruiter screen')
+      .getByRole('article', { name: casey.name })
+      .getByText(/^Scheduled /)
+      .waitFor();
     await column('Onsite').getByRole('article', { name: dana.name }).getByText('On hold').first().waitFor();
-    expect(await board.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Not started', 'Recruiter screen', 'Technical', 'Onsite']);
+    expect(await board.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
+      'Not started',
+      'Recruiter screen',
+      'Technical',
+      'Onsite',
+    ]);
     const pipeline = await ok<any>(recruiter, 'GET', `/positions/${positionId}/pipeline`);
     const averyLabel = pipeline.stages.flatMap((s: any) => s.candidates).find((c: any) => c.id === avery.id).label;
     await averyCard.getByText(averyLabel, { exact: true }).waitFor();
@@ -208,7 +300,9 @@ describe('the interview plan and the pipeline board in the browser', () => {
     await blakeCard.getByRole('link', { name: /^Schedule/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Schedule an interview' }).waitFor();
     expect(await page.getByLabel('Plan stage').inputValue()).toBe(technical.id);
-    await page.waitForFunction(() => (document.getElementById('title') as HTMLInputElement | null)?.value === 'Coding interview');
+    await page.waitForFunction(
+      () => (document.getElementById('title') as HTMLInputElement | null)?.value === 'Coding interview',
+    );
     expect(await page.getByLabel('Duration').inputValue()).toBe('60');
     await page.getByText('2 questions from the plan’s “Coding interview”', { exact: false }).waitFor();
     await page.getByLabel('Date', { exact: true }).fill(futureThursday());
@@ -226,7 +320,9 @@ describe('the interview plan and the pipeline board in the browser', () => {
     await page.goto(`${app.url}/positions/${positionId}/pipeline`);
     const card = column('Technical').getByRole('article', { name: blake.name });
     await card.getByText(/^Scheduled /).waitFor();
-    const after = (await ok<any>(recruiter, 'GET', `/positions/${positionId}/pipeline`)).stages.flatMap((s: any) => s.candidates).find((c: any) => c.id === blake.id);
+    const after = (await ok<any>(recruiter, 'GET', `/positions/${positionId}/pipeline`)).stages
+      .flatMap((s: any) => s.candidates)
+      .find((c: any) => c.id === blake.id);
     expect(after.state).toBe('scheduled');
     await card.getByText(after.label, { exact: true }).waitFor();
   }, 180_000);
@@ -237,7 +333,10 @@ describe('the interview plan and the pipeline board in the browser', () => {
     const db = new Client({ connectionString: databaseUrl(app) });
     await db.connect();
     try {
-      await db.query(`UPDATE interviews SET starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour' WHERE id = $1`, [call.id]);
+      await db.query(
+        `UPDATE interviews SET starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour' WHERE id = $1`,
+        [call.id],
+      );
     } finally {
       await db.end();
     }

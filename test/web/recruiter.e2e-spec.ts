@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiToken, checkPage, closeAppInBrowser, openAppInBrowser, signInAs, type Browser, type RunningApp } from './support';
+import {
+  apiToken,
+  checkPage,
+  closeAppInBrowser,
+  openAppInBrowser,
+  signInAs,
+  type Browser,
+  type RunningApp,
+} from './support';
 
 // written for this test in the shape of the sectioned guides recruiters paste: question 2 (line 10)
 // has no "what to look for", and the last line is marketing
@@ -10,7 +18,9 @@ const SET_NAME = 'Mobile Engineer Interview Questions';
 
 /** The prompts in the editor, in their order on the page. */
 const prompts = async (page: Page) =>
-  (await page.locator('.question-card__prompt').allTextContents()).map((t) => t.replace(/^Question \d+: /, '').slice(0, 20));
+  (await page.locator('.question-card__prompt').allTextContents()).map((t) =>
+    t.replace(/^Question \d+: /, '').slice(0, 20),
+  );
 
 describe('the recruiter journey in the browser', () => {
   let app: RunningApp;
@@ -32,7 +42,14 @@ describe('the recruiter journey in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Question sets' }).waitFor();
     await page.getByRole('link', { name: /Backend Engineer — core loop/ }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Question sets', 'Import a guide', 'Interviewer pools', 'Positions', 'Candidates', 'Schedule interview']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Question sets',
+      'Import a guide',
+      'Interviewer pools',
+      'Positions',
+      'Candidates',
+      'Schedule interview',
+    ]);
     expect(await nav.getByRole('heading').allTextContents()).toEqual(['Recruiting', 'Hiring']);
     await expect(page.getByText('Europe/London').isVisible()).resolves.toBe(true);
     await checkPage(page, 'question-sets');
@@ -60,7 +77,9 @@ describe('the recruiter journey in the browser', () => {
     expect(await report.locator('.report-lines--muted').innerText()).toMatch(/Line 27\s*Skipped: "Book a demo/);
     // a line number puts the caret on that line of the guide
     await warnings.getByRole('button', { name: 'Line 10' }).click();
-    const selected = await page.getByLabel('Guide', { exact: true }).evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+    const selected = await page
+      .getByLabel('Guide', { exact: true })
+      .evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
     expect(selected).toMatch(/^An app takes four seconds/);
     await checkPage(page, 'import-preview');
   }, 120_000);
@@ -71,7 +90,12 @@ describe('the recruiter journey in the browser', () => {
     setUrl = page.url();
     await page.getByRole('heading', { level: 1, name: SET_NAME }).waitFor();
     await page.getByText(`Saved "${SET_NAME}" as a draft with 4 questions`).waitFor();
-    expect(await prompts(page)).toEqual(['How would you design', 'An app takes four se', 'Tell me about a rele', 'A designer hands you']);
+    expect(await prompts(page)).toEqual([
+      'How would you design',
+      'An app takes four se',
+      'Tell me about a rele',
+      'A designer hands you',
+    ]);
     await checkPage(page, 'question-set-draft');
   }, 60_000);
 
@@ -100,29 +124,56 @@ describe('the recruiter journey in the browser', () => {
     const reordered = page.waitForResponse((r) => r.url().endsWith('/questions/reorder') && r.status() === 200);
     await page.keyboard.press('Alt+ArrowDown');
     await reordered;
-    expect(await prompts(page)).toEqual(['An app takes four se', 'How would you design', 'Tell me about a rele', 'A designer hands you']);
+    expect(await prompts(page)).toEqual([
+      'An app takes four se',
+      'How would you design',
+      'Tell me about a rele',
+      'A designer hands you',
+    ]);
     // focus follows the moved question, so it can be moved again
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Question 2 of 4\./);
 
     // tall enough that source and target are both on screen: a drag does not scroll the page
     await page.setViewportSize({ width: 1360, height: 2000 });
     const dragged = page.waitForResponse((r) => r.url().endsWith('/questions/reorder') && r.status() === 200);
-    await page.locator('.question-card').nth(3).dragTo(page.locator('.question-card').nth(0), { sourcePosition: { x: 20, y: 20 }, targetPosition: { x: 200, y: 30 } });
+    await page
+      .locator('.question-card')
+      .nth(3)
+      .dragTo(page.locator('.question-card').nth(0), {
+        sourcePosition: { x: 20, y: 20 },
+        targetPosition: { x: 200, y: 30 },
+      });
     await dragged;
     await page.setViewportSize({ width: 1360, height: 900 });
-    expect(await prompts(page)).toEqual(['A designer hands you', 'An app takes four se', 'How would you design', 'Tell me about a rele']);
+    expect(await prompts(page)).toEqual([
+      'A designer hands you',
+      'An app takes four se',
+      'How would you design',
+      'Tell me about a rele',
+    ]);
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: SET_NAME }).waitFor();
-    expect(await prompts(page)).toEqual(['A designer hands you', 'An app takes four se', 'How would you design', 'Tell me about a rele']);
+    expect(await prompts(page)).toEqual([
+      'A designer hands you',
+      'An app takes four se',
+      'How would you design',
+      'Tell me about a rele',
+    ]);
   }, 60_000);
 
   it('says so when someone else changed the set meanwhile (409), and reloads their change', async () => {
     const token = await apiToken(app.url, 'recruiter');
     const id = setUrl.split('/').pop()!;
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const current = (await (await fetch(`${app.url}/api/v1/question-sets/${id}`, { headers: auth })).json()) as { revision: number };
-    const patched = await fetch(`${app.url}/api/v1/question-sets/${id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ revision: current.revision, level: 'Senior' }) });
+    const current = (await (await fetch(`${app.url}/api/v1/question-sets/${id}`, { headers: auth })).json()) as {
+      revision: number;
+    };
+    const patched = await fetch(`${app.url}/api/v1/question-sets/${id}`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ revision: current.revision, level: 'Senior' }),
+    });
     expect(patched.status).toBe(200);
 
     await page.getByRole('button', { name: 'Move question 1 down' }).click();
@@ -158,13 +209,19 @@ describe('the recruiter journey in the browser', () => {
   it('shows which interviews use a set', async () => {
     await page.getByLabel('Search question sets').fill('');
     await page.getByRole('link', { name: /Backend Engineer — core loop/ }).click();
-    const usedBy = page.locator('section.card').filter({ has: page.getByRole('heading', { name: 'Used by interviews' }) });
+    const usedBy = page
+      .locator('section.card')
+      .filter({ has: page.getByRole('heading', { name: 'Used by interviews' }) });
     await usedBy.getByText('Jordan Rivera').waitFor();
     // Jordan's technical interview is at 10:00 in New York: 15:00 for a recruiter in London
     const text = await usedBy.innerText();
-    expect(text).toMatch(/Jordan Rivera\s*scheduled\s*Senior Backend Engineer · Technical interview\s*\d+ \w+ \d{4}, 15:00/i);
+    expect(text).toMatch(
+      /Jordan Rivera\s*scheduled\s*Senior Backend Engineer · Technical interview\s*\d+ \w+ \d{4}, 15:00/i,
+    );
     // the demo's held interviews use the set too, done and with their scorecards in
-    expect(text).toMatch(/Alex Chen\s*completed\s*Senior Backend Engineer · Technical interview\s*\d+ \w+ \d{4}, 10:00/i);
+    expect(text).toMatch(
+      /Alex Chen\s*completed\s*Senior Backend Engineer · Technical interview\s*\d+ \w+ \d{4}, 10:00/i,
+    );
     expect(text).toMatch(/Morgan Lee\s*completed/i);
     await checkPage(page, 'question-set-used-by');
   }, 60_000);
@@ -178,7 +235,10 @@ describe('the recruiter journey in the browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await checkPage(page, 'question-sets-phone');
     await page.getByRole('button', { name: 'Open menu' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import a guide' }).waitFor({ state: 'visible' });
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Import a guide' })
+      .waitFor({ state: 'visible' });
     await checkPage(page, 'navigation-phone');
     await page.goto(setUrl);
     await page.getByRole('heading', { level: 1, name: SET_NAME }).waitFor();

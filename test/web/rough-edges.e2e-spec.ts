@@ -25,7 +25,8 @@ const GUESSED_GUIDE = [
   'Tell me about a time you disagreed with your manager?',
   'What would you do if a release broke checkout on a Friday evening?',
 ].join('\n');
-const LONG_CRITERION = 'Tells a retried request from a new one with the same amount, and says where the key lives and for how long';
+const LONG_CRITERION =
+  'Tells a retried request from a new one with the same amount, and says where the key lives and for how long';
 
 /** Counts that read wrong: "1 questions", "1 scorecards"... */
 const BAD_PLURAL = /\b1 (questions|interviews|scorecards|interviewers|ratings|candidates|criteria|follow-ups)\b/;
@@ -43,10 +44,17 @@ describe('the rough edges of the web page, measured in the browser', () => {
     ({ app, browser, page } = await openAppInBrowser());
     const manager = await apiToken(app.url, 'hiring_manager');
     positionId = (await api.ok(manager, 'GET', '/positions')).items[0].id;
-    const ines = (await api.ok(manager, 'GET', '/interviewers?limit=50')).items.find((i: { email: string }) => i.email === DEMO.interviewer);
-    const candidates = (await api.ok(manager, 'GET', '/candidates?limit=50')).items as Array<{ id: string; name: string }>;
+    const ines = (await api.ok(manager, 'GET', '/interviewers?limit=50')).items.find(
+      (i: { email: string }) => i.email === DEMO.interviewer,
+    );
+    const candidates = (await api.ok(manager, 'GET', '/candidates?limit=50')).items as Array<{
+      id: string;
+      name: string;
+    }>;
     candidateId = candidates[candidates.length - 1].id;
-    const set = (await api.ok(manager, 'GET', '/question-sets?status=published&limit=50')).items.find((s: { name: string }) => s.name.startsWith('Backend Engineer'));
+    const set = (await api.ok(manager, 'GET', '/question-sets?status=published&limit=50')).items.find(
+      (s: { name: string }) => s.name.startsWith('Backend Engineer'),
+    );
     const questions = (await api.ok(manager, 'GET', `/question-sets/${set.id}`)).questions as Array<{ id: string }>;
     const start = new Date(Date.now() + 3 * 3_600_000);
     start.setUTCMinutes(0, 0, 0);
@@ -66,7 +74,10 @@ describe('the rough edges of the web page, measured in the browser', () => {
     const db = new Client({ connectionString: databaseUrl(app) });
     await db.connect();
     try {
-      await db.query(`UPDATE interviews SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '55 minutes' WHERE id = $1`, [heldInterviewId]);
+      await db.query(
+        `UPDATE interviews SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '55 minutes' WHERE id = $1`,
+        [heldInterviewId],
+      );
     } finally {
       await db.end();
     }
@@ -110,7 +121,13 @@ describe('the rough edges of the web page, measured in the browser', () => {
     await wrap.locator('tbody tr').first().waitFor();
     const m = await wrap.evaluate((el) => {
       const heads = el.querySelectorAll('thead th');
-      return { scroll: el.scrollWidth, client: el.clientWidth, last: heads[heads.length - 1].getBoundingClientRect().right, right: el.getBoundingClientRect().right, viewport: innerWidth };
+      return {
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+        last: heads[heads.length - 1].getBoundingClientRect().right,
+        right: el.getBoundingClientRect().right,
+        viewport: innerWidth,
+      };
     });
     expect(m.scroll).toBeLessThanOrEqual(m.client);
     expect(m.last).toBeLessThanOrEqual(m.right);
@@ -129,7 +146,8 @@ describe('the rough edges of the web page, measured in the browser', () => {
     await page.getByRole('button', { name: 'Preview import' }).click();
     const report = page.getByRole('region', { name: 'Import report' });
     await report.waitFor();
-    for (const type of ['Technical', 'Behavioral', 'Situational']) await report.locator('.chip', { hasText: type }).filter({ hasText: 'guessed' }).waitFor();
+    for (const type of ['Technical', 'Behavioral', 'Situational'])
+      await report.locator('.chip', { hasText: type }).filter({ hasText: 'guessed' }).waitFor();
     await expectAccessible(page, 'the import report');
     await checkPage(page, 'rough-import-report');
   }, 60_000);
@@ -142,7 +160,12 @@ describe('the rough edges of the web page, measured in the browser', () => {
     const criterion = page.getByLabel('Criterion 1', { exact: true });
     if (!(await criterion.count())) await page.getByRole('button', { name: /Add criterion/ }).click();
     await criterion.fill(LONG_CRITERION);
-    const box = await criterion.evaluate((el) => ({ tag: el.tagName, scroll: el.scrollHeight, client: el.clientHeight, width: el.scrollWidth - el.clientWidth }));
+    const box = await criterion.evaluate((el) => ({
+      tag: el.tagName,
+      scroll: el.scrollHeight,
+      client: el.clientHeight,
+      width: el.scrollWidth - el.clientWidth,
+    }));
     expect(box.tag).toBe('TEXTAREA');
     expect(box.scroll).toBeLessThanOrEqual(box.client + 1);
     expect(box.width).toBeLessThanOrEqual(0);
@@ -159,7 +182,9 @@ describe('the rough edges of the web page, measured in the browser', () => {
     await picks.nth(1).waitFor();
     await picks.nth(0).check();
     await picks.nth(1).check();
-    const roles = await page.locator('.hm-person-row.is-chosen').evaluateAll((rows) => rows.map((r) => r.querySelector('.hm-role__opt.is-on')?.textContent));
+    const roles = await page
+      .locator('.hm-person-row.is-chosen')
+      .evaluateAll((rows) => rows.map((r) => r.querySelector('.hm-role__opt.is-on')?.textContent));
     expect(roles).toEqual(['Lead', 'Panelist']);
     const sets = page.locator('#question-set');
     await sets.locator('option').nth(1).waitFor({ state: 'attached' });
@@ -168,7 +193,12 @@ describe('the rough edges of the web page, measured in the browser', () => {
     await page.getByRole('button', { name: 'Select all' }).click();
     const prompts = page.locator('.hm-split__prompt');
     await prompts.first().waitFor();
-    const shown = await prompts.evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', cut: e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight })));
+    const shown = await prompts.evaluateAll((els) =>
+      els.map((e) => ({
+        text: e.textContent ?? '',
+        cut: e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight,
+      })),
+    );
     expect(shown.length).toBeGreaterThan(0);
     for (const p of shown) {
       expect(p.cut).toBe(false);
@@ -184,9 +214,13 @@ describe('the rough edges of the web page, measured in the browser', () => {
     await page.getByRole('region', { name: 'Panel' }).getByText('1 question', { exact: true }).waitFor();
     expect(await page.locator('body').innerText()).not.toMatch(BAD_PLURAL);
     const clipped = () =>
-      page.locator('.iv-scale__opt').evaluateAll((buttons) =>
-        buttons.filter((b) => b.scrollWidth > b.clientWidth || [...b.children].some((c) => c.scrollWidth > c.clientWidth)).map((b) => b.textContent),
-      );
+      page
+        .locator('.iv-scale__opt')
+        .evaluateAll((buttons) =>
+          buttons
+            .filter((b) => b.scrollWidth > b.clientWidth || [...b.children].some((c) => c.scrollWidth > c.clientWidth))
+            .map((b) => b.textContent),
+        );
     for (const width of [1360, 1100, 900, 375]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${app.url}/interviews/${heldInterviewId}/scorecard`);
@@ -206,7 +240,10 @@ describe('the rough edges of the web page, measured in the browser', () => {
         li.insertBefore(probe, button);
         const gap = probe.getBoundingClientRect().top - button.getBoundingClientRect().top;
         probe.remove();
-        return { lines: Math.round(button.getBoundingClientRect().height / parseFloat(getComputedStyle(button).lineHeight)), gap };
+        return {
+          lines: Math.round(button.getBoundingClientRect().height / parseFloat(getComputedStyle(button).lineHeight)),
+          gap,
+        };
       }),
     );
     expect(offsets.some((o) => o.lines > 1)).toBe(true);

@@ -7,7 +7,11 @@ const QUINN = { email: 'quinn.rsvp@example.com', name: 'Quinn Reyes', password: 
 const NOTE = 'On parental leave that week, sorry!';
 
 async function apiCall<T>(url: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
@@ -33,19 +37,70 @@ describe('RSVP in the browser: a panelist declines, the recruiter replaces them'
     app = await startApp();
     const admin = await apiToken(app.url, 'admin');
     recruiterToken = await apiToken(app.url, 'recruiter');
-    const theoUser = await apiCall<{ id: string }>(app.url, admin, 'POST', '/users', { email: THEO.email, name: THEO.name, password: THEO.password, roles: ['interviewer'], timezone: 'Europe/Paris' });
-    quinnId = (await apiCall<{ id: string }>(app.url, admin, 'POST', '/users', { email: QUINN.email, name: QUINN.name, password: QUINN.password, roles: ['interviewer'], timezone: 'Europe/London' })).id;
-    const ines = (await apiCall<{ items: Array<{ userId: string; name: string }> }>(app.url, recruiterToken, 'GET', '/interviewers?q=ines')).items[0];
-    const sam = (await apiCall<{ items: Array<{ id: string; name: string }> }>(app.url, recruiterToken, 'GET', '/candidates?limit=50')).items.find((c) => c.name === 'Sam Okafor')!;
-    const setId = (await apiCall<{ items: Array<{ id: string; name: string }> }>(app.url, recruiterToken, 'GET', '/question-sets?status=published&limit=50')).items.find((s) => s.name.startsWith('Backend Engineer'))!.id;
+    const theoUser = await apiCall<{ id: string }>(app.url, admin, 'POST', '/users', {
+      email: THEO.email,
+      name: THEO.name,
+      password: THEO.password,
+      roles: ['interviewer'],
+      timezone: 'Europe/Paris',
+    });
+    quinnId = (
+      await apiCall<{ id: string }>(app.url, admin, 'POST', '/users', {
+        email: QUINN.email,
+        name: QUINN.name,
+        password: QUINN.password,
+        roles: ['interviewer'],
+        timezone: 'Europe/London',
+      })
+    ).id;
+    const ines = (
+      await apiCall<{ items: Array<{ userId: string; name: string }> }>(
+        app.url,
+        recruiterToken,
+        'GET',
+        '/interviewers?q=ines',
+      )
+    ).items[0];
+    const sam = (
+      await apiCall<{ items: Array<{ id: string; name: string }> }>(
+        app.url,
+        recruiterToken,
+        'GET',
+        '/candidates?limit=50',
+      )
+    ).items.find((c) => c.name === 'Sam Okafor')!;
+    const setId = (
+      await apiCall<{ items: Array<{ id: string; name: string }> }>(
+        app.url,
+        recruiterToken,
+        'GET',
+        '/question-sets?status=published&limit=50',
+      )
+    ).items.find((s) => s.name.startsWith('Backend Engineer'))!.id;
     // a Tuesday 15:00 UTC three weeks ahead: clear of the demo's own interviews
     const start = new Date(Date.now() + 21 * 86_400_000);
     start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 5) % 7));
     start.setUTCHours(15, 0, 0, 0);
-    const kit = await apiCall<{ id: string; questions: Array<{ competencies: string[] }> }>(app.url, recruiterToken, 'POST', '/interviews', {
-      candidateId: sam.id, stage: 'technical', title: 'Systems interview', start: start.toISOString(), durationMinutes: 60, timezone: 'Europe/Berlin',
-      panel: [{ userId: ines.userId, role: 'lead' }, { userId: theoUser.id, role: 'shadow' }], questions: [{ setId }], allowConflicts: true,
-    });
+    const kit = await apiCall<{ id: string; questions: Array<{ competencies: string[] }> }>(
+      app.url,
+      recruiterToken,
+      'POST',
+      '/interviews',
+      {
+        candidateId: sam.id,
+        stage: 'technical',
+        title: 'Systems interview',
+        start: start.toISOString(),
+        durationMinutes: 60,
+        timezone: 'Europe/Berlin',
+        panel: [
+          { userId: ines.userId, role: 'lead' },
+          { userId: theoUser.id, role: 'shadow' },
+        ],
+        questions: [{ setId }],
+        allowConflicts: true,
+      },
+    );
     interviewId = kit.id;
     // Quinn assesses what the interview asks about: the best suggestion
     const competencies = [...new Set(kit.questions.flatMap((q) => q.competencies))];
@@ -101,7 +156,12 @@ describe('RSVP in the browser: a panelist declines, the recruiter replaces them'
     expect(await panel.innerText()).not.toContain('Theo Panelist');
     expect(await page.getByTestId(`rsvp-${quinnId}`).innerText()).toContain('No answer yet');
     await checkPage(page, 'rsvp-replaced');
-    const kit = await apiCall<{ needsReplacement: boolean; panel: Array<{ userId: string; role: string }> }>(app.url, recruiterToken, 'GET', `/interviews/${interviewId}`);
+    const kit = await apiCall<{ needsReplacement: boolean; panel: Array<{ userId: string; role: string }> }>(
+      app.url,
+      recruiterToken,
+      'GET',
+      `/interviews/${interviewId}`,
+    );
     expect(kit.needsReplacement).toBe(false);
     expect(kit.panel.find((p) => p.userId === quinnId)?.role).toBe('shadow');
   }, 120_000);

@@ -1,6 +1,17 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { apiCalls, apiToken, checkPage, closeAppInBrowser, launchBrowser, openAppInBrowser, signInAs, signInWith, type Browser, type RunningApp } from './support';
+import {
+  apiCalls,
+  apiToken,
+  checkPage,
+  closeAppInBrowser,
+  launchBrowser,
+  openAppInBrowser,
+  signInAs,
+  signInWith,
+  type Browser,
+  type RunningApp,
+} from './support';
 
 /**
  * A recruiter finds a time for a panel in three timezones, schedules it from a proposed slot, a
@@ -8,15 +19,38 @@ import { apiCalls, apiToken, checkPage, closeAppInBrowser, launchBrowser, openAp
  * Working hours (Monday to Friday) leave the three of them an hour and a half or two a day in common.
  */
 const PASSWORD = 'panel-password-42';
-const LENA = { email: 'lena.sched@example.com', name: 'Lena Vogel', timezone: 'Europe/Berlin', hours: ['09:00', '17:00'] };
-const MARCUS = { email: 'marcus.sched@example.com', name: 'Marcus Hale', timezone: 'America/New_York', hours: ['09:00', '17:00'] };
-const ANJALI = { email: 'anjali.sched@example.com', name: 'Anjali Rao', timezone: 'Asia/Kolkata', hours: ['13:00', '21:00'] };
+const LENA = {
+  email: 'lena.sched@example.com',
+  name: 'Lena Vogel',
+  timezone: 'Europe/Berlin',
+  hours: ['09:00', '17:00'],
+};
+const MARCUS = {
+  email: 'marcus.sched@example.com',
+  name: 'Marcus Hale',
+  timezone: 'America/New_York',
+  hours: ['09:00', '17:00'],
+};
+const ANJALI = {
+  email: 'anjali.sched@example.com',
+  name: 'Anjali Rao',
+  timezone: 'Asia/Kolkata',
+  hours: ['13:00', '21:00'],
+};
 const PANEL = [LENA, MARCUS, ANJALI];
 const NOTE = 'At a conference in Toronto that day, sorry.';
 
 /** Wall-clock date and time of an instant in a timezone. */
 function wall(instant: string, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }
@@ -31,7 +65,12 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
   let noa: { id: string; name: string };
   const ids: Record<string, string> = {};
   let interviewId: string;
-  let slot: { startsAt: string; endsAt: string; candidateLocal: string; panel: Array<{ userId: string; local: string; timezone: string }> };
+  let slot: {
+    startsAt: string;
+    endsAt: string;
+    candidateLocal: string;
+    panel: Array<{ userId: string; local: string; timezone: string }>;
+  };
 
   const { ok } = apiCalls(() => app.url);
 
@@ -43,9 +82,20 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
     recruiter = await apiToken(app.url, 'recruiter');
     recruiterZone = (await ok<{ timezone: string }>(recruiter, 'GET', '/me')).timezone;
     for (const u of PANEL) {
-      ids[u.name] = (await ok<{ id: string }>(admin, 'POST', '/users', { email: u.email, name: u.name, password: PASSWORD, roles: ['interviewer'], timezone: u.timezone })).id;
+      ids[u.name] = (
+        await ok<{ id: string }>(admin, 'POST', '/users', {
+          email: u.email,
+          name: u.name,
+          password: PASSWORD,
+          roles: ['interviewer'],
+          timezone: u.timezone,
+        })
+      ).id;
       const window = [{ start: u.hours[0], end: u.hours[1] }];
-      await ok(admin, 'PUT', `/interviewers/${ids[u.name]}/availability`, { workingHours: { 1: window, 2: window, 3: window, 4: window, 5: window }, bufferMinutes: 0 });
+      await ok(admin, 'PUT', `/interviewers/${ids[u.name]}/availability`, {
+        workingHours: { 1: window, 2: window, 3: window, 4: window, 5: window },
+        bufferMinutes: 0,
+      });
     }
     const positionId = (await ok<{ id: string }>(hm, 'POST', '/positions', { title: 'Site Reliability Engineer' })).id;
     noa = await ok(hm, 'POST', '/candidates', { positionId, name: 'Noa Levi', email: 'noa.sched@example.com' });
@@ -74,7 +124,10 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
     const from = await page.getByLabel('Earliest day').inputValue();
     const to = await page.getByLabel('Latest day').inputValue();
     const panelIds = PANEL.map((u) => ids[u.name]).join(',');
-    const found = await ok<{ slots: Array<typeof slot>; nearMisses: Array<{ candidateLocal: string; reasons: Array<{ message: string }> }> }>(
+    const found = await ok<{
+      slots: Array<typeof slot>;
+      nearMisses: Array<{ candidateLocal: string; reasons: Array<{ message: string }> }>;
+    }>(
       recruiter,
       'GET',
       `/interviews/find-times?interviewerIds=${panelIds}&durationMinutes=60&from=${from}&to=${to}&candidateTimeZone=${encodeURIComponent(zone)}`,
@@ -92,20 +145,31 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
     const first = page.getByTestId('slot').first();
     const text = await first.innerText();
     expect(text).toContain(slot.candidateLocal);
-    for (const [u, city] of [[LENA, 'Berlin'], [MARCUS, 'New York'], [ANJALI, 'Kolkata']] as const) {
+    for (const [u, city] of [
+      [LENA, 'Berlin'],
+      [MARCUS, 'New York'],
+      [ANJALI, 'Kolkata'],
+    ] as const) {
       const m = slot.panel.find((p) => p.userId === ids[u.name])!;
       expect(text).toContain(`${m.local} in ${city}`);
     }
     expect(text).toMatch(/0 interviews that week/);
     // times that almost work, with why, written for people
-    if (found.nearMisses.length) await page.getByRole('list', { name: 'Times that almost work' }).getByText(found.nearMisses[0].reasons[0].message, { exact: false }).first().waitFor();
+    if (found.nearMisses.length)
+      await page
+        .getByRole('list', { name: 'Times that almost work' })
+        .getByText(found.nearMisses[0].reasons[0].message, { exact: false })
+        .first()
+        .waitFor();
 
     await first.getByRole('button', { name: `Pick ${slot.candidateLocal}` }).click();
     const picked = wall(slot.startsAt, zone);
     expect(await page.getByLabel('Date', { exact: true }).inputValue()).toBe(picked.date);
     expect(await page.getByLabel('Start time', { exact: true }).inputValue()).toBe(picked.time);
     expect(await page.getByLabel('Timezone', { exact: true }).inputValue()).toBe(zone);
-    expect(await first.getByRole('button', { name: `Picked ${slot.candidateLocal}` }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await first.getByRole('button', { name: `Picked ${slot.candidateLocal}` }).getAttribute('aria-pressed'),
+    ).toBe('true');
     await page.getByLabel('Invite the candidate too').check();
     await checkPage(page, 'scheduling-finder');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -115,7 +179,12 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
     await page.getByRole('button', { name: 'Schedule interview' }).click();
     await page.getByRole('heading', { level: 1, name: 'Technical interview' }).waitFor();
     interviewId = page.url().split('/').pop()!;
-    const kit = await ok<{ start: string; end: string; inviteCandidate: boolean; panel: Array<{ userId: string; role: string }> }>(recruiter, 'GET', `/interviews/${interviewId}`);
+    const kit = await ok<{
+      start: string;
+      end: string;
+      inviteCandidate: boolean;
+      panel: Array<{ userId: string; role: string }>;
+    }>(recruiter, 'GET', `/interviews/${interviewId}`);
     expect(kit.start).toBe(slot.startsAt);
     expect(kit.end).toBe(slot.endsAt);
     expect(kit.inviteCandidate).toBe(true);
@@ -150,7 +219,13 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
     await notice.waitFor();
     expect(await notice.innerText()).toContain(`${MARCUS.name} declined`);
     expect(await notice.innerText()).toContain(NOTE);
-    const suggested = (await ok<{ suggestions: Array<{ userId: string; name: string }> }>(recruiter, 'GET', `/interviews/${interviewId}/replacements`)).suggestions[0];
+    const suggested = (
+      await ok<{ suggestions: Array<{ userId: string; name: string }> }>(
+        recruiter,
+        'GET',
+        `/interviews/${interviewId}/replacements`,
+      )
+    ).suggestions[0];
     expect(suggested).toBeDefined();
     const list = notice.getByRole('list', { name: 'Suggested replacements' });
     expect(await list.getByRole('listitem').first().innerText()).toContain(suggested.name);
@@ -160,7 +235,11 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
     await page.getByRole('list', { name: 'Panel' }).getByText(suggested.name).waitFor();
     await checkPage(page, 'scheduling-replaced');
 
-    const kit = await ok<{ needsReplacement: boolean; start: string; panel: Array<{ userId: string; role: string }> }>(recruiter, 'GET', `/interviews/${interviewId}`);
+    const kit = await ok<{ needsReplacement: boolean; start: string; panel: Array<{ userId: string; role: string }> }>(
+      recruiter,
+      'GET',
+      `/interviews/${interviewId}`,
+    );
     expect(kit.needsReplacement).toBe(false);
     expect(kit.start).toBe(slot.startsAt);
     expect(kit.panel.map((p) => [p.userId, p.role])).toEqual([
@@ -174,7 +253,7 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
     expect(await page.getByTestId('needs-replacement-marker').count()).toBe(0);
   }, 120_000);
 
-  it('the recruiter reschedules: each panelist\'s clock warns outside working hours, and the finder does not count the interview\'s own time as busy', async () => {
+  it("the recruiter reschedules: each panelist's clock warns outside working hours, and the finder does not count the interview's own time as busy", async () => {
     await page.goto(`${app.url}/hiring/interviews/${interviewId}`);
     await page.getByRole('button', { name: 'Reschedule', exact: true }).click();
     const form = page.getByRole('form', { name: 'Reschedule' });
@@ -187,12 +266,24 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
 
     await form.getByRole('button', { name: 'Find a time the panel is free' }).click();
     await form.getByTestId('slot').first().waitFor();
-    const kit = await ok<{ scheduled: { timezone: string }; panel: Array<{ userId: string }> }>(recruiter, 'GET', `/interviews/${interviewId}`);
+    const kit = await ok<{ scheduled: { timezone: string }; panel: Array<{ userId: string }> }>(
+      recruiter,
+      'GET',
+      `/interviews/${interviewId}`,
+    );
     const q = `interviewerIds=${kit.panel.map((p) => p.userId).join(',')}&durationMinutes=60&from=${await form.getByLabel('Earliest day').inputValue()}&to=${await form.getByLabel('Latest day').inputValue()}&candidateTimeZone=${encodeURIComponent(kit.scheduled.timezone)}`;
-    const found = await ok<{ slots: Array<typeof slot> }>(recruiter, 'GET', `/interviews/find-times?${q}&limit=50&excludeInterviewId=${interviewId}`);
+    const found = await ok<{ slots: Array<typeof slot> }>(
+      recruiter,
+      'GET',
+      `/interviews/find-times?${q}&limit=50&excludeInterviewId=${interviewId}`,
+    );
     // its own time stays on offer (the interview does not clash with itself); without the exclusion it is busy
     expect(found.slots.map((s) => s.startsAt)).toContain(slot.startsAt);
-    const unexcluded = await ok<{ slots: Array<typeof slot> }>(recruiter, 'GET', `/interviews/find-times?${q}&limit=50`);
+    const unexcluded = await ok<{ slots: Array<typeof slot> }>(
+      recruiter,
+      'GET',
+      `/interviews/find-times?${q}&limit=50`,
+    );
     expect(unexcluded.slots.map((s) => s.startsAt)).not.toContain(slot.startsAt);
     const target = found.slots.slice(0, 4).find((s) => s.startsAt !== slot.startsAt)!;
     await form.getByRole('button', { name: `Pick ${target.candidateLocal}` }).click();
@@ -215,7 +306,9 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
     const pool = page.getByRole('region', { name: /^Reliability/ });
     await pool.waitFor();
     const add = async (who: typeof LENA, trainee: boolean) => {
-      await pool.getByLabel('Interviewer to add to Reliability').selectOption({ label: `${who.name} · ${who.timezone.replace(/_/g, ' ')}` });
+      await pool
+        .getByLabel('Interviewer to add to Reliability')
+        .selectOption({ label: `${who.name} · ${who.timezone.replace(/_/g, ' ')}` });
       await pool.getByLabel('As a trainee').setChecked(trainee);
       await pool.getByRole('button', { name: 'Add member' }).click();
       await pool.getByRole('list', { name: 'Members of Reliability' }).getByText(who.name).waitFor();
@@ -225,12 +318,23 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
     const anjali = pool.getByTestId(`member-${ids[ANJALI.name]}`);
     expect(await anjali.innerText()).toMatch(/Shadowing[\s\S]*0 of 2 shadows/);
     expect(await pool.getByTestId(`member-${ids[LENA.name]}`).innerText()).toContain('Qualified');
-    expect(await pool.innerText()).toContain('At most 2 a day per member. Trainees qualify after 2 shadows and 2 reverse shadows.');
+    expect(await pool.innerText()).toContain(
+      'At most 2 a day per member. Trainees qualify after 2 shadows and 2 reverse shadows.',
+    );
     await checkPage(page, 'scheduling-pools');
     await page.setViewportSize({ width: 390, height: 844 });
     await checkPage(page, 'scheduling-pools-phone');
     await page.setViewportSize({ width: 1360, height: 900 });
-    const saved = (await ok<{ items: Array<{ id: string; name: string; dailyLimit: number | null; members: Array<{ userId: string; trainee: boolean; stage: string; remaining: number }> }> }>(recruiter, 'GET', '/interviewer-pools')).items.find((p) => p.name === 'Reliability')!;
+    const saved = (
+      await ok<{
+        items: Array<{
+          id: string;
+          name: string;
+          dailyLimit: number | null;
+          members: Array<{ userId: string; trainee: boolean; stage: string; remaining: number }>;
+        }>;
+      }>(recruiter, 'GET', '/interviewer-pools')
+    ).items.find((p) => p.name === 'Reliability')!;
     expect(saved.dailyLimit).toBe(2);
     expect(saved.members.map((m) => [m.userId, m.trainee, m.stage, m.remaining]).sort()).toEqual(
       [
@@ -252,23 +356,47 @@ describe('scheduling across timezones in the browser: find a time, a decline, a 
     await page.getByRole('button', { name: 'Add seat' }).click();
     await page.getByRole('list', { name: 'Pool seats' }).getByText('filled when you pick a time below').waitFor();
     expect(await page.getByRole('button', { name: 'Schedule interview' }).isDisabled()).toBe(true);
-    const withTrainee = page.getByTestId('slot').filter({ has: page.getByRole('button', { name: `Add ${ANJALI.name} as a shadow` }) }).first();
+    const withTrainee = page
+      .getByTestId('slot')
+      .filter({ has: page.getByRole('button', { name: `Add ${ANJALI.name} as a shadow` }) })
+      .first();
     await withTrainee.waitFor();
     const when = (await withTrainee.locator('.hm-slot__when strong').innerText()).split('–')[0];
     expect(await withTrainee.innerText()).toMatch(new RegExp(`${LENA.name}\\s*Reliability`));
     await withTrainee.getByRole('button', { name: `Pick ${when}` }).click();
     await page.getByRole('list', { name: 'Pool seats' }).getByText(`${LENA.name}, with the time picked`).waitFor();
-    await page.getByTestId('slot').filter({ hasText: when }).first().getByRole('button', { name: `Add ${ANJALI.name} as a shadow` }).click();
+    await page
+      .getByTestId('slot')
+      .filter({ hasText: when })
+      .first()
+      .getByRole('button', { name: `Add ${ANJALI.name} as a shadow` })
+      .click();
     const anjaliRow = page.locator('.hm-person-row').filter({ hasText: ANJALI.name });
     expect(await anjaliRow.getByRole('radio', { name: 'Shadow' }).isChecked()).toBe(true);
-    expect(await page.locator('.hm-person-row').filter({ hasText: MARCUS.name }).getByRole('radio', { name: 'Lead' }).isChecked()).toBe(true);
-    expect(await page.locator('.hm-person-row').filter({ hasText: LENA.name }).getByRole('radio', { name: 'Panelist' }).isChecked()).toBe(true);
+    expect(
+      await page
+        .locator('.hm-person-row')
+        .filter({ hasText: MARCUS.name })
+        .getByRole('radio', { name: 'Lead' })
+        .isChecked(),
+    ).toBe(true);
+    expect(
+      await page
+        .locator('.hm-person-row')
+        .filter({ hasText: LENA.name })
+        .getByRole('radio', { name: 'Panelist' })
+        .isChecked(),
+    ).toBe(true);
     // the trainee joined the panel: the finder asks again; judge the page once it has its answer
     await page.locator('.hm-finder__results[aria-busy="false"]').waitFor();
     await checkPage(page, 'scheduling-pool-seat');
     await page.getByRole('button', { name: 'Schedule interview' }).click();
     await page.getByRole('heading', { level: 1, name: 'Technical interview' }).waitFor();
-    const kit = await ok<{ start: string; panel: Array<{ userId: string; role: string }> }>(recruiter, 'GET', `/interviews/${page.url().split('/').pop()}`);
+    const kit = await ok<{ start: string; panel: Array<{ userId: string; role: string }> }>(
+      recruiter,
+      'GET',
+      `/interviews/${page.url().split('/').pop()}`,
+    );
     expect(wall(kit.start, recruiterZone).time).toBe(when.split(', ').pop());
     expect(kit.panel.map((p) => [p.userId, p.role])).toEqual([
       [ids[MARCUS.name], 'lead'],

@@ -1,6 +1,16 @@
 import type { Page, Request } from 'playwright-core';
 import { DEMO_PASSWORD } from '@app/config';
-import { apiToken, checkPage, closeAppInBrowser, DEMO, openAppInBrowser, signInAs, watchErrors, type Browser, type RunningApp } from './support';
+import {
+  apiToken,
+  checkPage,
+  closeAppInBrowser,
+  DEMO,
+  openAppInBrowser,
+  signInAs,
+  watchErrors,
+  type Browser,
+  type RunningApp,
+} from './support';
 
 /**
  * Sessions in the browser: the access token lives in the page's memory only, and the HttpOnly
@@ -19,7 +29,9 @@ describe('web sessions', () => {
     process.env.JWT_TTL = '8'; // inherited by the app process
     ({ app, browser, page } = await openAppInBrowser());
     const token = await apiToken(app.url, 'interviewer');
-    const upcoming = await (await fetch(`${app.url}/api/v1/interviews/upcoming?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const upcoming = await (
+      await fetch(`${app.url}/api/v1/interviews/upcoming?limit=1`, { headers: { authorization: `Bearer ${token}` } })
+    ).json();
     deepLink = upcoming.items?.[0] ? `/interviews/${upcoming.items[0].id}` : '/my-interviews';
   }, 240_000);
   afterAll(async () => {
@@ -30,16 +42,25 @@ describe('web sessions', () => {
 
   const webStorage = (p: Page) =>
     p.evaluate(() => {
-      const dump = (s: Storage) => Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i)!).map((k) => [k, s.getItem(k)]));
+      const dump = (s: Storage) =>
+        Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i)!).map((k) => [k, s.getItem(k)]));
       return { local: dump(localStorage), session: dump(sessionStorage), cookies: document.cookie };
     });
   const refreshStatus = (p: Page) =>
-    p.evaluate(async () => (await fetch('/api/v1/auth/refresh', { method: 'POST', headers: { 'x-requested-with': 'fetch' } })).status);
+    p.evaluate(
+      async () =>
+        (await fetch('/api/v1/auth/refresh', { method: 'POST', headers: { 'x-requested-with': 'fetch' } })).status,
+    );
   const countRefreshes = (p: Page) => {
     const seen: string[] = [];
     const on = (r: Request) => new URL(r.url()).pathname === '/api/v1/auth/refresh' && seen.push(r.url());
     p.on('request', on);
-    return { get count() { return seen.length; }, stop: () => p.off('request', on) };
+    return {
+      get count() {
+        return seen.length;
+      },
+      stop: () => p.off('request', on),
+    };
   };
 
   it('signs in, keeps no token in web storage, and opens a second tab on a reminder link signed in', async () => {
@@ -83,7 +104,10 @@ describe('web sessions', () => {
 
   it('signs out: the refresh cookie no longer works, drafts are gone, and the reminder link asks to sign in', async () => {
     await page.evaluate(() => {
-      localStorage.setItem('scorecards.draft.11111111-1111-1111-1111-111111111111.22222222-2222-2222-2222-222222222222', JSON.stringify({ v: 1, baseVersion: 1, editedAt: Date.now(), values: { summary: 'Strong on caching' } }));
+      localStorage.setItem(
+        'scorecards.draft.11111111-1111-1111-1111-111111111111.22222222-2222-2222-2222-222222222222',
+        JSON.stringify({ v: 1, baseVersion: 1, editedAt: Date.now(), values: { summary: 'Strong on caching' } }),
+      );
       localStorage.setItem('unrelated.setting', 'kept');
     });
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -131,7 +155,12 @@ describe('web sessions', () => {
     expect(await form.getByLabel('Current password').inputValue()).toBe('');
     await checkPage(page, 'account-password');
 
-    const login = (password: string) => fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO.recruiter, password }) });
+    const login = (password: string) =>
+      fetch(`${app.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: DEMO.recruiter, password }),
+      });
     expect((await login(DEMO_PASSWORD)).status).toBe(401);
     expect((await login('a-brand-new-passphrase')).status).toBe(200);
     // this tab stays signed in through the change

@@ -13,7 +13,7 @@ describe('the web page as `npm start` serves it', () => {
   }, 240_000);
   afterAll(() => closeAppInBrowser({ app, browser }), 60_000);
 
-  it('serves the page at /, and index.html for the page\'s own routes, but not for the server\'s paths', async () => {
+  it("serves the page at /, and index.html for the page's own routes, but not for the server's paths", async () => {
     const home = await fetch(`${app.url}/`);
     expect(home.status).toBe(200);
     expect(home.headers.get('content-type')).toMatch(/text\/html/);
@@ -30,7 +30,14 @@ describe('the web page as `npm start` serves it', () => {
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
 
-    for (const path of ['/api/v1/no-such-thing', '/api/nothing', '/health/x', '/metrics/x', '/admin/nothing-here', '/assets/gone-1234.js']) {
+    for (const path of [
+      '/api/v1/no-such-thing',
+      '/api/nothing',
+      '/health/x',
+      '/metrics/x',
+      '/admin/nothing-here',
+      '/assets/gone-1234.js',
+    ]) {
       const res = await fetch(app.url + path);
       expect([path, res.status]).toEqual([path, path.startsWith('/admin') ? expect.any(Number) : 404]);
       expect(res.headers.get('content-type') ?? '').not.toMatch(/text\/html/);

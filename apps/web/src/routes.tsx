@@ -48,7 +48,11 @@ export const ROUTES: PageRoute[] = [
   },
   { path: '/question-sets/:id', page: lazy(() => import('./pages/recruiter/QuestionSetPage')), roles: RECRUITING },
   // how each question of a set is rated; linked from the set's page
-  { path: '/question-sets/:id/stats', page: lazy(() => import('./pages/recruiter/QuestionStatsPage')), roles: RECRUITING },
+  {
+    path: '/question-sets/:id/stats',
+    page: lazy(() => import('./pages/recruiter/QuestionStatsPage')),
+    roles: RECRUITING,
+  },
   {
     path: '/my-interviews',
     page: lazy(() => import('./pages/interviewer/MyInterviewsPage')),
@@ -57,7 +61,11 @@ export const ROUTES: PageRoute[] = [
   },
   // the kit: anyone who may read the interview (the API answers 404 otherwise); reminders link here
   { path: '/interviews/:id', page: lazy(() => import('./pages/interviewer/InterviewKitPage')) },
-  { path: '/interviews/:id/scorecard', page: lazy(() => import('./pages/interviewer/ScorecardPage')), roles: ['interviewer'] },
+  {
+    path: '/interviews/:id/scorecard',
+    page: lazy(() => import('./pages/interviewer/ScorecardPage')),
+    roles: ['interviewer'],
+  },
   {
     path: '/home',
     page: lazy(() => import('./pages/hiring/HiringHomePage')),
@@ -88,7 +96,11 @@ export const ROUTES: PageRoute[] = [
   { path: '/positions/:id/pipeline', page: lazy(() => import('./pages/hiring/PipelinePage')), roles: HIRING },
   { path: '/candidates/:id', page: lazy(() => import('./pages/hiring/CandidatePage')), roles: HIRING },
   { path: '/candidates/:id/summary', page: lazy(() => import('./pages/hiring/CandidateSummaryPage')), roles: HIRING },
-  { path: '/candidates/:id/debrief', page: lazy(() => import('./pages/hiring/DebriefPage')), roles: ['hiring_manager', 'recruiter', 'admin'] },
+  {
+    path: '/candidates/:id/debrief',
+    page: lazy(() => import('./pages/hiring/DebriefPage')),
+    roles: ['hiring_manager', 'recruiter', 'admin'],
+  },
   { path: '/hiring/interviews/:id', page: lazy(() => import('./pages/hiring/InterviewPage')), roles: HIRING },
   // the API lets an interviewer read only their own; the hiring team reads everyone's (recruiters reach it from the pools page)
   {

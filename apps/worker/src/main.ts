@@ -6,7 +6,9 @@ import { WorkerModule } from './worker.module';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   if (config.embedded) {
-    process.stderr.write('The worker runs beside an API process: set DATABASE_URL (and REDIS_URL) to the same values as the API.\n');
+    process.stderr.write(
+      'The worker runs beside an API process: set DATABASE_URL (and REDIS_URL) to the same values as the API.\n',
+    );
     process.exit(1);
   }
   const app = await createWorkerContext(WorkerModule.forRoot(config));

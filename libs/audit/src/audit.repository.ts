@@ -13,12 +13,22 @@ export class AuditRepository {
     await manager.getRepository(AuditEventEntity).save(manager.create(AuditEventEntity, event), { reload: false });
   }
 
-  async list(filter: { entityType?: string; entityId?: string; actorId?: string }, limit: number, before?: { createdAt: string; id: string }): Promise<Array<AuditEventEntity & { cursorTs: string }>> {
-    const qb = this.repo.createQueryBuilder('a').addSelect('a.created_at::text', 'cursor_ts').orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(limit);
+  async list(
+    filter: { entityType?: string; entityId?: string; actorId?: string },
+    limit: number,
+    before?: { createdAt: string; id: string },
+  ): Promise<Array<AuditEventEntity & { cursorTs: string }>> {
+    const qb = this.repo
+      .createQueryBuilder('a')
+      .addSelect('a.created_at::text', 'cursor_ts')
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(limit);
     if (filter.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
     if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
-    if (before) qb.andWhere('(a.created_at, a.id) < (:ts::timestamptz, :id::uuid)', { ts: before.createdAt, id: before.id });
+    if (before)
+      qb.andWhere('(a.created_at, a.id) < (:ts::timestamptz, :id::uuid)', { ts: before.createdAt, id: before.id });
     const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
     return entities.map((e, i) => Object.assign(e, { cursorTs: raw[i].cursor_ts }));
   }

@@ -3,7 +3,8 @@ import { encodeCursor, keysetAfter } from '@app/common';
 import { AuditRepository } from './audit.repository';
 import { AuditPage, ListAuditQueryDto } from './dto/audit.dto';
 
-export type AuditEntityType = 'interview' | 'scorecard' | 'question_set' | 'position' | 'candidate' | 'interviewer' | 'settings' | 'user';
+export type AuditEntityType =
+  'interview' | 'scorecard' | 'question_set' | 'position' | 'candidate' | 'interviewer' | 'settings' | 'user';
 
 /** The entity id under which changes to a singleton (the reminder policy) are recorded. */
 export const SETTINGS_ENTITY_ID = '00000000-0000-0000-0000-000000000001';
@@ -13,7 +14,14 @@ export class AuditService {
   constructor(private readonly repo: AuditRepository) {}
 
   /** Records a change; pass the transaction handle of the change so both commit or neither. */
-  record(actorId: string | null, entityType: AuditEntityType, entityId: string, action: string, changes: Record<string, unknown> = {}, tx?: unknown): Promise<void> {
+  record(
+    actorId: string | null,
+    entityType: AuditEntityType,
+    entityId: string,
+    action: string,
+    changes: Record<string, unknown> = {},
+    tx?: unknown,
+  ): Promise<void> {
     return this.repo.insert({ actorId, entityType, entityId, action, changes }, tx);
   }
 

@@ -15,8 +15,7 @@ export const ACCESS_TOKEN_ALGORITHMS: ['HS256'] = ['HS256'];
 
 /** A request's bearer token, checked: its claims, or why there are none. */
 export type BearerOutcome =
-  | { claims: VerifiedAccessToken; error?: undefined }
-  | { claims?: undefined; error: 'missing' | 'expired' | 'invalid' };
+  { claims: VerifiedAccessToken; error?: undefined } | { claims?: undefined; error: 'missing' | 'expired' | 'invalid' };
 
 interface RequestWithHeaders {
   headers?: Record<string, string | string[] | undefined>;

@@ -46,7 +46,11 @@ export class AuthController {
   @HttpCode(200)
   @ApiErrors(400, 401, 429)
   @ApiOkResponse({ type: LoginResponse })
-  async login(@Body() _dto: LoginDto, @Req() req: { user: UserEntity }, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+  async login(
+    @Body() _dto: LoginDto,
+    @Req() req: { user: UserEntity },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
     const refresh = await this.sessions.start(req.user);
     setCookies(reply, [refreshCookie(refresh.token, refresh.maxAge, this.secure)]);
     return this.auth.issueToken(req.user, refresh.familyId);

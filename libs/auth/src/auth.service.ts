@@ -46,7 +46,13 @@ export class AuthService {
     if (ok && user?.active) return user;
     // never the password; the email only when it names nobody (a known user is the entity itself)
     const reason = !user ? 'unknown_email' : ok ? 'inactive' : 'wrong_password';
-    await this.audit.record(null, 'user', user?.id ?? UNKNOWN_USER_ID, 'login_failed', user ? { reason } : { reason, email: email.slice(0, 254) });
+    await this.audit.record(
+      null,
+      'user',
+      user?.id ?? UNKNOWN_USER_ID,
+      'login_failed',
+      user ? { reason } : { reason, email: email.slice(0, 254) },
+    );
     return null;
   }
 
@@ -55,7 +61,16 @@ export class AuthService {
     const payload = await this.jwt.verifyAsync<JwtPayload>(token).catch(() => null);
     const found = payload?.sub ? await this.users.findById(payload.sub) : null;
     const user = found?.active && (await this.sessions.isLive(payload?.sid)) ? found : null;
-    return user ? { id: user.id, email: user.email, name: user.name, roles: user.roles, timezone: user.timezone, sessionId: payload?.sid } : null;
+    return user
+      ? {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          roles: user.roles,
+          timezone: user.timezone,
+          sessionId: payload?.sid,
+        }
+      : null;
   }
 
   async issueToken(user: UserEntity, sessionId: string): Promise<LoginResponse> {
@@ -74,8 +89,10 @@ export class AuthService {
     if (!user || !(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
       throw fieldError('currentPassword', 'The current password is not right');
     }
-    if (dto.newPassword === dto.currentPassword) throw fieldError('newPassword', 'The new password must differ from the current one');
-    if (isKnownDefaultPassword(dto.newPassword)) throw fieldError('newPassword', 'This password is published or too common; choose another');
+    if (dto.newPassword === dto.currentPassword)
+      throw fieldError('newPassword', 'The new password must differ from the current one');
+    if (isKnownDefaultPassword(dto.newPassword))
+      throw fieldError('newPassword', 'This password is published or too common; choose another');
     await this.users.updatePasswordHash(user.id, await this.passwords.hash(dto.newPassword));
     const ended = await this.sessions.revokeUser(user.id, actor.sessionId);
     await this.audit.record(actor.id, 'user', user.id, 'password_changed', { otherSessionsEnded: ended });

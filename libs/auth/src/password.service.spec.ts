@@ -6,7 +6,13 @@ import { loadConfig } from '@app/config';
 import { ConcurrencyLimiter, HASH_RETRY_AFTER_SECONDS, PasswordService } from './password.service';
 
 const service = (concurrency: number) =>
-  new PasswordService(loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'pw-')), HASH_CONCURRENCY: String(concurrency) }));
+  new PasswordService(
+    loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'pw-')),
+      HASH_CONCURRENCY: String(concurrency),
+    }),
+  );
 
 /** Samples `inFlight` on every turn of the event loop while `work` runs; the largest value seen. */
 async function maxInFlight(limiter: ConcurrencyLimiter, work: Promise<unknown>): Promise<number> {
@@ -26,7 +32,11 @@ describe('PasswordService: a cap on concurrent argon2 hashes', () => {
     const passwords = service(2);
     const hashes = await Promise.all(['a', 'b', 'c'].map((p) => passwords.hash(`pw-${p}-long-enough`)));
     const checks = Promise.all(
-      Array.from({ length: 8 }, (_, i) => (i % 3 === 2 ? passwords.hash(`another-${i}`) : passwords.verify(hashes[i % 3], i % 2 ? 'wrong' : `pw-${'abc'[i % 3]}-long-enough`))),
+      Array.from({ length: 8 }, (_, i) =>
+        i % 3 === 2
+          ? passwords.hash(`another-${i}`)
+          : passwords.verify(hashes[i % 3], i % 2 ? 'wrong' : `pw-${'abc'[i % 3]}-long-enough`),
+      ),
     );
     const max = await maxInFlight(passwords.limiter, checks);
     expect(max).toBe(2);
@@ -71,10 +81,14 @@ describe('PasswordService: a cap on concurrent argon2 hashes', () => {
   it('hands slots on in arrival order', async () => {
     const limiter = new ConcurrencyLimiter(1, 10);
     const order: number[] = [];
-    await Promise.all([0, 1, 2, 3, 4].map((i) => limiter.run(async () => {
-      await new Promise((r) => setTimeout(r, 5));
-      order.push(i);
-    })));
+    await Promise.all(
+      [0, 1, 2, 3, 4].map((i) =>
+        limiter.run(async () => {
+          await new Promise((r) => setTimeout(r, 5));
+          order.push(i);
+        }),
+      ),
+    );
     expect(order).toEqual([0, 1, 2, 3, 4]);
   });
 

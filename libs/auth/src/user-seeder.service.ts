@@ -5,9 +5,24 @@ import { UsersService } from './users.service';
 
 export const DEMO_USERS: Array<{ email: string; name: string; roles: Role[]; timezone: string }> = [
   { email: DEMO_ADMIN_EMAIL, name: 'Ada Admin', roles: [Role.Admin], timezone: 'UTC' },
-  { email: 'recruiter@demo.scorecards.dev', name: 'Rita Recruiter', roles: [Role.Recruiter], timezone: 'Europe/London' },
-  { email: 'manager@demo.scorecards.dev', name: 'Hugo Hiring-Manager', roles: [Role.HiringManager], timezone: 'Europe/Berlin' },
-  { email: 'interviewer@demo.scorecards.dev', name: 'Ines Interviewer', roles: [Role.Interviewer], timezone: 'America/New_York' },
+  {
+    email: 'recruiter@demo.scorecards.dev',
+    name: 'Rita Recruiter',
+    roles: [Role.Recruiter],
+    timezone: 'Europe/London',
+  },
+  {
+    email: 'manager@demo.scorecards.dev',
+    name: 'Hugo Hiring-Manager',
+    roles: [Role.HiringManager],
+    timezone: 'Europe/Berlin',
+  },
+  {
+    email: 'interviewer@demo.scorecards.dev',
+    name: 'Ines Interviewer',
+    roles: [Role.Interviewer],
+    timezone: 'America/New_York',
+  },
 ];
 
 /** Two more interviewers, so that demo panels span New York, Berlin and Kolkata; they sign in like the others. */
@@ -31,7 +46,8 @@ export class UserSeederService implements OnApplicationBootstrap {
       await this.users.ensure(this.config.adminEmail, 'Administrator', this.config.adminPassword, [Role.Admin]);
     }
     if (this.config.demo) {
-      for (const u of [...DEMO_USERS, ...DEMO_PANELISTS]) await this.users.ensure(u.email, u.name, DEMO_PASSWORD, u.roles, u.timezone);
+      for (const u of [...DEMO_USERS, ...DEMO_PANELISTS])
+        await this.users.ensure(u.email, u.name, DEMO_PASSWORD, u.roles, u.timezone);
       this.logger.log('demo users ready');
     }
   }

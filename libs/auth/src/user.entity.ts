@@ -3,7 +3,10 @@ import { Role } from './role.enum';
 
 @Entity('users')
 @Check('users_email_lower', 'email = lower(email)')
-@Check('users_roles_known', `roles <@ ARRAY['admin','recruiter','hiring_manager','interviewer']::text[] AND cardinality(roles) > 0`)
+@Check(
+  'users_roles_known',
+  `roles <@ ARRAY['admin','recruiter','hiring_manager','interviewer']::text[] AND cardinality(roles) > 0`,
+)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -15,7 +15,10 @@ export class UsersRepository {
    * The guard's one query per request: the user if active and, when the token names its sign-in,
    * only while that sign-in is open (a family keeps one unrevoked token until it is ended).
    */
-  async findSignedIn(id: string, familyId: string | undefined): Promise<Pick<UserEntity, 'id' | 'email' | 'name' | 'roles' | 'timezone'> | null> {
+  async findSignedIn(
+    id: string,
+    familyId: string | undefined,
+  ): Promise<Pick<UserEntity, 'id' | 'email' | 'name' | 'roles' | 'timezone'> | null> {
     const rows: Array<Pick<UserEntity, 'id' | 'email' | 'name' | 'roles' | 'timezone'>> = await this.repo.query(
       `SELECT u.id, u.email, u.name, u.roles, u.timezone FROM users u
         WHERE u.id = $1 AND u.active
@@ -41,7 +44,16 @@ export class UsersRepository {
   }
 
   /** Active users holding `role`, by name; optionally only / never these ids, or matching words. */
-  async listByRole(role: string, f: { limit: number; after?: { name: string; id: string }; onlyIds?: string[]; excludeIds?: string[]; words?: string[] }): Promise<UserEntity[]> {
+  async listByRole(
+    role: string,
+    f: {
+      limit: number;
+      after?: { name: string; id: string };
+      onlyIds?: string[];
+      excludeIds?: string[];
+      words?: string[];
+    },
+  ): Promise<UserEntity[]> {
     const qb = this.repo
       .createQueryBuilder('u')
       .where(':role = ANY(u.roles) AND u.active', { role })
@@ -50,7 +62,11 @@ export class UsersRepository {
       .limit(f.limit);
     if (f.onlyIds) qb.andWhere('u.id = ANY(:only)', { only: f.onlyIds });
     if (f.excludeIds?.length) qb.andWhere('u.id <> ALL(:excluded)', { excluded: f.excludeIds });
-    (f.words ?? []).forEach((w, i) => qb.andWhere(`(u.name ILIKE :w${i} OR u.email ILIKE :w${i})`, { [`w${i}`]: `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }));
+    (f.words ?? []).forEach((w, i) =>
+      qb.andWhere(`(u.name ILIKE :w${i} OR u.email ILIKE :w${i})`, {
+        [`w${i}`]: `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      }),
+    );
     if (f.after) qb.andWhere('(u.name, u.id) > (:name, :id)', f.after);
     return qb.getMany();
   }
@@ -62,12 +78,19 @@ export class UsersRepository {
   async listPage(limit: number, after?: { email: string }, words: string[] = []): Promise<UserEntity[]> {
     const qb = this.repo.createQueryBuilder('u').orderBy('u.email', 'ASC').limit(limit);
     if (after) qb.andWhere('u.email > :email', { email: after.email });
-    words.forEach((w, i) => qb.andWhere(`(u.name ILIKE :w${i} OR u.email ILIKE :w${i})`, { [`w${i}`]: `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }));
+    words.forEach((w, i) =>
+      qb.andWhere(`(u.name ILIKE :w${i} OR u.email ILIKE :w${i})`, {
+        [`w${i}`]: `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      }),
+    );
     return qb.getMany();
   }
 
   /** Changes the given fields; returns the user as it now is, or null when there is none. */
-  async update(id: string, changes: Partial<Pick<UserEntity, 'name' | 'roles' | 'timezone' | 'active'>>): Promise<UserEntity | null> {
+  async update(
+    id: string,
+    changes: Partial<Pick<UserEntity, 'name' | 'roles' | 'timezone' | 'active'>>,
+  ): Promise<UserEntity | null> {
     if (Object.keys(changes).length) await this.repo.update({ id }, changes);
     return this.findById(id);
   }

@@ -88,7 +88,10 @@ export class UsersService {
     return ids;
   }
 
-  async listByRole(role: Role, f: { limit: number; cursor?: string; onlyIds?: string[]; excludeIds?: string[]; q?: string }): Promise<Page<UserResponse>> {
+  async listByRole(
+    role: Role,
+    f: { limit: number; cursor?: string; onlyIds?: string[]; excludeIds?: string[]; q?: string },
+  ): Promise<Page<UserResponse>> {
     const after = keysetAfter(f.cursor);
     const rows = await this.users.listByRole(role, {
       limit: f.limit + 1,
@@ -99,7 +102,10 @@ export class UsersService {
     });
     const items = rows.slice(0, f.limit).map((u) => UserResponse.from(u));
     const last = items[items.length - 1];
-    return { items, page: { limit: f.limit, nextCursor: rows.length > f.limit && last ? encodeCursor([last.name, last.id]) : null } };
+    return {
+      items,
+      page: { limit: f.limit, nextCursor: rows.length > f.limit && last ? encodeCursor([last.name, last.id]) : null },
+    };
   }
 
   async updateTimezone(id: string, timezone: string): Promise<void> {
@@ -113,10 +119,14 @@ export class UsersService {
   async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {
     const before = await this.users.findById(id);
     if (!before) throw new NotFoundException(`User ${id} not found`);
-    if (actor.id === id && dto.active === false) throw selfLockout('active', 'you cannot deactivate your own account; ask another admin');
-    if (actor.id === id && dto.roles && !dto.roles.includes(Role.Admin)) throw selfLockout('roles', 'you cannot remove your own admin role; ask another admin');
+    if (actor.id === id && dto.active === false)
+      throw selfLockout('active', 'you cannot deactivate your own account; ask another admin');
+    if (actor.id === id && dto.roles && !dto.roles.includes(Role.Admin))
+      throw selfLockout('roles', 'you cannot remove your own admin role; ask another admin');
     const { name, roles, timezone, active } = dto;
-    const changes = Object.fromEntries(Object.entries({ name, roles, timezone, active }).filter(([, v]) => v !== undefined));
+    const changes = Object.fromEntries(
+      Object.entries({ name, roles, timezone, active }).filter(([, v]) => v !== undefined),
+    );
     const after = (await this.users.update(id, changes))!;
     await this.auditAccessChange(actor, before, after);
     return UserResponse.from(after);
@@ -133,8 +143,16 @@ export class UsersService {
     // an admin changing their own roles keeps the sign-in they are doing it from
     const keep = actor.id === after.id ? actor.sessionId : undefined;
     const ended = rolesChanged || !after.active ? await this.sessions.revokeUser(after.id, keep) : 0;
-    if (rolesChanged) await this.audit.record(actor.id, 'user', after.id, 'roles_changed', { from: before.roles, to: after.roles, sessionsEnded: ended });
-    if (activeChanged) await this.audit.record(actor.id, 'user', after.id, after.active ? 'reactivated' : 'deactivated', { sessionsEnded: rolesChanged ? 0 : ended });
+    if (rolesChanged)
+      await this.audit.record(actor.id, 'user', after.id, 'roles_changed', {
+        from: before.roles,
+        to: after.roles,
+        sessionsEnded: ended,
+      });
+    if (activeChanged)
+      await this.audit.record(actor.id, 'user', after.id, after.active ? 'reactivated' : 'deactivated', {
+        sessionsEnded: rolesChanged ? 0 : ended,
+      });
   }
 
   /** A user changes their own name or timezone. */

@@ -22,7 +22,14 @@ describe('loadConfig', () => {
   it('gives the embedded default with no environment at all', () => {
     const dir = dataDir();
     const c = loadConfig({ DATA_DIR: dir });
-    expect(c).toMatchObject({ embedded: true, port: 3000, demo: true, processRole: 'all', queueBackend: 'postgres', production: false });
+    expect(c).toMatchObject({
+      embedded: true,
+      port: 3000,
+      demo: true,
+      processRole: 'all',
+      queueBackend: 'postgres',
+      production: false,
+    });
     expect(c.databaseUrl).toBeUndefined();
   });
 
@@ -55,7 +62,11 @@ describe('loadConfig', () => {
   });
 
   it('turns demo data off by default when a database is configured', () => {
-    const c = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://localhost:6379' });
+    const c = loadConfig({
+      DATA_DIR: dataDir(),
+      DATABASE_URL: 'postgres://u@h/db',
+      REDIS_URL: 'redis://localhost:6379',
+    });
     expect(c).toMatchObject({ embedded: false, demo: false, queueBackend: 'redis' });
   });
 
@@ -67,7 +78,7 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'mail.example.com' }, 'SMTP_URL'],
     [{ DEMO: 'maybe' }, 'DEMO'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
-    [{ ADMIN_EMAIL: 'root' , ADMIN_PASSWORD: 'long-enough' }, 'ADMIN_EMAIL'],
+    [{ ADMIN_EMAIL: 'root', ADMIN_PASSWORD: 'long-enough' }, 'ADMIN_EMAIL'],
     [{ ADMIN_EMAIL: 'root@example.com' }, 'ADMIN_PASSWORD'],
     [{ PROCESS_ROLE: 'worker' }, 'PROCESS_ROLE'],
   ])('names the variable of a bad value: %j', (env, name) => {
@@ -78,12 +89,20 @@ describe('loadConfig', () => {
 
   it('requires the production variables when NODE_ENV=production, naming each', () => {
     const found = problems({ NODE_ENV: 'production', DATA_DIR: dataDir() });
-    for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL']) expect(found.join('\n')).toContain(name);
+    for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL'])
+      expect(found.join('\n')).toContain(name);
   });
 
   it('accepts a complete production configuration', () => {
     const c = loadConfig(SAFE_PRODUCTION);
-    expect(c).toMatchObject({ production: true, embedded: false, processRole: 'api', demo: false, trustProxy: false, publicUrl: 'https://scorecards.example.org' });
+    expect(c).toMatchObject({
+      production: true,
+      embedded: false,
+      processRole: 'api',
+      demo: false,
+      trustProxy: false,
+      publicUrl: 'https://scorecards.example.org',
+    });
   });
 });
 
@@ -121,7 +140,11 @@ describe('production refuses to start unsafely', () => {
     ['a JWT secret that is a run of characters', { JWT_SECRET: '0123456789abcdefghijklmnopqrstuvwxyz' }, 'JWT_SECRET'],
     ['a JWT secret of few characters', { JWT_SECRET: 'abab-baba-aabb-bbaa-abba-baab-abab-b' }, 'JWT_SECRET'],
     ['a short webhook secret', { WEBHOOK_SECRET: 'Xk29fLq0Zr8bTn4wQ1' }, 'WEBHOOK_SECRET'],
-    ['a placeholder webhook secret', { WEBHOOK_SECRET: 'change-this-webhook-signing-key-before-going-live' }, 'WEBHOOK_SECRET'],
+    [
+      'a placeholder webhook secret',
+      { WEBHOOK_SECRET: 'change-this-webhook-signing-key-before-going-live' },
+      'WEBHOOK_SECRET',
+    ],
     ['a low-entropy webhook secret', { WEBHOOK_SECRET: 'z'.repeat(48) }, 'WEBHOOK_SECRET'],
     ['the demo password', { ADMIN_PASSWORD: 'demo-password' }, 'ADMIN_PASSWORD'],
     ['the test admin password', { ADMIN_PASSWORD: 'admin-password' }, 'ADMIN_PASSWORD'],
@@ -130,7 +153,11 @@ describe('production refuses to start unsafely', () => {
     ['the docker-compose admin password', { ADMIN_PASSWORD: 'change-me-now' }, 'ADMIN_PASSWORD'],
     ['a short admin password', { ADMIN_PASSWORD: 'Tq8-vunk-Rm' }, 'ADMIN_PASSWORD'],
     ['an admin password of one character', { ADMIN_PASSWORD: '!!!!!!!!!!!!!!!!' }, 'ADMIN_PASSWORD'],
-    ['an admin password made of the admin email', { ADMIN_EMAIL: 'operations@example.org', ADMIN_PASSWORD: 'Operations-2026!' }, 'ADMIN_PASSWORD'],
+    [
+      'an admin password made of the admin email',
+      { ADMIN_EMAIL: 'operations@example.org', ADMIN_PASSWORD: 'Operations-2026!' },
+      'ADMIN_PASSWORD',
+    ],
     ['the demo', { DEMO: 'true' }, 'DEMO'],
     ['the demo as "yes"', { DEMO: 'yes' }, 'DEMO'],
     ['no public URL', { PUBLIC_URL: undefined }, 'PUBLIC_URL'],
@@ -152,18 +179,24 @@ describe('production refuses to start unsafely', () => {
       PUBLIC_URL: 'http://localhost:3000',
       TRUST_PROXY: 'true',
     });
-    for (const name of ['JWT_SECRET', 'WEBHOOK_SECRET', 'ADMIN_PASSWORD', 'DEMO', 'PUBLIC_URL', 'TRUST_PROXY']) expect(found).toContain(name);
+    for (const name of ['JWT_SECRET', 'WEBHOOK_SECRET', 'ADMIN_PASSWORD', 'DEMO', 'PUBLIC_URL', 'TRUST_PROXY'])
+      expect(found).toContain(name);
   });
 
-  it.each([['1'], ['2'], ['10.0.0.1'], ['10.0.0.0/8, 172.16.0.0/12'], ['::1,fd00::/8'], ['loopback,uniquelocal'], ['false']])(
-    'accepts TRUST_PROXY=%s and parses it for Fastify',
-    (value) => {
-      const c = loadConfig({ ...SAFE_PRODUCTION, TRUST_PROXY: value });
-      if (/^\d+$/.test(value)) expect(c.trustProxy).toBe(Number(value));
-      else if (value === 'false') expect(c.trustProxy).toBe(false);
-      else expect(c.trustProxy).toEqual(value.split(',').map((s) => s.trim()));
-    },
-  );
+  it.each([
+    ['1'],
+    ['2'],
+    ['10.0.0.1'],
+    ['10.0.0.0/8, 172.16.0.0/12'],
+    ['::1,fd00::/8'],
+    ['loopback,uniquelocal'],
+    ['false'],
+  ])('accepts TRUST_PROXY=%s and parses it for Fastify', (value) => {
+    const c = loadConfig({ ...SAFE_PRODUCTION, TRUST_PROXY: value });
+    if (/^\d+$/.test(value)) expect(c.trustProxy).toBe(Number(value));
+    else if (value === 'false') expect(c.trustProxy).toBe(false);
+    else expect(c.trustProxy).toEqual(value.split(',').map((s) => s.trim()));
+  });
 
   it.each([['10.0.0.300'], ['10.0.0.0/33'], ['fd00::/129'], ['proxy.internal'], ['10.0.0.0/8/1'], ['TRUE']])(
     'names TRUST_PROXY for a malformed entry %s in every mode',
@@ -174,7 +207,12 @@ describe('production refuses to start unsafely', () => {
   );
 
   it('accepts secrets as generated by openssl, base64 and hex', () => {
-    for (const secret of [randomBytes(32).toString('base64'), randomBytes(32).toString('hex'), randomBytes(16).toString('hex'), randomBytes(48).toString('base64url')]) {
+    for (const secret of [
+      randomBytes(32).toString('base64'),
+      randomBytes(32).toString('hex'),
+      randomBytes(16).toString('hex'),
+      randomBytes(48).toString('base64url'),
+    ]) {
       expect(refused({ JWT_SECRET: secret.padEnd(32, 'Q'), WEBHOOK_SECRET: secret.padEnd(32, 'Q') })).toBe('');
     }
   });
@@ -202,9 +240,12 @@ describe('production refuses to start unsafely', () => {
 });
 
 describe('lowEntropyReason', () => {
-  it.each([['aaaaaaaa'], ['abcabcabcabc'], ['12345678901234567890'], ['qwqwqwqwqwqwqwqwqw'], ['aabbaabbccaabbaabbcc']])('flags %s', (v) => {
-    expect(lowEntropyReason(v)).toBeDefined();
-  });
+  it.each([['aaaaaaaa'], ['abcabcabcabc'], ['12345678901234567890'], ['qwqwqwqwqwqwqwqwqw'], ['aabbaabbccaabbaabbcc']])(
+    'flags %s',
+    (v) => {
+      expect(lowEntropyReason(v)).toBeDefined();
+    },
+  );
 
   it('passes 200 random secrets', () => {
     for (let i = 0; i < 200; i++) expect(lowEntropyReason(randomBytes(24).toString('base64url'))).toBeUndefined();

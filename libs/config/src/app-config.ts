@@ -18,7 +18,13 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
-import { adminPasswordProblems, publicUrlProblems, secretProblems, trustProxyListProblems, trustProxyProblems } from './production-checks';
+import {
+  adminPasswordProblems,
+  publicUrlProblems,
+  secretProblems,
+  trustProxyListProblems,
+  trustProxyProblems,
+} from './production-checks';
 
 const toBool = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
@@ -34,115 +40,208 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 
 /** Raw environment, validated field by field; names match the variables so errors name them. */
 class Environment {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST?: string;
 
-  @IsOptional() @IsString() @MinLength(1)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
   DATA_DIR?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MAIL_FROM?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @IsOptional() @Matches(/^\d+[smhd]?$/, { message: 'JWT_TTL must be a duration such as 3600, 15m, 12h or 7d' })
+  @IsOptional()
+  @Matches(/^\d+[smhd]?$/, { message: 'JWT_TTL must be a duration such as 3600, 15m, 12h or 7d' })
   JWT_TTL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
   ADMIN_PASSWORD?: string;
 
-  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'DEMO must be true or false' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'DEMO must be true or false' })
   DEMO?: boolean;
 
-  @IsOptional() @IsIn(['all', 'api'], { message: 'PROCESS_ROLE must be "all" (API and worker) or "api"' })
+  @IsOptional()
+  @IsIn(['all', 'api'], { message: 'PROCESS_ROLE must be "all" (API and worker) or "api"' })
   PROCESS_ROLE?: string;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be "json" or "pretty"' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be "json" or "pretty"' })
   LOG_FORMAT?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute URL' })
   PUBLIC_URL?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
   BODY_LIMIT?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   LOGIN_RATE_LIMIT?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
   RATE_LIMIT?: number;
 
-  @IsOptional() @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'QUEUE_SCHEMA must be a lower-case SQL identifier' })
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'QUEUE_SCHEMA must be a lower-case SQL identifier' })
   QUEUE_SCHEMA?: string;
 
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may only contain letters, digits, "_" and "-"' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may only contain letters, digits, "_" and "-"' })
   QUEUE_PREFIX?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(16, { message: 'WEBHOOK_SECRET must be at least 16 characters' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(16, { message: 'WEBHOOK_SECRET must be at least 16 characters' })
   WEBHOOK_SECRET?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
   WEBHOOK_TIMEOUT_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(24 * 3600 * 1000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(24 * 3600 * 1000)
   RECONCILE_EVERY_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
   SHUTDOWN_TIMEOUT_MS?: number;
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^(true|false|\d{1,2}|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, {
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(true|false|\d{1,2}|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, {
     // each listed entry is checked as an address or CIDR by trustProxyListProblems
     message: 'TRUST_PROXY must be true, false, a hop count or a comma-separated list of proxy addresses or CIDRs',
   })
   TRUST_PROXY?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   OUTBOUND_ALLOWLIST?: string;
 
-  @IsOptional() @Matches(/^\d+[smhd]?$/, { message: 'REFRESH_TTL must be a duration such as 3600, 12h or 14d' })
+  @IsOptional()
+  @Matches(/^\d+[smhd]?$/, { message: 'REFRESH_TTL must be a duration such as 3600, 12h or 14d' })
   REFRESH_TTL?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   HASH_CONCURRENCY?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   LOGIN_ACCOUNT_RATE_LIMIT?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
   ACCOUNT_RATE_LIMIT?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(4) @Max(1000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(4)
+  @Max(1000)
   JSON_MAX_DEPTH?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
   QUEUE_LOCK_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
   REMINDER_ATTEMPTS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
   REMINDER_RETRY_MS?: number;
 }
 
@@ -244,7 +343,10 @@ function persistentSecret(dataDir: string): string {
 /** The addresses/CIDRs of a TRUST_PROXY list (none for true, false or a hop count). */
 function listTrustProxy(value: string | undefined): string[] {
   if (value === undefined || value === 'false' || value === 'true' || /^\d+$/.test(value)) return [];
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string[] {
@@ -285,7 +387,10 @@ export function loadDotEnv(file = resolve('.env'), env: NodeJS.ProcessEnv = proc
 }
 
 /** `stdoutIsTty` picks the log format when LOG_FORMAT is unset: readable at a terminal, JSON when piped. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = Boolean(process.stdout.isTTY)): AppConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  stdoutIsTty = Boolean(process.stdout.isTTY),
+): AppConfig {
   const raw = plainToInstance(Environment, { ...env }, { excludeExtraneousValues: false });
   const problems = describe(validateSync(raw, { skipMissingProperties: false, forbidUnknownValues: false }));
   const nodeEnv = (raw.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
@@ -324,7 +429,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = B
     demo: raw.DEMO ?? embedded,
     processRole: (raw.PROCESS_ROLE as ProcessRole | undefined) ?? 'all',
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
-    logFormat: production ? 'json' : ((raw.LOG_FORMAT as 'json' | 'pretty' | undefined) ?? (stdoutIsTty ? 'pretty' : 'json')),
+    logFormat: production
+      ? 'json'
+      : ((raw.LOG_FORMAT as 'json' | 'pretty' | undefined) ?? (stdoutIsTty ? 'pretty' : 'json')),
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     bodyLimit: raw.BODY_LIMIT ?? 1024 * 1024,
     loginRateLimit: raw.LOGIN_RATE_LIMIT ?? 10,
@@ -339,7 +446,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = B
     reminderAttempts: raw.REMINDER_ATTEMPTS ?? 6,
     reminderRetryMs: raw.REMINDER_RETRY_MS ?? 2000,
     trustProxy: parseTrustProxy(raw.TRUST_PROXY),
-    outboundAllowlist: (raw.OUTBOUND_ALLOWLIST ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    outboundAllowlist: (raw.OUTBOUND_ALLOWLIST ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
     refreshTtl: raw.REFRESH_TTL ?? '14d',
     hashConcurrency: raw.HASH_CONCURRENCY ?? 4,
     loginAccountRateLimit: raw.LOGIN_ACCOUNT_RATE_LIMIT ?? 20,

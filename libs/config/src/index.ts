@@ -1,3 +1,11 @@
-export { AppConfig, ConfigError, DEMO_ADMIN_EMAIL, DEMO_PASSWORD, loadConfig, loadDotEnv, type ProcessRole } from './app-config';
+export {
+  AppConfig,
+  ConfigError,
+  DEMO_ADMIN_EMAIL,
+  DEMO_PASSWORD,
+  loadConfig,
+  loadDotEnv,
+  type ProcessRole,
+} from './app-config';
 export { ConfigModule } from './config.module';
 export { isKnownPassword } from './known-passwords';

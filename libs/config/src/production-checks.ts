@@ -7,13 +7,27 @@ import { isKnownPassword } from './known-passwords';
  */
 
 /** Words found in example, template and placeholder values; a generated secret carries none of them. */
-const PLACEHOLDER_WORDS = ['change', 'secret', 'example', 'placeholder', 'default', 'xxxx', 'replace', 'sample', 'dummy', 'insecure', 'password'];
+const PLACEHOLDER_WORDS = [
+  'change',
+  'secret',
+  'example',
+  'placeholder',
+  'default',
+  'xxxx',
+  'replace',
+  'sample',
+  'dummy',
+  'insecure',
+  'password',
+];
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Secrets of docker-compose.yml and the tests that a copied configuration might still carry. */
 const KNOWN_SECRETS = new Set(
-  ['change-me-to-a-long-random-secret-of-32-chars-or-more', 'test-secret-test-secret-test-secret-0123456789'].map(squash),
+  ['change-me-to-a-long-random-secret-of-32-chars-or-more', 'test-secret-test-secret-test-secret-0123456789'].map(
+    squash,
+  ),
 );
 
 /**
@@ -47,8 +61,10 @@ export function secretProblems(name: string, value: string | undefined, minLengt
   const problems: string[] = [];
   const lower = value.toLowerCase();
   const word = PLACEHOLDER_WORDS.find((w) => lower.includes(w));
-  if (KNOWN_SECRETS.has(squash(value))) problems.push(`${name} is a value published in this repository; generate one, e.g. openssl rand -base64 48`);
-  else if (word) problems.push(`${name} looks like a placeholder (contains "${word}"); generate one, e.g. openssl rand -base64 48`);
+  if (KNOWN_SECRETS.has(squash(value)))
+    problems.push(`${name} is a value published in this repository; generate one, e.g. openssl rand -base64 48`);
+  else if (word)
+    problems.push(`${name} looks like a placeholder (contains "${word}"); generate one, e.g. openssl rand -base64 48`);
   if (value.length < minLength) problems.push(`${name} must be at least ${minLength} characters in production`);
   const weak = lowEntropyReason(value);
   if (weak && !word) problems.push(`${name} ${weak}; generate one, e.g. openssl rand -base64 48`);
@@ -61,19 +77,23 @@ export function adminPasswordProblems(value: string | undefined, adminEmail?: st
   const squashed = squash(value);
   const local = adminEmail ? squash(adminEmail.split('@')[0]) : '';
   if (isKnownPassword(value)) problems.push('ADMIN_PASSWORD is a known default password');
-  else if (local.length >= 4 && squashed.includes(local)) problems.push('ADMIN_PASSWORD contains the admin\'s email name');
+  else if (local.length >= 4 && squashed.includes(local))
+    problems.push("ADMIN_PASSWORD contains the admin's email name");
   else {
     const word = PLACEHOLDER_WORDS.find((w) => w !== 'secret' && value.toLowerCase().includes(w));
     if (word) problems.push(`ADMIN_PASSWORD looks like a placeholder (contains "${word}")`);
   }
   if (value.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters in production');
-  else if (new Set(value).size < 5 || lowEntropyReason(value)?.startsWith('repeats')) problems.push('ADMIN_PASSWORD is too predictable');
+  else if (new Set(value).size < 5 || lowEntropyReason(value)?.startsWith('repeats'))
+    problems.push('ADMIN_PASSWORD is too predictable');
   return problems;
 }
 
 export function publicUrlProblems(value: string | undefined): string[] {
-  if (value === undefined) return ['PUBLIC_URL is required when NODE_ENV=production (the https:// address users reach)'];
-  if (!/^https:\/\//i.test(value)) return ['PUBLIC_URL must be an https:// URL in production (tokens and cookies must not travel in clear)'];
+  if (value === undefined)
+    return ['PUBLIC_URL is required when NODE_ENV=production (the https:// address users reach)'];
+  if (!/^https:\/\//i.test(value))
+    return ['PUBLIC_URL must be an https:// URL in production (tokens and cookies must not travel in clear)'];
   return [];
 }
 
@@ -88,7 +108,11 @@ export function trustProxyListProblems(entries: string[]): string[] {
     const [address, prefix, extra] = entry.split('/');
     const family = isIP(address);
     const max = family === 6 ? 128 : 32;
-    if (!family || extra !== undefined || (prefix !== undefined && (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max))) {
+    if (
+      !family ||
+      extra !== undefined ||
+      (prefix !== undefined && (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max))
+    ) {
       problems.push(`TRUST_PROXY: "${entry}" is not an address, a CIDR or one of ${TRUST_PROXY_NAMES.join(', ')}`);
     }
   }
@@ -97,9 +121,14 @@ export function trustProxyListProblems(entries: string[]): string[] {
 
 export function trustProxyProblems(value: string | undefined, entries: string[]): string[] {
   if (value === 'true') {
-    return ['TRUST_PROXY=true trusts every hop, so any client can forge X-Forwarded-For; give the number of proxies in front (e.g. 1) or their addresses/CIDRs'];
+    return [
+      'TRUST_PROXY=true trusts every hop, so any client can forge X-Forwarded-For; give the number of proxies in front (e.g. 1) or their addresses/CIDRs',
+    ];
   }
   const everything = entries.filter((e) => /\/0$/.test(e));
-  if (everything.length) return [`TRUST_PROXY: ${everything.join(', ')} covers every address, which is the same as true; name the proxies' addresses`];
+  if (everything.length)
+    return [
+      `TRUST_PROXY: ${everything.join(', ')} covers every address, which is the same as true; name the proxies' addresses`,
+    ];
   return [];
 }

@@ -15,7 +15,8 @@ import { runMigrationsLocked } from './migrate';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
-        if (!config.databaseUrl) throw new Error('The database URL is not resolved yet (embedded PostgreSQL not started)');
+        if (!config.databaseUrl)
+          throw new Error('The database URL is not resolved yet (embedded PostgreSQL not started)');
         return { ...dataSourceOptions(config.databaseUrl), autoLoadEntities: true };
       },
       dataSourceFactory: async (options) => {

@@ -52,7 +52,9 @@ async function stopOrphan(pgData: string, log: (m: string) => void): Promise<voi
   // Parent re-parented to init (or gone): the app that started it was killed. Otherwise it is in use.
   const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
   if (ppid > 1 && pidAlive(ppid)) {
-    throw new Error(`${pgData} is in use by another running process (pid ${ppid}); stop it first or set DATA_DIR to another directory`);
+    throw new Error(
+      `${pgData} is in use by another running process (pid ${ppid}); stop it first or set DATA_DIR to another directory`,
+    );
   }
   log(`stopping a PostgreSQL (pid ${pid}) left running on ${pgData}`);
   process.kill(pid, 'SIGINT');
@@ -100,7 +102,7 @@ export async function startEmbeddedPostgres(
     persistent: true,
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: (m: string) => log(m.trim()),
     onError: (e: unknown) => log(`postgres: ${e instanceof Error ? e.message : String(e)}`),
   });

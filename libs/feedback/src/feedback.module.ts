@@ -9,7 +9,14 @@ import { DebriefService } from './debrief/debrief.service';
 import { ScorecardQuestionNoteEntity } from './entities/scorecard-question-note.entity';
 import { ScorecardRatingEntity } from './entities/scorecard-rating.entity';
 import { ScorecardEntity } from './entities/scorecard.entity';
-import { CandidateCoincidenceEntity, CandidateCompetencyAgreementEntity, CandidateFeedbackAggregateEntity, CandidateInterviewCountEntity, CandidateRecommendationCoincidenceEntity, ScorecardCompetencyAggregateEntity } from './entities/summary-aggregates.entity';
+import {
+  CandidateCoincidenceEntity,
+  CandidateCompetencyAgreementEntity,
+  CandidateFeedbackAggregateEntity,
+  CandidateInterviewCountEntity,
+  CandidateRecommendationCoincidenceEntity,
+  ScorecardCompetencyAggregateEntity,
+} from './entities/summary-aggregates.entity';
 import { InterviewCompletionListener } from './scorecards/interview-completion.listener';
 import { InterviewEventsListener } from './scorecards/interview-events.listener';
 import { FeedbackStatusService } from './scorecards/feedback-status.service';
@@ -27,7 +34,22 @@ import { SummariesController } from './summaries/summaries.controller';
 
 /** Scorecards, the blind rule, and the aggregated evidence for a hiring decision. */
 @Module({
-  imports: [AuthModule, InterviewsModule, QuestionSetsModule, TypeOrmModule.forFeature([ScorecardEntity, ScorecardRatingEntity, ScorecardQuestionNoteEntity, CandidateFeedbackAggregateEntity, CandidateCoincidenceEntity, ScorecardCompetencyAggregateEntity, CandidateRecommendationCoincidenceEntity, CandidateCompetencyAgreementEntity, CandidateInterviewCountEntity])],
+  imports: [
+    AuthModule,
+    InterviewsModule,
+    QuestionSetsModule,
+    TypeOrmModule.forFeature([
+      ScorecardEntity,
+      ScorecardRatingEntity,
+      ScorecardQuestionNoteEntity,
+      CandidateFeedbackAggregateEntity,
+      CandidateCoincidenceEntity,
+      ScorecardCompetencyAggregateEntity,
+      CandidateRecommendationCoincidenceEntity,
+      CandidateCompetencyAgreementEntity,
+      CandidateInterviewCountEntity,
+    ]),
+  ],
   controllers: [ScorecardsController, SummariesController, DebriefController],
   providers: [
     ScorecardRepository,

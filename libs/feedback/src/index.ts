@@ -1,6 +1,12 @@
 export { FeedbackModule } from './feedback.module';
 export { ScorecardEvent } from './scorecards/scorecards.service';
 export { SubmissionsService } from './scorecards/submissions.service';
-export { FeedbackStatusService, owesFeedback, NOT_OWED_STATUSES, type FeedbackStatus, type FeedbackStatusInterview } from './scorecards/feedback-status.service';
+export {
+  FeedbackStatusService,
+  owesFeedback,
+  NOT_OWED_STATUSES,
+  type FeedbackStatus,
+  type FeedbackStatusInterview,
+} from './scorecards/feedback-status.service';
 export { RECOMMENDATION_LABELS, RATING_LABELS, recommendationLabel } from './scale';
 export type { AgreementSet, AgreementFigure, AgreementBasis } from './stats';

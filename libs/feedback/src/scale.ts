@@ -12,10 +12,20 @@ export const RECOMMENDATION_LABELS: Readonly<Record<Recommendation, string>> = {
 };
 
 /** Rating 1-4 takes the same words as the recommendation at the same point. */
-export const RATING_LABELS: Readonly<Record<1 | 2 | 3 | 4, string>> = { 1: 'Strong no', 2: 'No', 3: 'Yes', 4: 'Strong yes' };
+export const RATING_LABELS: Readonly<Record<1 | 2 | 3 | 4, string>> = {
+  1: 'Strong no',
+  2: 'No',
+  3: 'Yes',
+  4: 'Strong yes',
+};
 
 /** strong_no = 1 ... strong_yes = 4: the ordinal value a recommendation has in agreement figures. */
-export const RECOMMENDATION_VALUES: Readonly<Record<Recommendation, number>> = { strong_no: 1, no: 2, yes: 3, strong_yes: 4 };
+export const RECOMMENDATION_VALUES: Readonly<Record<Recommendation, number>> = {
+  strong_no: 1,
+  no: 2,
+  yes: 3,
+  strong_yes: 4,
+};
 
 export function recommendationLabel(r: string | null): string | null {
   return r === null ? null : (RECOMMENDATION_LABELS[r as Recommendation] ?? r);

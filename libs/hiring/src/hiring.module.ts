@@ -23,7 +23,12 @@ import { RejectionReasonsService } from './reasons/rejection-reasons.service';
 
 /** Decisions on candidates, rejection reasons, the pipeline board and the hiring manager's home. */
 @Module({
-  imports: [AuthModule, InterviewsModule, FeedbackModule, TypeOrmModule.forFeature([CandidateDecisionEntity, RejectionReasonEntity])],
+  imports: [
+    AuthModule,
+    InterviewsModule,
+    FeedbackModule,
+    TypeOrmModule.forFeature([CandidateDecisionEntity, RejectionReasonEntity]),
+  ],
   controllers: [DecisionsController, RejectionReasonsController, PipelineController],
   providers: [
     DomainEventsService,

@@ -5,7 +5,9 @@ import { InterviewerProfileEntity } from './entities/interviewer-profile.entity'
 
 @Injectable()
 export class InterviewerProfileRepository {
-  constructor(@InjectRepository(InterviewerProfileEntity) private readonly repo: Repository<InterviewerProfileEntity>) {}
+  constructor(
+    @InjectRepository(InterviewerProfileEntity) private readonly repo: Repository<InterviewerProfileEntity>,
+  ) {}
 
   findByUserIds(userIds: string[]): Promise<InterviewerProfileEntity[]> {
     return userIds.length ? this.repo.find({ where: { userId: In(userIds) } }) : Promise.resolve([]);

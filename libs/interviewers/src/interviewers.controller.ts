@@ -3,7 +3,13 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiErrors, PageQueryDto } from '@app/common';
 import { Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, PendingScorecardPage, UpdateInterviewerDto } from './dto/interviewer.dto';
+import {
+  InterviewerPage,
+  InterviewerResponse,
+  ListInterviewersQueryDto,
+  PendingScorecardPage,
+  UpdateInterviewerDto,
+} from './dto/interviewer.dto';
 import { InterviewersService } from './interviewers.service';
 
 @ApiTags('interviewers')
@@ -36,7 +42,11 @@ export class InterviewersController {
    */
   @Get(':id/pending-scorecards')
   @ApiErrors(400, 401, 403, 404)
-  pendingScorecards(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: PageQueryDto): Promise<PendingScorecardPage> {
+  pendingScorecards(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Query() q: PageQueryDto,
+  ): Promise<PendingScorecardPage> {
     return this.interviewers.pendingScorecards(user, id, q);
   }
 
@@ -46,7 +56,11 @@ export class InterviewersController {
    */
   @Patch(':id')
   @ApiErrors(400, 401, 403, 404)
-  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdateInterviewerDto): Promise<InterviewerResponse> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: UpdateInterviewerDto,
+  ): Promise<InterviewerResponse> {
     return this.interviewers.update(user, id, dto);
   }
 }

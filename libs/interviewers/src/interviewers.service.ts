@@ -1,12 +1,26 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { assertAllowed, canChangeInterviewerProfile, canReadInterviewerRecord, ownsPersonalSettings, Role, UserResponse, UsersService } from '@app/auth';
+import {
+  assertAllowed,
+  canChangeInterviewerProfile,
+  canReadInterviewerRecord,
+  ownsPersonalSettings,
+  Role,
+  UserResponse,
+  UsersService,
+} from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { decodeCursor, encodeCursor, PageQueryDto, seatKey } from '@app/common';
 import { SubmissionsService } from '@app/feedback';
 import { InterviewReadService, isoWeek, recordScopeFor } from '@app/interviews';
 import { OutboundError, OutboundRequestService } from '@app/outbound';
-import { InterviewerPage, InterviewerResponse, ListInterviewersQueryDto, PendingScorecardPage, UpdateInterviewerDto } from './dto/interviewer.dto';
+import {
+  InterviewerPage,
+  InterviewerResponse,
+  ListInterviewersQueryDto,
+  PendingScorecardPage,
+  UpdateInterviewerDto,
+} from './dto/interviewer.dto';
 import type { InterviewerProfileEntity } from './entities/interviewer-profile.entity';
 import { InterviewerProfileRepository } from './interviewer-profile.repository';
 import { InterviewerPoolsService } from './pools/interviewer-pools.service';
@@ -27,19 +41,31 @@ export class InterviewersService {
 
   /** Interviewers by name with their profile and the load of a week (this one unless `week`): three queries per page. */
   async list(viewer: AuthUser, q: ListInterviewersQueryDto): Promise<InterviewerPage> {
-    if (!!q.availableFrom !== !!q.availableTo) throw new BadRequestException('availableFrom and availableTo go together');
+    if (!!q.availableFrom !== !!q.availableTo)
+      throw new BadRequestException('availableFrom and availableTo go together');
     const from = q.availableFrom ? new Date(q.availableFrom) : undefined;
     const to = q.availableTo ? new Date(q.availableTo) : undefined;
     if (from && to && to <= from) throw new BadRequestException('availableTo must be after availableFrom');
-    const onlyIds = q.competency || q.questionType ? await this.profiles.userIdsWith(q.competency, q.questionType) : undefined;
+    const onlyIds =
+      q.competency || q.questionType ? await this.profiles.userIdsWith(q.competency, q.questionType) : undefined;
     const excludeIds = from && to ? await this.interviews.busyInterviewers(from, to) : undefined;
-    const page = await this.users.listByRole(Role.Interviewer, { limit: q.limit ?? 20, cursor: q.cursor, onlyIds, excludeIds, q: q.q });
-    return { items: await this.withProfiles(viewer, page.items, q.week ? new Date(q.week) : new Date()), page: page.page };
+    const page = await this.users.listByRole(Role.Interviewer, {
+      limit: q.limit ?? 20,
+      cursor: q.cursor,
+      onlyIds,
+      excludeIds,
+      q: q.q,
+    });
+    return {
+      items: await this.withProfiles(viewer, page.items, q.week ? new Date(q.week) : new Date()),
+      page: page.page,
+    };
   }
 
   async get(viewer: AuthUser, id: string): Promise<InterviewerResponse> {
     const [user] = /^[0-9a-f-]{36}$/i.test(id) ? await this.users.findManyByIds([id]) : [];
-    if (!user || !user.active || !user.roles.includes(Role.Interviewer)) throw new NotFoundException(`Interviewer ${id} not found`);
+    if (!user || !user.active || !user.roles.includes(Role.Interviewer))
+      throw new NotFoundException(`Interviewer ${id} not found`);
     return (await this.withProfiles(viewer, [user]))[0];
   }
 
@@ -49,7 +75,10 @@ export class InterviewersService {
    */
   async update(actor: AuthUser, id: string, dto: UpdateInterviewerDto): Promise<InterviewerResponse> {
     assertAllowed(canChangeInterviewerProfile(actor, id), 'You can only change your own interviewer profile');
-    assertAllowed(dto.webhookUrl === undefined || ownsPersonalSettings(actor, id), 'Only the interviewer themselves or an admin can change their webhook');
+    assertAllowed(
+      dto.webhookUrl === undefined || ownsPersonalSettings(actor, id),
+      'Only the interviewer themselves or an admin can change their webhook',
+    );
     await this.get(actor, id);
     if (dto.webhookUrl) await this.checkWebhook(dto.webhookUrl);
     const { timezone, ...profile } = dto;
@@ -83,11 +112,22 @@ export class InterviewersService {
     const limit = q.limit ?? 20;
     const after = q.cursor === undefined ? undefined : parseCursor(q.cursor);
     const [user] = await this.users.findManyByIds([id]);
-    if (!user || !user.active || !user.roles.includes(Role.Interviewer)) throw new NotFoundException(`Interviewer ${id} not found`);
+    if (!user || !user.active || !user.roles.includes(Role.Interviewer))
+      throw new NotFoundException(`Interviewer ${id} not found`);
     const submitted = await this.submissions.submittedBy(id);
-    const found = await this.interviews.owedByPanelist(id, submitted, new Date(), limit + 1, after, recordScopeFor(actor, id));
+    const found = await this.interviews.owedByPanelist(
+      id,
+      submitted,
+      new Date(),
+      limit + 1,
+      after,
+      recordScopeFor(actor, id),
+    );
     const page = found.rows.slice(0, limit);
-    const drafts = await this.submissions.draftsOf(id, page.map((r) => r.interviewId));
+    const drafts = await this.submissions.draftsOf(
+      id,
+      page.map((r) => r.interviewId),
+    );
     return {
       items: page.map((r) => ({
         interviewId: r.interviewId,
@@ -118,11 +158,20 @@ export class InterviewersService {
   /** How each user wants reminders: email unless turned off, and a webhook when one is set. */
   async notificationSettings(userIds: string[]): Promise<Map<string, { email: boolean; webhookUrl: string | null }>> {
     const found = new Map((await this.profiles.findByUserIds(userIds)).map((p) => [p.userId, p]));
-    return new Map(userIds.map((id) => [id, { email: found.get(id)?.emailNotifications ?? true, webhookUrl: found.get(id)?.webhookUrl ?? null }]));
+    return new Map(
+      userIds.map((id) => [
+        id,
+        { email: found.get(id)?.emailNotifications ?? true, webhookUrl: found.get(id)?.webhookUrl ?? null },
+      ]),
+    );
   }
 
   /** `week`: an instant in the week whose interviews count as `load.thisWeek` (the interview's, when scheduling). */
-  private async withProfiles(viewer: AuthUser, users: UserResponse[], week = new Date()): Promise<InterviewerResponse[]> {
+  private async withProfiles(
+    viewer: AuthUser,
+    users: UserResponse[],
+    week = new Date(),
+  ): Promise<InterviewerResponse[]> {
     const ids = users.map((u) => u.id);
     const { from, to } = isoWeek(week);
     const [profiles, counts, due, pools] = await Promise.all([
@@ -135,18 +184,40 @@ export class InterviewersService {
     const overdue = new Map<string, number>();
     for (const d of due) if (!submitted.has(seatKey(d))) overdue.set(d.userId, (overdue.get(d.userId) ?? 0) + 1);
     const byId = new Map(profiles.map((p) => [p.userId, p]));
-    return users.map((u) => ({ ...toResponse(u, byId.get(u.id), counts.get(u.id) ?? 0, overdue.get(u.id) ?? 0, ownsPersonalSettings(viewer, u.id)), pools: pools.get(u.id) ?? [] }));
+    return users.map((u) => ({
+      ...toResponse(
+        u,
+        byId.get(u.id),
+        counts.get(u.id) ?? 0,
+        overdue.get(u.id) ?? 0,
+        ownsPersonalSettings(viewer, u.id),
+      ),
+      pools: pools.get(u.id) ?? [],
+    }));
   }
 }
 
 /** A `nextCursor` of this list: [feedback due time, interview id]; anything else is a 400, not a 500. */
 function parseCursor(cursor: string): [string, string] {
   const v = decodeCursor(cursor);
-  if (v?.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/i.test(v[1])) return [v[0], v[1]];
+  if (
+    v?.length === 2 &&
+    typeof v[0] === 'string' &&
+    !Number.isNaN(Date.parse(v[0])) &&
+    typeof v[1] === 'string' &&
+    /^[0-9a-f-]{36}$/i.test(v[1])
+  )
+    return [v[0], v[1]];
   throw new BadRequestException('cursor is not a nextCursor of this list');
 }
 
-function toResponse(u: UserResponse, p: InterviewerProfileEntity | undefined, thisWeek: number, overdueScorecards: number, withChannels: boolean): Omit<InterviewerResponse, 'pools'> {
+function toResponse(
+  u: UserResponse,
+  p: InterviewerProfileEntity | undefined,
+  thisWeek: number,
+  overdueScorecards: number,
+  withChannels: boolean,
+): Omit<InterviewerResponse, 'pools'> {
   const weeklyLimit = p?.weeklyLimit ?? DEFAULT_WEEKLY_LIMIT;
   return {
     userId: u.id,
@@ -158,7 +229,10 @@ function toResponse(u: UserResponse, p: InterviewerProfileEntity | undefined, th
     competencies: p?.competencies ?? [],
     questionTypes: p?.questionTypes ?? [],
     weeklyLimit,
-    notifications: { email: p?.emailNotifications ?? true, ...(withChannels ? { webhookUrl: p?.webhookUrl ?? null } : {}) },
+    notifications: {
+      email: p?.emailNotifications ?? true,
+      ...(withChannels ? { webhookUrl: p?.webhookUrl ?? null } : {}),
+    },
     load: { thisWeek, weeklyLimit, overLimit: thisWeek > weeklyLimit },
     overdueScorecards,
   };

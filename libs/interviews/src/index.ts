@@ -7,14 +7,43 @@ export * from './interview.events';
 export { toZonedIso, isoWeek } from './time';
 export type { KitRow } from './interviews/interview.repository';
 // the access policy lives in auth (question sets use it too); re-exported for the modules that read it here
-export { type PositionFacts, type InterviewFacts, type ListScope, seesEverything, isHiringTeam, canManagePosition, canReadInterview, canAnswerInvitation, canReadRsvpNote, oversees, canReopenScorecard, canDelete, canReadInterviewerRecord, recordScopeFor, interviewListScope, managedBy, assertHiringTeam, assertVisible, assertAllowed, assertManagesPosition, canDecide, hiringHomeScope } from '@app/auth';
+export {
+  type PositionFacts,
+  type InterviewFacts,
+  type ListScope,
+  seesEverything,
+  isHiringTeam,
+  canManagePosition,
+  canReadInterview,
+  canAnswerInvitation,
+  canReadRsvpNote,
+  oversees,
+  canReopenScorecard,
+  canDelete,
+  canReadInterviewerRecord,
+  recordScopeFor,
+  interviewListScope,
+  managedBy,
+  assertHiringTeam,
+  assertVisible,
+  assertAllowed,
+  assertManagesPosition,
+  canDecide,
+  hiringHomeScope,
+} from '@app/auth';
 export { CandidatesService } from './candidates/candidates.service';
 export { PositionsService } from './positions/positions.service';
 export type { InterviewListRow } from './interviews/interview.repository';
 export { InterviewInviteService } from './interviews/interview-invite.service';
 export { CandidatePathService } from './candidates/candidate-path.service';
 export type { CandidatePath } from './candidates/candidate-path.repository';
-export { InterviewReadService, type CandidateInterviewRow, type InterviewSeat, type HeldSeat, type OwedPage } from './interviews/interview-read.service';
+export {
+  InterviewReadService,
+  type CandidateInterviewRow,
+  type InterviewSeat,
+  type HeldSeat,
+  type OwedPage,
+} from './interviews/interview-read.service';
 export type { OwedInterviewRow, PanelRow } from './interviews/interview.repository';
 export { CANDIDATE_STATUSES, type CandidateStatus } from './entities/candidate.entity';
 export { PositionPlanService, type PlanStageSummary } from './plans/position-plan.service';
@@ -26,4 +55,9 @@ export { InterviewsWorkersModule } from './lifecycle/interviews-workers.module';
 export { INTERVIEW_STATUSES, HELD_STATUSES, type InterviewStatus } from './entities/interview.entity';
 export { DEMO_CANDIDATES, DEMO_MANAGER_EMAIL, DEMO_POSITION } from './demo/demo-story';
 export { needsReplacement } from './rsvp/rsvp-rules';
-export { RSVP_RESPONSES, RSVP_STATUSES, type RsvpResponse, type RsvpStatus } from './entities/interview-panelist.entity';
+export {
+  RSVP_RESPONSES,
+  RSVP_STATUSES,
+  type RsvpResponse,
+  type RsvpStatus,
+} from './entities/interview-panelist.entity';

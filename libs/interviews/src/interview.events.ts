@@ -51,7 +51,15 @@ export interface InterviewNoShowPayload extends InterviewEventPayload {
 }
 
 export function eventPayload(
-  i: { id: string; candidateId: string; planStageId: string | null; startsAt: Date; endsAt: Date; timezone: string; feedbackDueAt: Date },
+  i: {
+    id: string;
+    candidateId: string;
+    planStageId: string | null;
+    startsAt: Date;
+    endsAt: Date;
+    timezone: string;
+    feedbackDueAt: Date;
+  },
   actorId: string,
   panel: PanelMember[],
 ): InterviewEventPayload {

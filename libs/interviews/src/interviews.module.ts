@@ -47,11 +47,23 @@ import { InterviewStatusService } from './lifecycle/interview-status.service';
   imports: [
     AuthModule,
     QuestionSetsModule,
-    TypeOrmModule.forFeature([PositionEntity, CandidateEntity, InterviewEntity, InterviewPanelistEntity, InterviewQuestionEntity]),
+    TypeOrmModule.forFeature([
+      PositionEntity,
+      CandidateEntity,
+      InterviewEntity,
+      InterviewPanelistEntity,
+      InterviewQuestionEntity,
+    ]),
     TypeOrmModule.forFeature([PositionCompetencyEntity, PlanStageEntity, PlanTemplateEntity, PositionPlanEntity]),
     BullModule.registerQueue({ name: QueueName.Interviews }),
   ],
-  controllers: [PositionsController, PlansController, CandidatesController, InterviewsController, InterviewRsvpController],
+  controllers: [
+    PositionsController,
+    PlansController,
+    CandidatesController,
+    InterviewsController,
+    InterviewRsvpController,
+  ],
   providers: [
     DomainEventsService,
     PositionsRepository,

@@ -113,7 +113,8 @@ const GLOBAL_UNICAST = cidr('2000::/3');
 /** The IPv4 inside an IPv6 address that carries one: IPv4-mapped/compatible and NAT64 in the low 32 bits, 6to4 in bits 16-48. */
 export function embeddedV4(ip: Ip): Ip | null {
   if (ip.version !== 6) return null;
-  if (inCidr(ip, V6_RANGES[2][0]) || inCidr(ip, V6_RANGES[3][0]) || inCidr(ip, NAT64)) return { version: 4, value: ip.value & 0xffffffffn };
+  if (inCidr(ip, V6_RANGES[2][0]) || inCidr(ip, V6_RANGES[3][0]) || inCidr(ip, NAT64))
+    return { version: 4, value: ip.value & 0xffffffffn };
   if (inCidr(ip, SIX_TO_FOUR)) return { version: 4, value: (ip.value >> 80n) & 0xffffffffn };
   return null;
 }

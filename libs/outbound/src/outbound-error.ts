@@ -1,4 +1,5 @@
-export type OutboundFailure = 'invalid' | 'scheme' | 'internal' | 'connect' | 'timeout' | 'redirect' | 'status' | 'too_large';
+export type OutboundFailure =
+  'invalid' | 'scheme' | 'internal' | 'connect' | 'timeout' | 'redirect' | 'status' | 'too_large';
 
 /**
  * A refused or failed outbound request. `message` is safe to show to users and to store in a

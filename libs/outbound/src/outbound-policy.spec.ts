@@ -63,7 +63,23 @@ describe('the address classifier', () => {
     expect(internalRange(parseIp(address)!)).toBe(range);
   });
 
-  const publicOnes = ['8.8.8.8', '1.1.1.1', '93.184.215.14', '100.63.255.255', '100.128.0.0', '172.15.255.255', '172.32.0.0', '11.0.0.1', '192.169.0.1', '169.253.255.255', '223.255.255.255', '2606:4700:4700::1111', '2a00:1450:4001::200e', '64:ff9b::8.8.8.8', '2002:808:808::1'];
+  const publicOnes = [
+    '8.8.8.8',
+    '1.1.1.1',
+    '93.184.215.14',
+    '100.63.255.255',
+    '100.128.0.0',
+    '172.15.255.255',
+    '172.32.0.0',
+    '11.0.0.1',
+    '192.169.0.1',
+    '169.253.255.255',
+    '223.255.255.255',
+    '2606:4700:4700::1111',
+    '2a00:1450:4001::200e',
+    '64:ff9b::8.8.8.8',
+    '2002:808:808::1',
+  ];
   it.each(publicOnes)('%s is public', (address) => {
     expect(internalRange(parseIp(address)!)).toBeNull();
   });
@@ -72,7 +88,8 @@ describe('the address classifier', () => {
     expect(parseIp('[::1]')).toEqual({ version: 6, value: 1n });
     expect(parseIp('fe80::1%eth0')).toEqual(parseIp('fe80::1'));
     expect(parseIp('::ffff:127.0.0.1')).toEqual(parseIp('::ffff:7f00:1'));
-    for (const notIp of ['localhost', '0x7f000001', '2130706433', '127.1', '1.2.3.4.5', '', '::g']) expect(parseIp(notIp)).toBeNull();
+    for (const notIp of ['localhost', '0x7f000001', '2130706433', '127.1', '1.2.3.4.5', '', '::g'])
+      expect(parseIp(notIp)).toBeNull();
   });
 });
 
@@ -132,13 +149,28 @@ describe('the outbound policy on URLs', () => {
   });
 
   it('accepts public addresses and names, on any port', () => {
-    for (const url of ['https://hooks.slack.com/services/T0/B0/x', 'http://8.8.8.8:5432/', 'https://[2606:4700:4700::1111]/', 'https://example.com:8443/hook?x=1', 'https://user:pass@hooks.example.com/']) {
+    for (const url of [
+      'https://hooks.slack.com/services/T0/B0/x',
+      'http://8.8.8.8:5432/',
+      'https://[2606:4700:4700::1111]/',
+      'https://example.com:8443/hook?x=1',
+      'https://user:pass@hooks.example.com/',
+    ]) {
       expect(verdict(url)).toBe('ok');
     }
   });
 
   it('refuses what is not an http(s) URL, and http in production', () => {
-    for (const url of ['not a url', 'ftp://example.com/', 'javascript:alert(1)', 'file:///etc/passwd', 'gopher://127.0.0.1:6379/_INFO', 'http://', '//example.com/']) expect(verdict(url)).toBe('invalid');
+    for (const url of [
+      'not a url',
+      'ftp://example.com/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'gopher://127.0.0.1:6379/_INFO',
+      'http://',
+      '//example.com/',
+    ])
+      expect(verdict(url)).toBe('invalid');
     expect(verdict('http://hooks.example.com/', policy([], true))).toBe('scheme');
     expect(verdict('https://hooks.example.com/', policy([], true))).toBe('ok');
     // the allowlist lets internal targets in, never plain http in production
@@ -157,7 +189,15 @@ describe('the outbound policy on URLs', () => {
     expect(verdict('http://127.0.0.1/', byHost)).toBe('internal'); // the name is allowed, not its address
 
     const byIp = policy(['127.0.0.1', '::1']);
-    for (const url of ['http://127.0.0.1:9/', 'http://0x7f000001/', 'http://2130706433/', 'http://127.1/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/']) expect(verdict(url, byIp)).toBe('ok');
+    for (const url of [
+      'http://127.0.0.1:9/',
+      'http://0x7f000001/',
+      'http://2130706433/',
+      'http://127.1/',
+      'http://[::1]/',
+      'http://[::ffff:127.0.0.1]/',
+    ])
+      expect(verdict(url, byIp)).toBe('ok');
     expect(verdict('http://127.0.0.2/', byIp)).toBe('internal');
     expect(verdict('http://localhost/', byIp)).toBe('internal'); // names need a name entry
 
@@ -169,14 +209,26 @@ describe('the outbound policy on URLs', () => {
     expect(verdict('http://169.254.169.254/', byCidr)).toBe('ok');
     expect(verdict('http://169.254.169.253/', byCidr)).toBe('internal');
     expect(verdict('http://10.0.0.1/', byCidr)).toBe('internal'); // a malformed entry allows nothing
-    expect(new OutboundAllowlist(['10.0.0.0/40', 'not-a-cidr/99', '*.', 'ok.corp', ' ', 'a b']).ignored).toEqual(['10.0.0.0/40', 'not-a-cidr/99', '*.', 'a b']);
+    expect(new OutboundAllowlist(['10.0.0.0/40', 'not-a-cidr/99', '*.', 'ok.corp', ' ', 'a b']).ignored).toEqual([
+      '10.0.0.0/40',
+      'not-a-cidr/99',
+      '*.',
+      'a b',
+    ]);
   });
 
   it('judges every resolved address: one internal answer among public ones is refused', () => {
     const p = policy();
     const target = p.target('https://hooks.example.com/x');
-    expect(p.checkAddresses(target, ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c']).map((ip) => ip.version)).toEqual([4, 6]);
-    for (const answers of [['93.184.215.14', '127.0.0.1'], ['10.0.0.8'], ['::ffff:169.254.169.254'], ['fd00::1', '8.8.8.8']]) {
+    expect(
+      p.checkAddresses(target, ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c']).map((ip) => ip.version),
+    ).toEqual([4, 6]);
+    for (const answers of [
+      ['93.184.215.14', '127.0.0.1'],
+      ['10.0.0.8'],
+      ['::ffff:169.254.169.254'],
+      ['fd00::1', '8.8.8.8'],
+    ]) {
       expect(() => p.checkAddresses(target, answers)).toThrow(REFUSED_INTERNAL);
     }
     const allowed = policy(['10.0.0.0/8']);

@@ -17,7 +17,16 @@ export interface OutboundTarget {
  * Names that only mean something inside a network (RFC 6761/6762/8375, cloud metadata such as
  * metadata.google.internal). A single label ("redis", "postgres") is a container or LAN name too.
  */
-const INTERNAL_SUFFIXES = ['.localhost', '.internal', '.local', '.localdomain', '.home.arpa', '.arpa', '.lan', '.intranet'];
+const INTERNAL_SUFFIXES = [
+  '.localhost',
+  '.internal',
+  '.local',
+  '.localdomain',
+  '.home.arpa',
+  '.arpa',
+  '.lan',
+  '.intranet',
+];
 
 export function isInternalName(host: string): boolean {
   return !host.includes('.') || INTERNAL_SUFFIXES.some((s) => host.endsWith(s));
@@ -75,15 +84,21 @@ export class OutboundPolicy {
     } catch {
       throw new OutboundError('invalid', 'not a valid http(s) address', `unparsable URL`);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new OutboundError('invalid', 'not a valid http(s) address', `scheme ${url.protocol}`);
-    if (this.httpsOnly && url.protocol !== 'https:') throw new OutboundError('scheme', 'refused: only https addresses are allowed', `scheme ${url.protocol}`);
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new OutboundError('invalid', 'not a valid http(s) address', `scheme ${url.protocol}`);
+    if (this.httpsOnly && url.protocol !== 'https:')
+      throw new OutboundError('scheme', 'refused: only https addresses are allowed', `scheme ${url.protocol}`);
+    const host = url.hostname
+      .replace(/^\[(.*)\]$/, '$1')
+      .replace(/\.$/, '')
+      .toLowerCase();
     if (!host) throw new OutboundError('invalid', 'not a valid http(s) address', 'no host');
     const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
     const literal = parseIp(host);
     const hostAllowed = this.allowlist.allowsHost(host);
     if (literal) this.checkAddress(host, literal, hostAllowed);
-    else if (!hostAllowed && isInternalName(host)) throw new OutboundError('internal', REFUSED_INTERNAL, `internal name ${host}`);
+    else if (!hostAllowed && isInternalName(host))
+      throw new OutboundError('internal', REFUSED_INTERNAL, `internal name ${host}`);
     return { url, host, port, literal, hostAllowed };
   }
 

@@ -12,7 +12,9 @@ class Listener {
   readonly hits: Array<{ method: string; url: string; host: string; body: string }> = [];
   private constructor(private readonly server: Server) {}
 
-  static async start(handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(200).end('ok')): Promise<Listener> {
+  static async start(
+    handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(200).end('ok'),
+  ): Promise<Listener> {
     let self: Listener;
     const server = createServer((req, res) => {
       let body = '';
@@ -43,7 +45,14 @@ class Listener {
 
 const service = (allowlist: string, resolver?: OutboundResolver, timeoutMs = 2000) =>
   new OutboundRequestService(
-    loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'outbound-')), JWT_SECRET: 'x'.repeat(48), OUTBOUND_ALLOWLIST: allowlist, WEBHOOK_TIMEOUT_MS: String(timeoutMs), LOG_LEVEL: 'silent' }),
+    loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'outbound-')),
+      JWT_SECRET: 'x'.repeat(48),
+      OUTBOUND_ALLOWLIST: allowlist,
+      WEBHOOK_TIMEOUT_MS: String(timeoutMs),
+      LOG_LEVEL: 'silent',
+    }),
     resolver,
   );
 
@@ -68,7 +77,10 @@ describe('OutboundRequestService', () => {
 
   it('posts to an allowlisted receiver and returns its answer', async () => {
     const l = await start((_req, res) => res.writeHead(201, { 'x-test': 'yes' }).end('created'));
-    const res = await service('127.0.0.1').post(l.url('/hook?x=1'), { headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    const res = await service('127.0.0.1').post(l.url('/hook?x=1'), {
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
     expect(res).toMatchObject({ status: 201, truncated: false });
     expect(res.headers['x-test']).toBe('yes');
     expect(res.body.toString()).toBe('created');
@@ -78,7 +90,15 @@ describe('OutboundRequestService', () => {
   it('does not connect to an internal address without the allowlist, whatever its spelling', async () => {
     const l = await start();
     const outbound = service('');
-    for (const url of [l.url(), `http://localhost:${l.port}/`, `http://0x7f000001:${l.port}/`, `http://2130706433:${l.port}/`, `http://0177.0.0.1:${l.port}/`, `http://127.1:${l.port}/`, `http://[::ffff:127.0.0.1]:${l.port}/`]) {
+    for (const url of [
+      l.url(),
+      `http://localhost:${l.port}/`,
+      `http://0x7f000001:${l.port}/`,
+      `http://2130706433:${l.port}/`,
+      `http://0177.0.0.1:${l.port}/`,
+      `http://127.1:${l.port}/`,
+      `http://[::ffff:127.0.0.1]:${l.port}/`,
+    ]) {
       const e = await failure(outbound.post(url, { body: 'x' }));
       expect([url, e.reason, e.message]).toEqual([url, 'internal', REFUSED_INTERNAL]);
     }
@@ -162,7 +182,9 @@ describe('OutboundRequestService', () => {
 
   it('a name that does not resolve fails to connect, within the deadline', async () => {
     const hanging: OutboundResolver = () => new Promise(() => undefined);
-    expect((await failure(service('', hanging).post('https://slow-dns.example/', { timeoutMs: 200 }))).reason).toBe('timeout');
+    expect((await failure(service('', hanging).post('https://slow-dns.example/', { timeoutMs: 200 }))).reason).toBe(
+      'timeout',
+    );
     const missing: OutboundResolver = async () => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), { code: 'ENOTFOUND' });
     };
@@ -171,10 +193,12 @@ describe('OutboundRequestService', () => {
   });
 
   it('checks a URL when it is saved: internal refused, public or not yet resolvable accepted', async () => {
-    const resolving = (answers: Record<string, string[]>): OutboundResolver => async (host) => {
-      if (!answers[host]) throw Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' });
-      return answers[host];
-    };
+    const resolving =
+      (answers: Record<string, string[]>): OutboundResolver =>
+      async (host) => {
+        if (!answers[host]) throw Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' });
+        return answers[host];
+      };
     const outbound = service('', resolving({ 'inside.example': ['192.168.0.4'], 'hooks.example': ['93.184.215.14'] }));
     await expect(outbound.checkUrl('https://inside.example/x')).rejects.toThrow(REFUSED_INTERNAL);
     await expect(outbound.checkUrl('http://169.254.169.254/')).rejects.toThrow(REFUSED_INTERNAL);
@@ -201,7 +225,9 @@ describe('OutboundRequestService.get', () => {
       expect(first.headers['last-modified']).toBe('Mon, 01 Mar 2027 00:00:00 GMT');
       expect(l.hits[0]).toMatchObject({ method: 'GET', body: '' });
       expect(seen[0]['content-length']).toBeUndefined();
-      const second = await service('127.0.0.1').get(l.url('/feed.ics'), { headers: { 'if-none-match': '"v1"', 'if-modified-since': 'Mon, 01 Mar 2027 00:00:00 GMT' } });
+      const second = await service('127.0.0.1').get(l.url('/feed.ics'), {
+        headers: { 'if-none-match': '"v1"', 'if-modified-since': 'Mon, 01 Mar 2027 00:00:00 GMT' },
+      });
       expect(second.status).toBe(304);
       expect(second.body.length).toBe(0);
       expect(seen[1]['if-modified-since']).toBe('Mon, 01 Mar 2027 00:00:00 GMT');
@@ -211,7 +237,11 @@ describe('OutboundRequestService.get', () => {
   });
 
   it('still refuses other redirects, bodies over maxBytes and internal addresses', async () => {
-    const l = await Listener.start((req, res) => (req.url === '/moved' ? res.writeHead(302, { location: 'http://169.254.169.254/' }).end() : res.writeHead(200).end('x'.repeat(5000))));
+    const l = await Listener.start((req, res) =>
+      req.url === '/moved'
+        ? res.writeHead(302, { location: 'http://169.254.169.254/' }).end()
+        : res.writeHead(200).end('x'.repeat(5000)),
+    );
     try {
       expect((await failure(service('127.0.0.1').get(l.url('/moved')))).reason).toBe('redirect');
       expect((await failure(service('127.0.0.1').get(l.url('/big'), { maxBytes: 1000 }))).reason).toBe('too_large');

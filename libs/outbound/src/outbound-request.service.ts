@@ -44,7 +44,8 @@ const DEFAULT_MAX_BYTES = 64 * 1024;
 /** A save must not hang on a slow resolver; a name that does not resolve in time is checked again at each request. */
 const SAVE_LOOKUP_MS = 3000;
 
-const systemResolver: OutboundResolver = async (host) => (await dnsLookup(host, { all: true, verbatim: true })).map((a) => a.address);
+const systemResolver: OutboundResolver = async (host) =>
+  (await dnsLookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 /**
  * Every request the server makes to an address a user gave (webhooks now, calendar feeds later).
@@ -64,7 +65,10 @@ export class OutboundRequestService {
     @Optional() @Inject(OUTBOUND_RESOLVER) resolver?: OutboundResolver,
   ) {
     const allowlist = new OutboundAllowlist(config.outboundAllowlist);
-    if (allowlist.ignored.length) this.logger.warn(`OUTBOUND_ALLOWLIST: ignored ${allowlist.ignored.join(', ')} (not a host, an address or a CIDR)`);
+    if (allowlist.ignored.length)
+      this.logger.warn(
+        `OUTBOUND_ALLOWLIST: ignored ${allowlist.ignored.join(', ')} (not a host, an address or a CIDR)`,
+      );
     this.policy = new OutboundPolicy(allowlist, config.production);
     this.resolve = resolver ?? systemResolver;
   }
@@ -102,18 +106,23 @@ export class OutboundRequestService {
   private async send(method: 'GET' | 'POST', url: string, req: OutboundRequest): Promise<OutboundResponse> {
     const timeoutMs = req.timeoutMs ?? this.config.webhookTimeoutMs;
     const ends = Date.now() + timeoutMs;
-    const timedOut = () => new OutboundError('timeout', `no answer within ${timeoutMs} ms`, `no answer within ${timeoutMs} ms`);
+    const timedOut = () =>
+      new OutboundError('timeout', `no answer within ${timeoutMs} ms`, `no answer within ${timeoutMs} ms`);
     let target: OutboundTarget | undefined;
     let pinned: Pinned[] = [];
     try {
       target = this.policy.target(url);
-      pinned = target.literal ? [{ address: target.host, family: target.literal.version }] : await this.pin(target, ends, timedOut);
+      pinned = target.literal
+        ? [{ address: target.host, family: target.literal.version }]
+        : await this.pin(target, ends, timedOut);
       return await this.exchange(method, target, pinned, req, ends, timedOut);
     } catch (e) {
       const error = e instanceof OutboundError ? e : new OutboundError('connect', 'could not connect', describe(e));
       // the path is left out: a webhook's or a calendar feed's path is often its secret
       const where = target ? `${target.url.protocol}//${target.host}:${target.port}` : originOf(url);
-      this.logger.warn(`${method} ${where}${pinned.length ? ` (${pinned.map((p) => p.address).join(', ')})` : ''} failed: ${error.detail}`);
+      this.logger.warn(
+        `${method} ${where}${pinned.length ? ` (${pinned.map((p) => p.address).join(', ')})` : ''} failed: ${error.detail}`,
+      );
       throw error;
     }
   }
@@ -127,11 +136,21 @@ export class OutboundRequestService {
       if (e instanceof OutboundError) throw e;
       throw new OutboundError('connect', 'could not connect', `lookup ${target.host}: ${describe(e)}`);
     }
-    if (!addresses.length) throw new OutboundError('connect', 'could not connect', `lookup ${target.host}: no addresses`);
-    return this.policy.checkAddresses(target, addresses).map((ip, i) => ({ address: addresses[i], family: ip.version }));
+    if (!addresses.length)
+      throw new OutboundError('connect', 'could not connect', `lookup ${target.host}: no addresses`);
+    return this.policy
+      .checkAddresses(target, addresses)
+      .map((ip, i) => ({ address: addresses[i], family: ip.version }));
   }
 
-  private exchange(method: 'GET' | 'POST', target: OutboundTarget, pinned: Pinned[], req: OutboundRequest, ends: number, timedOut: () => OutboundError): Promise<OutboundResponse> {
+  private exchange(
+    method: 'GET' | 'POST',
+    target: OutboundTarget,
+    pinned: Pinned[],
+    req: OutboundRequest,
+    ends: number,
+    timedOut: () => OutboundError,
+  ): Promise<OutboundResponse> {
     const maxBytes = req.maxBytes ?? DEFAULT_MAX_BYTES;
     const body = req.body ?? '';
     const { url } = target;
@@ -141,7 +160,10 @@ export class OutboundRequestService {
         port: target.port,
         path: `${url.pathname}${url.search}`,
         method,
-        headers: method === 'POST' ? { ...req.headers, 'content-length': String(Buffer.byteLength(body)) } : { ...req.headers },
+        headers:
+          method === 'POST'
+            ? { ...req.headers, 'content-length': String(Buffer.byteLength(body)) }
+            : { ...req.headers },
         // a socket of its own: a pooled one could have been opened to another address
         agent: false,
         lookup: pinnedLookup(pinned),
@@ -161,8 +183,13 @@ export class OutboundRequestService {
       };
       const total = setTimeout(() => finish(timedOut()), Math.max(0, ends - Date.now()));
       const connectMs = Math.min(req.connectTimeoutMs ?? Number.MAX_SAFE_INTEGER, Math.max(0, ends - Date.now()));
-      const connecting = setTimeout(() => finish(new OutboundError('connect', 'could not connect', `no connection within ${connectMs} ms`)), connectMs);
-      request.on('socket', (socket) => socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(connecting)));
+      const connecting = setTimeout(
+        () => finish(new OutboundError('connect', 'could not connect', `no connection within ${connectMs} ms`)),
+        connectMs,
+      );
+      request.on('socket', (socket) =>
+        socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(connecting)),
+      );
       request.on('error', (e) => finish(new OutboundError('connect', 'could not connect', describe(e))));
       request.on('response', (res) => {
         const status = res.statusCode ?? 0;
@@ -171,16 +198,33 @@ export class OutboundRequestService {
           return finish(null, { status, headers: res.headers, body: Buffer.alloc(0), truncated: false });
         }
         if (status >= 300 && status < 400) {
-          return finish(new OutboundError('redirect', 'redirects are not followed', `${status} to ${String(res.headers.location ?? '(no location)').slice(0, 200)}`, status));
+          return finish(
+            new OutboundError(
+              'redirect',
+              'redirects are not followed',
+              `${status} to ${String(res.headers.location ?? '(no location)').slice(0, 200)}`,
+              status,
+            ),
+          );
         }
         const ok = status >= 200 && status < 300;
-        const tooLarge = () => new OutboundError('too_large', 'response too large', `answer over ${maxBytes} bytes`, status);
-        if (ok && req.overflow !== 'truncate' && Number(res.headers['content-length']) > maxBytes) return finish(tooLarge());
+        const tooLarge = () =>
+          new OutboundError('too_large', 'response too large', `answer over ${maxBytes} bytes`, status);
+        if (ok && req.overflow !== 'truncate' && Number(res.headers['content-length']) > maxBytes)
+          return finish(tooLarge());
         const chunks: Buffer[] = [];
         let size = 0;
         const done = (truncated: boolean) => {
           const answer = Buffer.concat(chunks);
-          if (!ok) finish(new OutboundError('status', `answered ${status} ${STATUS_CODES[status] ?? ''}`.trim(), `answered ${status}: ${answer.toString('utf8', 0, 200)}`, status));
+          if (!ok)
+            finish(
+              new OutboundError(
+                'status',
+                `answered ${status} ${STATUS_CODES[status] ?? ''}`.trim(),
+                `answered ${status}: ${answer.toString('utf8', 0, 200)}`,
+                status,
+              ),
+            );
           else if (truncated && req.overflow !== 'truncate') finish(tooLarge());
           else finish(null, { status, headers: res.headers, body: answer, truncated });
           res.destroy();
@@ -196,7 +240,9 @@ export class OutboundRequestService {
           }
         });
         res.on('end', () => done(false));
-        res.on('error', (e) => finish(new OutboundError('connect', 'could not connect', `answer broken off: ${describe(e)}`)));
+        res.on('error', (e) =>
+          finish(new OutboundError('connect', 'could not connect', `answer broken off: ${describe(e)}`)),
+        );
       });
       request.end(method === 'POST' ? body : undefined);
     });
@@ -206,9 +252,15 @@ export class OutboundRequestService {
 /** The connection's `lookup`: the addresses already checked, never a second DNS answer. */
 function pinnedLookup(pinned: Pinned[]): LookupFunction {
   return (_host, options, callback) => {
-    const usable = options.family === 4 || options.family === 6 ? pinned.filter((p) => p.family === options.family) : pinned;
-    const cb = callback as (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-    if (!usable.length) return cb(Object.assign(new Error('no checked address of that family'), { code: 'ENOTFOUND' }), '', 0);
+    const usable =
+      options.family === 4 || options.family === 6 ? pinned.filter((p) => p.family === options.family) : pinned;
+    const cb = callback as (
+      err: NodeJS.ErrnoException | null,
+      address: string | LookupAddress[],
+      family?: number,
+    ) => void;
+    if (!usable.length)
+      return cb(Object.assign(new Error('no checked address of that family'), { code: 'ENOTFOUND' }), '', 0);
     if (options.all) cb(null, usable);
     else cb(null, usable[0].address, usable[0].family);
   };

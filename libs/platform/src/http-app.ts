@@ -9,7 +9,14 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
-import { AllExceptionsFilter, completeOpenApiContract, createValidationPipe, ErrorResponseDto, errorBody, FieldErrorDto } from '@app/common';
+import {
+  AllExceptionsFilter,
+  completeOpenApiContract,
+  createValidationPipe,
+  ErrorResponseDto,
+  errorBody,
+  FieldErrorDto,
+} from '@app/common';
 import { MetricsService } from './metrics/metrics.service';
 import { securityHeaders } from './security-headers';
 import { mountQueueDashboard } from './queue-dashboard';
@@ -34,7 +41,10 @@ const FRAMEWORK_MESSAGES: Record<string, string> = {
 };
 
 /** Builds the Fastify-based HTTP app with every cross-cutting concern; does not listen. */
-export async function createHttpApp(module: Type<unknown> | ReturnType<typeof Object>, config: AppConfig): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  module: Type<unknown> | ReturnType<typeof Object>,
+  config: AppConfig,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimit,
     genReqId: requestId,
@@ -58,7 +68,9 @@ export async function createHttpApp(module: Type<unknown> | ReturnType<typeof Ob
   const fastify = app.getHttpAdapter().getInstance();
 
   // guides are pasted as Markdown too (text/plain is parsed by Fastify already)
-  fastify.addContentTypeParser(['text/markdown', 'text/x-markdown'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  fastify.addContentTypeParser(['text/markdown', 'text/x-markdown'], { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  );
   // on the raw response, where helmet put them: replies written past Fastify keep them too
   const secure = Object.entries(securityHeaders());
   fastify.addHook('onRequest', async (request, reply) => {
@@ -68,7 +80,10 @@ export async function createHttpApp(module: Type<unknown> | ReturnType<typeof Ob
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions?.url ?? 'unmatched';
-    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    metrics.httpDuration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
   await mountQueueDashboard(app);
   useApiPrefix(app);
@@ -105,12 +120,16 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
-    { extraModels: [ErrorResponseDto, FieldErrorDto], operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` },
+    {
+      extraModels: [ErrorResponseDto, FieldErrorDto],
+      operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+    },
   );
   // @Authenticated on both a controller and a method would list the bearer scheme twice
   for (const path of Object.values(document.paths)) {
     for (const op of Object.values(path) as Array<{ security?: unknown[] }>) {
-      if (Array.isArray(op?.security)) op.security = [...new Map(op.security.map((s) => [JSON.stringify(s), s])).values()];
+      if (Array.isArray(op?.security))
+        op.security = [...new Map(op.security.map((s) => [JSON.stringify(s), s])).values()];
     }
   }
   return completeOpenApiContract(document);
@@ -118,7 +137,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /** A process without HTTP: the worker. */
 export async function createWorkerContext(module: Type<unknown> | ReturnType<typeof Object>) {
-  const app = await NestFactory.createApplicationContext(module as Type<unknown>, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(module as Type<unknown>, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.flushLogs();
   return app;

@@ -31,7 +31,12 @@ import { throttlerOptions } from './throttle/throttlers';
     }),
   ],
   controllers: [AuditController, HealthController, MetricsController],
-  providers: [QueueHealthIndicator, MetricsService, { provide: APP_GUARD, useClass: AppThrottlerGuard }, { provide: APP_PIPE, useClass: UuidParamsPipe }],
+  providers: [
+    QueueHealthIndicator,
+    MetricsService,
+    { provide: APP_GUARD, useClass: AppThrottlerGuard },
+    { provide: APP_PIPE, useClass: UuidParamsPipe },
+  ],
   exports: [MetricsService],
 })
 export class HttpModule {}

@@ -35,13 +35,18 @@ export async function resolveDatabase(config: AppConfig): Promise<EmbeddedDataba
  * then `after` (the embedded database), then exit. A job still running after `timeoutMs` is left
  * behind: its transaction dies with the process and its lock lapses, so another worker retries it.
  */
-export function onShutdown(close: () => Promise<void>, options: { timeoutMs: number; after?: () => Promise<void> }): void {
+export function onShutdown(
+  close: () => Promise<void>,
+  options: { timeoutMs: number; after?: () => Promise<void> },
+): void {
   let closing = false;
   const handler = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
     process.stderr.write(`${signal} received, finishing work in flight (at most ${options.timeoutMs} ms)\n`);
-    const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), options.timeoutMs).unref());
+    const deadline = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), options.timeoutMs).unref(),
+    );
     const closed = close().then(
       () => 'closed' as const,
       (e) => {
@@ -50,8 +55,13 @@ export function onShutdown(close: () => Promise<void>, options: { timeoutMs: num
       },
     );
     void Promise.race([closed, deadline]).then(async (outcome) => {
-      if (outcome === 'timeout') process.stderr.write(`still busy after ${options.timeoutMs} ms; exiting anyway (unfinished jobs are retried)\n`);
-      const stopped = options.after?.().catch((e) => process.stderr.write(`stopping failed: ${e instanceof Error ? e.message : String(e)}\n`));
+      if (outcome === 'timeout')
+        process.stderr.write(
+          `still busy after ${options.timeoutMs} ms; exiting anyway (unfinished jobs are retried)\n`,
+        );
+      const stopped = options
+        .after?.()
+        .catch((e) => process.stderr.write(`stopping failed: ${e instanceof Error ? e.message : String(e)}\n`));
       await Promise.race([stopped, new Promise((r) => setTimeout(r, 15_000).unref())]);
       process.exit(outcome === 'closed' ? 0 : 1);
     });

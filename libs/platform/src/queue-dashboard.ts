@@ -31,8 +31,11 @@ function isPageVisit(req: FastifyRequest): boolean {
 
 function refuse(reply: FastifyReply, req: FastifyRequest, statusCode: 401 | 403, message: string) {
   // a tab opened directly (a bookmark, a pasted link) goes to the web page, which signs in and comes back
-  if (isPageVisit(req)) return reply.code(303).header('location', DASHBOARD_WEB_PAGE).header('cache-control', 'no-store').send();
-  return reply.code(statusCode).send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message, requestId: req.id });
+  if (isPageVisit(req))
+    return reply.code(303).header('location', DASHBOARD_WEB_PAGE).header('cache-control', 'no-store').send();
+  return reply
+    .code(statusCode)
+    .send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message, requestId: req.id });
 }
 
 /**
@@ -44,7 +47,11 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   const auth = app.get(AuthService);
   const queues = Object.values(QueueName).map((name) => app.get<Queue>(getQueueToken(name), { strict: false }));
   const board = new BoardAdapter();
-  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter: board, options: { uiConfig: { boardTitle: 'Scorecards queues' } } });
+  createBullBoard({
+    queues: queues.map((q) => new BullMQAdapter(q)),
+    serverAdapter: board,
+    options: { uiConfig: { boardTitle: 'Scorecards queues' } },
+  });
   board.setBasePath(DASHBOARD_PATH);
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await fastify.register(
@@ -57,7 +64,8 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
       });
       // its page, without the remote font stylesheet the CSP would refuse (the system font is used instead)
       scope.addHook('onSend', async (_req, reply, payload) => {
-        if (typeof payload !== 'string' || !/text\/html/.test(String(reply.getHeader('content-type') ?? ''))) return payload;
+        if (typeof payload !== 'string' || !/text\/html/.test(String(reply.getHeader('content-type') ?? '')))
+          return payload;
         return payload.replace(REMOTE_STYLESHEET, '');
       });
       await scope.register(board.registerPlugin());

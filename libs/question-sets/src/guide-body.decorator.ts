@@ -16,17 +16,24 @@ export const GuideBody = createParamDecorator((_: unknown, ctx: ExecutionContext
   // A custom parameter is not seen by the global pipe's input check, so it runs here. The guide
   // itself (`content`) is left to the parser, which refuses binary text and invalid Unicode with a 422.
   if (!fromText && (typeof input !== 'object' || input === null || Array.isArray(input))) {
-    const messages = ['The body must be a JSON object {content, format?, name?}, or the guide itself as text/plain or text/markdown'];
+    const messages = [
+      'The body must be a JSON object {content, format?, name?}, or the guide itself as text/plain or text/markdown',
+    ];
     throw new BadRequestException({ message: messages[0], details: [{ field: 'body', messages }] });
   }
-  const body = (typeof input === 'object' && input !== null && !Array.isArray(input) ? input : { value: input }) as Record<string, unknown>;
+  const body = (
+    typeof input === 'object' && input !== null && !Array.isArray(input) ? input : { value: input }
+  ) as Record<string, unknown>;
   const { content, ...rest } = body;
   assertCleanInput(typeof content === 'string' ? rest : body, 'body');
   if (fromText) assertCleanInput(req.query ?? {}, 'query');
   const dto = plainToInstance(fromText ? ImportGuideDto : ImportGuideDto, input);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: !fromText });
   if (fromText) {
-    const query = validateSync(plainToInstance(ImportQueryDto, req.query ?? {}), { whitelist: true, forbidNonWhitelisted: true });
+    const query = validateSync(plainToInstance(ImportQueryDto, req.query ?? {}), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+    });
     errors.push(...query);
   }
   if (errors.length) {

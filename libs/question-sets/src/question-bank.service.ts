@@ -33,13 +33,25 @@ export class QuestionBankService {
     for (const r of rows) bySet.set(r.set.id, [...(bySet.get(r.set.id) ?? []), r]);
     const out: PublishedQuestion[] = [];
     for (const [refIndex, ref] of refs.entries()) {
-      const found = ref.setId ? bySet.get(ref.setId) : ref.questionId ? [byQuestion.get(ref.questionId)].filter((x) => !!x) : [];
+      const found = ref.setId
+        ? bySet.get(ref.setId)
+        : ref.questionId
+          ? [byQuestion.get(ref.questionId)].filter((x) => !!x)
+          : [];
       if (!found?.length) {
-        throw unprocessable(ref.setId ? `Question set ${ref.setId} does not exist or has no questions` : `Question ${ref.questionId} does not exist`, { ref });
+        throw unprocessable(
+          ref.setId
+            ? `Question set ${ref.setId} does not exist or has no questions`
+            : `Question ${ref.questionId} does not exist`,
+          { ref },
+        );
       }
       const set = found[0]!.set;
       if (set.status !== 'published') {
-        throw unprocessable(`Question set "${set.name}" (version ${set.version}) is ${set.status}; only published sets can be assigned`, { ref, status: set.status });
+        throw unprocessable(
+          `Question set "${set.name}" (version ${set.version}) is ${set.status}; only published sets can be assigned`,
+          { ref, status: set.status },
+        );
       }
       for (const { question: q } of found as NonNullable<(typeof found)[number]>[]) {
         out.push({

@@ -22,10 +22,19 @@ export class QuestionSetImportService {
   ) {}
 
   /** Parses a pasted guide and stores it as one draft set, all or nothing. */
-  async import(user: AuthUser, content: string, format: ImportFormatOption = 'auto', name?: string): Promise<ImportResultResponse> {
+  async import(
+    user: AuthUser,
+    content: string,
+    format: ImportFormatOption = 'auto',
+    name?: string,
+  ): Promise<ImportResultResponse> {
     const parsed = this.parse(content, format, name);
     const set = name ? { ...parsed.set, name } : parsed.set;
-    const id = await this.sets.createDraft(user, set, parsed.questions.map(({ line: _line, typeInferred: _t, ...q }) => q));
+    const id = await this.sets.createDraft(
+      user,
+      set,
+      parsed.questions.map(({ line: _line, typeInferred: _t, ...q }) => q),
+    );
     return { set: await this.sets.get(user, id), report: parsed.report };
   }
 
@@ -72,10 +81,23 @@ export class QuestionSetImportService {
     const set = await this.repo.findSet(id);
     if (!set) throw new NotFoundException(`Question set ${id} not found`);
     const questions = (await this.repo.findQuestions(id)).map(toQuestionDraft);
-    const base = `${set.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'question-set'}-v${set.version}`;
+    const base = `${
+      set.name
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase() || 'question-set'
+    }-v${set.version}`;
     if (format === 'markdown') {
-      return { body: renderMarkdown({ ...toSetDraft(set), version: set.version }, questions), contentType: 'text/markdown; charset=utf-8', filename: `${base}.md` };
+      return {
+        body: renderMarkdown({ ...toSetDraft(set), version: set.version }, questions),
+        contentType: 'text/markdown; charset=utf-8',
+        filename: `${base}.md`,
+      };
     }
-    return { body: JSON.stringify(toJsonExport(toSetDraft(set), questions), null, 2), contentType: 'application/json; charset=utf-8', filename: `${base}.json` };
+    return {
+      body: JSON.stringify(toJsonExport(toSetDraft(set), questions), null, 2),
+      contentType: 'application/json; charset=utf-8',
+      filename: `${base}.json`,
+    };
   }
 }

@@ -39,7 +39,14 @@ export class QuestionSetWriter {
       const draft = await this.draftOf(repo, set, user);
       const patch = await change(repo, draft);
       await repo.updateSet(draft.id, patch ?? {});
-      await this.audit.record(user.id, 'question_set', draft.id, draft.id === set.id ? 'edited' : 'new_version', { from: set.id, revision: set.revision, ...(patch ?? {}) }, repo.tx);
+      await this.audit.record(
+        user.id,
+        'question_set',
+        draft.id,
+        draft.id === set.id ? 'edited' : 'new_version',
+        { from: set.id, revision: set.revision, ...(patch ?? {}) },
+        repo.tx,
+      );
       return draft.id;
     });
   }
@@ -49,12 +56,20 @@ export class QuestionSetWriter {
     return this.audit.record(user.id, 'question_set', setId, action, changes, tx);
   }
 
-  private async draftOf(repo: QuestionSetRepository, set: QuestionSetEntity, user: AuthUser): Promise<QuestionSetEntity> {
+  private async draftOf(
+    repo: QuestionSetRepository,
+    set: QuestionSetEntity,
+    user: AuthUser,
+  ): Promise<QuestionSetEntity> {
     if (set.status === 'draft') return set;
-    if (set.status === 'archived') throw new ConflictException(`Question set ${set.id} is archived; archived sets cannot be edited`);
+    if (set.status === 'archived')
+      throw new ConflictException(`Question set ${set.id} is archived; archived sets cannot be edited`);
     const open = await repo.findDraftInLineage(set.lineageId, set.id);
     if (open) {
-      throw conflict(`Version ${open.version} of this set is already a draft; edit that one (${open.id})`, { draftId: open.id, draftVersion: open.version });
+      throw conflict(`Version ${open.version} of this set is already a draft; edit that one (${open.id})`, {
+        draftId: open.id,
+        draftVersion: open.version,
+      });
     }
     const draft = await repo.insertSet({
       lineageId: set.lineageId,

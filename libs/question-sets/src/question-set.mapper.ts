@@ -54,13 +54,22 @@ const compact = <T extends object>(o: T): T =>
 
 /** Question content as stored: ids on follow-ups and criteria, so ratings can refer to them. */
 export function storedContent(q: Partial<QuestionDraft>, keep?: Pick<QuestionEntity, 'followUps' | 'criteria'>) {
-  const out: Partial<Pick<QuestionEntity, 'type' | 'prompt' | 'followUps' | 'criteria' | 'guidance' | 'competencies' | 'timeboxMinutes'>> = {};
+  const out: Partial<
+    Pick<QuestionEntity, 'type' | 'prompt' | 'followUps' | 'criteria' | 'guidance' | 'competencies' | 'timeboxMinutes'>
+  > = {};
   if (q.type !== undefined) out.type = q.type;
   if (q.prompt !== undefined) out.prompt = q.prompt;
-  if (q.followUps !== undefined) out.followUps = q.followUps.map((f) => withId<StoredFollowUp>(compact({ prompt: f.prompt, checks: f.checks }), keep?.followUps, 'prompt'));
-  if (q.criteria !== undefined) out.criteria = q.criteria.map((c) => withId<StoredCriterion>(compact({ label: c.label, description: c.description }), keep?.criteria, 'label'));
+  if (q.followUps !== undefined)
+    out.followUps = q.followUps.map((f) =>
+      withId<StoredFollowUp>(compact({ prompt: f.prompt, checks: f.checks }), keep?.followUps, 'prompt'),
+    );
+  if (q.criteria !== undefined)
+    out.criteria = q.criteria.map((c) =>
+      withId<StoredCriterion>(compact({ label: c.label, description: c.description }), keep?.criteria, 'label'),
+    );
   if (q.guidance !== undefined) out.guidance = compact({ ...q.guidance }) as StoredGuidance;
-  if (q.competencies !== undefined) out.competencies = [...new Set(q.competencies.map((c) => c.trim()).filter(Boolean))];
+  if (q.competencies !== undefined)
+    out.competencies = [...new Set(q.competencies.map((c) => c.trim()).filter(Boolean))];
   if (q.timeboxMinutes !== undefined) out.timeboxMinutes = q.timeboxMinutes;
   return out;
 }
@@ -72,11 +81,21 @@ function withId<T extends { id: string }>(item: Omit<T, 'id'>, previous: T[] | u
 }
 
 /** A question row to insert, from a draft whose optional parts may be missing (API input). */
-export function questionRow(setId: string, position: number, q: Pick<QuestionDraft, 'type' | 'prompt'> & Partial<QuestionDraft>): Partial<QuestionEntity> {
+export function questionRow(
+  setId: string,
+  position: number,
+  q: Pick<QuestionDraft, 'type' | 'prompt'> & Partial<QuestionDraft>,
+): Partial<QuestionEntity> {
   return {
     setId,
     position,
-    ...storedContent({ ...q, followUps: q.followUps ?? [], criteria: q.criteria ?? [], guidance: q.guidance ?? {}, competencies: q.competencies ?? [] }),
+    ...storedContent({
+      ...q,
+      followUps: q.followUps ?? [],
+      criteria: q.criteria ?? [],
+      guidance: q.guidance ?? {},
+      competencies: q.competencies ?? [],
+    }),
     timeboxMinutes: q.timeboxMinutes ?? null,
   };
 }

@@ -64,12 +64,20 @@ export class QuestionSetRepository extends TransactionalRepository<QuestionSetRe
   findDraftInLineage(lineageId: string, exceptId: string): Promise<QuestionSetEntity | null> {
     return this.sets
       .createQueryBuilder('s')
-      .where('s.lineage_id = :lineageId AND s.status = :status AND s.id <> :exceptId', { lineageId, status: 'draft', exceptId })
+      .where('s.lineage_id = :lineageId AND s.status = :status AND s.id <> :exceptId', {
+        lineageId,
+        status: 'draft',
+        exceptId,
+      })
       .getOne();
   }
 
   async maxVersion(lineageId: string): Promise<number> {
-    const row = await this.sets.createQueryBuilder('s').select('max(s.version)', 'max').where('s.lineage_id = :lineageId', { lineageId }).getRawOne<{ max: number | null }>();
+    const row = await this.sets
+      .createQueryBuilder('s')
+      .select('max(s.version)', 'max')
+      .where('s.lineage_id = :lineageId', { lineageId })
+      .getRawOne<{ max: number | null }>();
     return Number(row?.max ?? 0);
   }
 
@@ -82,7 +90,12 @@ export class QuestionSetRepository extends TransactionalRepository<QuestionSetRe
     const ids: string[] = [];
     // in chunks: PostgreSQL allows at most 65535 bind parameters per statement
     for (let i = 0; i < values.length; i += 500) {
-      const result = await this.questions.createQueryBuilder().insert().values(values.slice(i, i + 500)).returning(['id']).execute();
+      const result = await this.questions
+        .createQueryBuilder()
+        .insert()
+        .values(values.slice(i, i + 500))
+        .returning(['id'])
+        .execute();
       ids.push(...(result.raw as Array<{ id: string }>).map((r) => r.id));
     }
     return ids;
@@ -138,7 +151,10 @@ export class QuestionSetRepository extends TransactionalRepository<QuestionSetRe
   }
 
   /** Questions of the given sets (all of them) and single questions, each with its set; one query. */
-  async findForAssignment(setIds: string[], questionIds: string[]): Promise<Array<{ set: QuestionSetEntity; question: QuestionEntity }>> {
+  async findForAssignment(
+    setIds: string[],
+    questionIds: string[],
+  ): Promise<Array<{ set: QuestionSetEntity; question: QuestionEntity }>> {
     if (!setIds.length && !questionIds.length) return [];
     const qs = await this.questions
       .createQueryBuilder('q')
@@ -208,7 +224,12 @@ export class QuestionSetRepository extends TransactionalRepository<QuestionSetRe
         publishedAt: r.published_at as Date | null,
         archivedAt: r.archived_at as Date | null,
       }),
-      counts: { total: r.total as number, technical: r.technical as number, behavioral: r.behavioral as number, situational: r.situational as number },
+      counts: {
+        total: r.total as number,
+        technical: r.technical as number,
+        behavioral: r.behavioral as number,
+        situational: r.situational as number,
+      },
       cursor: { updatedAt: r.cursor_ts as string, id: r.id as string },
     }));
   }

@@ -1,13 +1,30 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { ExportQueryDto, ImportGuideDto } from './dto/import-guide.dto';
 import { AddQuestionDto, ReorderQuestionsDto, RevisionQueryDto, UpdateQuestionDto } from './dto/question.dto';
-import { CreateQuestionSetDto, ListQuestionSetsQueryDto, PublishDto, UpdateQuestionSetDto } from './dto/question-set.dto';
-import { ImportPreviewResponse, ImportResultResponse, QuestionSetPage, QuestionSetResponse } from './dto/question-set.response';
+import {
+  CreateQuestionSetDto,
+  ListQuestionSetsQueryDto,
+  PublishDto,
+  UpdateQuestionSetDto,
+} from './dto/question-set.dto';
+import {
+  ImportPreviewResponse,
+  ImportResultResponse,
+  QuestionSetPage,
+  QuestionSetResponse,
+} from './dto/question-set.response';
 import { GuideBody } from './guide-body.decorator';
 import { QuestionSetImportService } from './question-set-import.service';
 import { QuestionSetsService } from './question-sets.service';
@@ -79,7 +96,11 @@ export class QuestionSetsController {
   @Patch(':id')
   @Authenticated(WRITE)
   @ApiErrors(400, 401, 403, 404, 409)
-  update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateQuestionSetDto): Promise<QuestionSetResponse> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: UpdateQuestionSetDto,
+  ): Promise<QuestionSetResponse> {
     return this.sets.update(user, id, dto);
   }
 
@@ -97,7 +118,11 @@ export class QuestionSetsController {
   @Post(':id/questions')
   @Authenticated(WRITE)
   @ApiErrors(400, 401, 403, 404, 409)
-  addQuestion(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: AddQuestionDto): Promise<QuestionSetResponse> {
+  addQuestion(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: AddQuestionDto,
+  ): Promise<QuestionSetResponse> {
     return this.questions.add(user, id, dto);
   }
 
@@ -107,7 +132,11 @@ export class QuestionSetsController {
   @HttpCode(200)
   @ApiOkResponse({ type: QuestionSetResponse })
   @ApiErrors(400, 401, 403, 404, 409)
-  reorder(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: ReorderQuestionsDto): Promise<QuestionSetResponse> {
+  reorder(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: ReorderQuestionsDto,
+  ): Promise<QuestionSetResponse> {
     return this.questions.reorder(user, id, dto);
   }
 
@@ -144,7 +173,11 @@ export class QuestionSetsController {
   @HttpCode(200)
   @ApiOkResponse({ type: QuestionSetResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)
-  publish(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: PublishDto): Promise<QuestionSetResponse> {
+  publish(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: PublishDto,
+  ): Promise<QuestionSetResponse> {
     return this.sets.publish(user, id, dto.revision);
   }
 
@@ -165,9 +198,16 @@ export class QuestionSetsController {
     content: { 'application/json': { schema: { type: 'object' } }, 'text/markdown': { schema: { type: 'string' } } },
   })
   @ApiErrors(400, 401, 404)
-  async export(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query() q: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Query() q: ExportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const file = await this.io.export(user, id, q.format);
-    reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`);
+    reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.filename}"`);
     return file.body;
   }
 }

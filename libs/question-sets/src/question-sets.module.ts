@@ -17,7 +17,15 @@ import { QuestionsService } from './questions.service';
   // AuthModule first, so that its demo users exist before the demo library is loaded
   imports: [AuthModule, TypeOrmModule.forFeature([QuestionSetEntity, QuestionEntity])],
   controllers: [QuestionSetsController],
-  providers: [QuestionBankService, QuestionSetRepository, QuestionSetWriter, QuestionSetsService, QuestionsService, QuestionSetImportService, QuestionSetDemoSeeder],
+  providers: [
+    QuestionBankService,
+    QuestionSetRepository,
+    QuestionSetWriter,
+    QuestionSetsService,
+    QuestionsService,
+    QuestionSetImportService,
+    QuestionSetDemoSeeder,
+  ],
   exports: [QuestionSetsService, QuestionBankService],
 })
 export class QuestionSetsModule {}

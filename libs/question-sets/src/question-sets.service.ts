@@ -42,7 +42,10 @@ export class QuestionSetsService {
     const last = page[page.length - 1];
     return {
       items: page.map((r) => toSummary(r.set, r.counts)),
-      page: { limit, nextCursor: rows.length > limit && last ? encodeCursor([last.cursor.updatedAt, last.cursor.id]) : null },
+      page: {
+        limit,
+        nextCursor: rows.length > limit && last ? encodeCursor([last.cursor.updatedAt, last.cursor.id]) : null,
+      },
     };
   }
 
@@ -59,7 +62,11 @@ export class QuestionSetsService {
   }
 
   /** Creates a draft set with its questions in one transaction (create and import share it). */
-  async createDraft(user: AuthUser, set: SetDraft, questions: Array<Pick<QuestionDraft, 'type' | 'prompt'> & Partial<QuestionDraft>>): Promise<string> {
+  async createDraft(
+    user: AuthUser,
+    set: SetDraft,
+    questions: Array<Pick<QuestionDraft, 'type' | 'prompt'> & Partial<QuestionDraft>>,
+  ): Promise<string> {
     this.writer.assertWriter(user);
     return this.repo.transaction(async (repo) => {
       const created = await repo.insertSet({
@@ -92,7 +99,9 @@ export class QuestionSetsService {
       const set = await repo.findSetForUpdate(id);
       if (!set) throw new NotFoundException(`Question set ${id} not found`);
       if (set.status !== 'draft') {
-        throw new ConflictException(`Question set ${id} is ${set.status}; only drafts are deleted (archive a published set instead)`);
+        throw new ConflictException(
+          `Question set ${id} is ${set.status}; only drafts are deleted (archive a published set instead)`,
+        );
       }
       await repo.deleteSet(id);
       await this.writer.record(user, id, 'deleted', { name: set.name }, repo.tx);
@@ -106,7 +115,9 @@ export class QuestionSetsService {
       const set = await repo.findSetForUpdate(id);
       if (!set) throw new NotFoundException(`Question set ${id} not found`);
       if (revision !== undefined && set.revision !== revision) {
-        throw new ConflictException(`Question set ${id} was changed by someone else (revision ${set.revision}, yours ${revision})`);
+        throw new ConflictException(
+          `Question set ${id} was changed by someone else (revision ${set.revision}, yours ${revision})`,
+        );
       }
       if (set.status !== 'draft') throw new ConflictException(`Question set ${id} is already ${set.status}`);
       const counts = await repo.countsForSet(id);

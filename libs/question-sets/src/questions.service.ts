@@ -22,7 +22,8 @@ export class QuestionsService {
     const { revision, position, ...question } = dto;
     const draftId = await this.writer.edit(user, setId, revision, async (repo, draft) => {
       const existing = await repo.findQuestions(draft.id);
-      if (existing.length >= MAX_QUESTIONS) throw new BadRequestException(`A set holds at most ${MAX_QUESTIONS} questions`);
+      if (existing.length >= MAX_QUESTIONS)
+        throw new BadRequestException(`A set holds at most ${MAX_QUESTIONS} questions`);
       const at = Math.min(position ?? existing.length, existing.length);
       const [created] = await repo.insertQuestions([questionRow(draft.id, existing.length, question)]);
       const order = existing.map((q) => q.id);
@@ -32,7 +33,12 @@ export class QuestionsService {
     return this.sets.get(user, draftId);
   }
 
-  async update(user: AuthUser, setId: string, questionId: string, dto: UpdateQuestionDto): Promise<QuestionSetResponse> {
+  async update(
+    user: AuthUser,
+    setId: string,
+    questionId: string,
+    dto: UpdateQuestionDto,
+  ): Promise<QuestionSetResponse> {
     const { revision, position, ...changes } = dto;
     const draftId = await this.writer.edit(user, setId, revision, async (repo, draft) => {
       const target = await this.inDraft(repo, setId, questionId, draft);
@@ -46,7 +52,10 @@ export class QuestionsService {
     const draftId = await this.writer.edit(user, setId, revision, async (repo, draft) => {
       const target = await this.inDraft(repo, setId, questionId, draft);
       await repo.deleteQuestion(target.id);
-      await repo.setPositions(draft.id, (await repo.findQuestions(draft.id)).map((q) => q.id));
+      await repo.setPositions(
+        draft.id,
+        (await repo.findQuestions(draft.id)).map((q) => q.id),
+      );
     });
     return this.sets.get(user, draftId);
   }
@@ -56,19 +65,33 @@ export class QuestionsService {
       const original = await repo.findQuestions(setId);
       const known = new Set(original.map((q) => q.id));
       const given = new Set(dto.questionIds);
-      if (given.size !== dto.questionIds.length || given.size !== known.size || dto.questionIds.some((id) => !known.has(id))) {
-        throw new BadRequestException(`questionIds must list each of the set's ${known.size} question ids exactly once`);
+      if (
+        given.size !== dto.questionIds.length ||
+        given.size !== known.size ||
+        dto.questionIds.some((id) => !known.has(id))
+      ) {
+        throw new BadRequestException(
+          `questionIds must list each of the set's ${known.size} question ids exactly once`,
+        );
       }
       // a published set's questions were copied in the same order, so positions carry over
       const copies = draft.id === setId ? original : await repo.findQuestions(draft.id);
       const byPosition = new Map(original.map((q) => [q.id, q.position]));
-      await repo.setPositions(draft.id, dto.questionIds.map((id) => copies[byPosition.get(id)!].id));
+      await repo.setPositions(
+        draft.id,
+        dto.questionIds.map((id) => copies[byPosition.get(id)!].id),
+      );
     });
     return this.sets.get(user, draftId);
   }
 
   /** The question to change: itself in a draft, or its copy in the new draft of a published set. */
-  private async inDraft(repo: QuestionSetRepository, setId: string, questionId: string, draft: QuestionSetEntity): Promise<QuestionEntity> {
+  private async inDraft(
+    repo: QuestionSetRepository,
+    setId: string,
+    questionId: string,
+    draft: QuestionSetEntity,
+  ): Promise<QuestionEntity> {
     const original = /^[0-9a-f-]{36}$/i.test(questionId) ? await repo.findQuestion(setId, questionId) : null;
     if (!original) throw new NotFoundException(`Question ${questionId} is not in set ${setId}`);
     if (draft.id === setId) return original;

@@ -36,7 +36,8 @@ export const FAILED_CALL_PAUSE_MS = 1000;
 
 export class BackendWorker extends (Worker as any) {
   constructor(name: string, processor: unknown, opts: WorkerOptions<any>) {
-    const defaults = opts?.connection && typeof opts.connection === 'object' ? workerDefaults.get(opts.connection) : undefined;
+    const defaults =
+      opts?.connection && typeof opts.connection === 'object' ? workerDefaults.get(opts.connection) : undefined;
     const merged = { ...defaults, ...opts };
     super(name, processor, merged, isPostgresConnection(merged.connection) ? createPostgresBackend : undefined);
     this.on('error', logError(`worker ${name}`));

@@ -20,7 +20,11 @@ export class HeartbeatService {
   async send(): Promise<HeartbeatTicket> {
     const id = jobId(SystemJob.Heartbeat, randomUUID());
     const requestedAt = new Date().toISOString();
-    await this.queue.add(SystemJob.Heartbeat, { requestedBy: PROCESS_ID, requestedAt }, { jobId: id, removeOnComplete: 100, removeOnFail: 100, attempts: 3 });
+    await this.queue.add(
+      SystemJob.Heartbeat,
+      { requestedBy: PROCESS_ID, requestedAt },
+      { jobId: id, removeOnComplete: 100, removeOnFail: 100, attempts: 3 },
+    );
     return { jobId: id, backend: this.config.queueBackend, requestedAt };
   }
 

@@ -1,5 +1,19 @@
 export { QueueModule } from './queue.module';
 export { QueueWorkersModule } from './queue-workers.module';
 export { HeartbeatService } from './heartbeat.service';
-export { QueueName, SystemJob, ReminderJob, InterviewJob, CalendarJob, calendarFeedJobId, type CalendarFeedJobPayload, InvitationJob, type InvitationJobPayload, jobId, type HeartbeatPayload, type ReminderJobPayload, type InterviewEndJobPayload } from './queue.constants';
+export {
+  QueueName,
+  SystemJob,
+  ReminderJob,
+  InterviewJob,
+  CalendarJob,
+  calendarFeedJobId,
+  type CalendarFeedJobPayload,
+  InvitationJob,
+  type InvitationJobPayload,
+  jobId,
+  type HeartbeatPayload,
+  type ReminderJobPayload,
+  type InterviewEndJobPayload,
+} from './queue.constants';
 export { queueConnection, PROCESS_ID } from './queue-connection';

@@ -6,7 +6,10 @@ import { workerDefaults } from './backend-classes';
 export function queueConnection(config: AppConfig): { connection: Record<string, unknown>; prefix?: string } {
   const options = connectionOptions(config);
   // a worker killed mid-job loses its lock after queueLockMs; the stalled check hands the job on
-  workerDefaults.set(options.connection, { lockDuration: config.queueLockMs, stalledInterval: Math.max(1000, Math.round(config.queueLockMs / 2)) });
+  workerDefaults.set(options.connection, {
+    lockDuration: config.queueLockMs,
+    stalledInterval: Math.max(1000, Math.round(config.queueLockMs / 2)),
+  });
   return options;
 }
 

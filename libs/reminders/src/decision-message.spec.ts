@@ -1,15 +1,36 @@
 import type { DecisionResponse } from '@app/hiring';
-import { composeDecision, composeDecisionWebhook, outcomeInWords, type DecisionMessageContext } from './decision-message';
+import {
+  composeDecision,
+  composeDecisionWebhook,
+  outcomeInWords,
+  type DecisionMessageContext,
+} from './decision-message';
 
 const decision = (over: Partial<DecisionResponse> = {}): DecisionResponse => ({
-  id: 'd1', candidateId: 'c1', decision: 'reject', fromStageId: 's1', fromStageName: 'Technical', toStageId: 's1', toStageName: 'Technical',
-  fromStatus: 'active', toStatus: 'rejected', reason: { id: 'r1', label: 'Skills gap' }, rationale: 'Thin on <design>\nsecond line',
-  override: { reason: 'Ana is away' }, missingAtDecision: [{ userId: 'u9', name: 'Ana Ruiz', interviewId: 'i1', interviewTitle: 'Tech' }],
-  decidedBy: { id: 'hm', name: 'Hana Hill' }, decidedAt: new Date('2026-06-10T08:30:00Z'), supersedesId: null, ...over,
+  id: 'd1',
+  candidateId: 'c1',
+  decision: 'reject',
+  fromStageId: 's1',
+  fromStageName: 'Technical',
+  toStageId: 's1',
+  toStageName: 'Technical',
+  fromStatus: 'active',
+  toStatus: 'rejected',
+  reason: { id: 'r1', label: 'Skills gap' },
+  rationale: 'Thin on <design>\nsecond line',
+  override: { reason: 'Ana is away' },
+  missingAtDecision: [{ userId: 'u9', name: 'Ana Ruiz', interviewId: 'i1', interviewTitle: 'Tech' }],
+  decidedBy: { id: 'hm', name: 'Hana Hill' },
+  decidedAt: new Date('2026-06-10T08:30:00Z'),
+  supersedesId: null,
+  ...over,
 });
 const context = (audience: 'recruiter' | 'panel', d = decision()): DecisionMessageContext => ({
-  audience, decision: d, candidate: { id: 'c1', name: 'Robin Reed', positionTitle: 'Backend Engineer' },
-  recipient: { id: 'u1', name: 'Rita', email: 'rita@example.com', timezone: 'Europe/Berlin' }, baseUrl: 'https://sc.example.com',
+  audience,
+  decision: d,
+  candidate: { id: 'c1', name: 'Robin Reed', positionTitle: 'Backend Engineer' },
+  recipient: { id: 'u1', name: 'Rita', email: 'rita@example.com', timezone: 'Europe/Berlin' },
+  baseUrl: 'https://sc.example.com',
 });
 
 describe('decision messages', () => {
@@ -44,7 +65,8 @@ describe('decision messages', () => {
     const m = composeDecision(context('panel'));
     expect(m.subject).toBe('Outcome: Robin Reed — Backend Engineer: rejected');
     expect(m.text).toContain('Thank you for interviewing');
-    for (const hidden of ['Thin on', 'Skills gap', 'Ana is away', 'Hana', 'debrief']) expect(`${m.subject}${m.text}${m.html}`).not.toContain(hidden);
+    for (const hidden of ['Thin on', 'Skills gap', 'Ana is away', 'Hana', 'debrief'])
+      expect(`${m.subject}${m.text}${m.html}`).not.toContain(hidden);
     const hook = composeDecisionWebhook(context('panel'), m);
     expect(JSON.stringify(hook)).not.toMatch(/Thin on|Skills gap|Ana is away|Hana|debrief/);
     expect(hook).toMatchObject({ kind: 'decision_panel', link: null, decision: { outcome: 'rejected' } });

@@ -5,7 +5,10 @@ import { slack, textAndHtml } from './reminder-message';
 
 /** Recruiters read the whole decision; the panel reads only its outcome (see `composeDecision`). */
 export type DecisionAudience = 'recruiter' | 'panel';
-export const DECISION_KINDS: Record<DecisionAudience, string> = { recruiter: 'decision_recruiter', panel: 'decision_panel' };
+export const DECISION_KINDS: Record<DecisionAudience, string> = {
+  recruiter: 'decision_recruiter',
+  panel: 'decision_panel',
+};
 
 export function audienceOf(kind: string): DecisionAudience | null {
   return kind === DECISION_KINDS.recruiter ? 'recruiter' : kind === DECISION_KINDS.panel ? 'panel' : null;
@@ -23,7 +26,10 @@ export interface DecisionMessageContext {
  * The decision in words, e.g. "advanced to Onsite", "rejected (Skills gap)". `withReason` is false for
  * the panel: the rejection reason is the hiring manager's judgement, not the panel's business.
  */
-export function outcomeInWords(d: Pick<DecisionResponse, 'decision' | 'toStageName' | 'reason'>, withReason: boolean): string {
+export function outcomeInWords(
+  d: Pick<DecisionResponse, 'decision' | 'toStageName' | 'reason'>,
+  withReason: boolean,
+): string {
   switch (d.decision) {
     case 'advance':
       return `advanced to ${d.toStageName ?? 'the next stage'}`;
@@ -58,22 +64,35 @@ export function composeDecision(c: DecisionMessageContext): Omit<OutgoingMail, '
     const outcome = outcomeInWords(d, true);
     const when = `${toZonedIso(new Date(d.decidedAt), c.recipient.timezone).replace('T', ' ').slice(0, 16)} (${c.recipient.timezone})`;
     subject = `Decision: ${who}: ${outcome}`;
-    lines.push(`${d.decidedBy.name} decided on ${c.candidate.name} for ${c.candidate.positionTitle}: ${outcome}.`, `Decided: ${when}`);
+    lines.push(
+      `${d.decidedBy.name} decided on ${c.candidate.name} for ${c.candidate.positionTitle}: ${outcome}.`,
+      `Decided: ${when}`,
+    );
     if (d.rationale) lines.push('', 'Rationale:', ...d.rationale.split(/\r?\n/));
     if (d.override && d.missingAtDecision.length) {
-      lines.push('', `Decided while scorecards were missing from ${d.missingAtDecision.map((m) => m.name).join(', ')}. Why: ${d.override.reason}`);
+      lines.push(
+        '',
+        `Decided while scorecards were missing from ${d.missingAtDecision.map((m) => m.name).join(', ')}. Why: ${d.override.reason}`,
+      );
     }
     lines.push('', `Debrief: ${debriefUrl(c.baseUrl, c.candidate.id)}`);
   } else {
     const outcome = outcomeInWords(d, false);
     subject = `Outcome: ${who}: ${outcome}`;
-    lines.push(`${c.candidate.name} (${c.candidate.positionTitle}) has been ${outcome}.`, '', 'Thank you for interviewing and for your scorecard.');
+    lines.push(
+      `${c.candidate.name} (${c.candidate.positionTitle}) has been ${outcome}.`,
+      '',
+      'Thank you for interviewing and for your scorecard.',
+    );
   }
   return { to: c.recipient.email, subject, ...textAndHtml(lines) };
 }
 
 /** The webhook body: the same audience rule as the email (the panel's carries no rationale or reason). */
-export function composeDecisionWebhook(c: DecisionMessageContext, mail: Pick<OutgoingMail, 'subject'>): Record<string, unknown> & { text: string } {
+export function composeDecisionWebhook(
+  c: DecisionMessageContext,
+  mail: Pick<OutgoingMail, 'subject'>,
+): Record<string, unknown> & { text: string } {
   const d = c.decision;
   const recruiter = c.audience === 'recruiter';
   const link = recruiter ? debriefUrl(c.baseUrl, c.candidate.id) : null;
@@ -88,7 +107,9 @@ export function composeDecisionWebhook(c: DecisionMessageContext, mail: Pick<Out
       outcome: outcomeInWords(d, recruiter),
       toStageName: d.toStageName,
       decidedAt: new Date(d.decidedAt).toISOString(),
-      ...(recruiter ? { decidedBy: d.decidedBy, reason: d.reason?.label ?? null, rationale: d.rationale, override: d.override } : {}),
+      ...(recruiter
+        ? { decidedBy: d.decidedBy, reason: d.reason?.label ?? null, rationale: d.rationale, override: d.override }
+        : {}),
     },
     link,
   };

@@ -8,7 +8,6 @@ import { ReminderScheduler } from './reminder-scheduler.service';
 import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersRepository } from './reminders.repository';
 
-
 /**
  * Plans the notices of a recorded decision: one reminder row per (decision, recipient), due when the
  * decision was made, delivered by the reminder workers (so the request never waits on SMTP, and the

@@ -1,6 +1,16 @@
 import { OutboundError } from '@app/outbound';
 
-const UNREACHABLE = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'ETLS']);
+const UNREACHABLE = new Set([
+  'ECONNECTION',
+  'ESOCKET',
+  'ETIMEDOUT',
+  'EDNS',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'ETLS',
+]);
 
 /**
  * What the delivery log (shown to the recipient as well as to admins) and the reminder's reason say

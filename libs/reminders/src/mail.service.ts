@@ -20,7 +20,13 @@ export interface OutgoingMail {
  */
 function withDefaults(url: string): string {
   const u = new URL(url);
-  const defaults = [['connectionTimeout', '5000'], ['greetingTimeout', '5000'], ['socketTimeout', '10000'], ['pool', 'true'], ['maxConnections', '8']];
+  const defaults = [
+    ['connectionTimeout', '5000'],
+    ['greetingTimeout', '5000'],
+    ['socketTimeout', '10000'],
+    ['pool', 'true'],
+    ['maxConnections', '8'],
+  ];
   for (const [k, v] of defaults) if (!u.searchParams.has(k)) u.searchParams.set(k, v);
   return u.toString();
 }

@@ -5,7 +5,12 @@ import type { Preferences } from './reminder-context.service';
 import { composeDecision, composeDecisionWebhook, type DecisionMessageContext } from './decision-message';
 import { composeReminder, composeWebhook, type MessageContext } from './reminder-message';
 import { WebhookService } from './webhook.service';
-import { composeDecline, composeDeclineWebhook, RSVP_DECLINED, type DeclineMessageContext } from './rsvp/decline-message';
+import {
+  composeDecline,
+  composeDeclineWebhook,
+  RSVP_DECLINED,
+  type DeclineMessageContext,
+} from './rsvp/decline-message';
 
 export type Channel = 'email' | 'webhook' | 'log';
 
@@ -36,13 +41,27 @@ export class ReminderChannels {
         send: async (key) => {
           const withInvite = context.kind === 'prep' || context.kind === 'cancellation';
           const ics = withInvite ? await this.invites.icsFor(context.kit.interview.id) : null;
-          return this.mail.send({ ...message, messageId: key, ...(ics ? { ics: { ...ics, method: context.kind === 'cancellation' ? 'CANCEL' : 'REQUEST' } } : {}) });
+          return this.mail.send({
+            ...message,
+            messageId: key,
+            ...(ics ? { ics: { ...ics, method: context.kind === 'cancellation' ? 'CANCEL' : 'REQUEST' } } : {}),
+          });
         },
       });
     }
     const url = preferences.webhookUrl;
     if (url) {
-      sends.push({ channel: 'webhook', subject, send: (key) => this.webhooks.send({ url, deliveryId: key, event: `reminder.${context.kind}`, body: composeWebhook(context, message) }) });
+      sends.push({
+        channel: 'webhook',
+        subject,
+        send: (key) =>
+          this.webhooks.send({
+            url,
+            deliveryId: key,
+            event: `reminder.${context.kind}`,
+            body: composeWebhook(context, message),
+          }),
+      });
     }
     return sends;
   }
@@ -52,11 +71,20 @@ export class ReminderChannels {
     const message = composeDecision(context);
     const subject = message.subject.slice(0, 400);
     const sends: Send[] = [];
-    if (preferences.email) sends.push({ channel: this.mail.channel, subject, send: (key) => this.mail.send({ ...message, messageId: key }) });
+    if (preferences.email)
+      sends.push({
+        channel: this.mail.channel,
+        subject,
+        send: (key) => this.mail.send({ ...message, messageId: key }),
+      });
     const url = preferences.webhookUrl;
     if (url) {
       const body = composeDecisionWebhook(context, message);
-      sends.push({ channel: 'webhook', subject, send: (key) => this.webhooks.send({ url, deliveryId: key, event: 'candidate.decided', body }) });
+      sends.push({
+        channel: 'webhook',
+        subject,
+        send: (key) => this.webhooks.send({ url, deliveryId: key, event: 'candidate.decided', body }),
+      });
     }
     return sends;
   }
@@ -66,11 +94,20 @@ export class ReminderChannels {
     const message = composeDecline(context);
     const subject = message.subject.slice(0, 400);
     const sends: Send[] = [];
-    if (preferences.email) sends.push({ channel: this.mail.channel, subject, send: (key) => this.mail.send({ ...message, messageId: key }) });
+    if (preferences.email)
+      sends.push({
+        channel: this.mail.channel,
+        subject,
+        send: (key) => this.mail.send({ ...message, messageId: key }),
+      });
     const url = preferences.webhookUrl;
     if (url) {
       const body = composeDeclineWebhook(context, message);
-      sends.push({ channel: 'webhook', subject, send: (key) => this.webhooks.send({ url, deliveryId: key, event: `interview.${RSVP_DECLINED}`, body }) });
+      sends.push({
+        channel: 'webhook',
+        subject,
+        send: (key) => this.webhooks.send({ url, deliveryId: key, event: `interview.${RSVP_DECLINED}`, body }),
+      });
     }
     return sends;
   }

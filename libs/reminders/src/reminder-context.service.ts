@@ -42,9 +42,15 @@ export class ReminderContextService {
     const kit = await this.interviews.findKit(interviewId);
     if (!kit) return null;
     const panel = kit.panel.map((p) => p.userId);
-    const people = new Map((await this.users.findManyByIds([...panel, kit.authority.hiringManagerId])).map((u) => [u.id, u]));
+    const people = new Map(
+      (await this.users.findManyByIds([...panel, kit.authority.hiringManagerId])).map((u) => [u.id, u]),
+    );
     const done = await this.submissions.submitted(panel.map((userId) => ({ interviewId, userId })));
-    return { kit, timezoneOf: (id) => people.get(id)?.timezone ?? 'UTC', submitted: new Set(panel.filter((id) => done.has(`${interviewId}:${id}`))) };
+    return {
+      kit,
+      timezoneOf: (id) => people.get(id)?.timezone ?? 'UTC',
+      submitted: new Set(panel.filter((id) => done.has(`${interviewId}:${id}`))),
+    };
   }
 
   async load(r: ReminderEntity): Promise<LoadedReminder> {
@@ -57,25 +63,38 @@ export class ReminderContextService {
    */
   async loadMany(rs: ReminderEntity[]): Promise<LoadedReminder[]> {
     const interviewIds = [...new Set(rs.map((r) => r.interviewId).filter((id): id is string => !!id))];
-    const kits = new Map(await Promise.all(interviewIds.map(async (id) => [id, await this.interviews.findKit(id)] as const)));
-    const checked = rs.map((r) => this.check(r, r.interviewId ? kits.get(r.interviewId) ?? null : null));
+    const kits = new Map(
+      await Promise.all(interviewIds.map(async (id) => [id, await this.interviews.findKit(id)] as const)),
+    );
+    const checked = rs.map((r) => this.check(r, r.interviewId ? (kits.get(r.interviewId) ?? null) : null));
     const feedback = rs.filter((r, i) => !('skip' in checked[i]) && FEEDBACK_KINDS.has(r.kind));
     const open = rs.filter((_, i) => !('skip' in checked[i]));
     const [done, people, settings] = await Promise.all([
-      feedback.length ? this.submissions.submitted(feedback.map((r) => ({ interviewId: r.interviewId!, userId: r.aboutUserId }))) : new Set<string>(),
+      feedback.length
+        ? this.submissions.submitted(feedback.map((r) => ({ interviewId: r.interviewId!, userId: r.aboutUserId })))
+        : new Set<string>(),
       open.length ? this.users.findManyByIds(open.flatMap((r) => [r.recipientId, r.aboutUserId])) : [],
-      open.length ? this.interviewers.notificationSettings([...new Set(open.map((r) => r.recipientId))]) : new Map<string, Preferences>(),
+      open.length
+        ? this.interviewers.notificationSettings([...new Set(open.map((r) => r.recipientId))])
+        : new Map<string, Preferences>(),
     ]);
     const byId = new Map(people.map((u) => [u.id, u]));
     return rs.map((r, i): LoadedReminder => {
       const c = checked[i];
       if ('skip' in c) return c;
-      if (FEEDBACK_KINDS.has(r.kind) && done.has(`${r.interviewId}:${r.aboutUserId}`)) return { skip: 'scorecard already submitted' };
+      if (FEEDBACK_KINDS.has(r.kind) && done.has(`${r.interviewId}:${r.aboutUserId}`))
+        return { skip: 'scorecard already submitted' };
       const recipient = byId.get(r.recipientId);
       if (!recipient || !recipient.active) return { skip: 'recipient no longer active' };
       const about = byId.get(r.aboutUserId);
       return {
-        context: { kind: r.kind, kit: c.kit, recipient, about: { id: r.aboutUserId, name: about?.name ?? 'A panelist' }, baseUrl: this.config.publicUrl },
+        context: {
+          kind: r.kind,
+          kit: c.kit,
+          recipient,
+          about: { id: r.aboutUserId, name: about?.name ?? 'A panelist' },
+          baseUrl: this.config.publicUrl,
+        },
         preferences: settings.get(recipient.id)!,
       };
     });
@@ -87,7 +106,8 @@ export class ReminderContextService {
     if (!kit) return { skip: 'interview no longer exists' };
     if (kit.interview.status === 'no_show') return { skip: 'candidate did not attend' };
     const cancelled = kit.interview.status === 'cancelled';
-    if (r.kind === 'cancellation' ? !cancelled : cancelled) return { skip: cancelled ? 'interview cancelled' : 'interview is no longer cancelled' };
+    if (r.kind === 'cancellation' ? !cancelled : cancelled)
+      return { skip: cancelled ? 'interview cancelled' : 'interview is no longer cancelled' };
     if (!kit.panel.some((p) => p.userId === r.aboutUserId)) return { skip: 'panelist no longer on the panel' };
     return { kit };
   }

@@ -103,10 +103,14 @@ export class ReminderDeliveryService {
     const mine = batch.filter((p) => byId.get(p.id)?.reminder.claimedBy === p.token);
     const loaded = await this.sendsFor(mine.map((p) => byId.get(p.id)!.reminder));
     const settlement: Settlement = { deliveries: [], sent: [], skipped: [], released: [] };
-    const results = await Promise.all(mine.map((p, i) => this.sendOne(byId.get(p.id)!, p, loaded[i], settlement).catch((e: unknown) => {
-      settlement.released.push({ id: p.id, token: p.token });
-      return { error: e };
-    })));
+    const results = await Promise.all(
+      mine.map((p, i) =>
+        this.sendOne(byId.get(p.id)!, p, loaded[i], settlement).catch((e: unknown) => {
+          settlement.released.push({ id: p.id, token: p.token });
+          return { error: e };
+        }),
+      ),
+    );
     await this.repo.settle(settlement);
     mine.forEach((p, i) => {
       const r = results[i];
@@ -131,16 +135,31 @@ export class ReminderDeliveryService {
     }
     const failures: DeliveryFailure['failures'] = [];
     const todo = sends.filter((s) => !delivered.has(s.channel));
-    await Promise.all(todo.map(async (send) => {
-      try {
-        const ref = await send.send(`${r.id}.${p.dueAt.getTime()}.${send.channel}`);
-        settlement.deliveries.push({ reminderId: r.id, dueAt: p.dueAt, channel: send.channel, recipientId: r.recipientId, interviewId: r.interviewId, candidateId: r.candidateId, kind: r.kind, subject: send.subject, providerRef: ref });
-      } catch (e) {
-        // the full error for the server log; the generic text for the delivery log and the job's reason
-        if (!(e instanceof OutboundError)) this.logger.warn(`reminder ${r.id}: ${send.channel} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        failures.push({ channel: send.channel, subject: send.subject, error: deliveryErrorText(send.channel, e) });
-      }
-    }));
+    await Promise.all(
+      todo.map(async (send) => {
+        try {
+          const ref = await send.send(`${r.id}.${p.dueAt.getTime()}.${send.channel}`);
+          settlement.deliveries.push({
+            reminderId: r.id,
+            dueAt: p.dueAt,
+            channel: send.channel,
+            recipientId: r.recipientId,
+            interviewId: r.interviewId,
+            candidateId: r.candidateId,
+            kind: r.kind,
+            subject: send.subject,
+            providerRef: ref,
+          });
+        } catch (e) {
+          // the full error for the server log; the generic text for the delivery log and the job's reason
+          if (!(e instanceof OutboundError))
+            this.logger.warn(
+              `reminder ${r.id}: ${send.channel} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+            );
+          failures.push({ channel: send.channel, subject: send.subject, error: deliveryErrorText(send.channel, e) });
+        }
+      }),
+    );
     // the job retries; channels delivered now are recorded and will not repeat
     if (failures.length) {
       settlement.released.push({ id: r.id, token: p.token });
@@ -155,7 +174,13 @@ export class ReminderDeliveryService {
     const state = await this.repo.claimState(unclaimed.map((p) => p.id));
     for (const p of unclaimed) {
       const r = state.get(p.id);
-      const stale = !r ? 'reminder no longer exists' : r.status !== 'scheduled' ? `reminder is ${r.status}` : r.dueAt.getTime() !== p.dueAt.getTime() ? `reminder moved to ${r.dueAt.toISOString()}` : null;
+      const stale = !r
+        ? 'reminder no longer exists'
+        : r.status !== 'scheduled'
+          ? `reminder is ${r.status}`
+          : r.dueAt.getTime() !== p.dueAt.getTime()
+            ? `reminder moved to ${r.dueAt.toISOString()}`
+            : null;
       if (stale) p.resolve(this.note('stale', p.id, stale));
       else p.reject(new Error('another attempt is delivering this reminder'));
     }
@@ -169,7 +194,17 @@ export class ReminderDeliveryService {
       await repo.markFailed(reminderId, dueAt, error.message);
       const failures = error instanceof DeliveryFailure ? error.failures : [];
       for (const f of failures) {
-        await repo.recordFailure({ reminderId, dueAt, channel: f.channel, recipientId: r.recipientId, interviewId: r.interviewId, candidateId: r.candidateId, kind: r.kind, subject: f.subject, error: f.error.slice(0, 2000) });
+        await repo.recordFailure({
+          reminderId,
+          dueAt,
+          channel: f.channel,
+          recipientId: r.recipientId,
+          interviewId: r.interviewId,
+          candidateId: r.candidateId,
+          kind: r.kind,
+          subject: f.subject,
+          error: f.error.slice(0, 2000),
+        });
       }
     });
   }
@@ -181,18 +216,20 @@ export class ReminderDeliveryService {
   private async sendsFor(rs: ReminderEntity[]): Promise<Array<{ skip: string } | { sends: Send[] }>> {
     const timed = rs.filter((r) => !audienceOf(r.kind) && r.kind !== RSVP_DECLINED);
     const contexts = new Map((await this.contexts.loadMany(timed)).map((l, i) => [timed[i], l]));
-    return Promise.all(rs.map(async (r) => {
-      if (audienceOf(r.kind)) {
-        const loaded = await this.decisionNotices.load(r);
-        return 'skip' in loaded ? loaded : { sends: this.channels.forDecision(loaded.context, loaded.preferences) };
-      }
-      if (r.kind === RSVP_DECLINED) {
-        const loaded = await this.declineNotices.load(r);
-        return 'skip' in loaded ? loaded : { sends: this.channels.forDecline(loaded.context, loaded.preferences) };
-      }
-      const loaded = contexts.get(r)!;
-      return 'skip' in loaded ? loaded : { sends: this.channels.for(loaded.context, loaded.preferences) };
-    }));
+    return Promise.all(
+      rs.map(async (r) => {
+        if (audienceOf(r.kind)) {
+          const loaded = await this.decisionNotices.load(r);
+          return 'skip' in loaded ? loaded : { sends: this.channels.forDecision(loaded.context, loaded.preferences) };
+        }
+        if (r.kind === RSVP_DECLINED) {
+          const loaded = await this.declineNotices.load(r);
+          return 'skip' in loaded ? loaded : { sends: this.channels.forDecline(loaded.context, loaded.preferences) };
+        }
+        const loaded = contexts.get(r)!;
+        return 'skip' in loaded ? loaded : { sends: this.channels.for(loaded.context, loaded.preferences) };
+      }),
+    );
   }
 
   private note<T extends string>(outcome: T, reminderId: string, why: string): T {

@@ -23,7 +23,9 @@ export class ReminderEventsListener {
       await this.decisions.plan(e);
     } catch (err) {
       // the decision is committed and must stand; its notices are what is lost (and logged)
-      this.logger.error(`planning the notices of decision ${e.decisionId} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `planning the notices of decision ${e.decisionId} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 
@@ -48,7 +50,9 @@ export class ReminderEventsListener {
       await this.scheduler.replan(interviewId);
     } catch (err) {
       // reconciliation repairs what a failed replan left behind
-      this.logger.error(`replanning reminders of ${interviewId} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `replanning reminders of ${interviewId} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 }

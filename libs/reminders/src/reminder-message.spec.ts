@@ -6,30 +6,58 @@ const ME = { id: 'u-me', name: 'Ada', email: 'ada@example.com', timezone: 'Ameri
 
 function kit(overrides: Partial<KitRow['interview']> = {}): KitRow {
   const question = (id: string, position: number, askedById: string | null, prompt: string) => ({
-    id, position, askedById, prompt, type: 'technical',
+    id,
+    position,
+    askedById,
+    prompt,
+    type: 'technical',
     followUps: [{ id: `${id}-f`, prompt: `Follow ${prompt}` }],
     criteria: [{ id: `${id}-c`, label: `Look ${prompt}`, description: null }],
   });
   return {
     interview: {
-      id: 'iv-1', title: 'Onsite', stage: 'onsite', status: 'scheduled', timezone: 'Europe/Berlin',
-      startsAt: new Date('2026-07-01T14:00:00Z'), endsAt: new Date('2026-07-01T15:00:00Z'), feedbackDueAt: new Date('2026-07-02T15:00:00Z'),
-      meetingUrl: 'https://meet.example.com/abc', location: null, cancelReason: null, ...overrides,
+      id: 'iv-1',
+      title: 'Onsite',
+      stage: 'onsite',
+      status: 'scheduled',
+      timezone: 'Europe/Berlin',
+      startsAt: new Date('2026-07-01T14:00:00Z'),
+      endsAt: new Date('2026-07-01T15:00:00Z'),
+      feedbackDueAt: new Date('2026-07-02T15:00:00Z'),
+      meetingUrl: 'https://meet.example.com/abc',
+      location: null,
+      cancelReason: null,
+      ...overrides,
     },
     candidate: { id: 'c-1', name: 'Robin <Reed>', email: 'robin@example.com' },
     position: { id: 'p-1', title: 'Backend Engineer', department: null, hiringManagerId: 'u-hm' },
-    panel: [{ userId: 'u-me', role: 'lead' }, { userId: 'u-other', role: 'shadow' }],
-    questions: [question('q1', 0, 'u-me', 'mine'), question('q2', 1, 'u-other', 'theirs'), question('q3', 2, null, 'shared')],
+    panel: [
+      { userId: 'u-me', role: 'lead' },
+      { userId: 'u-other', role: 'shadow' },
+    ],
+    questions: [
+      question('q1', 0, 'u-me', 'mine'),
+      question('q2', 1, 'u-other', 'theirs'),
+      question('q3', 2, null, 'shared'),
+    ],
   } as unknown as KitRow;
 }
 
-const ctx = (kind: string, k = kit()): MessageContext => ({ kind, kit: k, recipient: ME, about: { id: 'u-me', name: 'Ada' }, baseUrl: 'https://app.example.com' });
+const ctx = (kind: string, k = kit()): MessageContext => ({
+  kind,
+  kit: k,
+  recipient: ME,
+  about: { id: 'u-me', name: 'Ada' },
+  baseUrl: 'https://app.example.com',
+});
 
 describe('reminder messages', () => {
   it('prep: my questions and the unassigned ones, with follow-ups and criteria, at my local time', () => {
     const m = composeReminder(ctx('prep'));
     expect(m.to).toBe('ada@example.com');
-    expect(m.subject).toBe('Interview kit: Robin <Reed> — Backend Engineer, onsite at 2026-07-01 10:00 (America/New_York)');
+    expect(m.subject).toBe(
+      'Interview kit: Robin <Reed> — Backend Engineer, onsite at 2026-07-01 10:00 (America/New_York)',
+    );
     expect(m.text).toContain('1. [technical] mine');
     expect(m.text).toContain('   Follow-up: Follow mine');
     expect(m.text).toContain('   Look for: Look mine');
@@ -66,8 +94,15 @@ describe('reminder messages', () => {
     const c = ctx('feedback_due');
     const body = composeWebhook(c, composeReminder(c));
     // Slack's escaping keeps "<Reed>" from being read as a link
-    expect(body.text).toBe('Scorecard due: Robin &lt;Reed&gt; — Backend Engineer, onsite\n<https://app.example.com/interviews/iv-1/scorecard|Open in Scorecards>');
-    expect(body).toMatchObject({ kind: 'feedback_due', recipient: { email: 'ada@example.com' }, interview: { id: 'iv-1', startsAt: '2026-07-01T14:00:00.000Z' }, link: 'https://app.example.com/interviews/iv-1/scorecard' });
+    expect(body.text).toBe(
+      'Scorecard due: Robin &lt;Reed&gt; — Backend Engineer, onsite\n<https://app.example.com/interviews/iv-1/scorecard|Open in Scorecards>',
+    );
+    expect(body).toMatchObject({
+      kind: 'feedback_due',
+      recipient: { email: 'ada@example.com' },
+      interview: { id: 'iv-1', startsAt: '2026-07-01T14:00:00.000Z' },
+      link: 'https://app.example.com/interviews/iv-1/scorecard',
+    });
   });
 });
 

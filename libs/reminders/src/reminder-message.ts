@@ -2,7 +2,8 @@ import type { KitRow } from '@app/interviews';
 import { toZonedIso } from '@app/interviews';
 import type { OutgoingMail } from './mail.service';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface MessageContext {
   kind: string;
@@ -25,7 +26,11 @@ export function composeReminder(c: MessageContext): Omit<OutgoingMail, 'ics'> {
   switch (c.kind) {
     case 'prep':
       subject = `Interview kit: ${who} at ${when}`;
-      lines.push(`Hi ${c.recipient.name},`, '', `You interview ${c.kit.candidate.name} for ${c.kit.position.title} at ${when}.`);
+      lines.push(
+        `Hi ${c.recipient.name},`,
+        '',
+        `You interview ${c.kit.candidate.name} for ${c.kit.position.title} at ${when}.`,
+      );
       if (i.meetingUrl) lines.push(`Join: ${i.meetingUrl}`);
       if (i.location) lines.push(`Where: ${i.location}`);
       lines.push('', 'Questions to ask:');
@@ -38,17 +43,33 @@ export function composeReminder(c: MessageContext): Omit<OutgoingMail, 'ics'> {
       break;
     case 'cancellation':
       subject = `Cancelled: ${who} at ${when}`;
-      lines.push(`Hi ${c.recipient.name},`, '', `The interview with ${c.kit.candidate.name} for ${c.kit.position.title} at ${when} has been cancelled.`);
+      lines.push(
+        `Hi ${c.recipient.name},`,
+        '',
+        `The interview with ${c.kit.candidate.name} for ${c.kit.position.title} at ${when} has been cancelled.`,
+      );
       if (i.cancelReason) lines.push(`Reason: ${i.cancelReason}`);
       lines.push('', 'Nothing more is needed from you; the attached invite removes it from your calendar.');
       break;
     case 'escalation':
       subject = `Overdue scorecard: ${c.about.name} for ${who}`;
-      lines.push(`Hi ${c.recipient.name},`, '', `${c.about.name} has not submitted their scorecard for ${who} (interview on ${when}); it was due ${toZonedIso(i.feedbackDueAt, c.recipient.timezone).replace('T', ' ').slice(0, 16)}.`, '', `Interview: ${kitUrl}`);
+      lines.push(
+        `Hi ${c.recipient.name},`,
+        '',
+        `${c.about.name} has not submitted their scorecard for ${who} (interview on ${when}); it was due ${toZonedIso(i.feedbackDueAt, c.recipient.timezone).replace('T', ' ').slice(0, 16)}.`,
+        '',
+        `Interview: ${kitUrl}`,
+      );
       break;
     default:
       subject = c.kind === 'feedback_due' ? `Scorecard due: ${who}` : `Scorecard overdue: ${who}`;
-      lines.push(`Hi ${c.recipient.name},`, '', `Your scorecard for ${who} (interview on ${when}) is ${c.kind === 'feedback_due' ? 'due now' : 'overdue'}.`, '', `Fill it in: ${scorecardUrl}`);
+      lines.push(
+        `Hi ${c.recipient.name},`,
+        '',
+        `Your scorecard for ${who} (interview on ${when}) is ${c.kind === 'feedback_due' ? 'due now' : 'overdue'}.`,
+        '',
+        `Fill it in: ${scorecardUrl}`,
+      );
   }
   return { to: c.recipient.email, subject, ...textAndHtml(lines) };
 }
@@ -63,7 +84,10 @@ export function textAndHtml(lines: string[]): { text: string; html: string } {
 export const slack = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
 /** The webhook body: Slack shows `text`; other receivers read the fields. */
-export function composeWebhook(c: MessageContext, mail: Pick<OutgoingMail, 'subject'>): Record<string, unknown> & { text: string } {
+export function composeWebhook(
+  c: MessageContext,
+  mail: Pick<OutgoingMail, 'subject'>,
+): Record<string, unknown> & { text: string } {
   const i = c.kit.interview;
   const kitUrl = `${c.baseUrl}/interviews/${i.id}`;
   const link = c.kind === 'feedback_due' || c.kind === 'feedback_overdue' ? `${kitUrl}/scorecard` : kitUrl;
@@ -72,7 +96,17 @@ export function composeWebhook(c: MessageContext, mail: Pick<OutgoingMail, 'subj
     kind: c.kind,
     recipient: { id: c.recipient.id, name: c.recipient.name, email: c.recipient.email },
     about: c.about,
-    interview: { id: i.id, status: i.status, startsAt: i.startsAt.toISOString(), endsAt: i.endsAt.toISOString(), timezone: i.timezone, stage: i.stage, candidate: c.kit.candidate.name, position: c.kit.position.title, url: kitUrl },
+    interview: {
+      id: i.id,
+      status: i.status,
+      startsAt: i.startsAt.toISOString(),
+      endsAt: i.endsAt.toISOString(),
+      timezone: i.timezone,
+      stage: i.stage,
+      candidate: c.kit.candidate.name,
+      position: c.kit.position.title,
+      url: kitUrl,
+    },
     link,
   };
 }

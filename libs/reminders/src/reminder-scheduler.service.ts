@@ -33,12 +33,23 @@ export class ReminderScheduler {
     const existing = (await this.repo.forInterview(interviewId)).filter((r) => r.kind !== RSVP_DECLINED);
     if (kit?.interview.status === 'no_show') {
       // nothing was held, so no feedback is owed; the panel is not told of a cancellation either
-      await this.cancel(existing.filter((r) => r.status === 'scheduled'), 'candidate did not attend');
+      await this.cancel(
+        existing.filter((r) => r.status === 'scheduled'),
+        'candidate did not attend',
+      );
       return;
     }
     if (!kit || kit.interview.status === 'cancelled') {
-      await this.cancel(existing.filter((r) => r.status === 'scheduled' && r.kind !== CANCELLATION), 'interview cancelled');
-      if (kit) await this.noticeCancellation(kit.interview.id, kit.interview.startsAt, kit.panel.map((p) => p.userId));
+      await this.cancel(
+        existing.filter((r) => r.status === 'scheduled' && r.kind !== CANCELLATION),
+        'interview cancelled',
+      );
+      if (kit)
+        await this.noticeCancellation(
+          kit.interview.id,
+          kit.interview.startsAt,
+          kit.panel.map((p) => p.userId),
+        );
       return;
     }
     const i = kit.interview;
@@ -60,8 +71,21 @@ export class ReminderScheduler {
       const e = byKey.get(p.key);
       return !e || e.dueAt.getTime() !== p.dueAt.getTime() || e.status === 'cancelled' || e.status === 'skipped';
     });
-    await this.cancel(existing.filter((r) => r.status === 'scheduled' && !plannedKeys.has(r.key)), 'no longer planned');
-    const stored = await this.repo.upsert(changed.map((p) => ({ key: p.key, interviewId, recipientId: p.recipientId, aboutUserId: p.aboutUserId, kind: p.kind, occurrence: p.occurrence, dueAt: p.dueAt })));
+    await this.cancel(
+      existing.filter((r) => r.status === 'scheduled' && !plannedKeys.has(r.key)),
+      'no longer planned',
+    );
+    const stored = await this.repo.upsert(
+      changed.map((p) => ({
+        key: p.key,
+        interviewId,
+        recipientId: p.recipientId,
+        aboutUserId: p.aboutUserId,
+        kind: p.kind,
+        occurrence: p.occurrence,
+        dueAt: p.dueAt,
+      })),
+    );
     for (const r of stored) await this.enqueue(r, byKey.get(r.key)?.jobId ?? null);
   }
 
@@ -69,7 +93,17 @@ export class ReminderScheduler {
   private async noticeCancellation(interviewId: string, startsAt: Date, panel: string[]): Promise<void> {
     const now = new Date();
     if (startsAt <= now) return;
-    const notices = await this.repo.insertNew(panel.map((userId) => ({ key: `${interviewId}.${userId}.${CANCELLATION}.0`, interviewId, recipientId: userId, aboutUserId: userId, kind: CANCELLATION, occurrence: 0, dueAt: now })));
+    const notices = await this.repo.insertNew(
+      panel.map((userId) => ({
+        key: `${interviewId}.${userId}.${CANCELLATION}.0`,
+        interviewId,
+        recipientId: userId,
+        aboutUserId: userId,
+        kind: CANCELLATION,
+        occurrence: 0,
+        dueAt: now,
+      })),
+    );
     for (const n of notices) await this.enqueue(n, null);
   }
 
@@ -84,20 +118,29 @@ export class ReminderScheduler {
   async enqueue(r: ReminderEntity, previousJobId: string | null): Promise<void> {
     const id = jobId('rem', r.id, r.dueAt.getTime());
     if (previousJobId && previousJobId !== id) await this.queue.remove(previousJobId).catch(() => 0);
-    await this.queue.add(ReminderJob.Deliver, { reminderId: r.id, dueAt: r.dueAt.toISOString() }, {
-      jobId: id,
-      delay: Math.max(0, r.dueAt.getTime() - Date.now()),
-      attempts: this.config.reminderAttempts,
-      backoff: { type: 'exponential', delay: this.config.reminderRetryMs },
-      removeOnComplete: 1000,
-      removeOnFail: false,
-    });
+    await this.queue.add(
+      ReminderJob.Deliver,
+      { reminderId: r.id, dueAt: r.dueAt.toISOString() },
+      {
+        jobId: id,
+        delay: Math.max(0, r.dueAt.getTime() - Date.now()),
+        attempts: this.config.reminderAttempts,
+        backoff: { type: 'exponential', delay: this.config.reminderRetryMs },
+        removeOnComplete: 1000,
+        removeOnFail: false,
+      },
+    );
     await this.repo.setJob(r.id, id);
   }
 
   private async cancel(reminders: ReminderEntity[], reason: string): Promise<void> {
     for (const r of reminders) if (r.jobId) await this.queue.remove(r.jobId).catch(() => 0);
-    await this.repo.setStatus(reminders.map((r) => r.id), 'cancelled', reason);
-    if (reminders.length) this.logger.log(`${reminders.length} reminder(s) of interview ${reminders[0].interviewId} cancelled: ${reason}`);
+    await this.repo.setStatus(
+      reminders.map((r) => r.id),
+      'cancelled',
+      reason,
+    );
+    if (reminders.length)
+      this.logger.log(`${reminders.length} reminder(s) of interview ${reminders[0].interviewId} cancelled: ${reason}`);
   }
 }

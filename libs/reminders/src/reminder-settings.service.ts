@@ -6,7 +6,8 @@ import { ReminderSettingsRepository } from './reminder-settings.repository';
 import { DEFAULT_POLICY, type ReminderPolicy } from './planning';
 
 /** What a candidate's calendar invitation says until an admin writes their own. */
-export const DEFAULT_CANDIDATE_INVITATION_TEXT = 'Thank you for your interest. We look forward to speaking with you; if the time no longer suits you, please reply to this email.';
+export const DEFAULT_CANDIDATE_INVITATION_TEXT =
+  'Thank you for your interest. We look forward to speaking with you; if the time no longer suits you, please reply to this email.';
 
 /** The reminder policy: defaults until an admin changes it. */
 @Injectable()
@@ -18,7 +19,11 @@ export class ReminderSettingsService {
 
   async get(): Promise<ReminderPolicy> {
     // a policy stored before a field existed gets that field's default
-    return { ...DEFAULT_POLICY, candidateInvitationText: DEFAULT_CANDIDATE_INVITATION_TEXT, ...((await this.repo.read()) as Partial<ReminderPolicy> | null) };
+    return {
+      ...DEFAULT_POLICY,
+      candidateInvitationText: DEFAULT_CANDIDATE_INVITATION_TEXT,
+      ...((await this.repo.read()) as Partial<ReminderPolicy> | null),
+    };
   }
 
   async put(user: AuthUser, dto: ReminderPolicyDto): Promise<ReminderPolicy> {
@@ -28,7 +33,9 @@ export class ReminderSettingsService {
       ...dto,
       quietHours: dto.quietHours ? { start: dto.quietHours.start, end: dto.quietHours.end } : null,
       notifyDecisions: { recruiters: notify.recruiters, panel: notify.panel },
-      candidateInvitationText: (dto.candidateInvitationText ?? current.candidateInvitationText ?? '').replace(/\r\n?/g, '\n').trim(),
+      candidateInvitationText: (dto.candidateInvitationText ?? current.candidateInvitationText ?? '')
+        .replace(/\r\n?/g, '\n')
+        .trim(),
     };
     await this.repo.write({ ...policy }, user.id);
     await this.audit.record(user.id, 'settings', SETTINGS_ENTITY_ID, 'reminder_policy_changed', { ...policy });

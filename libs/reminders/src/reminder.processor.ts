@@ -17,7 +17,11 @@ export class ReminderProcessor extends WorkerHost {
   async process(job: Job<ReminderJobPayload>, token?: string): Promise<string> {
     if (job.name !== ReminderJob.Deliver) return 'ignored';
     // the lock token names this attempt at the job: a claim it made is its own
-    return this.delivery.deliver(job.data.reminderId, new Date(job.data.dueAt), token ?? `${job.id}#${job.attemptsStarted}`);
+    return this.delivery.deliver(
+      job.data.reminderId,
+      new Date(job.data.dueAt),
+      token ?? `${job.id}#${job.attemptsStarted}`,
+    );
   }
 
   /** After the last attempt the reminder shows as failed (the job stays in the failed set). */

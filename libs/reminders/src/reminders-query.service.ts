@@ -18,18 +18,46 @@ export class RemindersQueryService {
     const rows = await this.repo.forInterview(interviewId);
     return {
       interviewId,
-      items: rows.map((r) => ({ id: r.id, kind: r.kind, occurrence: r.occurrence, recipientId: r.recipientId, aboutUserId: r.aboutUserId, dueAt: r.dueAt, status: r.status, reason: r.reason, attempts: r.attempts, sentAt: r.sentAt })),
+      items: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        occurrence: r.occurrence,
+        recipientId: r.recipientId,
+        aboutUserId: r.aboutUserId,
+        dueAt: r.dueAt,
+        status: r.status,
+        reason: r.reason,
+        attempts: r.attempts,
+        sentAt: r.sentAt,
+      })),
     };
   }
 
   async notifications(user: AuthUser, q: NotificationsQueryDto): Promise<NotificationPage> {
     const limit = q.limit ?? 20;
     const [before] = (decodeCursor(q.cursor) ?? []) as [string?];
-    const rows = await this.repo.deliveries({ recipientId: hasRole(user, Role.Admin) ? undefined : user.id, limit: limit + 1, before: before ? new Date(before) : undefined });
+    const rows = await this.repo.deliveries({
+      recipientId: hasRole(user, Role.Admin) ? undefined : user.id,
+      limit: limit + 1,
+      before: before ? new Date(before) : undefined,
+    });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
-      items: items.map((d) => ({ id: d.id, reminderId: d.reminderId, interviewId: d.interviewId, candidateId: d.candidateId, recipientId: d.recipientId, kind: d.kind, channel: d.channel, subject: d.subject, status: d.status, error: d.error, providerRef: d.providerRef, createdAt: d.createdAt })),
+      items: items.map((d) => ({
+        id: d.id,
+        reminderId: d.reminderId,
+        interviewId: d.interviewId,
+        candidateId: d.candidateId,
+        recipientId: d.recipientId,
+        kind: d.kind,
+        channel: d.channel,
+        subject: d.subject,
+        status: d.status,
+        error: d.error,
+        providerRef: d.providerRef,
+        createdAt: d.createdAt,
+      })),
       page: { limit, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString()]) : null },
     };
   }

@@ -19,8 +19,27 @@ import { DeclineNoticeContextService } from './rsvp/decline-notice-context.servi
 
 /** The worker side: delivery of due reminders and decision notices, and reconciliation of the queue with the database. */
 @Module({
-  imports: [AuthModule, RemindersModule, InterviewsModule, InterviewersModule, FeedbackModule, HiringModule, OutboundModule],
-  providers: [MailService, WebhookService, ReminderChannels, DecisionNoticeContextService, DeclineNoticeContextService, ReminderDeliveryService, ReminderProcessor, ReminderReconciler, InvitationDeliveryService, InvitationProcessor],
+  imports: [
+    AuthModule,
+    RemindersModule,
+    InterviewsModule,
+    InterviewersModule,
+    FeedbackModule,
+    HiringModule,
+    OutboundModule,
+  ],
+  providers: [
+    MailService,
+    WebhookService,
+    ReminderChannels,
+    DecisionNoticeContextService,
+    DeclineNoticeContextService,
+    ReminderDeliveryService,
+    ReminderProcessor,
+    ReminderReconciler,
+    InvitationDeliveryService,
+    InvitationProcessor,
+  ],
   exports: [ReminderReconciler],
 })
 export class RemindersWorkersModule {}

@@ -28,9 +28,37 @@ const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity, Invita
 
 /** The producer side: policy, planning on interview, scorecard and decision events, and what the API shows. */
 @Module({
-  imports: [AuthModule, InterviewsModule, InterviewersModule, FeedbackModule, TypeOrmModule.forFeature(ENTITIES), BullModule.registerQueue({ name: QueueName.Reminders }, { name: QueueName.Invitations })],
+  imports: [
+    AuthModule,
+    InterviewsModule,
+    InterviewersModule,
+    FeedbackModule,
+    TypeOrmModule.forFeature(ENTITIES),
+    BullModule.registerQueue({ name: QueueName.Reminders }, { name: QueueName.Invitations }),
+  ],
   controllers: [RemindersController],
-  providers: [RemindersRepository, ReminderSettingsRepository, ReminderSettingsService, ReminderScheduler, ReminderEventsListener, RemindersQueryService, ReminderMetrics, ReminderContextService, DecisionNotifier, DeclineNotifier, InvitationsRepository, InvitationPlanner],
-  exports: [InvitationsRepository, InvitationPlanner, ReminderScheduler, RemindersRepository, ReminderSettingsService, ReminderMetrics, ReminderContextService],
+  providers: [
+    RemindersRepository,
+    ReminderSettingsRepository,
+    ReminderSettingsService,
+    ReminderScheduler,
+    ReminderEventsListener,
+    RemindersQueryService,
+    ReminderMetrics,
+    ReminderContextService,
+    DecisionNotifier,
+    DeclineNotifier,
+    InvitationsRepository,
+    InvitationPlanner,
+  ],
+  exports: [
+    InvitationsRepository,
+    InvitationPlanner,
+    ReminderScheduler,
+    RemindersRepository,
+    ReminderSettingsService,
+    ReminderMetrics,
+    ReminderContextService,
+  ],
 })
 export class RemindersModule {}

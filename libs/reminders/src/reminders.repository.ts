@@ -12,7 +12,12 @@ export interface Claim {
 }
 
 export interface Settlement {
-  deliveries: Array<Pick<DeliveryEntity, 'reminderId' | 'dueAt' | 'channel' | 'recipientId' | 'interviewId' | 'candidateId' | 'kind' | 'subject'> & { providerRef: string }>;
+  deliveries: Array<
+    Pick<
+      DeliveryEntity,
+      'reminderId' | 'dueAt' | 'channel' | 'recipientId' | 'interviewId' | 'candidateId' | 'kind' | 'subject'
+    > & { providerRef: string }
+  >;
   sent: Array<{ id: string; dueAt: Date }>;
   skipped: Array<{ id: string; dueAt: Date; reason: string }>;
   released: Array<{ id: string; token: string }>;
@@ -47,7 +52,11 @@ export class RemindersRepository {
   }
 
   /** Creates or moves reminders by key; returns them as stored. */
-  async upsert(rows: Array<Pick<ReminderEntity, 'key' | 'interviewId' | 'recipientId' | 'aboutUserId' | 'kind' | 'occurrence' | 'dueAt'>>): Promise<ReminderEntity[]> {
+  async upsert(
+    rows: Array<
+      Pick<ReminderEntity, 'key' | 'interviewId' | 'recipientId' | 'aboutUserId' | 'kind' | 'occurrence' | 'dueAt'>
+    >,
+  ): Promise<ReminderEntity[]> {
     if (!rows.length) return [];
     await this.reminders
       .createQueryBuilder()
@@ -69,17 +78,40 @@ export class RemindersRepository {
 
   /** Only while it is still scheduled for that time: a reminder moved meanwhile stays scheduled. */
   async markSent(id: string, dueAt: Date): Promise<void> {
-    await this.reminders.update({ id, dueAt, status: 'scheduled' }, { status: 'sent', sentAt: new Date(), reason: null, attempts: () => 'attempts + 1' });
+    await this.reminders.update(
+      { id, dueAt, status: 'scheduled' },
+      { status: 'sent', sentAt: new Date(), reason: null, attempts: () => 'attempts + 1' },
+    );
   }
 
   async markFailed(id: string, dueAt: Date, error: string): Promise<void> {
-    await this.reminders.update({ id, dueAt, status: 'scheduled' }, { status: 'failed', reason: error.slice(0, 2000), attempts: () => 'attempts + 1', claimedBy: null, claimedAt: null });
+    await this.reminders.update(
+      { id, dueAt, status: 'scheduled' },
+      {
+        status: 'failed',
+        reason: error.slice(0, 2000),
+        attempts: () => 'attempts + 1',
+        claimedBy: null,
+        claimedAt: null,
+      },
+    );
   }
 
   /** Adds reminders whose key is new and returns only those: a notice is never planned twice. */
-  async insertNew(rows: Array<Pick<ReminderEntity, 'key' | 'interviewId' | 'recipientId' | 'aboutUserId' | 'kind' | 'occurrence' | 'dueAt'> & Partial<Pick<ReminderEntity, 'candidateId' | 'decisionId'>>>): Promise<ReminderEntity[]> {
+  async insertNew(
+    rows: Array<
+      Pick<ReminderEntity, 'key' | 'interviewId' | 'recipientId' | 'aboutUserId' | 'kind' | 'occurrence' | 'dueAt'> &
+        Partial<Pick<ReminderEntity, 'candidateId' | 'decisionId'>>
+    >,
+  ): Promise<ReminderEntity[]> {
     if (!rows.length) return [];
-    const result = await this.reminders.createQueryBuilder().insert().values(rows.map((r) => ({ ...r, status: 'scheduled' as ReminderStatus }))).orIgnore().returning(['id']).execute();
+    const result = await this.reminders
+      .createQueryBuilder()
+      .insert()
+      .values(rows.map((r) => ({ ...r, status: 'scheduled' as ReminderStatus })))
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     const ids = (result.raw as Array<{ id: string }>).map((r) => r.id);
     return ids.length ? this.reminders.find({ where: { id: In(ids) } }) : [];
   }
@@ -105,10 +137,20 @@ export class RemindersRepository {
     const rows = (result as [Array<Record<string, unknown>>, number])[0];
     return rows.map((r) => ({
       reminder: this.reminders.create({
-        id: r.id as string, key: r.key as string, interviewId: r.interview_id as string | null, candidateId: r.candidate_id as string | null,
-        decisionId: r.decision_id as string | null, recipientId: r.recipient_id as string, aboutUserId: r.about_user_id as string,
-        kind: r.kind as string, occurrence: r.occurrence as number, dueAt: r.due_at as Date, status: r.status as ReminderStatus,
-        jobId: r.job_id as string | null, attempts: r.attempts as number, claimedBy: r.claimed_by as string,
+        id: r.id as string,
+        key: r.key as string,
+        interviewId: r.interview_id as string | null,
+        candidateId: r.candidate_id as string | null,
+        decisionId: r.decision_id as string | null,
+        recipientId: r.recipient_id as string,
+        aboutUserId: r.about_user_id as string,
+        kind: r.kind as string,
+        occurrence: r.occurrence as number,
+        dueAt: r.due_at as Date,
+        status: r.status as ReminderStatus,
+        jobId: r.job_id as string | null,
+        attempts: r.attempts as number,
+        claimedBy: r.claimed_by as string,
       }),
       delivered: new Set(r.delivered as string[]),
     }));
@@ -116,7 +158,10 @@ export class RemindersRepository {
 
   /** Why reminders could not be claimed: their state now (absent when deleted). */
   async claimState(ids: string[]): Promise<Map<string, { dueAt: Date; status: ReminderStatus }>> {
-    const rows: Array<{ id: string; due_at: Date; status: ReminderStatus }> = await this.manager.query(`SELECT id, due_at, status FROM reminders WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: Array<{ id: string; due_at: Date; status: ReminderStatus }> = await this.manager.query(
+      `SELECT id, due_at, status FROM reminders WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, { dueAt: r.due_at, status: r.status }]));
   }
 
@@ -149,23 +194,49 @@ export class RemindersRepository {
        )
        SELECT (SELECT count(*) FROM d) + (SELECT count(*) FROM s) + (SELECT count(*) FROM k) + (SELECT count(*) FROM f) AS n`,
       [
-        d.map((x) => x.reminderId), d.map((x) => iso(x.dueAt)), d.map((x) => x.channel), d.map((x) => x.recipientId), d.map((x) => x.interviewId),
-        d.map((x) => x.candidateId), d.map((x) => x.kind), d.map((x) => x.subject.slice(0, 400)), d.map((x) => x.providerRef.slice(0, 400)),
-        o.sent.map((x) => x.id), o.sent.map((x) => iso(x.dueAt)),
-        o.skipped.map((x) => x.id), o.skipped.map((x) => iso(x.dueAt)), o.skipped.map((x) => x.reason),
-        o.released.map((x) => x.id), o.released.map((x) => x.token),
+        d.map((x) => x.reminderId),
+        d.map((x) => iso(x.dueAt)),
+        d.map((x) => x.channel),
+        d.map((x) => x.recipientId),
+        d.map((x) => x.interviewId),
+        d.map((x) => x.candidateId),
+        d.map((x) => x.kind),
+        d.map((x) => x.subject.slice(0, 400)),
+        d.map((x) => x.providerRef.slice(0, 400)),
+        o.sent.map((x) => x.id),
+        o.sent.map((x) => iso(x.dueAt)),
+        o.skipped.map((x) => x.id),
+        o.skipped.map((x) => iso(x.dueAt)),
+        o.skipped.map((x) => x.reason),
+        o.released.map((x) => x.id),
+        o.released.map((x) => x.token),
       ],
     );
   }
 
   /** Claims one send: false when this reminder, due time and channel were already delivered. */
-  async claimDelivery(values: Omit<DeliveryEntity, 'id' | 'createdAt' | 'providerRef' | 'status' | 'error'>): Promise<string | null> {
-    const result = await this.manager.getRepository(DeliveryEntity).createQueryBuilder().insert().values(values).orIgnore().returning(['id']).execute();
+  async claimDelivery(
+    values: Omit<DeliveryEntity, 'id' | 'createdAt' | 'providerRef' | 'status' | 'error'>,
+  ): Promise<string | null> {
+    const result = await this.manager
+      .getRepository(DeliveryEntity)
+      .createQueryBuilder()
+      .insert()
+      .values(values)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     return (result.raw as Array<{ id: string }>)[0]?.id ?? null;
   }
 
   async recordFailure(values: Omit<DeliveryEntity, 'id' | 'createdAt' | 'providerRef' | 'status'>): Promise<void> {
-    await this.manager.getRepository(DeliveryEntity).createQueryBuilder().insert().values({ ...values, status: 'failed' }).orIgnore().execute();
+    await this.manager
+      .getRepository(DeliveryEntity)
+      .createQueryBuilder()
+      .insert()
+      .values({ ...values, status: 'failed' })
+      .orIgnore()
+      .execute();
   }
 
   async setProviderRef(deliveryId: string, ref: string): Promise<void> {
@@ -174,13 +245,22 @@ export class RemindersRepository {
 
   /** Reminders that should be waiting in the queue, a page at a time in (dueAt, id) order. */
   async scheduledAfter(after: { dueAt: Date; id: string } | null, limit: number): Promise<ReminderEntity[]> {
-    const qb = this.reminders.createQueryBuilder('r').where(`r.status = 'scheduled'`).orderBy('r.due_at', 'ASC').addOrderBy('r.id', 'ASC').limit(limit);
+    const qb = this.reminders
+      .createQueryBuilder('r')
+      .where(`r.status = 'scheduled'`)
+      .orderBy('r.due_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit);
     if (after) qb.andWhere('(r.due_at, r.id) > (:d, :i)', { d: after.dueAt, i: after.id });
     return qb.getMany();
   }
 
   countLate(graceMs: number): Promise<number> {
-    return this.reminders.createQueryBuilder('r').where(`r.status = 'scheduled'`).andWhere('r.due_at < :t', { t: new Date(Date.now() - graceMs) }).getCount();
+    return this.reminders
+      .createQueryBuilder('r')
+      .where(`r.status = 'scheduled'`)
+      .andWhere('r.due_at < :t', { t: new Date(Date.now() - graceMs) })
+      .getCount();
   }
 
   /** Seconds between due and delivery for messages delivered since `since`. */
@@ -194,7 +274,11 @@ export class RemindersRepository {
   }
 
   async deliveries(f: { recipientId?: string; limit: number; before?: Date }): Promise<DeliveryEntity[]> {
-    const qb = this.manager.getRepository(DeliveryEntity).createQueryBuilder('d').orderBy('d.created_at', 'DESC').limit(f.limit);
+    const qb = this.manager
+      .getRepository(DeliveryEntity)
+      .createQueryBuilder('d')
+      .orderBy('d.created_at', 'DESC')
+      .limit(f.limit);
     if (f.recipientId) qb.andWhere('d.recipient_id = :r', { r: f.recipientId });
     if (f.before) qb.andWhere('d.created_at < :b', { b: f.before });
     return qb.getMany();

@@ -22,8 +22,24 @@ export const EMAILS = {
  * scorecard notes and summaries, candidate notes).
  */
 export const MARKERS = {
-  own: ['MKA-POSITION-7Q1', 'MKA-CANDIDATE-3X9', 'mka-candidate-3x9@marker-a.test', 'MKA-INTERVIEW-2W4', 'MKA-NOTE-5V2', 'MKA-SUMMARY-8K7', 'MKA-CNOTE-4D1'],
-  other: ['MKB-POSITION-6P3', 'MKB-CANDIDATE-9Z2', 'mkb-candidate-9z2@marker-b.test', 'MKB-INTERVIEW-1R8', 'MKB-NOTE-4T6', 'MKB-SUMMARY-0J5', 'MKB-CNOTE-2H9'],
+  own: [
+    'MKA-POSITION-7Q1',
+    'MKA-CANDIDATE-3X9',
+    'mka-candidate-3x9@marker-a.test',
+    'MKA-INTERVIEW-2W4',
+    'MKA-NOTE-5V2',
+    'MKA-SUMMARY-8K7',
+    'MKA-CNOTE-4D1',
+  ],
+  other: [
+    'MKB-POSITION-6P3',
+    'MKB-CANDIDATE-9Z2',
+    'mkb-candidate-9z2@marker-b.test',
+    'MKB-INTERVIEW-1R8',
+    'MKB-NOTE-4T6',
+    'MKB-SUMMARY-0J5',
+    'MKB-CNOTE-2H9',
+  ],
 } as const;
 
 /** Which sides' markers each caller must never receive. */
@@ -84,14 +100,25 @@ export class AuthzFixture {
 
   async admin(method: string, path: string, body?: unknown, raw?: string): Promise<any> {
     this.setupRequests++;
-    const res = await this.t.request(method, `/api/v1${path}`, { as: 'admin', body, raw, headers: raw ? { 'content-type': 'text/plain' } : undefined });
+    const res = await this.t.request(method, `/api/v1${path}`, {
+      as: 'admin',
+      body,
+      raw,
+      headers: raw ? { 'content-type': 'text/plain' } : undefined,
+    });
     if (res.status >= 300) throw new Error(`fixture ${method} ${path}: ${res.status} ${res.text}`);
     return res.body;
   }
 
   private async build(): Promise<void> {
     const roles: Record<keyof typeof EMAILS, string[]> = {
-      recruiter: ['recruiter'], hmA: ['hiring_manager'], hmB: ['hiring_manager'], ivOn: ['interviewer'], ivOff: ['interviewer'], ivB: ['interviewer'], ivB2: ['interviewer'],
+      recruiter: ['recruiter'],
+      hmA: ['hiring_manager'],
+      hmB: ['hiring_manager'],
+      ivOn: ['interviewer'],
+      ivOff: ['interviewer'],
+      ivB: ['interviewer'],
+      ivB2: ['interviewer'],
     };
     for (const [key, email] of Object.entries(EMAILS) as Array<[keyof typeof EMAILS, string]>) {
       this.ids[key] = (await this.t.createUser(email, roles[key])).id;
@@ -102,7 +129,10 @@ export class AuthzFixture {
       questions: [{ type: 'technical', prompt: 'Design a cache', criteria: [{ label: 'Eviction' }] }],
     });
     await this.admin('POST', `/question-sets/${published.id}/publish`, {});
-    const draft = await this.admin('POST', '/question-sets', { name: 'Authz draft', questions: [{ type: 'behavioral', prompt: 'A conflict', criteria: [{ label: 'Ownership' }] }] });
+    const draft = await this.admin('POST', '/question-sets', {
+      name: 'Authz draft',
+      questions: [{ type: 'behavioral', prompt: 'A conflict', criteria: [{ label: 'Ownership' }] }],
+    });
     const publishedSet = await this.admin('GET', `/question-sets/${published.id}`);
 
     for (const side of ['own', 'other'] as const) {
@@ -110,10 +140,20 @@ export class AuthzFixture {
       const hm = side === 'own' ? this.ids.hmA : this.ids.hmB;
       const panel = side === 'own' ? [this.ids.ivOn] : [this.ids.ivB, this.ids.ivB2];
       const position = await this.admin('POST', '/positions', { title: `Engineer ${pos}`, hiringManagerId: hm });
-      const candidate = await this.admin('POST', '/candidates', { name: `Cand ${cand}`, email, positionId: position.id, notes: `Notes ${cnote}` });
+      const candidate = await this.admin('POST', '/candidates', {
+        name: `Cand ${cand}`,
+        email,
+        positionId: position.id,
+        notes: `Notes ${cnote}`,
+      });
       const kit = await this.admin('POST', '/interviews', {
-        candidateId: candidate.id, stage: 'technical', title: `Technical ${title}`, start: new Date(Date.now() + 10 * DAY).toISOString(),
-        durationMinutes: 60, timezone: 'UTC', allowConflicts: true,
+        candidateId: candidate.id,
+        stage: 'technical',
+        title: `Technical ${title}`,
+        start: new Date(Date.now() + 10 * DAY).toISOString(),
+        durationMinutes: 60,
+        timezone: 'UTC',
+        allowConflicts: true,
         panel: panel.map((userId, i) => ({ userId, role: i === 0 ? 'lead' : 'shadow' })),
         questions: [{ setId: published.id }],
       });
@@ -124,8 +164,13 @@ export class AuthzFixture {
       );
       const lead = side === 'own' ? EMAILS.ivOn : EMAILS.ivB;
       const card = await this.submitScorecard(kit.id, lead, note, summary);
-      const decision = await this.admin('POST', `/candidates/${candidate.id}/decisions`, { decision: 'hold', rationale: 'waiting' });
-      await this.admin('POST', `/candidates/${candidate.id}/decisions`, { decision: 'reactivate' }).catch(() => undefined);
+      const decision = await this.admin('POST', `/candidates/${candidate.id}/decisions`, {
+        decision: 'hold',
+        rationale: 'waiting',
+      });
+      await this.admin('POST', `/candidates/${candidate.id}/decisions`, { decision: 'reactivate' }).catch(
+        () => undefined,
+      );
       this.res[side] = {
         positionId: position.id,
         candidateId: candidate.id,
@@ -140,8 +185,14 @@ export class AuthzFixture {
       };
     }
     const smuggled = await this.admin('POST', '/interviews', {
-      candidateId: this.res.other.candidateId, stage: 'onsite', title: `Onsite ${MARKERS.other[3]}`, start: new Date(Date.now() + 12 * DAY).toISOString(),
-      durationMinutes: 60, timezone: 'UTC', allowConflicts: true, panel: [{ userId: this.ids.ivB, role: 'lead' }],
+      candidateId: this.res.other.candidateId,
+      stage: 'onsite',
+      title: `Onsite ${MARKERS.other[3]}`,
+      start: new Date(Date.now() + 12 * DAY).toISOString(),
+      durationMinutes: 60,
+      timezone: 'UTC',
+      allowConflicts: true,
+      panel: [{ userId: this.ids.ivB, role: 'lead' }],
     });
     await this.t.db.query(
       `UPDATE interviews SET position_id = $2, starts_at = now() - interval '3 hours', ends_at = now() - interval '2 hours', feedback_due_at = now() - interval '1 hour', status = 'awaiting_feedback' WHERE id = $1`,
@@ -159,8 +210,20 @@ export class AuthzFixture {
       return r.body;
     };
     const mine = await call('GET', '/mine');
-    const ratings = mine.questions.flatMap((q: any) => q.criteria.map((c: any) => ({ questionId: q.questionId ?? q.id, criterionId: c.criterionId, rating: 3, note: `Rating ${note}` })));
-    const saved = await call('PUT', '/mine', { version: mine.version, overallRecommendation: 'yes', summary: `Summary ${summary}`, ratings });
+    const ratings = mine.questions.flatMap((q: any) =>
+      q.criteria.map((c: any) => ({
+        questionId: q.questionId ?? q.id,
+        criterionId: c.criterionId,
+        rating: 3,
+        note: `Rating ${note}`,
+      })),
+    );
+    const saved = await call('PUT', '/mine', {
+      version: mine.version,
+      overallRecommendation: 'yes',
+      summary: `Summary ${summary}`,
+      ratings,
+    });
     await call('POST', '/mine/submit', { version: saved.version });
     return mine.id;
   }
@@ -171,28 +234,54 @@ export class AuthzFixture {
 
   /** A throwaway candidate on a side's position (neutral name: no markers). */
   async freshCandidate(side: Side): Promise<string> {
-    return (await this.admin('POST', '/candidates', { name: `Spare ${this.n()}`, email: `spare${this.seq}@authz.test`, positionId: this.res[side].positionId })).id;
+    return (
+      await this.admin('POST', '/candidates', {
+        name: `Spare ${this.n()}`,
+        email: `spare${this.seq}@authz.test`,
+        positionId: this.res[side].positionId,
+      })
+    ).id;
   }
 
   /** A throwaway position of a side's hiring manager, without candidates (so it can be deleted). */
   async freshPosition(side: Side): Promise<string> {
-    return (await this.admin('POST', '/positions', { title: `Spare position ${this.n()}`, hiringManagerId: this.res[side].hiringManagerId })).id;
+    return (
+      await this.admin('POST', '/positions', {
+        title: `Spare position ${this.n()}`,
+        hiringManagerId: this.res[side].hiringManagerId,
+      })
+    ).id;
   }
 
   /** A throwaway interview of a side's candidate, with that side's panel; `held` moves it into the past. */
   async freshInterview(side: Side, held = false): Promise<{ id: string; revision: number }> {
     const candidateId = await this.freshCandidate(side);
     const kit = await this.admin('POST', '/interviews', {
-      candidateId, stage: 'technical', start: new Date(Date.now() + (20 + this.n()) * DAY).toISOString(), durationMinutes: 30, timezone: 'UTC', allowConflicts: true,
+      candidateId,
+      stage: 'technical',
+      start: new Date(Date.now() + (20 + this.n()) * DAY).toISOString(),
+      durationMinutes: 30,
+      timezone: 'UTC',
+      allowConflicts: true,
       panel: [{ userId: side === 'own' ? this.ids.ivOn : this.ids.ivB, role: 'lead' }],
     });
-    if (held) await this.t.db.query(`UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`, [kit.id]);
+    if (held)
+      await this.t.db.query(
+        `UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+        [kit.id],
+      );
     return { id: kit.id, revision: kit.revision };
   }
 
   /** A throwaway draft question set with one question. */
   async freshSet(): Promise<{ id: string; revision: number; questionId: string }> {
-    const s = await this.admin('POST', '/question-sets', { name: `Spare set ${this.n()}`, questions: [{ type: 'technical', prompt: 'Spare', criteria: [{ label: 'C' }] }, { type: 'technical', prompt: 'Spare 2', criteria: [{ label: 'C' }] }] });
+    const s = await this.admin('POST', '/question-sets', {
+      name: `Spare set ${this.n()}`,
+      questions: [
+        { type: 'technical', prompt: 'Spare', criteria: [{ label: 'C' }] },
+        { type: 'technical', prompt: 'Spare 2', criteria: [{ label: 'C' }] },
+      ],
+    });
     return { id: s.id, revision: s.revision, questionId: s.questions[0].id };
   }
 

@@ -32,11 +32,21 @@ export function contractProblems(op: OpenApiOperation, res: Received, validator:
   }
   if (res.status >= 400) {
     const e = json as Record<string, unknown> | undefined;
-    if (!parsed || !e || typeof e !== 'object' || Array.isArray(e)) problems.push(`error body is not the error shape (${res.contentType})`);
+    if (!parsed || !e || typeof e !== 'object' || Array.isArray(e))
+      problems.push(`error body is not the error shape (${res.contentType})`);
     else {
       const extra = Object.keys(e).filter((k) => !ERROR_KEYS.has(k));
-      if (e.statusCode !== res.status || typeof e.error !== 'string' || typeof e.message !== 'string' || typeof e.requestId !== 'string' || !e.requestId || extra.length) {
-        problems.push(`error shape: ${JSON.stringify({ statusCode: e.statusCode, error: typeof e.error, message: typeof e.message, requestId: typeof e.requestId, extra })}`);
+      if (
+        e.statusCode !== res.status ||
+        typeof e.error !== 'string' ||
+        typeof e.message !== 'string' ||
+        typeof e.requestId !== 'string' ||
+        !e.requestId ||
+        extra.length
+      ) {
+        problems.push(
+          `error shape: ${JSON.stringify({ statusCode: e.statusCode, error: typeof e.error, message: typeof e.message, requestId: typeof e.requestId, extra })}`,
+        );
       }
     }
   }
@@ -55,7 +65,11 @@ export function contractProblems(op: OpenApiOperation, res: Received, validator:
     return problems;
   }
   if (entry.schema) {
-    const problem = parsed ? validator.check(entry.schema, json) : /json/.test(res.contentType) ? null : validator.check(entry.schema, res.text);
+    const problem = parsed
+      ? validator.check(entry.schema, json)
+      : /json/.test(res.contentType)
+        ? null
+        : validator.check(entry.schema, res.text);
     if (problem) problems.push(`schema: ${problem}`);
   }
   return problems;

@@ -42,7 +42,11 @@ const root = join(__dirname, '../../..');
 export async function builtOpenApiDocument(): Promise<OpenApiDocument> {
   // FUZZ_DOCUMENT=<file.json>: check the API against a saved document instead (e.g. an older one)
   if (process.env.FUZZ_DOCUMENT) return JSON.parse(readFileSync(process.env.FUZZ_DOCUMENT, 'utf8'));
-  const build = spawnSync(process.execPath, [join(root, 'scripts/run.js'), '--build'], { cwd: root, stdio: 'inherit', timeout: 300_000 });
+  const build = spawnSync(process.execPath, [join(root, 'scripts/run.js'), '--build'], {
+    cwd: root,
+    stdio: 'inherit',
+    timeout: 300_000,
+  });
   if (build.status !== 0) throw new Error(`node scripts/run.js --build failed (${build.status ?? build.signal})`);
   return JSON.parse(JSON.stringify(await openApiDocument(builtModules())));
 }
@@ -68,6 +72,7 @@ export function operations(doc: OpenApiDocument): OperationRef[] {
 /** Follows a local $ref. */
 export function deref(doc: OpenApiDocument, schema: Schema | undefined): Schema | undefined {
   let s = schema;
-  for (let i = 0; s && typeof s.$ref === 'string' && i < 20; i++) s = doc.components.schemas[s.$ref.replace('#/components/schemas/', '')];
+  for (let i = 0; s && typeof s.$ref === 'string' && i < 20; i++)
+    s = doc.components.schemas[s.$ref.replace('#/components/schemas/', '')];
   return s;
 }

@@ -27,55 +27,121 @@ export class FuzzFixture {
     };
     this.ids.admin = ok(await t.get('/api/v1/me', 'admin'), 'me').body.id;
     this.ids.hm = (await t.createUser(FUZZ_USERS.hiring_manager, ['hiring_manager'])).id;
-    this.ids.interviewer = (await t.createUser(FUZZ_USERS.interviewer, ['interviewer'], { timezone: 'Europe/Berlin' })).id;
+    this.ids.interviewer = (
+      await t.createUser(FUZZ_USERS.interviewer, ['interviewer'], { timezone: 'Europe/Berlin' })
+    ).id;
     this.ids.recruiter = (await t.createUser(FUZZ_USERS.recruiter, ['recruiter'])).id;
     this.ids.victim = (await t.createUser(FUZZ_USERS.victim, ['interviewer'])).id;
-    const set = ok(await t.post('/api/v1/question-sets', {
-      name: 'Fuzz kit',
-      questions: [{ type: 'technical', prompt: 'Explain consistent hashing', followUps: [{ prompt: 'Hot keys?' }], criteria: [{ label: 'Virtual nodes' }] }],
-    }, 'admin'), 'set');
+    const set = ok(
+      await t.post(
+        '/api/v1/question-sets',
+        {
+          name: 'Fuzz kit',
+          questions: [
+            {
+              type: 'technical',
+              prompt: 'Explain consistent hashing',
+              followUps: [{ prompt: 'Hot keys?' }],
+              criteria: [{ label: 'Virtual nodes' }],
+            },
+          ],
+        },
+        'admin',
+      ),
+      'set',
+    );
     this.ids.set = set.body.id;
     this.ids.question = set.body.questions[0].id;
     this.ids.criterion = set.body.questions[0].criteria?.[0]?.id ?? '';
-    ok(await t.post(`/api/v1/question-sets/${this.ids.set}/publish`, { revision: set.body.revision }, 'admin'), 'publish');
-    this.ids.position = ok(await t.post('/api/v1/positions', { title: 'Fuzz Engineer', hiringManagerId: this.ids.hm }, 'admin'), 'position').body.id;
-    const plan = ok(await t.request('PUT', `/api/v1/positions/${this.ids.position}/plan`, {
-      as: 'admin',
-      body: { revision: 0, competencies: [], stages: [{ name: 'Technical', templates: [] }] },
-    }), 'plan');
+    ok(
+      await t.post(`/api/v1/question-sets/${this.ids.set}/publish`, { revision: set.body.revision }, 'admin'),
+      'publish',
+    );
+    this.ids.position = ok(
+      await t.post('/api/v1/positions', { title: 'Fuzz Engineer', hiringManagerId: this.ids.hm }, 'admin'),
+      'position',
+    ).body.id;
+    const plan = ok(
+      await t.request('PUT', `/api/v1/positions/${this.ids.position}/plan`, {
+        as: 'admin',
+        body: { revision: 0, competencies: [], stages: [{ name: 'Technical', templates: [] }] },
+      }),
+      'plan',
+    );
     this.ids.stage = plan.body.stages[0].id;
-    this.ids.candidate = ok(await t.post('/api/v1/candidates', { name: 'Fuzz Candidate', email: 'fuzz.candidate@example.com', positionId: this.ids.position }, 'admin'), 'candidate').body.id;
-    this.ids.interview = ok(await t.post('/api/v1/interviews', {
-      candidateId: this.ids.candidate,
-      stage: 'technical',
-      start: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-      durationMinutes: 45,
-      timezone: 'Europe/Berlin',
-      panel: [{ userId: this.ids.interviewer, role: 'lead' }],
-      questions: [{ setId: this.ids.set }],
-      allowConflicts: true,
-    }, 'admin'), 'interview').body.id;
-    this.ids.scorecard = ok(await t.get(`/api/v1/interviews/${this.ids.interview}/scorecards/mine`, FUZZ_USERS.interviewer), 'scorecard').body.id;
+    this.ids.candidate = ok(
+      await t.post(
+        '/api/v1/candidates',
+        { name: 'Fuzz Candidate', email: 'fuzz.candidate@example.com', positionId: this.ids.position },
+        'admin',
+      ),
+      'candidate',
+    ).body.id;
+    this.ids.interview = ok(
+      await t.post(
+        '/api/v1/interviews',
+        {
+          candidateId: this.ids.candidate,
+          stage: 'technical',
+          start: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+          durationMinutes: 45,
+          timezone: 'Europe/Berlin',
+          panel: [{ userId: this.ids.interviewer, role: 'lead' }],
+          questions: [{ setId: this.ids.set }],
+          allowConflicts: true,
+        },
+        'admin',
+      ),
+      'interview',
+    ).body.id;
+    this.ids.scorecard = ok(
+      await t.get(`/api/v1/interviews/${this.ids.interview}/scorecards/mine`, FUZZ_USERS.interviewer),
+      'scorecard',
+    ).body.id;
     // a past interview with a submitted scorecard, so that summaries, debriefs and stats have data (and nulls)
-    const past = ok(await t.post('/api/v1/interviews', {
-      candidateId: this.ids.candidate,
-      stage: 'technical',
-      planStageId: this.ids.stage,
-      start: new Date(Date.now() + 5 * 86_400_000).toISOString(),
-      durationMinutes: 45,
-      timezone: 'America/New_York',
-      panel: [{ userId: this.ids.interviewer, role: 'lead' }, { userId: this.ids.victim, role: 'shadow' }],
-      questions: [{ setId: this.ids.set }],
-      allowConflicts: true,
-    }, 'admin'), 'past interview').body.id;
-    await t.db.query(`UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '75 minutes', feedback_due_at = now() - interval '10 minutes' WHERE id = $1`, [past]);
-    const mine = ok(await t.get(`/api/v1/interviews/${past}/scorecards/mine`, FUZZ_USERS.interviewer), 'past scorecard').body;
-    ok(await t.request('PUT', `/api/v1/interviews/${past}/scorecards/mine`, { as: FUZZ_USERS.interviewer, body: {
-      version: mine.version,
-      overallRecommendation: 'yes',
-      summary: 'Solid',
-      ratings: mine.questions.flatMap((q: any) => q.criteria.map((c: any) => ({ questionId: q.questionId, criterionId: c.criterionId, rating: 3 }))),
-    } }), 'save');
+    const past = ok(
+      await t.post(
+        '/api/v1/interviews',
+        {
+          candidateId: this.ids.candidate,
+          stage: 'technical',
+          planStageId: this.ids.stage,
+          start: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+          durationMinutes: 45,
+          timezone: 'America/New_York',
+          panel: [
+            { userId: this.ids.interviewer, role: 'lead' },
+            { userId: this.ids.victim, role: 'shadow' },
+          ],
+          questions: [{ setId: this.ids.set }],
+          allowConflicts: true,
+        },
+        'admin',
+      ),
+      'past interview',
+    ).body.id;
+    await t.db.query(
+      `UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '75 minutes', feedback_due_at = now() - interval '10 minutes' WHERE id = $1`,
+      [past],
+    );
+    const mine = ok(
+      await t.get(`/api/v1/interviews/${past}/scorecards/mine`, FUZZ_USERS.interviewer),
+      'past scorecard',
+    ).body;
+    ok(
+      await t.request('PUT', `/api/v1/interviews/${past}/scorecards/mine`, {
+        as: FUZZ_USERS.interviewer,
+        body: {
+          version: mine.version,
+          overallRecommendation: 'yes',
+          summary: 'Solid',
+          ratings: mine.questions.flatMap((q: any) =>
+            q.criteria.map((c: any) => ({ questionId: q.questionId, criterionId: c.criterionId, rating: 3 })),
+          ),
+        },
+      }),
+      'save',
+    );
     ok(await t.post(`/api/v1/interviews/${past}/scorecards/mine/submit`, {}, FUZZ_USERS.interviewer), 'submit');
     this.ids.pastInterview = past;
     this.ids.pastScorecard = mine.id;
@@ -135,8 +201,22 @@ export async function goodRequests(t: TestApp, f: FuzzFixture): Promise<GoodRequ
   const reminders = (await t.get('/api/v1/settings/reminders', 'admin')).body;
   const reasons = (await t.get('/api/v1/settings/rejection-reasons', 'admin')).body;
   const plan = (await t.get(`/api/v1/positions/${i.position}/plan`, 'admin')).body;
-  const draft = (await t.post('/api/v1/question-sets', { name: 'Fuzz draft', questions: [{ type: 'behavioral', prompt: 'Tell me about a conflict', criteria: [{ label: 'Owns it' }] }] }, 'admin')).body;
-  const r = (method: string, template: string, url: string, body?: unknown): GoodRequest => ({ method, template: `/api/v1${template}`, url: `/api/v1${url}`, body });
+  const draft = (
+    await t.post(
+      '/api/v1/question-sets',
+      {
+        name: 'Fuzz draft',
+        questions: [{ type: 'behavioral', prompt: 'Tell me about a conflict', criteria: [{ label: 'Owns it' }] }],
+      },
+      'admin',
+    )
+  ).body;
+  const r = (method: string, template: string, url: string, body?: unknown): GoodRequest => ({
+    method,
+    template: `/api/v1${template}`,
+    url: `/api/v1${url}`,
+    body,
+  });
   return [
     r('PATCH', '/positions/{id}', `/positions/${i.position}`, { title: 'Fuzz Engineer II' }),
     r('PATCH', '/candidates/{id}', `/candidates/${i.candidate}`, { name: 'Fuzz Candidate II' }),
@@ -144,11 +224,27 @@ export async function goodRequests(t: TestApp, f: FuzzFixture): Promise<GoodRequ
     r('PATCH', '/interviewers/{id}', `/interviewers/${i.interviewer}`, { title: 'Engineer' }),
     r('PATCH', '/users/{id}', `/users/${i.victim}`, { name: 'Victim' }),
     r('PUT', '/settings/reminders', '/settings/reminders', reminders),
-    r('PUT', '/settings/rejection-reasons', '/settings/rejection-reasons', { reasons: (reasons.items ?? []).map((x: any) => ({ label: x.label })) }),
-    r('PUT', '/positions/{id}/plan', `/positions/${i.position}/plan`, { revision: plan.revision, competencies: [], stages: plan.stages.map((s: any) => ({ id: s.id, name: s.name, templates: [] })) }),
-    r('POST', '/question-sets/{id}/questions', `/question-sets/${draft.id}/questions`, { type: 'technical', prompt: 'Design a cache', criteria: [{ label: 'Eviction' }], revision: draft.revision }),
-    r('POST', '/question-sets/import/preview', '/question-sets/import/preview', { content: '1. Why this team?\n2. Explain a hash map\n' }),
-    r('POST', '/question-sets/import', '/question-sets/import', { content: '1. Why this team?\n2. Explain a hash map\n', name: 'Imported' }),
+    r('PUT', '/settings/rejection-reasons', '/settings/rejection-reasons', {
+      reasons: (reasons.items ?? []).map((x: any) => ({ label: x.label })),
+    }),
+    r('PUT', '/positions/{id}/plan', `/positions/${i.position}/plan`, {
+      revision: plan.revision,
+      competencies: [],
+      stages: plan.stages.map((s: any) => ({ id: s.id, name: s.name, templates: [] })),
+    }),
+    r('POST', '/question-sets/{id}/questions', `/question-sets/${draft.id}/questions`, {
+      type: 'technical',
+      prompt: 'Design a cache',
+      criteria: [{ label: 'Eviction' }],
+      revision: draft.revision,
+    }),
+    r('POST', '/question-sets/import/preview', '/question-sets/import/preview', {
+      content: '1. Why this team?\n2. Explain a hash map\n',
+    }),
+    r('POST', '/question-sets/import', '/question-sets/import', {
+      content: '1. Why this team?\n2. Explain a hash map\n',
+      name: 'Imported',
+    }),
     r('GET', '/question-sets/{id}/export', `/question-sets/${i.set}/export?format=json`),
     r('GET', '/question-sets/{id}/export', `/question-sets/${i.set}/export?format=markdown`),
     r('GET', '/positions/{id}/feedback-summary', `/positions/${i.position}/feedback-summary?format=csv`),
@@ -160,14 +256,26 @@ export async function goodRequests(t: TestApp, f: FuzzFixture): Promise<GoodRequ
     r('GET', '/question-sets/{id}/rating-stats', `/question-sets/${i.set}/rating-stats`),
     r('POST', '/interviews/{id}/questions', `/interviews/${i.interview}/questions`, { questions: [{ setId: i.set }] }),
     r('PATCH', '/interviews/{id}', `/interviews/${i.interview}`, { title: 'Renamed', revision: kit.revision + 1 }),
-    r('POST', '/interviews/{id}/scorecards/{scorecardId}/reopen', `/interviews/${i.pastInterview}/scorecards/${i.pastScorecard}/reopen`),
-    r('POST', '/candidates/{id}/decisions', `/candidates/${i.candidate}/decisions`, { decision: 'hold', rationale: 'Waiting for references' }),
+    r(
+      'POST',
+      '/interviews/{id}/scorecards/{scorecardId}/reopen',
+      `/interviews/${i.pastInterview}/scorecards/${i.pastScorecard}/reopen`,
+    ),
+    r('POST', '/candidates/{id}/decisions', `/candidates/${i.candidate}/decisions`, {
+      decision: 'hold',
+      rationale: 'Waiting for references',
+    }),
     r('GET', '/candidates/{id}/decisions', `/candidates/${i.candidate}/decisions`),
     r('GET', '/positions/{id}/pipeline', `/positions/${i.position}/pipeline`),
     r('GET', '/audit-events', '/audit-events'),
     r('GET', '/notifications', '/notifications'),
     r('GET', '/interviews/{id}/reminders', `/interviews/${i.pastInterview}/reminders`),
     r('GET', '/interviewers/{id}/pending-scorecards', `/interviewers/${i.victim}/pending-scorecards`),
-    r('POST', '/users', '/users', { email: 'fuzz-new@example.com', name: 'New', password: 'user-password-1', roles: ['recruiter'] }),
+    r('POST', '/users', '/users', {
+      email: 'fuzz-new@example.com',
+      name: 'New',
+      password: 'user-password-1',
+      roles: ['recruiter'],
+    }),
   ];
 }

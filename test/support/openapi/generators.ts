@@ -71,18 +71,30 @@ export function valid(ctx: GenContext, schema: Schema | undefined, name = '', de
   if (s.allOf) return valid(ctx, Object.assign({}, ...s.allOf.map((x: Schema) => deref(ctx.doc, x))), name, depth);
   if (s.oneOf || s.anyOf) return fc.oneof(...(s.oneOf ?? s.anyOf).map((x: Schema) => valid(ctx, x, name, depth + 1)));
   if (s.enum) return fc.constantFrom(...s.enum);
-  const nullable = s.nullable ? (a: fc.Arbitrary<unknown>) => fc.oneof({ weight: 4, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) }) : (a: fc.Arbitrary<unknown>) => a;
+  const nullable = s.nullable
+    ? (a: fc.Arbitrary<unknown>) => fc.oneof({ weight: 4, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) })
+    : (a: fc.Arbitrary<unknown>) => a;
   switch (s.type) {
     case 'string':
       return nullable(validString(ctx, s, name));
     case 'integer':
       return nullable(fc.integer({ min: s.minimum ?? -5, max: Math.min(s.maximum ?? 1000, 2 ** 31 - 1) }));
     case 'number':
-      return nullable(fc.oneof(fc.integer({ min: s.minimum ?? 0, max: s.maximum ?? 1000 }), fc.double({ min: s.minimum ?? 0, max: s.maximum ?? 1000, noNaN: true })));
+      return nullable(
+        fc.oneof(
+          fc.integer({ min: s.minimum ?? 0, max: s.maximum ?? 1000 }),
+          fc.double({ min: s.minimum ?? 0, max: s.maximum ?? 1000, noNaN: true }),
+        ),
+      );
     case 'boolean':
       return nullable(fc.boolean());
     case 'array':
-      return nullable(fc.array(valid(ctx, s.items, name, depth + 1), { minLength: s.minItems ?? 0, maxLength: Math.min(s.maxItems ?? 3, 3) }));
+      return nullable(
+        fc.array(valid(ctx, s.items, name, depth + 1), {
+          minLength: s.minItems ?? 0,
+          maxLength: Math.min(s.maxItems ?? 3, 3),
+        }),
+      );
     case 'object':
     default: {
       const props = Object.entries((s.properties ?? {}) as Record<string, Schema>);
@@ -100,11 +112,15 @@ function validString(ctx: GenContext, s: Schema, name: string): fc.Arbitrary<unk
   const min = Math.min(s.minLength ?? 0, max);
   if (s.format === 'uuid' || /Id$/.test(name) || name === 'id') {
     const real = ctx.idsFor(name, '');
-    return real.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...real) }, { weight: 1, arbitrary: fc.uuid() }) : fc.uuid();
+    return real.length
+      ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...real) }, { weight: 1, arbitrary: fc.uuid() })
+      : fc.uuid();
   }
   if (s.format === 'date-time' || /^(start|from|to|at|date|availableFrom|availableTo)$|At$/.test(name)) {
     return fc.oneof(
-      fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+      fc
+        .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-01-01T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toISOString()),
       fc.constantFrom('2027-12-01T10:00:00Z', '2027-12-01T10:00', '2027-03-28T02:30:00', '2027-11-07T01:30:00'),
     );
   }
@@ -133,7 +149,10 @@ function mutate(value: unknown, choose: number, replacement: unknown, mode: numb
   walk(copy, 0);
   if (mode === 0 || !slots.length) {
     // an extra, unknown property (at the top or somewhere inside)
-    const objects = [copy, ...slots.map((s) => s.parent[s.key]).filter((o) => o && typeof o === 'object' && !Array.isArray(o))];
+    const objects = [
+      copy,
+      ...slots.map((s) => s.parent[s.key]).filter((o) => o && typeof o === 'object' && !Array.isArray(o)),
+    ];
     (objects[choose % objects.length] as Record<string, unknown>)[`extra${choose % 3}`] = replacement;
     return copy;
   }
@@ -150,7 +169,9 @@ export function bodies(ctx: GenContext, schema: Schema | undefined): fc.Arbitrar
     { weight: 3, arbitrary: good.map((json) => ({ json })) },
     {
       weight: 5,
-      arbitrary: fc.tuple(good, fc.nat(), hostile, fc.integer({ min: 0, max: 2 })).map(([v, i, h, m]) => ({ json: mutate(v, i, h, m) })),
+      arbitrary: fc
+        .tuple(good, fc.nat(), hostile, fc.integer({ min: 0, max: 2 }))
+        .map(([v, i, h, m]) => ({ json: mutate(v, i, h, m) })),
     },
     { weight: 1, arbitrary: hostile.map((json) => ({ json })) },
     {
@@ -170,9 +191,14 @@ export function bodies(ctx: GenContext, schema: Schema | undefined): fc.Arbitrar
 }
 
 /** A parameter's value as it goes on the wire: real, random or hostile (arrays become repeated query keys). */
-export function parameterValue(ctx: GenContext, name: string, path: string, schema: Schema | undefined): fc.Arbitrary<string | string[]> {
+export function parameterValue(
+  ctx: GenContext,
+  name: string,
+  path: string,
+  schema: Schema | undefined,
+): fc.Arbitrary<string | string[]> {
   const real = ctx.idsFor(name, path);
-  const asText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+  const asText = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
   const options: Array<fc.WeightedArbitrary<string | string[]>> = [
     { weight: 3, arbitrary: valid(ctx, schema, name).map(asText) },
     { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_STRINGS.filter((x) => x.length < 10_000)) },

@@ -17,8 +17,20 @@ export function toJsonSchema(schema: unknown): unknown {
   }
   const out: Schema = {};
   for (const [k, v] of Object.entries(s)) {
-    if (k === 'nullable' || k === 'example' || k === 'examples' || k === 'xml' || k === 'externalDocs' || k === 'discriminator' || k === 'deprecated' || k === 'readOnly' || k === 'writeOnly') continue;
-    if (k === 'properties') out.properties = Object.fromEntries(Object.entries(v as Schema).map(([p, ps]) => [p, toJsonSchema(ps)]));
+    if (
+      k === 'nullable' ||
+      k === 'example' ||
+      k === 'examples' ||
+      k === 'xml' ||
+      k === 'externalDocs' ||
+      k === 'discriminator' ||
+      k === 'deprecated' ||
+      k === 'readOnly' ||
+      k === 'writeOnly'
+    )
+      continue;
+    if (k === 'properties')
+      out.properties = Object.fromEntries(Object.entries(v as Schema).map(([p, ps]) => [p, toJsonSchema(ps)]));
     else if (typeof v === 'object' && v !== null) out[k] = toJsonSchema(v);
     else out[k] = v;
   }
@@ -48,6 +60,8 @@ export class ResponseValidator {
     }
     if (fn(body)) return null;
     const e = fn.errors?.[0];
-    return e ? `${e.instancePath || '(root)'} ${e.message}${e.params ? ' ' + JSON.stringify(e.params) : ''}` : 'invalid';
+    return e
+      ? `${e.instancePath || '(root)'} ${e.message}${e.params ? ' ' + JSON.stringify(e.params) : ''}`
+      : 'invalid';
   }
 }

@@ -8,10 +8,18 @@ export interface ApiCalls {
 
 /** `baseUrl` is read at each call, since specs learn the app's URL only once it has started. */
 export function apiCalls(baseUrl: () => string): ApiCalls {
-  const request = async <T = any>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+  const request = async <T = any>(
+    token: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${baseUrl()}/api/v1${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -23,7 +31,11 @@ export function apiCalls(baseUrl: () => string): ApiCalls {
     return r.body;
   };
   const login = async (email: string, password: string): Promise<string> => {
-    const res = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     return ((await res.json()) as { accessToken: string }).accessToken;
   };
   return { request, ok, login };

@@ -7,7 +7,20 @@ import { join } from 'node:path';
 const root = join(__dirname, '../../..');
 
 /** Variables that would point the app away from the README's zero-configuration default. */
-const NOT_INHERITED = ['DATABASE_URL', 'TEST_DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'JWT_SECRET', 'NODE_ENV', 'DEMO', 'PROCESS_ROLE', 'PUBLIC_URL', 'QUEUE_PREFIX', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'];
+const NOT_INHERITED = [
+  'DATABASE_URL',
+  'TEST_DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+  'JWT_SECRET',
+  'NODE_ENV',
+  'DEMO',
+  'PROCESS_ROLE',
+  'PUBLIC_URL',
+  'QUEUE_PREFIX',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+];
 
 export interface RunningApp {
   url: string;
@@ -38,9 +51,19 @@ export async function startApp(timeoutMs = 180_000): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'scorecards-web-'));
   chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as another user and must enter it
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+  };
   for (const name of NOT_INHERITED) delete env[name];
-  const child = spawn(process.execPath, [join(root, 'scripts/run.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'scripts/run.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -54,7 +77,10 @@ export async function startApp(timeoutMs = 180_000): Promise<RunningApp> {
   let ready = false;
   while (!ready && Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    ready = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    ready = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!ready) await new Promise((r) => setTimeout(r, 250));
   }
   const stop = async () => {
@@ -85,6 +111,8 @@ async function stopProcess(child: ChildProcess, exited: Promise<number | null>):
  */
 export function databaseUrl(app: RunningApp): string {
   const password = readFileSync(join(app.dataDir, 'postgres-password'), 'utf8').trim();
-  const port = readFileSync(join(app.dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3].trim();
+  const port = readFileSync(join(app.dataDir, 'postgres', 'postmaster.pid'), 'utf8')
+    .split('\n')[3]
+    .trim();
   return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/scorecards`;
 }

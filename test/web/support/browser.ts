@@ -7,7 +7,16 @@ export const SCREENSHOTS = join(root, 'test-output', 'screenshots');
 
 /** Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 export interface Browser {
   /** The first page's context (a browser profile): its cookies, storage and the tabs it opens. */
@@ -27,7 +36,8 @@ const pageErrors = new WeakMap<Page, string[]>();
 const CONTEXT_OPTIONS = { viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' };
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   const open = async () => {
     const c = await browser.newContext(CONTEXT_OPTIONS);
@@ -91,14 +101,27 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   // evaluated through the DevTools protocol, so the app's Content-Security-Policy stays as it is
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   // judge the settled page: a button half-way through its 0.12 s colour transition has colours of neither state
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, {
+      timeout: 5000,
+    })
+    .catch(() => undefined);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } })
+      .axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
   const bad = (violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length) {
-    const text = bad.map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
+    const text = bad
+      .map(
+        (v) =>
+          `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes
+            .slice(0, 5)
+            .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`)
+            .join('\n')}`,
+      )
+      .join('\n');
     throw new Error(`axe-core found serious or critical problems on ${label}:\n${text}`);
   }
 }

@@ -23,7 +23,11 @@ export async function signInAs(page: Page, baseUrl: string, role: DemoRole): Pro
 
 /** A bearer token for API calls made beside the browser (e.g. another user's change). */
 export async function apiToken(baseUrl: string, role: DemoRole): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO[role], password: DEMO_PASSWORD }) });
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: DEMO[role], password: DEMO_PASSWORD }),
+  });
   if (!res.ok) throw new Error(`login as ${role} failed: ${res.status}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }

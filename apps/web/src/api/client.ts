@@ -40,7 +40,11 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 export function refreshSession(): Promise<LoginResponse | null> {
   refreshing ??= withLock(async () => {
     try {
-      const res = await fetch('/api/v1/auth/refresh', { method: 'POST', headers: CSRF_HEADERS, credentials: 'same-origin' });
+      const res = await fetch('/api/v1/auth/refresh', {
+        method: 'POST',
+        headers: CSRF_HEADERS,
+        credentials: 'same-origin',
+      });
       const body = res.ok ? ((await res.json()) as LoginResponse) : null;
       token = body?.accessToken ?? null;
       return body;
@@ -64,7 +68,8 @@ function withLock<T>(work: () => Promise<T>): Promise<T> {
   return locks ? locks.request('scorecards.refresh', work) : work();
 }
 
-const isAuthCall = (url: string) => /\/api\/v1\/auth\/(login|refresh|logout)$/.test(new URL(url, location.href).pathname);
+const isAuthCall = (url: string) =>
+  /\/api\/v1\/auth\/(login|refresh|logout)$/.test(new URL(url, location.href).pathname);
 
 /** Adds the bearer token; on a 401, renews it once through the refresh cookie and retries. */
 async function authedFetch(request: Request): Promise<Response> {

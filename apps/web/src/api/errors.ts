@@ -21,7 +21,11 @@ export class ApiError extends Error {
   }
 
   static from(response: Response, body: unknown): ApiError {
-    const b = (body && typeof body === 'object' ? body : {}) as { message?: unknown; details?: unknown; requestId?: unknown };
+    const b = (body && typeof body === 'object' ? body : {}) as {
+      message?: unknown;
+      details?: unknown;
+      requestId?: unknown;
+    };
     const message = typeof b.message === 'string' ? b.message : response.statusText || `HTTP ${response.status}`;
     const requestId = typeof b.requestId === 'string' ? b.requestId : response.headers.get('x-request-id');
     return new ApiError(response.status, message, b.details, requestId);
@@ -34,7 +38,9 @@ export class ApiError extends Error {
   /** Validation problems by field path; empty for other errors. */
   get fieldProblems(): FieldProblem[] {
     if (!Array.isArray(this.details)) return [];
-    return this.details.filter((d): d is FieldProblem => !!d && typeof d.field === 'string' && Array.isArray(d.messages));
+    return this.details.filter(
+      (d): d is FieldProblem => !!d && typeof d.field === 'string' && Array.isArray(d.messages),
+    );
   }
 
   /** The message for one field (or any field under it, e.g. `criteria` covers `criteria.0.label`). */
@@ -45,7 +51,9 @@ export class ApiError extends Error {
 
   /** A fact from `details` (e.g. `currentRevision` on a 409). */
   detail<T = unknown>(key: string): T | undefined {
-    return this.details && typeof this.details === 'object' && !Array.isArray(this.details) ? ((this.details as Record<string, unknown>)[key] as T) : undefined;
+    return this.details && typeof this.details === 'object' && !Array.isArray(this.details)
+      ? ((this.details as Record<string, unknown>)[key] as T)
+      : undefined;
   }
 }
 
@@ -62,7 +70,9 @@ export function describeError(error: unknown): string {
     case 0:
       return 'Could not reach the server. Check your connection and try again.';
     case 401:
-      return error.message.toLowerCase().includes('invalid') ? 'That email and password do not match an account.' : 'Your session has ended. Sign in again.';
+      return error.message.toLowerCase().includes('invalid')
+        ? 'That email and password do not match an account.'
+        : 'Your session has ended. Sign in again.';
     case 403:
       return 'Your account is not allowed to do this. Ask an admin if you need access.';
     case 404:
@@ -74,7 +84,8 @@ export function describeError(error: unknown): string {
     case 429:
       return 'Too many attempts in a short time. Wait a minute and try again.';
     default:
-      if (error.status >= 500) return `Something went wrong on our side. Try again; if it keeps happening, quote reference ${error.requestId ?? 'unknown'}.`;
+      if (error.status >= 500)
+        return `Something went wrong on our side. Try again; if it keeps happening, quote reference ${error.requestId ?? 'unknown'}.`;
       return sentence(error.message);
   }
 }

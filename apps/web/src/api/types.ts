@@ -32,8 +32,14 @@ export type PendingScorecardTotals = S['PendingScorecardTotals'];
 /** The JSON a path answers with (its 200 or 201): for the issue-12 endpoints, named here by path so the pages never guess schema names. */
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 type Success<R> = R extends { 200: infer A } ? JsonOf<A> : R extends { 201: infer B } ? JsonOf<B> : never;
-type ResponseOf<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends { responses: infer R } ? Success<R> : never;
-type BodyOf<P extends keyof paths, M extends 'post'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type ResponseOf<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends { responses: infer R }
+  ? Success<R>
+  : never;
+type BodyOf<P extends keyof paths, M extends 'post'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 
 export type Debrief = ResponseOf<'/api/v1/candidates/{id}/debrief', 'get'>;
 export type DebriefScorecard = Debrief['scorecards'][number];
@@ -58,7 +64,11 @@ export interface Page<T> {
 export const QUESTION_TYPES: QuestionType[] = ['technical', 'behavioral', 'situational'];
 
 /** The JSON body a PUT takes (the issue-12 plan is saved whole with PUT). */
-type PutBodyOf<P extends keyof paths> = paths[P]['put'] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type PutBodyOf<P extends keyof paths> = paths[P]['put'] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 
 // the interview plan (PositionPlan above): its parts, and the whole plan as saved
 export type PlanCompetency = PositionPlan['competencies'][number];

@@ -91,7 +91,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const updateUser = useCallback((next: User) => setUser(next), []);
 
   const value = useMemo<Session>(
-    () => ({ user, signIn, signOut, updateUser, hasRole: (...roles) => !!user && user.roles.some((r) => roles.includes(r)) }),
+    () => ({
+      user,
+      signIn,
+      signOut,
+      updateUser,
+      hasRole: (...roles) => !!user && user.roles.some((r) => roles.includes(r)),
+    }),
     [user, signIn, signOut, updateUser],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -4,7 +4,12 @@ import { useUser, useSession } from '../auth/session';
 import { NAV_SECTIONS, ROUTES, inNav } from '../routes';
 import { Icon } from './Icon';
 
-const ROLE_LABEL: Record<string, string> = { admin: 'Admin', recruiter: 'Recruiter', hiring_manager: 'Hiring manager', interviewer: 'Interviewer' };
+const ROLE_LABEL: Record<string, string> = {
+  admin: 'Admin',
+  recruiter: 'Recruiter',
+  hiring_manager: 'Hiring manager',
+  interviewer: 'Interviewer',
+};
 
 /** The frame of every signed-in page: navigation (a sidebar, a drawer on phones) and the content. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -40,7 +45,14 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="topbar">
-        <button type="button" ref={menuButton} className="icon-btn" aria-expanded={open} aria-controls="sidebar" onClick={() => setOpen((o) => !o)}>
+        <button
+          type="button"
+          ref={menuButton}
+          className="icon-btn"
+          aria-expanded={open}
+          aria-controls="sidebar"
+          onClick={() => setOpen((o) => !o)}
+        >
           <Icon name={open ? 'close' : 'menu'} />
           <span className="visually-hidden">{open ? 'Close menu' : 'Open menu'}</span>
         </button>

@@ -1,7 +1,11 @@
 import type { QuestionSetStatus, QuestionType } from '../api/types';
 import { QUESTION_TYPES } from '../api/types';
 
-const TYPE_LABEL: Record<QuestionType, string> = { technical: 'Technical', behavioral: 'Behavioral', situational: 'Situational' };
+const TYPE_LABEL: Record<QuestionType, string> = {
+  technical: 'Technical',
+  behavioral: 'Behavioral',
+  situational: 'Situational',
+};
 
 export function TypeChip({ type, count, inferred }: { type: QuestionType; count?: number; inferred?: boolean }) {
   return (
@@ -14,7 +18,15 @@ export function TypeChip({ type, count, inferred }: { type: QuestionType; count?
 }
 
 /** The three types as a radio group of chips (arrow keys move between them, as radios do). */
-export function TypePicker({ value, onChange, name }: { value: QuestionType; onChange(t: QuestionType): void; name: string }) {
+export function TypePicker({
+  value,
+  onChange,
+  name,
+}: {
+  value: QuestionType;
+  onChange(t: QuestionType): void;
+  name: string;
+}) {
   return (
     <fieldset className="type-picker">
       <legend>Type</legend>
@@ -28,7 +40,11 @@ export function TypePicker({ value, onChange, name }: { value: QuestionType; onC
   );
 }
 
-const STATUS_LABEL: Record<QuestionSetStatus, string> = { draft: 'Draft', published: 'Published', archived: 'Archived' };
+const STATUS_LABEL: Record<QuestionSetStatus, string> = {
+  draft: 'Draft',
+  published: 'Published',
+  archived: 'Archived',
+};
 
 export function StatusBadge({ status }: { status: QuestionSetStatus }) {
   return <span className={`badge badge--${status}`}>{STATUS_LABEL[status]}</span>;

@@ -45,7 +45,8 @@ export function ClashNotice({
         <ul className="hm-clash__list">
           {clashes.map((c) => (
             <li key={`${c.userId}-${c.interviewId}`}>
-              {nameOf(c.userId) ?? 'A panelist'} is already booked for “{c.title}” from {time.dateTime(c.start)} to {time.time(c.end)}.
+              {nameOf(c.userId) ?? 'A panelist'} is already booked for “{c.title}” from {time.dateTime(c.start)} to{' '}
+              {time.time(c.end)}.
             </li>
           ))}
         </ul>

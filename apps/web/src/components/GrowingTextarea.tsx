@@ -20,10 +20,21 @@ export function GrowingTextarea({ value, onChange, singleLine, onKeyDown, ...res
     // the border is outside scrollHeight (box-sizing: border-box)
     el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
   }, [value]);
-  const change = (e: ChangeEvent<HTMLTextAreaElement>) => onChange(singleLine ? e.target.value.replace(/\s*[\r\n]+\s*/g, ' ') : e.target.value);
+  const change = (e: ChangeEvent<HTMLTextAreaElement>) =>
+    onChange(singleLine ? e.target.value.replace(/\s*[\r\n]+\s*/g, ' ') : e.target.value);
   const keyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (singleLine && e.key === 'Enter') e.preventDefault();
     onKeyDown?.(e);
   };
-  return <textarea ref={ref} rows={1} className="growing-textarea" value={value} onChange={change} onKeyDown={keyDown} {...rest} />;
+  return (
+    <textarea
+      ref={ref}
+      rows={1}
+      className="growing-textarea"
+      value={value}
+      onChange={change}
+      onKeyDown={keyDown}
+      {...rest}
+    />
+  );
 }

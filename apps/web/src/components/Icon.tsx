@@ -18,7 +18,8 @@ const PATHS = {
   home: 'M3 9l7-6 7 6v8h-5v-5H8v5H3z',
   clock: 'M10 17a7 7 0 100-14 7 7 0 000 14zm0-10v3.5l2.5 1.5',
   external: 'M11 4h5v5m0-5l-7 7M8 5H4v11h11v-4',
-  users: 'M7.5 9.5a3 3 0 100-6 3 3 0 000 6zM2 16.5c.5-2.6 2.6-4 5.5-4s5 1.4 5.5 4M13 3.8a3 3 0 010 5.6M15 12.8c1.6.6 2.7 1.9 3 3.7',
+  users:
+    'M7.5 9.5a3 3 0 100-6 3 3 0 000 6zM2 16.5c.5-2.6 2.6-4 5.5-4s5 1.4 5.5 4M13 3.8a3 3 0 010 5.6M15 12.8c1.6.6 2.7 1.9 3 3.7',
   bell: 'M5 14V9a5 5 0 0110 0v5l1.5 2h-13zM8.5 18h3',
   inbox: 'M3 11l2.5-7h9l2.5 7v5H3zM3 11h4.5l1 2h3l1-2H17',
   queue: 'M4 5h12M4 10h12M4 15h7',
@@ -28,7 +29,19 @@ export type IconName = keyof typeof PATHS;
 
 export function Icon({ name, size = 18, className }: { name: IconName; size?: number; className?: string }) {
   return (
-    <svg className={className} width={size} height={size} viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      className={className}
+      width={size}
+      height={size}
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.7"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d={PATHS[name]} />
     </svg>
   );

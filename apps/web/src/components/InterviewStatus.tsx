@@ -12,7 +12,10 @@ export const INTERVIEW_STATUS_LABEL: Record<InterviewStatusName, string> = {
 
 /** "Awaiting feedback" for `awaiting_feedback`; an unknown status (a newer API) is shown as it comes, readably. */
 export function interviewStatusLabel(status: string): string {
-  return INTERVIEW_STATUS_LABEL[status as InterviewStatusName] ?? status.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return (
+    INTERVIEW_STATUS_LABEL[status as InterviewStatusName] ??
+    status.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
+  );
 }
 
 /** Interviews that are over for good: nothing more will happen to them (no feedback expected). */

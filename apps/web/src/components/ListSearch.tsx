@@ -31,7 +31,21 @@ export function useUrlFilters() {
 }
 
 /** A search input with its icon and a label only screen readers read. */
-export function SearchBox({ id, label, placeholder, value, onChange, className }: { id: string; label: string; placeholder: string; value: string; onChange(value: string): void; className?: string }) {
+export function SearchBox({
+  id,
+  label,
+  placeholder,
+  value,
+  onChange,
+  className,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange(value: string): void;
+  className?: string;
+}) {
   return (
     <div className={`search${className ? ` ${className}` : ''}`}>
       <Icon name="search" />
@@ -54,7 +68,17 @@ export function SearchToolbar({ children, ...search }: Parameters<typeof SearchB
 }
 
 /** A filter of a `<SearchToolbar>`: a select named by `label` (for screen readers; the options say what it does). */
-export function ToolbarSelect({ label, value, onChange, children }: { label: string; value: string; onChange(value: string): void; children: ReactNode }) {
+export function ToolbarSelect({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  children: ReactNode;
+}) {
   return (
     <label className="select">
       <span className="visually-hidden">{label}</span>

@@ -1,7 +1,17 @@
 import { useEffect, type ReactNode } from 'react';
 
 /** A page's title row: sets the document title too, so tabs and history read well. */
-export function PageHeader({ title, subtitle, actions, eyebrow }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode; eyebrow?: ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+  eyebrow,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  eyebrow?: ReactNode;
+}) {
   useEffect(() => {
     if (typeof title === 'string') document.title = `${title} · Scorecards`;
   }, [title]);
@@ -27,7 +37,17 @@ export function EmptyState({ title, children, action }: { title: string; childre
   );
 }
 
-export function Card({ children, title, actions, className }: { children: ReactNode; title?: ReactNode; actions?: ReactNode; className?: string }) {
+export function Card({
+  children,
+  title,
+  actions,
+  className,
+}: {
+  children: ReactNode;
+  title?: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`card${className ? ` ${className}` : ''}`}>
       {(title || actions) && (

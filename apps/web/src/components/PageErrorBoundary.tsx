@@ -23,7 +23,11 @@ export class PageErrorBoundary extends Component<{ children: ReactNode; resetKey
       <div className="notice notice--error" role="alert">
         <div className="notice__body">
           <strong>{stale ? 'A new version of Scorecards is available' : 'This page ran into a problem'}</strong>
-          <p>{stale ? 'Reload to get it; nothing you saved is lost.' : 'Reload the page and try again. If it happens again, tell us what you were doing.'}</p>
+          <p>
+            {stale
+              ? 'Reload to get it; nothing you saved is lost.'
+              : 'Reload the page and try again. If it happens again, tell us what you were doing.'}
+          </p>
         </div>
         <button type="button" className="btn btn--small" onClick={() => window.location.reload()}>
           Reload

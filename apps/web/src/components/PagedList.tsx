@@ -16,7 +16,10 @@ export interface Paged<T> {
  * Cursor paging as every list endpoint does it (`?limit=&cursor=`, `page.nextCursor`). The first
  * page reloads when `deps` change (filters); later pages are appended.
  */
-export function usePaged<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>, deps: DependencyList): Paged<T> {
+export function usePaged<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  deps: DependencyList,
+): Paged<T> {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -73,7 +76,9 @@ export function PagedList<T>({ paged, render, keyOf, empty, label, className }: 
   if (first) return <SkeletonRows label={`Loading ${label}…`} />;
   return (
     <div className="paged">
-      {paged.error ? <ErrorNotice error={paged.error} onRetry={paged.items.length ? paged.loadMore : paged.reload} /> : null}
+      {paged.error ? (
+        <ErrorNotice error={paged.error} onRetry={paged.items.length ? paged.loadMore : paged.reload} />
+      ) : null}
       {paged.items.length === 0 && !paged.error ? (
         empty
       ) : (

@@ -26,7 +26,11 @@ export function ReopenScorecardButton({ interviewId, scorecardId, whose, onReope
     setBusy(true);
     setError(undefined);
     try {
-      const card = await call(api.POST('/api/v1/interviews/{id}/scorecards/{scorecardId}/reopen', { params: { path: { id: interviewId, scorecardId } } }));
+      const card = await call(
+        api.POST('/api/v1/interviews/{id}/scorecards/{scorecardId}/reopen', {
+          params: { path: { id: interviewId, scorecardId } },
+        }),
+      );
       toast(`Reopened ${whose} scorecard`);
       setAsking(false);
       onReopened(card);
@@ -45,8 +49,8 @@ export function ReopenScorecardButton({ interviewId, scorecardId, whose, onReope
   return (
     <div className="reopen-confirm" role="group" aria-label="Reopen the scorecard?">
       <p className="small">
-        Reopen {whose} scorecard? It goes back to a draft and leaves the hiring team’s view until it is submitted again. The audit trail records
-        it.
+        Reopen {whose} scorecard? It goes back to a draft and leaves the hiring team’s view until it is submitted again.
+        The audit trail records it.
       </p>
       {error ? <ErrorNotice error={error} title="Not reopened" /> : null}
       <div className="form-actions">

@@ -14,12 +14,21 @@ const PREVIEW: Array<[string, number]> = [
 ];
 
 /** The demo users, each one click away: it fills the form and signs in. */
-function DemoAccounts({ logins, busy, onPick }: { logins: DemoLogins; busy: boolean; onPick(email: string, password: string): void }) {
+function DemoAccounts({
+  logins,
+  busy,
+  onPick,
+}: {
+  logins: DemoLogins;
+  busy: boolean;
+  onPick(email: string, password: string): void;
+}) {
   return (
     <section className="demo-logins" aria-labelledby="demo-logins-title">
       <h2 id="demo-logins-title">Demo accounts</h2>
       <p className="muted">
-        This server runs with demo data. Every demo user's password is <code>{logins.password}</code>; pick one to sign in.
+        This server runs with demo data. Every demo user's password is <code>{logins.password}</code>; pick one to sign
+        in.
       </p>
       {/* the buttons' names start with the person, not "Sign in": the form's own button keeps that name alone */}
       <ul className="demo-logins__list">
@@ -100,10 +109,22 @@ export default function SignInPage() {
               </div>
             )}
             <Field id="email" label="Work email" error={emailError}>
-              <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+              <input
+                type="email"
+                autoComplete="username"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                required
+              />
             </Field>
             <Field id="password" label="Password" error={passwordError}>
-              <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+              <input
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+              />
             </Field>
             <button className="btn btn--primary btn--block" disabled={busy}>
               {busy ? 'Signing in…' : 'Sign in'}
@@ -114,7 +135,9 @@ export default function SignInPage() {
       </div>
       <aside className="signin__aside" aria-hidden="true">
         <div className="signin__showcase">
-          <p className="signin__tagline">Every interviewer rates the same criteria. Nobody sees another scorecard before submitting their own.</p>
+          <p className="signin__tagline">
+            Every interviewer rates the same criteria. Nobody sees another scorecard before submitting their own.
+          </p>
           <div className="preview-card">
             <div className="preview-card__head">
               <span className="chip chip--technical">Technical</span>

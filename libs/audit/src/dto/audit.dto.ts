@@ -3,13 +3,16 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageInfoDto, PageQueryDto } from '@app/common';
 
 export class ListAuditQueryDto extends PageQueryDto {
-  @IsOptional() @IsIn(['interview', 'scorecard', 'question_set', 'position', 'candidate', 'interviewer', 'settings', 'user'])
+  @IsOptional()
+  @IsIn(['interview', 'scorecard', 'question_set', 'position', 'candidate', 'interviewer', 'settings', 'user'])
   entityType?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   entityId?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   actorId?: string;
 }
 

@@ -15,7 +15,8 @@ import {
   recordScopeFor,
 } from './access-policy';
 
-const user = (id: string, ...roles: Role[]): AuthUser => ({ id, roles, email: `${id}@example.com`, name: id, timezone: 'UTC' }) as unknown as AuthUser;
+const user = (id: string, ...roles: Role[]): AuthUser =>
+  ({ id, roles, email: `${id}@example.com`, name: id, timezone: 'UTC' }) as unknown as AuthUser;
 
 const admin = user('admin', Role.Admin);
 const recruiter = user('rec', Role.Recruiter);
@@ -31,15 +32,37 @@ const interviewOfB = { hiringManagerId: 'hmB', panelUserIds: ['ivB', 'both'] };
 
 describe('access policy', () => {
   it('lets admins and recruiters manage every position, a hiring manager only theirs, interviewers none', () => {
-    expect([admin, recruiter, hmA, ivOn].map((u) => canManagePosition(u, positionOfA))).toEqual([true, true, true, false]);
-    expect([admin, recruiter, hmA, ivOn].map((u) => canManagePosition(u, positionOfB))).toEqual([true, true, false, false]);
+    expect([admin, recruiter, hmA, ivOn].map((u) => canManagePosition(u, positionOfA))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect([admin, recruiter, hmA, ivOn].map((u) => canManagePosition(u, positionOfB))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
     // the id alone does not make a manager: the role is needed as well
     expect(canManagePosition(user('hmA', Role.Interviewer), positionOfA)).toBe(false);
   });
 
-  it('shows an interview to its position\'s managers and its panel only', () => {
-    expect([admin, recruiter, hmA, ivOn, ivOff].map((u) => canReadInterview(u, interviewOfA))).toEqual([true, true, true, true, false]);
-    expect([admin, recruiter, hmA, ivOn, ivOff].map((u) => canReadInterview(u, interviewOfB))).toEqual([true, true, false, false, false]);
+  it("shows an interview to its position's managers and its panel only", () => {
+    expect([admin, recruiter, hmA, ivOn, ivOff].map((u) => canReadInterview(u, interviewOfA))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect([admin, recruiter, hmA, ivOn, ivOff].map((u) => canReadInterview(u, interviewOfB))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     // a hiring manager on another manager's panel reads it as a panelist, not as an overseer
     expect(canReadInterview(both, interviewOfB)).toBe(true);
     expect(oversees(both, interviewOfB)).toBe(false);
@@ -60,21 +83,46 @@ describe('access policy', () => {
     expect(() => managedBy(ivOn)).toThrow(ForbiddenException);
   });
 
-  it('bounds an interviewer\'s record to the caller\'s positions unless it is their own or the recruiting team\'s', () => {
-    expect([admin, recruiter, hmA, ivOn, ivOff].map((u) => canReadInterviewerRecord(u, 'ivOn'))).toEqual([true, true, true, true, false]);
+  it("bounds an interviewer's record to the caller's positions unless it is their own or the recruiting team's", () => {
+    expect([admin, recruiter, hmA, ivOn, ivOff].map((u) => canReadInterviewerRecord(u, 'ivOn'))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(recordScopeFor(admin, 'ivOn')).toBeUndefined();
     expect(recordScopeFor(ivOn, 'ivOn')).toBeUndefined();
     expect(recordScopeFor(hmA, 'ivOn')).toBe('hmA');
   });
 
-  it('lets a scorecard\'s author and admins reopen it', () => {
-    expect([admin, recruiter, hmA, ivOn, ivOff].map((u) => canReopenScorecard(u, 'ivOn'))).toEqual([true, false, false, true, false]);
+  it("lets a scorecard's author and admins reopen it", () => {
+    expect([admin, recruiter, hmA, ivOn, ivOff].map((u) => canReopenScorecard(u, 'ivOn'))).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 
-  it('lets only the panel answer an invitation; the note is the panelist\'s and the managers\'', () => {
-    expect([admin, recruiter, hmA, ivOn, ivOff, both].map((u) => canAnswerInvitation(u, interviewOfA))).toEqual([false, false, false, true, false, false]);
+  it("lets only the panel answer an invitation; the note is the panelist's and the managers'", () => {
+    expect([admin, recruiter, hmA, ivOn, ivOff, both].map((u) => canAnswerInvitation(u, interviewOfA))).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+    ]);
     expect(canAnswerInvitation(both, interviewOfB)).toBe(true);
-    expect([admin, recruiter, hmA, ivOn, ivOff].map((u) => canReadRsvpNote(u, interviewOfA, 'ivOn'))).toEqual([true, true, true, true, false]);
+    expect([admin, recruiter, hmA, ivOn, ivOff].map((u) => canReadRsvpNote(u, interviewOfA, 'ivOn'))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(canReadRsvpNote(hmA, interviewOfB, 'ivB')).toBe(false);
     expect(canReadRsvpNote(ivOn, interviewOfA, 'other')).toBe(false);
   });

@@ -1,6 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { PageQueryDto } from '@app/common';
 import { IsTimeZone } from '../decorators/is-time-zone.decorator';
 import { Role } from '../role.enum';
@@ -9,13 +20,19 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class ListUsersQueryDto extends PageQueryDto {
   /** Words in the name or email. */
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 }
 
 /** What an admin may change about a user; every field optional. */
 export class UpdateUserDto {
-  @IsOptional() @IsString() @Transform(trim) @MinLength(1, { message: 'name must not be empty' }) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @Transform(trim)
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: Role, isArray: true, enumName: 'Role', example: ['interviewer'] })
@@ -28,20 +45,27 @@ export class UpdateUserDto {
   roles?: Role[];
 
   /** IANA timezone, e.g. Europe/Berlin. */
-  @IsOptional() @IsTimeZone()
+  @IsOptional()
+  @IsTimeZone()
   timezone?: string;
 
   /** false deactivates: the user can no longer sign in, and their tokens stop working at once. */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   active?: boolean;
 }
 
 /** What every user may change about themselves. */
 export class UpdateMeDto {
-  @IsOptional() @IsString() @Transform(trim) @MinLength(1, { message: 'name must not be empty' }) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @Transform(trim)
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(200)
   name?: string;
 
   /** IANA timezone in which times are shown to you, e.g. Europe/Berlin. */
-  @IsOptional() @IsTimeZone()
+  @IsOptional()
+  @IsTimeZone()
   timezone?: string;
 }

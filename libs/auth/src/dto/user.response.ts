@@ -14,6 +14,14 @@ export class UserResponse {
   createdAt: Date;
 
   static from(u: UserEntity): UserResponse {
-    return { id: u.id, email: u.email, name: u.name, roles: u.roles, timezone: u.timezone, active: u.active, createdAt: u.createdAt };
+    return {
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      roles: u.roles,
+      timezone: u.timezone,
+      active: u.active,
+      createdAt: u.createdAt,
+    };
   }
 }

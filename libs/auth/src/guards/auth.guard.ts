@@ -34,11 +34,14 @@ export class GlobalAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, targets)) return true;
     const options = this.reflector.getAllAndOverride<AuthenticatedOptions | undefined>(AUTH_METADATA, targets);
     if (!options) throw new ForbiddenException('This endpoint is not open to anyone');
-    const request = context.switchToHttp().getRequest<{ user?: AuthUser; headers?: Record<string, string | string[] | undefined> }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ user?: AuthUser; headers?: Record<string, string | string[] | undefined> }>();
     const outcome = this.tokens.fromRequest(request);
     if (outcome.error) throw new UnauthorizedException(MESSAGES[outcome.error]);
     const { sub, sid } = outcome.claims;
-    if (typeof sub !== 'string' || (sid !== undefined && typeof sid !== 'string')) throw new UnauthorizedException(MESSAGES.invalid);
+    if (typeof sub !== 'string' || (sid !== undefined && typeof sid !== 'string'))
+      throw new UnauthorizedException(MESSAGES.invalid);
     const found = await this.users.findSignedIn(sub, sid);
     if (!found) throw new UnauthorizedException(MESSAGES.invalid);
     const user: AuthUser = { ...found, sessionId: sid };

@@ -43,14 +43,20 @@ export class RefreshTokenRepository {
 
   /** Revokes every sign-in of a user, optionally but the one named. */
   async revokeUser(userId: string, exceptFamilyId?: string): Promise<number> {
-    const where = exceptFamilyId ? { userId, revokedAt: IsNull(), familyId: Not(exceptFamilyId) } : { userId, revokedAt: IsNull() };
+    const where = exceptFamilyId
+      ? { userId, revokedAt: IsNull(), familyId: Not(exceptFamilyId) }
+      : { userId, revokedAt: IsNull() };
     const result = await this.repo.update(where, { revokedAt: () => 'now()' });
     return result.affected ?? 0;
   }
 
   /** Forgets a user's expired tokens (rotated ones stay until then: they are how reuse is recognised). */
   async deleteExpired(userId: string): Promise<void> {
-    await this.repo.createQueryBuilder().delete().where('user_id = :userId AND expires_at < now()', { userId }).execute();
+    await this.repo
+      .createQueryBuilder()
+      .delete()
+      .where('user_id = :userId AND expires_at < now()', { userId })
+      .execute();
   }
 
   /** A sign-in is live while one of its tokens is unrevoked (rotation keeps one; sign-out revokes all). */

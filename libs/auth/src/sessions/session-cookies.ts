@@ -49,7 +49,10 @@ export function dashboardCookie(token: string, maxAge: number, secure: boolean):
 
 /** Both cookies expired at once: what sign-out sends, whatever state the browser was in. */
 export function clearedCookies(secure: boolean): string[] {
-  return [cookie(REFRESH_COOKIE, '', REFRESH_COOKIE_PATH, 0, secure), cookie(DASHBOARD_COOKIE, '', DASHBOARD_COOKIE_PATH, 0, secure)];
+  return [
+    cookie(REFRESH_COOKIE, '', REFRESH_COOKIE_PATH, 0, secure),
+    cookie(DASHBOARD_COOKIE, '', DASHBOARD_COOKIE_PATH, 0, secure),
+  ];
 }
 
 export function setCookies(reply: FastifyReply, cookies: string[]): void {

@@ -10,7 +10,11 @@ import { assertSameOriginCall, CSRF_HEADER } from './same-origin';
 import { clearedCookies, refreshCookie, refreshTokenFrom, setCookies } from './session-cookies';
 import { SessionsService } from './sessions.service';
 
-const CSRF = { name: CSRF_HEADER, required: true, description: 'Any value, e.g. "fetch": proves the call comes from a page of this app' };
+const CSRF = {
+  name: CSRF_HEADER,
+  required: true,
+  description: 'Any value, e.g. "fetch": proves the call comes from a page of this app',
+};
 
 /** The refresh cookie's endpoints: no bearer token, the HttpOnly cookie set at sign-in instead. */
 @ApiTags('auth')

@@ -37,7 +37,12 @@ export class SessionsService {
   async start(user: UserEntity): Promise<IssuedRefresh> {
     const issued = this.next(randomUUID());
     await this.tokens.deleteExpired(user.id); // each sign-in tidies up after the user's earlier ones
-    await this.tokens.insert({ tokenHash: hashToken(issued.token), familyId: issued.familyId, userId: user.id, expiresAt: this.expiry() });
+    await this.tokens.insert({
+      tokenHash: hashToken(issued.token),
+      familyId: issued.familyId,
+      userId: user.id,
+      expiresAt: this.expiry(),
+    });
     return issued;
   }
 
@@ -49,7 +54,15 @@ export class SessionsService {
       const claimed = await this.tokens.claim(tokenHash, tx);
       if (!claimed) return null;
       const issued = this.next(claimed.familyId);
-      await this.tokens.insert({ tokenHash: hashToken(issued.token), familyId: claimed.familyId, userId: claimed.userId, expiresAt: this.expiry() }, tx);
+      await this.tokens.insert(
+        {
+          tokenHash: hashToken(issued.token),
+          familyId: claimed.familyId,
+          userId: claimed.userId,
+          expiresAt: this.expiry(),
+        },
+        tx,
+      );
       return { userId: claimed.userId, issued };
     });
     if (!rotated) {
@@ -90,7 +103,10 @@ export class SessionsService {
     if (!known?.rotatedAt) return;
     const revoked = await this.tokens.revokeFamily(known.familyId);
     this.logger.warn(`refresh token reuse for user ${known.userId}: family ${known.familyId} revoked`);
-    await this.audit.record(null, 'user', known.userId, 'refresh_token_reused', { familyId: known.familyId, revokedTokens: revoked });
+    await this.audit.record(null, 'user', known.userId, 'refresh_token_reused', {
+      familyId: known.familyId,
+      revokedTokens: revoked,
+    });
   }
 
   private next(familyId: string): IssuedRefresh {

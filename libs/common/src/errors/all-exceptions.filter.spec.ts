@@ -5,20 +5,45 @@ import { conflict } from './app-exceptions';
 
 describe('errorBody', () => {
   it('hides the internals of unexpected errors and keeps the request id', () => {
-    const { body, internal } = errorBody(new Error('relation "secret_table" does not exist at /srv/app.js:12'), 'req-1');
+    const { body, internal } = errorBody(
+      new Error('relation "secret_table" does not exist at /srv/app.js:12'),
+      'req-1',
+    );
     expect(internal).toBe(true);
-    expect(body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: expect.not.stringContaining('secret_table'), requestId: 'req-1' });
+    expect(body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: expect.not.stringContaining('secret_table'),
+      requestId: 'req-1',
+    });
   });
 
   it('keeps the message and details of HTTP errors', () => {
-    expect(errorBody(new ConflictException('taken'), 'r').body).toEqual({ statusCode: 409, error: 'Conflict', message: 'taken', requestId: 'r' });
-    expect(errorBody(conflict('stale', { currentVersion: 3 }), 'r').body).toEqual({ statusCode: 409, error: 'Conflict', message: 'stale', details: { currentVersion: 3 }, requestId: 'r' });
-    expect(errorBody(new BadRequestException(['a is wrong', 'b is wrong']), 'r').body.message).toBe('a is wrong; b is wrong');
+    expect(errorBody(new ConflictException('taken'), 'r').body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'taken',
+      requestId: 'r',
+    });
+    expect(errorBody(conflict('stale', { currentVersion: 3 }), 'r').body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'stale',
+      details: { currentVersion: 3 },
+      requestId: 'r',
+    });
+    expect(errorBody(new BadRequestException(['a is wrong', 'b is wrong']), 'r').body.message).toBe(
+      'a is wrong; b is wrong',
+    );
   });
 
   it('maps PostgreSQL format errors to 400 and serialization failures to 409', () => {
-    expect(errorBody(Object.assign(new Error('invalid input syntax for type uuid'), { code: '22P02' }), 'r').body.statusCode).toBe(400);
-    expect(errorBody(Object.assign(new Error('could not serialize'), { code: '40001' }), 'r').body.statusCode).toBe(409);
+    expect(
+      errorBody(Object.assign(new Error('invalid input syntax for type uuid'), { code: '22P02' }), 'r').body.statusCode,
+    ).toBe(400);
+    expect(errorBody(Object.assign(new Error('could not serialize'), { code: '40001' }), 'r').body.statusCode).toBe(
+      409,
+    );
   });
 
   describe('database unavailability', () => {
@@ -36,21 +61,43 @@ describe('errorBody', () => {
       ['08006 connection failure', withCode('connection failure', '08006')],
       ['08001 cannot establish', withCode('could not connect', '08001')],
       ['53300 too many connections', withCode('sorry, too many clients already', '53300')],
-      ['AggregateError of refusals', Object.assign(new AggregateError([withCode('a', 'ECONNREFUSED'), withCode('b', 'ECONNREFUSED')], ''), { code: 'ECONNREFUSED' })],
-      ['QueryFailedError wrapping 57P01', new QueryFailedError('SELECT 1', [], withCode('terminating connection due to administrator command', '57P01'))],
-      ['QueryFailedError wrapping a lost socket', new QueryFailedError('INSERT', [], new Error('Connection terminated unexpectedly'))],
-      ['TypeORM CannotConnect', Object.assign(new Error('cannot connect'), { name: 'CannotConnectAlreadyConnectedError' })],
+      [
+        'AggregateError of refusals',
+        Object.assign(new AggregateError([withCode('a', 'ECONNREFUSED'), withCode('b', 'ECONNREFUSED')], ''), {
+          code: 'ECONNREFUSED',
+        }),
+      ],
+      [
+        'QueryFailedError wrapping 57P01',
+        new QueryFailedError('SELECT 1', [], withCode('terminating connection due to administrator command', '57P01')),
+      ],
+      [
+        'QueryFailedError wrapping a lost socket',
+        new QueryFailedError('INSERT', [], new Error('Connection terminated unexpectedly')),
+      ],
+      [
+        'TypeORM CannotConnect',
+        Object.assign(new Error('cannot connect'), { name: 'CannotConnectAlreadyConnectedError' }),
+      ],
       ['cause chain', new Error('outer', { cause: withCode('x', 'ECONNREFUSED') })],
     ];
     it.each(unavailable)('%s is a 503 that tells the client to retry', (_name, error) => {
       expect(isDatabaseUnavailable(error)).toBe(true);
-      expect(errorBody(error, 'r').body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry shortly', requestId: 'r' });
+      expect(errorBody(error, 'r').body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'The database is unavailable; retry shortly',
+        requestId: 'r',
+      });
     });
 
     const notUnavailable: Array<[string, unknown]> = [
       ['unique violation', withCode('duplicate key', '23505')],
       ['syntax error', withCode('syntax error', '42601')],
-      ['QueryFailedError of a constraint', new QueryFailedError('INSERT', [], withCode('violates foreign key constraint', '23503'))],
+      [
+        'QueryFailedError of a constraint',
+        new QueryFailedError('INSERT', [], withCode('violates foreign key constraint', '23503')),
+      ],
       ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
       ['a 5-character code in another class', withCode('x', '58030')],
       ['null', null],

@@ -16,7 +16,17 @@ interface PgError {
 /** Seconds a client should wait before retrying a 503. */
 export const RETRY_AFTER_SECONDS = 5;
 
-const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+]);
 // pg's own texts for a lost or unobtainable connection (it has no code for them)
 const CONNECTION_MESSAGES = [
   /Connection terminated/i,
@@ -27,7 +37,12 @@ const CONNECTION_MESSAGES = [
   /terminating connection/i,
   /the database system is (starting up|shutting down|in recovery mode)/i,
 ];
-const CONNECTION_ERROR_NAMES = new Set(['CannotConnectAlreadyConnectedError', 'ConnectionIsNotSetError', 'CannotConnectError', 'CannotExecuteNotConnectedError']);
+const CONNECTION_ERROR_NAMES = new Set([
+  'CannotConnectAlreadyConnectedError',
+  'ConnectionIsNotSetError',
+  'CannotConnectError',
+  'CannotExecuteNotConnectedError',
+]);
 
 /**
  * True when the error says the database cannot be reached (as opposed to a query it refused):
@@ -40,7 +55,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const code = typeof e.code === 'string' ? e.code : '';
   if (CONNECTION_ERRNOS.has(code)) return true;
   if (/^57P0[123]$/.test(code) || /^08[0-9A-Z]{3}$/.test(code) || code === '53300') return true;
-  if (typeof e.name === 'string' && (CONNECTION_ERROR_NAMES.has(e.name) || e.name.startsWith('CannotConnect'))) return true;
+  if (typeof e.name === 'string' && (CONNECTION_ERROR_NAMES.has(e.name) || e.name.startsWith('CannotConnect')))
+    return true;
   if (typeof e.message === 'string' && CONNECTION_MESSAGES.some((re) => re.test(e.message!))) return true;
   // AggregateError (several addresses refused), TypeORM's wrapper and Error causes
   const inner = (e as { errors?: unknown[] }).errors;
@@ -85,28 +101,61 @@ export function errorBody(exception: unknown, requestId: string): { body: ErrorB
       details = r.details;
     }
     return {
-      body: { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, ...(details !== undefined ? { details } : {}), requestId },
+      body: {
+        statusCode: status,
+        error: STATUS_CODES[status] ?? 'Error',
+        message,
+        ...(details !== undefined ? { details } : {}),
+        requestId,
+      },
       internal: status >= 500,
     };
   }
   const fw = exception as FrameworkError;
   if (fw && typeof fw.statusCode === 'number' && fw.statusCode >= 400 && fw.statusCode < 500) {
     const message = (fw.code && FASTIFY_MESSAGES[fw.code]) || fw.message || 'Bad request';
-    return { body: { statusCode: fw.statusCode, error: STATUS_CODES[fw.statusCode] ?? 'Error', message, requestId }, internal: false };
+    return {
+      body: { statusCode: fw.statusCode, error: STATUS_CODES[fw.statusCode] ?? 'Error', message, requestId },
+      internal: false,
+    };
   }
   if (isDatabaseUnavailable(exception)) {
     // internal: logged for operators, but the client only learns to come back
-    return { body: { statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry shortly', requestId }, internal: true };
+    return {
+      body: {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'The database is unavailable; retry shortly',
+        requestId,
+      },
+      internal: true,
+    };
   }
   const pg = exception as PgError;
   if (pg?.code === '22P02' || pg?.code === '22007' || pg?.code === '22008') {
-    return { body: { statusCode: 400, error: 'Bad Request', message: 'A value has the wrong format', requestId }, internal: false };
+    return {
+      body: { statusCode: 400, error: 'Bad Request', message: 'A value has the wrong format', requestId },
+      internal: false,
+    };
   }
   if (pg?.code === '40001' || pg?.code === '40P01') {
-    return { body: { statusCode: 409, error: 'Conflict', message: 'The request conflicted with a concurrent change; retry it', requestId }, internal: false };
+    return {
+      body: {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'The request conflicted with a concurrent change; retry it',
+        requestId,
+      },
+      internal: false,
+    };
   }
   return {
-    body: { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side. Quote the request id if you report it.', requestId },
+    body: {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side. Quote the request id if you report it.',
+      requestId,
+    },
     internal: true,
   };
 }
@@ -124,13 +173,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { body, internal } = errorBody(exception, requestId);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
       // an outage is expected to pass: one warning line, no stack per request
-      this.logger.warn({ requestId, cause: exception instanceof Error ? exception.message : String(exception) }, 'service unavailable');
+      this.logger.warn(
+        { requestId, cause: exception instanceof Error ? exception.message : String(exception) },
+        'service unavailable',
+      );
     } else if (internal) {
-      this.logger.error({ err: exception, requestId }, exception instanceof Error ? exception.message : 'unhandled error');
+      this.logger.error(
+        { err: exception, requestId },
+        exception instanceof Error ? exception.message : 'unhandled error',
+      );
     }
-    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
+    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && !reply.getHeader('retry-after'))
+      reply.header('retry-after', '60');
     // every 503 (database down, hashing saturated, unhealthy) tells the client when to come back
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !reply.getHeader('retry-after')) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !reply.getHeader('retry-after'))
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     reply.status(body.statusCode).header('x-request-id', requestId).send(body);
   }
 }

@@ -5,7 +5,11 @@ import { HttpException, HttpStatus } from '@nestjs/common';
  * (for example the current version on a 409, or what is missing on a 422).
  */
 export class DetailedHttpException extends HttpException {
-  constructor(status: HttpStatus, message: string, readonly details?: unknown) {
+  constructor(
+    status: HttpStatus,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super({ message, details }, status);
   }
 }

@@ -28,18 +28,26 @@ describe('createValidationPipe', () => {
   });
 
   it('names a path parameter by its name and a query value by its key', async () => {
-    expect((await refusal(pipe.transform('x\ud800', { type: 'param', data: 'id', metatype: String }))).body.details[0].field).toBe('id');
-    expect((await refusal(pipe.transform({ q: '\u0000' }, { type: 'query', metatype: Object }))).body.details[0].field).toBe('q');
+    expect(
+      (await refusal(pipe.transform('x\ud800', { type: 'param', data: 'id', metatype: String }))).body.details[0].field,
+    ).toBe('id');
+    expect(
+      (await refusal(pipe.transform({ q: '\u0000' }, { type: 'query', metatype: Object }))).body.details[0].field,
+    ).toBe('q');
   });
 
   it('applies the configured depth, even to arguments that have no DTO', async () => {
     const r = await refusal(pipe.transform({ a: { b: { c: {} } } }, { type: 'body', metatype: Object }));
     expect(r.body.message).toBe('a.b.c is nested too deeply (at most 3 levels)');
-    await expect(pipe.transform({ a: { b: {} } }, { type: 'body', metatype: Object })).resolves.toEqual({ a: { b: {} } });
+    await expect(pipe.transform({ a: { b: {} } }, { type: 'body', metatype: Object })).resolves.toEqual({
+      a: { b: {} },
+    });
   });
 
   it('leaves custom parameters (the signed-in user) alone and still validates DTOs', async () => {
-    await expect(pipe.transform({ name: '\u0000' }, { type: 'custom', metatype: Object })).resolves.toEqual({ name: '\u0000' });
+    await expect(pipe.transform({ name: '\u0000' }, { type: 'custom', metatype: Object })).resolves.toEqual({
+      name: '\u0000',
+    });
     expect((await refusal(pipe.transform({ name: 1 }, { type: 'body', metatype: NameDto }))).status).toBe(400);
   });
 });

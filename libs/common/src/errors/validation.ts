@@ -29,25 +29,31 @@ class GuardedValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type !== 'custom') assertCleanInput(value, metadata.type === 'param' && metadata.data ? metadata.data : metadata.type, this.limits);
+    if (metadata.type !== 'custom')
+      assertCleanInput(value, metadata.type === 'param' && metadata.data ? metadata.data : metadata.type, this.limits);
     return super.transform(value, metadata);
   }
 }
 
 /** The one global ValidationPipe: unknown fields are refused and named, types are transformed. */
 export function createValidationPipe(limits: Partial<InputLimits> = {}): ValidationPipe {
-  return new GuardedValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    forbidUnknownValues: true,
-    stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      const message = details.flatMap((d) => d.messages.map((m) => (m.includes(d.field) ? m : `${d.field}: ${m}`))).join('; ');
-      const ex = new DetailedHttpException(400, message || 'Invalid request', details);
-      return ex satisfies BadRequestException | DetailedHttpException;
+  return new GuardedValidationPipe(
+    {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      forbidUnknownValues: true,
+      stopAtFirstError: false,
+      exceptionFactory: (errors) => {
+        const details = flattenValidationErrors(errors);
+        const message = details
+          .flatMap((d) => d.messages.map((m) => (m.includes(d.field) ? m : `${d.field}: ${m}`)))
+          .join('; ');
+        const ex = new DetailedHttpException(400, message || 'Invalid request', details);
+        return ex satisfies BadRequestException | DetailedHttpException;
+      },
     },
-  }, { ...DEFAULT_INPUT_LIMITS, ...limits });
+    { ...DEFAULT_INPUT_LIMITS, ...limits },
+  );
 }

@@ -4,23 +4,33 @@ import { completeOpenApiContract } from './openapi-contract';
 const ERROR = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } };
 
 function doc(paths: Record<string, unknown>): OpenAPIObject {
-  return { openapi: '3.0.0', info: { title: 't', version: '1' }, paths, components: { schemas: {} } } as unknown as OpenAPIObject;
+  return {
+    openapi: '3.0.0',
+    info: { title: 't', version: '1' },
+    paths,
+    components: { schemas: {} },
+  } as unknown as OpenAPIObject;
 }
 
 describe('completeOpenApiContract', () => {
   it('declares errors of a file download as JSON, not with the file media type', () => {
-    const d = completeOpenApiContract(doc({
-      '/x/{id}/invite.ics': {
-        get: {
-          parameters: [{ in: 'path', name: 'id', required: true, schema: { type: 'string' } }],
-          security: [{ bearer: [] }],
-          responses: {
-            200: { description: 'file', content: { 'text/calendar': { schema: { type: 'string' } } } },
-            404: { description: 'Not found\n\nNot found', content: { 'text/calendar': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } } },
+    const d = completeOpenApiContract(
+      doc({
+        '/x/{id}/invite.ics': {
+          get: {
+            parameters: [{ in: 'path', name: 'id', required: true, schema: { type: 'string' } }],
+            security: [{ bearer: [] }],
+            responses: {
+              200: { description: 'file', content: { 'text/calendar': { schema: { type: 'string' } } } },
+              404: {
+                description: 'Not found\n\nNot found',
+                content: { 'text/calendar': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } },
+              },
+            },
           },
         },
-      },
-    }));
+      }),
+    );
     const responses = (d.paths['/x/{id}/invite.ics'].get as any).responses;
     expect(responses['200'].content).toEqual({ 'text/calendar': { schema: { type: 'string' } } });
     expect(responses['404']).toEqual({ description: 'Not found', content: ERROR });
@@ -36,10 +46,30 @@ describe('completeOpenApiContract', () => {
   });
 
   it('adds 400, 409, 413, 422 and the Idempotency-Key header to a signed-in POST with a body', () => {
-    const d = completeOpenApiContract(doc({
-      '/things': { post: { requestBody: { content: { 'application/json': { schema: {} } } }, security: [{ bearer: [] }], responses: { 201: { description: 'made' } } } },
-    }));
-    expect(Object.keys((d.paths['/things'].post as any).responses)).toEqual(['201', '400', '401', '403', '409', '413', '422', '429', '503']);
-    expect((d.paths['/things'].post as any).parameters).toEqual([expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: false })]);
+    const d = completeOpenApiContract(
+      doc({
+        '/things': {
+          post: {
+            requestBody: { content: { 'application/json': { schema: {} } } },
+            security: [{ bearer: [] }],
+            responses: { 201: { description: 'made' } },
+          },
+        },
+      }),
+    );
+    expect(Object.keys((d.paths['/things'].post as any).responses)).toEqual([
+      '201',
+      '400',
+      '401',
+      '403',
+      '409',
+      '413',
+      '422',
+      '429',
+      '503',
+    ]);
+    expect((d.paths['/things'].post as any).parameters).toEqual([
+      expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: false }),
+    ]);
   });
 });

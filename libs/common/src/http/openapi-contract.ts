@@ -16,10 +16,19 @@ const IDEMPOTENCY_KEY = {
 };
 
 interface Operation {
-  parameters?: Array<{ in?: string; name?: string; required?: boolean; description?: string; schema?: { type?: string; format?: string } }>;
+  parameters?: Array<{
+    in?: string;
+    name?: string;
+    required?: boolean;
+    description?: string;
+    schema?: { type?: string; format?: string };
+  }>;
   requestBody?: unknown;
   security?: unknown[];
-  responses: Record<string, { description?: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
+  responses: Record<
+    string,
+    { description?: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }
+  >;
 }
 
 /**
@@ -49,13 +58,15 @@ export function completeOpenApiContract(document: OpenAPIObject): OpenAPIObject 
       if (method !== 'get' && op.security?.length) common.add(409);
       // the idempotency interceptor serves every signed-in POST
       if (method === 'post' && op.security?.length) {
-        if (!params.some((p) => p.in === 'header' && p.name?.toLowerCase() === 'idempotency-key')) params.push(IDEMPOTENCY_KEY);
+        if (!params.some((p) => p.in === 'header' && p.name?.toLowerCase() === 'idempotency-key'))
+          params.push(IDEMPOTENCY_KEY);
         op.parameters = params;
         [400, 409, 422].forEach((s) => common.add(s));
       }
       for (const p of params) {
         // ids in paths are UUIDs (a queue job id is not)
-        if (p.in === 'path' && /^(id|\w+Id)$/.test(p.name ?? '') && p.name !== 'jobId' && p.schema?.type === 'string') p.schema.format ??= 'uuid';
+        if (p.in === 'path' && /^(id|\w+Id)$/.test(p.name ?? '') && p.name !== 'jobId' && p.schema?.type === 'string')
+          p.schema.format ??= 'uuid';
       }
       for (const status of common) op.responses[String(status)] ??= { description: ERROR_DESCRIPTIONS[status] };
       for (const [status, response] of Object.entries(op.responses)) {

@@ -44,7 +44,9 @@ describe('findInputProblem', () => {
 
   it('caps the keys and elements counted over the whole tree (two keys plus the elements; 1000 is the limit)', () => {
     expect(findInputProblem({ a: new Array(600).fill(0), b: new Array(398).fill(0) }, 'body', limits)).toBeNull();
-    expect(findInputProblem({ a: new Array(600).fill(0), b: new Array(399).fill(0) }, 'body', limits)?.message).toMatch(/too many values/);
+    expect(findInputProblem({ a: new Array(600).fill(0), b: new Array(399).fill(0) }, 'body', limits)?.message).toMatch(
+      /too many values/,
+    );
   });
 
   it('leaves raw byte bodies alone', () => {

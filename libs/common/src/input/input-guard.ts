@@ -26,7 +26,9 @@ export function badText(s: string): string | null {
 
 /** A key shown in a field path: an odd key is escaped, so that the message itself stays valid text. */
 function shownKey(key: string): string {
-  const shown = badText(key) ? key.replace(/[\u0000\ud800-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : key;
+  const shown = badText(key)
+    ? key.replace(/[\u0000\ud800-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : key;
   return shown.length > 100 ? `${shown.slice(0, 100)}…` : shown;
 }
 
@@ -37,7 +39,11 @@ const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
  * (an explicit stack), so JSON nested 10,000 deep is refused rather than overflowing the call
  * stack, and it runs before class-transformer, which recurses.
  */
-export function findInputProblem(value: unknown, root: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): InputProblem | null {
+export function findInputProblem(
+  value: unknown,
+  root: string,
+  limits: InputLimits = DEFAULT_INPUT_LIMITS,
+): InputProblem | null {
   const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: value, path: '', depth: 0 }];
   let entries = 0;
   while (stack.length) {
@@ -50,17 +56,28 @@ export function findInputProblem(value: unknown, root: string, limits: InputLimi
     // raw bodies (Buffer) are bytes, not text fields
     if (typeof v !== 'object' || v === null || ArrayBuffer.isView(v)) continue;
     if (depth + 1 > limits.maxDepth) {
-      return { field: path || root, message: `${path || root} is nested too deeply (at most ${limits.maxDepth} levels)` };
+      return {
+        field: path || root,
+        message: `${path || root} is nested too deeply (at most ${limits.maxDepth} levels)`,
+      };
     }
     if (Array.isArray(v)) {
       entries += v.length;
-      if (entries > limits.maxEntries) return { field: path || root, message: `${root} holds too many values (at most ${limits.maxEntries} keys and elements in all)` };
+      if (entries > limits.maxEntries)
+        return {
+          field: path || root,
+          message: `${root} holds too many values (at most ${limits.maxEntries} keys and elements in all)`,
+        };
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: join(path, String(i)), depth: depth + 1 });
       continue;
     }
     const keys = Object.keys(v);
     entries += keys.length;
-    if (entries > limits.maxEntries) return { field: path || root, message: `${root} holds too many values (at most ${limits.maxEntries} keys and elements in all)` };
+    if (entries > limits.maxEntries)
+      return {
+        field: path || root,
+        message: `${root} holds too many values (at most ${limits.maxEntries} keys and elements in all)`,
+      };
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i];
       const field = join(path, shownKey(key));
@@ -75,5 +92,6 @@ export function findInputProblem(value: unknown, root: string, limits: InputLimi
 /** Throws the API's 400 (naming the field) for the first problem in the argument. */
 export function assertCleanInput(value: unknown, root: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): void {
   const problem = findInputProblem(value, root, limits);
-  if (problem) throw new DetailedHttpException(400, problem.message, [{ field: problem.field, messages: [problem.message] }]);
+  if (problem)
+    throw new DetailedHttpException(400, problem.message, [{ field: problem.field, messages: [problem.message] }]);
 }

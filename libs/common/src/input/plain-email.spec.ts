@@ -13,9 +13,12 @@ const check = (email: unknown) => {
 };
 
 describe('IsPlainEmail', () => {
-  it.each(['ada@example.com', 'a.b+tag@sub.example.co.uk', "o'brien@x.io", 'x@xn--bcher-kva.example'])('accepts %s', (email) => {
-    expect(plainEmailProblem(email)).toBeNull();
-  });
+  it.each(['ada@example.com', 'a.b+tag@sub.example.co.uk', "o'brien@x.io", 'x@xn--bcher-kva.example'])(
+    'accepts %s',
+    (email) => {
+      expect(plainEmailProblem(email)).toBeNull();
+    },
+  );
 
   it.each([
     ['"a b"@x.com', /whitespace/],

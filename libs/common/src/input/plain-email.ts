@@ -26,9 +26,11 @@ export function plainEmailProblem(value: unknown): string | null {
   if (at < 1 || at !== value.lastIndexOf('@')) return 'must be a plain address like name@example.com';
   const local = value.slice(0, at).toLowerCase();
   const domain = value.slice(at + 1).toLowerCase();
-  if (local.length > 64 || !local.split('.').every((p) => ATOM.test(p))) return 'must have a plain local part (no quotes, spaces or display name)';
+  if (local.length > 64 || !local.split('.').every((p) => ATOM.test(p)))
+    return 'must have a plain local part (no quotes, spaces or display name)';
   const labels = domain.split('.');
-  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(labels[labels.length - 1])) return 'must have a valid domain name';
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(labels[labels.length - 1]))
+    return 'must have a valid domain name';
   return null;
 }
 

@@ -10,10 +10,16 @@ class Item {
 }
 
 class Holder {
-  @IsArray() @EachIsObject() @UniqueBy('id', (i: Item) => i?.id) @ValidateNested({ each: true }) @Type(() => Item)
+  @IsArray()
+  @EachIsObject()
+  @UniqueBy('id', (i: Item) => i?.id)
+  @ValidateNested({ each: true })
+  @Type(() => Item)
   items: Item[];
 
-  @IsNestedObject() @ValidateNested() @Type(() => Item)
+  @IsNestedObject()
+  @ValidateNested()
+  @Type(() => Item)
   one: Item;
 }
 
@@ -36,7 +42,9 @@ describe('EachIsObject, IsNestedObject, UniqueBy', () => {
   });
 
   it('refuse an array, a string or a number where an object belongs, naming the element', () => {
-    expect(messages({ items: [{ id: 'a' }, [{ id: 'b' }]], one: { id: 'c' } })).toContain('items.1 must be an object, not an array');
+    expect(messages({ items: [{ id: 'a' }, [{ id: 'b' }]], one: { id: 'c' } })).toContain(
+      'items.1 must be an object, not an array',
+    );
     expect(messages({ items: ['x'], one: { id: 'c' } })).toContain('items.0 must be an object, not a string');
     expect(messages({ items: [], one: [{ id: 'c' }] })).toContain('one must be an object, not an array');
     expect(messages({ items: [], one: 7 })).toContain('one must be an object, not a number');
@@ -47,6 +55,8 @@ describe('EachIsObject, IsNestedObject, UniqueBy', () => {
   });
 
   it('refuse a duplicate, naming both places', () => {
-    expect(messages({ items: [{ id: 'a' }, { id: 'b' }, { id: 'a' }], one: { id: 'c' } })).toContain('items.2 names id a twice (also items.0)');
+    expect(messages({ items: [{ id: 'a' }, { id: 'b' }, { id: 'a' }], one: { id: 'c' } })).toContain(
+      'items.2 names id a twice (also items.0)',
+    );
   });
 });

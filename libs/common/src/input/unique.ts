@@ -2,7 +2,10 @@ import type { ValidationOptions } from 'class-validator';
 import { ValidateBy } from 'class-validator';
 
 /** The first repeated element: its index, the index it repeats, and the key they share. */
-export function firstDuplicate<T>(list: readonly T[], key: (item: T) => unknown): { index: number; first: number; key: string } | null {
+export function firstDuplicate<T>(
+  list: readonly T[],
+  key: (item: T) => unknown,
+): { index: number; first: number; key: string } | null {
   const seen = new Map<string, number>();
   for (let i = 0; i < list.length; i++) {
     const k = key(list[i]);
@@ -22,7 +25,11 @@ export function firstDuplicate<T>(list: readonly T[], key: (item: T) => unknown)
  * 5f…/c1 twice (also ratings.0)". Two entries for one thing in one save are ambiguous (which
  * rating wins?) and used to reach a unique index as a 500.
  */
-export function UniqueBy<T = unknown>(what: string, key: (item: T) => unknown = (x) => x, options?: ValidationOptions): PropertyDecorator {
+export function UniqueBy<T = unknown>(
+  what: string,
+  key: (item: T) => unknown = (x) => x,
+  options?: ValidationOptions,
+): PropertyDecorator {
   const safeKey = (item: T): unknown => {
     try {
       return key(item);

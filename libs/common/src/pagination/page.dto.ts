@@ -6,11 +6,17 @@ import { findInputProblem } from '../input/input-guard';
 /** `?limit=&cursor=`: keyset pagination; `nextCursor` is null on the last page. */
 export class PageQueryDto {
   /** Items per page (1-100, default 20). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number = 20;
 
   /** The `nextCursor` of the previous page. */
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   cursor?: string;
 }
 
@@ -18,7 +24,11 @@ export class PageInfoDto {
   @ApiProperty({ type: 'integer', example: 20 })
   limit: number;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as ?cursor= to get the next page; null on the last page' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Pass as ?cursor= to get the next page; null on the last page',
+  })
   nextCursor: string | null;
 }
 

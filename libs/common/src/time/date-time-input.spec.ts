@@ -79,7 +79,10 @@ describe('parseDateTimeInput and IsDateTimeInput', () => {
       throw new Error('not refused');
     } catch (e: any) {
       expect(e.getStatus()).toBe(400);
-      expect(e.getResponse()).toMatchObject({ message: expect.stringMatching(/^start /), details: [{ field: 'start' }] });
+      expect(e.getResponse()).toMatchObject({
+        message: expect.stringMatching(/^start /),
+        details: [{ field: 'start' }],
+      });
     }
   });
 

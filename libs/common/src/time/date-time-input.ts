@@ -24,7 +24,8 @@ function calendarForm(value: string): string {
     const jan4 = Temporal.PlainDate.from({ year: Number(y), month: 1, day: 4 });
     // ISO 8601: week 1 is the week holding January 4th; weeks start on Monday
     const date = jan4.subtract({ days: jan4.dayOfWeek - 1 }).add({ days: (Number(w) - 1) * 7 + Number(d) - 1 });
-    if (Number(w) < 1 || date.yearOfWeek !== Number(y)) throw new DateTimeInputError(`week ${w} does not exist in ${y}`);
+    if (Number(w) < 1 || date.yearOfWeek !== Number(y))
+      throw new DateTimeInputError(`week ${w} does not exist in ${y}`);
     return date.toString() + value.slice(week[0].length);
   }
   const ordinal = ORDINAL_DATE.exec(value);
@@ -48,8 +49,12 @@ function calendarForm(value: string): string {
 export function toInstant(value: unknown, timeZone: string): Date {
   if (typeof value !== 'string') throw new DateTimeInputError('must be an ISO 8601 date-time string');
   const text = value.trim();
-  if (text.length > MAX_LENGTH) throw new DateTimeInputError(`must be an ISO 8601 date-time of at most ${MAX_LENGTH} characters`);
-  if (!YEAR_FIRST.test(text)) throw new DateTimeInputError('must be an ISO 8601 date-time with a four-digit year, e.g. 2027-12-01T10:00 or 2027-12-01T10:00:00Z');
+  if (text.length > MAX_LENGTH)
+    throw new DateTimeInputError(`must be an ISO 8601 date-time of at most ${MAX_LENGTH} characters`);
+  if (!YEAR_FIRST.test(text))
+    throw new DateTimeInputError(
+      'must be an ISO 8601 date-time with a four-digit year, e.g. 2027-12-01T10:00 or 2027-12-01T10:00:00Z',
+    );
   let iso: string;
   try {
     iso = calendarForm(text);
@@ -62,14 +67,21 @@ export function toInstant(value: unknown, timeZone: string): Date {
   try {
     let instant: Temporal.Instant;
     if (offset) instant = Temporal.Instant.from(iso);
-    else if (iso.includes('[')) instant = Temporal.ZonedDateTime.from(iso, { disambiguation: 'compatible' }).toInstant();
-    else instant = Temporal.PlainDateTime.from(iso).toZonedDateTime(timeZone, { disambiguation: 'compatible' }).toInstant();
+    else if (iso.includes('['))
+      instant = Temporal.ZonedDateTime.from(iso, { disambiguation: 'compatible' }).toInstant();
+    else
+      instant = Temporal.PlainDateTime.from(iso)
+        .toZonedDateTime(timeZone, { disambiguation: 'compatible' })
+        .toInstant();
     const ms = instant.epochMilliseconds;
-    if (ms < Date.UTC(1970, 0, 1) || ms >= Date.UTC(10000, 0, 1)) throw new DateTimeInputError('must be between 1970 and 9999');
+    if (ms < Date.UTC(1970, 0, 1) || ms >= Date.UTC(10000, 0, 1))
+      throw new DateTimeInputError('must be between 1970 and 9999');
     return new Date(ms);
   } catch (e) {
     if (e instanceof DateTimeInputError) throw e;
-    throw new DateTimeInputError(`is not a valid ISO 8601 date-time (${e instanceof Error ? e.message.slice(0, 120) : 'unreadable'})`);
+    throw new DateTimeInputError(
+      `is not a valid ISO 8601 date-time (${e instanceof Error ? e.message.slice(0, 120) : 'unreadable'})`,
+    );
   }
 }
 

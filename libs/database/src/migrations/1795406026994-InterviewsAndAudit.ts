@@ -1,10 +1,10 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class InterviewsAndAudit1795406026994 implements MigrationInterface {
-    name = 'InterviewsAndAudit1795406026994'
+  name = 'InterviewsAndAudit1795406026994';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "audit_events" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "actor_id" uuid,
@@ -16,10 +16,10 @@ export class InterviewsAndAudit1795406026994 implements MigrationInterface {
                 CONSTRAINT "PK_910f64d901a5c3e9878f0d4a407" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_audit_events_entity" ON "audit_events" ("entity_type", "entity_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "interviewer_profiles" (
                 "user_id" uuid NOT NULL,
                 "title" character varying(200),
@@ -34,7 +34,7 @@ export class InterviewsAndAudit1795406026994 implements MigrationInterface {
                 CONSTRAINT "PK_97cae56ebf5871609df0ead3b46" PRIMARY KEY ("user_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "positions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "title" character varying(200) NOT NULL,
@@ -47,10 +47,10 @@ export class InterviewsAndAudit1795406026994 implements MigrationInterface {
                 CONSTRAINT "PK_17e4e62ccd5749b289ae3fae6f3" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_positions_hiring_manager" ON "positions" ("hiring_manager_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "candidates" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "name" character varying(200) NOT NULL,
@@ -62,10 +62,10 @@ export class InterviewsAndAudit1795406026994 implements MigrationInterface {
                 CONSTRAINT "PK_140681296bf033ab1eb95288abb" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_candidates_position" ON "candidates" ("position_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "interviews" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "candidate_id" uuid NOT NULL,
@@ -95,16 +95,16 @@ export class InterviewsAndAudit1795406026994 implements MigrationInterface {
                 CONSTRAINT "PK_fd41af1f96d698fa33c2f070f47" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_interviews_position" ON "interviews" ("position_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_interviews_candidate" ON "interviews" ("candidate_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_interviews_starts_at" ON "interviews" ("starts_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "interview_panelists" (
                 "interview_id" uuid NOT NULL,
                 "user_id" uuid NOT NULL,
@@ -114,10 +114,10 @@ export class InterviewsAndAudit1795406026994 implements MigrationInterface {
                 CONSTRAINT "PK_2e5ef4ffbf081f75bc5d8f17b7b" PRIMARY KEY ("interview_id", "user_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_interview_panelists_user" ON "interview_panelists" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "interview_questions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "interview_id" uuid NOT NULL,
@@ -141,92 +141,91 @@ export class InterviewsAndAudit1795406026994 implements MigrationInterface {
                 CONSTRAINT "PK_2ef2c099d8bc521e9b89e986b3c" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_interview_questions_interview" ON "interview_questions" ("interview_id", "position")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "candidates"
             ADD CONSTRAINT "FK_7e1a499220a4c395b9871beb044" FOREIGN KEY ("position_id") REFERENCES "positions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "interviews"
             ADD CONSTRAINT "FK_74f05927fc5dd3d5258bad5f609" FOREIGN KEY ("candidate_id") REFERENCES "candidates"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "interviews"
             ADD CONSTRAINT "FK_18f2fe18aff423aaa36dc9258a9" FOREIGN KEY ("position_id") REFERENCES "positions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "interview_panelists"
             ADD CONSTRAINT "FK_5c3e276ae68150c3e3765bea946" FOREIGN KEY ("interview_id") REFERENCES "interviews"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "interview_questions"
             ADD CONSTRAINT "FK_3e422e705d4c17a63109805b153" FOREIGN KEY ("interview_id") REFERENCES "interviews"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "interview_questions" DROP CONSTRAINT "FK_3e422e705d4c17a63109805b153"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "interview_panelists" DROP CONSTRAINT "FK_5c3e276ae68150c3e3765bea946"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "interviews" DROP CONSTRAINT "FK_18f2fe18aff423aaa36dc9258a9"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "interviews" DROP CONSTRAINT "FK_74f05927fc5dd3d5258bad5f609"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "candidates" DROP CONSTRAINT "FK_7e1a499220a4c395b9871beb044"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_interview_questions_interview"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "interview_questions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_interview_panelists_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "interview_panelists"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_interviews_starts_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_interviews_candidate"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_interviews_position"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "interviews"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_candidates_position"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "candidates"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_positions_hiring_manager"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "positions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "interviewer_profiles"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_audit_events_entity"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_events"
         `);
-    }
-
+  }
 }

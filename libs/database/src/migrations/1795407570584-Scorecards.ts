@@ -1,10 +1,10 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Scorecards1795407570584 implements MigrationInterface {
-    name = 'Scorecards1795407570584'
+  name = 'Scorecards1795407570584';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "scorecards" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "interview_id" uuid NOT NULL,
@@ -28,16 +28,16 @@ export class Scorecards1795407570584 implements MigrationInterface {
                 CONSTRAINT "PK_5ab8d3887ff2fb66e229c1fdd89" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_scorecards_panelist" ON "scorecards" ("panelist_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_scorecards_position" ON "scorecards" ("position_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_scorecards_candidate" ON "scorecards" ("candidate_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "scorecard_question_notes" (
                 "scorecard_id" uuid NOT NULL,
                 "interview_question_id" uuid NOT NULL,
@@ -46,7 +46,7 @@ export class Scorecards1795407570584 implements MigrationInterface {
                 CONSTRAINT "PK_02e71de9ced5cf5494fa4db75e8" PRIMARY KEY ("scorecard_id", "interview_question_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "scorecard_ratings" (
                 "scorecard_id" uuid NOT NULL,
                 "interview_question_id" uuid NOT NULL,
@@ -76,57 +76,56 @@ export class Scorecards1795407570584 implements MigrationInterface {
                 )
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_scorecard_ratings_source_question" ON "scorecard_ratings" ("source_question_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_scorecard_ratings_interview_criterion" ON "scorecard_ratings" (
                 "interview_id",
                 "interview_question_id",
                 "criterion_id"
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "scorecard_question_notes"
             ADD CONSTRAINT "FK_60da3509abad5a707751cd76bbd" FOREIGN KEY ("scorecard_id") REFERENCES "scorecards"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "scorecard_ratings"
             ADD CONSTRAINT "FK_19393dfa76f50088379cbfd9f81" FOREIGN KEY ("scorecard_id") REFERENCES "scorecards"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "scorecard_ratings" DROP CONSTRAINT "FK_19393dfa76f50088379cbfd9f81"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "scorecard_question_notes" DROP CONSTRAINT "FK_60da3509abad5a707751cd76bbd"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_scorecard_ratings_interview_criterion"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_scorecard_ratings_source_question"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "scorecard_ratings"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "scorecard_question_notes"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_scorecards_candidate"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_scorecards_position"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_scorecards_panelist"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "scorecards"
         `);
-    }
-
+  }
 }

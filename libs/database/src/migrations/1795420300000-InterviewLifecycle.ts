@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Interviews gain `awaiting_feedback` and `no_show`. Interviews still `scheduled` whose end has passed
@@ -6,16 +6,16 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  * submitted a scorecard, else to `awaiting_feedback`.
  */
 export class InterviewLifecycle1795420300000 implements MigrationInterface {
-    name = 'InterviewLifecycle1795420300000'
+  name = 'InterviewLifecycle1795420300000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "interviews" DROP CONSTRAINT "interviews_status_known"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "interviews" ALTER COLUMN "status" TYPE character varying(20)
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "interviews"
             ADD CONSTRAINT "interviews_status_known" CHECK (
                     status IN (
@@ -27,11 +27,11 @@ export class InterviewLifecycle1795420300000 implements MigrationInterface {
                     )
                 )
         `);
-        await queryRunner.query(InterviewLifecycle1795420300000.MOVE_ENDED);
-    }
+    await queryRunner.query(InterviewLifecycle1795420300000.MOVE_ENDED);
+  }
 
-    /** Also run by the migration's test on rows inserted in the old shape. */
-    static readonly MOVE_ENDED = `
+  /** Also run by the migration's test on rows inserted in the old shape. */
+  static readonly MOVE_ENDED = `
         UPDATE "interviews" i
            SET status = CASE WHEN all_in THEN 'completed' ELSE 'awaiting_feedback' END,
                completed_at = CASE WHEN all_in THEN now() ELSE i.completed_at END
@@ -51,25 +51,24 @@ export class InterviewLifecycle1795420300000 implements MigrationInterface {
           ) ended
          WHERE i.id = ended.id`;
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             UPDATE "interviews" SET status = 'scheduled' WHERE status = 'awaiting_feedback'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             UPDATE "interviews" SET status = 'cancelled', cancel_reason = COALESCE(cancel_reason, 'No-show'),
                    cancelled_at = COALESCE(cancelled_at, updated_at)
              WHERE status = 'no_show'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "interviews" DROP CONSTRAINT "interviews_status_known"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "interviews" ALTER COLUMN "status" TYPE character varying(12)
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "interviews"
             ADD CONSTRAINT "interviews_status_known" CHECK (status IN ('scheduled', 'completed', 'cancelled'))
         `);
-    }
-
+  }
 }

@@ -1,11 +1,11 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Idempotency-Key records: a retried creating POST replays the first answer instead of creating twice. */
 export class IdempotencyKeys1795420800000 implements MigrationInterface {
-    name = 'IdempotencyKeys1795420800000'
+  name = 'IdempotencyKeys1795420800000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "idempotency_keys" (
                 "user_id" uuid NOT NULL,
                 "key" character varying(200) NOT NULL,
@@ -20,12 +20,11 @@ export class IdempotencyKeys1795420800000 implements MigrationInterface {
                 CONSTRAINT "PK_idempotency_keys" PRIMARY KEY ("user_id", "key")
             )
         `);
-        await queryRunner.query(`CREATE INDEX "IDX_idempotency_keys_expires_at" ON "idempotency_keys" ("expires_at")`);
-    }
+    await queryRunner.query(`CREATE INDEX "IDX_idempotency_keys_expires_at" ON "idempotency_keys" ("expires_at")`);
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP INDEX "public"."IDX_idempotency_keys_expires_at"`);
-        await queryRunner.query(`DROP TABLE "idempotency_keys"`);
-    }
-
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."IDX_idempotency_keys_expires_at"`);
+    await queryRunner.query(`DROP TABLE "idempotency_keys"`);
+  }
 }

@@ -1,11 +1,11 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Calendar invitations (iTIP REQUEST/CANCEL): one row per interview, recipient and invite sequence. */
 export class Invitations1795420900000 implements MigrationInterface {
-    name = 'Invitations1795420900000'
+  name = 'Invitations1795420900000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "invitations" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "interview_id" uuid NOT NULL,
@@ -21,13 +21,14 @@ export class Invitations1795420900000 implements MigrationInterface {
                 CONSTRAINT "PK_invitations" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`ALTER TABLE "interviews" ADD "invite_candidate" boolean NOT NULL DEFAULT false`);
-        await queryRunner.query(`CREATE UNIQUE INDEX "UQ_invitations_once" ON "invitations" ("interview_id", "recipient_id", "sequence")`);
-    }
+    await queryRunner.query(`ALTER TABLE "interviews" ADD "invite_candidate" boolean NOT NULL DEFAULT false`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_invitations_once" ON "invitations" ("interview_id", "recipient_id", "sequence")`,
+    );
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TABLE "invitations"`);
-        await queryRunner.query(`ALTER TABLE "interviews" DROP COLUMN "invite_candidate"`);
-    }
-
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "invitations"`);
+    await queryRunner.query(`ALTER TABLE "interviews" DROP COLUMN "invite_candidate"`);
+  }
 }

@@ -1,14 +1,14 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Working hours, days off and buffers on the profile; calendar feeds and their busy intervals; full panelists. */
 export class Availability1795421100000 implements MigrationInterface {
-    name = 'Availability1795421100000'
+  name = 'Availability1795421100000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "interviewer_profiles" ADD "working_hours" jsonb`);
-        await queryRunner.query(`ALTER TABLE "interviewer_profiles" ADD "days_off" text array NOT NULL DEFAULT '{}'`);
-        await queryRunner.query(`ALTER TABLE "interviewer_profiles" ADD "buffer_minutes" integer NOT NULL DEFAULT 0`);
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "interviewer_profiles" ADD "working_hours" jsonb`);
+    await queryRunner.query(`ALTER TABLE "interviewer_profiles" ADD "days_off" text array NOT NULL DEFAULT '{}'`);
+    await queryRunner.query(`ALTER TABLE "interviewer_profiles" ADD "buffer_minutes" integer NOT NULL DEFAULT 0`);
+    await queryRunner.query(`
             CREATE TABLE "calendar_feeds" (
                 "user_id" uuid NOT NULL,
                 "url" character varying(2000) NOT NULL,
@@ -21,7 +21,7 @@ export class Availability1795421100000 implements MigrationInterface {
                 CONSTRAINT "PK_calendar_feeds" PRIMARY KEY ("user_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "calendar_busy" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "user_id" uuid NOT NULL,
@@ -31,21 +31,24 @@ export class Availability1795421100000 implements MigrationInterface {
                 CONSTRAINT "PK_calendar_busy" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`CREATE INDEX "IDX_calendar_busy_user_start" ON "calendar_busy" ("user_id", "starts_at")`);
-        await queryRunner.query(`ALTER TABLE "interview_panelists" DROP CONSTRAINT "interview_panelists_role_known"`);
-        await queryRunner.query(`ALTER TABLE "interview_panelists" ADD CONSTRAINT "interview_panelists_role_known" CHECK (role IN ('lead', 'panelist', 'shadow'))`);
-    }
+    await queryRunner.query(`CREATE INDEX "IDX_calendar_busy_user_start" ON "calendar_busy" ("user_id", "starts_at")`);
+    await queryRunner.query(`ALTER TABLE "interview_panelists" DROP CONSTRAINT "interview_panelists_role_known"`);
+    await queryRunner.query(
+      `ALTER TABLE "interview_panelists" ADD CONSTRAINT "interview_panelists_role_known" CHECK (role IN ('lead', 'panelist', 'shadow'))`,
+    );
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`UPDATE "interview_panelists" SET role = 'shadow' WHERE role = 'panelist'`);
-        await queryRunner.query(`ALTER TABLE "interview_panelists" DROP CONSTRAINT "interview_panelists_role_known"`);
-        await queryRunner.query(`ALTER TABLE "interview_panelists" ADD CONSTRAINT "interview_panelists_role_known" CHECK (role IN ('lead', 'shadow'))`);
-        await queryRunner.query(`DROP INDEX "public"."IDX_calendar_busy_user_start"`);
-        await queryRunner.query(`DROP TABLE "calendar_busy"`);
-        await queryRunner.query(`DROP TABLE "calendar_feeds"`);
-        await queryRunner.query(`ALTER TABLE "interviewer_profiles" DROP COLUMN "buffer_minutes"`);
-        await queryRunner.query(`ALTER TABLE "interviewer_profiles" DROP COLUMN "days_off"`);
-        await queryRunner.query(`ALTER TABLE "interviewer_profiles" DROP COLUMN "working_hours"`);
-    }
-
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`UPDATE "interview_panelists" SET role = 'shadow' WHERE role = 'panelist'`);
+    await queryRunner.query(`ALTER TABLE "interview_panelists" DROP CONSTRAINT "interview_panelists_role_known"`);
+    await queryRunner.query(
+      `ALTER TABLE "interview_panelists" ADD CONSTRAINT "interview_panelists_role_known" CHECK (role IN ('lead', 'shadow'))`,
+    );
+    await queryRunner.query(`DROP INDEX "public"."IDX_calendar_busy_user_start"`);
+    await queryRunner.query(`DROP TABLE "calendar_busy"`);
+    await queryRunner.query(`DROP TABLE "calendar_feeds"`);
+    await queryRunner.query(`ALTER TABLE "interviewer_profiles" DROP COLUMN "buffer_minutes"`);
+    await queryRunner.query(`ALTER TABLE "interviewer_profiles" DROP COLUMN "days_off"`);
+    await queryRunner.query(`ALTER TABLE "interviewer_profiles" DROP COLUMN "working_hours"`);
+  }
 }

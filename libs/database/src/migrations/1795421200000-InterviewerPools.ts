@@ -1,11 +1,11 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Interviewer pools (one of a pool fills a panel seat) with their limits, members and trainees. */
 export class InterviewerPools1795421200000 implements MigrationInterface {
-    name = 'InterviewerPools1795421200000'
+  name = 'InterviewerPools1795421200000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "interviewer_pools" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "name" character varying(120) NOT NULL,
@@ -21,9 +21,11 @@ export class InterviewerPools1795421200000 implements MigrationInterface {
                 CONSTRAINT "PK_interviewer_pools" PRIMARY KEY ("id")
             )
         `);
-        // names are unique whatever their case: "Backend" and "backend" are one pool
-        await queryRunner.query(`CREATE UNIQUE INDEX "UQ_interviewer_pools_name_lower" ON "interviewer_pools" (lower("name"))`);
-        await queryRunner.query(`
+    // names are unique whatever their case: "Backend" and "backend" are one pool
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_interviewer_pools_name_lower" ON "interviewer_pools" (lower("name"))`,
+    );
+    await queryRunner.query(`
             CREATE TABLE "interviewer_pool_members" (
                 "pool_id" uuid NOT NULL,
                 "user_id" uuid NOT NULL,
@@ -33,16 +35,21 @@ export class InterviewerPools1795421200000 implements MigrationInterface {
                 CONSTRAINT "PK_interviewer_pool_members" PRIMARY KEY ("pool_id", "user_id")
             )
         `);
-        await queryRunner.query(`CREATE INDEX "IDX_interviewer_pool_members_user" ON "interviewer_pool_members" ("user_id")`);
-        await queryRunner.query(`ALTER TABLE "interviewer_pool_members" ADD CONSTRAINT "FK_interviewer_pool_members_pool" FOREIGN KEY ("pool_id") REFERENCES "interviewer_pools"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    }
+    await queryRunner.query(
+      `CREATE INDEX "IDX_interviewer_pool_members_user" ON "interviewer_pool_members" ("user_id")`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "interviewer_pool_members" ADD CONSTRAINT "FK_interviewer_pool_members_pool" FOREIGN KEY ("pool_id") REFERENCES "interviewer_pools"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "interviewer_pool_members" DROP CONSTRAINT "FK_interviewer_pool_members_pool"`);
-        await queryRunner.query(`DROP INDEX "public"."IDX_interviewer_pool_members_user"`);
-        await queryRunner.query(`DROP TABLE "interviewer_pool_members"`);
-        await queryRunner.query(`DROP INDEX "public"."UQ_interviewer_pools_name_lower"`);
-        await queryRunner.query(`DROP TABLE "interviewer_pools"`);
-    }
-
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `ALTER TABLE "interviewer_pool_members" DROP CONSTRAINT "FK_interviewer_pool_members_pool"`,
+    );
+    await queryRunner.query(`DROP INDEX "public"."IDX_interviewer_pool_members_user"`);
+    await queryRunner.query(`DROP TABLE "interviewer_pool_members"`);
+    await queryRunner.query(`DROP INDEX "public"."UQ_interviewer_pools_name_lower"`);
+    await queryRunner.query(`DROP TABLE "interviewer_pools"`);
+  }
 }

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Aggregates of submitted scorecards that the summaries read instead of scanning every rating:
@@ -13,10 +13,10 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  * rating triggers find no submitted scorecard among the changed rows.
  */
 export class SummaryAggregates1795421300000 implements MigrationInterface {
-    name = 'SummaryAggregates1795421300000'
+  name = 'SummaryAggregates1795421300000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "candidate_feedback_aggregates" (
                 "candidate_id" uuid NOT NULL,
                 "position_id" uuid NOT NULL,
@@ -37,8 +37,10 @@ export class SummaryAggregates1795421300000 implements MigrationInterface {
                 CONSTRAINT "PK_candidate_feedback_aggregates" PRIMARY KEY ("candidate_id", "position_id")
             )
         `);
-        await queryRunner.query(`CREATE INDEX "IDX_candidate_feedback_aggregates_position" ON "candidate_feedback_aggregates" ("position_id")`);
-        await queryRunner.query(`
+    await queryRunner.query(
+      `CREATE INDEX "IDX_candidate_feedback_aggregates_position" ON "candidate_feedback_aggregates" ("position_id")`,
+    );
+    await queryRunner.query(`
             CREATE TABLE "candidate_coincidences" (
                 "candidate_id" uuid NOT NULL,
                 "position_id" uuid NOT NULL,
@@ -48,8 +50,10 @@ export class SummaryAggregates1795421300000 implements MigrationInterface {
                 CONSTRAINT "PK_candidate_coincidences" PRIMARY KEY ("candidate_id", "position_id", "panel")
             )
         `);
-        await queryRunner.query(`CREATE INDEX "IDX_candidate_coincidences_position" ON "candidate_coincidences" ("position_id")`);
-        await queryRunner.query(`
+    await queryRunner.query(
+      `CREATE INDEX "IDX_candidate_coincidences_position" ON "candidate_coincidences" ("position_id")`,
+    );
+    await queryRunner.query(`
             CREATE TABLE "scorecard_competency_aggregates" (
                 "scorecard_id" uuid NOT NULL,
                 "competency" text NOT NULL,
@@ -62,14 +66,20 @@ export class SummaryAggregates1795421300000 implements MigrationInterface {
                 CONSTRAINT "PK_scorecard_competency_aggregates" PRIMARY KEY ("scorecard_id", "competency")
             )
         `);
-        await queryRunner.query(`CREATE INDEX "IDX_scorecard_competency_aggregates_position" ON "scorecard_competency_aggregates" ("position_id")`);
-        await queryRunner.query(`CREATE INDEX "IDX_scorecard_competency_aggregates_candidate" ON "scorecard_competency_aggregates" ("candidate_id")`);
-        await queryRunner.query(`CREATE INDEX "IDX_scorecard_competency_aggregates_interview" ON "scorecard_competency_aggregates" ("interview_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_scorecard_competency_aggregates_position" ON "scorecard_competency_aggregates" ("position_id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_scorecard_competency_aggregates_candidate" ON "scorecard_competency_aggregates" ("candidate_id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_scorecard_competency_aggregates_interview" ON "scorecard_competency_aggregates" ("interview_id")`,
+    );
 
-        // Recomputes the candidates' rows from their submitted scorecards. The advisory lock makes
-        // concurrent submits on one candidate take turns; under READ COMMITTED each statement after
-        // it sees the previous holder's committed rows, so the last writer never misses a scorecard.
-        await queryRunner.query(`
+    // Recomputes the candidates' rows from their submitted scorecards. The advisory lock makes
+    // concurrent submits on one candidate take turns; under READ COMMITTED each statement after
+    // it sees the previous holder's committed rows, so the last writer never misses a scorecard.
+    await queryRunner.query(`
             CREATE FUNCTION refresh_feedback_aggregates(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
             BEGIN
                 IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
@@ -120,8 +130,8 @@ export class SummaryAggregates1795421300000 implements MigrationInterface {
             END
             $fn$
         `);
-        // statement triggers with transition tables: a bulk insert refreshes each candidate once
-        await queryRunner.query(`
+    // statement triggers with transition tables: a bulk insert refreshes each candidate once
+    await queryRunner.query(`
             CREATE FUNCTION feedback_aggregates_scorecards() RETURNS trigger LANGUAGE plpgsql AS $fn$
             DECLARE ids uuid[];
             BEGIN
@@ -135,10 +145,14 @@ export class SummaryAggregates1795421300000 implements MigrationInterface {
             END
             $fn$
         `);
-        await queryRunner.query(`CREATE TRIGGER "scorecards_feedback_aggregates_insert" AFTER INSERT ON "scorecards" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION feedback_aggregates_scorecards()`);
-        await queryRunner.query(`CREATE TRIGGER "scorecards_feedback_aggregates_delete" AFTER DELETE ON "scorecards" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION feedback_aggregates_scorecards()`);
-        // updates row by row, filtered in C: an autosave (version, summary, draft recommendation) runs nothing
-        await queryRunner.query(`
+    await queryRunner.query(
+      `CREATE TRIGGER "scorecards_feedback_aggregates_insert" AFTER INSERT ON "scorecards" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION feedback_aggregates_scorecards()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "scorecards_feedback_aggregates_delete" AFTER DELETE ON "scorecards" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION feedback_aggregates_scorecards()`,
+    );
+    // updates row by row, filtered in C: an autosave (version, summary, draft recommendation) runs nothing
+    await queryRunner.query(`
             CREATE FUNCTION feedback_aggregates_scorecard_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
             BEGIN
                 PERFORM refresh_feedback_aggregates(ARRAY[OLD.candidate_id, NEW.candidate_id]);
@@ -146,14 +160,14 @@ export class SummaryAggregates1795421300000 implements MigrationInterface {
             END
             $fn$
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TRIGGER "scorecards_feedback_aggregates_update" AFTER UPDATE ON "scorecards" FOR EACH ROW
             WHEN ((OLD.status = 'submitted' OR NEW.status = 'submitted')
                   AND (OLD.status, OLD.overall_recommendation, OLD.candidate_id, OLD.position_id, OLD.interview_id, OLD.panelist_id)
                       IS DISTINCT FROM (NEW.status, NEW.overall_recommendation, NEW.candidate_id, NEW.position_id, NEW.interview_id, NEW.panelist_id))
             EXECUTE FUNCTION feedback_aggregates_scorecard_update()
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION feedback_aggregates_ratings() RETURNS trigger LANGUAGE plpgsql AS $fn$
             DECLARE ids uuid[];
             BEGIN
@@ -170,27 +184,35 @@ export class SummaryAggregates1795421300000 implements MigrationInterface {
             END
             $fn$
         `);
-        await queryRunner.query(`CREATE TRIGGER "scorecard_ratings_feedback_aggregates_insert" AFTER INSERT ON "scorecard_ratings" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION feedback_aggregates_ratings()`);
-        await queryRunner.query(`CREATE TRIGGER "scorecard_ratings_feedback_aggregates_update" AFTER UPDATE ON "scorecard_ratings" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION feedback_aggregates_ratings()`);
-        await queryRunner.query(`CREATE TRIGGER "scorecard_ratings_feedback_aggregates_delete" AFTER DELETE ON "scorecard_ratings" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION feedback_aggregates_ratings()`);
+    await queryRunner.query(
+      `CREATE TRIGGER "scorecard_ratings_feedback_aggregates_insert" AFTER INSERT ON "scorecard_ratings" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION feedback_aggregates_ratings()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "scorecard_ratings_feedback_aggregates_update" AFTER UPDATE ON "scorecard_ratings" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION feedback_aggregates_ratings()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "scorecard_ratings_feedback_aggregates_delete" AFTER DELETE ON "scorecard_ratings" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION feedback_aggregates_ratings()`,
+    );
 
-        // backfill from the scorecards already submitted
-        await queryRunner.query(`SELECT refresh_feedback_aggregates(array_agg(DISTINCT candidate_id)) FROM scorecards WHERE status = 'submitted'`);
-    }
+    // backfill from the scorecards already submitted
+    await queryRunner.query(
+      `SELECT refresh_feedback_aggregates(array_agg(DISTINCT candidate_id)) FROM scorecards WHERE status = 'submitted'`,
+    );
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TRIGGER "scorecard_ratings_feedback_aggregates_delete" ON "scorecard_ratings"`);
-        await queryRunner.query(`DROP TRIGGER "scorecard_ratings_feedback_aggregates_update" ON "scorecard_ratings"`);
-        await queryRunner.query(`DROP TRIGGER "scorecard_ratings_feedback_aggregates_insert" ON "scorecard_ratings"`);
-        await queryRunner.query(`DROP TRIGGER "scorecards_feedback_aggregates_update" ON "scorecards"`);
-        await queryRunner.query(`DROP TRIGGER "scorecards_feedback_aggregates_delete" ON "scorecards"`);
-        await queryRunner.query(`DROP TRIGGER "scorecards_feedback_aggregates_insert" ON "scorecards"`);
-        await queryRunner.query(`DROP FUNCTION feedback_aggregates_ratings()`);
-        await queryRunner.query(`DROP FUNCTION feedback_aggregates_scorecard_update()`);
-        await queryRunner.query(`DROP FUNCTION feedback_aggregates_scorecards()`);
-        await queryRunner.query(`DROP FUNCTION refresh_feedback_aggregates(uuid[])`);
-        await queryRunner.query(`DROP TABLE "scorecard_competency_aggregates"`);
-        await queryRunner.query(`DROP TABLE "candidate_coincidences"`);
-        await queryRunner.query(`DROP TABLE "candidate_feedback_aggregates"`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER "scorecard_ratings_feedback_aggregates_delete" ON "scorecard_ratings"`);
+    await queryRunner.query(`DROP TRIGGER "scorecard_ratings_feedback_aggregates_update" ON "scorecard_ratings"`);
+    await queryRunner.query(`DROP TRIGGER "scorecard_ratings_feedback_aggregates_insert" ON "scorecard_ratings"`);
+    await queryRunner.query(`DROP TRIGGER "scorecards_feedback_aggregates_update" ON "scorecards"`);
+    await queryRunner.query(`DROP TRIGGER "scorecards_feedback_aggregates_delete" ON "scorecards"`);
+    await queryRunner.query(`DROP TRIGGER "scorecards_feedback_aggregates_insert" ON "scorecards"`);
+    await queryRunner.query(`DROP FUNCTION feedback_aggregates_ratings()`);
+    await queryRunner.query(`DROP FUNCTION feedback_aggregates_scorecard_update()`);
+    await queryRunner.query(`DROP FUNCTION feedback_aggregates_scorecards()`);
+    await queryRunner.query(`DROP FUNCTION refresh_feedback_aggregates(uuid[])`);
+    await queryRunner.query(`DROP TABLE "scorecard_competency_aggregates"`);
+    await queryRunner.query(`DROP TABLE "candidate_coincidences"`);
+    await queryRunner.query(`DROP TABLE "candidate_feedback_aggregates"`);
+  }
 }

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const LOCK = `PERFORM pg_advisory_xact_lock(hashtextextended('feedback-aggregates:' || c::text, 0)) FROM (SELECT DISTINCT c FROM unnest(ids) c ORDER BY c) x;`;
 
@@ -20,10 +20,10 @@ const LOCK = `PERFORM pg_advisory_xact_lock(hashtextextended('feedback-aggregate
  * interviews and panels whose rows the counts depend on.
  */
 export class SummaryAgreementAggregates1795421420000 implements MigrationInterface {
-    name = 'SummaryAgreementAggregates1795421420000'
+  name = 'SummaryAgreementAggregates1795421420000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "candidate_recommendation_coincidences" (
                 "candidate_id" uuid NOT NULL,
                 "position_id" uuid NOT NULL,
@@ -33,8 +33,10 @@ export class SummaryAgreementAggregates1795421420000 implements MigrationInterfa
                 CONSTRAINT "PK_candidate_recommendation_coincidences" PRIMARY KEY ("candidate_id", "position_id", "panel")
             )
         `);
-        await queryRunner.query(`CREATE INDEX "IDX_candidate_recommendation_coincidences_position" ON "candidate_recommendation_coincidences" ("position_id")`);
-        await queryRunner.query(`
+    await queryRunner.query(
+      `CREATE INDEX "IDX_candidate_recommendation_coincidences_position" ON "candidate_recommendation_coincidences" ("position_id")`,
+    );
+    await queryRunner.query(`
             CREATE TABLE "candidate_competency_agreement" (
                 "candidate_id" uuid NOT NULL,
                 "position_id" uuid NOT NULL,
@@ -46,8 +48,10 @@ export class SummaryAgreementAggregates1795421420000 implements MigrationInterfa
                 CONSTRAINT "PK_candidate_competency_agreement" PRIMARY KEY ("candidate_id", "position_id")
             )
         `);
-        await queryRunner.query(`CREATE INDEX "IDX_candidate_competency_agreement_position" ON "candidate_competency_agreement" ("position_id")`);
-        await queryRunner.query(`
+    await queryRunner.query(
+      `CREATE INDEX "IDX_candidate_competency_agreement_position" ON "candidate_competency_agreement" ("position_id")`,
+    );
+    await queryRunner.query(`
             CREATE TABLE "candidate_interview_counts" (
                 "candidate_id" uuid NOT NULL,
                 "done" integer NOT NULL,
@@ -58,7 +62,7 @@ export class SummaryAgreementAggregates1795421420000 implements MigrationInterfa
             )
         `);
 
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION refresh_interview_counts(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
             BEGIN
                 IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
@@ -79,7 +83,7 @@ export class SummaryAgreementAggregates1795421420000 implements MigrationInterfa
             END
             $fn$
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION refresh_agreement_aggregates(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
             BEGIN
                 IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
@@ -113,9 +117,9 @@ export class SummaryAgreementAggregates1795421420000 implements MigrationInterfa
             END
             $fn$
         `);
-        // the triggers on scorecards call refresh_feedback_aggregates: it now refreshes everything
-        await queryRunner.query(`ALTER FUNCTION refresh_feedback_aggregates(uuid[]) RENAME TO refresh_feedback_totals`);
-        await queryRunner.query(`
+    // the triggers on scorecards call refresh_feedback_aggregates: it now refreshes everything
+    await queryRunner.query(`ALTER FUNCTION refresh_feedback_aggregates(uuid[]) RENAME TO refresh_feedback_totals`);
+    await queryRunner.query(`
             CREATE FUNCTION refresh_feedback_aggregates(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
             BEGIN
                 PERFORM refresh_feedback_totals(ids);
@@ -125,7 +129,7 @@ export class SummaryAgreementAggregates1795421420000 implements MigrationInterfa
             $fn$
         `);
 
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION interview_counts_interviews() RETURNS trigger LANGUAGE plpgsql AS $fn$
             DECLARE ids uuid[];
             BEGIN
@@ -141,15 +145,19 @@ export class SummaryAgreementAggregates1795421420000 implements MigrationInterfa
             END
             $fn$
         `);
-        await queryRunner.query(`CREATE TRIGGER "interviews_interview_counts_insert" AFTER INSERT ON "interviews" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION interview_counts_interviews()`);
-        await queryRunner.query(`CREATE TRIGGER "interviews_interview_counts_delete" AFTER DELETE ON "interviews" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION interview_counts_interviews()`);
-        // row by row, filtered in C: edits of title, location or invitations run nothing
-        await queryRunner.query(`
+    await queryRunner.query(
+      `CREATE TRIGGER "interviews_interview_counts_insert" AFTER INSERT ON "interviews" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION interview_counts_interviews()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "interviews_interview_counts_delete" AFTER DELETE ON "interviews" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION interview_counts_interviews()`,
+    );
+    // row by row, filtered in C: edits of title, location or invitations run nothing
+    await queryRunner.query(`
             CREATE TRIGGER "interviews_interview_counts_update" AFTER UPDATE ON "interviews" FOR EACH ROW
             WHEN ((OLD.status, OLD.candidate_id, OLD.ends_at) IS DISTINCT FROM (NEW.status, NEW.candidate_id, NEW.ends_at))
             EXECUTE FUNCTION interview_counts_interviews()
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION interview_counts_panelists() RETURNS trigger LANGUAGE plpgsql AS $fn$
             DECLARE ids uuid[];
             BEGIN
@@ -165,35 +173,41 @@ export class SummaryAgreementAggregates1795421420000 implements MigrationInterfa
             END
             $fn$
         `);
-        await queryRunner.query(`CREATE TRIGGER "interview_panelists_interview_counts_insert" AFTER INSERT ON "interview_panelists" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION interview_counts_panelists()`);
-        await queryRunner.query(`CREATE TRIGGER "interview_panelists_interview_counts_delete" AFTER DELETE ON "interview_panelists" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION interview_counts_panelists()`);
-        // an answer to the invitation (rsvp) changes nothing counted
-        await queryRunner.query(`
+    await queryRunner.query(
+      `CREATE TRIGGER "interview_panelists_interview_counts_insert" AFTER INSERT ON "interview_panelists" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION interview_counts_panelists()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "interview_panelists_interview_counts_delete" AFTER DELETE ON "interview_panelists" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION interview_counts_panelists()`,
+    );
+    // an answer to the invitation (rsvp) changes nothing counted
+    await queryRunner.query(`
             CREATE TRIGGER "interview_panelists_interview_counts_update" AFTER UPDATE ON "interview_panelists" FOR EACH ROW
             WHEN ((OLD.interview_id, OLD.user_id) IS DISTINCT FROM (NEW.interview_id, NEW.user_id))
             EXECUTE FUNCTION interview_counts_panelists()
         `);
 
-        // backfill
-        await queryRunner.query(`SELECT refresh_agreement_aggregates(array_agg(DISTINCT candidate_id)) FROM scorecards WHERE status = 'submitted'`);
-        await queryRunner.query(`SELECT refresh_interview_counts(array_agg(DISTINCT candidate_id)) FROM interviews`);
-    }
+    // backfill
+    await queryRunner.query(
+      `SELECT refresh_agreement_aggregates(array_agg(DISTINCT candidate_id)) FROM scorecards WHERE status = 'submitted'`,
+    );
+    await queryRunner.query(`SELECT refresh_interview_counts(array_agg(DISTINCT candidate_id)) FROM interviews`);
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TRIGGER "interview_panelists_interview_counts_update" ON "interview_panelists"`);
-        await queryRunner.query(`DROP TRIGGER "interview_panelists_interview_counts_delete" ON "interview_panelists"`);
-        await queryRunner.query(`DROP TRIGGER "interview_panelists_interview_counts_insert" ON "interview_panelists"`);
-        await queryRunner.query(`DROP TRIGGER "interviews_interview_counts_update" ON "interviews"`);
-        await queryRunner.query(`DROP TRIGGER "interviews_interview_counts_delete" ON "interviews"`);
-        await queryRunner.query(`DROP TRIGGER "interviews_interview_counts_insert" ON "interviews"`);
-        await queryRunner.query(`DROP FUNCTION interview_counts_panelists()`);
-        await queryRunner.query(`DROP FUNCTION interview_counts_interviews()`);
-        await queryRunner.query(`DROP FUNCTION refresh_feedback_aggregates(uuid[])`);
-        await queryRunner.query(`ALTER FUNCTION refresh_feedback_totals(uuid[]) RENAME TO refresh_feedback_aggregates`);
-        await queryRunner.query(`DROP FUNCTION refresh_agreement_aggregates(uuid[])`);
-        await queryRunner.query(`DROP FUNCTION refresh_interview_counts(uuid[])`);
-        await queryRunner.query(`DROP TABLE "candidate_interview_counts"`);
-        await queryRunner.query(`DROP TABLE "candidate_competency_agreement"`);
-        await queryRunner.query(`DROP TABLE "candidate_recommendation_coincidences"`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER "interview_panelists_interview_counts_update" ON "interview_panelists"`);
+    await queryRunner.query(`DROP TRIGGER "interview_panelists_interview_counts_delete" ON "interview_panelists"`);
+    await queryRunner.query(`DROP TRIGGER "interview_panelists_interview_counts_insert" ON "interview_panelists"`);
+    await queryRunner.query(`DROP TRIGGER "interviews_interview_counts_update" ON "interviews"`);
+    await queryRunner.query(`DROP TRIGGER "interviews_interview_counts_delete" ON "interviews"`);
+    await queryRunner.query(`DROP TRIGGER "interviews_interview_counts_insert" ON "interviews"`);
+    await queryRunner.query(`DROP FUNCTION interview_counts_panelists()`);
+    await queryRunner.query(`DROP FUNCTION interview_counts_interviews()`);
+    await queryRunner.query(`DROP FUNCTION refresh_feedback_aggregates(uuid[])`);
+    await queryRunner.query(`ALTER FUNCTION refresh_feedback_totals(uuid[]) RENAME TO refresh_feedback_aggregates`);
+    await queryRunner.query(`DROP FUNCTION refresh_agreement_aggregates(uuid[])`);
+    await queryRunner.query(`DROP FUNCTION refresh_interview_counts(uuid[])`);
+    await queryRunner.query(`DROP TABLE "candidate_interview_counts"`);
+    await queryRunner.query(`DROP TABLE "candidate_competency_agreement"`);
+    await queryRunner.query(`DROP TABLE "candidate_recommendation_coincidences"`);
+  }
 }

@@ -1,5 +1,9 @@
 import type { KitRow } from '@app/interviews';
-import type { DebriefCompetencyRowResponse, DebriefCriterionRowResponse, DebriefScorecardResponse } from '../dto/debrief.dto';
+import type {
+  DebriefCompetencyRowResponse,
+  DebriefCriterionRowResponse,
+  DebriefScorecardResponse,
+} from '../dto/debrief.dto';
 import type { ScorecardQuestionNoteEntity } from '../entities/scorecard-question-note.entity';
 import type { ScorecardRatingEntity } from '../entities/scorecard-rating.entity';
 import type { ScorecardEntity } from '../entities/scorecard.entity';
@@ -23,7 +27,8 @@ export function scorecardInFull(
   const rating = new Map(ratings.map((r) => [`${r.interviewQuestionId}/${r.criterionId}`, r]));
   const note = new Map(notes.map((n) => [n.interviewQuestionId, n]));
   const assigned = new Set(assignedTo(kit, card.panelistId).map((q) => q.id));
-  const wroteOn = (questionId: string) => assigned.has(questionId) || note.has(questionId) || ratings.some((r) => r.interviewQuestionId === questionId);
+  const wroteOn = (questionId: string) =>
+    assigned.has(questionId) || note.has(questionId) || ratings.some((r) => r.interviewQuestionId === questionId);
   const submittedAt = card.submittedAt!;
   return {
     id: card.id,
@@ -47,11 +52,20 @@ export function scorecardInFull(
           type: q.type,
           competencies: q.competencies,
           notes: n?.notes ?? null,
-          followUpsAsked: q.followUps.filter((f) => n?.followUpsAsked.includes(f.id)).map((f) => ({ id: f.id, prompt: f.prompt })),
+          followUpsAsked: q.followUps
+            .filter((f) => n?.followUpsAsked.includes(f.id))
+            .map((f) => ({ id: f.id, prompt: f.prompt })),
           ratings: q.criteria.map((c) => {
             const r = rating.get(`${q.id}/${c.id}`);
             const value = r?.rating ?? null;
-            return { criterionId: c.id, label: c.label, rating: value, ratingLabel: value === null ? null : RATING_LABELS[value as 1 | 2 | 3 | 4], notAssessed: r?.notAssessed ?? false, note: r?.note ?? null };
+            return {
+              criterionId: c.id,
+              label: c.label,
+              rating: value,
+              ratingLabel: value === null ? null : RATING_LABELS[value as 1 | 2 | 3 | 4],
+              notAssessed: r?.notAssessed ?? false,
+              note: r?.note ?? null,
+            };
           }),
         };
       }),
@@ -72,18 +86,20 @@ export function byCriterion(kits: KitRow[], ratings: ScorecardRatingEntity[]): D
         const rows = (byKey.get(key) ?? []).sort((a, b) => a.panelistId.localeCompare(b.panelistId));
         if (!rows.length) return [];
         const spread = spreadOf(rows.flatMap((r) => (r.rating === null ? [] : [r.rating])));
-        return [{
-          key,
-          interviewId: kit.interview.id,
-          questionId: q.id,
-          criterionId: c.id,
-          label: c.label,
-          questionPrompt: q.prompt,
-          competencies: q.competencies,
-          ratings: rows.map((r) => ({ userId: r.panelistId, rating: r.rating })),
-          spread,
-          disagreement: spread !== null && spread >= DISAGREEMENT_POINTS,
-        }];
+        return [
+          {
+            key,
+            interviewId: kit.interview.id,
+            questionId: q.id,
+            criterionId: c.id,
+            label: c.label,
+            questionPrompt: q.prompt,
+            competencies: q.competencies,
+            ratings: rows.map((r) => ({ userId: r.panelistId, rating: r.rating })),
+            spread,
+            disagreement: spread !== null && spread >= DISAGREEMENT_POINTS,
+          },
+        ];
       }),
     ),
   );
@@ -103,12 +119,25 @@ export function byCompetency(ratings: ScorecardRatingEntity[], order: string[]):
       sums.set(competency, row);
     }
   }
-  return [...sums.keys()].sort((a, b) => a.localeCompare(b)).map((competency) => {
-    const row = sums.get(competency)!;
-    const cells = order.filter((u) => row.has(u)).map((userId) => ({ userId, mean: row.get(userId)!.sum / row.get(userId)!.count, count: row.get(userId)!.count }));
-    const spread = spreadOf(cells.map((c) => c.mean));
-    return { competency, ratings: cells, spread, disagreement: spread !== null && spread >= DISAGREEMENT_POINTS - 1e-9 };
-  });
+  return [...sums.keys()]
+    .sort((a, b) => a.localeCompare(b))
+    .map((competency) => {
+      const row = sums.get(competency)!;
+      const cells = order
+        .filter((u) => row.has(u))
+        .map((userId) => ({
+          userId,
+          mean: row.get(userId)!.sum / row.get(userId)!.count,
+          count: row.get(userId)!.count,
+        }));
+      const spread = spreadOf(cells.map((c) => c.mean));
+      return {
+        competency,
+        ratings: cells,
+        spread,
+        disagreement: spread !== null && spread >= DISAGREEMENT_POINTS - 1e-9,
+      };
+    });
 }
 
 /** Each submitted panelist's mean per (interview, competency): the values of competency agreement. */
@@ -118,11 +147,23 @@ export function competencyMeans(ratings: ScorecardRatingEntity[]): CompetencyMea
     if (r.rating === null) continue;
     for (const competency of r.competencies) {
       const k = `${r.interviewId}\u0000${competency}\u0000${r.panelistId}`;
-      const cell = cells.get(k) ?? { interviewId: r.interviewId, panelistId: r.panelistId, competency, mean: null, sum: 0, count: 0 };
+      const cell = cells.get(k) ?? {
+        interviewId: r.interviewId,
+        panelistId: r.panelistId,
+        competency,
+        mean: null,
+        sum: 0,
+        count: 0,
+      };
       cell.sum += r.rating;
       cell.count++;
       cells.set(k, cell);
     }
   }
-  return [...cells.values()].map(({ interviewId, panelistId, competency, sum, count }) => ({ interviewId, panelistId, competency, mean: sum / count }));
+  return [...cells.values()].map(({ interviewId, panelistId, competency, sum, count }) => ({
+    interviewId,
+    panelistId,
+    competency,
+    mean: sum / count,
+  }));
 }

@@ -19,7 +19,11 @@ export class DebriefController {
    */
   @Get('candidates/:id/debrief')
   @ApiErrors(400, 401, 404)
-  debrief(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: DebriefQueryDto): Promise<DebriefResponse> {
+  debrief(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Query() q: DebriefQueryDto,
+  ): Promise<DebriefResponse> {
     return this.debriefs.debrief(user, id, q);
   }
 }

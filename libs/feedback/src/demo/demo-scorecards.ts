@@ -52,10 +52,16 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
           'Started by defining it: same key and same body give the same effect and the same response, a different body with the same key ' +
           'is a 422. Stores keys in the payments DB in the same transaction as the capture, 24 h TTL swept by a job. Drew the ' +
           '"charged, then crashed before answering" case himself and answered it with the stored response replayed on retry.',
-        followUps: ['Where do you store the idempotency key, and for how long?', 'What happens if two retries arrive at the same moment?'],
+        followUps: [
+          'Where do you store the idempotency key, and for how long?',
+          'What happens if two retries arrive at the same moment?',
+        ],
         ratings: {
           'Defines idempotency precisely': [4, 'Precise, including the same-key-different-body case.'],
-          'Handles concurrent duplicates': [3, 'Unique constraint on the key; needed a nudge to say what the loser of the race returns (409 vs wait).'],
+          'Handles concurrent duplicates': [
+            3,
+            'Unique constraint on the key; needed a nudge to say what the loser of the race returns (409 vs wait).',
+          ],
           'Considers failure between steps': 4,
         },
       },
@@ -70,7 +76,8 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
       },
       {
         prompt: BROKE_PROD,
-        notes: 'Observed Priya\'s question. A config flag rollout that double-sent invoices; he rolled back himself and wrote the post-mortem.',
+        notes:
+          "Observed Priya's question. A config flag rollout that double-sent invoices; he rolled back himself and wrote the post-mortem.",
         followUps: [],
         ratings: { 'Owns the mistake': 3, 'Structured incident response': 3, 'Lasting improvement': 4 },
       },
@@ -78,7 +85,11 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
         prompt: TWO_WEEKS,
         notes: 'Observed. Reasonable; offered a reduced first slice but did not say who he would bring in.',
         followUps: [],
-        ratings: { 'Makes the trade-offs explicit': 3, 'Proposes options instead of a flat no': 3, 'Involves the right people early': 2 },
+        ratings: {
+          'Makes the trade-offs explicit': 3,
+          'Proposes options instead of a flat no': 3,
+          'Involves the right people early': 2,
+        },
       },
     ],
   },
@@ -94,9 +105,13 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
     questions: [
       {
         prompt: IDEMPOTENT,
-        notes: 'Observed Kai\'s question. Clear and structured; drew the sequence diagram unprompted.',
+        notes: "Observed Kai's question. Clear and structured; drew the sequence diagram unprompted.",
         followUps: [],
-        ratings: { 'Defines idempotency precisely': 4, 'Handles concurrent duplicates': 3, 'Considers failure between steps': 3 },
+        ratings: {
+          'Defines idempotency precisely': 4,
+          'Handles concurrent duplicates': 3,
+          'Considers failure between steps': 3,
+        },
       },
       {
         prompt: SLOW_QUERY,
@@ -110,7 +125,10 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
           'Invoice service sent duplicates to ~1,800 customers after a flag flipped for everyone instead of 5%. He noticed from the ' +
           'support channel, rolled back within 20 minutes, and wrote to finance and support himself with the list of affected ' +
           'customers. Afterwards introduced percentage rollouts with an automatic kill switch on error rate; the team still uses it.',
-        followUps: ['What did you change in how you work afterwards?', 'How did you keep the people affected informed?'],
+        followUps: [
+          'What did you change in how you work afterwards?',
+          'How did you keep the people affected informed?',
+        ],
         ratings: {
           'Owns the mistake': [4, 'Said "I skipped the staging check" without being asked.'],
           'Structured incident response': 3,
@@ -127,7 +145,10 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
         ratings: {
           'Makes the trade-offs explicit': 3,
           'Proposes options instead of a flat no': 4,
-          'Involves the right people early': [2, 'Took the options to the PM alone; design and support heard about it afterwards.'],
+          'Involves the right people early': [
+            2,
+            'Took the options to the PM alone; design and support heard about it afterwards.',
+          ],
         },
       },
     ],
@@ -140,7 +161,7 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
     summary:
       'Leaning yes. Morgan communicates very well and handled the scope question like a senior: options, costs, who to involve. The ' +
       'technical answers were correct in the end but needed prompting, most visibly on concurrent retries. I would want the debrief ' +
-      'to weigh whether Kai\'s read of the design answer or mine is right before we decide.',
+      "to weigh whether Kai's read of the design answer or mine is right before we decide.",
     questions: [
       {
         prompt: IDEMPOTENT,
@@ -148,10 +169,16 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
           'Defined idempotency as "no duplicate charges" at first; got to "same response" when I asked what the client sees on retry. ' +
           'First design was select-then-insert on the key. Only after the two-retries follow-up moved to a unique constraint with ' +
           'ON CONFLICT returning the stored result.',
-        followUps: ['What happens if two retries arrive at the same moment?', 'Where do you store the idempotency key, and for how long?'],
+        followUps: [
+          'What happens if two retries arrive at the same moment?',
+          'Where do you store the idempotency key, and for how long?',
+        ],
         ratings: {
           'Defines idempotency precisely': 3,
-          'Handles concurrent duplicates': [2, 'Started with a read-then-write check; reached the constraint only after my hint.'],
+          'Handles concurrent duplicates': [
+            2,
+            'Started with a read-then-write check; reached the constraint only after my hint.',
+          ],
           'Considers failure between steps': 3,
         },
       },
@@ -165,15 +192,20 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
       },
       {
         prompt: BROKE_PROD,
-        notes: 'Observed Kai\'s question. Honest about the mistake; the follow-through was thinner.',
+        notes: "Observed Kai's question. Honest about the mistake; the follow-through was thinner.",
         followUps: [],
         ratings: { 'Owns the mistake': 3, 'Structured incident response': 3, 'Lasting improvement': 2 },
       },
       {
         prompt: TWO_WEEKS,
-        notes: 'Observed. The best answer of the loop: three options with costs, and support and sales brought in on day one.',
+        notes:
+          'Observed. The best answer of the loop: three options with costs, and support and sales brought in on day one.',
         followUps: [],
-        ratings: { 'Makes the trade-offs explicit': 4, 'Proposes options instead of a flat no': 3, 'Involves the right people early': 4 },
+        ratings: {
+          'Makes the trade-offs explicit': 4,
+          'Proposes options instead of a flat no': 3,
+          'Involves the right people early': 4,
+        },
       },
     ],
   },
@@ -189,7 +221,8 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
     questions: [
       {
         prompt: IDEMPOTENT,
-        notes: 'Observed Priya\'s question. The final design (unique key, ON CONFLICT, stored response) is exactly what we run in production.',
+        notes:
+          "Observed Priya's question. The final design (unique key, ON CONFLICT, stored response) is exactly what we run in production.",
         followUps: [],
         ratings: {
           'Defines idempotency precisely': 3,
@@ -202,7 +235,7 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
       },
       {
         prompt: SLOW_QUERY,
-        notes: 'Observed. Index-first thinking; no mention of the planner\'s estimates or of checking what changed.',
+        notes: "Observed. Index-first thinking; no mention of the planner's estimates or of checking what changed.",
         followUps: [],
         ratings: { 'Starts from evidence': 3, 'Knows index and planner basics': 2, 'Prevents recurrence': 2 },
       },
@@ -212,8 +245,15 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
           'A migration locked the orders table for six minutes at peak. Morgan owned having run it without a lock timeout and led the ' +
           'rollback call. Updated customers through the status page. Asked what changed afterwards: "we are more careful with ' +
           'migrations" - no tooling, no checklist, no lock_timeout default.',
-        followUps: ['What did you change in how you work afterwards?', 'How did you keep the people affected informed?'],
-        ratings: { 'Owns the mistake': 2, 'Structured incident response': 3, 'Lasting improvement': [2, 'Nothing concrete changed after the incident.'] },
+        followUps: [
+          'What did you change in how you work afterwards?',
+          'How did you keep the people affected informed?',
+        ],
+        ratings: {
+          'Owns the mistake': 2,
+          'Structured incident response': 3,
+          'Lasting improvement': [2, 'Nothing concrete changed after the incident.'],
+        },
       },
       {
         prompt: TWO_WEEKS,
@@ -221,7 +261,11 @@ export const DEMO_SCORECARDS: DemoScorecard[] = [
           'Asked what the deadline is for before answering. Offered: full scope in six weeks, a two-week slice without bulk import, or ' +
           'two weeks with a second team borrowed. Would involve support and sales on day one since they promised the date.',
         followUps: ['What would you cut first, and why?'],
-        ratings: { 'Makes the trade-offs explicit': 4, 'Proposes options instead of a flat no': 4, 'Involves the right people early': 3 },
+        ratings: {
+          'Makes the trade-offs explicit': 4,
+          'Proposes options instead of a flat no': 4,
+          'Involves the right people early': 3,
+        },
       },
     ],
   },

@@ -32,23 +32,42 @@ export class FeedbackDemoSeeder implements OnApplicationBootstrap {
     if (!this.config.demo) return;
     const manager = await this.users.findActiveByEmail(DEMO_MANAGER_EMAIL);
     if (!manager) return;
-    const candidates = (await this.paths.list({ hiringManagerId: manager.id })).filter((c) => c.positionTitle === DEMO_POSITION);
+    const candidates = (await this.paths.list({ hiringManagerId: manager.id })).filter(
+      (c) => c.positionTitle === DEMO_POSITION,
+    );
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const now = Date.now();
     let submitted = 0;
     for (const interview of await this.interviews.listForCandidates(candidates.map((c) => c.id))) {
-      if (new Date(interview.endsAt).getTime() > now || interview.status === 'cancelled' || interview.status === 'no_show') continue;
+      if (
+        new Date(interview.endsAt).getTime() > now ||
+        interview.status === 'cancelled' ||
+        interview.status === 'no_show'
+      )
+        continue;
       for (const member of interview.panel) {
         const user = await this.users.findActiveById(member.userId);
-        const script = DEMO_SCORECARDS.find((s) => s.candidateEmail === byId.get(interview.candidateId)?.email && s.panelistEmail === user?.email);
+        const script = DEMO_SCORECARDS.find(
+          (s) => s.candidateEmail === byId.get(interview.candidateId)?.email && s.panelistEmail === user?.email,
+        );
         if (!user || !script) continue;
-        const who: AuthUser = { id: user.id, email: user.email, name: user.name, roles: user.roles, timezone: user.timezone };
+        const who: AuthUser = {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          roles: user.roles,
+          timezone: user.timezone,
+        };
         const card = await this.scorecards.mine(who, interview.id);
         if (card.status === 'submitted') continue;
         const saved = await this.scorecards.save(who, interview.id, fill(card, script));
         const done = await this.scorecards.submit(who, interview.id, { version: saved.version });
         // as if written the afternoon after the interview, not at the moment the demo started
-        await this.repo.update(done.id, { submittedAt: new Date(Math.min(now, new Date(interview.endsAt).getTime() + script.submittedAfterHours * HOUR)) });
+        await this.repo.update(done.id, {
+          submittedAt: new Date(
+            Math.min(now, new Date(interview.endsAt).getTime() + script.submittedAfterHours * HOUR),
+          ),
+        });
         submitted++;
       }
     }
@@ -72,5 +91,11 @@ function fill(card: ScorecardResponse, script: DemoScorecard) {
     const followUpsAsked = q.followUps.filter((f) => notes.followUps.includes(f.prompt)).map((f) => f.id);
     questions.push({ questionId: q.questionId, notes: notes.notes, followUpsAsked });
   }
-  return { version: card.version, overallRecommendation: script.recommendation, summary: script.summary, ratings, questions };
+  return {
+    version: card.version,
+    overallRecommendation: script.recommendation,
+    summary: script.summary,
+    ratings,
+    questions,
+  };
 }

@@ -6,7 +6,8 @@ import { AgreementSetResponse } from './summary.dto';
 export class DebriefQueryDto {
   /** Only the interviews of this stage of the position's interview plan. */
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('all', { message: 'planStageId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'planStageId must be a UUID' })
   planStageId?: string;
 }
 
@@ -84,7 +85,11 @@ export class DebriefScorecardResponse {
   feedbackDueAt: Date;
   /** Submitted by the interview's feedback deadline. */
   onTime: boolean;
-  @ApiProperty({ enum: ['strong_no', 'no', 'yes', 'strong_yes'], nullable: true, description: RECOMMENDATION_SCALE_TEXT })
+  @ApiProperty({
+    enum: ['strong_no', 'no', 'yes', 'strong_yes'],
+    nullable: true,
+    description: RECOMMENDATION_SCALE_TEXT,
+  })
   recommendation: string | null;
   @ApiProperty({ nullable: true, type: String })
   recommendationLabel: string | null;
@@ -142,7 +147,11 @@ export class DebriefRecommendationResponse {
   name: string;
   interviewId: string;
   interviewTitle: string;
-  @ApiProperty({ enum: ['strong_no', 'no', 'yes', 'strong_yes'], nullable: true, description: RECOMMENDATION_SCALE_TEXT })
+  @ApiProperty({
+    enum: ['strong_no', 'no', 'yes', 'strong_yes'],
+    nullable: true,
+    description: RECOMMENDATION_SCALE_TEXT,
+  })
   recommendation: string | null;
   @ApiProperty({ nullable: true, type: String })
   label: string | null;

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { RECOMMENDATIONS, type Recommendation } from '../entities/scorecard.entity';
 import { RATING_SCALE_TEXT, RECOMMENDATION_SCALE_TEXT } from '../scale';
 import { EachIsObject, UniqueBy } from '@app/common';
@@ -12,17 +25,24 @@ export class RatingInputDto {
   @IsUUID()
   questionId: string;
 
-  @IsString() @MaxLength(64)
+  @IsString()
+  @MaxLength(64)
   criterionId: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 4, nullable: true, description: RATING_SCALE_TEXT })
-  @IsOptional() @IsInt({ message: 'rating must be a whole number from 1 to 4' }) @Min(1, { message: 'rating must be from 1 to 4' }) @Max(4, { message: 'rating must be from 1 to 4' })
+  @IsOptional()
+  @IsInt({ message: 'rating must be a whole number from 1 to 4' })
+  @Min(1, { message: 'rating must be from 1 to 4' })
+  @Max(4, { message: 'rating must be from 1 to 4' })
   rating?: number | null;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   notAssessed?: boolean;
 
-  @IsOptional() @IsString() @MaxLength(MAX_NOTE, { message: `note must be at most ${MAX_NOTE} characters` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_NOTE, { message: `note must be at most ${MAX_NOTE} characters` })
   note?: string;
 }
 
@@ -30,38 +50,62 @@ export class QuestionNotesDto {
   @IsUUID()
   questionId: string;
 
-  @IsOptional() @IsString() @MaxLength(MAX_NOTE, { message: `notes must be at most ${MAX_NOTE} characters` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_NOTE, { message: `notes must be at most ${MAX_NOTE} characters` })
   notes?: string;
 
   /** Ids of the follow-ups actually asked. */
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(64, { each: true }) @UniqueBy('follow-up')
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  @UniqueBy('follow-up')
   followUpsAsked?: string[];
 }
 
 /** A partial save of your draft: only what is sent changes. Send `version` back (409 when stale). */
 export class SaveScorecardDto {
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   version: number;
 
   @ApiPropertyOptional({ enum: RECOMMENDATIONS, nullable: true, description: RECOMMENDATION_SCALE_TEXT })
-  @IsOptional() @IsIn([...RECOMMENDATIONS, null], { message: `overallRecommendation must be one of: ${RECOMMENDATIONS.join(', ')}` })
+  @IsOptional()
+  @IsIn([...RECOMMENDATIONS, null], { message: `overallRecommendation must be one of: ${RECOMMENDATIONS.join(', ')}` })
   overallRecommendation?: Recommendation | null;
 
-  @IsOptional() @IsString() @MaxLength(MAX_NOTE, { message: `summary must be at most ${MAX_NOTE} characters` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_NOTE, { message: `summary must be at most ${MAX_NOTE} characters` })
   summary?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(2000) @EachIsObject()
-  @UniqueBy('questionId/criterionId', (r: RatingInputDto) => (r && typeof r === 'object' && r.questionId && r.criterionId ? `${r.questionId}/${r.criterionId}` : undefined))
-  @ValidateNested({ each: true }) @Type(() => RatingInputDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @EachIsObject()
+  @UniqueBy('questionId/criterionId', (r: RatingInputDto) =>
+    r && typeof r === 'object' && r.questionId && r.criterionId ? `${r.questionId}/${r.criterionId}` : undefined,
+  )
+  @ValidateNested({ each: true })
+  @Type(() => RatingInputDto)
   ratings?: RatingInputDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @EachIsObject() @UniqueBy('questionId', (q: QuestionNotesDto) => q?.questionId)
-  @ValidateNested({ each: true }) @Type(() => QuestionNotesDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @EachIsObject()
+  @UniqueBy('questionId', (q: QuestionNotesDto) => q?.questionId)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionNotesDto)
   questions?: QuestionNotesDto[];
 }
 
 export class SubmitScorecardDto {
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   version?: number;
 }
 

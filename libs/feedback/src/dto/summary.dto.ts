@@ -117,7 +117,12 @@ export class QuestionSummaryResponse {
 export class PanelistRecommendationResponse {
   userId: string;
   name: string;
-  @ApiProperty({ enum: ['strong_no', 'no', 'yes', 'strong_yes'], description: Object.entries(RECOMMENDATION_LABELS).map(([k, v]) => `${k} = ${v}`).join(', ') })
+  @ApiProperty({
+    enum: ['strong_no', 'no', 'yes', 'strong_yes'],
+    description: Object.entries(RECOMMENDATION_LABELS)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', '),
+  })
   recommendation: string;
 }
 
@@ -220,29 +225,51 @@ export class PositionSummaryResponse {
 
 export const POSITION_SUMMARY_PAGE = 50;
 
-export const SORT_KEYS = ['name', 'overallMean', 'technical', 'behavioral', 'situational', 'strongYes', 'yes', 'no', 'strongNo', 'agreement', 'missing', 'interviews'] as const;
+export const SORT_KEYS = [
+  'name',
+  'overallMean',
+  'technical',
+  'behavioral',
+  'situational',
+  'strongYes',
+  'yes',
+  'no',
+  'strongNo',
+  'agreement',
+  'missing',
+  'interviews',
+] as const;
 
 export class PositionSummaryQueryDto {
   @ApiPropertyOptional({ enum: SORT_KEYS, default: 'overallMean' })
-  @IsOptional() @IsIn(SORT_KEYS, { message: `sort must be one of: ${SORT_KEYS.join(', ')}` })
+  @IsOptional()
+  @IsIn(SORT_KEYS, { message: `sort must be one of: ${SORT_KEYS.join(', ')}` })
   sort?: (typeof SORT_KEYS)[number];
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
-  @IsOptional() @IsIn(['asc', 'desc'])
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 
   /** Candidates per page (1-100, default 50); the CSV has every candidate. */
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 
   /** The `page.nextCursor` of the previous page (same sort and order). */
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   cursor?: string;
 
   /** csv for a spreadsheet download (RFC 4180, UTF-8). */
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
-  @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
   format?: 'json' | 'csv';
 }
 

@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export type ScorecardStatus = 'draft' | 'submitted';
 export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
@@ -14,7 +23,10 @@ export type Recommendation = (typeof RECOMMENDATIONS)[number];
 @Index('IDX_scorecards_position', ['positionId'])
 @Index('IDX_scorecards_panelist', ['panelistId'])
 @Check('scorecards_status_known', `status IN ('draft', 'submitted')`)
-@Check('scorecards_recommendation_known', `overall_recommendation IS NULL OR overall_recommendation IN ('strong_no', 'no', 'yes', 'strong_yes')`)
+@Check(
+  'scorecards_recommendation_known',
+  `overall_recommendation IS NULL OR overall_recommendation IN ('strong_no', 'no', 'yes', 'strong_yes')`,
+)
 export class ScorecardEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

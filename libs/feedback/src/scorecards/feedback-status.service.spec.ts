@@ -13,7 +13,10 @@ describe('who still owes a scorecard', () => {
       { id: 'i3', status: 'cancelled', panel: [{ userId: 'c' }] },
       { id: 'i4', panel: [{ userId: 'c' }, { userId: 'a' }] },
     ];
-    expect(missingSlots(interviews, new Set(['i1:a', 'i4:a']))).toEqual([{ interviewId: 'i1', userId: 'b' }, { interviewId: 'i4', userId: 'c' }]);
+    expect(missingSlots(interviews, new Set(['i1:a', 'i4:a']))).toEqual([
+      { interviewId: 'i1', userId: 'b' },
+      { interviewId: 'i4', userId: 'c' },
+    ]);
     expect(missingSlots([], new Set())).toEqual([]);
   });
 });

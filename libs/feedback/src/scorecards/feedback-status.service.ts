@@ -28,7 +28,11 @@ export interface FeedbackStatus {
 export function missingSlots(interviews: FeedbackStatusInterview[], submitted: Set<string>): FeedbackStatus['missing'] {
   return interviews
     .filter((i) => owesFeedback(i.status))
-    .flatMap((i) => i.panel.filter((p) => !submitted.has(`${i.id}:${p.userId}`)).map((p) => ({ interviewId: i.id, userId: p.userId })));
+    .flatMap((i) =>
+      i.panel
+        .filter((p) => !submitted.has(`${i.id}:${p.userId}`))
+        .map((p) => ({ interviewId: i.id, userId: p.userId })),
+    );
 }
 
 /** Plain data for other modules: for a list of interviews, who has submitted and who is missing. One query. */
@@ -37,7 +41,9 @@ export class FeedbackStatusService {
   constructor(private readonly repo: ScorecardRepository) {}
 
   async stageStatus(interviews: FeedbackStatusInterview[]): Promise<FeedbackStatus> {
-    const submitted = await this.repo.submittedPairs(interviews.flatMap((i) => i.panel.map((p) => ({ interviewId: i.id, userId: p.userId }))));
+    const submitted = await this.repo.submittedPairs(
+      interviews.flatMap((i) => i.panel.map((p) => ({ interviewId: i.id, userId: p.userId }))),
+    );
     return {
       submitted,
       missing: missingSlots(interviews, submitted),

@@ -23,7 +23,9 @@ export class InterviewCompletionListener {
   async onSubmitted(e: { interviewId: string }): Promise<void> {
     await this.settle(e.interviewId, async () => {
       const panel = await this.interviews.findPanel(e.interviewId);
-      const done = await this.submissions.submitted(panel.map((p) => ({ interviewId: e.interviewId, userId: p.userId })));
+      const done = await this.submissions.submitted(
+        panel.map((p) => ({ interviewId: e.interviewId, userId: p.userId })),
+      );
       if (panel.length > 0 && done.size === panel.length) await this.status.feedbackChanged(e.interviewId, true);
     });
   }
@@ -39,7 +41,9 @@ export class InterviewCompletionListener {
       await fn();
     } catch (err) {
       // the scorecard itself is stored; a manager can still complete the interview by hand
-      this.logger.error(`settling the status of interview ${interviewId} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `settling the status of interview ${interviewId} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 }

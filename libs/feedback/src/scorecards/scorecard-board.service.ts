@@ -35,10 +35,18 @@ export class ScorecardBoardService {
     const submitted = new Set(cards.filter((c) => c.status === 'submitted').map((c) => c.panelistId));
     return {
       items: visible.map((c) =>
-        toScorecardResponse(kit, c, names.get(c.panelistId) ?? 'Unknown user', ratings.filter((r) => r.scorecardId === c.id), notes.filter((n) => n.scorecardId === c.id)),
+        toScorecardResponse(
+          kit,
+          c,
+          names.get(c.panelistId) ?? 'Unknown user',
+          ratings.filter((r) => r.scorecardId === c.id),
+          notes.filter((n) => n.scorecardId === c.id),
+        ),
       ),
       blind,
-      pending: kit.panel.filter((p) => !submitted.has(p.userId)).map((p) => ({ id: p.userId, name: names.get(p.userId) ?? 'Unknown user' })),
+      pending: kit.panel
+        .filter((p) => !submitted.has(p.userId))
+        .map((p) => ({ id: p.userId, name: names.get(p.userId) ?? 'Unknown user' })),
     };
   }
 }

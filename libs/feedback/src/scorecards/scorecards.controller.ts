@@ -26,7 +26,11 @@ export class ScorecardsController {
   /** Saves your draft: only the ratings, notes and fields you send change. 409 with the current version when stale. */
   @Put('mine')
   @ApiErrors(400, 401, 404, 409, 413)
-  save(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: SaveScorecardDto): Promise<ScorecardResponse> {
+  save(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: SaveScorecardDto,
+  ): Promise<ScorecardResponse> {
     return this.scorecards.save(user, id, dto);
   }
 
@@ -35,7 +39,11 @@ export class ScorecardsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ScorecardResponse })
   @ApiErrors(400, 401, 404, 409, 422)
-  submit(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: SubmitScorecardDto): Promise<ScorecardResponse> {
+  submit(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: SubmitScorecardDto,
+  ): Promise<ScorecardResponse> {
     return this.scorecards.submit(user, id, dto);
   }
 
@@ -44,7 +52,11 @@ export class ScorecardsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ScorecardResponse })
   @ApiErrors(401, 403, 404, 409)
-  reopen(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('scorecardId') scorecardId: string): Promise<ScorecardResponse> {
+  reopen(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('scorecardId') scorecardId: string,
+  ): Promise<ScorecardResponse> {
     return this.scorecards.reopen(user, id, scorecardId);
   }
 

@@ -1,4 +1,10 @@
-import { alphaFromCoincidences, coincidences, MIN_PAIRABLE_VALUES, type AlphaLevel, type Coincidences } from './krippendorff';
+import {
+  alphaFromCoincidences,
+  coincidences,
+  MIN_PAIRABLE_VALUES,
+  type AlphaLevel,
+  type Coincidences,
+} from './krippendorff';
 
 export type AgreementBasis = 'criteria' | 'recommendations' | 'competencies';
 
@@ -27,7 +33,11 @@ export interface AgreementSet {
  * alpha needs ranked categories, not averages, so competencies use the interval metric on the
  * means, which keeps the information that rounding would throw away.
  */
-export const AGREEMENT_LEVELS: Readonly<Record<AgreementBasis, AlphaLevel>> = { criteria: 'ordinal', recommendations: 'ordinal', competencies: 'interval' };
+export const AGREEMENT_LEVELS: Readonly<Record<AgreementBasis, AlphaLevel>> = {
+  criteria: 'ordinal',
+  recommendations: 'ordinal',
+  competencies: 'interval',
+};
 
 export const NOT_ENOUGH_DATA = 'not enough data';
 
@@ -38,7 +48,16 @@ export function agreementFigure(basis: AgreementBasis, c: Coincidences | undefin
   const enoughData = r?.enoughData ?? false;
   // with plenty of values but all identical alpha is undefined: say so rather than "not enough data"
   const label = enoughData ? r!.alpha!.toFixed(2) : pairable >= MIN_PAIRABLE_VALUES ? 'no variation' : NOT_ENOUGH_DATA;
-  return { alpha: r?.alpha ?? null, pairable, basis, level, units, enoughData, label, minimumPairableValues: MIN_PAIRABLE_VALUES };
+  return {
+    alpha: r?.alpha ?? null,
+    pairable,
+    basis,
+    level,
+    units,
+    enoughData,
+    label,
+    minimumPairableValues: MIN_PAIRABLE_VALUES,
+  };
 }
 
 /**
@@ -114,6 +133,7 @@ export function sumCoincidences(ms: Array<Coincidences | undefined>): Coincidenc
   const present = ms.filter((m): m is Coincidences => !!m);
   if (!present.length) return undefined;
   const values = present[0].values;
-  if (present.some((m) => m.values.join() !== values.join())) throw new RangeError('coincidence matrices over different values cannot be added');
+  if (present.some((m) => m.values.join() !== values.join()))
+    throw new RangeError('coincidence matrices over different values cannot be added');
   return { values, o: values.map((_c, i) => values.map((_k, j) => present.reduce((s, m) => s + m.o[i][j], 0))) };
 }

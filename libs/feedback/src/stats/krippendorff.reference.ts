@@ -14,9 +14,7 @@ export interface ReferenceResult {
 }
 
 export function referenceAlpha(units: Array<Array<number | null>>, level: ReferenceLevel): ReferenceResult {
-  const pairable = units
-    .map((unit) => unit.filter((v): v is number => v !== null))
-    .filter((unit) => unit.length >= 2);
+  const pairable = units.map((unit) => unit.filter((v): v is number => v !== null)).filter((unit) => unit.length >= 2);
   const pooled = pairable.flat();
   const n = pooled.length;
   if (n < 2) return { alpha: null, n, observedDisagreement: 0, expectedDisagreement: 0 };

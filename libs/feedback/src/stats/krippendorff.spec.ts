@@ -113,13 +113,30 @@ describe('agrees with the plain reference implementation', () => {
 
 describe('edge cases', () => {
   it.each(LEVELS)('%s: perfect agreement gives alpha = 1', (level) => {
-    const result = alphaOf([[1, 1, 1], [2, 2, _], [4, 4, 4], [3, _, 3], [2, 2, 2]], level);
+    const result = alphaOf(
+      [
+        [1, 1, 1],
+        [2, 2, _],
+        [4, 4, 4],
+        [3, _, 3],
+        [2, 2, 2],
+      ],
+      level,
+    );
     expect(result.alpha).toBe(1);
     expect(result.observedDisagreement).toBe(0);
   });
 
   it('no pairable values: alpha null, not enough data', () => {
-    for (const units of [[], [[_, _]], [[1, _, _], [_, 4, _], [_, _, _]]]) {
+    for (const units of [
+      [],
+      [[_, _]],
+      [
+        [1, _, _],
+        [_, 4, _],
+        [_, _, _],
+      ],
+    ]) {
       const result = alphaOf(units);
       expect(result).toMatchObject({ alpha: null, pairableValues: 0, enoughData: false });
     }
@@ -134,7 +151,11 @@ describe('edge cases', () => {
   });
 
   it.each(LEVELS)('%s: two raters always at opposite extremes give a negative alpha', (level) => {
-    const units = [[1, 4], [4, 1], [1, 4]];
+    const units = [
+      [1, 4],
+      [4, 1],
+      [1, 4],
+    ];
     expect(alphaOf(units, level).alpha).toBeCloseTo(-2 / 3, 12);
     expect(alphaOf(units, level, [1, 2, 3, 4]).alpha).toBeCloseTo(-2 / 3, 12);
     const many = Array.from({ length: 20 }, (_v, i) => (i % 2 ? [1, 4] : [4, 1]));
@@ -143,23 +164,45 @@ describe('edge cases', () => {
 
   it('enoughData needs MIN_PAIRABLE_VALUES pairable values', () => {
     expect(MIN_PAIRABLE_VALUES).toBe(10);
-    const nine = alphaOf([[1, 2, 2], [3, 3, 4], [4, 4, 4]]);
+    const nine = alphaOf([
+      [1, 2, 2],
+      [3, 3, 4],
+      [4, 4, 4],
+    ]);
     expect(nine.pairableValues).toBe(9);
     expect(nine.alpha).not.toBeNull();
     expect(nine.enoughData).toBe(false);
 
-    const ten = alphaOf([[1, 2], [3, 3], [4, 4], [2, 2], [1, 1]]);
+    const ten = alphaOf([
+      [1, 2],
+      [3, 3],
+      [4, 4],
+      [2, 2],
+      [1, 1],
+    ]);
     expect(ten.pairableValues).toBe(10);
     expect(ten.enoughData).toBe(true);
 
     // lone values are not pairable, so they do not count
-    const withLone = alphaOf([[1, 2, 2], [3, 3, 4], [4, 4, 4], [2, _, _]]);
+    const withLone = alphaOf([
+      [1, 2, 2],
+      [3, 3, 4],
+      [4, 4, 4],
+      [2, _, _],
+    ]);
     expect(withLone.pairableValues).toBe(9);
     expect(withLone.enoughData).toBe(false);
   });
 
   it('tolerates floating-point noise from SQL sums', () => {
-    const exact = coincidences([[1, 2, 2, 3], [3, 3, 4, 4], [2, 2]], [1, 2, 3, 4]);
+    const exact = coincidences(
+      [
+        [1, 2, 2, 3],
+        [3, 3, 4, 4],
+        [2, 2],
+      ],
+      [1, 2, 3, 4],
+    );
     const noisy = exact.o.map((row) => [...row]);
     noisy[2][2] -= 4e-15; // n = 9.999999999999996
     noisy[0][3] = -1e-17; // a zero cell summed to a tiny negative
@@ -170,13 +213,21 @@ describe('edge cases', () => {
     expect(result.enoughData).toBe(true);
     expect(Math.abs(result.alpha! - clean.alpha!)).toBeLessThan(1e-12);
 
-    const flat = coincidences(Array.from({ length: 5 }, () => [2, 2, 2]), [1, 2, 3, 4]);
+    const flat = coincidences(
+      Array.from({ length: 5 }, () => [2, 2, 2]),
+      [1, 2, 3, 4],
+    );
     flat.o[0][1] = flat.o[1][0] = 1e-17;
     expect(alphaFromCoincidences(flat).alpha).toBeNull();
   });
 
   it('defaults to ordinal and leaves units to the caller', () => {
-    const units = [[1, 2, 4], [2, 2, 3], [4, 3, 4], [1, 1, _]];
+    const units = [
+      [1, 2, 4],
+      [2, 2, 3],
+      [4, 3, 4],
+      [1, 1, _],
+    ];
     const result = alphaOf(units);
     expect(result.alpha).toBe(alphaOf(units, 'ordinal').alpha);
     expect(result.alpha).not.toBe(alphaOf(units, 'interval').alpha);
@@ -184,7 +235,13 @@ describe('edge cases', () => {
   });
 
   it('ordinal alpha depends only on the order of the values, interval on their distances', () => {
-    const units = [[1, 2, 4], [2, 2, 3], [4, 3, 4], [1, 1, _], [3, 4, 4]];
+    const units = [
+      [1, 2, 4],
+      [2, 2, 3],
+      [4, 3, 4],
+      [1, 1, _],
+      [3, 4, 4],
+    ];
     const stretched = units.map((u) => u.map((v) => (v === null ? null : [0, 1, 2, 10, 50][v])));
     expect(alphaOf(stretched, 'ordinal').alpha).toBeCloseTo(alphaOf(units, 'ordinal').alpha!, 12);
     expect(alphaOf(stretched, 'nominal').alpha).toBeCloseTo(alphaOf(units, 'nominal').alpha!, 12);
@@ -193,10 +250,45 @@ describe('edge cases', () => {
 
   it('rejects malformed input', () => {
     expect(() => alphaFromCoincidences({ values: [1, 2], o: [[1, 1]] })).toThrow(RangeError);
-    expect(() => alphaFromCoincidences({ values: [2, 1], o: [[0, 1], [1, 0]] })).toThrow(RangeError);
-    expect(() => alphaFromCoincidences({ values: [1, 2], o: [[0, -1], [-1, 0]] })).toThrow(RangeError);
-    expect(() => alphaFromCoincidences({ values: [1, 2], o: [[0, NaN], [NaN, 0]] })).toThrow(RangeError);
-    expect(() => alphaFromCoincidences({ values: [1, 2], o: [[0, 1], [1, 0]] }, 'ratio' as AlphaLevel)).toThrow(RangeError);
+    expect(() =>
+      alphaFromCoincidences({
+        values: [2, 1],
+        o: [
+          [0, 1],
+          [1, 0],
+        ],
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      alphaFromCoincidences({
+        values: [1, 2],
+        o: [
+          [0, -1],
+          [-1, 0],
+        ],
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      alphaFromCoincidences({
+        values: [1, 2],
+        o: [
+          [0, NaN],
+          [NaN, 0],
+        ],
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      alphaFromCoincidences(
+        {
+          values: [1, 2],
+          o: [
+            [0, 1],
+            [1, 0],
+          ],
+        },
+        'ratio' as AlphaLevel,
+      ),
+    ).toThrow(RangeError);
     expect(() => coincidences([[1, 5]], [1, 2, 3, 4])).toThrow(RangeError);
     expect(() => coincidences([[1, NaN]])).toThrow(RangeError);
   });

@@ -18,7 +18,8 @@ export class CalibrationService {
   async calibration(user: AuthUser, interviewerId: string): Promise<CalibrationResponse> {
     assertAllowed(canReadInterviewerRecord(user, interviewerId), 'Interviewers see their own calibration only');
     const [u] = /^[0-9a-f-]{36}$/i.test(interviewerId) ? await this.users.findManyByIds([interviewerId]) : [];
-    if (!u || !u.roles.includes(Role.Interviewer)) throw new NotFoundException(`Interviewer ${interviewerId} not found`);
+    if (!u || !u.roles.includes(Role.Interviewer))
+      throw new NotFoundException(`Interviewer ${interviewerId} not found`);
     // a hiring manager calibrates an interviewer on their own positions' scorecards only
     const c = await this.stats.calibration(u.id, recordScopeFor(user, u.id));
     return {
@@ -36,12 +37,30 @@ export class CalibrationService {
 
   async questionStats(user: AuthUser, setId: string): Promise<QuestionStatsResponse> {
     const set = await this.sets.get(user, setId);
-    const stats = new Map((await this.stats.questionStats(set.questions.map((q) => q.id), seesEverything(user) ? undefined : user.id)).map((s) => [s.questionId, s]));
+    const stats = new Map(
+      (
+        await this.stats.questionStats(
+          set.questions.map((q) => q.id),
+          seesEverything(user) ? undefined : user.id,
+        )
+      ).map((s) => [s.questionId, s]),
+    );
     return {
       setId: set.id,
       items: set.questions.map((q) => {
         const s = stats.get(q.id);
-        return { questionId: q.id, position: q.position, prompt: q.prompt, type: q.type, interviews: s?.interviews ?? 0, ratings: s?.ratings ?? 0, notAssessed: s?.notAssessed ?? 0, mean: s?.mean ?? null, spread: s?.spread ?? null, distribution: s?.distribution ?? [0, 0, 0, 0] };
+        return {
+          questionId: q.id,
+          position: q.position,
+          prompt: q.prompt,
+          type: q.type,
+          interviews: s?.interviews ?? 0,
+          ratings: s?.ratings ?? 0,
+          notAssessed: s?.notAssessed ?? 0,
+          mean: s?.mean ?? null,
+          spread: s?.spread ?? null,
+          distribution: s?.distribution ?? [0, 0, 0, 0],
+        };
       }),
     };
   }

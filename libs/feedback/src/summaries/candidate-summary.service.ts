@@ -29,11 +29,21 @@ export class CandidateSummaryService {
       this.stats.groups(scope, 'type'),
       this.stats.recommendations(scope),
       this.stats.coincidences(scope, 'candidate'),
-      this.interviews.list({ candidateId: candidate.id, statuses: HELD_STATUSES, visibleTo: null, limit: MAX_INTERVIEWS }),
+      this.interviews.list({
+        candidateId: candidate.id,
+        statuses: HELD_STATUSES,
+        visibleTo: null,
+        limit: MAX_INTERVIEWS,
+      }),
       this.stats.competencyMeans(scope),
     ]);
     const submitted = new Set(recs.map((r) => `${r.interviewId}:${r.panelistId}`));
-    const names = new Map((await this.users.findManyByIds(interviews.flatMap((i) => i.panel.map((p) => p.userId)))).map((u) => [u.id, u.name]));
+    const names = new Map(
+      (await this.users.findManyByIds(interviews.flatMap((i) => i.panel.map((p) => p.userId)))).map((u) => [
+        u.id,
+        u.name,
+      ]),
+    );
     const matrix = matrices.get(candidate.id);
     return {
       candidate: { id: candidate.id, name: candidate.name },

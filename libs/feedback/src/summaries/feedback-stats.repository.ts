@@ -94,13 +94,23 @@ export class FeedbackStatsRepository {
   }
 
   /** Submitted scorecards' recommendations, per scorecard (small: one row per panelist). */
-  async recommendations(scope: Scope): Promise<Array<{ interviewId: string; candidateId: string; panelistId: string; recommendation: string; submittedAt: Date }>> {
+  async recommendations(
+    scope: Scope,
+  ): Promise<
+    Array<{ interviewId: string; candidateId: string; panelistId: string; recommendation: string; submittedAt: Date }>
+  > {
     const { where, param } = scopeSql(scope);
     const rows: Array<Record<string, unknown>> = await this.ds.query(
       `SELECT s.interview_id, s.candidate_id, s.panelist_id, s.overall_recommendation, s.submitted_at FROM scorecards s WHERE ${where} AND s.status = 'submitted'`,
       [param],
     );
-    return rows.map((r) => ({ interviewId: r.interview_id as string, candidateId: r.candidate_id as string, panelistId: r.panelist_id as string, recommendation: r.overall_recommendation as string, submittedAt: r.submitted_at as Date }));
+    return rows.map((r) => ({
+      interviewId: r.interview_id as string,
+      candidateId: r.candidate_id as string,
+      panelistId: r.panelist_id as string,
+      recommendation: r.overall_recommendation as string,
+      submittedAt: r.submitted_at as Date,
+    }));
   }
 
   /** Mean, spread and count of ratings grouped by question type or by competency. */
@@ -115,7 +125,12 @@ export class FeedbackStatsRepository {
         GROUP BY ${key} ORDER BY ${key}`,
       [param],
     );
-    return rows.map((r) => ({ key: r.key as string, mean: r.mean as number | null, spread: r.spread as number | null, count: r.count as number }));
+    return rows.map((r) => ({
+      key: r.key as string,
+      mean: r.mean as number | null,
+      spread: r.spread as number | null,
+      count: r.count as number,
+    }));
   }
 
   /**
@@ -124,14 +139,19 @@ export class FeedbackStatsRepository {
    * candidate it is read from the maintained `candidate_coincidences` (a row per candidate and unit
    * size), so a position costs its candidates, not its ratings; one interview is small enough to count.
    */
-  async coincidences(scope: Scope, groupBy: 'interview' | 'candidate'): Promise<Map<string, Coincidences & { units: number }>> {
+  async coincidences(
+    scope: Scope,
+    groupBy: 'interview' | 'candidate',
+  ): Promise<Map<string, Coincidences & { units: number }>> {
     if (groupBy === 'candidate' && !('interviewId' in scope)) return this.candidateCoincidences(scope);
     const { where, param } = scopeSql(scope);
     const group = groupBy === 'interview' ? 's.interview_id' : 's.candidate_id';
     // One pass over the units: per unit the count of each value, then o_ck = Σ_u n_uc (n_uk - [c=k]) / (m_u - 1).
     // (A self-join of per-value counts looks simpler but the planner nests it quadratically.)
     const counts = VALUES.map((v) => `count(*) FILTER (WHERE r.rating = ${v}) AS n${v}`).join(', ');
-    const cells = VALUES.flatMap((c) => VALUES.map((k) => `sum(n${c} * (n${k} - ${c === k ? 1 : 0})::float / (m - 1)) AS o${c}${k}`)).join(', ');
+    const cells = VALUES.flatMap((c) =>
+      VALUES.map((k) => `sum(n${c} * (n${k} - ${c === k ? 1 : 0})::float / (m - 1)) AS o${c}${k}`),
+    ).join(', ');
     const rows: Array<Record<string, number | string>> = await this.ds.query(
       `WITH u AS (
          SELECT ${group} AS g, ${counts}, count(*) AS m
@@ -144,12 +164,18 @@ export class FeedbackStatsRepository {
     );
     const out = new Map<string, Coincidences & { units: number }>();
     for (const r of rows) {
-      out.set(r.g as string, { values: VALUES, o: VALUES.map((c) => VALUES.map((k) => Number(r[`o${c}${k}`]))), units: Number(r.units) });
+      out.set(r.g as string, {
+        values: VALUES,
+        o: VALUES.map((c) => VALUES.map((k) => Number(r[`o${c}${k}`]))),
+        units: Number(r.units),
+      });
     }
     return out;
   }
 
-  private async candidateCoincidences(scope: { candidateId: string } | { positionId: string }): Promise<Map<string, Coincidences & { units: number }>> {
+  private async candidateCoincidences(
+    scope: { candidateId: string } | { positionId: string },
+  ): Promise<Map<string, Coincidences & { units: number }>> {
     const { where, param } = scopeSql(scope, 'a');
     const rows: Array<{ candidate_id: string; panel: number; units: number; pairs: string[] }> = await this.ds.query(
       `SELECT a.candidate_id, a.panel, a.units, a.pairs FROM candidate_coincidences a WHERE ${where} ORDER BY a.candidate_id, a.panel`,
@@ -164,7 +190,10 @@ export class FeedbackStatsRepository {
   }
 
   /** The agreement sums of these candidates (a page), or of every candidate of the position (null). */
-  async candidateAgreements(positionId: string, candidateIds: string[] | null): Promise<Map<string, CandidateAgreementSums>> {
+  async candidateAgreements(
+    positionId: string,
+    candidateIds: string[] | null,
+  ): Promise<Map<string, CandidateAgreementSums>> {
     if (candidateIds && !candidateIds.length) return new Map();
     const params = candidateIds ? [positionId, candidateIds] : [positionId];
     return toCandidateAgreements(await this.ds.query(candidateAgreementsSql(!!candidateIds), params));
@@ -224,7 +253,20 @@ export class FeedbackStatsRepository {
   }
 
   /** Per source question: how often it was rated and how much its ratings vary. */
-  async questionStats(sourceQuestionIds: string[], managedBy?: string): Promise<Array<{ questionId: string; interviews: number; ratings: number; notAssessed: number; mean: number | null; spread: number | null; distribution: number[] }>> {
+  async questionStats(
+    sourceQuestionIds: string[],
+    managedBy?: string,
+  ): Promise<
+    Array<{
+      questionId: string;
+      interviews: number;
+      ratings: number;
+      notAssessed: number;
+      mean: number | null;
+      spread: number | null;
+      distribution: number[];
+    }>
+  > {
     if (!sourceQuestionIds.length) return [];
     const rows: Array<Record<string, unknown>> = await this.ds.query(
       `SELECT r.source_question_id AS q, count(DISTINCT r.interview_id)::int AS interviews, count(r.rating)::int AS ratings,
@@ -251,7 +293,11 @@ export class FeedbackStatsRepository {
    * agreement, from the maintained `scorecard_competency_aggregates` (one row per scorecard and
    * competency). sum::numeric / count is avg()'s own division, so the means are identical.
    */
-  async competencyMeans(scope: Scope): Promise<Array<{ interviewId: string; candidateId: string; panelistId: string; competency: string; mean: number }>> {
+  async competencyMeans(
+    scope: Scope,
+  ): Promise<
+    Array<{ interviewId: string; candidateId: string; panelistId: string; competency: string; mean: number }>
+  > {
     const { where, param } = scopeSql(scope, 'a');
     const rows: Array<Record<string, unknown>> = await this.ds.query(
       `SELECT a.interview_id, a.candidate_id, a.panelist_id, a.competency, (a.rating_sum::numeric / a.ratings)::float AS mean
@@ -260,11 +306,19 @@ export class FeedbackStatsRepository {
         ORDER BY a.interview_id, a.competency, a.panelist_id`,
       [param],
     );
-    return rows.map((r) => ({ interviewId: r.interview_id as string, candidateId: r.candidate_id as string, panelistId: r.panelist_id as string, competency: r.competency as string, mean: r.mean as number }));
+    return rows.map((r) => ({
+      interviewId: r.interview_id as string,
+      candidateId: r.candidate_id as string,
+      panelistId: r.panelist_id as string,
+      competency: r.competency as string,
+      mean: r.mean as number,
+    }));
   }
 }
 
-function byCandidate(rows: Array<{ candidate_id: string } & PairCounts>): Map<string, Coincidences & { units: number }> {
+function byCandidate(
+  rows: Array<{ candidate_id: string } & PairCounts>,
+): Map<string, Coincidences & { units: number }> {
   const groups = new Map<string, PairCounts[]>();
   for (const r of rows) {
     const list = groups.get(r.candidate_id);

@@ -21,7 +21,8 @@ export class InterviewSummaryService {
     const recs = await this.stats.recommendations({ interviewId });
     // the blind rule: a panelist sees the panel's evidence once their own scorecard is in
     const overseer = oversees(user, kit.authority);
-    if (!overseer && !recs.some((r) => r.panelistId === user.id)) throw new NotFoundException(`Submit your own scorecard to see the feedback summary of interview ${interviewId}`);
+    if (!overseer && !recs.some((r) => r.panelistId === user.id))
+      throw new NotFoundException(`Submit your own scorecard to see the feedback summary of interview ${interviewId}`);
     const [criteria, matrices, means, people] = await Promise.all([
       this.stats.criteria(interviewId),
       this.stats.coincidences({ interviewId }, 'interview'),
@@ -45,9 +46,20 @@ export class InterviewSummaryService {
       submitted: submitted.size,
       missing: kit.panel
         .filter((p) => !submitted.has(p.userId))
-        .map((p) => ({ interviewId, userId: p.userId, name: names.get(p.userId) ?? 'Unknown user', role: p.role, feedbackDueAt: i.feedbackDueAt, overdue: isDone(i) && i.feedbackDueAt.getTime() < Date.now() })),
+        .map((p) => ({
+          interviewId,
+          userId: p.userId,
+          name: names.get(p.userId) ?? 'Unknown user',
+          role: p.role,
+          feedbackDueAt: i.feedbackDueAt,
+          overdue: isDone(i) && i.feedbackDueAt.getTime() < Date.now(),
+        })),
       recommendations: countRecommendations(recs),
-      byPanelist: recs.map((r) => ({ userId: r.panelistId, name: names.get(r.panelistId) ?? 'Unknown user', recommendation: r.recommendation })),
+      byPanelist: recs.map((r) => ({
+        userId: r.panelistId,
+        name: names.get(r.panelistId) ?? 'Unknown user',
+        recommendation: r.recommendation,
+      })),
       questions: kit.questions.map((q) => ({
         questionId: q.id,
         position: q.position,

@@ -21,10 +21,28 @@ export interface CompetencyMean {
  * a coder. Competencies: units are (interview, competency), each panelist's mean over that
  * competency's criteria a value. The latter two have data when questions are split between panelists.
  */
-export function panelAgreement(criteria: (Coincidences & { units?: number }) | undefined, recs: RecommendationVote[], means: CompetencyMean[]): AgreementSet {
+export function panelAgreement(
+  criteria: (Coincidences & { units?: number }) | undefined,
+  recs: RecommendationVote[],
+  means: CompetencyMean[],
+): AgreementSet {
   return {
     criteria: agreementFigure('criteria', criteria, criteria?.units ?? 0),
-    recommendations: figureFromUnits('recommendations', unitsBy(recs, (r) => r.interviewId, (r) => RECOMMENDATION_VALUES[r.recommendation as Recommendation] ?? null)),
-    competencies: figureFromUnits('competencies', unitsBy(means, (m) => `${m.interviewId}\u0000${m.competency}`, (m) => m.mean)),
+    recommendations: figureFromUnits(
+      'recommendations',
+      unitsBy(
+        recs,
+        (r) => r.interviewId,
+        (r) => RECOMMENDATION_VALUES[r.recommendation as Recommendation] ?? null,
+      ),
+    ),
+    competencies: figureFromUnits(
+      'competencies',
+      unitsBy(
+        means,
+        (m) => `${m.interviewId}\u0000${m.competency}`,
+        (m) => m.mean,
+      ),
+    ),
   };
 }

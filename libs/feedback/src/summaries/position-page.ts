@@ -1,6 +1,13 @@
 import { decodeCursor, encodeCursor } from '@app/common';
 import type { AgreementSetResponse, PositionRowResponse, PositionSummaryResponse } from '../dto/summary.dto';
-import { agreementFigure, coincidencesFromPairs, intervalFigure, type Coincidences, type IntervalSums, type PairCounts } from '../stats';
+import {
+  agreementFigure,
+  coincidencesFromPairs,
+  intervalFigure,
+  type Coincidences,
+  type IntervalSums,
+  type PairCounts,
+} from '../stats';
 import { agreement } from './summary-helpers';
 
 /**
@@ -182,7 +189,12 @@ function after(cursor: string | undefined, sort: string, order: string): Omit<Ke
   const v = decodeCursor(cursor);
   if (!v || v.length !== 5 || v[0] !== sort || v[1] !== order) return undefined;
   const [, , key, name, id] = v;
-  if (!(key === null || typeof key === 'number' || typeof key === 'string') || typeof name !== 'string' || typeof id !== 'string') return undefined;
+  if (
+    !(key === null || typeof key === 'number' || typeof key === 'string') ||
+    typeof name !== 'string' ||
+    typeof id !== 'string'
+  )
+    return undefined;
   return { key, name, id };
 }
 

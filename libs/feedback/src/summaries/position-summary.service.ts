@@ -45,8 +45,15 @@ export class PositionSummaryService {
     const cursor = all ? undefined : q.cursor;
     const { page, nextCursor } = choosePage(rows, { sort, order, limit, cursor }, everyones);
     const [sums, missing] = await Promise.all([
-      everyones ?? this.stats.candidateAgreements(position.id, page.map((r) => r.candidateId)),
-      this.stats.missingSlots(page.filter((r) => r.missing > 0).map((r) => r.candidateId), now),
+      everyones ??
+        this.stats.candidateAgreements(
+          position.id,
+          page.map((r) => r.candidateId),
+        ),
+      this.stats.missingSlots(
+        page.filter((r) => r.missing > 0).map((r) => r.candidateId),
+        now,
+      ),
     ]);
     const people = missing.length ? await this.users.findManyByIds([...new Set(missing.map((m) => m.userId))]) : [];
     return positionSummaryResponse({
@@ -65,13 +72,31 @@ export class PositionSummaryService {
     });
   }
 
-  async csv(user: AuthUser, positionId: string, q: PositionSummaryQueryDto): Promise<{ filename: string; body: string }> {
+  async csv(
+    user: AuthUser,
+    positionId: string,
+    q: PositionSummaryQueryDto,
+  ): Promise<{ filename: string; body: string }> {
     const s = await this.summary(user, positionId, q, true);
     const num = (v: number | null) => (v === null ? '' : v.toFixed(2));
     const body = toCsv([
-      ['Candidate', 'Interviews done', 'Scorecards submitted', 'Scorecards missing', 'Mean technical', 'Mean behavioral', 'Mean situational', 'Mean overall',
-        ...RECOMMENDATIONS.map((r) => RECOMMENDATION_LABELS[r]), 'Agreement (alpha)', 'Pairable ratings',
-        'Agreement on recommendations (alpha)', 'Pairable recommendations', 'Agreement on competencies (alpha, interval)', 'Pairable competency means'],
+      [
+        'Candidate',
+        'Interviews done',
+        'Scorecards submitted',
+        'Scorecards missing',
+        'Mean technical',
+        'Mean behavioral',
+        'Mean situational',
+        'Mean overall',
+        ...RECOMMENDATIONS.map((r) => RECOMMENDATION_LABELS[r]),
+        'Agreement (alpha)',
+        'Pairable ratings',
+        'Agreement on recommendations (alpha)',
+        'Pairable recommendations',
+        'Agreement on competencies (alpha, interval)',
+        'Pairable competency means',
+      ],
       ...s.rows.map((r) => [
         r.candidate.name,
         r.interviewsDone,
@@ -93,7 +118,11 @@ export class PositionSummaryService {
         r.agreementSet.competencies.pairable,
       ]),
     ]);
-    const slug = s.position.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'position';
+    const slug =
+      s.position.name
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase() || 'position';
     return { filename: `${slug}-feedback.csv`, body };
   }
 }

@@ -4,7 +4,14 @@ import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CalibrationResponse, CandidateSummaryResponse, InterviewSummaryResponse, PositionSummaryQueryDto, PositionSummaryResponse, QuestionStatsResponse } from '../dto/summary.dto';
+import {
+  CalibrationResponse,
+  CandidateSummaryResponse,
+  InterviewSummaryResponse,
+  PositionSummaryQueryDto,
+  PositionSummaryResponse,
+  QuestionStatsResponse,
+} from '../dto/summary.dto';
 import { CalibrationService } from './calibration.service';
 import { CandidateSummaryService } from './candidate-summary.service';
 import { InterviewSummaryService } from './interview-summary.service';
@@ -44,13 +51,23 @@ export class SummariesController {
   @ApiExtraModels(PositionSummaryResponse)
   @ApiOkResponse({
     description: 'The summary, or with `?format=csv` a spreadsheet',
-    content: { 'application/json': { schema: { $ref: getSchemaPath(PositionSummaryResponse) } }, 'text/csv': { schema: { type: 'string' } } },
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PositionSummaryResponse) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
   })
   @ApiErrors(400, 401, 403, 404)
-  async position(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: PositionSummaryQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PositionSummaryResponse | string> {
+  async position(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Query() q: PositionSummaryQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PositionSummaryResponse | string> {
     if (q.format !== 'csv') return this.positions.summary(user, id, q);
     const file = await this.positions.csv(user, id, q);
-    reply.header('content-type', 'text/csv; charset=utf-8; header=present').header('content-disposition', `attachment; filename="${file.filename}"`);
+    reply
+      .header('content-type', 'text/csv; charset=utf-8; header=present')
+      .header('content-disposition', `attachment; filename="${file.filename}"`);
     return file.body;
   }
 

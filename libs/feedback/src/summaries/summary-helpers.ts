@@ -3,9 +3,16 @@ import { alphaFromCoincidences, MIN_PAIRABLE_VALUES, type Coincidences } from '.
 import type { AgreementResponse, MissingScorecardResponse, RecommendationCountsResponse } from '../dto/summary.dto';
 
 export function agreement(c: Coincidences | undefined, units = 0): AgreementResponse {
-  if (!c) return { alpha: null, pairableValues: 0, units: 0, enoughData: false, minimumPairableValues: MIN_PAIRABLE_VALUES };
+  if (!c)
+    return { alpha: null, pairableValues: 0, units: 0, enoughData: false, minimumPairableValues: MIN_PAIRABLE_VALUES };
   const r = alphaFromCoincidences(c, 'ordinal');
-  return { alpha: r.alpha, pairableValues: r.pairableValues, units, enoughData: r.enoughData, minimumPairableValues: MIN_PAIRABLE_VALUES };
+  return {
+    alpha: r.alpha,
+    pairableValues: r.pairableValues,
+    units,
+    enoughData: r.enoughData,
+    minimumPairableValues: MIN_PAIRABLE_VALUES,
+  };
 }
 
 export function countRecommendations(recs: Array<{ recommendation: string }>): RecommendationCountsResponse {
@@ -16,7 +23,11 @@ export function countRecommendations(recs: Array<{ recommendation: string }>): R
 
 /** Interviews whose feedback is owed: awaiting feedback, completed, or scheduled and already over (its end job not run yet). */
 export function isDone(i: InterviewListRow['interview'], now = Date.now()): boolean {
-  return i.status === 'completed' || i.status === 'awaiting_feedback' || (i.status === 'scheduled' && i.endsAt.getTime() <= now);
+  return (
+    i.status === 'completed' ||
+    i.status === 'awaiting_feedback' ||
+    (i.status === 'scheduled' && i.endsAt.getTime() <= now)
+  );
 }
 
 /** Panel slots of done interviews without a submitted scorecard. */

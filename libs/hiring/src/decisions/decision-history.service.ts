@@ -22,7 +22,14 @@ export class DecisionHistoryService {
     const rows = await this.repo.history(c.id);
     const stages = await this.plan.stages(c.positionId);
     const names = new Map((await this.users.findManyByIds(rows.map((r) => r.decidedById))).map((u) => [u.id, u.name]));
-    return { items: rows.map((r) => toDecisionResponse(r, stages, r.reasonLabel, { id: r.decidedById, name: names.get(r.decidedById) ?? 'Unknown user' })) };
+    return {
+      items: rows.map((r) =>
+        toDecisionResponse(r, stages, r.reasonLabel, {
+          id: r.decidedById,
+          name: names.get(r.decidedById) ?? 'Unknown user',
+        }),
+      ),
+    };
   }
 
   /** One decision as plain data, without an access check: for other modules (reminders), never for a request. */
@@ -30,6 +37,9 @@ export class DecisionHistoryService {
     const d = await this.repo.findOne(decisionId);
     if (!d) return null;
     const [decider] = await this.users.findManyByIds([d.decidedById]);
-    return toDecisionResponse(d, await this.plan.stages(d.positionId), d.reasonLabel, { id: d.decidedById, name: decider?.name ?? 'Unknown user' });
+    return toDecisionResponse(d, await this.plan.stages(d.positionId), d.reasonLabel, {
+      id: d.decidedById,
+      name: decider?.name ?? 'Unknown user',
+    });
   }
 }

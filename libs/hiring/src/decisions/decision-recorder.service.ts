@@ -65,15 +65,22 @@ export class DecisionRecorderService {
         m,
       );
       await this.path.move(candidateId, to, m);
-      await this.audit.record(actorId, 'candidate', candidateId, `decision.${input.decision}`, {
-        decisionId: d.id,
-        from: { stageId: from.stageId, status: from.status },
-        to,
-        reasonId: input.reasonId,
-        rationale: input.rationale,
-        override: input.overrideReason,
-        missing: missing.map((x) => ({ interviewId: x.interviewId, userId: x.userId })),
-      }, m);
+      await this.audit.record(
+        actorId,
+        'candidate',
+        candidateId,
+        `decision.${input.decision}`,
+        {
+          decisionId: d.id,
+          from: { stageId: from.stageId, status: from.status },
+          to,
+          reasonId: input.reasonId,
+          rationale: input.rationale,
+          override: input.overrideReason,
+          missing: missing.map((x) => ({ interviewId: x.interviewId, userId: x.userId })),
+        },
+        m,
+      );
       return d;
     });
     const payload: CandidateDecidedPayload = {

@@ -8,7 +8,13 @@ const stages = [
   { id: 's2', name: 'Technical', order: 1 },
   { id: 's3', name: 'Onsite', order: 2 },
 ];
-const user = (roles: Role[], id = 'u1'): AuthUser => ({ id, email: 'x@example.com', name: 'X', roles, timezone: 'UTC' });
+const user = (roles: Role[], id = 'u1'): AuthUser => ({
+  id,
+  email: 'x@example.com',
+  name: 'X',
+  roles,
+  timezone: 'UTC',
+});
 const status = (fn: () => unknown) => {
   try {
     fn();
@@ -20,30 +26,53 @@ const status = (fn: () => unknown) => {
 
 describe('nextPath', () => {
   it('advances to the next stage, from "not started" to the first', () => {
-    expect(nextPath('advance', { stageId: null, status: 'active' }, stages)).toEqual({ stageId: 's1', status: 'active' });
-    expect(nextPath('advance', { stageId: 's1', status: 'on_hold' }, stages)).toEqual({ stageId: 's2', status: 'active' });
-    expect(nextPath('advance', { stageId: 's1', status: 'active' }, stages, 's3')).toEqual({ stageId: 's3', status: 'active' });
+    expect(nextPath('advance', { stageId: null, status: 'active' }, stages)).toEqual({
+      stageId: 's1',
+      status: 'active',
+    });
+    expect(nextPath('advance', { stageId: 's1', status: 'on_hold' }, stages)).toEqual({
+      stageId: 's2',
+      status: 'active',
+    });
+    expect(nextPath('advance', { stageId: 's1', status: 'active' }, stages, 's3')).toEqual({
+      stageId: 's3',
+      status: 'active',
+    });
   });
 
-  it('refuses advancing past the last stage, backwards, or to another plan\'s stage', () => {
-    expect(() => nextPath('advance', { stageId: 's3', status: 'active' }, stages)).toThrow('already at the last stage; hire instead');
+  it("refuses advancing past the last stage, backwards, or to another plan's stage", () => {
+    expect(() => nextPath('advance', { stageId: 's3', status: 'active' }, stages)).toThrow(
+      'already at the last stage; hire instead',
+    );
     expect(() => nextPath('advance', { stageId: null, status: 'active' }, [])).toThrow('no stages');
     expect(status(() => nextPath('advance', { stageId: 's2', status: 'active' }, stages, 's1'))).toBe(400);
     expect(status(() => nextPath('advance', { stageId: 's2', status: 'active' }, stages, 'elsewhere'))).toBe(400);
   });
 
   it('moves back only to an earlier stage', () => {
-    expect(nextPath('move_back', { stageId: 's3', status: 'active' }, stages, 's1')).toEqual({ stageId: 's1', status: 'active' });
+    expect(nextPath('move_back', { stageId: 's3', status: 'active' }, stages, 's1')).toEqual({
+      stageId: 's1',
+      status: 'active',
+    });
     expect(status(() => nextPath('move_back', { stageId: 's1', status: 'active' }, stages, 's2'))).toBe(400);
   });
 
   it('closes and reopens a candidate; nothing but reactivate touches a closed one', () => {
-    expect(nextPath('reject', { stageId: 's2', status: 'active' }, stages)).toEqual({ stageId: 's2', status: 'rejected' });
+    expect(nextPath('reject', { stageId: 's2', status: 'active' }, stages)).toEqual({
+      stageId: 's2',
+      status: 'rejected',
+    });
     expect(nextPath('hire', { stageId: 's3', status: 'active' }, stages)).toEqual({ stageId: 's3', status: 'hired' });
-    expect(nextPath('withdraw', { stageId: null, status: 'on_hold' }, stages)).toEqual({ stageId: null, status: 'withdrawn' });
+    expect(nextPath('withdraw', { stageId: null, status: 'on_hold' }, stages)).toEqual({
+      stageId: null,
+      status: 'withdrawn',
+    });
     for (const closed of ['rejected', 'hired', 'withdrawn'] as const) {
       expect(status(() => nextPath('advance', { stageId: 's1', status: closed }, stages))).toBe(409);
-      expect(nextPath('reactivate', { stageId: 's1', status: closed }, stages)).toEqual({ stageId: 's1', status: 'active' });
+      expect(nextPath('reactivate', { stageId: 's1', status: closed }, stages)).toEqual({
+        stageId: 's1',
+        status: 'active',
+      });
     }
     expect(status(() => nextPath('reactivate', { stageId: 's1', status: 'active' }, stages))).toBe(409);
     expect(status(() => nextPath('hold', { stageId: 's1', status: 'on_hold' }, stages))).toBe(409);

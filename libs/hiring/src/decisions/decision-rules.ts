@@ -23,23 +23,34 @@ export const NEEDS_EVIDENCE: Decision[] = ['advance', 'reject', 'hire'];
 /** Recruiters record what the candidate or the calendar decides; the evaluation is the hiring manager's (and admins'). */
 const RECRUITER_MAY: Decision[] = ['hold', 'withdraw'];
 
-const fieldError = (field: string, message: string) => new DetailedHttpException(400, `${field}: ${message}`, [{ field, messages: [message] }]);
+const fieldError = (field: string, message: string) =>
+  new DetailedHttpException(400, `${field}: ${message}`, [{ field, messages: [message] }]);
 
 /** The caller already manages the position (else 404); this says whether they may record this decision. */
 export function assertMayDecide(user: AuthUser, hiringManagerId: string, decision: Decision): void {
   if (canDecide(user, { hiringManagerId })) return;
   if (!RECRUITER_MAY.includes(decision)) {
-    throw new ForbiddenException(`Only the position's hiring manager and admins may ${decision.replace('_', ' ')}; recruiters record holds and withdrawals`);
+    throw new ForbiddenException(
+      `Only the position's hiring manager and admins may ${decision.replace('_', ' ')}; recruiters record holds and withdrawals`,
+    );
   }
 }
 
 /** Fields a decision needs, checked before anything is read. */
-export function assertFields(d: { decision: Decision; reasonId?: string; rationale?: string; toStageId?: string }): void {
-  if (d.decision === 'reject' && !d.reasonId) throw fieldError('reasonId', 'a rejection needs a reason (see /settings/rejection-reasons)');
+export function assertFields(d: {
+  decision: Decision;
+  reasonId?: string;
+  rationale?: string;
+  toStageId?: string;
+}): void {
+  if (d.decision === 'reject' && !d.reasonId)
+    throw fieldError('reasonId', 'a rejection needs a reason (see /settings/rejection-reasons)');
   if (d.decision !== 'reject' && d.reasonId) throw fieldError('reasonId', 'only a rejection has a reason');
   if (d.decision === 'hire' && !d.rationale) throw fieldError('rationale', 'a hire needs a rationale');
-  if (d.decision === 'move_back' && !d.toStageId) throw fieldError('toStageId', 'say which earlier stage to move back to');
-  if (!['advance', 'move_back', 'reactivate'].includes(d.decision) && d.toStageId) throw fieldError('toStageId', `${d.decision} does not change the stage`);
+  if (d.decision === 'move_back' && !d.toStageId)
+    throw fieldError('toStageId', 'say which earlier stage to move back to');
+  if (!['advance', 'move_back', 'reactivate'].includes(d.decision) && d.toStageId)
+    throw fieldError('toStageId', `${d.decision} does not change the stage`);
 }
 
 /** Where the decision takes the candidate from `from`, given the position's stages in order. */
@@ -58,18 +69,24 @@ export function nextPath(decision: Decision, from: PathState, stages: StageRef[]
       const current = orderOf(from.stageId);
       if (toStageId) {
         const s = target();
-        if (s.order <= current) throw fieldError('toStageId', `"${s.name}" is not after the current stage; use move_back`);
+        if (s.order <= current)
+          throw fieldError('toStageId', `"${s.name}" is not after the current stage; use move_back`);
         return { stageId: s.id, status: 'active' };
       }
       const next = stages.filter((s) => s.order > current).sort((a, b) => a.order - b.order)[0];
       if (!next) {
-        throw new BadRequestException(stages.length ? 'The candidate is already at the last stage; hire instead' : 'This position\'s plan has no stages');
+        throw new BadRequestException(
+          stages.length
+            ? 'The candidate is already at the last stage; hire instead'
+            : "This position's plan has no stages",
+        );
       }
       return { stageId: next.id, status: 'active' };
     }
     case 'move_back': {
       const s = target();
-      if (s.order >= orderOf(from.stageId)) throw fieldError('toStageId', `"${s.name}" is not before the current stage`);
+      if (s.order >= orderOf(from.stageId))
+        throw fieldError('toStageId', `"${s.name}" is not before the current stage`);
       return { stageId: s.id, status: 'active' };
     }
     case 'reactivate':

@@ -7,7 +7,11 @@ import type { StageRef } from './decision-rules';
 import type { DecisionResponse } from '../dto/decision.response';
 
 /** The candidate, for the managers of their position; anyone else gets 404. */
-export async function readableCandidate(path: CandidatePathService, user: AuthUser, id: string): Promise<CandidatePath> {
+export async function readableCandidate(
+  path: CandidatePathService,
+  user: AuthUser,
+  id: string,
+): Promise<CandidatePath> {
   const c = await path.find(id);
   if (!c || !canManagePosition(user, c)) throw new NotFoundException(`Candidate ${id} not found`);
   return c;

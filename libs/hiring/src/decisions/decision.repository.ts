@@ -50,7 +50,9 @@ export class DecisionRepository {
       chain.push(d);
       d = d.supersedesId ? byId.get(d.supersedesId) : undefined;
     }
-    return (chain.length === rows.length ? chain : rows).map((d) => Object.assign(d, { reasonLabel: d.reason?.label ?? null }));
+    return (chain.length === rows.length ? chain : rows).map((d) =>
+      Object.assign(d, { reasonLabel: d.reason?.label ?? null }),
+    );
   }
 
   /** One decision with its reason's label, for other modules (e.g. reminders telling people about it). */

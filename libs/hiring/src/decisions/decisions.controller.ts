@@ -24,7 +24,11 @@ export class DecisionsController {
    */
   @Post()
   @ApiErrors(400, 401, 403, 404, 409)
-  decide(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: CreateDecisionDto): Promise<DecisionResponse> {
+  decide(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: CreateDecisionDto,
+  ): Promise<DecisionResponse> {
     return this.decisions.decide(user, id, dto);
   }
 

@@ -30,7 +30,12 @@ export class DecisionsService {
     const saved = await this.recorder.record(
       user.id,
       c.id,
-      { decision: dto.decision, reasonId: reason?.id ?? null, rationale: dto.rationale || null, overrideReason: dto.override?.reason ?? null },
+      {
+        decision: dto.decision,
+        reasonId: reason?.id ?? null,
+        rationale: dto.rationale || null,
+        overrideReason: dto.override?.reason ?? null,
+      },
       async (from) => {
         const to = nextPath(dto.decision, from, stages, dto.toStageId);
         if (!NEEDS_EVIDENCE.includes(dto.decision)) return { to, missing: [] };
@@ -38,12 +43,13 @@ export class DecisionsService {
         const { missing } = stageState(from, interviews, submitted, new Date(), user.timezone);
         if (missing.length && !dto.override) {
           const names = missing.map((x) => `${x.name} (${x.interviewTitle})`).join(', ');
-          throw conflict(`Scorecards missing from: ${names}. Wait for them, or decide with override.reason`, { missing });
+          throw conflict(`Scorecards missing from: ${names}. Wait for them, or decide with override.reason`, {
+            missing,
+          });
         }
         return { to, missing };
       },
     );
     return toDecisionResponse(saved, stages, reason?.label ?? null, { id: user.id, name: user.name });
   }
-
 }

@@ -28,15 +28,29 @@ export class StageEntryListener {
     if (!candidate || candidate.stageId !== null || candidate.status !== 'active') return;
     const stage = await this.plan.stage(candidate.positionId, e.planStageId);
     if (!stage) return;
-    const input = { decision: 'advance' as const, reasonId: null, rationale: `Interview scheduled for ${stage.name}`, overrideReason: null };
+    const input = {
+      decision: 'advance' as const,
+      reasonId: null,
+      rationale: `Interview scheduled for ${stage.name}`,
+      overrideReason: null,
+    };
     try {
-      await this.recorder.record(e.actorId, e.candidateId, input, async (from) => {
-        if (from.stageId !== null || from.status !== 'active') throw new AlreadyOnThePath();
-        return { to: { stageId: stage.id, status: 'active' }, missing: [] };
-      }, true);
+      await this.recorder.record(
+        e.actorId,
+        e.candidateId,
+        input,
+        async (from) => {
+          if (from.stageId !== null || from.status !== 'active') throw new AlreadyOnThePath();
+          return { to: { stageId: stage.id, status: 'active' }, missing: [] };
+        },
+        true,
+      );
     } catch (err) {
       // the interview is booked either way; a failed move leaves the candidate where a decision can put them
-      if (!(err instanceof AlreadyOnThePath)) this.logger.warn(`candidate ${e.candidateId} was not moved into stage ${stage.id}: ${err instanceof Error ? err.message : String(err)}`);
+      if (!(err instanceof AlreadyOnThePath))
+        this.logger.warn(
+          `candidate ${e.candidateId} was not moved into stage ${stage.id}: ${err instanceof Error ? err.message : String(err)}`,
+        );
     }
   }
 }

@@ -1,7 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { UsersService } from '@app/auth';
-import { CandidatePathService, DEMO_CANDIDATES, DEMO_MANAGER_EMAIL, DEMO_POSITION, PositionPlanService } from '@app/interviews';
+import {
+  CandidatePathService,
+  DEMO_CANDIDATES,
+  DEMO_MANAGER_EMAIL,
+  DEMO_POSITION,
+  PositionPlanService,
+} from '@app/interviews';
 import { DecisionsService } from '../decisions/decisions.service';
 
 const RATIONALE =

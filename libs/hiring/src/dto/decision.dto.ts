@@ -7,7 +7,10 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class DecisionOverrideDto {
   /** Why deciding now is right although scorecards are missing; kept on the record. */
-  @Transform(trim) @IsString() @IsNotEmpty({ message: 'override.reason must not be empty' }) @MaxLength(2000)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'override.reason must not be empty' })
+  @MaxLength(2000)
   reason: string;
 }
 
@@ -17,18 +20,26 @@ export class CreateDecisionDto {
   decision: Decision;
 
   /** advance: the stage to go to (default: the next one); move_back: an earlier stage (required); reactivate: optional. */
-  @IsOptional() @IsUUID('all', { message: 'toStageId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'toStageId must be a UUID' })
   toStageId?: string;
 
   /** A rejection reason's id (required to reject). */
-  @IsOptional() @IsUUID('all', { message: 'reasonId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'reasonId must be a UUID' })
   reasonId?: string;
 
   /** Why (required to hire). */
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(10_000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(10_000)
   rationale?: string;
 
   /** Decide although scorecards are missing. */
-  @IsOptional() @IsObject({ message: 'override must be an object' }) @ValidateNested() @Type(() => DecisionOverrideDto)
+  @IsOptional()
+  @IsObject({ message: 'override must be an object' })
+  @ValidateNested()
+  @Type(() => DecisionOverrideDto)
   override?: DecisionOverrideDto;
 }

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import type { CandidateStatus } from '@app/interviews';
 import { RejectionReasonEntity } from './rejection-reason.entity';
 
@@ -21,7 +31,10 @@ export interface MissingScorecard {
 @Unique('UQ_candidate_decisions_supersedes', ['supersedesId'])
 @Index('IDX_candidate_decisions_candidate', ['candidateId', 'decidedAt'])
 @Index('IDX_candidate_decisions_position', ['positionId', 'decidedAt'])
-@Check('candidate_decisions_decision_known', `decision IN ('advance', 'move_back', 'reject', 'hold', 'hire', 'withdraw', 'reactivate')`)
+@Check(
+  'candidate_decisions_decision_known',
+  `decision IN ('advance', 'move_back', 'reject', 'hold', 'hire', 'withdraw', 'reactivate')`,
+)
 export class CandidateDecisionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_candidate_decisions' })
   id: string;

@@ -20,7 +20,11 @@ export class PipelineController {
   /** Candidates by stage with their interview and scorecard state (managers of the position; others 404). */
   @Get('positions/:id/pipeline')
   @ApiErrors(400, 401, 404)
-  board(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: PipelineQueryDto): Promise<PipelineResponse> {
+  board(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Query() q: PipelineQueryDto,
+  ): Promise<PipelineResponse> {
     return this.pipeline.board(user, id, q);
   }
 

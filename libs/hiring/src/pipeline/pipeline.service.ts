@@ -20,9 +20,14 @@ export class PipelineService {
 
   async board(user: AuthUser, positionId: string, q: PipelineQueryDto): Promise<PipelineResponse> {
     const position = await this.positions.find(positionId).catch(() => null);
-    if (!position || !canManagePosition(user, position)) throw new NotFoundException(`Position ${positionId} not found`);
+    if (!position || !canManagePosition(user, position))
+      throw new NotFoundException(`Position ${positionId} not found`);
     const stages = await this.plan.stages(position.id);
-    const candidates = await this.path.list({ positionId: position.id, statuses: q.status ? [q.status] : undefined, q: q.q });
+    const candidates = await this.path.list({
+      positionId: position.id,
+      statuses: q.status ? [q.status] : undefined,
+      q: q.q,
+    });
     const ids = candidates.map((c) => c.id);
     const { byCandidate, submitted } = await this.evidence.forCandidates(ids);
     const last = await this.decisions.lastFor(ids);
@@ -33,10 +38,24 @@ export class PipelineService {
     ];
     for (const c of candidates) {
       const column = columns.find((col) => col.id === c.stageId) ?? columns[0];
-      const { state, label, nextInterview, scorecards } = stageState(c, byCandidate.get(c.id) ?? [], submitted, now, user.timezone);
+      const { state, label, nextInterview, scorecards } = stageState(
+        c,
+        byCandidate.get(c.id) ?? [],
+        submitted,
+        now,
+        user.timezone,
+      );
       column.candidates.push({
-        id: c.id, name: c.name, email: c.email, status: c.status, stageId: c.stageId,
-        state, label, nextInterview, scorecards, lastDecision: last.get(c.id) ?? null,
+        id: c.id,
+        name: c.name,
+        email: c.email,
+        status: c.status,
+        stageId: c.stageId,
+        state,
+        label,
+        nextInterview,
+        scorecards,
+        lastDecision: last.get(c.id) ?? null,
       });
     }
     return { positionId: position.id, positionTitle: position.title, stages: columns };

@@ -12,16 +12,23 @@ export class StageEvidenceService {
     private readonly submissions: SubmissionsService,
   ) {}
 
-  async forCandidates(candidateIds: string[]): Promise<{ byCandidate: Map<string, CandidateInterviewRow[]>; submitted: Set<string> }> {
+  async forCandidates(
+    candidateIds: string[],
+  ): Promise<{ byCandidate: Map<string, CandidateInterviewRow[]>; submitted: Set<string> }> {
     const rows = await this.interviews.listForCandidates(candidateIds);
     const byCandidate = new Map<string, CandidateInterviewRow[]>();
     for (const r of rows) byCandidate.set(r.candidateId, [...(byCandidate.get(r.candidateId) ?? []), r]);
-    const submitted = await this.submissions.submitted(expectedPairs(rows.filter((r) => !['cancelled', 'no_show'].includes(r.status))));
+    const submitted = await this.submissions.submitted(
+      expectedPairs(rows.filter((r) => !['cancelled', 'no_show'].includes(r.status))),
+    );
     return { byCandidate, submitted };
   }
 
   /** Only the candidate's current stage matters for a decision. */
-  async forStage(candidateId: string, stageId: string | null): Promise<{ interviews: CandidateInterviewRow[]; submitted: Set<string> }> {
+  async forStage(
+    candidateId: string,
+    stageId: string | null,
+  ): Promise<{ interviews: CandidateInterviewRow[]; submitted: Set<string> }> {
     const interviews = stageInterviews(stageId, await this.interviews.listForCandidates([candidateId]));
     return { interviews, submitted: await this.submissions.submitted(expectedPairs(interviews)) };
   }

@@ -15,7 +15,12 @@ export interface StageState {
 /** Interviews that do not count as evidence: they did not happen. */
 const NOT_HELD = ['cancelled', 'no_show'];
 
-const CLOSED_LABEL: Partial<Record<CandidateStatus, string>> = { rejected: 'Rejected', hired: 'Hired', withdrawn: 'Withdrawn', on_hold: 'On hold' };
+const CLOSED_LABEL: Partial<Record<CandidateStatus, string>> = {
+  rejected: 'Rejected',
+  hired: 'Hired',
+  withdrawn: 'Withdrawn',
+  on_hold: 'On hold',
+};
 
 /**
  * The interviews of the candidate's current stage (interviews with no plan stage belong to "Not started"),
@@ -26,11 +31,18 @@ export function stageInterviews(stageId: string | null, interviews: CandidateInt
 }
 
 /** Every (interview, panelist) pair whose scorecard the stage expects. */
-export const expectedPairs = (interviews: CandidateInterviewRow[]) => interviews.flatMap((i) => i.panel.map((p) => ({ interviewId: i.id, userId: p.userId })));
+export const expectedPairs = (interviews: CandidateInterviewRow[]) =>
+  interviews.flatMap((i) => i.panel.map((p) => ({ interviewId: i.id, userId: p.userId })));
 
 /** "Tue 10:00" in the reader's timezone. */
 export function weekdayTime(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('weekday')} ${get('hour')}:${get('minute')}`;
 }
@@ -45,16 +57,34 @@ export function stageState(
 ): StageState {
   const current = stageInterviews(c.stageId, interviews);
   const missing = current.flatMap((i) =>
-    i.panel.filter((p) => !submitted.has(seatKey({ interviewId: i.id, userId: p.userId }))).map((p) => ({ interviewId: i.id, interviewTitle: i.title, userId: p.userId, name: p.name })),
+    i.panel
+      .filter((p) => !submitted.has(seatKey({ interviewId: i.id, userId: p.userId })))
+      .map((p) => ({ interviewId: i.id, interviewTitle: i.title, userId: p.userId, name: p.name })),
   );
   const expected = current.reduce((n, i) => n + i.panel.length, 0);
   const scorecards = { submitted: expected - missing.length, expected };
-  const upcoming = current.filter((i) => i.status === 'scheduled' && i.startsAt > now).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+  const upcoming = current
+    .filter((i) => i.status === 'scheduled' && i.startsAt > now)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
   const nextInterview = upcoming ? { id: upcoming.id, title: upcoming.title, startsAt: upcoming.startsAt } : null;
   const closed = CLOSED_LABEL[c.status];
   if (closed) return { state: 'decided', label: closed, nextInterview, scorecards, missing };
   if (!current.length) return { state: 'not_scheduled', label: 'Not scheduled', nextInterview, scorecards, missing };
-  if (upcoming) return { state: 'scheduled', label: `Scheduled ${weekdayTime(upcoming.startsAt, timeZone)}`, nextInterview, scorecards, missing };
-  if (missing.length) return { state: 'awaiting_feedback', label: `Awaiting feedback ${scorecards.submitted}/${expected}`, nextInterview, scorecards, missing };
+  if (upcoming)
+    return {
+      state: 'scheduled',
+      label: `Scheduled ${weekdayTime(upcoming.startsAt, timeZone)}`,
+      nextInterview,
+      scorecards,
+      missing,
+    };
+  if (missing.length)
+    return {
+      state: 'awaiting_feedback',
+      label: `Awaiting feedback ${scorecards.submitted}/${expected}`,
+      nextInterview,
+      scorecards,
+      missing,
+    };
   return { state: 'ready_to_decide', label: 'Ready to decide', nextInterview, scorecards, missing };
 }

@@ -13,14 +13,18 @@ export class RejectionReasonsService {
   ) {}
 
   async list(): Promise<RejectionReasonList> {
-    return { items: (await this.repo.all()).map(({ id, label, active, position }) => ({ id, label, active, position })) };
+    return {
+      items: (await this.repo.all()).map(({ id, label, active, position }) => ({ id, label, active, position })),
+    };
   }
 
   /** An active reason by id, or a 400 naming `reasonId` (a decision cannot cite a reason that is not offered). */
   async activeLabel(id: string): Promise<{ id: string; label: string }> {
     const r = await this.repo.findById(id);
     if (!r || !r.active) {
-      throw new DetailedHttpException(400, `reasonId: no active rejection reason ${id}`, [{ field: 'reasonId', messages: ['not an active rejection reason'] }]);
+      throw new DetailedHttpException(400, `reasonId: no active rejection reason ${id}`, [
+        { field: 'reasonId', messages: ['not an active rejection reason'] },
+      ]);
     }
     return { id: r.id, label: r.label };
   }
@@ -37,8 +41,18 @@ export class RejectionReasonsService {
       dto.reasons.forEach((r, i) => {
         if (r.id && !known.has(r.id)) throw new BadRequestException(`reasons[${i}].id: no rejection reason ${r.id}`);
       });
-      await this.repo.replace(m, dto.reasons.map((r) => ({ id: r.id, label: r.label, active: r.active ?? true })));
-      await this.audit.record(user.id, 'settings', SETTINGS_ENTITY_ID, 'rejection_reasons_updated', { reasons: dto.reasons.map((r) => r.label) }, m);
+      await this.repo.replace(
+        m,
+        dto.reasons.map((r) => ({ id: r.id, label: r.label, active: r.active ?? true })),
+      );
+      await this.audit.record(
+        user.id,
+        'settings',
+        SETTINGS_ENTITY_ID,
+        'rejection_reasons_updated',
+        { reasons: dto.reasons.map((r) => r.label) },
+        m,
+      );
     });
     return this.list();
   }

@@ -3,7 +3,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { AvailabilityQueryDto, AvailabilityResponse, AvailabilitySettingsDto, UpdateAvailabilityDto } from '../dto/availability.dto';
+import {
+  AvailabilityQueryDto,
+  AvailabilityResponse,
+  AvailabilitySettingsDto,
+  UpdateAvailabilityDto,
+} from '../dto/availability.dto';
 import { AvailabilityService } from './availability.service';
 
 @ApiTags('interviewers')
@@ -19,7 +24,11 @@ export class AvailabilityController {
    */
   @Get(':id/availability')
   @ApiErrors(400, 401, 403, 404)
-  read(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: AvailabilityQueryDto): Promise<AvailabilityResponse> {
+  read(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Query() q: AvailabilityQueryDto,
+  ): Promise<AvailabilityResponse> {
     return this.availability.read(user, id, q);
   }
 
@@ -30,7 +39,11 @@ export class AvailabilityController {
    */
   @Put(':id/availability')
   @ApiErrors(400, 401, 403, 404)
-  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdateAvailabilityDto): Promise<AvailabilitySettingsDto> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: UpdateAvailabilityDto,
+  ): Promise<AvailabilitySettingsDto> {
     return this.availability.update(user, id, dto);
   }
 }

@@ -5,10 +5,22 @@ import { InterviewReadService } from '@app/interviews';
 import type { AuthUser } from '@app/auth';
 import { fieldError } from '@app/common';
 import { InterviewerProfileRepository } from '../interviewer-profile.repository';
-import { AvailabilityQueryDto, AvailabilityResponse, AvailabilitySettingsDto, UpdateAvailabilityDto } from '../dto/availability.dto';
+import {
+  AvailabilityQueryDto,
+  AvailabilityResponse,
+  AvailabilitySettingsDto,
+  UpdateAvailabilityDto,
+} from '../dto/availability.dto';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { CalendarFeedService } from './calendar-feed.service';
-import { checkDaysOff, checkWorkingHours, DEFAULT_WORKING_HOURS, normalizeWorkingHours, workingWindows, type WorkingHours } from './working-hours';
+import {
+  checkDaysOff,
+  checkWorkingHours,
+  DEFAULT_WORKING_HOURS,
+  normalizeWorkingHours,
+  workingWindows,
+  type WorkingHours,
+} from './working-hours';
 
 export const MAX_RANGE_DAYS = 62;
 
@@ -62,8 +74,12 @@ export class AvailabilityService {
       const workingHours = p?.workingHours ?? DEFAULT_WORKING_HOURS;
       const daysOff = p?.daysOff ?? [];
       const busy = [
-        ...calendar.filter((b) => b.userId === u.id).map((b) => ({ start: b.start, end: b.end, source: 'calendar' as const })),
-        ...interviews.filter((b) => b.userId === u.id).map((b) => ({ start: b.start, end: b.end, source: 'interview' as const, interviewId: b.interviewId })),
+        ...calendar
+          .filter((b) => b.userId === u.id)
+          .map((b) => ({ start: b.start, end: b.end, source: 'calendar' as const })),
+        ...interviews
+          .filter((b) => b.userId === u.id)
+          .map((b) => ({ start: b.start, end: b.end, source: 'interview' as const, interviewId: b.interviewId })),
       ].sort((a, b) => a.start.getTime() - b.start.getTime());
       out.set(u.id, {
         userId: u.id,
@@ -80,11 +96,15 @@ export class AvailabilityService {
 
   /** `GET /interviewers/:id/availability`: schedulers (admin, recruiter, hiring manager) and the owner. */
   async read(actor: AuthUser, id: string, q: AvailabilityQueryDto): Promise<AvailabilityResponse> {
-    assertAllowed(canReadInterviewerRecord(actor, id), 'Only schedulers and the interviewer themselves read availability');
+    assertAllowed(
+      canReadInterviewerRecord(actor, id),
+      'Only schedulers and the interviewer themselves read availability',
+    );
     const from = new Date(q.from);
     const to = new Date(q.to);
     if (to <= from) throw fieldError('to', 'to must be after from');
-    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw fieldError('to', `to must be at most ${MAX_RANGE_DAYS} days after from`);
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000)
+      throw fieldError('to', `to must be at most ${MAX_RANGE_DAYS} days after from`);
     await this.interviewer(id);
     const a = (await this.forUsers([id], from, to)).get(id)!;
     return {
@@ -100,13 +120,19 @@ export class AvailabilityService {
 
   /** `PUT /interviewers/:id/availability`: the interviewer themselves or an admin. */
   async update(actor: AuthUser, id: string, dto: UpdateAvailabilityDto): Promise<AvailabilitySettingsDto> {
-    assertAllowed(ownsPersonalSettings(actor, id), 'Only the interviewer themselves or an admin can change their availability');
-    const problem = (dto.workingHours !== undefined ? checkWorkingHours(dto.workingHours) : null) ?? (dto.daysOff !== undefined ? checkDaysOff(dto.daysOff) : null);
+    assertAllowed(
+      ownsPersonalSettings(actor, id),
+      'Only the interviewer themselves or an admin can change their availability',
+    );
+    const problem =
+      (dto.workingHours !== undefined ? checkWorkingHours(dto.workingHours) : null) ??
+      (dto.daysOff !== undefined ? checkDaysOff(dto.daysOff) : null);
     if (problem) throw fieldError(problem.field, problem.message);
     await this.interviewer(id);
     if (dto.calendarFeedUrl !== undefined) await this.feeds.save(id, dto.calendarFeedUrl);
     const values: { workingHours?: WorkingHours | null; daysOff?: string[]; bufferMinutes?: number } = {};
-    if (dto.workingHours !== undefined) values.workingHours = dto.workingHours === null ? null : normalizeWorkingHours(dto.workingHours);
+    if (dto.workingHours !== undefined)
+      values.workingHours = dto.workingHours === null ? null : normalizeWorkingHours(dto.workingHours);
     if (dto.daysOff !== undefined) values.daysOff = [...new Set(dto.daysOff)].sort();
     if (dto.bufferMinutes !== undefined) values.bufferMinutes = dto.bufferMinutes;
     if (Object.keys(values).length) await this.profiles.upsert({ userId: id, ...values });
@@ -116,10 +142,19 @@ export class AvailabilityService {
     await this.audit.record(actor.id, 'interviewer', id, 'availability_updated', recorded);
     const user = await this.interviewer(id);
     const [p] = await this.profiles.findByUserIds([id]);
-    return this.settingsOf(actor, id, { timezone: user.timezone, workingHours: p?.workingHours ?? DEFAULT_WORKING_HOURS, daysOff: p?.daysOff ?? [], bufferMinutes: p?.bufferMinutes ?? 0 });
+    return this.settingsOf(actor, id, {
+      timezone: user.timezone,
+      workingHours: p?.workingHours ?? DEFAULT_WORKING_HOURS,
+      daysOff: p?.daysOff ?? [],
+      bufferMinutes: p?.bufferMinutes ?? 0,
+    });
   }
 
-  private async settingsOf(actor: AuthUser, id: string, a: Pick<UserAvailability, 'timezone' | 'workingHours' | 'daysOff' | 'bufferMinutes'>): Promise<AvailabilitySettingsDto> {
+  private async settingsOf(
+    actor: AuthUser,
+    id: string,
+    a: Pick<UserAvailability, 'timezone' | 'workingHours' | 'daysOff' | 'bufferMinutes'>,
+  ): Promise<AvailabilitySettingsDto> {
     const owner = ownsPersonalSettings(actor, id);
     return {
       timezone: a.timezone,
@@ -132,7 +167,8 @@ export class AvailabilityService {
 
   private async interviewer(id: string) {
     const [user] = /^[0-9a-f-]{36}$/i.test(id) ? await this.users.findManyByIds([id]) : [];
-    if (!user || !user.active || !user.roles.includes(Role.Interviewer)) throw new NotFoundException(`Interviewer ${id} not found`);
+    if (!user || !user.active || !user.roles.includes(Role.Interviewer))
+      throw new NotFoundException(`Interviewer ${id} not found`);
     return user;
   }
 }

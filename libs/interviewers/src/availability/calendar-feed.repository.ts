@@ -27,7 +27,11 @@ export class CalendarFeedRepository {
   async set(userId: string, url: string): Promise<Date> {
     const updatedAt = new Date();
     await this.db.transaction(async (m) => {
-      await m.upsert(CalendarFeedEntity, { userId, url, etag: null, lastModified: null, lastFetchedAt: null, lastError: null, busyCount: 0, updatedAt }, { conflictPaths: ['userId'] });
+      await m.upsert(
+        CalendarFeedEntity,
+        { userId, url, etag: null, lastModified: null, lastFetchedAt: null, lastError: null, busyCount: 0, updatedAt },
+        { conflictPaths: ['userId'] },
+      );
       await m.delete(CalendarBusyEntity, { userId });
     });
     return updatedAt;
@@ -44,15 +48,31 @@ export class CalendarFeedRepository {
    * A successful fetch: the user's busy intervals replaced in one transaction, only if the URL is still
    * the one fetched (a save in between wins; its own job fetches the new one). Returns false then.
    */
-  async replaceBusy(userId: string, url: string, busy: BusyInterval[], validators: { etag: string | null; lastModified: string | null }, at: Date): Promise<boolean> {
+  async replaceBusy(
+    userId: string,
+    url: string,
+    busy: BusyInterval[],
+    validators: { etag: string | null; lastModified: string | null },
+    at: Date,
+  ): Promise<boolean> {
     return this.db.transaction(async (m) => {
-      const rows: Array<{ url: string }> = await m.query(`SELECT url FROM calendar_feeds WHERE user_id = $1 FOR UPDATE`, [userId]);
+      const rows: Array<{ url: string }> = await m.query(
+        `SELECT url FROM calendar_feeds WHERE user_id = $1 FOR UPDATE`,
+        [userId],
+      );
       if (rows[0]?.url !== url) return false;
       await m.delete(CalendarBusyEntity, { userId });
       for (let i = 0; i < busy.length; i += 500) {
-        await m.insert(CalendarBusyEntity, busy.slice(i, i + 500).map((b) => ({ userId, startsAt: b.start, endsAt: b.end, source: 'feed' })));
+        await m.insert(
+          CalendarBusyEntity,
+          busy.slice(i, i + 500).map((b) => ({ userId, startsAt: b.start, endsAt: b.end, source: 'feed' })),
+        );
       }
-      await m.update(CalendarFeedEntity, { userId }, { ...validators, lastFetchedAt: at, lastError: null, busyCount: busy.length });
+      await m.update(
+        CalendarFeedEntity,
+        { userId },
+        { ...validators, lastFetchedAt: at, lastError: null, busyCount: busy.length },
+      );
       return true;
     });
   }
@@ -67,7 +87,11 @@ export class CalendarFeedRepository {
     await this.feeds.update({ userId, url }, { lastError: error.slice(0, 200), lastFetchedAt: at });
   }
 
-  async busyBetween(userIds: string[], from: Date, to: Date): Promise<Array<{ userId: string; start: Date; end: Date }>> {
+  async busyBetween(
+    userIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ userId: string; start: Date; end: Date }>> {
     if (!userIds.length) return [];
     const rows: Array<{ user_id: string; starts_at: Date; ends_at: Date }> = await this.db.query(
       `SELECT user_id, starts_at, ends_at FROM calendar_busy WHERE user_id = ANY($1::uuid[]) AND starts_at < $3 AND ends_at > $2 ORDER BY starts_at`,

@@ -32,7 +32,13 @@ export function feedStatus(feed: CalendarFeedEntity | null | undefined): Calenda
   } catch {
     host = null;
   }
-  return { set: true, host, lastFetchedAt: feed.lastFetchedAt?.toISOString() ?? null, lastError: feed.lastError, busyCount: feed.busyCount };
+  return {
+    set: true,
+    host,
+    lastFetchedAt: feed.lastFetchedAt?.toISOString() ?? null,
+    lastError: feed.lastError,
+    busyCount: feed.busyCount,
+  };
 }
 
 /**
@@ -63,7 +69,9 @@ export class CalendarFeedService {
       throw new BadRequestException({ message, details: [{ field: 'calendarFeedUrl', messages: [message] }] });
     }
     const savedAt = await this.repo.set(userId, normalized);
-    await this.enqueue(userId, `saved-${savedAt.getTime()}`).catch((e) => this.logger.error(`queueing a feed refresh for ${userId} failed: ${describe(e)}`));
+    await this.enqueue(userId, `saved-${savedAt.getTime()}`).catch((e) =>
+      this.logger.error(`queueing a feed refresh for ${userId} failed: ${describe(e)}`),
+    );
   }
 
   async status(userId: string): Promise<CalendarFeedStatus> {
@@ -76,12 +84,16 @@ export class CalendarFeedService {
   }
 
   async enqueue(userId: string, slot: number | string): Promise<void> {
-    await this.queue.add(CalendarJob.RefreshFeed, { userId }, {
-      jobId: calendarFeedJobId(userId, slot),
-      attempts: 1,
-      removeOnComplete: 1000,
-      removeOnFail: 1000,
-    });
+    await this.queue.add(
+      CalendarJob.RefreshFeed,
+      { userId },
+      {
+        jobId: calendarFeedJobId(userId, slot),
+        attempts: 1,
+        removeOnComplete: 1000,
+        removeOnFail: 1000,
+      },
+    );
   }
 
   /** The periodic sweep: one job per feed for the current slot. */
@@ -96,10 +108,17 @@ export class CalendarFeedService {
    * The job: re-reads the feed, fetches it (conditionally), and replaces the busy intervals for the
    * window around `now`. Returns what happened; failures are recorded on the feed, never thrown.
    */
-  async refresh(userId: string, timeZone: string, now = new Date()): Promise<'missing' | 'not_modified' | 'updated' | 'failed' | 'superseded'> {
+  async refresh(
+    userId: string,
+    timeZone: string,
+    now = new Date(),
+  ): Promise<'missing' | 'not_modified' | 'updated' | 'failed' | 'superseded'> {
     const feed = await this.repo.find(userId);
     if (!feed) return 'missing';
-    const headers: Record<string, string> = { accept: 'text/calendar, */*;q=0.1', 'user-agent': 'interview-scorecards calendar-feed' };
+    const headers: Record<string, string> = {
+      accept: 'text/calendar, */*;q=0.1',
+      'user-agent': 'interview-scorecards calendar-feed',
+    };
     if (feed.etag) headers['if-none-match'] = feed.etag;
     if (feed.lastModified) headers['if-modified-since'] = feed.lastModified;
     try {
@@ -118,7 +137,10 @@ export class CalendarFeedService {
         await this.repo.fail(userId, feed.url, 'not an iCalendar feed', now);
         return 'failed';
       }
-      const validators = { etag: header(res.headers.etag, 300), lastModified: header(res.headers['last-modified'], 100) };
+      const validators = {
+        etag: header(res.headers.etag, 300),
+        lastModified: header(res.headers['last-modified'], 100),
+      };
       const done = await this.repo.replaceBusy(userId, feed.url, merge(busy), validators, now);
       return done ? 'updated' : 'superseded';
     } catch (e) {

@@ -20,16 +20,32 @@ const BERLIN = [
   'END:VTIMEZONE',
 ];
 
-const feed = (...events: string[][]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...BERLIN, ...events.flat(), 'END:VCALENDAR'].join('\r\n');
+const feed = (...events: string[][]) =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...BERLIN, ...events.flat(), 'END:VCALENDAR'].join('\r\n');
 const ev = (...lines: string[]) => ['BEGIN:VEVENT', 'DTSTAMP:20270101T000000Z', ...lines, 'END:VEVENT'];
 const iso = (xs: Array<{ start: Date; end: Date }>) => xs.map((x) => `${x.start.toISOString()}/${x.end.toISOString()}`);
-const range = { from: new Date('2027-03-01T00:00:00Z'), to: new Date('2027-04-30T00:00:00Z'), timeZone: 'America/New_York' };
+const range = {
+  from: new Date('2027-03-01T00:00:00Z'),
+  to: new Date('2027-04-30T00:00:00Z'),
+  timeZone: 'America/New_York',
+};
 
 describe('busyFromIcs', () => {
   it('expands a weekly Berlin event across the March change, with an EXDATE and a moved occurrence', () => {
     const text = feed(
-      ev('UID:weekly@test', 'DTSTART;TZID=Europe/Berlin:20270308T100000', 'DTEND;TZID=Europe/Berlin:20270308T110000', 'RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=5', 'EXDATE;TZID=Europe/Berlin:20270315T100000'),
-      ev('UID:weekly@test', 'RECURRENCE-ID;TZID=Europe/Berlin:20270322T100000', 'DTSTART;TZID=Europe/Berlin:20270323T140000', 'DTEND;TZID=Europe/Berlin:20270323T150000'),
+      ev(
+        'UID:weekly@test',
+        'DTSTART;TZID=Europe/Berlin:20270308T100000',
+        'DTEND;TZID=Europe/Berlin:20270308T110000',
+        'RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=5',
+        'EXDATE;TZID=Europe/Berlin:20270315T100000',
+      ),
+      ev(
+        'UID:weekly@test',
+        'RECURRENCE-ID;TZID=Europe/Berlin:20270322T100000',
+        'DTSTART;TZID=Europe/Berlin:20270323T140000',
+        'DTEND;TZID=Europe/Berlin:20270323T150000',
+      ),
     );
     expect(iso(busyFromIcs(text, range))).toEqual([
       '2027-03-08T09:00:00.000Z/2027-03-08T10:00:00.000Z',
@@ -46,7 +62,13 @@ describe('busyFromIcs', () => {
       ev('UID:day@test', 'DTSTART;VALUE=DATE:20270312', 'DTEND;VALUE=DATE:20270313'),
       ev('UID:d2@test', 'DTSTART;VALUE=DATE:20270320'),
       ev('UID:daily@test', 'DTSTART:20270401T150000Z', 'DURATION:PT30M', 'RRULE:FREQ=DAILY;COUNT=3'),
-      ev('UID:daily@test', 'RECURRENCE-ID:20270402T150000Z', 'DTSTART:20270402T150000Z', 'DURATION:PT30M', 'STATUS:CANCELLED'),
+      ev(
+        'UID:daily@test',
+        'RECURRENCE-ID:20270402T150000Z',
+        'DTSTART:20270402T150000Z',
+        'DURATION:PT30M',
+        'STATUS:CANCELLED',
+      ),
     );
     expect(iso(busyFromIcs(text, range))).toEqual([
       '2027-03-12T05:00:00.000Z/2027-03-13T05:00:00.000Z',
@@ -58,7 +80,19 @@ describe('busyFromIcs', () => {
 
   it('reads floating times in the interviewer zone, Windows TZIDs through the feed VTIMEZONE, and clips to the range', () => {
     const windows = [...BERLIN.map((l) => (l === 'TZID:Europe/Berlin' ? 'TZID:W. Europe Standard Time' : l))];
-    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', ...windows, ...ev('UID:w@test', 'DTSTART;TZID=W. Europe Standard Time:20270330T090000', 'DTEND;TZID=W. Europe Standard Time:20270330T100000'), ...ev('UID:f@test', 'DTSTART:20270302T090000', 'DTEND:20270302T100000'), ...ev('UID:long@test', 'DTSTART:20270220T000000Z', 'DTEND:20270302T000000Z'), 'END:VCALENDAR'].join('\r\n');
+    const text = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      ...windows,
+      ...ev(
+        'UID:w@test',
+        'DTSTART;TZID=W. Europe Standard Time:20270330T090000',
+        'DTEND;TZID=W. Europe Standard Time:20270330T100000',
+      ),
+      ...ev('UID:f@test', 'DTSTART:20270302T090000', 'DTEND:20270302T100000'),
+      ...ev('UID:long@test', 'DTSTART:20270220T000000Z', 'DTEND:20270302T000000Z'),
+      'END:VCALENDAR',
+    ].join('\r\n');
     expect(iso(busyFromIcs(text, range))).toEqual([
       '2027-03-01T00:00:00.000Z/2027-03-02T00:00:00.000Z',
       '2027-03-02T14:00:00.000Z/2027-03-02T15:00:00.000Z',
@@ -70,7 +104,12 @@ describe('busyFromIcs', () => {
     const text = feed(ev('UID:m@test', 'DTSTART:20000101T000000Z', 'DTEND:20000101T000100Z', 'RRULE:FREQ=MINUTELY'));
     const t0 = Date.now();
     expect(busyFromIcs(text, { ...range, maxStepsPerEvent: 5000 })).toEqual([]);
-    expect(busyFromIcs(feed(ev('UID:n@test', 'DTSTART:20270301T000000Z', 'DTEND:20270301T000100Z', 'RRULE:FREQ=MINUTELY')), { ...range, maxIntervals: 100 })).toHaveLength(100);
+    expect(
+      busyFromIcs(feed(ev('UID:n@test', 'DTSTART:20270301T000000Z', 'DTEND:20270301T000100Z', 'RRULE:FREQ=MINUTELY')), {
+        ...range,
+        maxIntervals: 100,
+      }),
+    ).toHaveLength(100);
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(() => busyFromIcs('<html>not a calendar</html>', range)).toThrow();
   });

@@ -43,7 +43,8 @@ export function busyFromIcs(text: string, opts: ExpandOptions): BusyInterval[] {
     }
     const toMs = (t: ICAL.Time, tzid: string | null): number => instantOf(t, tzid, zones, opts.timeZone);
     const add = (start: number, end: number) => {
-      if (end > from && start < to && out.length < maxIntervals) out.push({ start: new Date(Math.max(start, from)), end: new Date(Math.min(end, to)) });
+      if (end > from && start < to && out.length < maxIntervals)
+        out.push({ start: new Date(Math.max(start, from)), end: new Date(Math.min(end, to)) });
     };
     const byUid = new Map<string, { master?: ICAL.Component; exceptions: ICAL.Component[] }>();
     for (const ve of cal.getAllSubcomponents('vevent')) {
@@ -76,7 +77,10 @@ export function busyFromIcs(text: string, opts: ExpandOptions): BusyInterval[] {
         if (!counts(item)) continue;
         const itemTz = details.item === event ? tzid : tzidOf(item, 'dtstart');
         const start = toMs(details.startDate, itemTz);
-        let end = toMs(details.endDate, details.item === event ? tzidOf(master, 'dtend') ?? tzid : tzidOf(item, 'dtend') ?? itemTz);
+        let end = toMs(
+          details.endDate,
+          details.item === event ? (tzidOf(master, 'dtend') ?? tzid) : (tzidOf(item, 'dtend') ?? itemTz),
+        );
         if (end <= start) end = details.startDate.isDate ? start + 86_400_000 : start;
         if (end > start) add(start, end);
       }
@@ -85,7 +89,11 @@ export function busyFromIcs(text: string, opts: ExpandOptions): BusyInterval[] {
   return out.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
-function single(ve: ICAL.Component, toMs: (t: ICAL.Time, tzid: string | null) => number, add: (s: number, e: number) => void): void {
+function single(
+  ve: ICAL.Component,
+  toMs: (t: ICAL.Time, tzid: string | null) => number,
+  add: (s: number, e: number) => void,
+): void {
   if (!counts(ve)) return;
   const event = new ICAL.Event(ve);
   if (!event.startDate) return;
@@ -121,7 +129,14 @@ function isIana(tzid: string): boolean {
 
 function instantOf(t: ICAL.Time, tzid: string | null, zones: Map<string, ICAL.Timezone>, fallbackZone: string): number {
   if (t.zone?.tzid === 'UTC' && !tzid) return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
-  const wall = { year: t.year, month: t.month, day: t.day, hour: t.isDate ? 0 : t.hour, minute: t.isDate ? 0 : t.minute, second: t.isDate ? 0 : t.second };
+  const wall = {
+    year: t.year,
+    month: t.month,
+    day: t.day,
+    hour: t.isDate ? 0 : t.hour,
+    minute: t.isDate ? 0 : t.minute,
+    second: t.isDate ? 0 : t.second,
+  };
   // all-day and floating times are the interviewer's own day and clock
   let zone = t.isDate || !tzid ? fallbackZone : tzid.replace(/^\//, '');
   if (!t.isDate && tzid && !isIana(zone)) {

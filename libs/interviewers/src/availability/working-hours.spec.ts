@@ -4,7 +4,15 @@ const iso = (xs: Array<{ start: Date; end: Date }>) => xs.map((x) => `${x.start.
 
 describe('working hours', () => {
   it('accepts several windows a day and 24:00', () => {
-    expect(checkWorkingHours({ '1': [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '24:00' }], '7': [] })).toBeNull();
+    expect(
+      checkWorkingHours({
+        '1': [
+          { start: '09:00', end: '12:00' },
+          { start: '13:00', end: '24:00' },
+        ],
+        '7': [],
+      }),
+    ).toBeNull();
     expect(checkWorkingHours(null)).toBeNull();
   });
 
@@ -19,7 +27,15 @@ describe('working hours', () => {
     [{ '1': [{ start: '24:00', end: '24:00' }] }, 'workingHours.1[0].start'],
     [{ '1': [{ start: '17:00', end: '09:00' }] }, 'workingHours.1[0]'],
     [{ '1': [{ start: '09:00', end: '09:00' }] }, 'workingHours.1[0]'],
-    [{ '1': [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '13:00' }] }, 'workingHours.1'],
+    [
+      {
+        '1': [
+          { start: '09:00', end: '12:00' },
+          { start: '11:00', end: '13:00' },
+        ],
+      },
+      'workingHours.1',
+    ],
     [{ '1': Array.from({ length: 5 }, (_, i) => ({ start: `0${i}:00`, end: `0${i}:30` })) }, 'workingHours.1'],
     [JSON.parse('{"1":[{"start":"09:00","end":"17:00","__proto__":{"x":1}}]}'), 'workingHours.1[0]'],
     [{ '1': [{ start: { $gt: '' }, end: '17:00' }] }, 'workingHours.1[0].start'],
@@ -38,14 +54,29 @@ describe('working hours', () => {
 
   it('keeps 09:00–17:00 local on both sides of a change, leaving out weekends and days off', () => {
     // Berlin moves to summer time on Sunday 2027-03-28
-    const got = workingWindows(DEFAULT_WORKING_HOURS, ['2027-03-26'], 'Europe/Berlin', new Date('2027-03-25T00:00:00Z'), new Date('2027-03-30T00:00:00Z'));
-    expect(iso(got)).toEqual(['2027-03-25T08:00:00.000Z/2027-03-25T16:00:00.000Z', '2027-03-29T07:00:00.000Z/2027-03-29T15:00:00.000Z']);
+    const got = workingWindows(
+      DEFAULT_WORKING_HOURS,
+      ['2027-03-26'],
+      'Europe/Berlin',
+      new Date('2027-03-25T00:00:00Z'),
+      new Date('2027-03-30T00:00:00Z'),
+    );
+    expect(iso(got)).toEqual([
+      '2027-03-25T08:00:00.000Z/2027-03-25T16:00:00.000Z',
+      '2027-03-29T07:00:00.000Z/2027-03-29T15:00:00.000Z',
+    ]);
   });
 
   it('places a window on the local day, not the UTC day, and clips to the range', () => {
     const wh = { '1': [{ start: '22:00', end: '24:00' }] };
     // Monday 22:00 in Los Angeles is Tuesday 06:00 UTC (PDT from 2027-03-14)
-    const got = workingWindows(wh, [], 'America/Los_Angeles', new Date('2027-03-15T00:00:00Z'), new Date('2027-03-16T07:00:00Z'));
+    const got = workingWindows(
+      wh,
+      [],
+      'America/Los_Angeles',
+      new Date('2027-03-15T00:00:00Z'),
+      new Date('2027-03-16T07:00:00Z'),
+    );
     expect(iso(got)).toEqual(['2027-03-16T05:00:00.000Z/2027-03-16T07:00:00.000Z']);
   });
 });

@@ -24,13 +24,23 @@ export class TimeWindowDto {
 
 const WORKING_HOURS_SCHEMA: ApiPropertyOptions = {
   type: 'object',
-  description: "ISO weekday '1' (Monday) to '7' (Sunday) to at most 4 non-overlapping windows; a day left out is not worked",
+  description:
+    "ISO weekday '1' (Monday) to '7' (Sunday) to at most 4 non-overlapping windows; a day left out is not worked",
   additionalProperties: {
     type: 'array',
     maxItems: 4,
-    items: { type: 'object', required: ['start', 'end'], properties: { start: { type: 'string', example: '09:00' }, end: { type: 'string', example: '17:00' } } },
+    items: {
+      type: 'object',
+      required: ['start', 'end'],
+      properties: { start: { type: 'string', example: '09:00' }, end: { type: 'string', example: '17:00' } },
+    },
   },
-  example: { '1': [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }] },
+  example: {
+    '1': [
+      { start: '09:00', end: '12:00' },
+      { start: '13:00', end: '17:00' },
+    ],
+  },
 };
 
 /** Owner or admin: any subset; checked as a whole, a 400 names the first bad field. */
@@ -45,7 +55,10 @@ export class UpdateAvailabilityDto {
   daysOff?: string[];
 
   /** Minutes kept free before and after each interview. */
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_BUFFER_MINUTES)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_BUFFER_MINUTES)
   bufferMinutes?: number;
 
   /**
@@ -53,7 +66,10 @@ export class UpdateAvailabilityDto {
    * responses say whether one is set and its host.
    */
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(2000)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(2000)
   calendarFeedUrl?: string | null;
 }
 
@@ -128,10 +144,12 @@ export class AvailabilityResponse extends AvailabilitySettingsDto {
 
 export class AvailabilityQueryDto {
   /** Start of the range (any ISO 8601 date-time; a local time is read in UTC). */
-  @Transform(asUtcInstant) @IsDateTimeInput()
+  @Transform(asUtcInstant)
+  @IsDateTimeInput()
   from: string;
 
   /** End of the range, after `from`, at most 62 days later. */
-  @Transform(asUtcInstant) @IsDateTimeInput()
+  @Transform(asUtcInstant)
+  @IsDateTimeInput()
   to: string;
 }

@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export const NEAR_MISS_CODES = ['outside_hours', 'day_off', 'busy_calendar', 'busy_interview', 'buffer', 'daily_limit', 'weekly_limit', 'pool_unavailable'] as const;
+export const NEAR_MISS_CODES = [
+  'outside_hours',
+  'day_off',
+  'busy_calendar',
+  'busy_interview',
+  'buffer',
+  'daily_limit',
+  'weekly_limit',
+  'pool_unavailable',
+] as const;
 export type NearMissCode = (typeof NEAR_MISS_CODES)[number];
 
 export class SlotPanelistResponse {

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { IsTimeZone } from '@app/auth';
 import { IsDateTimeInput, PageInfoDto, PageQueryDto, toInstant } from '@app/common';
 import { InterviewerPoolRef } from './pools.response';
@@ -17,66 +30,100 @@ const asUtcInstant = ({ value }: { value: unknown }) => {
 };
 
 const QUESTION_TYPES = ['technical', 'behavioral', 'situational'];
-const lower = ({ value }: { value: unknown }) => (Array.isArray(value) ? [...new Set(value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)))] : value);
+const lower = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? [...new Set(value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)))] : value;
 
 export class ListInterviewersQueryDto extends PageQueryDto {
   /** Only interviewers trained to assess this competency. */
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   competency?: string;
 
   @ApiPropertyOptional({ enum: QUESTION_TYPES })
-  @IsOptional() @IsIn(QUESTION_TYPES)
+  @IsOptional()
+  @IsIn(QUESTION_TYPES)
   questionType?: string;
 
   /** With `availableTo`: only interviewers without a scheduled interview in that range. */
-  @IsOptional() @Transform(asUtcInstant) @IsDateTimeInput()
+  @IsOptional()
+  @Transform(asUtcInstant)
+  @IsDateTimeInput()
   availableFrom?: string;
 
-  @IsOptional() @Transform(asUtcInstant) @IsDateTimeInput()
+  @IsOptional()
+  @Transform(asUtcInstant)
+  @IsDateTimeInput()
   availableTo?: string;
 
   /** Words in the name or email. */
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
   /**
    * Any date-time in the week whose load to report (`load.thisWeek`, ISO week, Monday to Monday UTC);
    * the scheduling form passes the interview's start. Default: now.
    */
-  @IsOptional() @Transform(asUtcInstant) @IsDateTimeInput()
+  @IsOptional()
+  @Transform(asUtcInstant)
+  @IsDateTimeInput()
   week?: string;
 }
 
 export class UpdateInterviewerDto {
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   title?: string;
 
-  @IsOptional() @IsString() @MaxLength(120)
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
   department?: string;
 
   /** Competencies they are trained to assess. */
-  @IsOptional() @Transform(lower) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @IsOptional()
+  @Transform(lower)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   competencies?: string[];
 
   @ApiPropertyOptional({ enum: QUESTION_TYPES, isArray: true })
-  @IsOptional() @IsArray() @IsIn(QUESTION_TYPES, { each: true, message: `each question type must be one of: ${QUESTION_TYPES.join(', ')}` })
+  @IsOptional()
+  @IsArray()
+  @IsIn(QUESTION_TYPES, { each: true, message: `each question type must be one of: ${QUESTION_TYPES.join(', ')}` })
   questionTypes?: string[];
 
   /** Interviews per week before scheduling warns. */
-  @IsOptional() @IsInt() @Min(0) @Max(50)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(50)
   weeklyLimit?: number;
 
-  @IsOptional() @IsTimeZone()
+  @IsOptional()
+  @IsTimeZone()
   timezone?: string;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   emailNotifications?: boolean;
 
   /**
    * Reminders are also POSTed here (Slack-compatible); null removes it. Set by the interviewer
    * themselves or an admin; an internal address (or, in production, plain http) is refused.
    */
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { message: 'webhookUrl must be an http(s) URL' }) @MaxLength(2000)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUrl(
+    { require_protocol: true, protocols: ['http', 'https'], require_tld: false },
+    { message: 'webhookUrl must be an http(s) URL' },
+  )
+  @MaxLength(2000)
   webhookUrl?: string | null;
 }
 

@@ -20,7 +20,10 @@ export class ReplacementSuggestionResponse {
   weekLoad: number;
   @ApiProperty({ type: 'integer' })
   weeklyLimit: number;
-  @ApiProperty({ description: 'Free at the interview\'s time by their working hours, days off, calendar, interviews, buffer and pool limits (this interview not counting).' })
+  @ApiProperty({
+    description:
+      "Free at the interview's time by their working hours, days off, calendar, interviews, buffer and pool limits (this interview not counting).",
+  })
   available: boolean;
   @ApiProperty({
     type: 'string',
@@ -29,7 +32,7 @@ export class ReplacementSuggestionResponse {
     example: 'Priya: 07:00 in New York, before their working hours',
   })
   reason: string | null;
-  @ApiProperty({ description: 'The interview\'s start on their wall clock.', example: 'Tue 15:00' })
+  @ApiProperty({ description: "The interview's start on their wall clock.", example: 'Tue 15:00' })
   localTime: string;
   @ApiProperty({ description: 'Their time zone (IANA).', example: 'America/New_York' })
   timezone: string;

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /**
  * Interviewers who are interchangeable for one kind of interview: a panel asks for "one of this
@@ -6,7 +17,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
  */
 @Entity('interviewer_pools')
 @Index('UQ_interviewer_pools_name_lower', { synchronize: false })
-@Check('interviewer_pools_limits_positive', `("daily_limit" IS NULL OR "daily_limit" >= 1) AND ("weekly_limit" IS NULL OR "weekly_limit" >= 1)`)
+@Check(
+  'interviewer_pools_limits_positive',
+  `("daily_limit" IS NULL OR "daily_limit" >= 1) AND ("weekly_limit" IS NULL OR "weekly_limit" >= 1)`,
+)
 @Check('interviewer_pools_training_counts', `"shadows_required" >= 0 AND "reverse_shadows_required" >= 0`)
 export class InterviewerPoolEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_interviewer_pools' })

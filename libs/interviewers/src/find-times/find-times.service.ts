@@ -30,21 +30,29 @@ export class FindTimesService {
     const tz = q.candidateTimeZone ?? 'UTC';
     const named = [...new Set(q.interviewerIds ?? [])];
     const poolSeats = q.poolIds ?? [];
-    if (!named.length && !poolSeats.length) throw fieldError('interviewerIds', 'interviewerIds or poolIds must name at least one interviewer or pool');
+    if (!named.length && !poolSeats.length)
+      throw fieldError('interviewerIds', 'interviewerIds or poolIds must name at least one interviewer or pool');
     const { from, to } = range(q.from, q.to, tz);
 
-    const [users, pools] = await Promise.all([this.users.findManyByIds(named), poolSeats.length ? this.pools.membersOf([...new Set(poolSeats)]) : new Map<string, PoolWithMembers>()]);
+    const [users, pools] = await Promise.all([
+      this.users.findManyByIds(named),
+      poolSeats.length ? this.pools.membersOf([...new Set(poolSeats)]) : new Map<string, PoolWithMembers>(),
+    ]);
     const byId = new Map(users.map((u) => [u.id, u]));
     for (const id of named) {
       const u = byId.get(id);
       if (!u) throw fieldError('interviewerIds', `interviewerIds: no user ${id}`);
-      if (!u.active || !u.roles.includes(Role.Interviewer)) throw fieldError('interviewerIds', `interviewerIds: ${u.name} (${id}) is not an active interviewer`);
+      if (!u.active || !u.roles.includes(Role.Interviewer))
+        throw fieldError('interviewerIds', `interviewerIds: ${u.name} (${id}) is not an active interviewer`);
     }
     const missing = poolSeats.find((id) => !pools.has(id));
     if (missing) throw fieldError('poolIds', `poolIds: no interviewer pool ${missing}`);
 
     const members = [...pools.values()].flatMap((p) => p.members.filter((m) => m.active));
-    const names = new Map([...users.map((u) => [u.id, u.name] as const), ...members.map((m) => [m.userId, m.name] as const)]);
+    const names = new Map([
+      ...users.map((u) => [u.id, u.name] as const),
+      ...members.map((m) => [m.userId, m.name] as const),
+    ]);
     const everyone = [...names.keys()];
     const [limits, availability] = await Promise.all([
       this.pools.limitsFor(everyone),
@@ -52,7 +60,8 @@ export class FindTimesService {
     ]);
     const clock = new LocalClock();
     const people = new Map<string, Person>();
-    for (const [id, a] of availability) people.set(id, personOf(names.get(id)!, a, limits.get(id) ?? null, q.excludeInterviewId, clock));
+    for (const [id, a] of availability)
+      people.set(id, personOf(names.get(id)!, a, limits.get(id) ?? null, q.excludeInterviewId, clock));
 
     const seats: Seat[] = [
       ...named.map((id) => ({ person: people.get(id)! })),
@@ -65,10 +74,27 @@ export class FindTimesService {
     const trainees: TraineeOption[] = [...pools.values()].flatMap((pool) =>
       pool.members
         .filter((m) => m.active && m.trainee && people.has(m.userId))
-        .map((m) => ({ person: people.get(m.userId)!, poolId: pool.id, stage: m.stage as 'shadow' | 'reverse_shadow' })),
+        .map((m) => ({
+          person: people.get(m.userId)!,
+          poolId: pool.id,
+          stage: m.stage as 'shadow' | 'reverse_shadow',
+        })),
     );
     const stepMinutes = q.stepMinutes ?? 30;
-    const found = findTimes(seats, trainees, { from, to, now: new Date(), durationMinutes: q.durationMinutes, stepMinutes, candidateTimeZone: tz, limit: q.limit ?? 10 }, clock);
+    const found = findTimes(
+      seats,
+      trainees,
+      {
+        from,
+        to,
+        now: new Date(),
+        durationMinutes: q.durationMinutes,
+        stepMinutes,
+        candidateTimeZone: tz,
+        limit: q.limit ?? 10,
+      },
+      clock,
+    );
     return { ...found, stepMinutes, from: from.toISOString(), to: to.toISOString() };
   }
 }
@@ -78,9 +104,12 @@ function range(fromText: string, toText: string, tz: string): { from: Date; to: 
   const from = parseDateTimeInput(fromText, 'from', tz);
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(toText.trim());
   const to = dateOnly
-    ? new Date(Temporal.PlainDate.from(toText.trim()).add({ days: 1 }).toZonedDateTime({ timeZone: tz }).epochMilliseconds)
+    ? new Date(
+        Temporal.PlainDate.from(toText.trim()).add({ days: 1 }).toZonedDateTime({ timeZone: tz }).epochMilliseconds,
+      )
     : parseDateTimeInput(toText, 'to', tz);
   if (to <= from) throw fieldError('to', 'to must be after from');
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) throw fieldError('to', `to must be at most ${MAX_RANGE_DAYS} days after from`);
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY)
+    throw fieldError('to', `to must be at most ${MAX_RANGE_DAYS} days after from`);
   return { from, to };
 }

@@ -42,7 +42,13 @@ export class LocalClock {
     const d = new Date(wall);
     const wallDay = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
     const weekday = ((d.getUTCDay() + 6) % 7) + 1;
-    return { date: d.toISOString().slice(0, 10), weekday, minutes: Math.floor((wall - wallDay) / 60_000), week: isoWeekKey(wallDay, weekday), wallDay };
+    return {
+      date: d.toISOString().slice(0, 10),
+      weekday,
+      minutes: Math.floor((wall - wallDay) / 60_000),
+      week: isoWeekKey(wallDay, weekday),
+      wallDay,
+    };
   }
 
   /** 'Mon 09:00' in their zone. */

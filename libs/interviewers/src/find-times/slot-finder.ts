@@ -2,7 +2,13 @@ import { Temporal } from 'temporal-polyfill';
 import type { Interval, UserAvailability } from '../availability/availability.service';
 import { minutesOf, type WorkingHours } from '../availability/working-hours';
 import type { UserPoolLimits } from '../pools/interviewer-pools.service';
-import type { FindTimesResponse, NearMissCode, NearMissReasonResponse, SlotPanelistResponse, SlotResponse } from '../dto/find-times.response';
+import type {
+  FindTimesResponse,
+  NearMissCode,
+  NearMissReasonResponse,
+  SlotPanelistResponse,
+  SlotResponse,
+} from '../dto/find-times.response';
 import { dayLabel, hhmm, LocalClock, placeOf, weekLabel } from './local-time';
 
 /** The candidate's day: slots start at 07:00 and end by 21:00 in their zone. */
@@ -48,7 +54,13 @@ export interface SearchOptions {
 }
 
 /** What find-times needs of an interviewer, from their availability and their pools' limits. */
-export function personOf(name: string, a: UserAvailability, limits: UserPoolLimits | null, excludeInterviewId: string | undefined, clock: LocalClock): Person {
+export function personOf(
+  name: string,
+  a: UserAvailability,
+  limits: UserPoolLimits | null,
+  excludeInterviewId: string | undefined,
+  clock: LocalClock,
+): Person {
   const busy = a.busy.filter((b) => !excludeInterviewId || b.interviewId !== excludeInterviewId);
   const perDay = new Map<string, number>();
   const perWeek = new Map<string, number>();
@@ -82,7 +94,12 @@ export function personOf(name: string, a: UserAvailability, limits: UserPoolLimi
  * Slots: earliest day first, then the most balanced load, then the earliest time. Near misses:
  * the earliest slots where one seat (then two) fails, with each seat's reason.
  */
-export function findTimes(seats: Seat[], trainees: TraineeOption[], o: SearchOptions, clock = new LocalClock()): Pick<FindTimesResponse, 'slots' | 'nearMisses'> {
+export function findTimes(
+  seats: Seat[],
+  trainees: TraineeOption[],
+  o: SearchOptions,
+  clock = new LocalClock(),
+): Pick<FindTimesResponse, 'slots' | 'nearMisses'> {
   const ms = o.durationMinutes * 60_000;
   const found: Array<{ start: number; day: string; panel: SlotPanelistResponse[] }> = [];
   const misses: Array<{ start: number; reasons: NearMissReasonResponse[] }> = [];
@@ -92,21 +109,37 @@ export function findTimes(seats: Seat[], trainees: TraineeOption[], o: SearchOpt
     if (!reasons.length) found.push({ start, day: clock.at(start, o.candidateTimeZone).date, panel });
     else if (reasons.length <= 2) misses.push({ start, reasons });
   }
-  const loads = (p: SlotPanelistResponse[]) => [Math.max(0, ...p.map((x) => x.weekLoad)), p.reduce((n, x) => n + x.weekLoad, 0)];
+  const loads = (p: SlotPanelistResponse[]) => [
+    Math.max(0, ...p.map((x) => x.weekLoad)),
+    p.reduce((n, x) => n + x.weekLoad, 0),
+  ];
   const ranked = found
     .map((f) => ({ ...f, load: loads(f.panel) }))
     .sort((a, b) => a.day.localeCompare(b.day) || a.load[0] - b.load[0] || a.load[1] - b.load[1] || a.start - b.start)
     .slice(0, o.limit);
   const nearMisses = [1, 2].flatMap((n) => misses.filter((m) => m.reasons.length === n)).slice(0, NEAR_MISSES);
-  const slot = (start: number) => ({ startsAt: new Date(start).toISOString(), endsAt: new Date(start + ms).toISOString(), candidateLocal: clock.dateTime(start, o.candidateTimeZone) });
+  const slot = (start: number) => ({
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + ms).toISOString(),
+    candidateLocal: clock.dateTime(start, o.candidateTimeZone),
+  });
   return {
-    slots: ranked.map((f): SlotResponse => ({ ...slot(f.start), panel: f.panel, trainees: freeTrainees(trainees, f.panel, f.start, f.start + ms, clock) })),
+    slots: ranked.map((f): SlotResponse => ({
+      ...slot(f.start),
+      panel: f.panel,
+      trainees: freeTrainees(trainees, f.panel, f.start, f.start + ms, clock),
+    })),
     nearMisses: nearMisses.map((m) => ({ ...slot(m.start), reasons: m.reasons })),
   };
 }
 
 /** Each seat's person at [start, end), or why not; stops counting after three failures (no near miss then). */
-function fill(seats: Seat[], start: number, end: number, clock: LocalClock): { panel: SlotPanelistResponse[]; reasons: NearMissReasonResponse[] } {
+function fill(
+  seats: Seat[],
+  start: number,
+  end: number,
+  clock: LocalClock,
+): { panel: SlotPanelistResponse[]; reasons: NearMissReasonResponse[] } {
   const panel: SlotPanelistResponse[] = [];
   const reasons: NearMissReasonResponse[] = [];
   // an interviewer asked for by name never also fills a pool seat, nor one member two seats
@@ -122,13 +155,21 @@ function fill(seats: Seat[], start: number, end: number, clock: LocalClock): { p
     const free = seat.members
       .filter((m) => !taken.has(m.userId) && !problem(m, start, end, clock))
       .map((m) => entry(m, seat.pool.id, start, clock))
-      .sort((a, b) => a.weekLoad - b.weekLoad || a.dayLoad - b.dayLoad || a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+      .sort(
+        (a, b) =>
+          a.weekLoad - b.weekLoad ||
+          a.dayLoad - b.dayLoad ||
+          a.name.localeCompare(b.name) ||
+          a.userId.localeCompare(b.userId),
+      );
     if (free.length) {
       taken.add(free[0].userId);
       panel.push(free[0]);
     } else {
       const n = seat.members.length;
-      const message = n ? `${seat.pool.name}: none of its ${n} qualified ${n === 1 ? 'member is' : 'members are'} free` : `${seat.pool.name}: no qualified members`;
+      const message = n
+        ? `${seat.pool.name}: none of its ${n} qualified ${n === 1 ? 'member is' : 'members are'} free`
+        : `${seat.pool.name}: no qualified members`;
       reasons.push({ userId: null, name: seat.pool.name, code: 'pool_unavailable', message });
     }
   }
@@ -137,10 +178,24 @@ function fill(seats: Seat[], start: number, end: number, clock: LocalClock): { p
 
 function entry(p: Person, poolId: string | null, start: number, clock: LocalClock): SlotPanelistResponse {
   const l = clock.at(start, p.timezone);
-  return { userId: p.userId, name: p.name, timezone: p.timezone, local: clock.dayTime(start, p.timezone), poolId, weekLoad: p.perWeek.get(l.week) ?? 0, dayLoad: p.perDay.get(l.date) ?? 0 };
+  return {
+    userId: p.userId,
+    name: p.name,
+    timezone: p.timezone,
+    local: clock.dayTime(start, p.timezone),
+    poolId,
+    weekLoad: p.perWeek.get(l.week) ?? 0,
+    dayLoad: p.perDay.get(l.date) ?? 0,
+  };
 }
 
-function freeTrainees(options: TraineeOption[], panel: SlotPanelistResponse[], start: number, end: number, clock: LocalClock): SlotResponse['trainees'] {
+function freeTrainees(
+  options: TraineeOption[],
+  panel: SlotPanelistResponse[],
+  start: number,
+  end: number,
+  clock: LocalClock,
+): SlotResponse['trainees'] {
   const seen = new Set(panel.map((p) => p.userId));
   const out: SlotResponse['trainees'] = [];
   for (const t of options) {
@@ -153,11 +208,18 @@ function freeTrainees(options: TraineeOption[], panel: SlotPanelistResponse[], s
 
 /** Why a person cannot take [start, end), the first reason in this order; null when they can. */
 export function problem(p: Person, start: number, end: number, clock: LocalClock): NearMissReasonResponse | null {
-  const why = (code: NearMissCode, text: string) => ({ userId: p.userId, name: p.name, code, message: `${p.name}: ${text}` });
+  const why = (code: NearMissCode, text: string) => ({
+    userId: p.userId,
+    name: p.name,
+    code,
+    message: `${p.name}: ${text}`,
+  });
   const l = clock.at(start, p.timezone);
   const last = clock.at(end - 1, p.timezone);
-  if (p.daysOff.has(l.date) || p.daysOff.has(last.date)) return why('day_off', `${dayLabel(p.daysOff.has(l.date) ? l : last)} is a day off`);
-  if (!p.working.some((w) => w.start.getTime() <= start && end <= w.end.getTime())) return why('outside_hours', outsideHours(p, l.weekday, l.minutes));
+  if (p.daysOff.has(l.date) || p.daysOff.has(last.date))
+    return why('day_off', `${dayLabel(p.daysOff.has(l.date) ? l : last)} is a day off`);
+  if (!p.working.some((w) => w.start.getTime() <= start && end <= w.end.getTime()))
+    return why('outside_hours', outsideHours(p, l.weekday, l.minutes));
   const buffer = p.bufferMinutes * 60_000;
   let interview = false;
   let calendar = false;
@@ -174,9 +236,14 @@ export function problem(p: Person, start: number, end: number, clock: LocalClock
   if (calendar) return why('busy_calendar', 'busy (calendar)');
   if (buffered) return why('buffer', `needs ${p.bufferMinutes} minutes between meetings`);
   const day = p.perDay.get(l.date) ?? 0;
-  if (p.limits?.daily && day >= p.limits.daily.limit) return why('daily_limit', `already ${count(day)} on ${dayLabel(l)} (pool limit ${p.limits.daily.limit})`);
+  if (p.limits?.daily && day >= p.limits.daily.limit)
+    return why('daily_limit', `already ${count(day)} on ${dayLabel(l)} (pool limit ${p.limits.daily.limit})`);
   const week = p.perWeek.get(l.week) ?? 0;
-  if (p.limits?.weekly && week >= p.limits.weekly.limit) return why('weekly_limit', `already ${count(week)} in the week of ${weekLabel(l)} (pool limit ${p.limits.weekly.limit})`);
+  if (p.limits?.weekly && week >= p.limits.weekly.limit)
+    return why(
+      'weekly_limit',
+      `already ${count(week)} in the week of ${weekLabel(l)} (pool limit ${p.limits.weekly.limit})`,
+    );
   return null;
 }
 
@@ -209,7 +276,9 @@ export function candidateStarts(o: SearchOptions, clock: LocalClock): number[] {
   for (let day = first; Temporal.PlainDate.compare(day, last) <= 0; day = day.add({ days: 1 })) {
     const date = day.toString();
     for (let m = CANDIDATE_DAY.start; m + o.durationMinutes <= CANDIDATE_DAY.end; m += o.stepMinutes) {
-      const start = day.toPlainDateTime({ hour: Math.floor(m / 60), minute: m % 60 }).toZonedDateTime(tz, { disambiguation: 'compatible' }).epochMilliseconds;
+      const start = day
+        .toPlainDateTime({ hour: Math.floor(m / 60), minute: m % 60 })
+        .toZonedDateTime(tz, { disambiguation: 'compatible' }).epochMilliseconds;
       const end = start + ms;
       if (start < earliest || end > o.to.getTime()) continue;
       const l = clock.at(start, tz);

@@ -8,7 +8,12 @@ import { InterviewReadService } from '@app/interviews';
 import type { InterviewerPoolEntity } from '../entities/interviewer-pool.entity';
 import { DuplicatePoolName, PoolRepository, type MembershipRow } from './pool.repository';
 import type { CreateInterviewerPoolDto, PutPoolMemberDto, UpdateInterviewerPoolDto } from '../dto/pools.dto';
-import type { InterviewerPoolList, InterviewerPoolRef, InterviewerPoolResponse, PoolMemberResponse } from '../dto/pools.response';
+import type {
+  InterviewerPoolList,
+  InterviewerPoolRef,
+  InterviewerPoolResponse,
+  PoolMemberResponse,
+} from '../dto/pools.response';
 import { trainingOf, type Training } from './training';
 
 /** A member with where they stand, for find-times and the API. */
@@ -66,7 +71,12 @@ export class InterviewerPoolsService {
   }
 
   async create(actor: AuthUser, dto: CreateInterviewerPoolDto): Promise<InterviewerPoolResponse> {
-    const values = { ...dto, description: dto.description ?? null, dailyLimit: dto.dailyLimit ?? null, weeklyLimit: dto.weeklyLimit ?? null };
+    const values = {
+      ...dto,
+      description: dto.description ?? null,
+      dailyLimit: dto.dailyLimit ?? null,
+      weeklyLimit: dto.weeklyLimit ?? null,
+    };
     const pool = await this.named(dto.name, () => this.repo.insert(values));
     await this.audit.record(actor.id, 'settings', pool.id, 'interviewer_pool_created', { ...dto });
     return this.get(pool.id);
@@ -92,14 +102,22 @@ export class InterviewerPoolsService {
    * Adds a member or changes how they are in: a new trainee starts at shadow, a qualified member
    * sent back to training starts again, and `trainee: false` qualifies a trainee now (audited).
    */
-  async putMember(actor: AuthUser, id: string, userId: string, dto: PutPoolMemberDto): Promise<InterviewerPoolResponse> {
+  async putMember(
+    actor: AuthUser,
+    id: string,
+    userId: string,
+    dto: PutPoolMemberDto,
+  ): Promise<InterviewerPoolResponse> {
     await this.pool(id);
     await this.interviewer(userId);
     const current = await this.repo.findMember(id, userId);
     const now = new Date();
     if (!current) {
       await this.repo.saveMember({ poolId: id, userId, trainee: dto.trainee, joinedAt: now, qualifiedAt: null });
-      await this.audit.record(actor.id, 'interviewer', userId, 'pool_member_added', { poolId: id, trainee: dto.trainee });
+      await this.audit.record(actor.id, 'interviewer', userId, 'pool_member_added', {
+        poolId: id,
+        trainee: dto.trainee,
+      });
       return this.get(id);
     }
     const member = (await this.membersOf([id])).get(id)?.members.find((m) => m.userId === userId);
@@ -109,14 +127,19 @@ export class InterviewerPoolsService {
       await this.audit.record(actor.id, 'interviewer', userId, 'pool_training_restarted', { poolId: id });
     } else if (!dto.trainee && inTraining) {
       await this.repo.saveMember({ poolId: id, userId, trainee: false, joinedAt: current.joinedAt, qualifiedAt: now });
-      await this.audit.record(actor.id, 'interviewer', userId, 'pool_member_qualified', { poolId: id, stage: member?.stage, completed: member?.completed });
+      await this.audit.record(actor.id, 'interviewer', userId, 'pool_member_qualified', {
+        poolId: id,
+        stage: member?.stage,
+        completed: member?.completed,
+      });
     }
     return this.get(id);
   }
 
   async removeMember(actor: AuthUser, id: string, userId: string): Promise<InterviewerPoolResponse> {
     await this.pool(id);
-    if (!(await this.repo.deleteMember(id, userId))) throw new NotFoundException(`User ${userId} is not a member of pool ${id}`);
+    if (!(await this.repo.deleteMember(id, userId)))
+      throw new NotFoundException(`User ${userId} is not a member of pool ${id}`);
     await this.audit.record(actor.id, 'interviewer', userId, 'pool_member_removed', { poolId: id });
     return this.get(id);
   }
@@ -127,17 +150,34 @@ export class InterviewerPoolsService {
    */
   async membersOf(poolIds: string[]): Promise<Map<string, PoolWithMembers>> {
     const [pools, rows] = await Promise.all([this.repo.findByIds(poolIds), this.repo.memberships({ poolIds })]);
-    const [users, trained] = await Promise.all([this.users.findManyByIds([...new Set(rows.map((r) => r.userId))]), this.trained(rows)]);
+    const [users, trained] = await Promise.all([
+      this.users.findManyByIds([...new Set(rows.map((r) => r.userId))]),
+      this.trained(rows),
+    ]);
     const byId = new Map(users.map((u) => [u.id, u]));
-    const out = new Map<string, PoolWithMembers>(pools.map((p) => [p.id, { id: p.id, name: p.name, dailyLimit: p.dailyLimit, weeklyLimit: p.weeklyLimit, members: [] }]));
+    const out = new Map<string, PoolWithMembers>(
+      pools.map((p) => [
+        p.id,
+        { id: p.id, name: p.name, dailyLimit: p.dailyLimit, weeklyLimit: p.weeklyLimit, members: [] },
+      ]),
+    );
     rows.forEach((r, i) => {
       const u = byId.get(r.userId);
       if (!u) return;
       // someone deactivated or no longer an interviewer stays listed (to be removed) but takes no seat
       const active = u.active && u.roles.includes(Role.Interviewer);
-      out.get(r.poolId)?.members.push({ userId: u.id, name: u.name, email: u.email, timezone: u.timezone, active, trainee: trained[i].stage !== 'qualified', ...trained[i] });
+      out.get(r.poolId)?.members.push({
+        userId: u.id,
+        name: u.name,
+        email: u.email,
+        timezone: u.timezone,
+        active,
+        trainee: trained[i].stage !== 'qualified',
+        ...trained[i],
+      });
     });
-    for (const p of out.values()) p.members.sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+    for (const p of out.values())
+      p.members.sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
     return out;
   }
 
@@ -148,8 +188,10 @@ export class InterviewerPoolsService {
     for (const r of await this.repo.memberships({ userIds })) {
       if (!userIds.includes(r.userId) || (r.dailyLimit === null && r.weeklyLimit === null)) continue;
       const l = out.get(r.userId) ?? { daily: null, weekly: null };
-      if (r.dailyLimit !== null && (!l.daily || r.dailyLimit < l.daily.limit)) l.daily = { limit: r.dailyLimit, poolName: r.poolName };
-      if (r.weeklyLimit !== null && (!l.weekly || r.weeklyLimit < l.weekly.limit)) l.weekly = { limit: r.weeklyLimit, poolName: r.poolName };
+      if (r.dailyLimit !== null && (!l.daily || r.dailyLimit < l.daily.limit))
+        l.daily = { limit: r.dailyLimit, poolName: r.poolName };
+      if (r.weeklyLimit !== null && (!l.weekly || r.weeklyLimit < l.weekly.limit))
+        l.weekly = { limit: r.weeklyLimit, poolName: r.poolName };
       out.set(r.userId, l);
     }
     return out;
@@ -174,7 +216,9 @@ export class InterviewerPoolsService {
     if (!rows.length) return [];
     const since = new Date(Math.min(...rows.map((r) => r.joinedAt.getTime())));
     const seats = await this.interviews.heldSeats([...new Set(rows.map((r) => r.userId))], since, new Date());
-    const submitted = await this.submissions.submitted(seats.map((s) => ({ interviewId: s.interviewId, userId: s.userId })));
+    const submitted = await this.submissions.submitted(
+      seats.map((s) => ({ interviewId: s.interviewId, userId: s.userId })),
+    );
     const counted = seats.filter((s) => submitted.has(seatKey(s)));
     return rows.map((r) => {
       const completed = counted.filter((s) => s.userId === r.userId && s.startsAt >= r.joinedAt).length;
@@ -203,7 +247,10 @@ export class InterviewerPoolsService {
     try {
       return await fn();
     } catch (e) {
-      if (e instanceof DuplicatePoolName) throw conflict(`name: an interviewer pool named "${name}" already exists`, [{ field: 'name', messages: ['name is taken'] }]);
+      if (e instanceof DuplicatePoolName)
+        throw conflict(`name: an interviewer pool named "${name}" already exists`, [
+          { field: 'name', messages: ['name is taken'] },
+        ]);
       throw e;
     }
   }
@@ -218,8 +265,15 @@ function toResponse(p: InterviewerPoolEntity, members: PoolMember[]): Interviewe
     weeklyLimit: p.weeklyLimit,
     shadowsRequired: p.shadowsRequired,
     reverseShadowsRequired: p.reverseShadowsRequired,
-    members: members.map(
-      (m): PoolMemberResponse => ({ userId: m.userId, name: m.name, email: m.email, timezone: m.timezone, trainee: m.trainee, stage: m.stage, completed: m.completed, remaining: m.remaining }),
-    ),
+    members: members.map((m): PoolMemberResponse => ({
+      userId: m.userId,
+      name: m.name,
+      email: m.email,
+      timezone: m.timezone,
+      trainee: m.trainee,
+      stage: m.stage,
+      completed: m.completed,
+      remaining: m.remaining,
+    })),
   };
 }

@@ -51,7 +51,9 @@ export class PoolRepository {
     return this.members.findOne({ where: { poolId, userId } });
   }
 
-  async saveMember(values: Pick<InterviewerPoolMemberEntity, 'poolId' | 'userId' | 'trainee' | 'joinedAt' | 'qualifiedAt'>): Promise<void> {
+  async saveMember(
+    values: Pick<InterviewerPoolMemberEntity, 'poolId' | 'userId' | 'trainee' | 'joinedAt' | 'qualifiedAt'>,
+  ): Promise<void> {
     await this.members.upsert(values, { conflictPaths: ['poolId', 'userId'] });
   }
 
@@ -85,8 +87,12 @@ export class PoolRepository {
     try {
       return await fn();
     } catch (e) {
-      const code = e instanceof QueryFailedError ? (e.driverError as { code?: string; constraint?: string } | undefined) : undefined;
-      if (code?.code === '23505' && code.constraint === 'UQ_interviewer_pools_name_lower') throw new DuplicatePoolName();
+      const code =
+        e instanceof QueryFailedError
+          ? (e.driverError as { code?: string; constraint?: string } | undefined)
+          : undefined;
+      if (code?.code === '23505' && code.constraint === 'UQ_interviewer_pools_name_lower')
+        throw new DuplicatePoolName();
       throw e;
     }
   }

@@ -44,7 +44,11 @@ export class InterviewerPoolsController {
   @Authenticated(MANAGERS)
   @ApiOkResponse({ type: InterviewerPoolResponse })
   @ApiErrors(400, 401, 403, 404, 409)
-  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdateInterviewerPoolDto): Promise<InterviewerPoolResponse> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: UpdateInterviewerPoolDto,
+  ): Promise<InterviewerPoolResponse> {
     return this.pools.update(user, id, dto);
   }
 
@@ -66,7 +70,12 @@ export class InterviewerPoolsController {
   @Authenticated(MANAGERS)
   @ApiOkResponse({ type: InterviewerPoolResponse })
   @ApiErrors(400, 401, 403, 404)
-  putMember(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('userId') userId: string, @Body() dto: PutPoolMemberDto): Promise<InterviewerPoolResponse> {
+  putMember(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('userId') userId: string,
+    @Body() dto: PutPoolMemberDto,
+  ): Promise<InterviewerPoolResponse> {
     return this.pools.putMember(user, id, userId, dto);
   }
 
@@ -74,7 +83,11 @@ export class InterviewerPoolsController {
   @Authenticated(MANAGERS)
   @ApiOkResponse({ type: InterviewerPoolResponse })
   @ApiErrors(401, 403, 404)
-  removeMember(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('userId') userId: string): Promise<InterviewerPoolResponse> {
+  removeMember(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('userId') userId: string,
+  ): Promise<InterviewerPoolResponse> {
     return this.pools.removeMember(user, id, userId);
   }
 }

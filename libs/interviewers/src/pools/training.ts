@@ -16,6 +16,7 @@ export interface Training {
  */
 export function trainingOf(trainee: boolean, completed: number, shadows: number, reverse: number): Training {
   if (trainee && completed < shadows) return { stage: 'shadow', completed, remaining: shadows - completed };
-  if (trainee && completed < shadows + reverse) return { stage: 'reverse_shadow', completed, remaining: shadows + reverse - completed };
+  if (trainee && completed < shadows + reverse)
+    return { stage: 'reverse_shadow', completed, remaining: shadows + reverse - completed };
   return { stage: 'qualified', completed, remaining: 0 };
 }

@@ -31,7 +31,11 @@ export class ReplacementFitService {
   ) {}
 
   /** Each person found, by id; people not found are left out. */
-  async at(people: Array<{ id: string; name: string }>, interview: { id: string; startsAt: Date; endsAt: Date }, clock = new LocalClock()): Promise<Map<string, Fit>> {
+  async at(
+    people: Array<{ id: string; name: string }>,
+    interview: { id: string; startsAt: Date; endsAt: Date },
+    clock = new LocalClock(),
+  ): Promise<Map<string, Fit>> {
     const out = new Map<string, Fit>();
     if (!people.length) return out;
     const ids = people.map((p) => p.id);
@@ -45,7 +49,12 @@ export class ReplacementFitService {
     for (const [id, a] of availability) {
       const person = personOf(names.get(id)!, a, limits.get(id) ?? null, interview.id, clock);
       const why = problem(person, start, end, clock);
-      out.set(id, { available: !why, reason: why?.message ?? null, localTime: clock.dayTime(start, a.timezone), timezone: a.timezone });
+      out.set(id, {
+        available: !why,
+        reason: why?.message ?? null,
+        localTime: clock.dayTime(start, a.timezone),
+        timezone: a.timezone,
+      });
     }
     return out;
   }

@@ -37,11 +37,20 @@ export class CandidatePathRepository {
   }
 
   async setPath(id: string, to: { stageId: string | null; status: CandidateStatus }, tx: EntityManager): Promise<void> {
-    await tx.query(`UPDATE candidates SET stage_id = $2, status = $3, updated_at = now() WHERE id = $1`, [id, to.stageId, to.status]);
+    await tx.query(`UPDATE candidates SET stage_id = $2, status = $3, updated_at = now() WHERE id = $1`, [
+      id,
+      to.stageId,
+      to.status,
+    ]);
   }
 
   /** One query: the candidates of one position, or of every position a hiring manager manages (or all). */
-  list(f: { positionId?: string; hiringManagerId?: string; statuses?: CandidateStatus[]; words?: string[] }): Promise<CandidatePath[]> {
+  list(f: {
+    positionId?: string;
+    hiringManagerId?: string;
+    statuses?: CandidateStatus[];
+    words?: string[];
+  }): Promise<CandidatePath[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: (n: string) => string, value: unknown) => {
@@ -52,6 +61,9 @@ export class CandidatePathRepository {
     if (f.hiringManagerId) add((n) => `p.hiring_manager_id = ${n}`, f.hiringManagerId);
     if (f.statuses?.length) add((n) => `c.status = ANY(${n}::varchar[])`, f.statuses);
     for (const w of f.words ?? []) add((n) => `(c.name ILIKE ${n} OR c.email ILIKE ${n})`, likeWord(w));
-    return this.ds.query(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.name, c.id`, params);
+    return this.ds.query(
+      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.name, c.id`,
+      params,
+    );
   }
 }

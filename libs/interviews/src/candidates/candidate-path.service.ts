@@ -26,7 +26,12 @@ export class CandidatePathService {
   }
 
   /** Candidates of a position, or of a hiring manager's positions (neither: every position), by name. */
-  list(f: { positionId?: string; hiringManagerId?: string; statuses?: CandidateStatus[]; q?: string }): Promise<CandidatePath[]> {
+  list(f: {
+    positionId?: string;
+    hiringManagerId?: string;
+    statuses?: CandidateStatus[];
+    q?: string;
+  }): Promise<CandidatePath[]> {
     return this.repo.list({ ...f, words: (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10) });
   }
 }

@@ -63,8 +63,12 @@ export class CandidateRepository {
     if (f.positionId) qb.andWhere('c.position_id = :pid', { pid: f.positionId });
     if (f.status) qb.andWhere('c.status = :status', { status: f.status });
     if (f.managedBy) qb.andWhere('p.hiring_manager_id = :hm', { hm: f.managedBy });
-    if (f.after) qb.andWhere('(c.created_at, c.id) < (:ts::timestamptz, :id::uuid)', { ts: f.after.createdAt, id: f.after.id });
+    if (f.after)
+      qb.andWhere('(c.created_at, c.id) < (:ts::timestamptz, :id::uuid)', { ts: f.after.createdAt, id: f.after.id });
     const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string; stage_name: string | null }>();
-    return entities.map((e, i) => ({ candidate: Object.assign(e, { stageName: raw[i].stage_name }), cursor: [raw[i].cursor_ts, e.id] }));
+    return entities.map((e, i) => ({
+      candidate: Object.assign(e, { stageName: raw[i].stage_name }),
+      cursor: [raw[i].cursor_ts, e.id],
+    }));
   }
 }

@@ -3,7 +3,13 @@ import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CandidatePage, CandidateResponse, CreateCandidateDto, ListCandidatesQueryDto, UpdateCandidateDto } from '../dto/candidate.dto';
+import {
+  CandidatePage,
+  CandidateResponse,
+  CreateCandidateDto,
+  ListCandidatesQueryDto,
+  UpdateCandidateDto,
+} from '../dto/candidate.dto';
 import { CandidatesService } from './candidates.service';
 
 const MANAGE = { roles: [Role.Admin, Role.Recruiter, Role.HiringManager] };
@@ -35,7 +41,11 @@ export class CandidatesController {
 
   @Patch(':id')
   @ApiErrors(400, 401, 403, 404)
-  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdateCandidateDto): Promise<CandidateResponse> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: UpdateCandidateDto,
+  ): Promise<CandidateResponse> {
     return this.candidates.update(user, id, dto);
   }
 

@@ -4,7 +4,13 @@ import { AuditService } from '@app/audit';
 import { keysetAfter, nextCursor } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { PositionsService } from '../positions/positions.service';
-import { CandidatePage, CandidateResponse, CreateCandidateDto, ListCandidatesQueryDto, UpdateCandidateDto } from '../dto/candidate.dto';
+import {
+  CandidatePage,
+  CandidateResponse,
+  CreateCandidateDto,
+  ListCandidatesQueryDto,
+  UpdateCandidateDto,
+} from '../dto/candidate.dto';
 import { CandidateRepository, CandidateWithStage } from './candidate.repository';
 import { InterviewRepository } from '../interviews/interview.repository';
 
@@ -60,7 +66,10 @@ export class CandidatesService {
       after: after && { createdAt: after[0], id: after[1] },
     });
     const page = rows.slice(0, limit);
-    return { items: page.map((r) => toResponse(r.candidate)), page: { limit, nextCursor: nextCursor(rows, limit, (r) => r.cursor) } };
+    return {
+      items: page.map((r) => toResponse(r.candidate)),
+      page: { limit, nextCursor: nextCursor(rows, limit, (r) => r.cursor) },
+    };
   }
 
   /** Every candidate of a position (for side-by-side summaries); the caller checks access to the position. */
@@ -71,8 +80,16 @@ export class CandidatesService {
   async create(user: AuthUser, dto: CreateCandidateDto): Promise<CandidateResponse> {
     const position = await this.positions.find(dto.positionId);
     // the position is named in the body: a refusal of the action (403), as before
-    assertAllowed(canManagePosition(user, position), 'Only admins, recruiters and the position\'s hiring manager add candidates to it');
-    const c = await this.repo.insert({ name: dto.name, email: dto.email, positionId: position.id, notes: dto.notes ?? null });
+    assertAllowed(
+      canManagePosition(user, position),
+      "Only admins, recruiters and the position's hiring manager add candidates to it",
+    );
+    const c = await this.repo.insert({
+      name: dto.name,
+      email: dto.email,
+      positionId: position.id,
+      notes: dto.notes ?? null,
+    });
     await this.audit.record(user.id, 'candidate', c.id, 'created', { name: c.name, positionId: position.id });
     return this.get(user, c.id);
   }
@@ -90,7 +107,8 @@ export class CandidatesService {
     this.assertReader(user);
     const c = await this.find(user, id);
     assertAllowed(canDelete(user), 'Only admins and recruiters delete candidates');
-    if (await this.interviews.existsForCandidate(c.id)) throw new ConflictException(`Candidate ${id} has interviews; their history is kept`);
+    if (await this.interviews.existsForCandidate(c.id))
+      throw new ConflictException(`Candidate ${id} has interviews; their history is kept`);
     await this.repo.delete(c.id);
     await this.audit.record(user.id, 'candidate', id, 'deleted', { name: c.name });
   }

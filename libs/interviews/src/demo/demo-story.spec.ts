@@ -29,23 +29,26 @@ describe('the demo interviews', () => {
   });
 
   // every week of a year, so both clock changes (and the weeks the US and Europe differ) are covered
-  it.each(Array.from({ length: 53 }, (_, week) => Temporal.PlainDate.from('2027-01-05').add({ weeks: week }).toString()))(
-    'fall inside every panelist\'s 09:00-18:00 when held on %s',
-    (date) => {
-      for (const i of DEMO_INTERVIEWS) {
-        const start = Temporal.PlainDateTime.from(`${date}T${i.time}`).toZonedDateTime(i.timezone);
-        const end = start.add({ minutes: 60 });
-        for (const email of i.panel) {
-          const zone = zoneOf.get(email)!;
-          const [from, to] = [start.withTimeZone(zone), end.withTimeZone(zone)];
-          expect({ email, from: from.toPlainTime().toString() >= '09:00', to: to.toPlainTime().toString() <= '18:00' }).toEqual({
-            email,
-            from: true,
-            to: true,
-          });
-          expect(from.toPlainDate().equals(to.toPlainDate())).toBe(true);
-        }
+  it.each(
+    Array.from({ length: 53 }, (_, week) => Temporal.PlainDate.from('2027-01-05').add({ weeks: week }).toString()),
+  )("fall inside every panelist's 09:00-18:00 when held on %s", (date) => {
+    for (const i of DEMO_INTERVIEWS) {
+      const start = Temporal.PlainDateTime.from(`${date}T${i.time}`).toZonedDateTime(i.timezone);
+      const end = start.add({ minutes: 60 });
+      for (const email of i.panel) {
+        const zone = zoneOf.get(email)!;
+        const [from, to] = [start.withTimeZone(zone), end.withTimeZone(zone)];
+        expect({
+          email,
+          from: from.toPlainTime().toString() >= '09:00',
+          to: to.toPlainTime().toString() <= '18:00',
+        }).toEqual({
+          email,
+          from: true,
+          to: true,
+        });
+        expect(from.toPlainDate().equals(to.toPlainDate())).toBe(true);
       }
-    },
-  );
+    }
+  });
 });

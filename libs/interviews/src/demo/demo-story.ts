@@ -13,9 +13,21 @@ export const DEMO_PRIYA_EMAIL = 'priya.shah@demo.scorecards.dev';
 export const DEMO_CANDIDATES = {
   jordan: { name: 'Jordan Rivera', email: 'jordan.rivera@example.com', notes: 'Referred by the platform team.' },
   sam: { name: 'Sam Okafor', email: 'sam.okafor@example.com' },
-  alex: { name: 'Alex Chen', email: 'alex.chen@example.com', notes: 'Eight years on payment systems; applied through the careers page.' },
-  morgan: { name: 'Morgan Lee', email: 'morgan.lee@example.com', notes: 'Sourced by Rita; currently a backend lead at a logistics start-up.' },
-  casey: { name: 'Casey Nguyen', email: 'casey.nguyen@example.com', notes: 'Applied last week; recruiter screen to be booked.' },
+  alex: {
+    name: 'Alex Chen',
+    email: 'alex.chen@example.com',
+    notes: 'Eight years on payment systems; applied through the careers page.',
+  },
+  morgan: {
+    name: 'Morgan Lee',
+    email: 'morgan.lee@example.com',
+    notes: 'Sourced by Rita; currently a backend lead at a logistics start-up.',
+  },
+  casey: {
+    name: 'Casey Nguyen',
+    email: 'casey.nguyen@example.com',
+    notes: 'Applied last week; recruiter screen to be booked.',
+  },
 } as const;
 
 /** The plan: competencies the set's questions are tagged with, three stages, templates per stage. */
@@ -38,7 +50,13 @@ export interface DemoInterview {
 
 export const DEMO_INTERVIEWS: DemoInterview[] = [
   // 10:00 in New York = 16:00 in Berlin (15:00 in the weeks the US and Europe change clocks apart)
-  { candidate: 'jordan', day: 'next-tuesday', time: '10:00', timezone: 'America/New_York', panel: [DEMO_INES_EMAIL, DEMO_KAI_EMAIL] },
+  {
+    candidate: 'jordan',
+    day: 'next-tuesday',
+    time: '10:00',
+    timezone: 'America/New_York',
+    panel: [DEMO_INES_EMAIL, DEMO_KAI_EMAIL],
+  },
   // held: 10:00 in London = 11:00 in Berlin = 15:30 in Kolkata (14:30 in summer time)
   { candidate: 'alex', day: 7, time: '10:00', timezone: 'Europe/London', panel: [DEMO_KAI_EMAIL, DEMO_PRIYA_EMAIL] },
   // held: 14:30 in Kolkata = 10:00 in Berlin (11:00 in summer time)

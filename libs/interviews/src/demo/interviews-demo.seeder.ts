@@ -57,7 +57,9 @@ export class InterviewsDemoSeeder implements OnApplicationBootstrap {
     for (const [key, c] of Object.entries(DEMO_CANDIDATES)) {
       ids[key] = (await this.candidates.create(manager, { ...c, positionId: position.id })).id;
     }
-    const summary = (await this.sets.list(manager, { status: 'published', positionFamily: 'Backend Engineer', limit: 1 })).items[0];
+    const summary = (
+      await this.sets.list(manager, { status: 'published', positionFamily: 'Backend Engineer', limit: 1 })
+    ).items[0];
     const set = summary ? await this.sets.get(manager, summary.id) : null;
     const technical = await this.plan(manager, position.id, set);
 
@@ -74,13 +76,19 @@ export class InterviewsDemoSeeder implements OnApplicationBootstrap {
         panel: [panelists.get(i.panel[0])!, panelists.get(i.panel[1])!],
       });
       // passed the recruiter screen: they are in the technical stage now
-      await this.interviews.transaction((repo) => this.paths.move(ids[i.candidate], { stageId: technical, status: 'active' }, repo.tx as EntityManager));
+      await this.interviews.transaction((repo) =>
+        this.paths.move(ids[i.candidate], { stageId: technical, status: 'active' }, repo.tx as EntityManager),
+      );
     }
     this.logger.log('demo position, plan, candidates and interviews ready');
   }
 
   /** Recruiter screen, Technical (the published Backend Engineer set), Onsite; returns the Technical stage's id. */
-  private async plan(manager: AuthUser, positionId: string, set: { id: string; questions: Array<{ id: string; type: string }> } | null): Promise<string> {
+  private async plan(
+    manager: AuthUser,
+    positionId: string,
+    set: { id: string; questions: Array<{ id: string; type: string }> } | null,
+  ): Promise<string> {
     const ofType = (type: string) => set?.questions.filter((q) => q.type === type).map((q) => q.id) ?? [];
     const plan = await this.plans.put(manager, positionId, {
       revision: 0,
@@ -88,7 +96,15 @@ export class InterviewsDemoSeeder implements OnApplicationBootstrap {
       stages: [
         {
           name: 'Recruiter screen',
-          templates: [{ title: 'Recruiter screen', durationMinutes: 30, panelSize: 1, questionIds: ofType('situational'), competencyNames: ['Communication'] }],
+          templates: [
+            {
+              title: 'Recruiter screen',
+              durationMinutes: 30,
+              panelSize: 1,
+              questionIds: ofType('situational'),
+              competencyNames: ['Communication'],
+            },
+          ],
         },
         {
           name: 'Technical',

@@ -7,7 +7,10 @@ import type { CandidateStatus } from '../entities/candidate.entity';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCandidateDto {
-  @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
   name: string;
 
   @IsPlainEmail()
@@ -17,30 +20,43 @@ export class CreateCandidateDto {
   positionId: string;
 
   /** Free-form notes for the hiring team. */
-  @IsOptional() @IsString() @MaxLength(10_000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
   notes?: string;
 }
 
 export class UpdateCandidateDto {
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
   name?: string;
 
-  @IsOptional() @IsPlainEmail()
+  @IsOptional()
+  @IsPlainEmail()
   email?: string;
 
-  @IsOptional() @IsString() @MaxLength(10_000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
   notes?: string;
 }
 
 export class ListCandidatesQueryDto extends PageQueryDto {
   /** Words in the name or email. */
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   positionId?: string;
 
-  @IsOptional() @IsIn(CANDIDATE_STATUSES, { message: `status must be one of ${CANDIDATE_STATUSES.join(', ')}` })
+  @IsOptional()
+  @IsIn(CANDIDATE_STATUSES, { message: `status must be one of ${CANDIDATE_STATUSES.join(', ')}` })
   status?: CandidateStatus;
 }
 

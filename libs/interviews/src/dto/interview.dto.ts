@@ -37,14 +37,17 @@ export class PanelMemberDto {
 
 /** A whole published set (`setId`) or one question of a published set (`questionId`). */
 export class AssignQuestionDto {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   setId?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   questionId?: string;
 
   /** The panelist who asks it (or all of the set's questions); default: whoever leads. */
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   askedBy?: string;
 }
 
@@ -53,11 +56,16 @@ export class CreateInterviewDto {
   candidateId: string;
 
   /** Default: the candidate's position. */
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   positionId?: string;
 
   /** Default: "<Stage> interview". */
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   title?: string;
 
   /** Required unless `planStageId` is given (then it defaults to the plan stage's name). */
@@ -67,7 +75,8 @@ export class CreateInterviewDto {
   stage?: (typeof STAGES)[number];
 
   /** A stage of the position's interview plan (GET /positions/:id/plan). */
-  @IsOptional() @IsUUID(undefined, { message: 'planStageId must be a plan stage id (a UUID)' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'planStageId must be a plan stage id (a UUID)' })
   planStageId?: string;
 
   /**
@@ -79,144 +88,218 @@ export class CreateInterviewDto {
   @IsDateTimeInput()
   start: string;
 
-  @IsInt() @Min(5, { message: 'durationMinutes must be at least 5' }) @Max(600)
+  @IsInt()
+  @Min(5, { message: 'durationMinutes must be at least 5' })
+  @Max(600)
   durationMinutes: number;
 
   /** IANA timezone the interview is scheduled in; the invite carries it. */
   @IsTimeZone()
   timezone: string;
 
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(500)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
   location?: string;
 
-  @IsOptional() @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: 'meetingUrl must be an http(s) URL' }) @MaxLength(2000)
+  @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: 'meetingUrl must be an http(s) URL' })
+  @MaxLength(2000)
   meetingUrl?: string;
 
-  @IsArray() @ArrayMinSize(1, { message: 'panel must name at least one interviewer' }) @ArrayMaxSize(20)
-  @EachIsObject() @UniqueBy('interviewer', (p: PanelMemberDto) => p?.userId)
-  @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
+  @IsArray()
+  @ArrayMinSize(1, { message: 'panel must name at least one interviewer' })
+  @ArrayMaxSize(20)
+  @EachIsObject()
+  @UniqueBy('interviewer', (p: PanelMemberDto) => p?.userId)
+  @ValidateNested({ each: true })
+  @Type(() => PanelMemberDto)
   panel: PanelMemberDto[];
 
   /** When feedback is due; default: the end + 24 h. */
-  @IsOptional() @IsDateTimeInput()
+  @IsOptional()
+  @IsDateTimeInput()
   feedbackDueAt?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @EachIsObject() @UniqueBy('set or question', (q: AssignQuestionDto) => (q?.setId || q?.questionId ? `${q.setId ?? ''}${q.questionId ?? ''}` : undefined))
-  @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @EachIsObject()
+  @UniqueBy('set or question', (q: AssignQuestionDto) =>
+    q?.setId || q?.questionId ? `${q.setId ?? ''}${q.questionId ?? ''}` : undefined,
+  )
+  @ValidateNested({ each: true })
+  @Type(() => AssignQuestionDto)
   questions?: AssignQuestionDto[];
 
   /** Send the candidate a calendar invitation too: time, place or meeting link and the admins' text; no kit, scorecard or panel addresses. */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   inviteCandidate?: boolean;
 
   /** Book the panel even when someone is already booked at an overlapping time. */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   allowConflicts?: boolean;
 }
 
 /** Reschedule, change the panel or the place. Send `revision` back (409 when stale). */
 export class UpdateInterviewDto {
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   revision: number;
 
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   title?: string;
 
   @ApiPropertyOptional({ enum: STAGES })
-  @IsOptional() @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` })
+  @IsOptional()
+  @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` })
   stage?: (typeof STAGES)[number];
 
   /** A stage of the position's interview plan; null detaches the interview from the plan. */
-  @IsOptional() @IsUUID(undefined, { message: 'planStageId must be a plan stage id (a UUID)' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'planStageId must be a plan stage id (a UUID)' })
   planStageId?: string | null;
 
-  @IsOptional() @IsDateTimeInput()
+  @IsOptional()
+  @IsDateTimeInput()
   start?: string;
 
-  @IsOptional() @IsInt() @Min(5, { message: 'durationMinutes must be at least 5' }) @Max(600)
+  @IsOptional()
+  @IsInt()
+  @Min(5, { message: 'durationMinutes must be at least 5' })
+  @Max(600)
   durationMinutes?: number;
 
-  @IsOptional() @IsTimeZone()
+  @IsOptional()
+  @IsTimeZone()
   timezone?: string;
 
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(500)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
   location?: string;
 
-  @IsOptional() @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: 'meetingUrl must be an http(s) URL' }) @MaxLength(2000)
+  @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: 'meetingUrl must be an http(s) URL' })
+  @MaxLength(2000)
   meetingUrl?: string;
 
   /** The whole new panel. */
-  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'panel must name at least one interviewer' }) @ArrayMaxSize(20)
-  @EachIsObject() @UniqueBy('interviewer', (p: PanelMemberDto) => p?.userId)
-  @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'panel must name at least one interviewer' })
+  @ArrayMaxSize(20)
+  @EachIsObject()
+  @UniqueBy('interviewer', (p: PanelMemberDto) => p?.userId)
+  @ValidateNested({ each: true })
+  @Type(() => PanelMemberDto)
   panel?: PanelMemberDto[];
 
-  @IsOptional() @IsDateTimeInput()
+  @IsOptional()
+  @IsDateTimeInput()
   feedbackDueAt?: string;
 
   /** Send the candidate a calendar invitation too: time, place or meeting link and the admins' text; no kit, scorecard or panel addresses. */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   inviteCandidate?: boolean;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   allowConflicts?: boolean;
 }
 
 export class CancelInterviewDto {
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   revision?: number;
 
   /** Why it is cancelled; shown to the panel. */
-  @Transform(trim) @IsString() @IsNotEmpty({ message: 'reason must not be empty' }) @MaxLength(2000)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'reason must not be empty' })
+  @MaxLength(2000)
   reason: string;
 }
 
 export class CompleteInterviewDto {
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   revision?: number;
 }
 
 export class NoShowInterviewDto {
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   revision?: number;
 
   /** What happened, for the record (e.g. "no answer on the call, no message"). */
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(2000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 }
 
 export class AssignQuestionsDto {
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   revision?: number;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @EachIsObject() @UniqueBy('set or question', (q: AssignQuestionDto) => (q?.setId || q?.questionId ? `${q.setId ?? ''}${q.questionId ?? ''}` : undefined))
-  @ValidateNested({ each: true }) @Type(() => AssignQuestionDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @EachIsObject()
+  @UniqueBy('set or question', (q: AssignQuestionDto) =>
+    q?.setId || q?.questionId ? `${q.setId ?? ''}${q.questionId ?? ''}` : undefined,
+  )
+  @ValidateNested({ each: true })
+  @Type(() => AssignQuestionDto)
   questions: AssignQuestionDto[];
 }
 
 export class ListInterviewsQueryDto extends PageQueryDto {
   /** Interviews ending after this instant. */
-  @IsOptional() @IsDateTimeInput()
+  @IsOptional()
+  @IsDateTimeInput()
   from?: string;
 
   /** Interviews starting before this instant. */
-  @IsOptional() @IsDateTimeInput()
+  @IsOptional()
+  @IsDateTimeInput()
   to?: string;
 
   @ApiPropertyOptional({ enum: INTERVIEW_STATUSES, description: INTERVIEW_STATUS_DESCRIPTION })
-  @IsOptional() @IsIn(INTERVIEW_STATUSES, { message: `status must be one of: ${INTERVIEW_STATUSES.join(', ')}` })
+  @IsOptional()
+  @IsIn(INTERVIEW_STATUSES, { message: `status must be one of: ${INTERVIEW_STATUSES.join(', ')}` })
   status?: InterviewStatus;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   interviewerId?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   candidateId?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   positionId?: string;
 
   /** Interviews with at least one question taken from this question set (version). */
-  @IsOptional() @IsUUID(undefined, { message: 'questionSetId must be a question set id (a UUID)' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'questionSetId must be a question set id (a UUID)' })
   questionSetId?: string;
 }

@@ -6,42 +6,62 @@ import { PageInfoDto, PageQueryDto } from '@app/common';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreatePositionDto {
-  @Transform(trim) @IsString() @IsNotEmpty({ message: 'title must not be empty' }) @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(200)
   title: string;
 
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(120)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(120)
   department?: string;
 
   /** A user with the hiring_manager role; defaults to the caller when they are one. */
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   hiringManagerId?: string;
 }
 
 export class UpdatePositionDto {
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'title must not be empty' }) @MaxLength(200)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(200)
   title?: string;
 
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(120)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(120)
   department?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   hiringManagerId?: string;
 
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
-  @IsOptional() @IsIn(['open', 'closed'])
+  @IsOptional()
+  @IsIn(['open', 'closed'])
   status?: 'open' | 'closed';
 }
 
 export class ListPositionsQueryDto extends PageQueryDto {
   /** Words in the title or department. */
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   hiringManagerId?: string;
 
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
-  @IsOptional() @IsIn(['open', 'closed'])
+  @IsOptional()
+  @IsIn(['open', 'closed'])
   status?: 'open' | 'closed';
 }
 

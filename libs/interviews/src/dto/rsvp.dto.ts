@@ -12,6 +12,9 @@ export class RsvpDto {
   response: RsvpResponse;
 
   /** Why (shown to the interview's managers), e.g. "on leave that day"; empty clears it. */
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(1000, { message: 'note must be at most 1000 characters' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000, { message: 'note must be at most 1000 characters' })
   note?: string;
 }

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { CandidateEntity } from './candidate.entity';
 import { PositionEntity } from './position.entity';
 
@@ -7,7 +17,13 @@ import { PositionEntity } from './position.entity';
  * has submitted (or closed by hand); cancelled and no_show end it without feedback.
  */
 export type InterviewStatus = 'scheduled' | 'awaiting_feedback' | 'completed' | 'cancelled' | 'no_show';
-export const INTERVIEW_STATUSES: InterviewStatus[] = ['scheduled', 'awaiting_feedback', 'completed', 'cancelled', 'no_show'];
+export const INTERVIEW_STATUSES: InterviewStatus[] = [
+  'scheduled',
+  'awaiting_feedback',
+  'completed',
+  'cancelled',
+  'no_show',
+];
 export const INTERVIEW_STATUS_DESCRIPTION =
   'scheduled: not over yet; awaiting_feedback: over, some panelists have not submitted; completed: every panelist submitted ' +
   '(or closed by a manager); cancelled: called off; no_show: the candidate did not attend';

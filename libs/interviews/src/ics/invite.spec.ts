@@ -95,7 +95,9 @@ describe('buildInvite', () => {
 
     it('stamps DTSTAMP with the current time by default', () => {
       const before = utcStamp(new Date());
-      const stamp = lines(invite({ dtstamp: undefined })).find((l) => l.startsWith('DTSTAMP:'))!.slice(8);
+      const stamp = lines(invite({ dtstamp: undefined }))
+        .find((l) => l.startsWith('DTSTAMP:'))!
+        .slice(8);
       expect(stamp >= before && stamp <= utcStamp(new Date())).toBe(true);
       expect(stamp).toMatch(/^\d{8}T\d{6}Z$/);
     });
@@ -157,42 +159,143 @@ describe('buildInvite', () => {
   describe('times', () => {
     // [zone, start, end, local start, local end]
     const cases: [string, string, string, string, string, string][] = [
-      ['Berlin in winter (+01:00)', 'Europe/Berlin', '2024-01-15T09:00:00Z', '2024-01-15T10:00:00Z', '20240115T100000', '20240115T110000'],
-      ['Berlin in summer (+02:00)', 'Europe/Berlin', '2024-07-15T09:00:00Z', '2024-07-15T10:00:00Z', '20240715T110000', '20240715T120000'],
-      ['Berlin across the spring-forward night', 'Europe/Berlin', '2024-03-31T00:30:00Z', '2024-03-31T01:30:00Z', '20240331T013000', '20240331T033000'],
-      ['Berlin across the fall-back night', 'Europe/Berlin', '2024-10-26T23:30:00Z', '2024-10-27T02:30:00Z', '20241027T013000', '20241027T033000'],
-      ['New York in winter (-05:00)', 'America/New_York', '2024-01-15T15:00:00Z', '2024-01-15T16:00:00Z', '20240115T100000', '20240115T110000'],
-      ['New York in summer (-04:00)', 'America/New_York', '2024-07-15T15:00:00Z', '2024-07-15T16:00:00Z', '20240715T110000', '20240715T120000'],
-      ['New York across midnight and a year end', 'America/New_York', '2024-12-31T23:00:00Z', '2025-01-01T06:00:00Z', '20241231T180000', '20250101T010000'],
-      ['Kolkata (+05:30)', 'Asia/Kolkata', '2024-07-15T04:30:00Z', '2024-07-15T05:45:00Z', '20240715T100000', '20240715T111500'],
-      ['Kathmandu (+05:45)', 'Asia/Kathmandu', '2024-07-15T04:15:00Z', '2024-07-15T05:15:00Z', '20240715T100000', '20240715T110000'],
-      ['Lord Howe in summer (+11:00)', 'Australia/Lord_Howe', '2024-01-15T00:00:00Z', '2024-01-15T01:00:00Z', '20240115T110000', '20240115T120000'],
-      ['Lord Howe in winter (+10:30)', 'Australia/Lord_Howe', '2024-07-15T00:00:00Z', '2024-07-15T01:00:00Z', '20240715T103000', '20240715T113000'],
-      ['Lord Howe across its 30-minute DST start', 'Australia/Lord_Howe', '2024-10-05T15:00:00Z', '2024-10-05T16:00:00Z', '20241006T013000', '20241006T030000'],
-      ['Almaty before its 2024 offset change (+06:00)', 'Asia/Almaty', '2024-01-15T09:00:00Z', '2024-01-15T10:00:00Z', '20240115T150000', '20240115T160000'],
-      ['Almaty after its 2024 offset change (+05:00)', 'Asia/Almaty', '2024-06-15T09:00:00Z', '2024-06-15T10:00:00Z', '20240615T140000', '20240615T150000'],
+      [
+        'Berlin in winter (+01:00)',
+        'Europe/Berlin',
+        '2024-01-15T09:00:00Z',
+        '2024-01-15T10:00:00Z',
+        '20240115T100000',
+        '20240115T110000',
+      ],
+      [
+        'Berlin in summer (+02:00)',
+        'Europe/Berlin',
+        '2024-07-15T09:00:00Z',
+        '2024-07-15T10:00:00Z',
+        '20240715T110000',
+        '20240715T120000',
+      ],
+      [
+        'Berlin across the spring-forward night',
+        'Europe/Berlin',
+        '2024-03-31T00:30:00Z',
+        '2024-03-31T01:30:00Z',
+        '20240331T013000',
+        '20240331T033000',
+      ],
+      [
+        'Berlin across the fall-back night',
+        'Europe/Berlin',
+        '2024-10-26T23:30:00Z',
+        '2024-10-27T02:30:00Z',
+        '20241027T013000',
+        '20241027T033000',
+      ],
+      [
+        'New York in winter (-05:00)',
+        'America/New_York',
+        '2024-01-15T15:00:00Z',
+        '2024-01-15T16:00:00Z',
+        '20240115T100000',
+        '20240115T110000',
+      ],
+      [
+        'New York in summer (-04:00)',
+        'America/New_York',
+        '2024-07-15T15:00:00Z',
+        '2024-07-15T16:00:00Z',
+        '20240715T110000',
+        '20240715T120000',
+      ],
+      [
+        'New York across midnight and a year end',
+        'America/New_York',
+        '2024-12-31T23:00:00Z',
+        '2025-01-01T06:00:00Z',
+        '20241231T180000',
+        '20250101T010000',
+      ],
+      [
+        'Kolkata (+05:30)',
+        'Asia/Kolkata',
+        '2024-07-15T04:30:00Z',
+        '2024-07-15T05:45:00Z',
+        '20240715T100000',
+        '20240715T111500',
+      ],
+      [
+        'Kathmandu (+05:45)',
+        'Asia/Kathmandu',
+        '2024-07-15T04:15:00Z',
+        '2024-07-15T05:15:00Z',
+        '20240715T100000',
+        '20240715T110000',
+      ],
+      [
+        'Lord Howe in summer (+11:00)',
+        'Australia/Lord_Howe',
+        '2024-01-15T00:00:00Z',
+        '2024-01-15T01:00:00Z',
+        '20240115T110000',
+        '20240115T120000',
+      ],
+      [
+        'Lord Howe in winter (+10:30)',
+        'Australia/Lord_Howe',
+        '2024-07-15T00:00:00Z',
+        '2024-07-15T01:00:00Z',
+        '20240715T103000',
+        '20240715T113000',
+      ],
+      [
+        'Lord Howe across its 30-minute DST start',
+        'Australia/Lord_Howe',
+        '2024-10-05T15:00:00Z',
+        '2024-10-05T16:00:00Z',
+        '20241006T013000',
+        '20241006T030000',
+      ],
+      [
+        'Almaty before its 2024 offset change (+06:00)',
+        'Asia/Almaty',
+        '2024-01-15T09:00:00Z',
+        '2024-01-15T10:00:00Z',
+        '20240115T150000',
+        '20240115T160000',
+      ],
+      [
+        'Almaty after its 2024 offset change (+05:00)',
+        'Asia/Almaty',
+        '2024-06-15T09:00:00Z',
+        '2024-06-15T10:00:00Z',
+        '20240615T140000',
+        '20240615T150000',
+      ],
     ];
 
-    it.each(cases)('%s: TZID wall time, and both parsers get the exact instants', (_, timezone, s, e, localStart, localEnd) => {
-      const start = new Date(s);
-      const end = new Date(e);
-      const text = invite({ timezone, start, end });
+    it.each(cases)(
+      '%s: TZID wall time, and both parsers get the exact instants',
+      (_, timezone, s, e, localStart, localEnd) => {
+        const start = new Date(s);
+        const end = new Date(e);
+        const text = invite({ timezone, start, end });
 
-      const out = lines(text);
-      expect(out).toContain(`DTSTART;TZID=${timezone}:${localStart}`);
-      expect(out).toContain(`DTEND;TZID=${timezone}:${localEnd}`);
-      expect(out).toContain(`TZID:${timezone}`);
+        const out = lines(text);
+        expect(out).toContain(`DTSTART;TZID=${timezone}:${localStart}`);
+        expect(out).toContain(`DTEND;TZID=${timezone}:${localEnd}`);
+        expect(out).toContain(`TZID:${timezone}`);
 
-      const js = viaIcalJs(text).event;
-      expect(js.startDate.zone.tzid).toBe(timezone);
-      expect(js.startDate.toJSDate()).toEqual(start);
-      expect(js.endDate.toJSDate()).toEqual(end);
+        const js = viaIcalJs(text).event;
+        expect(js.startDate.zone.tzid).toBe(timezone);
+        expect(js.startDate.toJSDate()).toEqual(start);
+        expect(js.endDate.toJSDate()).toEqual(end);
 
-      const node = viaNodeIcal(text).event;
-      expect(node.start.tz).toBe(timezone);
-      expect(node.start).toEqual(start);
-      expect(node.end).toEqual(end);
-    });
+        const node = viaNodeIcal(text).event;
+        expect(node.start.tz).toBe(timezone);
+        expect(node.start).toEqual(start);
+        expect(node.end).toEqual(end);
+      },
+    );
 
     it('writes UTC times with Z and no VTIMEZONE for UTC', () => {
       const start = new Date('2024-03-31T00:30:00Z');
@@ -255,7 +358,13 @@ describe('buildInvite', () => {
       expect(organizer.getParameter('cn')).toBe('Recruiting Team');
       expect(organizer.getFirstValue()).toBe('mailto:recruiting@example.com');
       expect(
-        js.attendees.map((a) => [a.getParameter('cn'), a.getFirstValue(), a.getParameter('role'), a.getParameter('partstat'), a.getParameter('rsvp')]),
+        js.attendees.map((a) => [
+          a.getParameter('cn'),
+          a.getFirstValue(),
+          a.getParameter('role'),
+          a.getParameter('partstat'),
+          a.getParameter('rsvp'),
+        ]),
       ).toEqual([
         ['Müller, Jürgen', 'mailto:juergen.mueller@example.com', 'REQ-PARTICIPANT', 'NEEDS-ACTION', 'TRUE'],
         ['Ana Lima: Ops, EMEA', 'mailto:ana+ops@example.com', 'OPT-PARTICIPANT', 'NEEDS-ACTION', 'TRUE'],
@@ -283,7 +392,10 @@ describe('buildInvite', () => {
       const text = invite({ organizer: { name: 'Jo "JJ" Smith, HR', email: 'jo@example.com' } });
       expect(lines(text)).toContain('ORGANIZER;CN="Jo JJ Smith, HR":mailto:jo@example.com');
       expect(viaIcalJs(text).event.component.getFirstProperty('organizer')!.getParameter('cn')).toBe('Jo JJ Smith, HR');
-      expect(viaNodeIcal(text).event.organizer).toEqual({ params: { CN: 'Jo JJ Smith, HR' }, val: 'mailto:jo@example.com' });
+      expect(viaNodeIcal(text).event.organizer).toEqual({
+        params: { CN: 'Jo JJ Smith, HR' },
+        val: 'mailto:jo@example.com',
+      });
     });
 
     it('keeps one property per attendee however many there are', () => {
@@ -397,7 +509,9 @@ describe('buildInvite', () => {
       expect(() => invite({ sequence: 1.5 })).toThrow(RangeError);
       expect(() => invite({ timezone: 'Mars/Olympus_Mons' })).toThrow(RangeError);
       // a stored address without @ is left out (the rest of the invite still reaches everyone else)
-      expect(invite({ attendees: [{ name: 'x', email: 'not an email', role: 'REQ-PARTICIPANT' }] })).not.toContain('ATTENDEE');
+      expect(invite({ attendees: [{ name: 'x', email: 'not an email', role: 'REQ-PARTICIPANT' }] })).not.toContain(
+        'ATTENDEE',
+      );
     });
   });
 

@@ -59,9 +59,9 @@ export function buildInvite(input: InviteInput): string {
     ...(input.location ? [`LOCATION:${escapeText(input.location)}`] : []),
     ...(input.url ? [`URL:${new URL(input.url).href}`] : []),
     `ORGANIZER${cn(input.organizer.name)}:${mailto(input.organizer.email)}`,
-    ...input.attendees.filter(reachable).map(
-      (a) => `ATTENDEE${cn(a.name)};ROLE=${a.role};PARTSTAT=NEEDS-ACTION;RSVP=TRUE:${mailto(a.email)}`,
-    ),
+    ...input.attendees
+      .filter(reachable)
+      .map((a) => `ATTENDEE${cn(a.name)};ROLE=${a.role};PARTSTAT=NEEDS-ACTION;RSVP=TRUE:${mailto(a.email)}`),
     `STATUS:${input.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
     `CREATED:${utcStamp(input.created)}`,
     `LAST-MODIFIED:${utcStamp(input.lastModified)}`,

@@ -9,14 +9,16 @@ const DAY = 86_400_000;
 
 /** `YYYYMMDDTHHMMSSZ` */
 export function utcStamp(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}/, '').replace(/[-:]/g, '');
+  return d
+    .toISOString()
+    .replace(/\.\d{3}/, '')
+    .replace(/[-:]/g, '');
 }
 
 /** `YYYYMMDDTHHMMSS`: the wall-clock time of `instant` in `timezone`. */
 export function localDateTime(instant: Date, timezone: string): string {
   return utcStamp(new Date(wallClock(instant.getTime(), timezone))).slice(0, -1);
 }
-
 
 function utcOffset(ms: number, timezone: string): number {
   return wallClock(ms, timezone) - Math.floor(ms / SECOND) * SECOND;

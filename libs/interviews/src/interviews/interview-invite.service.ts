@@ -98,7 +98,15 @@ export class InterviewInviteService {
 
   private async build(kit: KitRow, options?: InvitationOptions): Promise<InviteFile> {
     const i = kit.interview;
-    const people = new Map((await this.users.findManyByIds([kit.authority.hiringManagerId, ...kit.panel.map((p) => p.userId), ...(options?.onlyAttendee ? [options.onlyAttendee] : [])])).map((u) => [u.id, u]));
+    const people = new Map(
+      (
+        await this.users.findManyByIds([
+          kit.authority.hiringManagerId,
+          ...kit.panel.map((p) => p.userId),
+          ...(options?.onlyAttendee ? [options.onlyAttendee] : []),
+        ])
+      ).map((u) => [u.id, u]),
+    );
     const organizer = people.get(kit.authority.hiringManagerId);
     const kitUrl = this.kitUrl(i.id);
     const method = options?.method ?? (i.status === 'cancelled' ? 'CANCEL' : 'REQUEST');
@@ -111,7 +119,7 @@ export class InterviewInviteService {
       `Questions in the kit: ${kit.questions.length}`,
       `Interview kit and scorecard: ${kitUrl}`,
       i.status === 'cancelled' && i.cancelReason ? `Cancelled: ${i.cancelReason}` : '',
-      options?.onlyAttendee ? 'You are no longer on this interview\'s panel.' : '',
+      options?.onlyAttendee ? "You are no longer on this interview's panel." : '',
     ].filter(Boolean);
     const attendee = (userId: string, lead: boolean): InviteAttendee => ({
       name: people.get(userId)?.name ?? userId,

@@ -29,7 +29,10 @@ export class InterviewLifecycleService {
       await repo.update(id, { status: 'cancelled', cancelReason: dto.reason, cancelledAt: new Date() }, true);
       await this.audit.record(user.id, 'interview', id, 'cancelled', { reason: dto.reason }, repo.tx);
     });
-    await this.events.emit(InterviewEvent.Cancelled, { ...eventPayload(interview, user.id, panel), reason: dto.reason });
+    await this.events.emit(InterviewEvent.Cancelled, {
+      ...eventPayload(interview, user.id, panel),
+      reason: dto.reason,
+    });
     return this.query.kit(user, id);
   }
 
@@ -59,21 +62,40 @@ export class InterviewLifecycleService {
   /** Adds snapshots of published questions at the end of the kit. */
   async assignQuestions(user: AuthUser, id: string, dto: AssignQuestionsDto): Promise<InterviewKitResponse> {
     const kit = await this.query.readable(user, id);
-    const { questions, askers } = await this.prerequisites.questions(dto.questions, kit.panel.map((p) => p.userId));
+    const { questions, askers } = await this.prerequisites.questions(
+      dto.questions,
+      kit.panel.map((p) => p.userId),
+    );
     await this.change(user, id, dto.revision, async (repo, before) => {
-      if (before.status === 'cancelled' || before.status === 'no_show') throw new ConflictException(`Interview ${id} is ${before.status === 'cancelled' ? 'cancelled' : 'a no-show'}`);
+      if (before.status === 'cancelled' || before.status === 'no_show')
+        throw new ConflictException(`Interview ${id} is ${before.status === 'cancelled' ? 'cancelled' : 'a no-show'}`);
       await repo.insertQuestions(snapshotRows(id, await repo.countQuestions(id), questions, askers));
       await repo.update(id, {}, false);
-      await this.audit.record(user.id, 'interview', id, 'questions_assigned', { questions: questions.map((q) => q.questionId) }, repo.tx);
+      await this.audit.record(
+        user.id,
+        'interview',
+        id,
+        'questions_assigned',
+        { questions: questions.map((q) => q.questionId) },
+        repo.tx,
+      );
     });
     return this.query.kit(user, id);
   }
 
   /** Locks the interview, checks who may change it and the caller's revision, runs `fn`. */
-  private async change(user: AuthUser, id: string, revision: number | undefined, fn: (repo: InterviewRepository, before: InterviewEntity) => Promise<void>) {
+  private async change(
+    user: AuthUser,
+    id: string,
+    revision: number | undefined,
+    fn: (repo: InterviewRepository, before: InterviewEntity) => Promise<void>,
+  ) {
     const kit = await this.query.readable(user, id);
     // a panelist sees the interview but does not manage it: 403 (anyone else got 404 from readable)
-    assertAllowed(canManagePosition(user, kit.authority), 'Only admins, recruiters and the position\'s hiring manager change this interview');
+    assertAllowed(
+      canManagePosition(user, kit.authority),
+      "Only admins, recruiters and the position's hiring manager change this interview",
+    );
     return this.repo.transaction(async (repo) => {
       const before = await repo.findForUpdate(id);
       if (!before) throw new NotFoundException(`Interview ${id} not found`);
@@ -88,6 +110,8 @@ export class InterviewLifecycleService {
 
 /** Complete and no-show close an interview that has started and is still open (scheduled or awaiting feedback). */
 function assertHeldAndStarted(id: string, before: InterviewEntity): void {
-  if (before.status !== 'scheduled' && before.status !== 'awaiting_feedback') throw new ConflictException(`Interview ${id} is already ${before.status}`);
-  if (before.startsAt.getTime() > Date.now()) throw new ConflictException(`Interview ${id} has not started yet (${before.startsAt.toISOString()})`);
+  if (before.status !== 'scheduled' && before.status !== 'awaiting_feedback')
+    throw new ConflictException(`Interview ${id} is already ${before.status}`);
+  if (before.startsAt.getTime() > Date.now())
+    throw new ConflictException(`Interview ${id} has not started yet (${before.startsAt.toISOString()})`);
 }

@@ -21,7 +21,14 @@ export class InterviewQueryService {
   async readable(user: AuthUser, id: string, withPeople = false): Promise<KitRow> {
     const kit = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findKit(id, withPeople) : null;
     if (!kit) throw new NotFoundException(`Interview ${id} not found`);
-    assertVisible(canReadInterview(user, { hiringManagerId: kit.authority.hiringManagerId, panelUserIds: kit.panel.map((p) => p.userId) }), 'Interview', id);
+    assertVisible(
+      canReadInterview(user, {
+        hiringManagerId: kit.authority.hiringManagerId,
+        panelUserIds: kit.panel.map((p) => p.userId),
+      }),
+      'Interview',
+      id,
+    );
     return kit;
   }
 
@@ -40,8 +47,16 @@ export class InterviewQueryService {
       start: i.startsAt,
       end: i.endsAt,
       durationMinutes: i.durationMinutes,
-      scheduled: { timezone: i.timezone, start: toZonedIso(i.startsAt, i.timezone), end: toZonedIso(i.endsAt, i.timezone) },
-      local: { timezone: user.timezone, start: toZonedIso(i.startsAt, user.timezone), end: toZonedIso(i.endsAt, user.timezone) },
+      scheduled: {
+        timezone: i.timezone,
+        start: toZonedIso(i.startsAt, i.timezone),
+        end: toZonedIso(i.endsAt, i.timezone),
+      },
+      local: {
+        timezone: user.timezone,
+        start: toZonedIso(i.startsAt, user.timezone),
+        end: toZonedIso(i.endsAt, user.timezone),
+      },
       location: i.location,
       meetingUrl: i.meetingUrl,
       inviteCandidate: i.inviteCandidate,
@@ -65,7 +80,12 @@ export class InterviewQueryService {
         position: q.position,
         ...questionContent(q),
         askedBy: q.askedById ? { userId: q.askedById, name: people.get(q.askedById)?.name ?? 'Unknown user' } : null,
-        source: { setId: q.sourceSetId, setName: q.sourceSetName, setVersion: q.sourceSetVersion, questionId: q.sourceQuestionId },
+        source: {
+          setId: q.sourceSetId,
+          setName: q.sourceSetName,
+          setVersion: q.sourceSetVersion,
+          questionId: q.sourceQuestionId,
+        },
       })),
       revision: i.revision,
       sequence: i.sequence,
@@ -100,7 +120,11 @@ export class InterviewQueryService {
         start: r.interview.startsAt,
         end: r.interview.endsAt,
         timezone: r.interview.timezone,
-        local: { timezone: user.timezone, start: toZonedIso(r.interview.startsAt, user.timezone), end: toZonedIso(r.interview.endsAt, user.timezone) },
+        local: {
+          timezone: user.timezone,
+          start: toZonedIso(r.interview.startsAt, user.timezone),
+          end: toZonedIso(r.interview.endsAt, user.timezone),
+        },
         candidate: { id: r.interview.candidateId, name: r.candidateName },
         position: { id: r.interview.positionId, title: r.positionTitle },
         panel: r.panel.map((p) => ({ userId: p.userId, role: p.role, rsvp: p.rsvp })),
@@ -116,7 +140,12 @@ export class InterviewQueryService {
 
   /** The caller's own upcoming interviews, soonest first: one query. */
   upcoming(user: AuthUser, q: ListInterviewsQueryDto): Promise<InterviewPage> {
-    return this.list(user, { ...q, interviewerId: user.id, status: 'scheduled', from: q.from ?? new Date().toISOString() });
+    return this.list(user, {
+      ...q,
+      interviewerId: user.id,
+      status: 'scheduled',
+      from: q.from ?? new Date().toISOString(),
+    });
   }
 }
 

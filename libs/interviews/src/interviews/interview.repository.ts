@@ -166,29 +166,53 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
     await this.interviews
       .createQueryBuilder()
       .update()
-      .set({ ...patch, revision: () => 'revision + 1', ...(bumpSequence ? { sequence: () => 'sequence + 1' } : {}), updatedAt: () => 'now()' })
+      .set({
+        ...patch,
+        revision: () => 'revision + 1',
+        ...(bumpSequence ? { sequence: () => 'sequence + 1' } : {}),
+        updatedAt: () => 'now()',
+      })
       .where('id = :id', { id })
       .execute();
   }
 
   async findPanel(interviewId: string): Promise<Array<{ userId: string; role: PanelRole }>> {
-    const rows = await this.manager.getRepository(InterviewPanelistEntity).find({ where: { interviewId }, order: { addedAt: 'ASC' } });
+    const rows = await this.manager
+      .getRepository(InterviewPanelistEntity)
+      .find({ where: { interviewId }, order: { addedAt: 'ASC' } });
     return rows.map((r) => ({ userId: r.userId, role: r.role }));
   }
 
   async replacePanel(interviewId: string, panel: Array<{ userId: string; role: PanelRole }>): Promise<void> {
     const repo = this.manager.getRepository(InterviewPanelistEntity);
     // those who stay keep their answer to the invitation
-    const answers = new Map((await repo.find({ where: { interviewId } })).map((r) => [r.userId, { rsvp: r.rsvp, rsvpNote: r.rsvpNote, rsvpAt: r.rsvpAt }]));
+    const answers = new Map(
+      (await repo.find({ where: { interviewId } })).map((r) => [
+        r.userId,
+        { rsvp: r.rsvp, rsvpNote: r.rsvpNote, rsvpAt: r.rsvpAt },
+      ]),
+    );
     await repo.delete({ interviewId });
     // one statement gives every row the same now(): a millisecond apart keeps the panel in the order given
     const at = Date.now();
-    if (panel.length) await repo.insert(panel.map((p, i) => ({ interviewId, userId: p.userId, role: p.role, addedAt: new Date(at + i), ...answers.get(p.userId) })));
+    if (panel.length)
+      await repo.insert(
+        panel.map((p, i) => ({
+          interviewId,
+          userId: p.userId,
+          role: p.role,
+          addedAt: new Date(at + i),
+          ...answers.get(p.userId),
+        })),
+      );
   }
 
   /** A new time is a new question: every panelist's answer goes back to needs_action. */
   async resetRsvp(interviewId: string): Promise<void> {
-    await this.manager.query(`UPDATE interview_panelists SET rsvp = 'needs_action', rsvp_note = NULL, rsvp_at = NULL WHERE interview_id = $1`, [interviewId]);
+    await this.manager.query(
+      `UPDATE interview_panelists SET rsvp = 'needs_action', rsvp_note = NULL, rsvp_at = NULL WHERE interview_id = $1`,
+      [interviewId],
+    );
   }
 
   /** The competencies (lower-case names) the plan stage's interview templates assess: what a panelist should be trained in. */
@@ -202,10 +226,16 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
 
   /** Locks and returns one panelist's row (null: not on the panel). */
   async findPanelistForUpdate(interviewId: string, userId: string): Promise<InterviewPanelistEntity | null> {
-    return this.manager.getRepository(InterviewPanelistEntity).findOne({ where: { interviewId, userId }, lock: { mode: 'pessimistic_write' } });
+    return this.manager
+      .getRepository(InterviewPanelistEntity)
+      .findOne({ where: { interviewId, userId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async setRsvp(interviewId: string, userId: string, values: Pick<InterviewPanelistEntity, 'rsvp' | 'rsvpNote' | 'rsvpAt'>): Promise<void> {
+  async setRsvp(
+    interviewId: string,
+    userId: string,
+    values: Pick<InterviewPanelistEntity, 'rsvp' | 'rsvpNote' | 'rsvpAt'>,
+  ): Promise<void> {
     await this.manager.getRepository(InterviewPanelistEntity).update({ interviewId, userId }, values);
   }
 
@@ -215,14 +245,22 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
 
   async insertQuestions(values: Array<Partial<InterviewQuestionEntity>>): Promise<void> {
     for (let i = 0; i < values.length; i += 500) {
-      await this.manager.getRepository(InterviewQuestionEntity).createQueryBuilder().insert().values(values.slice(i, i + 500)).execute();
+      await this.manager
+        .getRepository(InterviewQuestionEntity)
+        .createQueryBuilder()
+        .insert()
+        .values(values.slice(i, i + 500))
+        .execute();
     }
   }
 
   /** Clears "asked by" for panelists who left the panel. */
   async unassignAskers(interviewId: string, userIds: string[]): Promise<void> {
     if (!userIds.length) return;
-    await this.manager.query(`UPDATE interview_questions SET asked_by_id = NULL WHERE interview_id = $1 AND asked_by_id = ANY($2::uuid[])`, [interviewId, userIds]);
+    await this.manager.query(
+      `UPDATE interview_questions SET asked_by_id = NULL WHERE interview_id = $1 AND asked_by_id = ANY($2::uuid[])`,
+      [interviewId, userIds],
+    );
   }
 
   /**
@@ -245,7 +283,13 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
         ORDER BY i.starts_at`,
       [userIds, startsAt, endsAt, excludeId ?? null, HELD_STATUSES],
     );
-    return rows.map((r) => ({ userId: r.user_id as string, interviewId: r.id as string, title: r.title as string, startsAt: r.starts_at as Date, endsAt: r.ends_at as Date }));
+    return rows.map((r) => ({
+      userId: r.user_id as string,
+      interviewId: r.id as string,
+      title: r.title as string,
+      startsAt: r.starts_at as Date,
+      endsAt: r.ends_at as Date,
+    }));
   }
 
   /**
@@ -280,7 +324,12 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
    * id), and the totals over all pages, in one query.
    */
   async owedByPanelist(
-    userId: string, excludeIds: string[], now: Date, limit: number, after?: [string, string], managedBy?: string,
+    userId: string,
+    excludeIds: string[],
+    now: Date,
+    limit: number,
+    after?: [string, string],
+    managedBy?: string,
   ): Promise<{ rows: OwedInterviewRow[]; pending: number; overdue: number }> {
     const rows: Array<Record<string, unknown>> = await this.manager.query(
       `WITH owed AS (
@@ -333,18 +382,31 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
   }
 
   /** Their interviews that hold time (scheduled or held) overlapping [from, to), one row per seat, by start. */
-  async seatsBetween(userIds: string[], from: Date, to: Date): Promise<Array<{ userId: string; start: Date; end: Date; interviewId: string }>> {
+  async seatsBetween(
+    userIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ userId: string; start: Date; end: Date; interviewId: string }>> {
     if (!userIds.length) return [];
     const rows: Array<{ user_id: string; starts_at: Date; ends_at: Date; id: string }> = await this.manager.query(
       `SELECT p.user_id, i.starts_at, i.ends_at, i.id FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
         WHERE p.user_id = ANY($1::uuid[]) AND i.status = ANY($4) AND i.starts_at < $3 AND i.ends_at > $2 ORDER BY i.starts_at`,
       [userIds, from, to, HELD_STATUSES],
     );
-    return rows.map((r) => ({ userId: r.user_id, start: new Date(r.starts_at), end: new Date(r.ends_at), interviewId: r.id }));
+    return rows.map((r) => ({
+      userId: r.user_id,
+      start: new Date(r.starts_at),
+      end: new Date(r.ends_at),
+      interviewId: r.id,
+    }));
   }
 
   /** Their seats on interviews that are over (ended by `now`), neither cancelled nor a no-show, started at `since` or later. */
-  async heldSeats(userIds: string[], since: Date, now: Date): Promise<Array<{ interviewId: string; userId: string; startsAt: Date }>> {
+  async heldSeats(
+    userIds: string[],
+    since: Date,
+    now: Date,
+  ): Promise<Array<{ interviewId: string; userId: string; startsAt: Date }>> {
     if (!userIds.length) return [];
     const rows: Array<{ interview_id: string; user_id: string; starts_at: Date }> = await this.manager.query(
       `SELECT p.interview_id, p.user_id, i.starts_at FROM interview_panelists p JOIN interviews i ON i.id = p.interview_id
@@ -412,7 +474,9 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
    * with `withPeople` the panel's names and emails (the kit page shows them).
    */
   async findKit(id: string, withPeople = false): Promise<KitRow | null> {
-    const [r]: Array<Record<string, unknown>> = await this.manager.query(withPeople ? KIT_WITH_PEOPLE_SQL : KIT_SQL, [id]);
+    const [r]: Array<Record<string, unknown>> = await this.manager.query(withPeople ? KIT_WITH_PEOPLE_SQL : KIT_SQL, [
+      id,
+    ]);
     if (!r) return null;
     const questions = (r.questions as Array<Record<string, unknown>>).map((q) =>
       this.manager.getRepository(InterviewQuestionEntity).create({
@@ -440,7 +504,11 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
       authority: r.authority as KitRow['authority'],
       panel: r.panel as KitRow['panel'],
       questions,
-      ...(withPeople ? { people: new Map(Object.entries((r.people as Record<string, { name: string; email: string }> | null) ?? {})) } : {}),
+      ...(withPeople
+        ? {
+            people: new Map(Object.entries((r.people as Record<string, { name: string; email: string }> | null) ?? {})),
+          }
+        : {}),
     };
   }
 
@@ -455,11 +523,17 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
     if (f.from) where.push(`i.ends_at > ${p(f.from)}`);
     if (f.to) where.push(`i.starts_at < ${p(f.to)}`);
     if (f.statuses?.length) where.push(`i.status = ANY(${p(f.statuses)})`);
-    if (f.interviewerId) where.push(`EXISTS (SELECT 1 FROM interview_panelists x WHERE x.interview_id = i.id AND x.user_id = ${p(f.interviewerId)})`);
+    if (f.interviewerId)
+      where.push(
+        `EXISTS (SELECT 1 FROM interview_panelists x WHERE x.interview_id = i.id AND x.user_id = ${p(f.interviewerId)})`,
+      );
     if (f.candidateId) where.push(`i.candidate_id = ${p(f.candidateId)}`);
     // a position's interviews are its candidates' (the candidate's own position is the authority)
     if (f.positionId) where.push(`c.position_id = ${p(f.positionId)}`);
-    if (f.questionSetId) where.push(`EXISTS (SELECT 1 FROM interview_questions s WHERE s.interview_id = i.id AND s.source_set_id = ${p(f.questionSetId)})`);
+    if (f.questionSetId)
+      where.push(
+        `EXISTS (SELECT 1 FROM interview_questions s WHERE s.interview_id = i.id AND s.source_set_id = ${p(f.questionSetId)})`,
+      );
     if (f.visibleTo) {
       const me = p(f.visibleTo.userId);
       const onPanel = `EXISTS (SELECT 1 FROM interview_panelists v WHERE v.interview_id = i.id AND v.user_id = ${me})`;

@@ -4,7 +4,15 @@ import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { AssignQuestionsDto, CancelInterviewDto, CompleteInterviewDto, CreateInterviewDto, ListInterviewsQueryDto, NoShowInterviewDto, UpdateInterviewDto } from '../dto/interview.dto';
+import {
+  AssignQuestionsDto,
+  CancelInterviewDto,
+  CompleteInterviewDto,
+  CreateInterviewDto,
+  ListInterviewsQueryDto,
+  NoShowInterviewDto,
+  UpdateInterviewDto,
+} from '../dto/interview.dto';
 import { InterviewKitResponse, InterviewPage } from '../dto/interview.response';
 import { InterviewInviteService } from './interview-invite.service';
 import { InterviewLifecycleService } from './interview-lifecycle.service';
@@ -58,7 +66,11 @@ export class InterviewsController {
   @Patch(':id')
   @Authenticated(MANAGE)
   @ApiErrors(400, 401, 403, 404, 409)
-  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdateInterviewDto): Promise<InterviewKitResponse> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: UpdateInterviewDto,
+  ): Promise<InterviewKitResponse> {
     return this.scheduling.update(user, id, dto);
   }
 
@@ -68,7 +80,11 @@ export class InterviewsController {
   @HttpCode(200)
   @ApiOkResponse({ type: InterviewKitResponse })
   @ApiErrors(400, 401, 403, 404, 409)
-  cancel(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: CancelInterviewDto): Promise<InterviewKitResponse> {
+  cancel(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: CancelInterviewDto,
+  ): Promise<InterviewKitResponse> {
     return this.lifecycle.cancel(user, id, dto);
   }
 
@@ -81,7 +97,11 @@ export class InterviewsController {
   @HttpCode(200)
   @ApiOkResponse({ type: InterviewKitResponse })
   @ApiErrors(400, 401, 403, 404, 409)
-  complete(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: CompleteInterviewDto): Promise<InterviewKitResponse> {
+  complete(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: CompleteInterviewDto,
+  ): Promise<InterviewKitResponse> {
     return this.lifecycle.complete(user, id, dto);
   }
 
@@ -94,7 +114,11 @@ export class InterviewsController {
   @HttpCode(200)
   @ApiOkResponse({ type: InterviewKitResponse })
   @ApiErrors(400, 401, 403, 404, 409)
-  noShow(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: NoShowInterviewDto): Promise<InterviewKitResponse> {
+  noShow(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: NoShowInterviewDto,
+  ): Promise<InterviewKitResponse> {
     return this.lifecycle.noShow(user, id, dto);
   }
 
@@ -103,19 +127,36 @@ export class InterviewsController {
   @Authenticated(MANAGE)
   @ApiCreatedResponse({ type: InterviewKitResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)
-  assignQuestions(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: AssignQuestionsDto): Promise<InterviewKitResponse> {
+  assignQuestions(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: AssignQuestionsDto,
+  ): Promise<InterviewKitResponse> {
     return this.lifecycle.assignQuestions(user, id, dto);
   }
 
   /** The calendar invite (RFC 5545): stable UID, SEQUENCE bumped by each change, METHOD:CANCEL once cancelled. */
   @Get(':id/invite.ics')
-  @ApiOkResponse({ description: 'The invite as an iCalendar file', content: { 'text/calendar': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'The invite as an iCalendar file',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
   @ApiErrors(401, 404)
-  async invite(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async invite(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const file = await this.invites.ics(user, id);
-    reply.header('content-type', 'text/calendar; charset=utf-8; method=' + (file.body.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST'));
+    reply.header(
+      'content-type',
+      'text/calendar; charset=utf-8; method=' + (file.body.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST'),
+    );
     // RFC 6266: an ASCII fallback name and the UTF-8 one (a header cannot carry raw non-ASCII)
-    reply.header('content-disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+    reply.header(
+      'content-disposition',
+      `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    );
     return file.body;
   }
 }

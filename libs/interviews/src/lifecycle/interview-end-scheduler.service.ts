@@ -21,18 +21,24 @@ export class InterviewEndSchedulerService {
       await this.enqueue(e.interviewId, new Date(e.endsAt));
     } catch (err) {
       // the worker's sweep moves an interview whose job never made it into the queue
-      this.logger.error(`queueing the end of interview ${e.interviewId} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `queueing the end of interview ${e.interviewId} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 
   async enqueue(interviewId: string, endsAt: Date): Promise<void> {
-    await this.queue.add(InterviewJob.End, { interviewId, endsAt: endsAt.toISOString() }, {
-      jobId: jobId('end', interviewId, endsAt.getTime()),
-      delay: Math.max(0, endsAt.getTime() - Date.now()),
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: 1000,
-      removeOnFail: 1000,
-    });
+    await this.queue.add(
+      InterviewJob.End,
+      { interviewId, endsAt: endsAt.toISOString() },
+      {
+        jobId: jobId('end', interviewId, endsAt.getTime()),
+        delay: Math.max(0, endsAt.getTime() - Date.now()),
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: 1000,
+        removeOnFail: 1000,
+      },
+    );
   }
 }

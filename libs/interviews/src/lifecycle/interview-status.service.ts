@@ -20,7 +20,8 @@ export class InterviewStatusService {
   async endIfDue(interviewId: string, now = new Date()): Promise<boolean> {
     const moved = await this.repo.transaction(async (repo) => {
       const ids = await repo.moveEnded(now, interviewId);
-      for (const id of ids) await this.audit.record(null, 'interview', id, 'awaiting_feedback', { endedBy: 'schedule' }, repo.tx);
+      for (const id of ids)
+        await this.audit.record(null, 'interview', id, 'awaiting_feedback', { endedBy: 'schedule' }, repo.tx);
       return ids;
     });
     return moved.length > 0;
@@ -30,7 +31,8 @@ export class InterviewStatusService {
   async sweep(now = new Date()): Promise<string[]> {
     const moved = await this.repo.transaction(async (repo) => {
       const ids = await repo.moveEnded(now);
-      for (const id of ids) await this.audit.record(null, 'interview', id, 'awaiting_feedback', { endedBy: 'sweep' }, repo.tx);
+      for (const id of ids)
+        await this.audit.record(null, 'interview', id, 'awaiting_feedback', { endedBy: 'sweep' }, repo.tx);
       return ids;
     });
     if (moved.length) this.logger.warn(`${moved.length} ended interview(s) moved to awaiting_feedback by the sweep`);
@@ -44,7 +46,15 @@ export class InterviewStatusService {
   async feedbackChanged(interviewId: string, allSubmitted: boolean, now = new Date()): Promise<InterviewStatus | null> {
     return this.repo.transaction(async (repo) => {
       const status = await repo.settleFeedback(interviewId, allSubmitted, now);
-      if (status) await this.audit.record(null, 'interview', interviewId, status, { reason: allSubmitted ? 'every panelist submitted' : 'a scorecard was reopened' }, repo.tx);
+      if (status)
+        await this.audit.record(
+          null,
+          'interview',
+          interviewId,
+          status,
+          { reason: allSubmitted ? 'every panelist submitted' : 'a scorecard was reopened' },
+          repo.tx,
+        );
       return status;
     });
   }

@@ -12,7 +12,14 @@ describe('planCoverage', () => {
       competencies,
       stages: [
         { id: 's1', name: 'Screen', templates: [{ panelSize: 1, competencyIds: ['c2'] }] },
-        { id: 's2', name: 'Onsite', templates: [{ panelSize: 2, competencyIds: ['c1', 'c2'] }, { panelSize: 3, competencyIds: ['c1'] }] },
+        {
+          id: 's2',
+          name: 'Onsite',
+          templates: [
+            { panelSize: 2, competencyIds: ['c1', 'c2'] },
+            { panelSize: 3, competencyIds: ['c1'] },
+          ],
+        },
       ],
     });
     const cells = (a: [number, number], b: [number, number]) => [

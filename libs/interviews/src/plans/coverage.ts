@@ -33,14 +33,27 @@ export function planCoverage(plan: CoverageInput): { coverage: CoverageRow[]; wa
   const coverage = plan.competencies.map((c) => {
     const stages = plan.stages.map((s) => {
       const assessing = s.templates.filter((t) => t.competencyIds.includes(c.id));
-      return { stageId: s.id, interviews: assessing.length, interviewers: assessing.reduce((n, t) => n + t.panelSize, 0) };
+      return {
+        stageId: s.id,
+        interviews: assessing.length,
+        interviewers: assessing.reduce((n, t) => n + t.panelSize, 0),
+      };
     });
-    return { competencyId: c.id, competencyName: c.name, stages, totalInterviewers: stages.reduce((n, s) => n + s.interviewers, 0) };
+    return {
+      competencyId: c.id,
+      competencyName: c.name,
+      stages,
+      totalInterviewers: stages.reduce((n, s) => n + s.interviewers, 0),
+    };
   });
   const warnings: PlanWarning[] = [];
   for (const row of coverage) {
     if (row.totalInterviewers === 0) {
-      warnings.push({ code: 'competency_not_assessed', competencyId: row.competencyId, message: `No interview in the plan assesses "${row.competencyName}"` });
+      warnings.push({
+        code: 'competency_not_assessed',
+        competencyId: row.competencyId,
+        message: `No interview in the plan assesses "${row.competencyName}"`,
+      });
     } else if (row.totalInterviewers === 1) {
       // one rating cannot be checked against another: a single rater's bias decides alone
       const message = `Only one interviewer rates "${row.competencyName}" in the whole loop`;
@@ -48,7 +61,12 @@ export function planCoverage(plan: CoverageInput): { coverage: CoverageRow[]; wa
     }
   }
   for (const s of plan.stages) {
-    if (!s.templates.length) warnings.push({ code: 'stage_without_interviews', stageId: s.id, message: `Stage "${s.name}" has no interviews` });
+    if (!s.templates.length)
+      warnings.push({
+        code: 'stage_without_interviews',
+        stageId: s.id,
+        message: `Stage "${s.name}" has no interviews`,
+      });
   }
   return { coverage, warnings };
 }

@@ -48,7 +48,10 @@ export class PlanInputService {
       await this.bank.resolvePublished(refs);
     } catch (e) {
       // the bank names the first ref it refuses; report it under the field that sent it
-      const ref = e instanceof DetailedHttpException ? (e.details as { ref?: QuestionRef & { field?: string } } | undefined)?.ref : undefined;
+      const ref =
+        e instanceof DetailedHttpException
+          ? (e.details as { ref?: QuestionRef & { field?: string } } | undefined)?.ref
+          : undefined;
       if (ref?.field) throw badField(ref.field, e instanceof Error ? e.message : 'not a published question');
       throw e;
     }
@@ -61,7 +64,8 @@ export function buildRows(positionId: string, dto: PutPlanDto, stored: StoredPla
     return items.map((item, i) => {
       if (!item.id) return randomUUID();
       const id = item.id.toLowerCase();
-      if (!owned.some((o) => o.id === id)) throw badField(`${list}.${i}.id`, `${item.id} is not one of this plan's ${list}; omit the id to add a new one`);
+      if (!owned.some((o) => o.id === id))
+        throw badField(`${list}.${i}.id`, `${item.id} is not one of this plan's ${list}; omit the id to add a new one`);
       if (seen.has(id)) throw badField(`${list}.${i}.id`, `${item.id} appears twice`);
       seen.add(id);
       return id;
@@ -76,12 +80,24 @@ export function buildRows(positionId: string, dto: PutPlanDto, stored: StoredPla
   };
 
   const competencyIds = keep('competencies', stored.competencies, dto.competencies);
-  unique('competencies', dto.competencies.map((c) => c.name));
-  const competencies = dto.competencies.map((c, i) => ({ id: competencyIds[i], positionId, name: c.name, description: c.description || null, position: i }));
+  unique(
+    'competencies',
+    dto.competencies.map((c) => c.name),
+  );
+  const competencies = dto.competencies.map((c, i) => ({
+    id: competencyIds[i],
+    positionId,
+    name: c.name,
+    description: c.description || null,
+    position: i,
+  }));
   const byName = new Map(competencies.map((c) => [c.name.toLowerCase(), c.id]));
 
   const stageIds = keep('stages', stored.stages, dto.stages);
-  unique('stages', dto.stages.map((s) => s.name));
+  unique(
+    'stages',
+    dto.stages.map((s) => s.name),
+  );
   const stages = dto.stages.map((s, i) => ({ id: stageIds[i], positionId, name: s.name, position: i }));
 
   const seenTemplates = new Set<string>();
@@ -91,18 +107,21 @@ export function buildRows(positionId: string, dto: PutPlanDto, stored: StoredPla
       let id: string = randomUUID();
       if (t.id) {
         id = t.id.toLowerCase();
-        if (!stored.templates.some((o) => o.id === id)) throw badField(`${at}.id`, `${t.id} is not one of this plan's templates; omit the id to add a new one`);
+        if (!stored.templates.some((o) => o.id === id))
+          throw badField(`${at}.id`, `${t.id} is not one of this plan's templates; omit the id to add a new one`);
         if (seenTemplates.has(id)) throw badField(`${at}.id`, `${t.id} appears twice`);
         seenTemplates.add(id);
       }
       const assessed = new Set<string>();
       (t.competencyIds ?? []).forEach((cid, k) => {
-        if (!competencyIds.includes(cid.toLowerCase())) throw badField(`${at}.competencyIds.${k}`, `${cid} is not one of the competencies in this plan`);
+        if (!competencyIds.includes(cid.toLowerCase()))
+          throw badField(`${at}.competencyIds.${k}`, `${cid} is not one of the competencies in this plan`);
         assessed.add(cid.toLowerCase());
       });
       (t.competencyNames ?? []).forEach((name, k) => {
         const cid = byName.get(name.trim().toLowerCase());
-        if (!cid) throw badField(`${at}.competencyNames.${k}`, `"${name}" is not the name of a competency in this plan`);
+        if (!cid)
+          throw badField(`${at}.competencyNames.${k}`, `"${name}" is not the name of a competency in this plan`);
         assessed.add(cid);
       });
       return {

@@ -37,7 +37,9 @@ export class PlanRepository extends TransactionalRepository<PlanRepository> {
   async load(positionId: string): Promise<StoredPlan> {
     // one after another: inside a transaction they share one connection
     const plan = await this.manager.getRepository(PositionPlanEntity).findOne({ where: { positionId } });
-    const competencies = await this.manager.getRepository(PositionCompetencyEntity).find({ where: { positionId }, order: { position: 'ASC' } });
+    const competencies = await this.manager
+      .getRepository(PositionCompetencyEntity)
+      .find({ where: { positionId }, order: { position: 'ASC' } });
     const stages = await this.stages(positionId);
     const templates = await this.manager
       .getRepository(PlanTemplateEntity)
@@ -51,8 +53,14 @@ export class PlanRepository extends TransactionalRepository<PlanRepository> {
 
   /** The plan's revision row, created at 0 when missing, locked until the transaction ends. */
   async lockRevision(positionId: string): Promise<number> {
-    await this.manager.query(`INSERT INTO position_plans (position_id) VALUES ($1) ON CONFLICT (position_id) DO NOTHING`, [positionId]);
-    const [row]: Array<{ revision: number }> = await this.manager.query(`SELECT revision FROM position_plans WHERE position_id = $1 FOR UPDATE`, [positionId]);
+    await this.manager.query(
+      `INSERT INTO position_plans (position_id) VALUES ($1) ON CONFLICT (position_id) DO NOTHING`,
+      [positionId],
+    );
+    const [row]: Array<{ revision: number }> = await this.manager.query(
+      `SELECT revision FROM position_plans WHERE position_id = $1 FOR UPDATE`,
+      [positionId],
+    );
     return row.revision;
   }
 
@@ -84,9 +92,16 @@ export class PlanRepository extends TransactionalRepository<PlanRepository> {
       `DELETE FROM plan_templates t USING plan_stages s WHERE s.id = t.stage_id AND s.position_id = $1 AND NOT (t.id = ANY($2::uuid[]))`,
       [positionId, ids(rows.templates)],
     );
-    await this.manager.query(`DELETE FROM plan_stages WHERE position_id = $1 AND NOT (id = ANY($2::uuid[]))`, [positionId, ids(rows.stages)]);
-    await this.manager.query(`DELETE FROM position_competencies WHERE position_id = $1 AND NOT (id = ANY($2::uuid[]))`, [positionId, ids(rows.competencies)]);
-    if (rows.competencies.length) await this.manager.getRepository(PositionCompetencyEntity).upsert(rows.competencies, ['id']);
+    await this.manager.query(`DELETE FROM plan_stages WHERE position_id = $1 AND NOT (id = ANY($2::uuid[]))`, [
+      positionId,
+      ids(rows.stages),
+    ]);
+    await this.manager.query(
+      `DELETE FROM position_competencies WHERE position_id = $1 AND NOT (id = ANY($2::uuid[]))`,
+      [positionId, ids(rows.competencies)],
+    );
+    if (rows.competencies.length)
+      await this.manager.getRepository(PositionCompetencyEntity).upsert(rows.competencies, ['id']);
     if (rows.stages.length) await this.manager.getRepository(PlanStageEntity).upsert(rows.stages, ['id']);
     if (rows.templates.length) await this.manager.getRepository(PlanTemplateEntity).upsert(rows.templates, ['id']);
   }

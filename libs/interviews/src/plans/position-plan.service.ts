@@ -63,11 +63,14 @@ export class PositionPlanService {
       const used = removed.find((s) => counts.get(s.id));
       if (used) {
         const n = counts.get(used.id)!;
-        throw conflict(`Stage "${used.name}" has ${n} interview${n === 1 ? '' : 's'}; it cannot be removed from the plan`, {
-          stageId: used.id,
-          stageName: used.name,
-          interviews: n,
-        });
+        throw conflict(
+          `Stage "${used.name}" has ${n} interview${n === 1 ? '' : 's'}; it cannot be removed from the plan`,
+          {
+            stageId: used.id,
+            stageName: used.name,
+            interviews: n,
+          },
+        );
       }
       await repo.replace(positionId, rows);
       const revision = await repo.bumpRevision(positionId, user.id);
@@ -79,7 +82,11 @@ export class PositionPlanService {
         {
           revision,
           competencies: rows.competencies.map((c) => c.name),
-          stages: rows.stages.map((s) => ({ id: s.id, name: s.name, templates: rows.templates.filter((t) => t.stageId === s.id).length })),
+          stages: rows.stages.map((s) => ({
+            id: s.id,
+            name: s.name,
+            templates: rows.templates.filter((t) => t.stageId === s.id).length,
+          })),
           removedStages: removed.map((s) => s.name),
         },
         repo.tx,
@@ -113,5 +120,12 @@ function toResponse(positionId: string, p: StoredPlan): PositionPlanResponse {
       })),
   }));
   const competencies = p.competencies.map((c) => ({ id: c.id, name: c.name, description: c.description }));
-  return { positionId, revision: p.revision, updatedAt: p.updatedAt, competencies, stages, ...planCoverage({ competencies, stages }) };
+  return {
+    positionId,
+    revision: p.revision,
+    updatedAt: p.updatedAt,
+    competencies,
+    stages,
+    ...planCoverage({ competencies, stages }),
+  };
 }

@@ -3,7 +3,13 @@ import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CreatePositionDto, ListPositionsQueryDto, PositionPage, PositionResponse, UpdatePositionDto } from '../dto/position.dto';
+import {
+  CreatePositionDto,
+  ListPositionsQueryDto,
+  PositionPage,
+  PositionResponse,
+  UpdatePositionDto,
+} from '../dto/position.dto';
 import { PositionsService } from './positions.service';
 
 const MANAGE = { roles: [Role.Admin, Role.Recruiter, Role.HiringManager] };
@@ -38,7 +44,11 @@ export class PositionsController {
   @Patch(':id')
   @Authenticated(MANAGE)
   @ApiErrors(400, 401, 403, 404)
-  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdatePositionDto): Promise<PositionResponse> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: UpdatePositionDto,
+  ): Promise<PositionResponse> {
     return this.positions.update(user, id, dto);
   }
 

@@ -29,12 +29,26 @@ export class PositionsRepository {
     await this.repo.delete({ id });
   }
 
-  async list(f: { words: string[]; hiringManagerId?: string; status?: string; limit: number; after?: { createdAt: string; id: string } }) {
-    const qb = this.repo.createQueryBuilder('p').addSelect('p.created_at::text', 'cursor_ts').orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(f.limit);
-    f.words.forEach((w, i) => qb.andWhere(`(p.title ILIKE :w${i} OR p.department ILIKE :w${i})`, { [`w${i}`]: likeWord(w) }));
+  async list(f: {
+    words: string[];
+    hiringManagerId?: string;
+    status?: string;
+    limit: number;
+    after?: { createdAt: string; id: string };
+  }) {
+    const qb = this.repo
+      .createQueryBuilder('p')
+      .addSelect('p.created_at::text', 'cursor_ts')
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .limit(f.limit);
+    f.words.forEach((w, i) =>
+      qb.andWhere(`(p.title ILIKE :w${i} OR p.department ILIKE :w${i})`, { [`w${i}`]: likeWord(w) }),
+    );
     if (f.hiringManagerId) qb.andWhere('p.hiring_manager_id = :hm', { hm: f.hiringManagerId });
     if (f.status) qb.andWhere('p.status = :status', { status: f.status });
-    if (f.after) qb.andWhere('(p.created_at, p.id) < (:ts::timestamptz, :id::uuid)', { ts: f.after.createdAt, id: f.after.id });
+    if (f.after)
+      qb.andWhere('(p.created_at, p.id) < (:ts::timestamptz, :id::uuid)', { ts: f.after.createdAt, id: f.after.id });
     const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
     return entities.map((e, i) => ({ position: e, cursor: [raw[i].cursor_ts, e.id] }));
   }

@@ -1,11 +1,24 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { assertAllowed, assertHiringTeam, assertManagesPosition, canCreatePosition, canDelete, managedBy } from '@app/auth';
+import {
+  assertAllowed,
+  assertHiringTeam,
+  assertManagesPosition,
+  canCreatePosition,
+  canDelete,
+  managedBy,
+} from '@app/auth';
 import { AuditService } from '@app/audit';
 import { keysetAfter, nextCursor, fieldError } from '@app/common';
 import { hasRole, Role, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { PositionEntity } from '../entities/position.entity';
-import { CreatePositionDto, ListPositionsQueryDto, PositionPage, PositionResponse, UpdatePositionDto } from '../dto/position.dto';
+import {
+  CreatePositionDto,
+  ListPositionsQueryDto,
+  PositionPage,
+  PositionResponse,
+  UpdatePositionDto,
+} from '../dto/position.dto';
 import { PositionsRepository } from './positions.repository';
 import { CandidateRepository } from '../candidates/candidate.repository';
 
@@ -40,7 +53,8 @@ export class PositionsService {
   async list(user: AuthUser, q: ListPositionsQueryDto): Promise<PositionPage> {
     const scope = managedBy(user);
     // asking for another manager's positions gives an empty page, not theirs
-    if (scope && q.hiringManagerId && q.hiringManagerId !== scope) return { items: [], page: { limit: q.limit ?? 20, nextCursor: null } };
+    if (scope && q.hiringManagerId && q.hiringManagerId !== scope)
+      return { items: [], page: { limit: q.limit ?? 20, nextCursor: null } };
     const limit = q.limit ?? 20;
     const after = keysetAfter(q.cursor);
     const rows = await this.repo.list({
@@ -62,7 +76,12 @@ export class PositionsService {
     if (!hiringManagerId) throw new BadRequestException('hiringManagerId is required');
     assertAllowed(canCreatePosition(user, hiringManagerId), 'A hiring manager can only create positions they manage');
     await this.assertHiringManager(hiringManagerId);
-    const p = await this.repo.insert({ title: dto.title, department: dto.department ?? null, hiringManagerId, status: 'open' });
+    const p = await this.repo.insert({
+      title: dto.title,
+      department: dto.department ?? null,
+      hiringManagerId,
+      status: 'open',
+    });
     await this.audit.record(user.id, 'position', p.id, 'created', { title: p.title, hiringManagerId });
     return this.get(user, p.id);
   }
@@ -79,7 +98,8 @@ export class PositionsService {
   async remove(user: AuthUser, id: string): Promise<void> {
     const p = await this.readable(user, id);
     assertAllowed(canDelete(user), 'Only admins and recruiters delete positions');
-    if (await this.candidates.existsForPosition(p.id)) throw new ConflictException(`Position ${id} has candidates; close it instead`);
+    if (await this.candidates.existsForPosition(p.id))
+      throw new ConflictException(`Position ${id} has candidates; close it instead`);
     await this.repo.delete(id);
     await this.audit.record(user.id, 'position', id, 'deleted', { title: p.title });
   }
@@ -87,11 +107,14 @@ export class PositionsService {
   private async assertHiringManager(userId: string): Promise<void> {
     const [u] = await this.users.findManyByIds([userId]);
     if (!u || !u.active) throw fieldError('hiringManagerId', `hiringManagerId: user ${userId} does not exist`);
-    if (!u.roles.includes(Role.HiringManager)) throw fieldError('hiringManagerId', `hiringManagerId: ${u.email} does not have the hiring_manager role`);
+    if (!u.roles.includes(Role.HiringManager))
+      throw fieldError('hiringManagerId', `hiringManagerId: ${u.email} does not have the hiring_manager role`);
   }
 
   async toResponses(positions: PositionEntity[]): Promise<PositionResponse[]> {
-    const managers = new Map((await this.users.findManyByIds(positions.map((p) => p.hiringManagerId))).map((u) => [u.id, u]));
+    const managers = new Map(
+      (await this.users.findManyByIds(positions.map((p) => p.hiringManagerId))).map((u) => [u.id, u]),
+    );
     return positions.map((p) => {
       const m = managers.get(p.hiringManagerId);
       return {

@@ -30,7 +30,10 @@ export class RsvpService {
       const interview = await repo.findForUpdate(id);
       if (!interview) throw new NotFoundException(`Interview ${id} not found`);
       const refusal = rsvpRefusal(interview, new Date());
-      if (refusal) throw refusal.status === 409 ? new ConflictException(refusal.message) : new UnprocessableEntityException(refusal.message);
+      if (refusal)
+        throw refusal.status === 409
+          ? new ConflictException(refusal.message)
+          : new UnprocessableEntityException(refusal.message);
       const row = await repo.findPanelistForUpdate(id, user.id);
       if (!row) throw new NotFoundException(`Interview ${id} not found`);
       // the same answer again only edits the note: its time (and so a decline's notice) stays the same
@@ -39,7 +42,14 @@ export class RsvpService {
       await repo.setRsvp(id, user.id, { rsvp: dto.response, rsvpNote: note, rsvpAt: at });
       await this.audit.record(user.id, 'interview', id, 'rsvp', { response: dto.response, note }, repo.tx);
       return changed && dto.response === 'declined'
-        ? { interviewId: id, panelistId: user.id, scheduledById: interview.createdById, hiringManagerId: kit.authority.hiringManagerId, note, declinedAt: at } satisfies PanelistDeclinedPayload
+        ? ({
+            interviewId: id,
+            panelistId: user.id,
+            scheduledById: interview.createdById,
+            hiringManagerId: kit.authority.hiringManagerId,
+            note,
+            declinedAt: at,
+          } satisfies PanelistDeclinedPayload)
         : null;
     });
     // awaited, so that when the API answers the notices are planned

@@ -8,14 +8,17 @@ describe('Idempotency-Key parsing', () => {
     expect(parseIdempotencyKey('order 42: "retry" ~!')).toBe('order 42: "retry" ~!');
   });
 
-  it.each([[''], ['   '], ['k'.repeat(201)], ['a\tb'], ['a\u0000b'], ['clé'], ['\ud800'], ['a\nb']])('refuses %j with a 400 naming the header', (raw) => {
-    expect(() => parseIdempotencyKey(raw)).toThrow(BadRequestException);
-    try {
-      parseIdempotencyKey(raw);
-    } catch (e) {
-      expect((e as BadRequestException).getResponse()).toMatchObject({ details: [{ field: 'Idempotency-Key' }] });
-    }
-  });
+  it.each([[''], ['   '], ['k'.repeat(201)], ['a\tb'], ['a\u0000b'], ['clé'], ['\ud800'], ['a\nb']])(
+    'refuses %j with a 400 naming the header',
+    (raw) => {
+      expect(() => parseIdempotencyKey(raw)).toThrow(BadRequestException);
+      try {
+        parseIdempotencyKey(raw);
+      } catch (e) {
+        expect((e as BadRequestException).getResponse()).toMatchObject({ details: [{ field: 'Idempotency-Key' }] });
+      }
+    },
+  );
 });
 
 describe('request hash', () => {

@@ -25,10 +25,15 @@ export function requestHash(body: unknown): string {
   try {
     text =
       JSON.stringify(body ?? null, (_k, v: unknown) =>
-        v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+          : v,
       ) ?? 'null';
   } catch {
-    throw new BadRequestException({ message: 'The request body is nested too deeply', details: [{ field: 'body', message: 'nested too deeply' }] });
+    throw new BadRequestException({
+      message: 'The request body is nested too deeply',
+      details: [{ field: 'body', message: 'nested too deeply' }],
+    });
   }
   return createHash('sha256').update(text).digest('hex');
 }

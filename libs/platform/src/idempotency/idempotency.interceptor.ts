@@ -25,9 +25,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const raw = request.headers[IDEMPOTENCY_HEADER];
     if (request.method !== 'POST' || raw === undefined || !request.user?.id) return next.handle();
     // sign-in sets a user too (its guard checks the password), but a public route has no one to scope keys to
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, [context.getHandler(), context.getClass()])) return next.handle();
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, [context.getHandler(), context.getClass()]))
+      return next.handle();
     const key = parseIdempotencyKey(raw);
-    const r = { userId: request.user.id, key, method: request.method, path: request.url, requestHash: requestHash(request.body) };
-    return from(this.idempotency.run(r, http.getResponse<FastifyReply>(), String(request.id), () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    const r = {
+      userId: request.user.id,
+      key,
+      method: request.method,
+      path: request.url,
+      requestHash: requestHash(request.body),
+    };
+    return from(
+      this.idempotency.run(r, http.getResponse<FastifyReply>(), String(request.id), () =>
+        lastValueFrom(next.handle(), { defaultValue: undefined }),
+      ),
+    );
   }
 }

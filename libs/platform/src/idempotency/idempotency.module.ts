@@ -10,7 +10,13 @@ import { RequestTransactions } from './request-transaction';
 /** Idempotency-Key on every creating POST; the table is migration 1795420800000-IdempotencyKeys. */
 @Module({
   imports: [TypeOrmModule.forFeature([IdempotencyKeyEntity])],
-  providers: [RequestTransactions, IdempotencyRepository, IdempotencyService, IdempotencyCleanup, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [
+    RequestTransactions,
+    IdempotencyRepository,
+    IdempotencyService,
+    IdempotencyCleanup,
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
   exports: [IdempotencyService],
 })
 export class IdempotencyModule {}

@@ -69,12 +69,10 @@ export class IdempotencyRepository {
   }
 
   async complete(runner: QueryRunner, userId: string, key: string, status: number, body: string | null): Promise<void> {
-    await runner.query(`UPDATE idempotency_keys SET state = 'done', response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`, [
-      userId,
-      key,
-      status,
-      body,
-    ]);
+    await runner.query(
+      `UPDATE idempotency_keys SET state = 'done', response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
+      [userId, key, status, body],
+    );
   }
 
   async forget(runner: QueryRunner, userId: string, key: string): Promise<void> {

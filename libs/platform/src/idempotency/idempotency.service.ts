@@ -26,7 +26,12 @@ export class IdempotencyService {
     private readonly transactions: RequestTransactions,
   ) {}
 
-  async run(r: IdempotencyRequest, reply: FastifyReply, requestId: string, handle: () => Promise<unknown>): Promise<unknown> {
+  async run(
+    r: IdempotencyRequest,
+    reply: FastifyReply,
+    requestId: string,
+    handle: () => Promise<unknown>,
+  ): Promise<unknown> {
     await this.repo.reserve(r);
     const runner = this.transactions.queryRunner();
     let open = false;
@@ -35,7 +40,10 @@ export class IdempotencyService {
       await runner.startTransaction();
       open = true;
       const row = await this.repo.lock(runner, r.userId, r.key);
-      if (row === undefined) throw new ConflictException('A request with this Idempotency-Key is still in progress; retry when it has finished');
+      if (row === undefined)
+        throw new ConflictException(
+          'A request with this Idempotency-Key is still in progress; retry when it has finished',
+        );
       // deleted as expired between reserve and lock: the client may simply send it again
       if (row === null) throw new ConflictException('This Idempotency-Key expired just now; retry the request');
       if (row.state === 'done' && !row.expired) {
@@ -60,7 +68,14 @@ export class IdempotencyService {
         throw err;
       }
       if (isStream(result)) await this.repo.forget(runner, r.userId, r.key);
-      else await this.repo.complete(runner, r.userId, r.key, reply.statusCode, result === undefined ? null : JSON.stringify(result));
+      else
+        await this.repo.complete(
+          runner,
+          r.userId,
+          r.key,
+          reply.statusCode,
+          result === undefined ? null : JSON.stringify(result),
+        );
       await runner.commitTransaction();
       open = false;
       return result;

@@ -38,7 +38,7 @@ describe('RequestTransactions', () => {
     }
   }
 
-  it('makes the services\' statements and transactions part of the request: all kept or all undone', async () => {
+  it("makes the services' statements and transactions part of the request: all kept or all undone", async () => {
     await request(async () => {
       await ds.query(`INSERT INTO t VALUES ('a')`);
       await ds.transaction(async (m) => m.query(`INSERT INTO t VALUES ('b')`));

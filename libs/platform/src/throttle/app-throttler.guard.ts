@@ -10,10 +10,19 @@ interface PlannedHit extends ThrottleHit {
 }
 
 /** An option's value, resolved and checked as the library's guard does. */
-async function numberOf(context: ExecutionContext, value: unknown, option: string, throttlerName: string): Promise<number> {
-  const resolved: unknown = typeof value === 'function' ? await (value as (c: ExecutionContext) => unknown)(context) : value;
+async function numberOf(
+  context: ExecutionContext,
+  value: unknown,
+  option: string,
+  throttlerName: string,
+): Promise<number> {
+  const resolved: unknown =
+    typeof value === 'function' ? await (value as (c: ExecutionContext) => unknown)(context) : value;
   const n = typeof resolved === 'string' && resolved.trim() !== '' ? Number(resolved) : resolved;
-  if (typeof n !== 'number' || Number.isNaN(n)) throw new Error(`Invalid "${option}" for the "${throttlerName}" throttler: expected a number, got ${JSON.stringify(resolved)}.`);
+  if (typeof n !== 'number' || Number.isNaN(n))
+    throw new Error(
+      `Invalid "${option}" for the "${throttlerName}" throttler: expected a number, got ${JSON.stringify(resolved)}.`,
+    );
   return n;
 }
 
@@ -38,16 +47,28 @@ export class AppThrottlerGuard extends ThrottlerGuard {
     for (const throttler of this.throttlers) {
       const name = throttler.name!;
       // what @SkipThrottle and @Throttle set on a route or controller, as the library reads it
-      const route = <T>(option: string): T | undefined => this.reflector.getAllAndOverride<T>(`THROTTLER:${option}${name}`, targets);
+      const route = <T>(option: string): T | undefined =>
+        this.reflector.getAllAndOverride<T>(`THROTTLER:${option}${name}`, targets);
       const skipIf = throttler.skipIf || this.commonOptions.skipIf;
       if (route<boolean>('SKIP') || skipIf?.(context)) continue;
       const limit = await numberOf(context, route('LIMIT') ?? throttler.limit, 'limit', name);
       const ttl = await numberOf(context, route('TTL') ?? throttler.ttl, 'ttl', name);
-      const blockDuration = await numberOf(context, route('BLOCK_DURATION') ?? throttler.blockDuration ?? ttl, 'blockDuration', name);
+      const blockDuration = await numberOf(
+        context,
+        route('BLOCK_DURATION') ?? throttler.blockDuration ?? ttl,
+        'blockDuration',
+        name,
+      );
       const ignoreUserAgents = throttler.ignoreUserAgents ?? this.commonOptions.ignoreUserAgents;
       if (Array.isArray(ignoreUserAgents) && ignoreUserAgents.some((p) => p.test(req.headers['user-agent']))) continue;
-      const getTracker = route<NonNullable<Throttler['getTracker']>>('TRACKER') || throttler.getTracker || this.commonOptions.getTracker!;
-      const generateKey = route<NonNullable<Throttler['generateKey']>>('KEY_GENERATOR') || throttler.generateKey || this.commonOptions.generateKey!;
+      const getTracker =
+        route<NonNullable<Throttler['getTracker']>>('TRACKER') ||
+        throttler.getTracker ||
+        this.commonOptions.getTracker!;
+      const generateKey =
+        route<NonNullable<Throttler['generateKey']>>('KEY_GENERATOR') ||
+        throttler.generateKey ||
+        this.commonOptions.generateKey!;
       const tracker = await getTracker(req, context);
       const key = generateKey(context, tracker, throttler.name!);
       planned.push({ key, ttl, limit, blockDuration, throttlerName: name, throttler, tracker });
@@ -69,13 +90,21 @@ export class AppThrottlerGuard extends ThrottlerGuard {
       const { throttler, limit, ttl, key, tracker } = planned[blocked];
       const record = records[blocked];
       const setHeaders = throttler.setHeaders ?? this.commonOptions.setHeaders ?? true;
-      if (setHeaders) this.setResponseHeader(res, `Retry-After${throttler.name === 'default' ? '' : `-${throttler.name}`}`, record.timeToBlockExpire);
+      if (setHeaders)
+        this.setResponseHeader(
+          res,
+          `Retry-After${throttler.name === 'default' ? '' : `-${throttler.name}`}`,
+          record.timeToBlockExpire,
+        );
       await this.throwThrottlingException(context, { limit, ttl, key, tracker, ...record });
     }
     return true;
   }
 
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const { res } = this.getRequestResponse(context);
     this.setResponseHeader(res, 'Retry-After', Math.max(1, detail.timeToBlockExpire));
     return super.throwThrottlingException(context, detail);

@@ -61,11 +61,20 @@ describe('MemoryThrottlerStorage', () => {
     expect(s.size).toBe(1);
   });
 
-  it('counts a request\'s hits in order with one call, stopping after the first blocked one', async () => {
+  it("counts a request's hits in order with one call, stopping after the first blocked one", async () => {
     const s = storage();
-    const hit = (key: string, limit: number, throttlerName: string) => ({ key, ttl: 60_000, limit, blockDuration: 60_000, throttlerName });
+    const hit = (key: string, limit: number, throttlerName: string) => ({
+      key,
+      ttl: 60_000,
+      limit,
+      blockDuration: 60_000,
+      throttlerName,
+    });
     const first = await s.incrementMany([hit('ip', 1, 'default'), hit('acct', 5, 'account')]);
-    expect(first.map((r) => [r.totalHits, r.isBlocked])).toEqual([[1, false], [1, false]]);
+    expect(first.map((r) => [r.totalHits, r.isBlocked])).toEqual([
+      [1, false],
+      [1, false],
+    ]);
     // the address is over its limit: the account is not counted
     const second = await s.incrementMany([hit('ip', 1, 'default'), hit('acct', 5, 'account')]);
     expect(second.map((r) => [r.totalHits, r.isBlocked])).toEqual([[2, true]]);

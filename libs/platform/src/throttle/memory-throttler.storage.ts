@@ -20,7 +20,13 @@ export class MemoryThrottlerStorage implements BatchThrottlerStorage {
   private readonly windows = new Map<string, Window>();
   private sweeper?: NodeJS.Timeout;
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     return this.hit(`${throttlerName}:${key}`, ttl, limit, blockDuration);
   }
 
@@ -42,7 +48,12 @@ export class MemoryThrottlerStorage implements BatchThrottlerStorage {
     if (w && w.blockedUntil > now) {
       // a blocked key's hits are not counted, as in Redis
       const live = w.expiresAt > now;
-      return { totalHits: live ? w.hits : 0, timeToExpire: live ? Math.ceil((w.expiresAt - now) / 1000) : 0, isBlocked: true, timeToBlockExpire: Math.ceil((w.blockedUntil - now) / 1000) };
+      return {
+        totalHits: live ? w.hits : 0,
+        timeToExpire: live ? Math.ceil((w.expiresAt - now) / 1000) : 0,
+        isBlocked: true,
+        timeToBlockExpire: Math.ceil((w.blockedUntil - now) / 1000),
+      };
     }
     if (!w || w.expiresAt <= now) {
       w = { hits: 0, expiresAt: now + ttl, blockedUntil: 0 };

@@ -51,17 +51,28 @@ describeWithRedis('RedisThrottlerStorage (needs REDIS_URL)', () => {
     expect(await s.increment('k4', 300, 1, 300, 'default')).toMatchObject({ isBlocked: false, totalHits: 1 });
   });
 
-  it('is atomic: of 200 concurrent hits from two processes\' storages exactly the limit pass', async () => {
+  it("is atomic: of 200 concurrent hits from two processes' storages exactly the limit pass", async () => {
     const [a, b] = [await storage(), await storage()];
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).increment('k5', 60_000, 50, 60_000, 'account')));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).increment('k5', 60_000, 50, 60_000, 'account')),
+    );
     expect(results.filter((r) => !r.isBlocked)).toHaveLength(50);
   });
 
-  it('counts a request\'s hits in one call, in order, stopping after the first blocked one', async () => {
+  it("counts a request's hits in one call, in order, stopping after the first blocked one", async () => {
     const s = await storage();
-    const hit = (key: string, limit: number, throttlerName: string) => ({ key, ttl: 60_000, limit, blockDuration: 60_000, throttlerName });
+    const hit = (key: string, limit: number, throttlerName: string) => ({
+      key,
+      ttl: 60_000,
+      limit,
+      blockDuration: 60_000,
+      throttlerName,
+    });
     const first = await s.incrementMany([hit('k6', 1, 'default'), hit('k7', 5, 'account')]);
-    expect(first.map((r) => [r.totalHits, r.isBlocked])).toEqual([[1, false], [1, false]]);
+    expect(first.map((r) => [r.totalHits, r.isBlocked])).toEqual([
+      [1, false],
+      [1, false],
+    ]);
     expect(first[1].timeToExpire).toBeGreaterThan(55);
     const second = await s.incrementMany([hit('k6', 1, 'default'), hit('k7', 5, 'account')]);
     expect(second.map((r) => [r.totalHits, r.isBlocked, r.timeToBlockExpire])).toEqual([[2, true, 60]]);
@@ -70,7 +81,7 @@ describeWithRedis('RedisThrottlerStorage (needs REDIS_URL)', () => {
 });
 
 describe('RedisThrottlerStorage without Redis', () => {
-  it('keeps limiting in this process\'s memory while Redis is unreachable', async () => {
+  it("keeps limiting in this process's memory while Redis is unreachable", async () => {
     const s = new RedisThrottlerStorage('redis://127.0.0.1:1', 'unreachable');
     await s.ready(200);
     try {
@@ -82,13 +93,23 @@ describe('RedisThrottlerStorage without Redis', () => {
     }
   });
 
-  it('counts a request\'s hits in memory, with one call, while Redis is unreachable', async () => {
+  it("counts a request's hits in memory, with one call, while Redis is unreachable", async () => {
     const s = new RedisThrottlerStorage('redis://127.0.0.1:1', 'unreachable');
     await s.ready(200);
     try {
-      const hit = (key: string, limit: number, throttlerName: string) => ({ key, ttl: 60_000, limit, blockDuration: 60_000, throttlerName });
-      expect((await s.incrementMany([hit('k8', 1, 'default'), hit('k9', 5, 'account')])).map((r) => r.totalHits)).toEqual([1, 1]);
-      expect((await s.incrementMany([hit('k8', 1, 'default'), hit('k9', 5, 'account')])).map((r) => r.isBlocked)).toEqual([true]);
+      const hit = (key: string, limit: number, throttlerName: string) => ({
+        key,
+        ttl: 60_000,
+        limit,
+        blockDuration: 60_000,
+        throttlerName,
+      });
+      expect(
+        (await s.incrementMany([hit('k8', 1, 'default'), hit('k9', 5, 'account')])).map((r) => r.totalHits),
+      ).toEqual([1, 1]);
+      expect(
+        (await s.incrementMany([hit('k8', 1, 'default'), hit('k9', 5, 'account')])).map((r) => r.isBlocked),
+      ).toEqual([true]);
     } finally {
       await s.close();
     }

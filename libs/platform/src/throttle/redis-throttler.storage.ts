@@ -39,7 +39,10 @@ return out
 `;
 
 type RedisWithIncrement = Redis & {
-  throttleIncrementMany(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Promise<Array<[number, number, number, number]>>;
+  throttleIncrementMany(
+    numberOfKeys: number,
+    ...keysAndArgs: Array<string | number>
+  ): Promise<Array<[number, number, number, number]>>;
 };
 
 /**
@@ -52,9 +55,16 @@ export class RedisThrottlerStorage implements BatchThrottlerStorage {
   private readonly fallback = new MemoryThrottlerStorage();
   private lastWarning = 0;
 
-  constructor(url: string, private readonly prefix: string) {
+  constructor(
+    url: string,
+    private readonly prefix: string,
+  ) {
     // no offline queue: while disconnected a command fails at once and the memory fallback counts
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5000 }) as RedisWithIncrement;
+    this.redis = new Redis(url, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 5000,
+    }) as RedisWithIncrement;
     this.redis.on('error', (e) => this.warn(e));
     // the number of keys is given per call: one pair per throttler counted
     this.redis.defineCommand('throttleIncrementMany', { lua: INCREMENT_MANY });
@@ -74,7 +84,13 @@ export class RedisThrottlerStorage implements BatchThrottlerStorage {
     });
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const [record] = await this.incrementMany([{ key, ttl, limit, blockDuration, throttlerName }]);
     return record;
   }
@@ -115,6 +131,8 @@ export class RedisThrottlerStorage implements BatchThrottlerStorage {
   private warn(e: unknown): void {
     if (Date.now() - this.lastWarning < 60_000) return;
     this.lastWarning = Date.now();
-    this.logger.warn(`Redis unavailable for rate limits, counting in this process meanwhile: ${e instanceof Error ? e.message : String(e)}`);
+    this.logger.warn(
+      `Redis unavailable for rate limits, counting in this process meanwhile: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

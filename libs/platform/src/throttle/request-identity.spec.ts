@@ -17,7 +17,10 @@ describe('RequestIdentity', () => {
   it.each([
     ['another key', new JwtService({ secret: 'someone-elses-key-someone-elses-key-00' }).sign({ sub: 'user-1' })],
     ['an expired token', jwt.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) - 10 })],
-    ['alg none', `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"user-1"}').toString('base64url')}.`],
+    [
+      'alg none',
+      `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"user-1"}').toString('base64url')}.`,
+    ],
     ['no sub', jwt.sign({ email: 'a@b.c' })],
     ['a non-string sub', jwt.sign({ sub: 42 } as object)],
     ['garbage', 'not.a.token'],

@@ -25,7 +25,11 @@ export function throttleKey(_context: ExecutionContext, tracker: string, name: s
  * - `login-account`: login attempts per email across addresses (LOGIN_ACCOUNT_RATE_LIMIT), so a
  *   password guesser gains nothing from many addresses.
  */
-export function throttlerOptions(config: AppConfig, identity: RequestIdentity, storage: ThrottlerStorage): ThrottlerModuleOptions {
+export function throttlerOptions(
+  config: AppConfig,
+  identity: RequestIdentity,
+  storage: ThrottlerStorage,
+): ThrottlerModuleOptions {
   const req = (ctx: ExecutionContext) => identity.request(ctx);
   return {
     storage,

@@ -4,7 +4,9 @@
  * nearest `hops` peers whatever their address, as Express does. The socket's peer is hop 0;
  * with 1, the last X-Forwarded-For entry (written by that one proxy) is the client.
  */
-export function fastifyTrustProxy(trust: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+export function fastifyTrustProxy(
+  trust: boolean | number | string[],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof trust !== 'number') return trust;
   if (trust <= 0) return false;
   return (_address: string, hop: number) => hop < trust;

@@ -17,15 +17,33 @@ export const DEMO_LIBRARY: GuideJson[] = [
         type: 'technical',
         prompt: 'Walk me through how you would design an idempotent payment-capture endpoint that clients may retry.',
         followUps: [
-          { prompt: 'Where do you store the idempotency key, and for how long?', checks: 'whether the candidate thinks about storage cost and expiry' },
-          { prompt: 'What happens if two retries arrive at the same moment?', checks: 'understanding of races and locking' },
+          {
+            prompt: 'Where do you store the idempotency key, and for how long?',
+            checks: 'whether the candidate thinks about storage cost and expiry',
+          },
+          {
+            prompt: 'What happens if two retries arrive at the same moment?',
+            checks: 'understanding of races and locking',
+          },
         ],
         criteria: [
-          { label: 'Defines idempotency precisely', description: 'Same request, same effect, same response; not just "no duplicates".' },
-          { label: 'Handles concurrent duplicates', description: 'Unique constraint, row lock or compare-and-set, not a read-then-write check.' },
-          { label: 'Considers failure between steps', description: 'What the client sees when the process dies after charging but before answering.' },
+          {
+            label: 'Defines idempotency precisely',
+            description: 'Same request, same effect, same response; not just "no duplicates".',
+          },
+          {
+            label: 'Handles concurrent duplicates',
+            description: 'Unique constraint, row lock or compare-and-set, not a read-then-write check.',
+          },
+          {
+            label: 'Considers failure between steps',
+            description: 'What the client sees when the process dies after charging but before answering.',
+          },
         ],
-        guidance: { whyAsked: 'Retries are everywhere in distributed systems; this shows whether the candidate designs for them from the start.' },
+        guidance: {
+          whyAsked:
+            'Retries are everywhere in distributed systems; this shows whether the candidate designs for them from the start.',
+        },
         competencies: ['System design', 'Reliability'],
         timeboxMinutes: 15,
       },
@@ -34,12 +52,18 @@ export const DEMO_LIBRARY: GuideJson[] = [
         prompt: 'A query that used to take 20 ms now takes 4 seconds. How do you find out why?',
         followUps: [
           { prompt: 'What would you look for in the query plan?' },
-          { prompt: 'How would you make sure it does not regress again?', checks: 'whether they think about monitoring and tests, not only the fix' },
+          {
+            prompt: 'How would you make sure it does not regress again?',
+            checks: 'whether they think about monitoring and tests, not only the fix',
+          },
         ],
         criteria: [
           { label: 'Starts from evidence', description: 'Reads the plan and statistics before changing anything.' },
           { label: 'Knows index and planner basics' },
-          { label: 'Prevents recurrence', description: 'Alerting on latency, a regression test or a migration review.' },
+          {
+            label: 'Prevents recurrence',
+            description: 'Alerting on latency, a regression test or a migration review.',
+          },
         ],
         guidance: {},
         competencies: ['Databases', 'Debugging'],
@@ -57,7 +81,10 @@ export const DEMO_LIBRARY: GuideJson[] = [
           { label: 'Structured incident response' },
           { label: 'Lasting improvement', description: 'A concrete change to tooling, process or tests.' },
         ],
-        guidance: { framework: 'STAR', frameworkDescription: 'Situation, Task, Action, Result: listen for the result and what was learned.' },
+        guidance: {
+          framework: 'STAR',
+          frameworkDescription: 'Situation, Task, Action, Result: listen for the result and what was learned.',
+        },
         competencies: ['Ownership', 'Communication'],
         timeboxMinutes: 10,
       },
@@ -107,17 +134,15 @@ export const DEMO_LIBRARY: GuideJson[] = [
         type: 'behavioral',
         prompt: 'Describe a time you said no to a senior stakeholder. How did it go?',
         followUps: [{ prompt: 'Looking back, would you do it the same way?', checks: 'self-reflection' }],
-        criteria: [
-          { label: 'Grounds the no in evidence or strategy' },
-          { label: 'Keeps the relationship working' },
-        ],
+        criteria: [{ label: 'Grounds the no in evidence or strategy' }, { label: 'Keeps the relationship working' }],
         guidance: { framework: 'STAR' },
         competencies: ['Stakeholder management'],
         timeboxMinutes: 10,
       },
       {
         type: 'situational',
-        prompt: 'Engineering tells you the release will slip by a month, the day before a customer demo. What do you do in the next 24 hours?',
+        prompt:
+          'Engineering tells you the release will slip by a month, the day before a customer demo. What do you do in the next 24 hours?',
         followUps: [{ prompt: 'What do you tell the customer?' }],
         criteria: [
           { label: 'Gets the facts before reacting' },
@@ -145,10 +170,18 @@ export const DEMO_LIBRARY: GuideJson[] = [
       {
         type: 'technical',
         prompt: 'Model orders, order lines and refunds so that a refund can never exceed what was paid.',
-        followUps: [{ prompt: 'Which rule lives in the database and which in the code?', checks: 'knowing what constraints can enforce' }],
+        followUps: [
+          {
+            prompt: 'Which rule lives in the database and which in the code?',
+            checks: 'knowing what constraints can enforce',
+          },
+        ],
         criteria: [
           { label: 'Sound keys and relations' },
-          { label: 'Enforces the invariant', description: 'A constraint, a trigger or a serialised check, not only an if in the code.' },
+          {
+            label: 'Enforces the invariant',
+            description: 'A constraint, a trigger or a serialised check, not only an if in the code.',
+          },
         ],
         guidance: {},
         competencies: ['Databases'],
@@ -207,9 +240,14 @@ export const DEMO_LIBRARY: GuideJson[] = [
     questions: [
       {
         type: 'situational',
-        prompt: 'You are on call; checkout errors jump to 20% at 2 a.m. and the last deploy was yours. Walk me through the first 30 minutes.',
+        prompt:
+          'You are on call; checkout errors jump to 20% at 2 a.m. and the last deploy was yours. Walk me through the first 30 minutes.',
         followUps: [{ prompt: 'When do you wake someone up?', checks: 'escalating early rather than heroically' }],
-        criteria: [{ label: 'Mitigates before diagnosing' }, { label: 'Communicates status early' }, { label: 'Escalates sensibly' }],
+        criteria: [
+          { label: 'Mitigates before diagnosing' },
+          { label: 'Communicates status early' },
+          { label: 'Escalates sensibly' },
+        ],
         guidance: {},
         competencies: ['Reliability', 'Ownership'],
         timeboxMinutes: 10,

@@ -26,7 +26,11 @@ export class QuestionSetDemoSeeder implements OnApplicationBootstrap {
     if (!recruiter) return;
     for (const guide of DEMO_LIBRARY) {
       const parsed = parseGuide(JSON.stringify(guide), 'json');
-      const id = await this.sets.createDraft(recruiter, parsed.set, parsed.questions.map(({ line: _l, typeInferred: _t, ...q }) => q));
+      const id = await this.sets.createDraft(
+        recruiter,
+        parsed.set,
+        parsed.questions.map(({ line: _l, typeInferred: _t, ...q }) => q),
+      );
       await this.sets.publish(recruiter, id);
     }
     this.logger.log(`demo question library loaded (${DEMO_LIBRARY.length} sets)`);

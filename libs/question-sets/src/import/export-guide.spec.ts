@@ -5,7 +5,8 @@ import type { ParsedQuestion, QuestionDraft, SetDraft } from './guide.types';
 import { parseGuide } from './parse-guide';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
-const drafts = (questions: ParsedQuestion[]): QuestionDraft[] => questions.map(({ line: _line, typeInferred: _inferred, ...q }) => q);
+const drafts = (questions: ParsedQuestion[]): QuestionDraft[] =>
+  questions.map(({ line: _line, typeInferred: _inferred, ...q }) => q);
 
 const set: SetDraft & { version: number } = {
   name: 'Backend Engineer loop',
@@ -20,8 +21,14 @@ const questions: QuestionDraft[] = [
   {
     type: 'technical',
     prompt: 'How would you design pagination for a large table?',
-    followUps: [{ prompt: 'What breaks with offset pagination?', checks: 'awareness of deep-page cost' }, { prompt: 'How do clients resume?' }],
-    criteria: [{ label: 'Cursor-based design', description: 'stable ordering key' }, { label: 'Performance awareness' }],
+    followUps: [
+      { prompt: 'What breaks with offset pagination?', checks: 'awareness of deep-page cost' },
+      { prompt: 'How do clients resume?' },
+    ],
+    criteria: [
+      { label: 'Cursor-based design', description: 'stable ordering key' },
+      { label: 'Performance awareness' },
+    ],
     guidance: { whyAsked: 'Every list endpoint needs it.' },
     competencies: ['System design', 'Communication'],
     timeboxMinutes: 10,
@@ -31,7 +38,11 @@ const questions: QuestionDraft[] = [
     prompt: 'Tell me about a time you reverted a release.',
     followUps: [],
     criteria: [{ label: 'Ownership' }],
-    guidance: { framework: 'STAR', frameworkDescription: 'Situation, task, action, result.', exampleAnswer: 'We shipped a migration that locked a table.\n\nI rolled it back within ten minutes.' },
+    guidance: {
+      framework: 'STAR',
+      frameworkDescription: 'Situation, task, action, result.',
+      exampleAnswer: 'We shipped a migration that locked a table.\n\nI rolled it back within ten minutes.',
+    },
     competencies: [],
   },
 ];
@@ -88,7 +99,11 @@ describe('renderMarkdown', () => {
   it('keeps question order by repeating a section when types interleave', () => {
     const mixed = [questions[0], questions[1], { ...questions[0], prompt: 'What is a covering index?' }];
     const md = renderMarkdown({ name: 'Mixed', tags: [] }, mixed);
-    expect(md.match(/^## .*$/gm)).toEqual(['## Technical questions', '## Behavioral questions', '## Technical questions']);
+    expect(md.match(/^## .*$/gm)).toEqual([
+      '## Technical questions',
+      '## Behavioral questions',
+      '## Technical questions',
+    ]);
     expect(md).toContain('### 3. What is a covering index?');
   });
 
@@ -103,12 +118,26 @@ describe('renderMarkdown', () => {
 
 describe('toJsonExport', () => {
   it('writes the GuideJson shape, omitting empty optional fields and import-only fields', () => {
-    const parsed: ParsedQuestion = { ...questions[1], guidance: { whyAsked: '  ', framework: 'STAR' }, line: 12, typeInferred: true };
+    const parsed: ParsedQuestion = {
+      ...questions[1],
+      guidance: { whyAsked: '  ', framework: 'STAR' },
+      line: 12,
+      typeInferred: true,
+    };
     expect(toJsonExport({ ...set, description: '', level: undefined }, [parsed])).toEqual({
       format: 'scorecards.question-set',
       version: 1,
       set: { name: 'Backend Engineer loop', positionFamily: 'Backend Engineer', tags: ['api', 'databases'] },
-      questions: [{ type: 'behavioral', prompt: 'Tell me about a time you reverted a release.', followUps: [], criteria: [{ label: 'Ownership' }], guidance: { framework: 'STAR' }, competencies: [] }],
+      questions: [
+        {
+          type: 'behavioral',
+          prompt: 'Tell me about a time you reverted a release.',
+          followUps: [],
+          criteria: [{ label: 'Ownership' }],
+          guidance: { framework: 'STAR' },
+          competencies: [],
+        },
+      ],
     });
   });
 });
@@ -144,7 +173,10 @@ describe('round trips', () => {
   ])('round-trips what was imported from %s through Markdown and JSON', (name) => {
     const imported = parseGuide(fixture(name));
     const qs = drafts(imported.questions);
-    for (const exported of [renderMarkdown(imported.set, qs), JSON.stringify(toJsonExport(imported.set, qs), null, 2)]) {
+    for (const exported of [
+      renderMarkdown(imported.set, qs),
+      JSON.stringify(toJsonExport(imported.set, qs), null, 2),
+    ]) {
       const again = parseGuide(exported);
       expect(again.set).toEqual(imported.set);
       expect(drafts(again.questions)).toEqual(qs);
@@ -155,7 +187,8 @@ describe('round trips', () => {
   it('round-trips content that looks like Markdown structure, marketing or guide headings', () => {
     const tricky: SetDraft = {
       name: 'Data Engineer Interview Questions',
-      description: '- Level: fake\n# not a heading\n\n**bold line**\n---\n\\backslash\n_underscored_\n<!-- comment -->\nUse these questions in your tool',
+      description:
+        '- Level: fake\n# not a heading\n\n**bold line**\n---\n\\backslash\n_underscored_\n<!-- comment -->\nUse these questions in your tool',
       tags: ['etl', 'b c'],
     };
     const trickyQuestions: QuestionDraft[] = [
@@ -163,17 +196,37 @@ describe('round trips', () => {
         type: 'technical',
         prompt: 'Technical questions',
         followUps: [{ prompt: 'Why? (checks: none)' }, { prompt: 'This checks nothing', checks: 'a — b' }],
-        criteria: [{ label: 'Trade-offs: speed', description: 'x: y' }, { label: '**Bold**' }, { label: 'A — B' }, { label: 'Ends with colon:' }],
+        criteria: [
+          { label: 'Trade-offs: speed', description: 'x: y' },
+          { label: '**Bold**' },
+          { label: 'A — B' },
+          { label: 'Ends with colon:' },
+        ],
         guidance: {
-          whyAsked: '# hash\n**Example of a strong answer**\n  indented line\n\nthird paragraph\n---\nSign up free today',
+          whyAsked:
+            '# hash\n**Example of a strong answer**\n  indented line\n\nthird paragraph\n---\nSign up free today',
           framework: 'STAR',
           exampleAnswer: '- list item\n1. numbered\n### 9. Fake question?\nWhat would you do?',
         },
         competencies: ['Design', 'C#'],
         timeboxMinutes: 5,
       },
-      { type: 'situational', prompt: 'Prompt with trailing hashes ##', followUps: [], criteria: [], guidance: { frameworkDescription: 'Short' }, competencies: [] },
-      { type: 'behavioral', prompt: '1. A prompt that starts with a number', followUps: [], criteria: [], guidance: { whyAsked: '\\# already escaped' }, competencies: [] },
+      {
+        type: 'situational',
+        prompt: 'Prompt with trailing hashes ##',
+        followUps: [],
+        criteria: [],
+        guidance: { frameworkDescription: 'Short' },
+        competencies: [],
+      },
+      {
+        type: 'behavioral',
+        prompt: '1. A prompt that starts with a number',
+        followUps: [],
+        criteria: [],
+        guidance: { whyAsked: '\\# already escaped' },
+        competencies: [],
+      },
     ];
     const fromMarkdown = parseGuide(renderMarkdown(tricky, trickyQuestions));
     expect(fromMarkdown.set).toEqual(tricky);
@@ -184,7 +237,13 @@ describe('round trips', () => {
   });
 
   it('picks up a criterion a person added to the exported Markdown', () => {
-    const edited = renderMarkdown(set, questions).replace('- Ownership\n', '- Ownership\n- Learning: names what changed afterwards\n');
-    expect(parseGuide(edited).questions[1].criteria).toEqual([{ label: 'Ownership' }, { label: 'Learning', description: 'names what changed afterwards' }]);
+    const edited = renderMarkdown(set, questions).replace(
+      '- Ownership\n',
+      '- Ownership\n- Learning: names what changed afterwards\n',
+    );
+    expect(parseGuide(edited).questions[1].criteria).toEqual([
+      { label: 'Ownership' },
+      { label: 'Learning', description: 'names what changed afterwards' },
+    ]);
   });
 });

@@ -54,7 +54,10 @@ function renderQuestion(q: QuestionDraft, n: number): string[] {
   const g = q.guidance;
   if (g.whyAsked) block('Why we ask', [escapeProse(g.whyAsked)]);
   if (g.framework || g.frameworkDescription) {
-    block(g.framework ? `Answer framework: ${g.framework}` : 'Answer framework', g.frameworkDescription ? [escapeProse(g.frameworkDescription)] : []);
+    block(
+      g.framework ? `Answer framework: ${g.framework}` : 'Answer framework',
+      g.frameworkDescription ? [escapeProse(g.frameworkDescription)] : [],
+    );
   }
   if (g.exampleAnswer) block('Example of a strong answer', [escapeProse(g.exampleAnswer)]);
   return out;

@@ -22,8 +22,14 @@ describe('inferType', () => {
     ['Suppose your sprint is cut in half. Which stories stay?', '"Suppose"'],
     ["Let's say the CEO asks for a new dashboard by tomorrow.", `"Let's say"`],
     ['If a stakeholder asks for a metric you know is misleading, what do you say?', '"If …, what"'],
-    ['A major customer is threatening to leave over a missing feature. How do you respond?', 'a scenario followed by "How do you"'],
-    ['The warehouse load has been failing silently for a week. What steps do you take?', 'a scenario followed by "What"'],
+    [
+      'A major customer is threatening to leave over a missing feature. How do you respond?',
+      'a scenario followed by "How do you"',
+    ],
+    [
+      'The warehouse load has been failing silently for a week. What steps do you take?',
+      'a scenario followed by "What"',
+    ],
   ])('reads "%s" as situational because of %s', (prompt, reason) => {
     expect(inferType(prompt)).toEqual({ type: 'situational', reason });
   });
@@ -37,11 +43,16 @@ describe('inferType', () => {
     'Walk me through how you would debug a memory leak. What tools would you use?',
     'How do you choose a partition key for an event table?',
   ])('reads "%s" as technical', (prompt) => {
-    expect(inferType(prompt)).toEqual({ type: 'technical', reason: 'the absence of behavioral or situational wording' });
+    expect(inferType(prompt)).toEqual({
+      type: 'technical',
+      reason: 'the absence of behavioral or situational wording',
+    });
   });
 
   it('prefers behavioral wording over situational wording in the same prompt', () => {
-    expect(inferType('Tell me about a time a release failed. What would you do if it happened again?').type).toBe('behavioral');
+    expect(inferType('Tell me about a time a release failed. What would you do if it happened again?').type).toBe(
+      'behavioral',
+    );
   });
 
   it('only looks at the start of a very long prompt', () => {

@@ -28,11 +28,14 @@ const SITUATIONAL_CUES: RegExp[] = [
   /^let['’]?s say\b/i,
 ];
 // "If a client asks for X, what do you say?": a condition, then the question.
-const CONDITION_THEN_QUESTION = /^(if|when) (?:you|a|an|the|your|one|two|three)\b[^?,]{0,200},\s*(what|how|who|which|where)\b/i;
+const CONDITION_THEN_QUESTION =
+  /^(if|when) (?:you|a|an|the|your|one|two|three)\b[^?,]{0,200},\s*(what|how|who|which|where)\b/i;
 
 // A leading imperative is a request, not a scenario ("Describe X. What would you change?").
-const IMPERATIVE_START = /^(?:tell|describe|explain|walk|give|share|talk|name|list|compare|design|outline|discuss|define|write|sketch|show)\b/i;
-const QUESTION_OPENER = /^(?:how|what|which|who|where|when|why|would|should|do|does|can|could|will)\b(?:\s+(?:do|would|should|will|can|could|is|are|might)\b)?(?:\s+you\b)?/i;
+const IMPERATIVE_START =
+  /^(?:tell|describe|explain|walk|give|share|talk|name|list|compare|design|outline|discuss|define|write|sketch|show)\b/i;
+const QUESTION_OPENER =
+  /^(?:how|what|which|who|where|when|why|would|should|do|does|can|could|will)\b(?:\s+(?:do|would|should|will|can|could|is|are|might)\b)?(?:\s+you\b)?/i;
 
 /** Guesses a question's type from its wording; anything without a behavioral or situational cue is technical. */
 export function inferType(prompt: string): TypeInference {

@@ -9,7 +9,8 @@ import { parseGuide } from './parse-guide';
  * Ten times the input may take about ten times as long; a quadratic pattern takes about 100 times.
  */
 const SHAPES: Record<string, (n: number) => string> = {
-  'a comment line repeating the export marker word': (n) => `<!-- ${'scorecards.question-set '.repeat(Math.floor(n / 24))}`,
+  'a comment line repeating the export marker word': (n) =>
+    `<!-- ${'scorecards.question-set '.repeat(Math.floor(n / 24))}`,
   'one line without breaks': (n) => `What do you do? ${'a'.repeat(n)}`,
   'runs of whitespace': (n) => `# Title\n1. What? ${' \t'.repeat(n / 2)}x`,
   'heading hashes and spaces': (n) => `# ${'# '.repeat(n / 2)}x`,
@@ -17,7 +18,8 @@ const SHAPES: Record<string, (n: number) => string> = {
   'criteria separators': (n) => `1. What?\nWhat to look for:\n- ${'a — '.repeat(n / 4)}`,
   'meta parts': (n) => `1. What?\nTimebox: 10 · ${'_*'.repeat(n / 2)}x`,
   'many short questions': (n) => '1. Why?\n'.repeat(n / 8),
-  'deeply nested list items': (n) => `## Q?\n${Array.from({ length: n / 30 }, (_, i) => `${' '.repeat(i % 50)}- *x*`).join('\n')}`,
+  'deeply nested list items': (n) =>
+    `## Q?\n${Array.from({ length: n / 30 }, (_, i) => `${' '.repeat(i % 50)}- *x*`).join('\n')}`,
   'a fence never closed': (n) => `## Q?\n\n\`\`\`\n${'# x\n'.repeat(n / 4)}`,
   'listed questions detailed by headings': (n) => {
     const count = n / 60;
@@ -45,19 +47,26 @@ function fastest(text: string, runs = 3): number {
 describe('guide import runs in linear time', () => {
   jest.setTimeout(120_000);
 
-  it.each(Object.keys(SHAPES))('%s: 10x the input takes at most ~10x the time, and 1 MB takes seconds at most', (shape) => {
-    const make = SHAPES[shape];
-    const tSmall = fastest(make(40_000));
-    const tLarge = fastest(make(400_000));
-    // 25x leaves room for GC and JIT noise; the quadratic marker pattern measured ~100x
-    expect(tLarge).toBeLessThan(Math.max(25 * tSmall, 500));
-    const megabyte = make(1_000_000);
-    expect(megabyte.length).toBeLessThanOrEqual(MAX_INPUT);
-    expect(fastest(megabyte, 1)).toBeLessThan(10_000);
-  });
+  it.each(Object.keys(SHAPES))(
+    '%s: 10x the input takes at most ~10x the time, and 1 MB takes seconds at most',
+    (shape) => {
+      const make = SHAPES[shape];
+      const tSmall = fastest(make(40_000));
+      const tLarge = fastest(make(400_000));
+      // 25x leaves room for GC and JIT noise; the quadratic marker pattern measured ~100x
+      expect(tLarge).toBeLessThan(Math.max(25 * tSmall, 500));
+      const megabyte = make(1_000_000);
+      expect(megabyte.length).toBeLessThanOrEqual(MAX_INPUT);
+      expect(fastest(megabyte, 1)).toBeLessThan(10_000);
+    },
+  );
 
   it('still recognises the export marker, and only as a whole comment line', () => {
-    expect(isExportMarker('<!-- Exported from Scorecards (scorecards.question-set v1). Edit it freely and import it again. -->')).toBe(true);
+    expect(
+      isExportMarker(
+        '<!-- Exported from Scorecards (scorecards.question-set v1). Edit it freely and import it again. -->',
+      ),
+    ).toBe(true);
     expect(isExportMarker('  <!--scorecards.question-set-->  ')).toBe(true);
     expect(isExportMarker('<!-- scorecards.question-sets -->')).toBe(false);
     expect(isExportMarker('<!-- scorecards.question-set')).toBe(false);

@@ -12,7 +12,8 @@ describe('parseGuide: hand-written Markdown', () => {
     expect(result.report.format).toBe('markdown');
     expect(result.set).toEqual({
       name: 'Senior Analytics Engineer Interview Guide',
-      description: 'Questions we use for the analytics engineering loop. Each one lists what a strong answer sounds like.',
+      description:
+        'Questions we use for the analytics engineering loop. Each one lists what a strong answer sounds like.',
       positionFamily: 'Analytics Engineer',
       level: 'Senior',
       tags: ['sql', 'data modelling'],
@@ -29,13 +30,26 @@ describe('parseGuide: hand-written Markdown', () => {
 
   it('reads the meta line, bold labels with inline text, numbered follow-ups and a "####" label', () => {
     expect(q1).toMatchObject({ timeboxMinutes: 15, competencies: ['Testing', 'SQL'] });
-    expect(q1.followUps).toEqual([{ prompt: 'Which tests would run on every pull request?' }, { prompt: 'How do you test a model whose source data changes daily?' }]);
-    expect(q1.criteria).toEqual([{ label: 'Schema tests' }, { label: 'Reconciliation against a trusted source' }, { label: 'Alerting that reaches a human' }]);
-    expect(q1.guidance).toEqual({ whyAsked: 'Broken revenue numbers cost trust quickly.\nInterviewers want to hear testing treated as part of modelling.' });
+    expect(q1.followUps).toEqual([
+      { prompt: 'Which tests would run on every pull request?' },
+      { prompt: 'How do you test a model whose source data changes daily?' },
+    ]);
+    expect(q1.criteria).toEqual([
+      { label: 'Schema tests' },
+      { label: 'Reconciliation against a trusted source' },
+      { label: 'Alerting that reaches a human' },
+    ]);
+    expect(q1.guidance).toEqual({
+      whyAsked:
+        'Broken revenue numbers cost trust quickly.\nInterviewers want to hear testing treated as part of modelling.',
+    });
   });
 
   it('reads "label: description" criteria and an inline sample answer', () => {
-    expect(q2.criteria).toEqual([{ label: 'Curiosity', description: 'asked what decision the metric supports' }, { label: 'Diplomacy' }]);
+    expect(q2.criteria).toEqual([
+      { label: 'Curiosity', description: 'asked what decision the metric supports' },
+      { label: 'Diplomacy' },
+    ]);
     expect(q2.guidance).toEqual({
       exampleAnswer:
         'I asked the product lead what decision the metric would drive, showed two definitions side by side, and we agreed on the one that matched the decision.',
@@ -44,7 +58,9 @@ describe('parseGuide: hand-written Markdown', () => {
 
   it('skips an untyped section after the questions and reports it', () => {
     expect(result.report.recognised).toContainEqual({ line: 35, message: 'Section "About Panelist": no type stated' });
-    expect(result.report.skipped).toEqual([{ line: 36, message: 'Skipped: "Panelist helps teams run fair interviews. Book a demo today."' }]);
+    expect(result.report.skipped).toEqual([
+      { line: 36, message: 'Skipped: "Panelist helps teams run fair interviews. Book a demo today."' },
+    ]);
   });
 });
 
@@ -58,8 +74,14 @@ describe('parseGuide: list-shaped Markdown', () => {
       [5, 'technical', 2, 3],
       [11, 'technical', 0, 0],
     ]);
-    expect(result.questions[0].criteria.map((c) => c.label)).toEqual(['Staged rollout', 'Tested rollback', 'Clear communication']);
-    expect(result.report.warnings).toEqual([{ line: 11, message: 'Question 2 has no "what to look for" criteria; add some before publishing' }]);
+    expect(result.questions[0].criteria.map((c) => c.label)).toEqual([
+      'Staged rollout',
+      'Tested rollback',
+      'Clear communication',
+    ]);
+    expect(result.report.warnings).toEqual([
+      { line: 11, message: 'Question 2 has no "what to look for" criteria; add some before publishing' },
+    ]);
   });
 });
 
@@ -97,7 +119,11 @@ describe('parseGuide: Markdown variants', () => {
     const [q1, q2] = result.questions;
     expect(q1.followUps).toEqual([{ prompt: 'What goes in the kickoff deck?' }]);
     expect(q1.criteria).toEqual([{ label: 'Clear milestones' }, { label: 'Named owners' }]);
-    expect(q2.guidance).toEqual({ whyAsked: 'Tests judgement.', framework: 'CAR', frameworkDescription: 'Context, action, result.' });
+    expect(q2.guidance).toEqual({
+      whyAsked: 'Tests judgement.',
+      framework: 'CAR',
+      frameworkDescription: 'Context, action, result.',
+    });
   });
 
   it('is read literally as text when text is asked for', () => {

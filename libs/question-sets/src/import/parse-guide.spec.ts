@@ -14,7 +14,12 @@ describe('parseGuide: sectioned guide (title, type sections, follow-ups, "what t
   const result = parseGuide(text);
 
   it('reads the title, position family and intro sentence into the set', () => {
-    expect(result.set).toEqual({ name: 'Data Engineer Interview Questions', description: lineOf(text, 2), positionFamily: 'Data Engineer', tags: [] });
+    expect(result.set).toEqual({
+      name: 'Data Engineer Interview Questions',
+      description: lineOf(text, 2),
+      positionFamily: 'Data Engineer',
+      tags: [],
+    });
   });
 
   it('finds every question with the type of its section', () => {
@@ -24,12 +29,25 @@ describe('parseGuide: sectioned guide (title, type sections, follow-ups, "what t
       [17, 'behavioral', false],
       [24, 'situational', false],
     ]);
-    expect(result.report).toMatchObject({ format: 'text', questions: 4, followUps: 8, criteria: 12, inferred: [], warnings: [] });
+    expect(result.report).toMatchObject({
+      format: 'text',
+      questions: 4,
+      followUps: 8,
+      criteria: 12,
+      inferred: [],
+      warnings: [],
+    });
   });
 
   it('reads the follow-up lists', () => {
-    expect(prompts(result.questions[0])).toEqual(['How would you deal with late-arriving events?', 'What would you monitor once it is live?']);
-    expect(prompts(result.questions[1])).toEqual(['Walk me through a model you designed from scratch.', 'How do you version a dimension that changes over time?']);
+    expect(prompts(result.questions[0])).toEqual([
+      'How would you deal with late-arriving events?',
+      'What would you monitor once it is live?',
+    ]);
+    expect(prompts(result.questions[1])).toEqual([
+      'Walk me through a model you designed from scratch.',
+      'How do you version a dimension that changes over time?',
+    ]);
     expect(result.questions.every((q) => q.followUps.every((f) => f.checks === undefined))).toBe(true);
   });
 
@@ -41,10 +59,22 @@ describe('parseGuide: sectioned guide (title, type sections, follow-ups, "what t
       'A plan for backfills and schema drift',
     ]);
     // Semicolons win over commas.
-    expect(labels(result.questions[1])).toEqual(['Data modelling fundamentals', 'Awareness of query cost, storage and freshness', 'Clear reasoning about who consumes the data']);
+    expect(labels(result.questions[1])).toEqual([
+      'Data modelling fundamentals',
+      'Awareness of query cost, storage and freshness',
+      'Clear reasoning about who consumes the data',
+    ]);
     // No Oxford comma: the final "and" separates the last two items.
-    expect(labels(result.questions[2])).toEqual(['Ownership', 'Calm communication with stakeholders', 'A habit of adding safeguards']);
-    expect(labels(result.questions[3])).toEqual(['Prioritisation under pressure', 'Stakeholder updates', 'Root-cause thinking']);
+    expect(labels(result.questions[2])).toEqual([
+      'Ownership',
+      'Calm communication with stakeholders',
+      'A habit of adding safeguards',
+    ]);
+    expect(labels(result.questions[3])).toEqual([
+      'Prioritisation under pressure',
+      'Stakeholder updates',
+      'Root-cause thinking',
+    ]);
   });
 
   it('keeps guidance, competencies and timebox empty when the guide has none', () => {
@@ -99,12 +129,20 @@ describe('parseGuide: single-question guide', () => {
     expect(result.questions).toHaveLength(1);
     expect(q).toMatchObject({ line: 2, type: 'behavioral', typeInferred: false, prompt: lineOf(text, 2) });
     expect(inferType(q.prompt).type).toBe('technical');
-    expect(result.report.recognised).toContainEqual({ line: 2, message: 'Question 1: type behavioral stated in the text ("behavioral question")' });
+    expect(result.report.recognised).toContainEqual({
+      line: 2,
+      message: 'Question 1: type behavioral stated in the text ("behavioral question")',
+    });
     expect(result.report.inferred).toEqual([]);
   });
 
   it('reads why it is asked, the answer framework and the sample answer into guidance', () => {
-    expect(q.guidance).toEqual({ whyAsked: lineOf(text, 5), framework: 'STAR', frameworkDescription: lineOf(text, 8), exampleAnswer: lineOf(text, 10) });
+    expect(q.guidance).toEqual({
+      whyAsked: lineOf(text, 5),
+      framework: 'STAR',
+      frameworkDescription: lineOf(text, 8),
+      exampleAnswer: lineOf(text, 10),
+    });
     expect(result.report.recognised).toEqual(
       expect.arrayContaining([
         { line: 4, message: '"Why interviewers ask this" (why asked) for question 1' },
@@ -118,20 +156,35 @@ describe('parseGuide: single-question guide', () => {
 
   it('pairs each follow-up with the sentence saying what it checks', () => {
     expect(q.followUps).toEqual([
-      { prompt: 'How did you convince the team that the original design was the problem?', checks: 'whether the designer can turn observations into an argument other people accept' },
-      { prompt: 'What would you have done if the test results had been inconclusive?', checks: 'comfort with ambiguity and knowing when more research is worth the cost' },
-      { prompt: 'Which part of the redesign would you change today?', checks: 'self-awareness and whether the designer keeps learning after a launch' },
+      {
+        prompt: 'How did you convince the team that the original design was the problem?',
+        checks: 'whether the designer can turn observations into an argument other people accept',
+      },
+      {
+        prompt: 'What would you have done if the test results had been inconclusive?',
+        checks: 'comfort with ambiguity and knowing when more research is worth the cost',
+      },
+      {
+        prompt: 'Which part of the redesign would you change today?',
+        checks: 'self-awareness and whether the designer keeps learning after a launch',
+      },
     ]);
   });
 
   it('skips the guide intro and the sign-up line, and warns that there are no criteria', () => {
-    expect(result.set).toEqual({ name: 'Product Designer interview question', positionFamily: 'Product Designer', tags: [] });
+    expect(result.set).toEqual({
+      name: 'Product Designer interview question',
+      positionFamily: 'Product Designer',
+      tags: [],
+    });
     expect(result.report).toMatchObject({ questions: 1, followUps: 3, criteria: 0 });
     expect(result.report.skipped).toEqual([
       { line: 3, message: 'Skipped: "Use this guide to see why hiring teams ask this, how to bui…"' },
       { line: 18, message: 'Skipped: "Try Panelist free for 14 days."' },
     ]);
-    expect(result.report.warnings).toEqual([{ line: 2, message: 'Question 1 has no "what to look for" criteria; add some before publishing' }]);
+    expect(result.report.warnings).toEqual([
+      { line: 2, message: 'Question 1 has no "what to look for" criteria; add some before publishing' },
+    ]);
   });
 });
 
@@ -149,14 +202,20 @@ describe('parseGuide: numbered list with commentary and sample answers', () => {
     expect(result.report.inferred).toEqual([
       { line: 5, message: 'Question 1: type behavioral inferred from "Tell me about a time"' },
       { line: 10, message: 'Question 2: type situational inferred from "What would you do"' },
-      { line: 15, message: 'Question 3: type technical inferred from the absence of behavioral or situational wording' },
+      {
+        line: 15,
+        message: 'Question 3: type technical inferred from the absence of behavioral or situational wording',
+      },
       { line: 18, message: 'Question 4: type behavioral inferred from "Have you ever"' },
     ]);
   });
 
   it('keeps commentary as "why asked" (even a line ending in "?") and sample answers as example answers', () => {
     const [q1, q2, q3, q4] = result.questions;
-    expect(q1.guidance).toEqual({ whyAsked: `${lineOf(text, 6)}\n${lineOf(text, 7)}`, exampleAnswer: lineOf(text, 8).replace('Sample answer: ', '') });
+    expect(q1.guidance).toEqual({
+      whyAsked: `${lineOf(text, 6)}\n${lineOf(text, 7)}`,
+      exampleAnswer: lineOf(text, 8).replace('Sample answer: ', ''),
+    });
     expect(q2.guidance).toEqual({ whyAsked: lineOf(text, 11), exampleAnswer: lineOf(text, 13) });
     expect(q3.guidance).toEqual({});
     expect(q4.guidance).toEqual({ exampleAnswer: lineOf(text, 19).replace('Sample answer: ', '') });
@@ -168,7 +227,12 @@ describe('parseGuide: numbered list with commentary and sample answers', () => {
   });
 
   it('takes the role from the title and the intro as description, skipping marketing', () => {
-    expect(result.set).toEqual({ name: lineOf(text, 1), description: lineOf(text, 3), positionFamily: 'Customer Success Manager', tags: [] });
+    expect(result.set).toEqual({
+      name: lineOf(text, 1),
+      description: lineOf(text, 3),
+      positionFamily: 'Customer Success Manager',
+      tags: [],
+    });
     expect(result.report.skipped).toEqual([
       { line: 2, message: 'Skipped: "Hiring a customer success manager this quarter?"' },
       { line: 21, message: 'Skipped: "Sign up for the weekly hiring newsletter"' },
@@ -177,7 +241,9 @@ describe('parseGuide: numbered list with commentary and sample answers', () => {
 
   it('warns about every question without criteria', () => {
     expect(result.report.warnings.map((w) => w.line)).toEqual([5, 10, 18]);
-    expect(result.report.warnings[1].message).toBe('Question 2 has no "what to look for" criteria; add some before publishing');
+    expect(result.report.warnings[1].message).toBe(
+      'Question 2 has no "what to look for" criteria; add some before publishing',
+    );
   });
 });
 
@@ -211,9 +277,17 @@ describe('parseGuide: questions each followed by a sentence on a strong answer',
       'Question 4: type technical inferred from the absence of behavioral or situational wording',
       'Question 5: type technical inferred from the absence of behavioral or situational wording',
     ]);
-    expect(result.report.warnings).toEqual([{ line: 12, message: 'Question 4 has no "what to look for" criteria; add some before publishing' }]);
-    expect(result.report.skipped).toEqual([{ line: 17, message: 'Skipped: "Want more? Download our free analyst scorecard template."' }]);
-    expect(result.set).toEqual({ name: 'Interview questions for a Marketing Analyst', positionFamily: 'Marketing Analyst', tags: [] });
+    expect(result.report.warnings).toEqual([
+      { line: 12, message: 'Question 4 has no "what to look for" criteria; add some before publishing' },
+    ]);
+    expect(result.report.skipped).toEqual([
+      { line: 17, message: 'Skipped: "Want more? Download our free analyst scorecard template."' },
+    ]);
+    expect(result.set).toEqual({
+      name: 'Interview questions for a Marketing Analyst',
+      positionFamily: 'Marketing Analyst',
+      tags: [],
+    });
   });
 });
 
@@ -222,7 +296,12 @@ describe('parseGuide: layout variants', () => {
   const [q1, q2, q3, q4] = result.questions;
 
   it('accepts odd heading case and wording, extra blank lines and a level in the title', () => {
-    expect(result.set).toEqual({ name: 'Senior Support Engineer interview questions', positionFamily: 'Support Engineer', level: 'Senior', tags: [] });
+    expect(result.set).toEqual({
+      name: 'Senior Support Engineer interview questions',
+      positionFamily: 'Support Engineer',
+      level: 'Senior',
+      tags: [],
+    });
     expect(result.questions.map((q) => [q.line, q.type, q.typeInferred])).toEqual([
       [6, 'technical', false],
       [17, 'technical', false],
@@ -236,7 +315,14 @@ describe('parseGuide: layout variants', () => {
         { line: 31, message: 'Section "Scenario-based questions": type situational' },
       ]),
     );
-    expect(result.report).toMatchObject({ questions: 4, followUps: 7, criteria: 10, skipped: [], warnings: [], inferred: [] });
+    expect(result.report).toMatchObject({
+      questions: 4,
+      followUps: 7,
+      criteria: 10,
+      skipped: [],
+      warnings: [],
+      inferred: [],
+    });
   });
 
   it('reads "*" and "•" bullets, an inline "Follow up:" and a tab-indented list', () => {
@@ -254,7 +340,11 @@ describe('parseGuide: layout variants', () => {
   it('reads "What good looks like", inline "Signals:" and semicolon lists', () => {
     expect(labels(q2)).toEqual(['Explains the difference between a workaround and a fix and when each is acceptable']);
     expect(labels(q3)).toEqual(['Empathy', 'Ownership of the next step', 'No blame on other teams']);
-    expect(labels(q4)).toEqual(['Impact-based triage (customers affected, revenue at risk)', 'Early communication', 'Asking for help when needed']);
+    expect(labels(q4)).toEqual([
+      'Impact-based triage (customers affected, revenue at risk)',
+      'Early communication',
+      'Asking for help when needed',
+    ]);
   });
 
   it('reads timebox and competency lines', () => {
@@ -266,43 +356,57 @@ describe('parseGuide: layout variants', () => {
 describe('parseGuide: spacing and indentation do not change what is read', () => {
   const withoutLines = (questions: { line: number }[]) => questions.map(({ line: _line, ...q }) => q);
 
-  it.each(['sectioned-data-engineer.txt', 'single-question-product-designer.txt', 'strong-answer-marketing-analyst.txt', 'variants-support-engineer.txt'])(
-    'reads %s the same with two blank lines after every line, or every line tab-indented',
-    (name) => {
-      const text = fixture(name);
-      const plain = parseGuide(text);
-      const spaced = parseGuide(text.split('\n').join('\n\n\n'));
-      const indented = parseGuide(text.replace(/^/gm, '\t'));
-      expect(withoutLines(spaced.questions)).toEqual(withoutLines(plain.questions));
-      expect(spaced.set).toEqual(plain.set);
-      expect(spaced.questions[0].line).toBe(plain.questions[0].line * 3 - 2);
-      expect(indented.questions).toEqual(plain.questions);
-    },
-  );
+  it.each([
+    'sectioned-data-engineer.txt',
+    'single-question-product-designer.txt',
+    'strong-answer-marketing-analyst.txt',
+    'variants-support-engineer.txt',
+  ])('reads %s the same with two blank lines after every line, or every line tab-indented', (name) => {
+    const text = fixture(name);
+    const plain = parseGuide(text);
+    const spaced = parseGuide(text.split('\n').join('\n\n\n'));
+    const indented = parseGuide(text.replace(/^/gm, '\t'));
+    expect(withoutLines(spaced.questions)).toEqual(withoutLines(plain.questions));
+    expect(spaced.set).toEqual(plain.set);
+    expect(spaced.questions[0].line).toBe(plain.questions[0].line * 3 - 2);
+    expect(indented.questions).toEqual(plain.questions);
+  });
 });
 
 describe('parseGuide: smaller text cases', () => {
   it('names an untitled guide from defaults, else with a generic name', () => {
-    const text = 'How do you keep a design system consistent across teams?\nLook for governance, tooling, and documentation.';
+    const text =
+      'How do you keep a design system consistent across teams?\nLook for governance, tooling, and documentation.';
     expect(parseGuide(text, 'auto', { name: 'Design systems' }).set).toEqual({ name: 'Design systems', tags: [] });
     expect(parseGuide(text).set).toEqual({ name: DEFAULT_SET_NAME, tags: [] });
-    expect(parseGuide(`UX Researcher Interview Questions\n${text}`, 'auto', { name: 'ignored' }).set.name).toBe('UX Researcher Interview Questions');
+    expect(parseGuide(`UX Researcher Interview Questions\n${text}`, 'auto', { name: 'ignored' }).set.name).toBe(
+      'UX Researcher Interview Questions',
+    );
   });
 
   it('skips marketing before the title and still reads the title', () => {
-    const result = parseGuide('Sign up free to download this guide as a PDF\nQA Engineer Interview Questions\nHow do you decide what to automate?');
+    const result = parseGuide(
+      'Sign up free to download this guide as a PDF\nQA Engineer Interview Questions\nHow do you decide what to automate?',
+    );
     expect(result.set).toEqual({ name: 'QA Engineer Interview Questions', positionFamily: 'QA Engineer', tags: [] });
-    expect(result.report.skipped).toEqual([{ line: 1, message: 'Skipped: "Sign up free to download this guide as a PDF"' }]);
+    expect(result.report.skipped).toEqual([
+      { line: 1, message: 'Skipped: "Sign up free to download this guide as a PDF"' },
+    ]);
   });
 
   it('applies a type named in the title to every question', () => {
-    const result = parseGuide('Product Designer Behavioral Interview Questions\n1. How do you handle critique of your work?\n2. What is your process for a new feature?');
+    const result = parseGuide(
+      'Product Designer Behavioral Interview Questions\n1. How do you handle critique of your work?\n2. What is your process for a new feature?',
+    );
     expect(result.set.positionFamily).toBe('Product Designer');
     expect(result.questions.map((q) => [q.type, q.typeInferred])).toEqual([
       ['behavioral', false],
       ['behavioral', false],
     ]);
-    expect(result.report.recognised).toContainEqual({ line: 1, message: 'Type behavioral for every question (from the title)' });
+    expect(result.report.recognised).toContainEqual({
+      line: 1,
+      message: 'Type behavioral for every question (from the title)',
+    });
   });
 
   it('joins a criteria paragraph and a question wrapped over several lines', () => {
@@ -330,18 +434,32 @@ describe('parseGuide: smaller text cases', () => {
   });
 
   it('reads checks written after a bulleted follow-up and indented under it', () => {
-    const result = parseGuide('How do you size a cache?\nFollow-up questions\n- What is your eviction policy?\n    This tests knowledge of LRU and TTLs.');
-    expect(result.questions[0].followUps).toEqual([{ prompt: 'What is your eviction policy?', checks: 'knowledge of LRU and TTLs' }]);
+    const result = parseGuide(
+      'How do you size a cache?\nFollow-up questions\n- What is your eviction policy?\n    This tests knowledge of LRU and TTLs.',
+    );
+    expect(result.questions[0].followUps).toEqual([
+      { prompt: 'What is your eviction policy?', checks: 'knowledge of LRU and TTLs' },
+    ]);
   });
 
   it('reads "— checks:" written on the follow-up line itself', () => {
-    const result = parseGuide('How do you size a cache?\nFollow-up questions\n- What is your eviction policy? — checks: knowledge of LRU');
-    expect(result.questions[0].followUps).toEqual([{ prompt: 'What is your eviction policy?', checks: 'knowledge of LRU' }]);
+    const result = parseGuide(
+      'How do you size a cache?\nFollow-up questions\n- What is your eviction policy? — checks: knowledge of LRU',
+    );
+    expect(result.questions[0].followUps).toEqual([
+      { prompt: 'What is your eviction policy?', checks: 'knowledge of LRU' },
+    ]);
   });
 
   it('takes a type stated as "situational question" in the commentary', () => {
-    const result = parseGuide('How do you prioritise bugs?\nWhy it is asked: this situational question shows judgement.');
-    expect(result.questions[0]).toMatchObject({ type: 'situational', typeInferred: false, guidance: { whyAsked: 'this situational question shows judgement.' } });
+    const result = parseGuide(
+      'How do you prioritise bugs?\nWhy it is asked: this situational question shows judgement.',
+    );
+    expect(result.questions[0]).toMatchObject({
+      type: 'situational',
+      typeInferred: false,
+      guidance: { whyAsked: 'this situational question shows judgement.' },
+    });
   });
 
   it('reads an explicit markdown format on a plain-text guide the same way', () => {
@@ -354,6 +472,9 @@ describe('parseGuide: smaller text cases', () => {
   it('flags a line with undecodable characters but still imports the guide', () => {
     const result = parseGuide('Data Engineer Interview Questions\nHow do you model caf\uFFFD orders?');
     expect(result.questions).toHaveLength(1);
-    expect(result.report.warnings).toContainEqual({ line: 2, message: 'Line 2 has characters that could not be decoded (shown as �); check the text' });
+    expect(result.report.warnings).toContainEqual({
+      line: 2,
+      message: 'Line 2 has characters that could not be decoded (shown as �); check the text',
+    });
   });
 });

@@ -17,6 +17,13 @@ export class HeartbeatResponse {
   processedAt: Date;
 
   static from(b: HeartbeatEntity): HeartbeatResponse {
-    return { jobId: b.jobId, backend: b.backend, requestedBy: b.requestedBy, requestedAt: b.requestedAt, processedBy: b.processedBy, processedAt: b.processedAt };
+    return {
+      jobId: b.jobId,
+      backend: b.backend,
+      requestedBy: b.requestedBy,
+      requestedAt: b.requestedAt,
+      processedBy: b.processedBy,
+      processedAt: b.processedAt,
+    };
   }
 }

@@ -1,5 +1,20 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsNestedObject } from '@app/common';
 
 export class QuietHoursDto {
@@ -25,7 +40,12 @@ export class NotifyDecisionsDto {
 /** When reminders go out. Minutes throughout, so that tests can use short policies. */
 export class ReminderPolicyDto {
   /** Prep reminders this many minutes before the start (e.g. [1440, 60]); empty for none. */
-  @IsArray() @ArrayMaxSize(5) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) @Max(43_200, { each: true })
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(43_200, { each: true })
   prepLeadMinutes: number[];
 
   /** A reminder when feedback falls due. */
@@ -33,26 +53,42 @@ export class ReminderPolicyDto {
   feedbackDueEnabled: boolean;
 
   /** Minutes between overdue reminders to the panelist. */
-  @IsInt() @Min(1) @Max(10_080)
+  @IsInt()
+  @Min(1)
+  @Max(10_080)
   overdueEveryMinutes: number;
 
   /** At most this many overdue reminders (0 for none). */
-  @IsInt() @Min(0) @Max(10)
+  @IsInt()
+  @Min(0)
+  @Max(10)
   overdueMaxCount: number;
 
   /** Minutes after the due time when the hiring manager is told; null never. */
-  @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) @Max(43_200)
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(43_200)
   escalateAfterMinutes: number | null;
 
   /** A reminder due inside quiet hours goes out when they end; null for none. */
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsNestedObject() @ValidateNested() @Type(() => QuietHoursDto)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNestedObject()
+  @ValidateNested()
+  @Type(() => QuietHoursDto)
   quietHours: QuietHoursDto | null;
 
   /** Omitted: unchanged (older clients send the policy without it); null is refused. Default: both true. */
-  @ValidateIf((_, v) => v !== undefined) @IsObject() @ValidateNested() @Type(() => NotifyDecisionsDto)
+  @ValidateIf((_, v) => v !== undefined)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => NotifyDecisionsDto)
   notifyDecisions?: NotifyDecisionsDto;
 
   /** The text of a candidate's calendar invitation, above the time and place. Omitted: unchanged; null is refused. */
-  @ValidateIf((_, v) => v !== undefined) @IsString() @MaxLength(2000)
+  @ValidateIf((_, v) => v !== undefined)
+  @IsString()
+  @MaxLength(2000)
   candidateInvitationText?: string;
 }

@@ -15,7 +15,8 @@ export type InvitationOutcome = 'sent' | 'skipped' | 'duplicate' | 'stale';
 function staleness(row: InvitationEntity, kit: KitRow | null): string | null {
   if (!kit) return 'interview no longer exists';
   const i = kit.interview;
-  const attending = row.recipientId === kit.candidate.id ? i.inviteCandidate : kit.panel.some((p) => p.userId === row.recipientId);
+  const attending =
+    row.recipientId === kit.candidate.id ? i.inviteCandidate : kit.panel.some((p) => p.userId === row.recipientId);
   if (row.method === 'REQUEST') {
     if (i.status !== 'scheduled') return `interview is ${i.status}`;
     if (row.sequence !== i.sequence) return `superseded by sequence ${i.sequence}`;
@@ -52,29 +53,77 @@ export class InvitationDeliveryService {
       if (row.status !== 'pending') return this.note('duplicate', invitationId, `already ${row.status}`);
       const kit = await this.interviews.findKit(row.interviewId);
       const forCandidate = kit?.candidate.id === row.recipientId;
-      const recipient = kit && forCandidate ? { ...kit.candidate, active: true, timezone: kit.interview.timezone } : (await this.users.findManyByIds([row.recipientId]))[0];
+      const recipient =
+        kit && forCandidate
+          ? { ...kit.candidate, active: true, timezone: kit.interview.timezone }
+          : (await this.users.findManyByIds([row.recipientId]))[0];
       // the same switch as reminders: a panelist who turned email off gets no invitation mail either
-      const emailOff = recipient && !forCandidate && !(await this.interviewers.notificationSettings([recipient.id])).get(recipient.id)?.email;
-      const skip = staleness(row, kit) ?? (!recipient?.active || !recipient.email?.includes('@') ? 'recipient no longer active or without an address' : emailOff ? 'the recipient turned email off' : null);
+      const emailOff =
+        recipient &&
+        !forCandidate &&
+        !(await this.interviewers.notificationSettings([recipient.id])).get(recipient.id)?.email;
+      const skip =
+        staleness(row, kit) ??
+        (!recipient?.active || !recipient.email?.includes('@')
+          ? 'recipient no longer active or without an address'
+          : emailOff
+            ? 'the recipient turned email off'
+            : null);
       if (skip || !kit || !recipient) {
         await repo.settle(row.id, 'skipped', skip);
         return this.note('skipped', invitationId, skip ?? '');
       }
-      const earlier = (await repo.forInterview(row.interviewId)).some((r) => r.recipientId === row.recipientId && r.sequence < row.sequence && r.status === 'sent');
+      const earlier = (await repo.forInterview(row.interviewId)).some(
+        (r) => r.recipientId === row.recipientId && r.sequence < row.sequence && r.status === 'sent',
+      );
       const policy = forCandidate ? await this.settings.get() : null;
       const message = forCandidate
-        ? composeCandidateInvitation({ kit, method: row.method, update: earlier, recipient, text: policy?.candidateInvitationText ?? '' })
-        : composeInvitation({ kit, method: row.method, update: earlier, recipient, kitUrl: this.invites.kitUrl(kit.interview.id) });
+        ? composeCandidateInvitation({
+            kit,
+            method: row.method,
+            update: earlier,
+            recipient,
+            text: policy?.candidateInvitationText ?? '',
+          })
+        : composeInvitation({
+            kit,
+            method: row.method,
+            update: earlier,
+            recipient,
+            kitUrl: this.invites.kitUrl(kit.interview.id),
+          });
       const kind = row.method === 'CANCEL' ? 'cancellation' : 'invitation';
-      const claim = await repo.claimDelivery({ reminderId: row.id, dueAt: row.createdAt, channel: this.mail.channel, recipientId: row.recipientId, interviewId: row.interviewId, candidateId: kit.candidate.id, kind, subject: message.subject });
+      const claim = await repo.claimDelivery({
+        reminderId: row.id,
+        dueAt: row.createdAt,
+        channel: this.mail.channel,
+        recipientId: row.recipientId,
+        interviewId: row.interviewId,
+        candidateId: kit.candidate.id,
+        kind,
+        subject: message.subject,
+      });
       if (!claim) {
         await repo.settle(row.id, 'sent', null);
         return this.note('duplicate', invitationId, 'already in the delivery log');
       }
       const ics = forCandidate
-        ? await this.invites.candidateInvitation(kit, { method: row.method, sequence: row.sequence, text: policy?.candidateInvitationText ?? '' })
-        : await this.invites.invitation(kit, { method: row.method, sequence: row.sequence, ...(row.method === 'CANCEL' ? { onlyAttendee: row.recipientId } : {}) });
-      const ref = await this.mail.send({ ...message, messageId: `inv.${row.id}`, ics: { ...ics, method: row.method }, headers: { 'X-Scorecards-Kind': kind } });
+        ? await this.invites.candidateInvitation(kit, {
+            method: row.method,
+            sequence: row.sequence,
+            text: policy?.candidateInvitationText ?? '',
+          })
+        : await this.invites.invitation(kit, {
+            method: row.method,
+            sequence: row.sequence,
+            ...(row.method === 'CANCEL' ? { onlyAttendee: row.recipientId } : {}),
+          });
+      const ref = await this.mail.send({
+        ...message,
+        messageId: `inv.${row.id}`,
+        ics: { ...ics, method: row.method },
+        headers: { 'X-Scorecards-Kind': kind },
+      });
       await repo.setProviderRef(claim, ref);
       await repo.settle(row.id, 'sent', null);
       return 'sent';
@@ -87,7 +136,17 @@ export class InvitationDeliveryService {
       const row = await repo.findForUpdate(invitationId);
       if (!row || row.status !== 'pending') return;
       const text = deliveryErrorText(this.mail.channel, error);
-      await repo.recordFailure({ reminderId: row.id, dueAt: row.createdAt, channel: this.mail.channel, recipientId: row.recipientId, interviewId: row.interviewId, candidateId: null, kind: row.method === 'CANCEL' ? 'cancellation' : 'invitation', subject: `${row.method === 'CANCEL' ? 'Cancellation' : 'Invitation'} (sequence ${row.sequence})`, error: text });
+      await repo.recordFailure({
+        reminderId: row.id,
+        dueAt: row.createdAt,
+        channel: this.mail.channel,
+        recipientId: row.recipientId,
+        interviewId: row.interviewId,
+        candidateId: null,
+        kind: row.method === 'CANCEL' ? 'cancellation' : 'invitation',
+        subject: `${row.method === 'CANCEL' ? 'Cancellation' : 'Invitation'} (sequence ${row.sequence})`,
+        error: text,
+      });
       await repo.settle(row.id, 'failed', text);
     });
   }

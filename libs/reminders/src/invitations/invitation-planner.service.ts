@@ -41,7 +41,9 @@ export class InvitationPlanner {
       await this.plan(e.interviewId);
     } catch (err) {
       // the change is committed and stands; `reconcile` (worker start) re-queues pending rows
-      this.logger.error(`planning the invitations of ${e.interviewId} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `planning the invitations of ${e.interviewId} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 
@@ -49,10 +51,13 @@ export class InvitationPlanner {
     const kit = await this.interviews.findKit(interviewId);
     const i = kit?.interview;
     // nothing to change in anyone's calendar once it has started, completed or been a no-show
-    if (!kit || !i || (i.status !== 'scheduled' && i.status !== 'cancelled') || i.startsAt.getTime() <= Date.now()) return [];
+    if (!kit || !i || (i.status !== 'scheduled' && i.status !== 'cancelled') || i.startsAt.getTime() <= Date.now())
+      return [];
     const live = i.status === 'scheduled';
     const candidate = kit.candidate.id;
-    const attending = new Set(live ? [...kit.panel.map((p) => p.userId), ...(i.inviteCandidate ? [candidate] : [])] : []);
+    const attending = new Set(
+      live ? [...kit.panel.map((p) => p.userId), ...(i.inviteCandidate ? [candidate] : [])] : [],
+    );
     const latest = new Map<string, InvitationEntity>();
     for (const row of await this.repo.forInterview(interviewId)) {
       const seen = latest.get(row.recipientId);
@@ -84,12 +89,16 @@ export class InvitationPlanner {
   }
 
   async enqueue(row: InvitationEntity): Promise<void> {
-    await this.queue.add(InvitationJob.Deliver, { invitationId: row.id }, {
-      jobId: jobId('inv', row.id),
-      attempts: this.config.reminderAttempts,
-      backoff: { type: 'exponential', delay: this.config.reminderRetryMs },
-      removeOnComplete: 1000,
-      removeOnFail: false,
-    });
+    await this.queue.add(
+      InvitationJob.Deliver,
+      { invitationId: row.id },
+      {
+        jobId: jobId('inv', row.id),
+        attempts: this.config.reminderAttempts,
+        backoff: { type: 'exponential', delay: this.config.reminderRetryMs },
+        removeOnComplete: 1000,
+        removeOnFail: false,
+      },
+    );
   }
 }

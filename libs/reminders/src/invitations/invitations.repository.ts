@@ -29,9 +29,17 @@ export class InvitationsRepository {
   }
 
   /** Adds the rows whose (interview, recipient, sequence) is new and returns only those. */
-  async insertNew(rows: Array<{ interviewId: string; recipientId: string; sequence: number; method: InvitationMethod }>): Promise<InvitationEntity[]> {
+  async insertNew(
+    rows: Array<{ interviewId: string; recipientId: string; sequence: number; method: InvitationMethod }>,
+  ): Promise<InvitationEntity[]> {
     if (!rows.length) return [];
-    const result = await this.rows.createQueryBuilder().insert().values(rows.map((r) => ({ ...r, status: 'pending' as InvitationStatus }))).orIgnore().returning(['id']).execute();
+    const result = await this.rows
+      .createQueryBuilder()
+      .insert()
+      .values(rows.map((r) => ({ ...r, status: 'pending' as InvitationStatus })))
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     const ids = (result.raw as Array<{ id: string }>).map((r) => r.id);
     return ids.length ? this.rows.createQueryBuilder('i').where('i.id IN (:...ids)', { ids }).getMany() : [];
   }
@@ -45,8 +53,17 @@ export class InvitationsRepository {
   }
 
   /** The delivery-log row, unique per invitation and channel: false when it was already delivered. */
-  async claimDelivery(values: Omit<DeliveryEntity, 'id' | 'createdAt' | 'providerRef' | 'status' | 'error'>): Promise<string | null> {
-    const result = await this.manager.getRepository(DeliveryEntity).createQueryBuilder().insert().values(values).orIgnore().returning(['id']).execute();
+  async claimDelivery(
+    values: Omit<DeliveryEntity, 'id' | 'createdAt' | 'providerRef' | 'status' | 'error'>,
+  ): Promise<string | null> {
+    const result = await this.manager
+      .getRepository(DeliveryEntity)
+      .createQueryBuilder()
+      .insert()
+      .values(values)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     return (result.raw as Array<{ id: string }>)[0]?.id ?? null;
   }
 
@@ -55,6 +72,12 @@ export class InvitationsRepository {
   }
 
   async recordFailure(values: Omit<DeliveryEntity, 'id' | 'createdAt' | 'providerRef' | 'status'>): Promise<void> {
-    await this.manager.getRepository(DeliveryEntity).createQueryBuilder().insert().values({ ...values, status: 'failed' }).orIgnore().execute();
+    await this.manager
+      .getRepository(DeliveryEntity)
+      .createQueryBuilder()
+      .insert()
+      .values({ ...values, status: 'failed' })
+      .orIgnore()
+      .execute();
   }
 }

@@ -1,6 +1,22 @@
-import { DEFAULT_POLICY, planReminders, shiftOutOfQuietHours, type PlanInput, type PlannedReminder, type ReminderKind, type ReminderPolicy } from './index';
+import {
+  DEFAULT_POLICY,
+  planReminders,
+  shiftOutOfQuietHours,
+  type PlanInput,
+  type PlannedReminder,
+  type ReminderKind,
+  type ReminderPolicy,
+} from './index';
 
-const NONE: ReminderPolicy = { prepLeadMinutes: [], feedbackDueEnabled: false, overdueEveryMinutes: 1440, overdueMaxCount: 0, escalateAfterMinutes: null, quietHours: null, notifyDecisions: { recruiters: true, panel: true } };
+const NONE: ReminderPolicy = {
+  prepLeadMinutes: [],
+  feedbackDueEnabled: false,
+  overdueEveryMinutes: 1440,
+  overdueMaxCount: 0,
+  escalateAfterMinutes: null,
+  quietHours: null,
+  notifyDecisions: { recruiters: true, panel: true },
+};
 const only = (p: Partial<ReminderPolicy>): ReminderPolicy => ({ ...NONE, ...p });
 
 /** An interview next week with two UTC panelists and a UTC hiring manager; override as needed. */
@@ -61,7 +77,15 @@ describe('planReminders', () => {
   });
 
   it('works with a policy in minutes', () => {
-    const policy: ReminderPolicy = { prepLeadMinutes: [10, 2], feedbackDueEnabled: true, overdueEveryMinutes: 5, overdueMaxCount: 2, escalateAfterMinutes: 7, quietHours: null, notifyDecisions: { recruiters: true, panel: true } };
+    const policy: ReminderPolicy = {
+      prepLeadMinutes: [10, 2],
+      feedbackDueEnabled: true,
+      overdueEveryMinutes: 5,
+      overdueMaxCount: 2,
+      escalateAfterMinutes: 7,
+      quietHours: null,
+      notifyDecisions: { recruiters: true, panel: true },
+    };
     const base = input({
       startsAt: new Date('2025-06-10T10:00:00Z'),
       endsAt: new Date('2025-06-10T10:30:00Z'),
@@ -79,7 +103,10 @@ describe('planReminders', () => {
     ]);
     // five quiet minutes push two reminders to the same instant; the key breaks the tie
     const quiet = planReminders({ ...base, policy: { ...policy, quietHours: { start: '10:48', end: '10:53' } } });
-    expect(rows(quiet).slice(3, 5)).toEqual(['2025-06-10T10:53:00.000Z iv-1.alice.escalation.0 -> hana', '2025-06-10T10:53:00.000Z iv-1.alice.feedback_overdue.1 -> alice']);
+    expect(rows(quiet).slice(3, 5)).toEqual([
+      '2025-06-10T10:53:00.000Z iv-1.alice.escalation.0 -> hana',
+      '2025-06-10T10:53:00.000Z iv-1.alice.feedback_overdue.1 -> alice',
+    ]);
   });
 
   describe('quiet hours per recipient time zone', () => {
@@ -116,10 +143,14 @@ describe('planReminders', () => {
     });
 
     it('never sends outside a recipient’s waking hours unless prep was moved before the interview', () => {
-      const zone = { berta: 'Europe/Berlin', nate: 'America/New_York', kiran: 'Asia/Kolkata' } as Record<string, string>;
+      const zone = { berta: 'Europe/Berlin', nate: 'America/New_York', kiran: 'Asia/Kolkata' } as Record<
+        string,
+        string
+      >;
       for (const r of plan) {
         const unmovedPrep = r.kind !== 'prep' || r.dueAt >= r.nominalAt;
-        if (unmovedPrep) expect(shiftOutOfQuietHours(r.dueAt, zone[r.recipientId], DEFAULT_POLICY.quietHours)).toEqual(r.dueAt);
+        if (unmovedPrep)
+          expect(shiftOutOfQuietHours(r.dueAt, zone[r.recipientId], DEFAULT_POLICY.quietHours)).toEqual(r.dueAt);
         expect(r.dueAt >= r.nominalAt || r.kind === 'prep').toBe(true);
       }
     });
@@ -150,7 +181,12 @@ describe('planReminders', () => {
       input({
         feedbackDueAt: new Date('2025-06-11T12:30:00Z'),
         panel: [{ userId: 'alice', timezone: 'UTC' }],
-        policy: only({ feedbackDueEnabled: true, overdueEveryMinutes: 30, overdueMaxCount: 2, quietHours: { start: '12:00', end: '13:00' } }),
+        policy: only({
+          feedbackDueEnabled: true,
+          overdueEveryMinutes: 30,
+          overdueMaxCount: 2,
+          quietHours: { start: '12:00', end: '13:00' },
+        }),
       }),
     );
     expect(rows(plan)).toEqual([
@@ -164,7 +200,9 @@ describe('planReminders', () => {
     const berta = [{ userId: 'berta', timezone: 'Europe/Berlin' }];
     const policy = only({ feedbackDueEnabled: true, quietHours: { start: '21:00', end: '08:00' } });
     const due = (feedbackDueAt: string) =>
-      planReminders(input({ feedbackDueAt: new Date(feedbackDueAt), panel: berta, policy, now: new Date('2025-01-01T00:00:00Z') }))[0].dueAt.toISOString();
+      planReminders(
+        input({ feedbackDueAt: new Date(feedbackDueAt), panel: berta, policy, now: new Date('2025-01-01T00:00:00Z') }),
+      )[0].dueAt.toISOString();
 
     it('sends at 08:00 local: 06:00Z after spring-forward, 07:00Z the day before', () => {
       expect(due('2025-03-29T22:30:00Z')).toBe('2025-03-30T06:00:00.000Z');
@@ -193,7 +231,14 @@ describe('planReminders', () => {
   describe('prep that quiet hours would push past the start', () => {
     const berta = [{ userId: 'berta', timezone: 'Europe/Berlin' }]; // CEST, UTC+2
     const prep = (startsAt: string, leads: number[], now = '2025-06-01T00:00:00Z') =>
-      planReminders(input({ startsAt: new Date(startsAt), panel: berta, policy: only({ prepLeadMinutes: leads, quietHours: { start: '21:00', end: '08:00' } }), now: new Date(now) }));
+      planReminders(
+        input({
+          startsAt: new Date(startsAt),
+          panel: berta,
+          policy: only({ prepLeadMinutes: leads, quietHours: { start: '21:00', end: '08:00' } }),
+          now: new Date(now),
+        }),
+      );
 
     it('is shifted normally when 08:00 is still before the start (08:30 interview)', () => {
       expect(rows(prep('2025-06-10T06:30:00Z', [60]))).toEqual(['2025-06-10T06:00:00.000Z iv-1.berta.prep.0 -> berta']);
@@ -214,7 +259,10 @@ describe('planReminders', () => {
 
     it('is dropped when the start of quiet hours is already past', () => {
       // 07:00 interview: 24 h before -> 08:00 the day before; 30 min before -> 21:00 the day before
-      expect(rows(prep('2025-06-10T05:00:00Z', [1440, 30]))).toEqual(['2025-06-09T06:00:00.000Z iv-1.berta.prep.0 -> berta', '2025-06-09T19:00:00.000Z iv-1.berta.prep.1 -> berta']);
+      expect(rows(prep('2025-06-10T05:00:00Z', [1440, 30]))).toEqual([
+        '2025-06-09T06:00:00.000Z iv-1.berta.prep.0 -> berta',
+        '2025-06-09T19:00:00.000Z iv-1.berta.prep.1 -> berta',
+      ]);
       expect(prep('2025-06-10T05:00:00Z', [1440, 30], '2025-06-09T20:00:00Z')).toEqual([]);
     });
   });
@@ -232,7 +280,11 @@ describe('planReminders', () => {
     });
 
     it('no escalation without a hiring manager', () => {
-      expect(kinds(planReminders(input({ hiringManager: null })))).toEqual(['feedback_due', 'feedback_overdue', 'prep']);
+      expect(kinds(planReminders(input({ hiringManager: null })))).toEqual([
+        'feedback_due',
+        'feedback_overdue',
+        'prep',
+      ]);
     });
 
     it('nothing at all', () => {
@@ -265,9 +317,14 @@ describe('planReminders', () => {
     });
 
     it('keeps a reminder whose nominal time is past but whose shifted time is not', () => {
-      const plan = planReminders(input({ feedbackDueAt: new Date('2025-06-10T23:00:00Z'), now: new Date('2025-06-11T03:00:00Z') }));
+      const plan = planReminders(
+        input({ feedbackDueAt: new Date('2025-06-10T23:00:00Z'), now: new Date('2025-06-11T03:00:00Z') }),
+      );
       const due = plan.find((r) => r.key === 'iv-1.alice.feedback_due.0');
-      expect([due?.nominalAt.toISOString(), due?.dueAt.toISOString()]).toEqual(['2025-06-10T23:00:00.000Z', '2025-06-11T08:00:00.000Z']);
+      expect([due?.nominalAt.toISOString(), due?.dueAt.toISOString()]).toEqual([
+        '2025-06-10T23:00:00.000Z',
+        '2025-06-11T08:00:00.000Z',
+      ]);
     });
 
     it('plans nothing once everything is past', () => {
@@ -278,7 +335,11 @@ describe('planReminders', () => {
   it('keeps keys stable when the interview is rescheduled, with new times', () => {
     const before = planReminders(input());
     const after = planReminders(
-      input({ startsAt: new Date('2025-06-12T09:30:00Z'), endsAt: new Date('2025-06-12T10:30:00Z'), feedbackDueAt: new Date('2025-06-13T10:30:00Z') }),
+      input({
+        startsAt: new Date('2025-06-12T09:30:00Z'),
+        endsAt: new Date('2025-06-12T10:30:00Z'),
+        feedbackDueAt: new Date('2025-06-13T10:30:00Z'),
+      }),
     );
     const keys = (plan: PlannedReminder[]) => plan.map((r) => r.key).sort();
     expect(keys(after)).toEqual(keys(before));
@@ -287,13 +348,27 @@ describe('planReminders', () => {
   });
 
   it('plans a panelist listed twice only once', () => {
-    const plan = planReminders(input({ panel: [{ userId: 'alice', timezone: 'UTC' }, { userId: 'alice', timezone: 'UTC' }] }));
+    const plan = planReminders(
+      input({
+        panel: [
+          { userId: 'alice', timezone: 'UTC' },
+          { userId: 'alice', timezone: 'UTC' },
+        ],
+      }),
+    );
     expect(new Set(plan.map((r) => r.key)).size).toBe(plan.length);
     expect(plan).toHaveLength(7);
   });
 
   it('keeps its invariants across zones and start times (sorted, unique keys, not before now, prep before start)', () => {
-    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham'];
+    const zones = [
+      'UTC',
+      'Europe/Berlin',
+      'America/New_York',
+      'Asia/Kolkata',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+    ];
     const now = new Date('2025-03-25T00:00:00Z');
     for (let h = 0; h < 24 * 14; h += 5) {
       const startsAt = new Date(now.getTime() + (2 * 24 + h) * 3_600_000);

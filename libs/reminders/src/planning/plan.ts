@@ -67,7 +67,8 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
   if (!checked.ok) throw new TypeError(`invalid reminder policy: ${checked.problems.join('; ')}`);
   const policy = checked.policy;
   for (const field of ['startsAt', 'endsAt', 'feedbackDueAt', 'now'] as const) {
-    if (!(input[field] instanceof Date) || Number.isNaN(input[field].getTime())) throw new TypeError(`${field} is not a valid Date`);
+    if (!(input[field] instanceof Date) || Number.isNaN(input[field].getTime()))
+      throw new TypeError(`${field} is not a valid Date`);
   }
   const quiet = quietMinutes(policy.quietHours);
   const startsAt = input.startsAt.getTime();
@@ -75,7 +76,13 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
   const now = input.now.getTime();
   const plan: PlannedReminder[] = [];
 
-  const add = (kind: ReminderKind, recipient: { userId: string; timezone: string }, aboutUserId: string, occurrence: number, nominal: number) => {
+  const add = (
+    kind: ReminderKind,
+    recipient: { userId: string; timezone: string },
+    aboutUserId: string,
+    occurrence: number,
+    nominal: number,
+  ) => {
     const period = quiet && quietPeriodAt(nominal, recipient.timezone, quiet);
     let due = period ? period.end : nominal;
     // A prep reminder after the interview has begun is useless: send it before quiet hours instead.
@@ -128,14 +135,16 @@ function quietMinutes(quiet: ReminderPolicy['quietHours']): QuietMinutes | null 
   return { start: toMinutes(quiet.start), end: toMinutes(quiet.end) };
 }
 
-const isIntIn = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const isIntIn = (v: unknown, min: number, max: number): v is number =>
+  Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
 /**
  * Checks a policy from an untrusted source (request body, stored JSON). On success returns a fresh
  * copy holding only the known fields; otherwise one problem per bad field, each starting with its name.
  */
 export function validatePolicy(p: unknown): { ok: true; policy: ReminderPolicy } | { ok: false; problems: string[] } {
-  if (typeof p !== 'object' || p === null || Array.isArray(p)) return { ok: false, problems: ['policy: must be an object'] };
+  if (typeof p !== 'object' || p === null || Array.isArray(p))
+    return { ok: false, problems: ['policy: must be an object'] };
   const v = p as Record<string, unknown>;
   const problems: string[] = [];
 
@@ -149,7 +158,8 @@ export function validatePolicy(p: unknown): { ok: true; policy: ReminderPolicy }
     });
   }
   if (typeof v.feedbackDueEnabled !== 'boolean') problems.push('feedbackDueEnabled: must be a boolean');
-  if (!isIntIn(v.overdueEveryMinutes, 1, 10080)) problems.push('overdueEveryMinutes: must be an integer from 1 to 10080');
+  if (!isIntIn(v.overdueEveryMinutes, 1, 10080))
+    problems.push('overdueEveryMinutes: must be an integer from 1 to 10080');
   if (!isIntIn(v.overdueMaxCount, 0, 10)) problems.push('overdueMaxCount: must be an integer from 0 to 10');
   if (v.escalateAfterMinutes !== null && !isIntIn(v.escalateAfterMinutes, 1, 43200)) {
     problems.push('escalateAfterMinutes: must be null or an integer from 1 to 43200');
@@ -160,15 +170,18 @@ export function validatePolicy(p: unknown): { ok: true; policy: ReminderPolicy }
     else {
       for (const edge of ['start', 'end'] as const) {
         const t = (quiet as Record<string, unknown>)[edge];
-        if (typeof t !== 'string' || !CLOCK.test(t)) problems.push(`quietHours.${edge}: must be a "HH:MM" 24-hour time`);
+        if (typeof t !== 'string' || !CLOCK.test(t))
+          problems.push(`quietHours.${edge}: must be a "HH:MM" 24-hour time`);
       }
     }
   }
   const notify = v.notifyDecisions;
-  if (typeof notify !== 'object' || notify === null || Array.isArray(notify)) problems.push('notifyDecisions: must be { recruiters, panel }');
+  if (typeof notify !== 'object' || notify === null || Array.isArray(notify))
+    problems.push('notifyDecisions: must be { recruiters, panel }');
   else {
     for (const audience of ['recruiters', 'panel'] as const) {
-      if (typeof (notify as Record<string, unknown>)[audience] !== 'boolean') problems.push(`notifyDecisions.${audience}: must be a boolean`);
+      if (typeof (notify as Record<string, unknown>)[audience] !== 'boolean')
+        problems.push(`notifyDecisions.${audience}: must be a boolean`);
     }
   }
   if (problems.length) return { ok: false, problems };
@@ -183,7 +196,10 @@ export function validatePolicy(p: unknown): { ok: true; policy: ReminderPolicy }
       overdueMaxCount: v.overdueMaxCount as number,
       escalateAfterMinutes: v.escalateAfterMinutes as number | null,
       quietHours: q && { start: q.start, end: q.end },
-      notifyDecisions: { recruiters: (notify as ReminderPolicy['notifyDecisions']).recruiters, panel: (notify as ReminderPolicy['notifyDecisions']).panel },
+      notifyDecisions: {
+        recruiters: (notify as ReminderPolicy['notifyDecisions']).recruiters,
+        panel: (notify as ReminderPolicy['notifyDecisions']).panel,
+      },
     },
   };
 }

@@ -68,7 +68,9 @@ describe('shiftOutOfQuietHours', () => {
 
     it('an end time skipped by the jump (02:30 on 30 Mar) is reached at the jump itself', () => {
       // clocks go 01:59 CET -> 03:00 CEST at 01:00Z
-      expect(shift('2025-03-30T00:30:00.000Z', 'Europe/Berlin', { start: '01:00', end: '02:30' })).toBe('2025-03-30T01:00:00.000Z');
+      expect(shift('2025-03-30T00:30:00.000Z', 'Europe/Berlin', { start: '01:00', end: '02:30' })).toBe(
+        '2025-03-30T01:00:00.000Z',
+      );
     });
 
     it('an end time that happens twice (02:30 on 26 Oct) ends the quiet period it follows', () => {

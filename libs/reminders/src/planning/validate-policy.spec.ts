@@ -13,8 +13,24 @@ describe('validatePolicy', () => {
 
   it('accepts every boundary value', () => {
     const edges: ReminderPolicy[] = [
-      { prepLeadMinutes: [1, 2, 3, 4, 43200], feedbackDueEnabled: false, overdueEveryMinutes: 1, overdueMaxCount: 0, escalateAfterMinutes: 1, quietHours: null, notifyDecisions: { recruiters: false, panel: false } },
-      { prepLeadMinutes: [], feedbackDueEnabled: true, overdueEveryMinutes: 10080, overdueMaxCount: 10, escalateAfterMinutes: 43200, quietHours: { start: '00:00', end: '23:59' }, notifyDecisions: { recruiters: true, panel: false } },
+      {
+        prepLeadMinutes: [1, 2, 3, 4, 43200],
+        feedbackDueEnabled: false,
+        overdueEveryMinutes: 1,
+        overdueMaxCount: 0,
+        escalateAfterMinutes: 1,
+        quietHours: null,
+        notifyDecisions: { recruiters: false, panel: false },
+      },
+      {
+        prepLeadMinutes: [],
+        feedbackDueEnabled: true,
+        overdueEveryMinutes: 10080,
+        overdueMaxCount: 10,
+        escalateAfterMinutes: 43200,
+        quietHours: { start: '00:00', end: '23:59' },
+        notifyDecisions: { recruiters: true, panel: false },
+      },
       { ...DEFAULT_POLICY, escalateAfterMinutes: null, quietHours: { start: '12:00', end: '12:00' } },
     ];
     for (const p of edges) expect(validatePolicy(p)).toEqual({ ok: true, policy: p });
@@ -59,7 +75,15 @@ describe('validatePolicy', () => {
   });
 
   it('names every bad field at once', () => {
-    const result = validatePolicy({ prepLeadMinutes: [0], feedbackDueEnabled: 1, overdueEveryMinutes: 0, overdueMaxCount: 99, escalateAfterMinutes: -5, quietHours: { start: 'x', end: 'y' }, notifyDecisions: { recruiters: 1, panel: 'no' } });
+    const result = validatePolicy({
+      prepLeadMinutes: [0],
+      feedbackDueEnabled: 1,
+      overdueEveryMinutes: 0,
+      overdueMaxCount: 99,
+      escalateAfterMinutes: -5,
+      quietHours: { start: 'x', end: 'y' },
+      notifyDecisions: { recruiters: 1, panel: 'no' },
+    });
     expect(result.ok ? [] : result.problems.map((p) => p.split(':')[0])).toEqual([
       'prepLeadMinutes[0]',
       'feedbackDueEnabled',
@@ -84,7 +108,17 @@ describe('validatePolicy', () => {
 
   it('makes planReminders refuse an invalid policy, naming the field', () => {
     const at = new Date('2025-06-10T12:00:00Z');
-    const input = { interviewId: 'iv', startsAt: at, endsAt: at, feedbackDueAt: at, panel: [], hiringManager: null, now: at };
-    expect(() => planReminders({ ...input, policy: { ...DEFAULT_POLICY, overdueEveryMinutes: 0 } })).toThrow(/overdueEveryMinutes/);
+    const input = {
+      interviewId: 'iv',
+      startsAt: at,
+      endsAt: at,
+      feedbackDueAt: at,
+      panel: [],
+      hiringManager: null,
+      now: at,
+    };
+    expect(() => planReminders({ ...input, policy: { ...DEFAULT_POLICY, overdueEveryMinutes: 0 } })).toThrow(
+      /overdueEveryMinutes/,
+    );
   });
 });

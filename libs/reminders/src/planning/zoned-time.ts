@@ -45,7 +45,11 @@ function jumpOver(wall: number, timeZone: string): number {
  * The quiet period containing instant `at` in `timeZone`, as instants, or null when `at` is not
  * in quiet hours. The window is half-open: quiet from `start` (inclusive) to `end` (exclusive).
  */
-export function quietPeriodAt(at: number, timeZone: string, quiet: QuietMinutes): { start: number; end: number } | null {
+export function quietPeriodAt(
+  at: number,
+  timeZone: string,
+  quiet: QuietMinutes,
+): { start: number; end: number } | null {
   if (quiet.start === quiet.end) return null;
   const local = wallClock(at, timeZone);
   const midnight = Math.floor(local / DAY) * DAY;

@@ -20,13 +20,20 @@ export const interviewPageUrl = (baseUrl: string, interviewId: string) => `${bas
 export function composeDecline(c: DeclineMessageContext): Omit<OutgoingMail, 'ics'> {
   const when = `${toZonedIso(c.interview.startsAt, c.recipient.timezone).replace('T', ' ').slice(0, 16)} (${c.recipient.timezone})`;
   const subject = `Declined: ${c.panelist.name} — ${c.interview.title} with ${c.candidate.name}`;
-  const lines = [`Hi ${c.recipient.name},`, '', `${c.panelist.name} declined ${c.interview.title} with ${c.candidate.name} on ${when}.`];
+  const lines = [
+    `Hi ${c.recipient.name},`,
+    '',
+    `${c.panelist.name} declined ${c.interview.title} with ${c.candidate.name} on ${when}.`,
+  ];
   if (c.note) lines.push('', 'Their note:', ...c.note.split(/\r?\n/));
   lines.push('', `The interview needs a replacement: ${interviewPageUrl(c.baseUrl, c.interview.id)}`);
   return { to: c.recipient.email, subject, ...textAndHtml(lines) };
 }
 
-export function composeDeclineWebhook(c: DeclineMessageContext, mail: Pick<OutgoingMail, 'subject'>): Record<string, unknown> & { text: string } {
+export function composeDeclineWebhook(
+  c: DeclineMessageContext,
+  mail: Pick<OutgoingMail, 'subject'>,
+): Record<string, unknown> & { text: string } {
   const link = interviewPageUrl(c.baseUrl, c.interview.id);
   return {
     text: `${slack(mail.subject)}\n<${link}|Find a replacement>`,

@@ -29,7 +29,8 @@ export class DeclineNoticeContextService {
     const panelist = kit.panel.find((p) => p.userId === r.aboutUserId);
     if (!panelist) return { skip: 'panelist already replaced' };
     // the row's due time is the decline's time: a newer answer (or a reschedule's reset) supersedes it
-    if (panelist.rsvp !== 'declined' || !panelist.rsvpAt || new Date(panelist.rsvpAt).getTime() !== r.dueAt.getTime()) return { skip: 'panelist changed their answer' };
+    if (panelist.rsvp !== 'declined' || !panelist.rsvpAt || new Date(panelist.rsvpAt).getTime() !== r.dueAt.getTime())
+      return { skip: 'panelist changed their answer' };
     const people = await this.users.findManyByIds([r.recipientId, r.aboutUserId]);
     const recipient = people.find((u) => u.id === r.recipientId);
     if (!recipient || !recipient.active) return { skip: 'recipient no longer active' };
@@ -37,7 +38,12 @@ export class DeclineNoticeContextService {
     const preferences = (await this.interviewers.notificationSettings([recipient.id])).get(recipient.id)!;
     return {
       context: {
-        interview: { id: kit.interview.id, title: kit.interview.title, startsAt: kit.interview.startsAt, timezone: kit.interview.timezone },
+        interview: {
+          id: kit.interview.id,
+          title: kit.interview.title,
+          startsAt: kit.interview.startsAt,
+          timezone: kit.interview.timezone,
+        },
         candidate: { id: kit.candidate.id, name: kit.candidate.name },
         panelist: { id: r.aboutUserId, name: about?.name ?? 'A panelist' },
         note: panelist.rsvpNote,

@@ -7,7 +7,6 @@ import { ReminderScheduler } from '../reminder-scheduler.service';
 import { RemindersRepository } from '../reminders.repository';
 import { RSVP_DECLINED } from './decline-message';
 
-
 /**
  * Plans the notices of a decline: one reminder row per (decline, recipient), due now, delivered by the
  * reminder workers. The key names the decline by its time, so the same event told twice (a retry)
@@ -29,7 +28,9 @@ export class DeclineNotifier {
       await this.plan(e);
     } catch (err) {
       // the answer is committed and must stand; its notices are what is lost (and logged)
-      this.logger.error(`planning the decline notices of interview ${e.interviewId} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `planning the decline notices of interview ${e.interviewId} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 

@@ -34,7 +34,10 @@ export function AvailabilityCard({ userId }: { userId: string }) {
     const from = new Date();
     return { from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString() };
   })[0];
-  const settings = useResource(() => call(api.GET('/api/v1/interviewers/{id}/availability', { params: { path: { id: userId }, query: range } })), [userId]);
+  const settings = useResource(
+    () => call(api.GET('/api/v1/interviewers/{id}/availability', { params: { path: { id: userId }, query: range } })),
+    [userId],
+  );
   if (!settings.data) {
     return settings.error ? (
       <ErrorNotice error={settings.error} onRetry={settings.reload} title="Your availability did not load" />
@@ -59,7 +62,10 @@ function AvailabilityForm({ userId, settings, onSaved }: { userId: string; setti
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const apiError = error instanceof ApiError ? error : undefined;
-  const problem = (prefix: string) => apiError?.fieldProblems.find((p) => p.field === prefix || p.field.startsWith(`${prefix}.`) || p.field.startsWith(`${prefix}[`))?.messages[0];
+  const problem = (prefix: string) =>
+    apiError?.fieldProblems.find(
+      (p) => p.field === prefix || p.field.startsWith(`${prefix}.`) || p.field.startsWith(`${prefix}[`),
+    )?.messages[0];
   const status = settings.calendarFeed;
 
   const setWindow = (day: string, i: number, w: Window | null) =>
@@ -91,8 +97,18 @@ function AvailabilityForm({ userId, settings, onSaved }: { userId: string; setti
   return (
     <>
       <Card title="Working hours">
-        <form className="stack" aria-label="Working hours" noValidate onSubmit={(e) => save(e, { workingHours: hours, daysOff, bufferMinutes: Number(buffer) }, 'Working hours saved')}>
-          <p className="muted small">In your timezone ({settings.timezone.replace(/_/g, ' ')}). Schedulers are warned when an interview falls outside them, on a day off or at a busy time in your calendar.</p>
+        <form
+          className="stack"
+          aria-label="Working hours"
+          noValidate
+          onSubmit={(e) =>
+            save(e, { workingHours: hours, daysOff, bufferMinutes: Number(buffer) }, 'Working hours saved')
+          }
+        >
+          <p className="muted small">
+            In your timezone ({settings.timezone.replace(/_/g, ' ')}). Schedulers are warned when an interview falls
+            outside them, on a day off or at a busy time in your calendar.
+          </p>
           {error && !apiError?.fieldProblems.length ? <ErrorNotice error={error} /> : null}
           {problem('workingHours') && (
             <p className="field__error" role="alert">
@@ -108,16 +124,37 @@ function AvailabilityForm({ userId, settings, onSaved }: { userId: string; setti
                     {(hours[day] ?? []).length === 0 && <span className="muted small">Not working</span>}
                     {(hours[day] ?? []).map((w, i) => (
                       <span key={i} className="availability-window">
-                        <input type="time" aria-label={`${name} window ${i + 1} from`} value={w.start} onChange={(e) => setWindow(day, i, { ...w, start: e.target.value })} step={900} />
+                        <input
+                          type="time"
+                          aria-label={`${name} window ${i + 1} from`}
+                          value={w.start}
+                          onChange={(e) => setWindow(day, i, { ...w, start: e.target.value })}
+                          step={900}
+                        />
                         {' – '}
-                        <input type="time" aria-label={`${name} window ${i + 1} until`} value={w.end === '24:00' ? '23:59' : w.end} onChange={(e) => setWindow(day, i, { ...w, end: e.target.value })} step={900} />
-                        <button type="button" className="btn btn--ghost btn--small" aria-label={`Remove ${name} window ${i + 1}`} onClick={() => setWindow(day, i, null)}>
+                        <input
+                          type="time"
+                          aria-label={`${name} window ${i + 1} until`}
+                          value={w.end === '24:00' ? '23:59' : w.end}
+                          onChange={(e) => setWindow(day, i, { ...w, end: e.target.value })}
+                          step={900}
+                        />
+                        <button
+                          type="button"
+                          className="btn btn--ghost btn--small"
+                          aria-label={`Remove ${name} window ${i + 1}`}
+                          onClick={() => setWindow(day, i, null)}
+                        >
                           <Icon name="close" size={14} />
                         </button>
                       </span>
                     ))}
                     {(hours[day] ?? []).length < 4 && (
-                      <button type="button" className="btn btn--ghost btn--small" onClick={() => setWindow(day, (hours[day] ?? []).length, { start: '09:00', end: '17:00' })}>
+                      <button
+                        type="button"
+                        className="btn btn--ghost btn--small"
+                        onClick={() => setWindow(day, (hours[day] ?? []).length, { start: '09:00', end: '17:00' })}
+                      >
                         Add hours
                       </button>
                     )}
@@ -130,7 +167,12 @@ function AvailabilityForm({ userId, settings, onSaved }: { userId: string; setti
             <Field id="days-off" label="Days off" hint="Whole days in your timezone." error={problem('daysOff')}>
               <input type="date" value={dayDraft} onChange={(e) => setDayDraft(e.target.value)} />
             </Field>
-            <button type="button" className="btn btn--small" disabled={!dayDraft} onClick={() => (setDaysOff([...new Set([...daysOff, dayDraft])].sort()), setDayDraft(''))}>
+            <button
+              type="button"
+              className="btn btn--small"
+              disabled={!dayDraft}
+              onClick={() => (setDaysOff([...new Set([...daysOff, dayDraft])].sort()), setDayDraft(''))}
+            >
               Add day off
             </button>
           </div>
@@ -139,15 +181,32 @@ function AvailabilityForm({ userId, settings, onSaved }: { userId: string; setti
               {daysOff.map((d) => (
                 <li key={d}>
                   {time.date(`${d}T12:00:00Z`)}
-                  <button type="button" className="lead-chip__remove" aria-label={`Remove ${d}`} onClick={() => setDaysOff(daysOff.filter((x) => x !== d))}>
+                  <button
+                    type="button"
+                    className="lead-chip__remove"
+                    aria-label={`Remove ${d}`}
+                    onClick={() => setDaysOff(daysOff.filter((x) => x !== d))}
+                  >
                     ×
                   </button>
                 </li>
               ))}
             </ul>
           )}
-          <Field id="buffer" label="Buffer between interviews (minutes)" hint="Kept free before and after each interview." error={problem('bufferMinutes')}>
-            <input type="number" min={0} max={240} step={5} value={buffer} onChange={(e) => setBuffer(e.target.value)} />
+          <Field
+            id="buffer"
+            label="Buffer between interviews (minutes)"
+            hint="Kept free before and after each interview."
+            error={problem('bufferMinutes')}
+          >
+            <input
+              type="number"
+              min={0}
+              max={240}
+              step={5}
+              value={buffer}
+              onChange={(e) => setBuffer(e.target.value)}
+            />
           </Field>
           <div className="form-actions">
             <button className="btn btn--primary" disabled={busy}>
@@ -157,25 +216,53 @@ function AvailabilityForm({ userId, settings, onSaved }: { userId: string; setti
         </form>
       </Card>
       <Card title="Calendar feed">
-        <form className="stack" aria-label="Calendar feed" noValidate onSubmit={(e) => save(e, { calendarFeedUrl: feed.trim() }, 'Calendar feed saved; it is read in the background')}>
+        <form
+          className="stack"
+          aria-label="Calendar feed"
+          noValidate
+          onSubmit={(e) =>
+            save(e, { calendarFeedUrl: feed.trim() }, 'Calendar feed saved; it is read in the background')
+          }
+        >
           <p className="muted small">
-            Your calendar’s secret iCal address lets schedulers see when you are busy (never what the events are). It is kept secret: it is not shown again, only where it points.
+            Your calendar’s secret iCal address lets schedulers see when you are busy (never what the events are). It is
+            kept secret: it is not shown again, only where it points.
           </p>
           {status?.set ? (
             <p className="small">
               <Icon name="check" size={14} /> Connected to <strong>{status.host ?? 'a calendar'}</strong>
-              {status.lastFetchedAt ? ` · read ${time.dateTime(status.lastFetchedAt)} · ${status.busyCount} busy ${status.busyCount === 1 ? 'time' : 'times'}` : ' · not read yet'}
+              {status.lastFetchedAt
+                ? ` · read ${time.dateTime(status.lastFetchedAt)} · ${status.busyCount} busy ${status.busyCount === 1 ? 'time' : 'times'}`
+                : ' · not read yet'}
               {status.lastError && <span className="text-warn"> · last read failed: {status.lastError}</span>}
             </p>
           ) : (
             <p className="muted small">No calendar connected.</p>
           )}
-          <Field id="calendar-feed" label={status?.set ? 'Replace with another address' : 'Secret iCal address'} hint="Google: Settings › your calendar › Secret address in iCal format. Outlook: Settings › Calendar › Shared calendars › Publish. Apple: Calendar › Share › Public calendar." error={problem('calendarFeedUrl')}>
-            <input type="url" inputMode="url" value={feed} onChange={(e) => setFeed(e.target.value)} placeholder="https://calendar.google.com/calendar/ical/…/basic.ics" autoComplete="off" spellCheck={false} />
+          <Field
+            id="calendar-feed"
+            label={status?.set ? 'Replace with another address' : 'Secret iCal address'}
+            hint="Google: Settings › your calendar › Secret address in iCal format. Outlook: Settings › Calendar › Shared calendars › Publish. Apple: Calendar › Share › Public calendar."
+            error={problem('calendarFeedUrl')}
+          >
+            <input
+              type="url"
+              inputMode="url"
+              value={feed}
+              onChange={(e) => setFeed(e.target.value)}
+              placeholder="https://calendar.google.com/calendar/ical/…/basic.ics"
+              autoComplete="off"
+              spellCheck={false}
+            />
           </Field>
           <div className="form-actions">
             {status?.set && (
-              <button type="button" className="btn" disabled={busy} onClick={(e) => save(e as unknown as FormEvent, { calendarFeedUrl: null }, 'Calendar disconnected')}>
+              <button
+                type="button"
+                className="btn"
+                disabled={busy}
+                onClick={(e) => save(e as unknown as FormEvent, { calendarFeedUrl: null }, 'Calendar disconnected')}
+              >
                 Disconnect
               </button>
             )}

@@ -17,7 +17,11 @@ import { mainRole, RoleChips } from '../admin/roles';
 import { AvailabilityCard } from './AvailabilityCard';
 import '../../styles/admin.css';
 
-const TYPE_LABEL: Record<QuestionType, string> = { technical: 'Technical', behavioral: 'Behavioral', situational: 'Situational' };
+const TYPE_LABEL: Record<QuestionType, string> = {
+  technical: 'Technical',
+  behavioral: 'Behavioral',
+  situational: 'Situational',
+};
 
 /** The signed-in user's own page: who they are, their timezone and, for interviewers, how they are reminded. */
 export default function ProfilePage() {
@@ -33,7 +37,10 @@ export default function ProfilePage() {
     .toUpperCase();
   return (
     <>
-      <PageHeader title="Your profile" subtitle="How you appear in Scorecards, the timezone your times are shown in and, if you interview, how you are reminded." />
+      <PageHeader
+        title="Your profile"
+        subtitle="How you appear in Scorecards, the timezone your times are shown in and, if you interview, how you are reminded."
+      />
       <div className="profile-layout">
         <div className="stack">
           <DetailsCard />
@@ -88,7 +95,9 @@ function DetailsCard() {
       const next = await call(api.PATCH('/api/v1/me', { body: { name: name.trim(), timezone } }));
       updateUser(next);
       setName(next.name);
-      toast(next.timezone !== user.timezone ? `Saved. Times now show in ${next.timezone.replace(/_/g, ' ')}.` : 'Saved');
+      toast(
+        next.timezone !== user.timezone ? `Saved. Times now show in ${next.timezone.replace(/_/g, ' ')}.` : 'Saved',
+      );
     } catch (err) {
       setError(err);
     } finally {
@@ -111,14 +120,20 @@ function DetailsCard() {
         <Field
           id="profile-tz"
           label="Timezone"
-          hint={<>Interview times, due dates and reminders follow it. It is {formatDateTime(now, timezone)} there now.</>}
+          hint={
+            <>Interview times, due dates and reminders follow it. It is {formatDateTime(now, timezone)} there now.</>
+          }
           error={apiError?.forField('timezone') && 'Choose a timezone from the list.'}
         >
           <TimezoneSelect value={timezone} onChange={setTimezone} />
         </Field>
         <div className="form-actions">
           {dirty && (
-            <button type="button" className="btn btn--ghost" onClick={() => (setName(user.name), setTimezone(user.timezone))}>
+            <button
+              type="button"
+              className="btn btn--ghost"
+              onClick={() => (setName(user.name), setTimezone(user.timezone))}
+            >
               Discard
             </button>
           )}
@@ -170,15 +185,44 @@ function PasswordCard() {
         {error && !apiError?.fieldProblems.length ? <ErrorNotice error={error} /> : null}
         {/* lets password managers tie the new password to this account */}
         <input type="email" autoComplete="username" value={user.email} readOnly hidden />
-        <Field id="password-current" label="Current password" error={apiError?.forField('currentPassword') && 'This is not your current password.'}>
-          <input type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+        <Field
+          id="password-current"
+          label="Current password"
+          error={apiError?.forField('currentPassword') && 'This is not your current password.'}
+        >
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
         </Field>
         <div className="grid-2">
-          <Field id="password-new" label="New password" hint="At least 12 characters; not one in use elsewhere." error={newError}>
-            <input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} minLength={12} />
+          <Field
+            id="password-new"
+            label="New password"
+            hint="At least 12 characters; not one in use elsewhere."
+            error={newError}
+          >
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+              minLength={12}
+            />
           </Field>
-          <Field id="password-repeat" label="New password again" error={mismatch ? 'The two new passwords differ.' : undefined}>
-            <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+          <Field
+            id="password-repeat"
+            label="New password again"
+            error={mismatch ? 'The two new passwords differ.' : undefined}
+          >
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
+            />
           </Field>
         </div>
         <div className="form-actions">
@@ -193,7 +237,10 @@ function PasswordCard() {
 
 function InterviewerCards() {
   const user = useUser();
-  const profile = useResource(() => call(api.GET('/api/v1/interviewers/{id}', { params: { path: { id: user.id } } })), [user.id]);
+  const profile = useResource(
+    () => call(api.GET('/api/v1/interviewers/{id}', { params: { path: { id: user.id } } })),
+    [user.id],
+  );
   if (!profile.data) {
     return profile.error ? (
       <ErrorNotice error={profile.error} onRetry={profile.reload} title="Your interviewer profile did not load" />
@@ -244,19 +291,37 @@ function NotificationsCard({ profile, onSaved }: { profile: Interviewer; onSaved
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void save({ emailNotifications: email, webhookUrl: webhook.trim() || null }, 'Notification preferences saved');
+          void save(
+            { emailNotifications: email, webhookUrl: webhook.trim() || null },
+            'Notification preferences saved',
+          );
         }}
       >
-        <p className="muted small">Reminders to prepare for an interview, when your feedback is due, and when it is overdue.</p>
+        <p className="muted small">
+          Reminders to prepare for an interview, when your feedback is due, and when it is overdue.
+        </p>
         {error && !apiError?.fieldProblems.length ? <ErrorNotice error={error} /> : null}
-        <Toggle id="notify-email" checked={email} onChange={setEmail} label={`Email me reminders at ${profile.email}`} />
+        <Toggle
+          id="notify-email"
+          checked={email}
+          onChange={setEmail}
+          label={`Email me reminders at ${profile.email}`}
+        />
         <Field
           id="notify-webhook"
           label="Webhook URL"
           hint="Optional. Reminders are also posted here, e.g. a Slack incoming webhook. Leave empty for none."
           error={webhookProblem(apiError?.forField('webhookUrl'))}
         >
-          <input type="url" inputMode="url" value={webhook} onChange={(e) => setWebhook(e.target.value)} placeholder="https://hooks.slack.com/services/…" autoComplete="off" spellCheck={false} />
+          <input
+            type="url"
+            inputMode="url"
+            value={webhook}
+            onChange={(e) => setWebhook(e.target.value)}
+            placeholder="https://hooks.slack.com/services/…"
+            autoComplete="off"
+            spellCheck={false}
+          />
         </Field>
         {!email && !webhook.trim() && (
           <p className="notice notice--warn">
@@ -280,7 +345,9 @@ function InterviewingCard({ profile, onSaved }: { profile: Interviewer; onSaved(
   const [limit, setLimit] = useState(String(profile.weeklyLimit));
   const { error, busy, save, apiError } = useSave(profile.userId, onSaved);
   const dirty =
-    JSON.stringify(competencies) !== JSON.stringify(profile.competencies) || JSON.stringify([...types].sort()) !== JSON.stringify([...profile.questionTypes].sort()) || limit !== String(profile.weeklyLimit);
+    JSON.stringify(competencies) !== JSON.stringify(profile.competencies) ||
+    JSON.stringify([...types].sort()) !== JSON.stringify([...profile.questionTypes].sort()) ||
+    limit !== String(profile.weeklyLimit);
 
   const addCompetency = () => {
     const words = draft
@@ -307,10 +374,25 @@ function InterviewingCard({ profile, onSaved }: { profile: Interviewer; onSaved(
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const pending = draft.trim() ? [...competencies, ...draft.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean)] : competencies;
+          const pending = draft.trim()
+            ? [
+                ...competencies,
+                ...draft
+                  .split(',')
+                  .map((w) => w.trim().toLowerCase())
+                  .filter(Boolean),
+              ]
+            : competencies;
           setDraft('');
           setCompetencies([...new Set(pending)]);
-          void save({ competencies: [...new Set(pending)], questionTypes: types, weeklyLimit: limit.trim() === '' ? Number.NaN : Number(limit) }, 'Interviewing preferences saved');
+          void save(
+            {
+              competencies: [...new Set(pending)],
+              questionTypes: types,
+              weeklyLimit: limit.trim() === '' ? Number.NaN : Number(limit),
+            },
+            'Interviewing preferences saved',
+          );
         }}
       >
         <p className="muted small">Hiring managers see this when they pick a panel.</p>
@@ -321,29 +403,60 @@ function InterviewingCard({ profile, onSaved }: { profile: Interviewer; onSaved(
             {competencies.map((c) => (
               <span key={c} className="tag-input__tag">
                 {c}
-                <button type="button" onClick={() => setCompetencies(competencies.filter((x) => x !== c))} aria-label={`Remove ${c}`}>
+                <button
+                  type="button"
+                  onClick={() => setCompetencies(competencies.filter((x) => x !== c))}
+                  aria-label={`Remove ${c}`}
+                >
                   <Icon name="close" size={12} />
                 </button>
               </span>
             ))}
-            <input id="competency-input" value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} onBlur={addCompetency} placeholder={competencies.length ? 'Add another' : 'e.g. system design, go'} aria-describedby="competency-hint" />
+            <input
+              id="competency-input"
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={onKey}
+              onBlur={addCompetency}
+              placeholder={competencies.length ? 'Add another' : 'e.g. system design, go'}
+              aria-describedby="competency-hint"
+            />
           </div>
           <p className="field__hint" id="competency-hint">
             Press Enter or comma after each one.
           </p>
-          {apiError?.forField('competencies') && <p className="field__error">Each competency can be at most 100 characters, and at most 50 of them.</p>}
+          {apiError?.forField('competencies') && (
+            <p className="field__error">Each competency can be at most 100 characters, and at most 50 of them.</p>
+          )}
         </div>
         <fieldset className="type-checks">
           <legend>Question types you ask</legend>
           {QUESTION_TYPES.map((t) => (
             <label key={t} className={`chip chip--${t} chip--pick${types.includes(t) ? ' is-selected' : ''}`}>
-              <input type="checkbox" checked={types.includes(t)} onChange={() => setTypes(types.includes(t) ? types.filter((x) => x !== t) : [...types, t])} />
+              <input
+                type="checkbox"
+                checked={types.includes(t)}
+                onChange={() => setTypes(types.includes(t) ? types.filter((x) => x !== t) : [...types, t])}
+              />
               {TYPE_LABEL[t]}
             </label>
           ))}
         </fieldset>
-        <Field id="weekly-limit" label="Interviews per week" hint={`Scheduling warns when you would have more. This week: ${profile.load.thisWeek}.`} error={apiError?.forField('weeklyLimit') && 'A whole number from 0 to 50.'}>
-          <input type="number" inputMode="numeric" min={0} max={50} value={limit} onChange={(e) => setLimit(e.target.value)} className="input-narrow" />
+        <Field
+          id="weekly-limit"
+          label="Interviews per week"
+          hint={`Scheduling warns when you would have more. This week: ${profile.load.thisWeek}.`}
+          error={apiError?.forField('weeklyLimit') && 'A whole number from 0 to 50.'}
+        >
+          <input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={50}
+            value={limit}
+            onChange={(e) => setLimit(e.target.value)}
+            className="input-narrow"
+          />
         </Field>
         <div className="form-actions">
           <button className="btn btn--primary" disabled={!dirty && !draft.trim() ? true : busy}>

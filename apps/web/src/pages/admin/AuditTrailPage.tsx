@@ -48,7 +48,12 @@ function useActors(ids: string[]): Map<string, string> {
     if (!wanted.length) return;
     let live = true;
     void Promise.all(
-      wanted.map((id) => call(api.GET('/api/v1/users/{id}', { params: { path: { id } } })).then((u): [string, string] => [id, u.name], (): [string, string] => [id, 'A removed user'])),
+      wanted.map((id) =>
+        call(api.GET('/api/v1/users/{id}', { params: { path: { id } } })).then(
+          (u): [string, string] => [id, u.name],
+          (): [string, string] => [id, 'A removed user'],
+        ),
+      ),
     ).then((found) => live && setNames((prev) => new Map([...prev, ...found])));
     return () => {
       live = false;
@@ -66,13 +71,19 @@ export default function AuditTrailPage() {
   const [params, setParams] = useSearchParams();
   const entityType = (params.get('entityType') ?? '') as EntityType | '';
   const entityId = params.get('entityId') ?? '';
-  const paged = usePaged((cursor) => listEvents({ entityType: entityType || undefined, entityId: entityId || undefined, cursor }), [entityType, entityId]);
+  const paged = usePaged(
+    (cursor) => listEvents({ entityType: entityType || undefined, entityId: entityId || undefined, cursor }),
+    [entityType, entityId],
+  );
   const actors = useActors(paged.items.flatMap((e) => (e.actorId ? [e.actorId] : [])));
   const filter = (type: string) => setParams(type ? { entityType: type } : {}, { replace: true });
 
   return (
     <>
-      <PageHeader title="Audit trail" subtitle={`Every change the app recorded, newest first: who, what and when. Times are in your timezone (${time.timeZone.replace(/_/g, ' ')}).`} />
+      <PageHeader
+        title="Audit trail"
+        subtitle={`Every change the app recorded, newest first: who, what and when. Times are in your timezone (${time.timeZone.replace(/_/g, ' ')}).`}
+      />
       <div className="toolbar log-toolbar">
         <label className="select audit-filter">
           <span className="visually-hidden">Show changes to</span>
@@ -99,11 +110,15 @@ export default function AuditTrailPage() {
           </span>
         )}
       </div>
-      {paged.error ? <ErrorNotice error={paged.error} onRetry={paged.items.length ? paged.loadMore : paged.reload} /> : null}
+      {paged.error ? (
+        <ErrorNotice error={paged.error} onRetry={paged.items.length ? paged.loadMore : paged.reload} />
+      ) : null}
       {paged.loading && !paged.items.length ? (
         <SkeletonRows label="Loading the audit trail…" />
       ) : !paged.items.length && !paged.error ? (
-        <EmptyState title="Nothing recorded yet">Changes to interviews, scorecards, question sets, positions, candidates and settings appear here.</EmptyState>
+        <EmptyState title="Nothing recorded yet">
+          Changes to interviews, scorecards, question sets, positions, candidates and settings appear here.
+        </EmptyState>
       ) : paged.items.length ? (
         <div className="log-table-wrap">
           <table className="log-table audit-table">
@@ -150,7 +165,15 @@ function AuditRow({ event: e, actor }: { event: AuditEvent; actor: string | null
         <span className="log-time">{time.dateTime(e.createdAt)}</span>
         <span className="muted small">{time.relative(e.createdAt)}</span>
       </td>
-      <td data-label="Who">{actor === null ? <span className="muted">The app</span> : actor === undefined ? <span className="muted small">Looking up…</span> : <strong className="log-name">{actor}</strong>}</td>
+      <td data-label="Who">
+        {actor === null ? (
+          <span className="muted">The app</span>
+        ) : actor === undefined ? (
+          <span className="muted small">Looking up…</span>
+        ) : (
+          <strong className="log-name">{actor}</strong>
+        )}
+      </td>
       <td data-label="What">
         <span className="log-kind">
           {ENTITY_LABEL[type] ?? e.entityType} {words(e.action)}

@@ -23,7 +23,11 @@ const KIND_LABEL: Record<string, string> = {
   decision_panel: 'Decision outcome',
   invitation: 'Calendar invitation',
 };
-const CHANNEL_LABEL: Record<DeliveryLogEntry['channel'], string> = { email: 'Email', webhook: 'Webhook', log: 'Server log' };
+const CHANNEL_LABEL: Record<DeliveryLogEntry['channel'], string> = {
+  email: 'Email',
+  webhook: 'Webhook',
+  log: 'Server log',
+};
 
 type StatusFilter = 'all' | 'sent' | 'failed';
 
@@ -35,9 +39,14 @@ function useRecipients(ids: string[]): Map<string, User | null> {
     const missing = key ? key.split(',') : [];
     if (!missing.length) return;
     let live = true;
-    void Promise.all(missing.map((id) => call(api.GET('/api/v1/users/{id}', { params: { path: { id } } })).then((u): [string, User | null] => [id, u], (): [string, User | null] => [id, null]))).then(
-      (found) => live && setPeople((prev) => new Map([...prev, ...found])),
-    );
+    void Promise.all(
+      missing.map((id) =>
+        call(api.GET('/api/v1/users/{id}', { params: { path: { id } } })).then(
+          (u): [string, User | null] => [id, u],
+          (): [string, User | null] => [id, null],
+        ),
+      ),
+    ).then((found) => live && setPeople((prev) => new Map([...prev, ...found])));
     return () => {
       live = false;
     };
@@ -48,7 +57,10 @@ function useRecipients(ids: string[]): Map<string, User | null> {
 export default function DeliveryLogPage() {
   const time = useTimeFormat();
   const [status, setStatus] = useState<StatusFilter>('all');
-  const paged = usePaged((cursor) => call(api.GET('/api/v1/notifications', { params: { query: { limit: PAGE_SIZE, cursor } } })), []);
+  const paged = usePaged(
+    (cursor) => call(api.GET('/api/v1/notifications', { params: { query: { limit: PAGE_SIZE, cursor } } })),
+    [],
+  );
   const people = useRecipients(paged.items.map((n) => n.recipientId));
   const shown = paged.items.filter((n) => status === 'all' || n.status === status);
   const failed = paged.items.filter((n) => n.status === 'failed').length;
@@ -79,7 +91,9 @@ export default function DeliveryLogPage() {
         </div>
         {paged.items.length > 0 && (
           <span className="muted small" aria-live="polite">
-            {status === 'all' ? `${paged.items.length} ${paged.items.length === 1 ? 'delivery' : 'deliveries'} loaded` : `${shown.length} of the ${paged.items.length} loaded`}
+            {status === 'all'
+              ? `${paged.items.length} ${paged.items.length === 1 ? 'delivery' : 'deliveries'} loaded`
+              : `${shown.length} of the ${paged.items.length} loaded`}
             {paged.hasMore ? '; more below' : ''}
           </span>
         )}
@@ -88,12 +102,19 @@ export default function DeliveryLogPage() {
         <SkeletonRows label="Loading the delivery log…" />
       ) : (
         <>
-          {paged.error ? <ErrorNotice error={paged.error} onRetry={paged.items.length ? paged.loadMore : paged.reload} /> : null}
+          {paged.error ? (
+            <ErrorNotice error={paged.error} onRetry={paged.items.length ? paged.loadMore : paged.reload} />
+          ) : null}
           {!paged.items.length && !paged.error ? (
-            <EmptyState title="Nothing sent yet">Reminders appear here as they go out: before interviews, when feedback is due, and when an interview is cancelled.</EmptyState>
+            <EmptyState title="Nothing sent yet">
+              Reminders appear here as they go out: before interviews, when feedback is due, and when an interview is
+              cancelled.
+            </EmptyState>
           ) : shown.length === 0 && paged.items.length > 0 ? (
             <EmptyState title={status === 'failed' ? 'No failed deliveries' : 'No deliveries sent'}>
-              {paged.hasMore ? 'None among the deliveries loaded so far. Load more to look further back.' : 'None in the log.'}
+              {paged.hasMore
+                ? 'None among the deliveries loaded so far. Load more to look further back.'
+                : 'None in the log.'}
             </EmptyState>
           ) : shown.length > 0 ? (
             <div className="log-table-wrap">

@@ -15,7 +15,10 @@ import '../../styles/pools.css';
 export default function InterviewerPoolsPage() {
   const pools = useResource(async () => (await call(api.GET('/api/v1/interviewer-pools'))).items, []);
   // the interviewers one may add: an active user with the interviewer role
-  const interviewers = useResource(async () => (await call(api.GET('/api/v1/interviewers', { params: { query: { limit: 100 } } }))).items, []);
+  const interviewers = useResource(
+    async () => (await call(api.GET('/api/v1/interviewers', { params: { query: { limit: 100 } } }))).items,
+    [],
+  );
   const [creating, setCreating] = useState(false);
   const replace = (next: Pool) => pools.setData((pools.data ?? []).map((p) => (p.id === next.id ? next : p)));
 
@@ -48,13 +51,24 @@ export default function InterviewerPoolsPage() {
       )}
       {pools.error ? <ErrorNotice error={pools.error} onRetry={pools.reload} /> : null}
       {!pools.data ? (
-        pools.error ? null : <Loading label="Loading pools…" />
+        pools.error ? null : (
+          <Loading label="Loading pools…" />
+        )
       ) : pools.data.length === 0 ? (
-        <EmptyState title="No pools yet">A pool is a group of interviewers who can fill the same seat, e.g. “System design” or “Bar raisers”. Create one, then add its members.</EmptyState>
+        <EmptyState title="No pools yet">
+          A pool is a group of interviewers who can fill the same seat, e.g. “System design” or “Bar raisers”. Create
+          one, then add its members.
+        </EmptyState>
       ) : (
         <div className="pool-list">
           {pools.data.map((p) => (
-            <PoolCard key={p.id} pool={p} interviewers={interviewers.data ?? []} onChanged={replace} onDeleted={() => pools.setData((pools.data ?? []).filter((x) => x.id !== p.id))} />
+            <PoolCard
+              key={p.id}
+              pool={p}
+              interviewers={interviewers.data ?? []}
+              onChanged={replace}
+              onDeleted={() => pools.setData((pools.data ?? []).filter((x) => x.id !== p.id))}
+            />
           ))}
         </div>
       )}

@@ -25,9 +25,16 @@ export default function QueueDashboardPage() {
   }, [attempt]);
   return (
     <>
-      <PageHeader title="Queue dashboard" subtitle="The background jobs: reminders, invitations, calendars. It opens in this tab." />
+      <PageHeader
+        title="Queue dashboard"
+        subtitle="The background jobs: reminders, invitations, calendars. It opens in this tab."
+      />
       {error ? (
-        <ErrorNotice error={error} title="The queue dashboard could not be opened" onRetry={() => (setError(undefined), setAttempt((n) => n + 1))} />
+        <ErrorNotice
+          error={error}
+          title="The queue dashboard could not be opened"
+          onRetry={() => (setError(undefined), setAttempt((n) => n + 1))}
+        />
       ) : (
         <Loading label="Opening the queue dashboard…" />
       )}

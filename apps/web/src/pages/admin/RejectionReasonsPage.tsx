@@ -28,8 +28,11 @@ interface Row {
 type Saved = RejectionReason[];
 
 let nextKey = 1;
-const toRows = (items: Saved): Row[] => items.map((r) => ({ key: r.id, id: r.id, label: r.label, active: r.active, savedLabel: r.label }));
-const toBody = (rows: Row[]) => ({ reasons: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), label: r.label.trim(), active: r.active })) });
+const toRows = (items: Saved): Row[] =>
+  items.map((r) => ({ key: r.id, id: r.id, label: r.label, active: r.active, savedLabel: r.label }));
+const toBody = (rows: Row[]) => ({
+  reasons: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), label: r.label.trim(), active: r.active })),
+});
 
 /** The words for a label the API refused (its own wording names the DTO field). */
 function labelWords(message: string): string {
@@ -72,7 +75,8 @@ function ReasonsForm({ saved, onSaved }: { saved: Saved; onSaved(items: Saved): 
   const dirty = JSON.stringify(toBody(rows)) !== JSON.stringify(toBody(toRows(saved)));
   const activeCount = rows.filter((r) => r.active).length;
 
-  const update = (key: string, change: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  const update = (key: string, change: Partial<Row>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
   const move = (index: number, by: -1 | 1) =>
     setRows((rs) => {
       const next = [...rs];
@@ -84,7 +88,12 @@ function ReasonsForm({ saved, onSaved }: { saved: Saved; onSaved(items: Saved): 
     const label = newLabel.trim();
     if (!label) return setNewProblem('Type the reason first, such as "Relocation not possible".');
     const twin = rows.find((r) => r.label.trim().toLowerCase() === label.toLowerCase());
-    if (twin) return setNewProblem(twin.active ? `"${twin.label.trim()}" is already in the list.` : `"${twin.label.trim()}" is in the list but inactive: reactivate it instead.`);
+    if (twin)
+      return setNewProblem(
+        twin.active
+          ? `"${twin.label.trim()}" is already in the list.`
+          : `"${twin.label.trim()}" is in the list but inactive: reactivate it instead.`,
+      );
     setNewProblem(undefined);
     setRows((rs) => [...rs, { key: `new-${nextKey++}`, label, active: true }]);
     setNewLabel('');
@@ -135,8 +144,18 @@ function ReasonsForm({ saved, onSaved }: { saved: Saved; onSaved(items: Saved): 
               <span className="reason-row__number" aria-hidden="true">
                 {i + 1}
               </span>
-              <Field id={`reason-${r.key}`} label={<span className="visually-hidden">Reason {i + 1}</span>} error={rowProblems[r.key]} className="reason-row__field">
-                <input value={r.label} maxLength={MAX_LABEL} autoComplete="off" onChange={(e) => update(r.key, { label: e.target.value })} />
+              <Field
+                id={`reason-${r.key}`}
+                label={<span className="visually-hidden">Reason {i + 1}</span>}
+                error={rowProblems[r.key]}
+                className="reason-row__field"
+              >
+                <input
+                  value={r.label}
+                  maxLength={MAX_LABEL}
+                  autoComplete="off"
+                  onChange={(e) => update(r.key, { label: e.target.value })}
+                />
               </Field>
               <span className="reason-row__state">
                 {!r.id ? (
@@ -148,23 +167,50 @@ function ReasonsForm({ saved, onSaved }: { saved: Saved; onSaved(items: Saved): 
                 )}
               </span>
               <span className="reason-row__actions">
-                <button type="button" className="icon-btn" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${name} up`}>
+                <button
+                  type="button"
+                  className="icon-btn"
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={`Move ${name} up`}
+                >
                   <Icon name="up" size={15} />
                 </button>
-                <button type="button" className="icon-btn" disabled={i === rows.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${name} down`}>
+                <button
+                  type="button"
+                  className="icon-btn"
+                  disabled={i === rows.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={`Move ${name} down`}
+                >
                   <Icon name="down" size={15} />
                 </button>
                 {!r.id ? (
                   // not saved yet, so no decision cites it: it may simply go
-                  <button type="button" className="btn btn--small btn--ghost" onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))} aria-label={`Remove ${name}`}>
+                  <button
+                    type="button"
+                    className="btn btn--small btn--ghost"
+                    onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                    aria-label={`Remove ${name}`}
+                  >
                     Remove
                   </button>
                 ) : r.active ? (
-                  <button type="button" className="btn btn--small btn--ghost" onClick={() => update(r.key, { active: false })} aria-label={`Deactivate ${name}`}>
+                  <button
+                    type="button"
+                    className="btn btn--small btn--ghost"
+                    onClick={() => update(r.key, { active: false })}
+                    aria-label={`Deactivate ${name}`}
+                  >
                     Deactivate
                   </button>
                 ) : (
-                  <button type="button" className="btn btn--small" onClick={() => update(r.key, { active: true })} aria-label={`Reactivate ${name}`}>
+                  <button
+                    type="button"
+                    className="btn btn--small"
+                    onClick={() => update(r.key, { active: true })}
+                    aria-label={`Reactivate ${name}`}
+                  >
                     Reactivate
                   </button>
                 )}
@@ -176,7 +222,12 @@ function ReasonsForm({ saved, onSaved }: { saved: Saved; onSaved(items: Saved): 
 
       {rows.length < MAX_REASONS ? (
         <div className="reason-add">
-          <Field id="new-reason" label="Add a reason" error={newProblem} hint={`Up to ${MAX_LABEL} characters. It is offered as soon as you save.`}>
+          <Field
+            id="new-reason"
+            label="Add a reason"
+            error={newProblem}
+            hint={`Up to ${MAX_LABEL} characters. It is offered as soon as you save.`}
+          >
             <input
               ref={newInput}
               value={newLabel}

@@ -82,7 +82,11 @@ export default function ReminderPolicyPage() {
         subtitle="When interviewers are reminded to prepare and to submit their scorecards, when hiring managers hear about missing feedback, and who is told about decisions. Interviews scheduled from now on follow it."
       />
       {policy.error && !policy.data ? <ErrorNotice error={policy.error} onRetry={policy.reload} /> : null}
-      {!policy.data ? !policy.error && <Loading label="Loading the reminder policy…" /> : <PolicyForm saved={policy.data} onSaved={policy.setData} />}
+      {!policy.data ? (
+        !policy.error && <Loading label="Loading the reminder policy…" />
+      ) : (
+        <PolicyForm saved={policy.data} onSaved={policy.setData} />
+      )}
     </>
   );
 }
@@ -99,15 +103,21 @@ function PolicyForm({ saved, onSaved }: { saved: ReminderPolicy; onSaved(p: Remi
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const dirty = JSON.stringify(toPolicy(form)) !== JSON.stringify(toPolicy(toForm(saved)));
   const apiError = error instanceof ApiError ? error : undefined;
-  const fieldError = (field: string) => (apiError?.forField(field) ? FIELD_WORDS[field] ?? apiError.forField(field) : undefined);
+  const fieldError = (field: string) =>
+    apiError?.forField(field) ? (FIELD_WORDS[field] ?? apiError.forField(field)) : undefined;
 
   const addLead = () => {
     const minutes = toMinutes(newLead);
-    if (!Number.isFinite(minutes) || minutes < 1) return setLeadProblem('Type a whole number of minutes, hours or days, such as 2 hours.');
+    if (!Number.isFinite(minutes) || minutes < 1)
+      return setLeadProblem('Type a whole number of minutes, hours or days, such as 2 hours.');
     if (minutes > 43_200) return setLeadProblem('At most 30 days before the interview.');
-    if (form.prep.includes(minutes)) return setLeadProblem(`There is already a reminder ${describeMinutes(minutes)} before.`);
+    if (form.prep.includes(minutes))
+      return setLeadProblem(`There is already a reminder ${describeMinutes(minutes)} before.`);
     setLeadProblem(undefined);
-    set('prep', [...form.prep, minutes].sort((a, b) => b - a));
+    set(
+      'prep',
+      [...form.prep, minutes].sort((a, b) => b - a),
+    );
     setNewLead({ amount: '', unit: newLead.unit });
   };
 
@@ -139,7 +149,11 @@ function PolicyForm({ saved, onSaved }: { saved: ReminderPolicy; onSaved(p: Remi
           </div>
         ) : null}
 
-        <Setting title="Before the interview" icon="calendar" text="Each panelist gets a prep reminder with the interview kit, at each of these times before the start.">
+        <Setting
+          title="Before the interview"
+          icon="calendar"
+          text="Each panelist gets a prep reminder with the interview kit, at each of these times before the start."
+        >
           <div className={`field${fieldError('prepLeadMinutes') ? ' field--invalid' : ''}`}>
             <span className="field-label" id="prep-label">
               Prep reminders
@@ -150,7 +164,17 @@ function PolicyForm({ saved, onSaved }: { saved: ReminderPolicy; onSaved(p: Remi
                   <li key={m} className="lead-chip">
                     <Icon name="bell" size={14} />
                     {describeMinutes(m)} before
-                    <button type="button" className="lead-chip__remove" onClick={() => set('prep', form.prep.filter((x) => x !== m))} aria-label={`Remove the reminder ${describeMinutes(m)} before`}>
+                    <button
+                      type="button"
+                      className="lead-chip__remove"
+                      onClick={() =>
+                        set(
+                          'prep',
+                          form.prep.filter((x) => x !== m),
+                        )
+                      }
+                      aria-label={`Remove the reminder ${describeMinutes(m)} before`}
+                    >
                       <Icon name="close" size={14} />
                     </button>
                   </li>
@@ -163,30 +187,71 @@ function PolicyForm({ saved, onSaved }: { saved: ReminderPolicy; onSaved(p: Remi
           </div>
           {form.prep.length < MAX_PREP ? (
             <div className="add-lead">
-              <AmountInput id="new-lead" label="Add a reminder" value={newLead} onChange={setNewLead} suffix="before" error={leadProblem} onEnter={addLead} />
+              <AmountInput
+                id="new-lead"
+                label="Add a reminder"
+                value={newLead}
+                onChange={setNewLead}
+                suffix="before"
+                error={leadProblem}
+                onEnter={addLead}
+              />
               <button type="button" className="btn" onClick={addLead}>
                 <Icon name="plus" /> Add
               </button>
             </div>
           ) : (
-            <p className="muted small">That is the most reminders an interview can have ({MAX_PREP}); remove one to add another.</p>
+            <p className="muted small">
+              That is the most reminders an interview can have ({MAX_PREP}); remove one to add another.
+            </p>
           )}
         </Setting>
 
-        <Setting title="When feedback is due" icon="clock" text="A reminder to each panelist who has not submitted a scorecard when the feedback deadline comes.">
-          <Toggle id="feedback-due" checked={form.feedbackDue} onChange={(v) => set('feedbackDue', v)} label="Remind panelists when feedback falls due" />
+        <Setting
+          title="When feedback is due"
+          icon="clock"
+          text="A reminder to each panelist who has not submitted a scorecard when the feedback deadline comes."
+        >
+          <Toggle
+            id="feedback-due"
+            checked={form.feedbackDue}
+            onChange={(v) => set('feedbackDue', v)}
+            label="Remind panelists when feedback falls due"
+          />
         </Setting>
 
-        <Setting title="Overdue scorecards" icon="alert" text="Reminders that repeat while a scorecard is still missing after the deadline. Set 0 times for none.">
+        <Setting
+          title="Overdue scorecards"
+          icon="alert"
+          text="Reminders that repeat while a scorecard is still missing after the deadline. Set 0 times for none."
+        >
           <div className="inline-fields">
-            <AmountInput id="overdue-every" label="Repeat every" value={form.overdueEvery} onChange={(v) => set('overdueEvery', v)} error={fieldError('overdueEveryMinutes')} />
+            <AmountInput
+              id="overdue-every"
+              label="Repeat every"
+              value={form.overdueEvery}
+              onChange={(v) => set('overdueEvery', v)}
+              error={fieldError('overdueEveryMinutes')}
+            />
             <Field id="overdue-max" label="At most" error={fieldError('overdueMaxCount')} hint="times">
-              <input type="number" inputMode="numeric" min={0} max={10} value={form.overdueMax} onChange={(e) => set('overdueMax', e.target.value)} className="input-narrow" />
+              <input
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={10}
+                value={form.overdueMax}
+                onChange={(e) => set('overdueMax', e.target.value)}
+                className="input-narrow"
+              />
             </Field>
           </div>
         </Setting>
 
-        <Setting title="Escalation" icon="users" text="Tell the hiring manager which panelists still owe a scorecard, once, some time after it was due.">
+        <Setting
+          title="Escalation"
+          icon="users"
+          text="Tell the hiring manager which panelists still owe a scorecard, once, some time after it was due."
+        >
           <fieldset className="choice-list">
             <legend className="visually-hidden">Escalate to the hiring manager</legend>
             <label className={`choice${form.escalate ? ' is-selected' : ''}`}>
@@ -195,7 +260,14 @@ function PolicyForm({ saved, onSaved }: { saved: ReminderPolicy; onSaved(p: Remi
             </label>
             {form.escalate && (
               <div className="choice__detail">
-                <AmountInput id="escalate-after" label="After" value={form.escalateAfter} onChange={(v) => set('escalateAfter', v)} suffix="past the deadline" error={fieldError('escalateAfterMinutes')} />
+                <AmountInput
+                  id="escalate-after"
+                  label="After"
+                  value={form.escalateAfter}
+                  onChange={(v) => set('escalateAfter', v)}
+                  suffix="past the deadline"
+                  error={fieldError('escalateAfterMinutes')}
+                />
               </div>
             )}
             <label className={`choice${!form.escalate ? ' is-selected' : ''}`}>
@@ -205,31 +277,76 @@ function PolicyForm({ saved, onSaved }: { saved: ReminderPolicy; onSaved(p: Remi
           </fieldset>
         </Setting>
 
-        <Setting title="Quiet hours" icon="bell" text="A reminder due in quiet hours waits until they end, in each recipient's own timezone. A prep reminder that would then be too late goes out before they start.">
-          <Toggle id="quiet" checked={form.quiet} onChange={(v) => set('quiet', v)} label="Hold reminders during quiet hours" />
+        <Setting
+          title="Quiet hours"
+          icon="bell"
+          text="A reminder due in quiet hours waits until they end, in each recipient's own timezone. A prep reminder that would then be too late goes out before they start."
+        >
+          <Toggle
+            id="quiet"
+            checked={form.quiet}
+            onChange={(v) => set('quiet', v)}
+            label="Hold reminders during quiet hours"
+          />
           {form.quiet && (
             <div className="inline-fields">
               <Field id="quiet-start" label="From" error={fieldError('quietHours')}>
-                <input type="time" value={form.quietStart} onChange={(e) => set('quietStart', e.target.value)} className="input-time" />
+                <input
+                  type="time"
+                  value={form.quietStart}
+                  onChange={(e) => set('quietStart', e.target.value)}
+                  className="input-time"
+                />
               </Field>
               <Field id="quiet-end" label="Until">
-                <input type="time" value={form.quietEnd} onChange={(e) => set('quietEnd', e.target.value)} className="input-time" />
+                <input
+                  type="time"
+                  value={form.quietEnd}
+                  onChange={(e) => set('quietEnd', e.target.value)}
+                  className="input-time"
+                />
               </Field>
             </div>
           )}
         </Setting>
 
-        <Setting title="Decisions" icon="check" text="Who is told when a decision on a candidate is recorded. Recruiters get the rationale and a link to the debrief; the panel only hears the outcome, with a thank-you.">
-          <Toggle id="notify-recruiters" checked={form.notifyRecruiters} onChange={(v) => set('notifyRecruiters', v)} label="Tell recruiters when a candidate is advanced, rejected, put on hold or hired" />
-          <Toggle id="notify-panel" checked={form.notifyPanel} onChange={(v) => set('notifyPanel', v)} label="Tell the panel the outcome (without the rationale)" />
+        <Setting
+          title="Decisions"
+          icon="check"
+          text="Who is told when a decision on a candidate is recorded. Recruiters get the rationale and a link to the debrief; the panel only hears the outcome, with a thank-you."
+        >
+          <Toggle
+            id="notify-recruiters"
+            checked={form.notifyRecruiters}
+            onChange={(v) => set('notifyRecruiters', v)}
+            label="Tell recruiters when a candidate is advanced, rejected, put on hold or hired"
+          />
+          <Toggle
+            id="notify-panel"
+            checked={form.notifyPanel}
+            onChange={(v) => set('notifyPanel', v)}
+            label="Tell the panel the outcome (without the rationale)"
+          />
           {fieldError('notifyDecisions') && <p className="field__error">{fieldError('notifyDecisions')}</p>}
         </Setting>
 
-        <Setting title="Candidate invitations" icon="calendar" text="When an interview is set to invite the candidate, their calendar invitation opens with this text, then the time and the meeting link or place. It never shows the kit, scorecards or the panel's addresses.">
+        <Setting
+          title="Candidate invitations"
+          icon="calendar"
+          text="When an interview is set to invite the candidate, their calendar invitation opens with this text, then the time and the meeting link or place. It never shows the kit, scorecards or the panel's addresses."
+        >
           <div className="field">
             <label htmlFor="candidate-text">Text for the candidate</label>
-            <textarea id="candidate-text" rows={4} maxLength={2000} value={form.candidateText} onChange={(e) => set('candidateText', e.target.value)} />
-            {fieldError('candidateInvitationText') && <p className="field__error">{fieldError('candidateInvitationText')}</p>}
+            <textarea
+              id="candidate-text"
+              rows={4}
+              maxLength={2000}
+              value={form.candidateText}
+              onChange={(e) => set('candidateText', e.target.value)}
+            />
+            {fieldError('candidateInvitationText') && (
+              <p className="field__error">{fieldError('candidateInvitationText')}</p>
+            )}
           </div>
         </Setting>
 
@@ -237,7 +354,12 @@ function PolicyForm({ saved, onSaved }: { saved: ReminderPolicy; onSaved(p: Remi
           <span className="save-bar__state" aria-live="polite">
             {dirty ? 'Unsaved changes' : 'All changes saved'}
           </span>
-          <button type="button" className="btn btn--ghost" disabled={!dirty || busy} onClick={() => (setForm(toForm(saved)), setError(undefined))}>
+          <button
+            type="button"
+            className="btn btn--ghost"
+            disabled={!dirty || busy}
+            onClick={() => (setForm(toForm(saved)), setError(undefined))}
+          >
             Discard
           </button>
           <button className="btn btn--primary" disabled={!dirty || busy}>
@@ -250,7 +372,17 @@ function PolicyForm({ saved, onSaved }: { saved: ReminderPolicy; onSaved(p: Remi
   );
 }
 
-function Setting({ title, text, icon, children }: { title: string; text: string; icon: IconName; children: ReactNode }) {
+function Setting({
+  title,
+  text,
+  icon,
+  children,
+}: {
+  title: string;
+  text: string;
+  icon: IconName;
+  children: ReactNode;
+}) {
   return (
     <section className="setting">
       <div className="setting__about">
@@ -268,7 +400,23 @@ function Setting({ title, text, icon, children }: { title: string; text: string;
 }
 
 /** A number and its unit; the label names the number, the unit select is labelled with it. */
-function AmountInput({ id, label, value, onChange, suffix, error, onEnter }: { id: string; label: string; value: Amount; onChange(a: Amount): void; suffix?: string; error?: string; onEnter?(): void }) {
+function AmountInput({
+  id,
+  label,
+  value,
+  onChange,
+  suffix,
+  error,
+  onEnter,
+}: {
+  id: string;
+  label: string;
+  value: Amount;
+  onChange(a: Amount): void;
+  suffix?: string;
+  error?: string;
+  onEnter?(): void;
+}) {
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className={`field amount${error ? ' field--invalid' : ''}`}>
@@ -291,7 +439,12 @@ function AmountInput({ id, label, value, onChange, suffix, error, onEnter }: { i
             }
           }}
         />
-        <select aria-label={`${label}: unit`} value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as Amount['unit'] })} className="input-unit">
+        <select
+          aria-label={`${label}: unit`}
+          value={value.unit}
+          onChange={(e) => onChange({ ...value, unit: e.target.value as Amount['unit'] })}
+          className="input-unit"
+        >
           {UNITS.map((u) => (
             <option key={u} value={u}>
               {u}
@@ -313,19 +466,41 @@ function AmountInput({ id, label, value, onChange, suffix, error, onEnter }: { i
 function PolicyTimeline({ policy }: { policy: ReminderPolicy }) {
   const ok = (n: number | null) => n === null || Number.isFinite(n);
   const events: Array<{ key: string; when: string; what: string; tone?: 'anchor' | 'warn' | 'danger' }> = [];
-  for (const m of policy.prepLeadMinutes) events.push({ key: `prep-${m}`, when: `${describeMinutes(m)} before`, what: 'Prep reminder with the interview kit' });
+  for (const m of policy.prepLeadMinutes)
+    events.push({
+      key: `prep-${m}`,
+      when: `${describeMinutes(m)} before`,
+      what: 'Prep reminder with the interview kit',
+    });
   events.push({ key: 'interview', when: 'Interview', what: 'The panel meets the candidate', tone: 'anchor' });
-  if (policy.feedbackDueEnabled) events.push({ key: 'due', when: 'Feedback due', what: 'Reminder to submit the scorecard' });
+  if (policy.feedbackDueEnabled)
+    events.push({ key: 'due', when: 'Feedback due', what: 'Reminder to submit the scorecard' });
   else events.push({ key: 'due', when: 'Feedback due', what: 'No reminder at the deadline', tone: 'anchor' });
   const count = Number.isFinite(policy.overdueMaxCount) ? policy.overdueMaxCount : 0;
   if (count > 0 && ok(policy.overdueEveryMinutes))
-    events.push({ key: 'overdue', when: `Every ${describeMinutes(policy.overdueEveryMinutes)}`, what: `${plural(count, 'overdue reminder')} while the scorecard is missing`, tone: 'warn' });
+    events.push({
+      key: 'overdue',
+      when: `Every ${describeMinutes(policy.overdueEveryMinutes)}`,
+      what: `${plural(count, 'overdue reminder')} while the scorecard is missing`,
+      tone: 'warn',
+    });
   if (policy.escalateAfterMinutes !== null && ok(policy.escalateAfterMinutes))
-    events.push({ key: 'escalate', when: `${describeMinutes(policy.escalateAfterMinutes)} after the deadline`, what: 'The hiring manager hears who still owes a scorecard', tone: 'danger' });
+    events.push({
+      key: 'escalate',
+      when: `${describeMinutes(policy.escalateAfterMinutes)} after the deadline`,
+      what: 'The hiring manager hears who still owes a scorecard',
+      tone: 'danger',
+    });
   return (
     <aside className="card policy-preview" aria-label="What people receive">
       <h2>What people receive</h2>
-      <p className="muted small">For each interview, as the policy reads now{policy.quietHours ? `; nothing is sent between ${policy.quietHours.start} and ${policy.quietHours.end} local time` : ''}.</p>
+      <p className="muted small">
+        For each interview, as the policy reads now
+        {policy.quietHours
+          ? `; nothing is sent between ${policy.quietHours.start} and ${policy.quietHours.end} local time`
+          : ''}
+        .
+      </p>
       <ol className="timeline">
         {events.map((e) => (
           <li key={e.key} className={`timeline__item${e.tone ? ` timeline__item--${e.tone}` : ''}`}>

@@ -25,7 +25,10 @@ export default function UsersPage() {
   // rows changed on this page, shown as the server returned them without reloading the list
   const [changed, setChanged] = useState<Record<string, User>>({});
 
-  const paged = usePaged((cursor) => call(api.GET('/api/v1/users', { params: { query: { limit: PAGE_SIZE, cursor, q: q || undefined } } })), [q]);
+  const paged = usePaged(
+    (cursor) => call(api.GET('/api/v1/users', { params: { query: { limit: PAGE_SIZE, cursor, q: q || undefined } } })),
+    [q],
+  );
 
   return (
     <>
@@ -54,7 +57,13 @@ export default function UsersPage() {
           }}
         />
       )}
-      <SearchToolbar id="user-search" label="Search users" placeholder="Search by name or email" value={search} onChange={setSearch} />
+      <SearchToolbar
+        id="user-search"
+        label="Search users"
+        placeholder="Search by name or email"
+        value={search}
+        onChange={setSearch}
+      />
       <div className="user-table">
         <div className="user-table__head" aria-hidden="true">
           <span>Person</span>
@@ -68,8 +77,16 @@ export default function UsersPage() {
           label="users"
           className="user-list"
           keyOf={(u) => u.id}
-          render={(u) => <UserRow user={changed[u.id] ?? u} onChanged={(next) => setChanged((c) => ({ ...c, [next.id]: next }))} />}
-          empty={q ? <EmptyState title="Nobody matches">Try part of a name or an email address.</EmptyState> : <EmptyState title="No users yet" />}
+          render={(u) => (
+            <UserRow user={changed[u.id] ?? u} onChanged={(next) => setChanged((c) => ({ ...c, [next.id]: next }))} />
+          )}
+          empty={
+            q ? (
+              <EmptyState title="Nobody matches">Try part of a name or an email address.</EmptyState>
+            ) : (
+              <EmptyState title="No users yet" />
+            )
+          }
         />
       </div>
     </>
@@ -123,7 +140,9 @@ function UserRow({ user, onChanged }: { user: User; onChanged(u: User): void }) 
   };
 
   return (
-    <div className={`user-row${user.active ? '' : ' user-row--inactive'}${mode === 'edit' ? ' user-row--editing' : ''}`}>
+    <div
+      className={`user-row${user.active ? '' : ' user-row--inactive'}${mode === 'edit' ? ' user-row--editing' : ''}`}
+    >
       <div className="user-row__person">
         <span className={`avatar avatar--soft avatar--${mainRole(user.roles)}`} aria-hidden="true">
           {initials(user.name)}
@@ -148,7 +167,11 @@ function UserRow({ user, onChanged }: { user: User; onChanged(u: User): void }) 
       </div>
       <div className="user-row__status">
         <span className="cell-label">Status</span>
-        {user.active ? <span className="badge badge--active">Active</span> : <span className="badge badge--inactive">Deactivated</span>}
+        {user.active ? (
+          <span className="badge badge--active">Active</span>
+        ) : (
+          <span className="badge badge--inactive">Deactivated</span>
+        )}
         <span className="muted small" title={time.dateTime(user.createdAt)}>
           Added {time.date(user.createdAt)}
         </span>
@@ -171,7 +194,13 @@ function UserRow({ user, onChanged }: { user: User; onChanged(u: User): void }) 
                 Deactivate
               </button>
             ) : (
-              <button type="button" className="btn btn--small btn--ghost" disabled={busy} onClick={() => save({ active: true }, `${user.name} can sign in again`)} aria-label={`Reactivate ${user.name}`}>
+              <button
+                type="button"
+                className="btn btn--small btn--ghost"
+                disabled={busy}
+                onClick={() => save({ active: true }, `${user.name} can sign in again`)}
+                aria-label={`Reactivate ${user.name}`}
+              >
                 Reactivate
               </button>
             )}
@@ -181,14 +210,20 @@ function UserRow({ user, onChanged }: { user: User; onChanged(u: User): void }) 
       {mode === 'confirm-deactivate' && (
         <div className="user-row__panel user-row__panel--danger" role="group" aria-label={`Deactivate ${user.name}`}>
           <p>
-            <strong>Deactivate {user.name}?</strong> They are signed out at once and cannot sign in. Their scorecards and history stay. You can reactivate them later.
+            <strong>Deactivate {user.name}?</strong> They are signed out at once and cannot sign in. Their scorecards
+            and history stay. You can reactivate them later.
           </p>
           {error ? <ErrorNotice error={error} /> : null}
           <div className="form-actions">
             <button type="button" className="btn btn--ghost" onClick={() => setMode('view')}>
               Keep active
             </button>
-            <button type="button" className="btn btn--danger" disabled={busy} onClick={() => save({ active: false }, `${user.name} is deactivated`)}>
+            <button
+              type="button"
+              className="btn btn--danger"
+              disabled={busy}
+              onClick={() => save({ active: false }, `${user.name} is deactivated`)}
+            >
               {busy ? 'Deactivating…' : 'Deactivate'}
             </button>
           </div>
@@ -206,7 +241,13 @@ function UserRow({ user, onChanged }: { user: User; onChanged(u: User): void }) 
         >
           {error && !apiError?.fieldProblems.length ? <ErrorNotice error={error} /> : null}
           <RolePicker name={`roles-${user.id}`} value={roles} onChange={setRoles} error={apiError?.forField('roles')} />
-          <Field id={`tz-${user.id}`} label="Timezone" hint="Times in the app and in reminders are shown to them in this zone." error={apiError?.forField('timezone')} className="user-row__tz-field">
+          <Field
+            id={`tz-${user.id}`}
+            label="Timezone"
+            hint="Times in the app and in reminders are shown to them in this zone."
+            error={apiError?.forField('timezone')}
+            className="user-row__tz-field"
+          >
             <TimezoneSelect value={timezone} onChange={setTimezone} />
           </Field>
           <FormActions onCancel={() => setMode('view')} submitLabel="Save changes" busyLabel="Saving…" busy={busy} />
@@ -243,27 +284,59 @@ function NewUserForm({ onCancel, onCreated }: { onCancel(): void; onCreated(u: U
 
   const apiError = error instanceof ApiError ? error : undefined;
   // a taken email is a 409 without field details: it still belongs next to the email field
-  const emailTaken = apiError?.status === 409 ? 'Someone already has an account with this email. Search for them below, or use another address.' : undefined;
+  const emailTaken =
+    apiError?.status === 409
+      ? 'Someone already has an account with this email. Search for them below, or use another address.'
+      : undefined;
   const fieldShown = !!emailTaken || !!apiError?.fieldProblems.length;
 
   return (
     <form className="card inline-form new-user" onSubmit={submit} noValidate aria-label="New user">
       <div className="section-head">
         <h2>New user</h2>
-        <span className="muted small">They sign in with this email and password; share the password with them privately.</span>
+        <span className="muted small">
+          They sign in with this email and password; share the password with them privately.
+        </span>
       </div>
       {error && !fieldShown ? <ErrorNotice error={error} /> : null}
       <div className="grid-2">
         <Field id="new-user-name" label="Full name" error={apiError?.forField('name')}>
-          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" placeholder="e.g. Priya Natarajan" />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+            autoComplete="off"
+            placeholder="e.g. Priya Natarajan"
+          />
         </Field>
         <Field id="new-user-email" label="Work email" error={emailTaken ?? apiError?.forField('email')}>
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" placeholder="name@company.com" />
+          <input
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoComplete="off"
+            placeholder="name@company.com"
+          />
         </Field>
-        <Field id="new-user-password" label="First password" hint="At least 8 characters." error={apiError?.forField('password')}>
-          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+        <Field
+          id="new-user-password"
+          label="First password"
+          hint="At least 8 characters."
+          error={apiError?.forField('password')}
+        >
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="new-password"
+          />
         </Field>
-        <Field id="new-user-tz" label="Timezone" hint="Their times and reminders follow it; they can change it on their profile." error={apiError?.forField('timezone')}>
+        <Field
+          id="new-user-tz"
+          label="Timezone"
+          hint="Their times and reminders follow it; they can change it on their profile."
+          error={apiError?.forField('timezone')}
+        >
           <TimezoneSelect value={timezone} onChange={setTimezone} />
         </Field>
       </div>

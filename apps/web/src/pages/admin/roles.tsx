@@ -27,17 +27,36 @@ export function RoleChips({ roles }: { roles: Role[] }) {
 }
 
 /** The roles as checkboxes styled as chips; a fieldset, so its legend labels the group. */
-export function RolePicker({ value, onChange, name, error, legend = 'Roles' }: { value: Role[]; onChange(roles: Role[]): void; name: string; error?: string; legend?: string }) {
+export function RolePicker({
+  value,
+  onChange,
+  name,
+  error,
+  legend = 'Roles',
+}: {
+  value: Role[];
+  onChange(roles: Role[]): void;
+  name: string;
+  error?: string;
+  legend?: string;
+}) {
   const errorId = error ? `${name}-error` : undefined;
   // always in the order of ROLES, so that the saved list reads the same however it was ticked
-  const toggle = (role: Role) => onChange(ROLES.map((r) => r.role).filter((r) => (r === role ? !value.includes(r) : value.includes(r))));
+  const toggle = (role: Role) =>
+    onChange(ROLES.map((r) => r.role).filter((r) => (r === role ? !value.includes(r) : value.includes(r))));
   return (
     <fieldset className={`role-picker${error ? ' field--invalid' : ''}`} aria-describedby={errorId}>
       <legend>{legend}</legend>
       <div className="role-picker__options">
         {ROLES.map((r) => (
           <label key={r.role} className={`role-option${value.includes(r.role) ? ' is-selected' : ''}`}>
-            <input type="checkbox" name={name} value={r.role} checked={value.includes(r.role)} onChange={() => toggle(r.role)} />
+            <input
+              type="checkbox"
+              name={name}
+              value={r.role}
+              checked={value.includes(r.role)}
+              onChange={() => toggle(r.role)}
+            />
             <span className="role-option__box" aria-hidden="true" />
             <span className="role-option__text">
               <strong>{r.label}</strong>

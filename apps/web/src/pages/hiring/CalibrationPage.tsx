@@ -27,7 +27,8 @@ function useCalibrations(ids: string[]): Map<string, Calibration | Error> {
     for (const id of wanted)
       void call(api.GET('/api/v1/interviewers/{id}/calibration', { params: { path: { id } } })).then(
         (c) => live && setFound((prev) => new Map(prev).set(id, c)),
-        (e: unknown) => live && setFound((prev) => new Map(prev).set(id, e instanceof Error ? e : new Error(String(e)))),
+        (e: unknown) =>
+          live && setFound((prev) => new Map(prev).set(id, e instanceof Error ? e : new Error(String(e)))),
       );
     return () => {
       live = false;
@@ -41,7 +42,10 @@ function useCalibrations(ids: string[]): Map<string, Calibration | Error> {
  * panel's majority, time to submit and how often they leave a criterion "not assessed".
  */
 export default function CalibrationPage() {
-  const people = usePaged((cursor) => call(api.GET('/api/v1/interviewers', { params: { query: { limit: 50, cursor } } })), []);
+  const people = usePaged(
+    (cursor) => call(api.GET('/api/v1/interviewers', { params: { query: { limit: 50, cursor } } })),
+    [],
+  );
   const calibrations = useCalibrations(people.items.map((p) => p.userId));
   return (
     <>
@@ -53,7 +57,9 @@ export default function CalibrationPage() {
       {people.loading && !people.items.length ? (
         <SkeletonRows label="Loading interviewers…" />
       ) : !people.items.length ? (
-        <EmptyState title="No interviewers yet">Interviewers appear here once they have the interviewer role.</EmptyState>
+        <EmptyState title="No interviewers yet">
+          Interviewers appear here once they have the interviewer role.
+        </EmptyState>
       ) : (
         <div className="hm-table-wrap" role="region" aria-label="Calibration per interviewer" tabIndex={0}>
           <table className="hm-table cal-table">
@@ -79,7 +85,12 @@ export default function CalibrationPage() {
             </thead>
             <tbody>
               {people.items.map((p) => (
-                <Row key={p.userId} name={p.name} detail={[p.title, p.department].filter(Boolean).join(' · ')} calibration={calibrations.get(p.userId)} />
+                <Row
+                  key={p.userId}
+                  name={p.name}
+                  detail={[p.title, p.department].filter(Boolean).join(' · ')}
+                  calibration={calibrations.get(p.userId)}
+                />
               ))}
             </tbody>
           </table>
@@ -97,14 +108,23 @@ export default function CalibrationPage() {
         </div>
       )}
       <p className="muted small hm-table-note">
-        Leniency is the mean of (their rating − the other panelists’ mean) on the same criteria: positive rates higher than the panel. Against the panel
-        counts interviews where their hire or no-hire call went against the others’ majority.
+        Leniency is the mean of (their rating − the other panelists’ mean) on the same criteria: positive rates higher
+        than the panel. Against the panel counts interviews where their hire or no-hire call went against the others’
+        majority.
       </p>
     </>
   );
 }
 
-function Row({ name, detail, calibration: c }: { name: string; detail: string; calibration: Calibration | Error | undefined }) {
+function Row({
+  name,
+  detail,
+  calibration: c,
+}: {
+  name: string;
+  detail: string;
+  calibration: Calibration | Error | undefined;
+}) {
   const cells =
     c === undefined ? (
       <td colSpan={5} className="muted small">
@@ -124,7 +144,9 @@ function Row({ name, detail, calibration: c }: { name: string; detail: string; c
             <>
               {c.leniency > 0 ? '+' : c.leniency < 0 ? '−' : ''}
               {Math.abs(c.leniency).toFixed(2)}
-              {Math.abs(c.leniency) >= LENIENCY_NOTE ? <span className="hm-pill cal-note">{c.leniency > 0 ? 'lenient' : 'harsh'}</span> : null}
+              {Math.abs(c.leniency) >= LENIENCY_NOTE ? (
+                <span className="hm-pill cal-note">{c.leniency > 0 ? 'lenient' : 'harsh'}</span>
+              ) : null}
               <span className="muted small cal-sub">{plural(c.comparedRatings, 'rating')} compared</span>
             </>
           )}
@@ -141,7 +163,13 @@ function Row({ name, detail, calibration: c }: { name: string; detail: string; c
             </>
           )}
         </td>
-        <td className="num">{c.medianHoursToSubmit === null ? <span className="muted small">—</span> : plural(Math.round(c.medianHoursToSubmit), 'hour')}</td>
+        <td className="num">
+          {c.medianHoursToSubmit === null ? (
+            <span className="muted small">—</span>
+          ) : (
+            plural(Math.round(c.medianHoursToSubmit), 'hour')
+          )}
+        </td>
         <td className="num">{percent(c.notAssessedShare) ?? <span className="muted small">—</span>}</td>
       </>
     );

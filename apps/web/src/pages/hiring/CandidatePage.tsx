@@ -17,9 +17,19 @@ export default function CandidatePage() {
   const time = useTimeFormat();
   const [editing, setEditing] = useState(false);
   const candidate = useResource(() => call(api.GET('/api/v1/candidates/{id}', { params: { path: { id } } })), [id]);
-  const decisions = useResource(async () => (await call(api.GET('/api/v1/candidates/{id}/decisions', { params: { path: { id } } }))).items, [id]);
-  const interviews = useResource(async () => (await call(api.GET('/api/v1/interviews', { params: { query: { candidateId: id, limit: 100 } } }))).items, [id]);
-  if (candidate.error && !candidate.data) return <ErrorNotice error={candidate.error} onRetry={candidate.reload} title="This candidate could not be loaded" />;
+  const decisions = useResource(
+    async () => (await call(api.GET('/api/v1/candidates/{id}/decisions', { params: { path: { id } } }))).items,
+    [id],
+  );
+  const interviews = useResource(
+    async () =>
+      (await call(api.GET('/api/v1/interviews', { params: { query: { candidateId: id, limit: 100 } } }))).items,
+    [id],
+  );
+  if (candidate.error && !candidate.data)
+    return (
+      <ErrorNotice error={candidate.error} onRetry={candidate.reload} title="This candidate could not be loaded" />
+    );
   const c = candidate.data;
   if (!c) return <Loading label="Loading candidate…" />;
   const upcoming = (interviews.data ?? []).filter((i) => i.status === 'scheduled');
@@ -55,11 +65,23 @@ export default function CandidatePage() {
           </>
         }
       />
-      {editing && <CandidateForm candidate={c} onCancel={() => setEditing(false)} onSaved={(next) => (candidate.setData(next), setEditing(false))} />}
+      {editing && (
+        <CandidateForm
+          candidate={c}
+          onCancel={() => setEditing(false)}
+          onSaved={(next) => (candidate.setData(next), setEditing(false))}
+        />
+      )}
       <div className="hm-two-col">
         <div className="stack">
           {interviews.error ? <ErrorNotice error={interviews.error} onRetry={interviews.reload} /> : null}
-          <Card title={<>Upcoming interviews <span className="count">{upcoming.length}</span></>}>
+          <Card
+            title={
+              <>
+                Upcoming interviews <span className="count">{upcoming.length}</span>
+              </>
+            }
+          >
             {interviews.loading && !interviews.data ? (
               <SkeletonRows rows={2} label="Loading interviews…" />
             ) : upcoming.length ? (
@@ -71,13 +93,26 @@ export default function CandidatePage() {
                 ))}
               </ul>
             ) : (
-              <EmptyState title="Nothing scheduled" action={<Link className="btn btn--primary" to={`/hiring/interviews/new?candidateId=${c.id}`}>Schedule an interview</Link>}>
+              <EmptyState
+                title="Nothing scheduled"
+                action={
+                  <Link className="btn btn--primary" to={`/hiring/interviews/new?candidateId=${c.id}`}>
+                    Schedule an interview
+                  </Link>
+                }
+              >
                 Pick a time, a panel and the questions they will ask.
               </EmptyState>
             )}
           </Card>
           {past.length > 0 && (
-            <Card title={<>Past and cancelled <span className="count">{past.length}</span></>}>
+            <Card
+              title={
+                <>
+                  Past and cancelled <span className="count">{past.length}</span>
+                </>
+              }
+            >
               <ul className="plain-list hm-interviews" aria-label="Past interviews">
                 {past.map((i) => (
                   <li key={i.id}>
@@ -89,9 +124,20 @@ export default function CandidatePage() {
           )}
         </div>
         <aside className="stack">
-          <Card title="Decisions" actions={<Link className="small" to={`/candidates/${c.id}/debrief`}>Decide in the debrief</Link>}>
+          <Card
+            title="Decisions"
+            actions={
+              <Link className="small" to={`/candidates/${c.id}/debrief`}>
+                Decide in the debrief
+              </Link>
+            }
+          >
             {decisions.error ? <ErrorNotice error={decisions.error} onRetry={decisions.reload} /> : null}
-            {decisions.data ? <DecisionHistory items={decisions.data} /> : !decisions.error && <SkeletonRows rows={1} label="Loading decisions…" />}
+            {decisions.data ? (
+              <DecisionHistory items={decisions.data} />
+            ) : (
+              !decisions.error && <SkeletonRows rows={1} label="Loading decisions…" />
+            )}
           </Card>
           <Card title="About">
             <div className="hm-person">

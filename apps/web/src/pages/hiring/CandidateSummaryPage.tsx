@@ -15,8 +15,14 @@ import { plural } from '../../lib/plural';
 /** Everything the panels said about a candidate, as charts a hiring manager can decide from. */
 export default function CandidateSummaryPage() {
   const { id = '' } = useParams();
-  const summary = useResource(() => call(api.GET('/api/v1/candidates/{id}/feedback-summary', { params: { path: { id } } })), [id]);
-  if (summary.error && !summary.data) return <ErrorNotice error={summary.error} onRetry={summary.reload} title="The feedback summary could not be loaded" />;
+  const summary = useResource(
+    () => call(api.GET('/api/v1/candidates/{id}/feedback-summary', { params: { path: { id } } })),
+    [id],
+  );
+  if (summary.error && !summary.data)
+    return (
+      <ErrorNotice error={summary.error} onRetry={summary.reload} title="The feedback summary could not be loaded" />
+    );
   if (!summary.data) return <Loading label="Loading feedback summary…" />;
   return <SummaryView s={summary.data} />;
 }
@@ -60,7 +66,9 @@ function SummaryView({ s }: { s: CandidateSummary }) {
             {submitted}
             <small>/{expected}</small>
           </dd>
-          <dd className={`hm-kpi__note small ${overdue ? 'hm-text-danger' : 'muted'}`}>{overdue ? `${overdue} overdue` : s.missing.length ? `${s.missing.length} still to come` : 'All in'}</dd>
+          <dd className={`hm-kpi__note small ${overdue ? 'hm-text-danger' : 'muted'}`}>
+            {overdue ? `${overdue} overdue` : s.missing.length ? `${s.missing.length} still to come` : 'All in'}
+          </dd>
         </div>
         <div className="hm-kpi">
           <dt>Would hire</dt>
@@ -68,7 +76,9 @@ function SummaryView({ s }: { s: CandidateSummary }) {
             {hire}
             <small>/{total}</small>
           </dd>
-          <dd className="hm-kpi__note muted small">{total ? `${Math.round((hire / total) * 100)}% yes or strong yes` : 'No recommendations yet'}</dd>
+          <dd className="hm-kpi__note muted small">
+            {total ? `${Math.round((hire / total) * 100)}% yes or strong yes` : 'No recommendations yet'}
+          </dd>
         </div>
         <div className={`hm-kpi hm-kpi--${words.tone}`}>
           <dt>Agreement</dt>
@@ -84,7 +94,9 @@ function SummaryView({ s }: { s: CandidateSummary }) {
         <Card title="Recommendations" className="hm-card-chart">
           <RecommendationBar id="chart-recommendations" counts={s.recommendations} caption="Overall recommendations" />
           <p className="muted small hm-chart-note">
-            {total ? `${total} submitted ${total === 1 ? 'scorecard' : 'scorecards'}: ${hire} for hiring, ${total - hire} against.` : 'Recommendations appear as scorecards are submitted.'}
+            {total
+              ? `${total} submitted ${total === 1 ? 'scorecard' : 'scorecards'}: ${hire} for hiring, ${total - hire} against.`
+              : 'Recommendations appear as scorecards are submitted.'}
           </p>
         </Card>
         <Card title="Ratings by competency" className="hm-card-chart hm-span-2">
@@ -93,7 +105,14 @@ function SummaryView({ s }: { s: CandidateSummary }) {
         <Card title="Agreement" className="hm-card-chart">
           <AgreementGauge id="chart-agreement" agreement={s.agreement} />
         </Card>
-        <Card title={<>Missing scorecards <span className="count">{s.missing.length}</span></>} className="hm-card-chart">
+        <Card
+          title={
+            <>
+              Missing scorecards <span className="count">{s.missing.length}</span>
+            </>
+          }
+          className="hm-card-chart"
+        >
           {s.missing.length === 0 ? (
             <p className="hm-all-in">
               <Icon name="check" /> Every panelist has submitted.
@@ -106,10 +125,15 @@ function SummaryView({ s }: { s: CandidateSummary }) {
                   <span className="hm-missing__who">
                     <strong>{m.name}</strong>
                     <span className="muted small">
-                      {m.role} · {titleOf.get(m.interviewId)?.title ?? 'Interview'} · due {time.dateTime(m.feedbackDueAt)}
+                      {m.role} · {titleOf.get(m.interviewId)?.title ?? 'Interview'} · due{' '}
+                      {time.dateTime(m.feedbackDueAt)}
                     </span>
                   </span>
-                  {m.overdue ? <span className="hm-pill hm-pill--danger">Overdue</span> : <span className="hm-pill">Due {time.relative(m.feedbackDueAt)}</span>}
+                  {m.overdue ? (
+                    <span className="hm-pill hm-pill--danger">Overdue</span>
+                  ) : (
+                    <span className="hm-pill">Due {time.relative(m.feedbackDueAt)}</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -117,7 +141,14 @@ function SummaryView({ s }: { s: CandidateSummary }) {
         </Card>
         <Card title="Timeline" className="hm-span-2">
           {s.timeline.length === 0 ? (
-            <EmptyState title="No interviews yet" action={<Link className="btn btn--primary" to={`/hiring/interviews/new?candidateId=${s.candidate.id}`}>Schedule one</Link>} />
+            <EmptyState
+              title="No interviews yet"
+              action={
+                <Link className="btn btn--primary" to={`/hiring/interviews/new?candidateId=${s.candidate.id}`}>
+                  Schedule one
+                </Link>
+              }
+            />
           ) : (
             <ol className="hm-timeline" aria-label="Interviews in order">
               {s.timeline.map((t) => (
@@ -151,6 +182,7 @@ function SummaryView({ s }: { s: CandidateSummary }) {
 function interviewCounts(timeline: { status: string }[]): string {
   const count = (status: string) => timeline.filter((t) => t.status === status).length;
   const parts = [`${count('completed')} completed`];
-  for (const status of ['awaiting_feedback', 'no_show', 'cancelled']) if (count(status)) parts.push(`${count(status)} ${interviewStatusLabel(status).toLowerCase()}`);
+  for (const status of ['awaiting_feedback', 'no_show', 'cancelled'])
+    if (count(status)) parts.push(`${count(status)} ${interviewStatusLabel(status).toLowerCase()}`);
   return parts.join(' · ');
 }

@@ -19,10 +19,18 @@ export default function CandidatesPage() {
   const { params, q, search, setSearch, update } = useUrlFilters();
   const positionId = params.get('position') ?? '';
   const [creating, setCreating] = useState(false);
-  const positions = useResource(async () => (await call(api.GET('/api/v1/positions', { params: { query: { limit: 100, status: 'open' } } }))).items, []);
+  const positions = useResource(
+    async () => (await call(api.GET('/api/v1/positions', { params: { query: { limit: 100, status: 'open' } } }))).items,
+    [],
+  );
 
   const paged = usePaged(
-    (cursor) => call(api.GET('/api/v1/candidates', { params: { query: { limit: PAGE_SIZE, cursor, q: q || undefined, positionId: positionId || undefined } } })),
+    (cursor) =>
+      call(
+        api.GET('/api/v1/candidates', {
+          params: { query: { limit: PAGE_SIZE, cursor, q: q || undefined, positionId: positionId || undefined } },
+        }),
+      ),
     [q, positionId],
   );
 
@@ -38,9 +46,20 @@ export default function CandidatesPage() {
         }
       />
       {creating && (
-        <CandidateForm positionId={positionId || undefined} positions={positions.data} onCancel={() => setCreating(false)} onSaved={(c) => navigate(`/candidates/${c.id}`)} />
+        <CandidateForm
+          positionId={positionId || undefined}
+          positions={positions.data}
+          onCancel={() => setCreating(false)}
+          onSaved={(c) => navigate(`/candidates/${c.id}`)}
+        />
       )}
-      <SearchToolbar id="candidate-search" label="Search candidates" placeholder="Search names and emails" value={search} onChange={setSearch}>
+      <SearchToolbar
+        id="candidate-search"
+        label="Search candidates"
+        placeholder="Search names and emails"
+        value={search}
+        onChange={setSearch}
+      >
         <ToolbarSelect label="Position" value={positionId} onChange={(position) => update({ position })}>
           <option value="">All positions</option>
           {(positions.data ?? []).map((p) => (
@@ -59,7 +78,14 @@ export default function CandidatesPage() {
           q || positionId ? (
             <EmptyState title="No candidates match">Try other words, or show all positions.</EmptyState>
           ) : (
-            <EmptyState title="No candidates yet" action={<button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>Add a candidate</button>}>
+            <EmptyState
+              title="No candidates yet"
+              action={
+                <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
+                  Add a candidate
+                </button>
+              }
+            >
               Add the people you are interviewing, then schedule their interviews.
             </EmptyState>
           )

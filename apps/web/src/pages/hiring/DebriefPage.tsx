@@ -31,21 +31,33 @@ export default function DebriefPage() {
   const stage = params.get('stage') ?? '';
   const toast = useToast();
   const debrief = useResource(
-    () => call(api.GET('/api/v1/candidates/{id}/debrief', { params: { path: { id }, query: stage ? { planStageId: stage } : {} } })),
+    () =>
+      call(
+        api.GET('/api/v1/candidates/{id}/debrief', {
+          params: { path: { id }, query: stage ? { planStageId: stage } : {} },
+        }),
+      ),
     [id, stage],
   );
   const candidate = useResource(() => call(api.GET('/api/v1/candidates/{id}', { params: { path: { id } } })), [id]);
   const positionId = candidate.data?.positionId;
   const plan = useResource(
-    async () => (positionId ? await call(api.GET('/api/v1/positions/{id}/plan', { params: { path: { id: positionId } } })) : null),
+    async () =>
+      positionId ? await call(api.GET('/api/v1/positions/{id}/plan', { params: { path: { id: positionId } } })) : null,
     [positionId],
   );
-  const history = useResource(async () => (await call(api.GET('/api/v1/candidates/{id}/decisions', { params: { path: { id } } }))).items, [id]);
+  const history = useResource(
+    async () => (await call(api.GET('/api/v1/candidates/{id}/decisions', { params: { path: { id } } }))).items,
+    [id],
+  );
 
-  if (debrief.error && !debrief.data) return <ErrorNotice error={debrief.error} onRetry={debrief.reload} title="The debrief could not be loaded" />;
+  if (debrief.error && !debrief.data)
+    return <ErrorNotice error={debrief.error} onRetry={debrief.reload} title="The debrief could not be loaded" />;
   if (!debrief.data) return <Loading label="Loading the debrief…" />;
   const d = debrief.data;
-  const stages: PlanStage[] = [...(plan.data?.stages ?? [])].map((s) => ({ id: s.id, name: s.name, order: s.order })).sort((a, b) => a.order - b.order);
+  const stages: PlanStage[] = [...(plan.data?.stages ?? [])]
+    .map((s) => ({ id: s.id, name: s.name, order: s.order }))
+    .sort((a, b) => a.order - b.order);
   const c = candidate.data;
   const status: CandidateStatus = c?.status ?? 'active';
   const stageLabel = stage ? (stages.find((s) => s.id === stage)?.name ?? 'this stage') : 'all stages';
@@ -125,7 +137,13 @@ export default function DebriefPage() {
           <Card title="Agreement">
             <AgreementList agreement={d.agreement} />
           </Card>
-          <Card title={<>Still missing <span className="count">{d.missing.length}</span></>}>
+          <Card
+            title={
+              <>
+                Still missing <span className="count">{d.missing.length}</span>
+              </>
+            }
+          >
             {d.missing.length === 0 ? (
               <p className="hm-all-in">
                 <Icon name="check" /> Every panelist has submitted.
@@ -148,7 +166,11 @@ export default function DebriefPage() {
           </Card>
           <Card title="Decisions">
             {history.error ? <ErrorNotice error={history.error} onRetry={history.reload} /> : null}
-            {history.data ? <DecisionHistory items={history.data} /> : !history.error && <p className="muted small">Loading…</p>}
+            {history.data ? (
+              <DecisionHistory items={history.data} />
+            ) : (
+              !history.error && <p className="muted small">Loading…</p>
+            )}
           </Card>
         </aside>
       </div>
@@ -162,7 +184,16 @@ function Views({ debrief }: { debrief: Debrief }) {
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const onKeyDown = (e: KeyboardEvent) => {
     const at = VIEWS.findIndex((v) => v.id === view);
-    const to = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null;
+    const to =
+      e.key === 'ArrowRight'
+        ? at + 1
+        : e.key === 'ArrowLeft'
+          ? at - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? VIEWS.length - 1
+              : null;
     if (to === null) return;
     e.preventDefault();
     const next = (to + VIEWS.length) % VIEWS.length;
@@ -191,7 +222,14 @@ function Views({ debrief }: { debrief: Debrief }) {
           </button>
         ))}
       </div>
-      <section role="tabpanel" id="panel-interviewer" aria-labelledby="tab-interviewer" hidden={view !== 'interviewer'} className="db-panel" tabIndex={0}>
+      <section
+        role="tabpanel"
+        id="panel-interviewer"
+        aria-labelledby="tab-interviewer"
+        hidden={view !== 'interviewer'}
+        className="db-panel"
+        tabIndex={0}
+      >
         <h2 className="db-print-only">By interviewer</h2>
         <div className="stack">
           {debrief.scorecards.map((s) => (
@@ -199,7 +237,14 @@ function Views({ debrief }: { debrief: Debrief }) {
           ))}
         </div>
       </section>
-      <section role="tabpanel" id="panel-criterion" aria-labelledby="tab-criterion" hidden={view !== 'criterion'} className="db-panel" tabIndex={0}>
+      <section
+        role="tabpanel"
+        id="panel-criterion"
+        aria-labelledby="tab-criterion"
+        hidden={view !== 'criterion'}
+        className="db-panel"
+        tabIndex={0}
+      >
         <h2 className="db-print-only">By criterion</h2>
         <ByCriterion debrief={debrief} />
       </section>

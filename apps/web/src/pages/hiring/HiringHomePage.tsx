@@ -15,17 +15,30 @@ export default function HiringHomePage() {
   const me = useUser();
   const time = useTimeFormat();
   const home = useResource(() => call(api.GET('/api/v1/me/hiring-home')), []);
-  if (home.error && !home.data) return <ErrorNotice error={home.error} onRetry={home.reload} title="Your home page could not be loaded" />;
+  if (home.error && !home.data)
+    return <ErrorNotice error={home.error} onRetry={home.reload} title="Your home page could not be loaded" />;
   if (!home.data) return <Loading label="Loading your home page…" />;
   const { decisionsWaiting, overdueScorecards, upcomingInterviews } = home.data;
 
   return (
     <>
-      <PageHeader title="Home" subtitle={`Good to see you, ${me.name.split(/\s+/)[0]}. What needs you on your positions.`} />
+      <PageHeader
+        title="Home"
+        subtitle={`Good to see you, ${me.name.split(/\s+/)[0]}. What needs you on your positions.`}
+      />
       <div className="db-home">
-        <Card title={<>Decisions waiting <span className="count">{decisionsWaiting.length}</span></>} className="db-home__wide">
+        <Card
+          title={
+            <>
+              Decisions waiting <span className="count">{decisionsWaiting.length}</span>
+            </>
+          }
+          className="db-home__wide"
+        >
           {decisionsWaiting.length === 0 ? (
-            <EmptyState title="Nothing to decide">Candidates appear here once every scorecard of their stage is in.</EmptyState>
+            <EmptyState title="Nothing to decide">
+              Candidates appear here once every scorecard of their stage is in.
+            </EmptyState>
           ) : (
             <ul className="plain-list" aria-label="Decisions waiting">
               {decisionsWaiting.map((d) => (
@@ -47,7 +60,13 @@ export default function HiringHomePage() {
             </ul>
           )}
         </Card>
-        <Card title={<>Overdue scorecards <span className="count">{overdueScorecards.length}</span></>}>
+        <Card
+          title={
+            <>
+              Overdue scorecards <span className="count">{overdueScorecards.length}</span>
+            </>
+          }
+        >
           {overdueScorecards.length === 0 ? (
             <p className="hm-all-in">Nothing overdue.</p>
           ) : (
@@ -70,7 +89,13 @@ export default function HiringHomePage() {
             </ul>
           )}
         </Card>
-        <Card title={<>Upcoming interviews <span className="count">{upcomingInterviews.length}</span></>}>
+        <Card
+          title={
+            <>
+              Upcoming interviews <span className="count">{upcomingInterviews.length}</span>
+            </>
+          }
+        >
           {upcomingInterviews.length === 0 ? (
             <p className="muted">No interview coming up.</p>
           ) : (

@@ -29,13 +29,20 @@ const KIND_LABEL: Record<string, string> = {
   cancellation: 'Cancellation notice',
   rsvp_declined: 'Decline notice',
 };
-const STATUS_LABEL: Record<string, string> = { scheduled: 'Scheduled', sent: 'Sent', skipped: 'Skipped', failed: 'Failed', cancelled: 'Cancelled' };
+const STATUS_LABEL: Record<string, string> = {
+  scheduled: 'Scheduled',
+  sent: 'Sent',
+  skipped: 'Skipped',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
 
 /** The hiring manager's view of one interview: details, panel, questions and who asks them, reminders; reschedule and cancel. */
 export default function InterviewPage() {
   const { id = '' } = useParams();
   const kit = useResource(() => call(api.GET('/api/v1/interviews/{id}', { params: { path: { id } } })), [id]);
-  if (kit.error && !kit.data) return <ErrorNotice error={kit.error} onRetry={kit.reload} title="This interview could not be loaded" />;
+  if (kit.error && !kit.data)
+    return <ErrorNotice error={kit.error} onRetry={kit.reload} title="This interview could not be loaded" />;
   if (!kit.data) return <Loading label="Loading interview…" />;
   return <InterviewView kit={kit.data} setKit={kit.setData} reload={kit.reload} />;
 }
@@ -45,12 +52,20 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
   const time = useTimeFormat();
   const toast = useToast();
   const location = useLocation();
-  const [warnings, setWarnings] = useState(() => ((location.state as { warnings?: InterviewKit['warnings'] } | null)?.warnings ?? []));
+  const [warnings, setWarnings] = useState(
+    () => (location.state as { warnings?: InterviewKit['warnings'] } | null)?.warnings ?? [],
+  );
   const [rescheduling, setRescheduling] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [problem, setProblem] = useState<unknown>();
-  const reminders = useResource(() => call(api.GET('/api/v1/interviews/{id}/reminders', { params: { path: { id: kit.id } } })), [kit.id, kit.revision]);
-  const position = useResource(() => call(api.GET('/api/v1/positions/{id}', { params: { path: { id: kit.position.id } } })), [kit.position.id]);
+  const reminders = useResource(
+    () => call(api.GET('/api/v1/interviews/{id}/reminders', { params: { path: { id: kit.id } } })),
+    [kit.id, kit.revision],
+  );
+  const position = useResource(
+    () => call(api.GET('/api/v1/positions/{id}', { params: { path: { id: kit.position.id } } })),
+    [kit.position.id],
+  );
 
   const lead = kit.panel.find((p) => p.role === 'lead');
   const names = useMemo(() => {
@@ -65,7 +80,10 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
   const downloadIcs = async () => {
     setProblem(undefined);
     try {
-      await downloadFile(api.GET('/api/v1/interviews/{id}/invite.ics', { params: { path: { id: kit.id } }, parseAs: 'blob' }), 'invite.ics');
+      await downloadFile(
+        api.GET('/api/v1/interviews/{id}/invite.ics', { params: { path: { id: kit.id } }, parseAs: 'blob' }),
+        'invite.ics',
+      );
     } catch (e) {
       setProblem(e);
     }
@@ -92,7 +110,12 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
             </button>
             {scheduled && (
               <>
-                <button type="button" className="btn" onClick={() => setRescheduling(true)} aria-expanded={rescheduling}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => setRescheduling(true)}
+                  aria-expanded={rescheduling}
+                >
                   <Icon name="clock" /> Reschedule
                 </button>
                 <button type="button" className="btn btn--danger-ghost" onClick={() => setCancelling(true)}>
@@ -153,23 +176,30 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
       <div className="hm-two-col">
         <div className="stack">
           {/* feedback is owed from the start of the interview on; a cancelled or no-show interview owes none */}
-          {new Date(kit.start).getTime() <= Date.now() && !['cancelled', 'no_show'].includes(kit.status) && <FeedbackSection kit={kit} />}
+          {new Date(kit.start).getTime() <= Date.now() && !['cancelled', 'no_show'].includes(kit.status) && (
+            <FeedbackSection kit={kit} />
+          )}
           <Card title="When and where">
             <div className="hm-when-card">
               <div className="hm-when-card__tile" aria-hidden="true">
-                <span>{new Date(kit.start).toLocaleDateString(undefined, { month: 'short', timeZone: time.timeZone })}</span>
+                <span>
+                  {new Date(kit.start).toLocaleDateString(undefined, { month: 'short', timeZone: time.timeZone })}
+                </span>
                 <b>{new Date(kit.start).toLocaleDateString(undefined, { day: 'numeric', timeZone: time.timeZone })}</b>
               </div>
               <dl className="hm-facts">
                 <dt>Your time</dt>
                 <dd data-testid="interview-local-time">
-                  {time.dateTime(kit.start)} – {time.time(kit.end)} <span className="muted small">({me.timezone.replace(/_/g, ' ')})</span>
+                  {time.dateTime(kit.start)} – {time.time(kit.end)}{' '}
+                  <span className="muted small">({me.timezone.replace(/_/g, ' ')})</span>
                 </dd>
                 {otherZone && (
                   <>
                     <dt>Scheduled in</dt>
                     <dd>
-                      {formatDateTime(kit.start, kit.scheduled.timezone)} – {formatTime(kit.end, kit.scheduled.timezone)} <span className="muted small">({kit.scheduled.timezone.replace(/_/g, ' ')})</span>
+                      {formatDateTime(kit.start, kit.scheduled.timezone)} –{' '}
+                      {formatTime(kit.end, kit.scheduled.timezone)}{' '}
+                      <span className="muted small">({kit.scheduled.timezone.replace(/_/g, ' ')})</span>
                     </dd>
                   </>
                 )}
@@ -197,7 +227,13 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
             </div>
           </Card>
 
-          <Card title={<>Questions <span className="count">{kit.questions.length}</span></>}>
+          <Card
+            title={
+              <>
+                Questions <span className="count">{kit.questions.length}</span>
+              </>
+            }
+          >
             {kit.questions.length === 0 ? (
               <p className="muted">No questions assigned: the panel brings their own.</p>
             ) : (
@@ -226,7 +262,13 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
         </div>
 
         <aside className="stack">
-          <Card title={<>Panel <span className="count">{kit.panel.length}</span></>}>
+          <Card
+            title={
+              <>
+                Panel <span className="count">{kit.panel.length}</span>
+              </>
+            }
+          >
             <ul className="plain-list hm-panel-list" aria-label="Panel">
               {kit.panel.map((p) => {
                 const asks = kit.questions.filter((q) => (q.askedBy?.userId ?? lead?.userId) === p.userId).length;
@@ -249,19 +291,34 @@ function InterviewView({ kit, setKit, reload }: { kit: InterviewKit; setKit(k: I
               })}
             </ul>
           </Card>
-          <Card title="Reminders" actions={<span className="muted small">times in {me.timezone.replace(/_/g, ' ')}</span>}>
+          <Card
+            title="Reminders"
+            actions={<span className="muted small">times in {me.timezone.replace(/_/g, ' ')}</span>}
+          >
             {reminders.error ? <ErrorNotice error={reminders.error} onRetry={reminders.reload} /> : null}
             {reminders.loading && !reminders.data ? (
               <SkeletonRows rows={3} label="Loading reminders…" />
             ) : (reminders.data?.items ?? []).length === 0 ? (
-              <EmptyState title="No reminders">{kit.status === 'cancelled' ? 'Cancelling removed them.' : 'None are planned for this interview.'}</EmptyState>
+              <EmptyState title="No reminders">
+                {kit.status === 'cancelled' ? 'Cancelling removed them.' : 'None are planned for this interview.'}
+              </EmptyState>
             ) : (
               <ReminderList items={reminders.data!.items} names={names} />
             )}
           </Card>
         </aside>
       </div>
-      {cancelling && <CancelDialog kit={kit} onClose={() => setCancelling(false)} onCancelled={(next) => (setKit(next), setCancelling(false), toast('Interview cancelled; the panel has been told'))} />}
+      {cancelling && (
+        <CancelDialog
+          kit={kit}
+          onClose={() => setCancelling(false)}
+          onCancelled={(next) => (
+            setKit(next),
+            setCancelling(false),
+            toast('Interview cancelled; the panel has been told')
+          )}
+        />
+      )}
     </>
   );
 }
@@ -295,7 +352,15 @@ function ReminderList({ items, names }: { items: Reminder[]; names: Map<string, 
 }
 
 /** A modal dialog (focus stays inside, Escape closes) asking why before cancelling. */
-function CancelDialog({ kit, onClose, onCancelled }: { kit: InterviewKit; onClose(): void; onCancelled(k: InterviewKit): void }) {
+function CancelDialog({
+  kit,
+  onClose,
+  onCancelled,
+}: {
+  kit: InterviewKit;
+  onClose(): void;
+  onCancelled(k: InterviewKit): void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
@@ -311,7 +376,14 @@ function CancelDialog({ kit, onClose, onCancelled }: { kit: InterviewKit; onClos
     setBusy(true);
     setError(undefined);
     try {
-      onCancelled(await call(api.POST('/api/v1/interviews/{id}/cancel', { params: { path: { id: kit.id } }, body: { revision: kit.revision, reason } })));
+      onCancelled(
+        await call(
+          api.POST('/api/v1/interviews/{id}/cancel', {
+            params: { path: { id: kit.id } },
+            body: { revision: kit.revision, reason },
+          }),
+        ),
+      );
     } catch (e2) {
       setError(e2);
       setBusy(false);
@@ -324,13 +396,27 @@ function CancelDialog({ kit, onClose, onCancelled }: { kit: InterviewKit; onClos
       <form onSubmit={submit} noValidate className="stack">
         <h2 id="cancel-title">Cancel this interview?</h2>
         <p className="muted">
-          {kit.title} with {kit.candidate.name}, {time.dateTime(kit.start)}. The panel gets a cancellation and their reminders stop. This cannot be undone.
+          {kit.title} with {kit.candidate.name}, {time.dateTime(kit.start)}. The panel gets a cancellation and their
+          reminders stop. This cannot be undone.
         </p>
         {error && !reasonError ? <ErrorNotice error={error} /> : null}
         <Field id="cancel-reason" label="Reason" hint="Shown to the panel." error={reasonError}>
-          <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus placeholder="e.g. The candidate withdrew" />
+          <textarea
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            autoFocus
+            placeholder="e.g. The candidate withdrew"
+          />
         </Field>
-        <FormActions onCancel={onClose} cancelLabel="Keep interview" submitLabel="Cancel interview" busyLabel="Cancelling…" busy={busy} tone="danger" />
+        <FormActions
+          onCancel={onClose}
+          cancelLabel="Keep interview"
+          submitLabel="Cancel interview"
+          busyLabel="Cancelling…"
+          busy={busy}
+          tone="danger"
+        />
       </form>
     </dialog>
   );

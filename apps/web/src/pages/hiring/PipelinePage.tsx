@@ -18,13 +18,22 @@ export default function PipelinePage() {
   const { params, q, search, setSearch, update } = useUrlFilters();
   const status = (params.get('status') ?? '') as CandidateStatus | '';
   const board = useResource(
-    () => call(api.GET('/api/v1/positions/{id}/pipeline', { params: { path: { id }, query: { q: q || undefined, status: status || undefined } } })),
+    () =>
+      call(
+        api.GET('/api/v1/positions/{id}/pipeline', {
+          params: { path: { id }, query: { q: q || undefined, status: status || undefined } },
+        }),
+      ),
     [id, q, status],
   );
   // the plan gives "Schedule" its template; the board works without it
-  const plan = useResource(() => call(api.GET('/api/v1/positions/{id}/plan', { params: { path: { id } } })).catch(() => null), [id]);
+  const plan = useResource(
+    () => call(api.GET('/api/v1/positions/{id}/plan', { params: { path: { id } } })).catch(() => null),
+    [id],
+  );
 
-  if (board.error && !board.data) return <ErrorNotice error={board.error} onRetry={board.reload} title="This pipeline could not be loaded" />;
+  if (board.error && !board.data)
+    return <ErrorNotice error={board.error} onRetry={board.reload} title="This pipeline could not be loaded" />;
   if (!board.data) return <Loading label="Loading the pipeline…" />;
   const data = board.data;
   const total = data.stages.reduce((n, s) => n + s.candidates.length, 0);
@@ -55,11 +64,18 @@ export default function PipelinePage() {
         <div className="notice notice--info">
           <Icon name="alert" />
           <p>
-            This position has no interview plan yet, so every candidate is in “Not started”. <Link to={`/positions/${id}/plan`}>Build the plan</Link> to give the board its stages.
+            This position has no interview plan yet, so every candidate is in “Not started”.{' '}
+            <Link to={`/positions/${id}/plan`}>Build the plan</Link> to give the board its stages.
           </p>
         </div>
       )}
-      <SearchToolbar id="pipeline-search" label="Filter candidates" placeholder="Filter by name or email" value={search} onChange={setSearch}>
+      <SearchToolbar
+        id="pipeline-search"
+        label="Filter candidates"
+        placeholder="Filter by name or email"
+        value={search}
+        onChange={setSearch}
+      >
         <ToolbarSelect label="Candidate status" value={status} onChange={(next) => update({ status: next })}>
           <option value="">All statuses</option>
           {CANDIDATE_STATUSES.map((s) => (
@@ -80,18 +96,31 @@ export default function PipelinePage() {
 
 /** Arrow keys move between the cards' names: ↑/↓ in a column, ←/→ to the nearest card of the next column that has one. */
 function moveFocus(board: HTMLElement, from: HTMLElement, key: string): HTMLElement | null {
-  const columns = [...board.querySelectorAll<HTMLElement>('[data-column]')].map((c) => [...c.querySelectorAll<HTMLElement>('[data-card-link]')]);
+  const columns = [...board.querySelectorAll<HTMLElement>('[data-column]')].map((c) => [
+    ...c.querySelectorAll<HTMLElement>('[data-card-link]'),
+  ]);
   const col = columns.findIndex((c) => c.includes(from));
   if (col < 0) return null;
   const row = columns[col].indexOf(from);
   if (key === 'ArrowDown') return columns[col][row + 1] ?? null;
   if (key === 'ArrowUp') return columns[col][row - 1] ?? null;
   const step = key === 'ArrowRight' ? 1 : -1;
-  for (let c = col + step; c >= 0 && c < columns.length; c += step) if (columns[c].length) return columns[c][Math.min(row, columns[c].length - 1)];
+  for (let c = col + step; c >= 0 && c < columns.length; c += step)
+    if (columns[c].length) return columns[c][Math.min(row, columns[c].length - 1)];
   return null;
 }
 
-function Board({ columns, plan, filtered, busy }: { columns: PipelineColumn[]; plan: PositionPlan | null; filtered: boolean; busy: boolean }) {
+function Board({
+  columns,
+  plan,
+  filtered,
+  busy,
+}: {
+  columns: PipelineColumn[];
+  plan: PositionPlan | null;
+  filtered: boolean;
+  busy: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const stages = [...(plan?.stages ?? [])].sort((a, b) => a.order - b.order);
   // "Not started" schedules the first stage; a stage's first interview template fills the form
@@ -100,7 +129,14 @@ function Board({ columns, plan, filtered, busy }: { columns: PipelineColumn[]; p
     return { planStageId: stage?.id ?? stageId ?? undefined, templateId: stage?.templates[0]?.id };
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(e.key) || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (
+      !['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(e.key) ||
+      e.altKey ||
+      e.ctrlKey ||
+      e.metaKey ||
+      e.shiftKey
+    )
+      return;
     const target = e.target as HTMLElement;
     if (!target.hasAttribute('data-card-link') || !ref.current) return;
     const next = moveFocus(ref.current, target, e.key);
@@ -112,11 +148,24 @@ function Board({ columns, plan, filtered, busy }: { columns: PipelineColumn[]; p
   };
   const sorted = [...columns].sort((a, b) => (a.id === null ? -1 : b.id === null ? 1 : a.order - b.order));
   return (
-    <div className="pb-board" ref={ref} onKeyDown={onKeyDown} aria-busy={busy} aria-describedby="board-hint" role="group" aria-label="Pipeline board">
+    <div
+      className="pb-board"
+      ref={ref}
+      onKeyDown={onKeyDown}
+      aria-busy={busy}
+      aria-describedby="board-hint"
+      role="group"
+      aria-label="Pipeline board"
+    >
       {sorted.map((column, i) => {
         const headingId = `column-${column.id ?? 'start'}`;
         return (
-          <section key={column.id ?? 'start'} className={`pb-column${column.id === null ? ' pb-column--start' : ''}`} aria-labelledby={headingId} data-column="">
+          <section
+            key={column.id ?? 'start'}
+            className={`pb-column${column.id === null ? ' pb-column--start' : ''}`}
+            aria-labelledby={headingId}
+            data-column=""
+          >
             <div className="pb-column__head">
               <span className="pb-column__n" aria-hidden="true">
                 {column.id === null ? '–' : sorted[0].id === null ? i : i + 1}

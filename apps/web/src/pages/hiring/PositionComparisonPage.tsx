@@ -40,10 +40,17 @@ export default function PositionComparisonPage() {
   const [downloadError, setDownloadError] = useState<unknown>();
   const [more, setMore] = useState<{ loading: boolean; error?: unknown }>({ loading: false });
   // without ?format=csv the answer is the JSON summary (the document also declares the CSV)
-  const summary = useResource(() => call(api.GET('/api/v1/positions/{id}/feedback-summary', { params: { path: { id }, query: { sort, order } } })) as Promise<PositionSummary>, [id, sort, order]);
+  const summary = useResource(
+    () =>
+      call(
+        api.GET('/api/v1/positions/{id}/feedback-summary', { params: { path: { id }, query: { sort, order } } }),
+      ) as Promise<PositionSummary>,
+    [id, sort, order],
+  );
 
   const sortBy = (key: SortKey) => {
-    const nextOrder = key === sort ? (order === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'missing' ? 'asc' : 'desc';
+    const nextOrder =
+      key === sort ? (order === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'missing' ? 'asc' : 'desc';
     setParams({ sort: key, order: nextOrder }, { replace: true });
   };
   // the summary comes a page of candidates at a time (keyset): "Show more" appends the next page
@@ -52,7 +59,11 @@ export default function PositionComparisonPage() {
     if (!current?.page.nextCursor) return;
     setMore({ loading: true });
     try {
-      const next = (await call(api.GET('/api/v1/positions/{id}/feedback-summary', { params: { path: { id }, query: { sort, order, cursor: current.page.nextCursor } } }))) as PositionSummary;
+      const next = (await call(
+        api.GET('/api/v1/positions/{id}/feedback-summary', {
+          params: { path: { id }, query: { sort, order, cursor: current.page.nextCursor } },
+        }),
+      )) as PositionSummary;
       summary.setData({ ...next, rows: [...current.rows, ...next.rows] });
       setMore({ loading: false });
     } catch (e) {
@@ -63,7 +74,13 @@ export default function PositionComparisonPage() {
     setDownloading(true);
     setDownloadError(undefined);
     try {
-      const name = await downloadFile(api.GET('/api/v1/positions/{id}/feedback-summary', { params: { path: { id }, query: { sort, order, format: 'csv' } }, parseAs: 'blob' }), 'comparison.csv');
+      const name = await downloadFile(
+        api.GET('/api/v1/positions/{id}/feedback-summary', {
+          params: { path: { id }, query: { sort, order, format: 'csv' } },
+          parseAs: 'blob',
+        }),
+        'comparison.csv',
+      );
       toast(`Downloaded ${name}`);
     } catch (e) {
       setDownloadError(e);
@@ -72,7 +89,8 @@ export default function PositionComparisonPage() {
     }
   };
 
-  if (summary.error && !summary.data) return <ErrorNotice error={summary.error} onRetry={summary.reload} title="The comparison could not be loaded" />;
+  if (summary.error && !summary.data)
+    return <ErrorNotice error={summary.error} onRetry={summary.reload} title="The comparison could not be loaded" />;
   if (!summary.data) return <Loading label="Loading comparison…" />;
   const s = summary.data;
 
@@ -91,14 +109,21 @@ export default function PositionComparisonPage() {
       {downloadError ? <ErrorNotice error={downloadError} title="The CSV could not be downloaded" /> : null}
       {summary.error ? <ErrorNotice error={summary.error} onRetry={summary.reload} /> : null}
       {s.rows.length === 0 ? (
-        <EmptyState title="No candidates to compare yet">Add candidates to this position and collect their scorecards.</EmptyState>
+        <EmptyState title="No candidates to compare yet">
+          Add candidates to this position and collect their scorecards.
+        </EmptyState>
       ) : (
         <div className="hm-table-wrap" role="region" aria-label="Candidates side by side" tabIndex={0}>
           <table className={`hm-table${summary.loading ? ' is-loading' : ''}`}>
             <thead>
               <tr>
                 {COLUMNS.map((c) => (
-                  <th key={c.key} scope="col" aria-sort={sort === c.key ? (order === 'asc' ? 'ascending' : 'descending') : undefined} className={c.numeric ? 'num' : undefined}>
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={sort === c.key ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+                    className={c.numeric ? 'num' : undefined}
+                  >
                     <button type="button" className="hm-sort" onClick={() => sortBy(c.key)}>
                       {c.label}
                       <span className={`hm-sort__arrow${sort === c.key ? ' is-on' : ''}`} aria-hidden="true">
@@ -125,7 +150,9 @@ export default function PositionComparisonPage() {
         </p>
       ) : null}
       {more.error ? <ErrorNotice error={more.error} title="More candidates could not be loaded" /> : null}
-      <p className="muted small hm-table-note">Agreement is Krippendorff’s alpha: above 0.8 the panel agrees; below 0.67 read their notes before deciding.</p>
+      <p className="muted small hm-table-note">
+        Agreement is Krippendorff’s alpha: above 0.8 the panel agrees; below 0.67 read their notes before deciding.
+      </p>
     </>
   );
 }
@@ -145,9 +172,7 @@ function Row({ row }: { row: PositionRow }) {
           <Avatar name={row.candidate.name} size="sm" />
           <span>
             <Link to={`/candidates/${row.candidate.id}/summary`}>{row.candidate.name}</Link>
-            <span className="muted small">
-              {plural(row.scorecardsSubmitted, 'scorecard')}
-            </span>
+            <span className="muted small">{plural(row.scorecardsSubmitted, 'scorecard')}</span>
           </span>
         </span>
       </th>
@@ -167,13 +192,19 @@ function Row({ row }: { row: PositionRow }) {
       <td className="hm-cell-recs">
         <RecommendationBar compact counts={row.recommendations} caption={`Recommendations for ${row.candidate.name}`} />
         <span className="small muted">
-          {row.recommendations.strong_yes + row.recommendations.yes} yes · {row.recommendations.no + row.recommendations.strong_no} no
+          {row.recommendations.strong_yes + row.recommendations.yes} yes ·{' '}
+          {row.recommendations.no + row.recommendations.strong_no} no
         </span>
       </td>
-      <td className="num">{a.enoughData && a.alpha !== null ? a.alpha.toFixed(2) : <span className="muted small">not enough</span>}</td>
+      <td className="num">
+        {a.enoughData && a.alpha !== null ? a.alpha.toFixed(2) : <span className="muted small">not enough</span>}
+      </td>
       <td className="num">
         {row.scorecardsMissing ? (
-          <span className={`hm-pill${row.missingFrom.some((m) => m.overdue) ? ' hm-pill--danger' : ''}`} title={row.missingFrom.map((m) => m.name).join(', ')}>
+          <span
+            className={`hm-pill${row.missingFrom.some((m) => m.overdue) ? ' hm-pill--danger' : ''}`}
+            title={row.missingFrom.map((m) => m.name).join(', ')}
+          >
             {row.scorecardsMissing}
             {row.missingFrom.some((m) => m.overdue) ? ' overdue' : ''}
           </span>

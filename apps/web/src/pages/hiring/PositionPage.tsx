@@ -15,7 +15,8 @@ import type { Candidate, InterviewListItem, Position } from './types';
 export default function PositionPage() {
   const { id = '' } = useParams();
   const position = useResource(() => call(api.GET('/api/v1/positions/{id}', { params: { path: { id } } })), [id]);
-  if (position.error && !position.data) return <ErrorNotice error={position.error} onRetry={position.reload} title="This position could not be loaded" />;
+  if (position.error && !position.data)
+    return <ErrorNotice error={position.error} onRetry={position.reload} title="This position could not be loaded" />;
   if (!position.data) return <Loading label="Loading position…" />;
   return <PositionView position={position.data} setPosition={position.setData} />;
 }
@@ -23,10 +24,19 @@ export default function PositionPage() {
 function PositionView({ position, setPosition }: { position: Position; setPosition(p: Position): void }) {
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
-  const candidates = usePaged((cursor) => call(api.GET('/api/v1/candidates', { params: { query: { positionId: position.id, limit: 50, cursor } } })), [position.id]);
-  const interviews = useResource(async () => (await call(api.GET('/api/v1/interviews', { params: { query: { positionId: position.id, limit: 100 } } }))).items, [position.id]);
+  const candidates = usePaged(
+    (cursor) =>
+      call(api.GET('/api/v1/candidates', { params: { query: { positionId: position.id, limit: 50, cursor } } })),
+    [position.id],
+  );
+  const interviews = useResource(
+    async () =>
+      (await call(api.GET('/api/v1/interviews', { params: { query: { positionId: position.id, limit: 100 } } }))).items,
+    [position.id],
+  );
   const byCandidate = new Map<string, InterviewListItem[]>();
-  for (const i of interviews.data ?? []) byCandidate.set(i.candidate.id, [...(byCandidate.get(i.candidate.id) ?? []), i]);
+  for (const i of interviews.data ?? [])
+    byCandidate.set(i.candidate.id, [...(byCandidate.get(i.candidate.id) ?? []), i]);
 
   return (
     <>
@@ -35,7 +45,9 @@ function PositionView({ position, setPosition }: { position: Position; setPositi
         title={position.title}
         subtitle={
           <span className="header-meta">
-            <span className={`badge badge--${position.status === 'open' ? 'published' : 'archived'}`}>{position.status}</span>
+            <span className={`badge badge--${position.status === 'open' ? 'published' : 'archived'}`}>
+              {position.status}
+            </span>
             <span>{position.department || 'No department'}</span>
             <span>Hiring manager: {position.hiringManager.name}</span>
           </span>
@@ -57,28 +69,55 @@ function PositionView({ position, setPosition }: { position: Position; setPositi
           </>
         }
       />
-      {editing && <PositionForm position={position} onCancel={() => setEditing(false)} onSaved={(p) => (setPosition(p), setEditing(false))} />}
+      {editing && (
+        <PositionForm
+          position={position}
+          onCancel={() => setEditing(false)}
+          onSaved={(p) => (setPosition(p), setEditing(false))}
+        />
+      )}
       <div className="section-head hm-section-head">
         <h2>
-          Candidates <span className="count">{candidates.items.length}{candidates.hasMore ? '+' : ''}</span>
+          Candidates{' '}
+          <span className="count">
+            {candidates.items.length}
+            {candidates.hasMore ? '+' : ''}
+          </span>
         </h2>
         <button type="button" className="btn btn--small" onClick={() => setAdding(true)} aria-expanded={adding}>
           <Icon name="plus" /> Add candidate
         </button>
       </div>
-      {adding && <CandidateForm positionId={position.id} onCancel={() => setAdding(false)} onSaved={() => (setAdding(false), candidates.reload())} />}
+      {adding && (
+        <CandidateForm
+          positionId={position.id}
+          onCancel={() => setAdding(false)}
+          onSaved={() => (setAdding(false), candidates.reload())}
+        />
+      )}
       {candidates.error ? <ErrorNotice error={candidates.error} onRetry={candidates.reload} /> : null}
       {candidates.loading && !candidates.items.length ? (
         <SkeletonRows label="Loading candidates…" />
       ) : candidates.items.length === 0 ? (
-        <EmptyState title="No candidates yet" action={<button type="button" className="btn btn--primary" onClick={() => setAdding(true)}>Add the first candidate</button>}>
+        <EmptyState
+          title="No candidates yet"
+          action={
+            <button type="button" className="btn btn--primary" onClick={() => setAdding(true)}>
+              Add the first candidate
+            </button>
+          }
+        >
           Add the people you are interviewing for this position.
         </EmptyState>
       ) : (
         <ul className="list" aria-label="Candidates">
           {candidates.items.map((c) => (
             <li key={c.id}>
-              <CandidateCard candidate={c} interviews={byCandidate.get(c.id) ?? []} loading={interviews.loading && !interviews.data} />
+              <CandidateCard
+                candidate={c}
+                interviews={byCandidate.get(c.id) ?? []}
+                loading={interviews.loading && !interviews.data}
+              />
             </li>
           ))}
         </ul>
@@ -94,7 +133,15 @@ function PositionView({ position, setPosition }: { position: Position; setPositi
   );
 }
 
-function CandidateCard({ candidate, interviews, loading }: { candidate: Candidate; interviews: InterviewListItem[]; loading: boolean }) {
+function CandidateCard({
+  candidate,
+  interviews,
+  loading,
+}: {
+  candidate: Candidate;
+  interviews: InterviewListItem[];
+  loading: boolean;
+}) {
   return (
     <section className="card hm-candidate-card" aria-label={candidate.name}>
       <div className="hm-candidate-card__head">

@@ -12,7 +12,17 @@ import { useToast } from '../../components/Toast';
 import { useTimeFormat } from '../../lib/time';
 import { useResource } from '../../lib/use-resource';
 import { CoverageMatrix, PlanWarnings } from './plan/CoverageMatrix';
-import { coverageOf, draftOf, isDirty, moved, newKey, newStage, requestOf, savedCoverage, type PlanDraft } from './plan/draft';
+import {
+  coverageOf,
+  draftOf,
+  isDirty,
+  moved,
+  newKey,
+  newStage,
+  requestOf,
+  savedCoverage,
+  type PlanDraft,
+} from './plan/draft';
 import { StageEditor } from './plan/StageEditor';
 import type { Position } from './types';
 import '../../styles/plan-board.css';
@@ -24,15 +34,40 @@ export default function PositionPlanPage() {
   const plan = useResource(() => call(api.GET('/api/v1/positions/{id}/plan', { params: { path: { id } } })), [id]);
   const failed = position.error ?? plan.error;
   if (failed && (!position.data || !plan.data))
-    return <ErrorNotice error={failed} onRetry={() => (position.reload(), plan.reload())} title="This plan could not be loaded" />;
+    return (
+      <ErrorNotice
+        error={failed}
+        onRetry={() => (position.reload(), plan.reload())}
+        title="This plan could not be loaded"
+      />
+    );
   if (!position.data || !plan.data) return <Loading label="Loading the interview plan…" />;
   // a new revision (saved here, or reloaded after someone else's save) starts a fresh draft
-  return <PlanEditor key={plan.data.revision} position={position.data} plan={plan.data} onSaved={plan.setData} onReload={plan.reload} />;
+  return (
+    <PlanEditor
+      key={plan.data.revision}
+      position={position.data}
+      plan={plan.data}
+      onSaved={plan.setData}
+      onReload={plan.reload}
+    />
+  );
 }
 
-const FIELD_PATH = /^(competencies\.\d+\.(name|description)|stages\.\d+\.(name|templates)|stages\.\d+\.templates\.\d+\.(title|durationMinutes|panelSize|questionSetIds|questionIds|competencyIds|competencyNames))\b/;
+const FIELD_PATH =
+  /^(competencies\.\d+\.(name|description)|stages\.\d+\.(name|templates)|stages\.\d+\.templates\.\d+\.(title|durationMinutes|panelSize|questionSetIds|questionIds|competencyIds|competencyNames))\b/;
 
-function PlanEditor({ position, plan, onSaved, onReload }: { position: Position; plan: PositionPlan; onSaved(p: PositionPlan): void; onReload(): void }) {
+function PlanEditor({
+  position,
+  plan,
+  onSaved,
+  onReload,
+}: {
+  position: Position;
+  plan: PositionPlan;
+  onSaved(p: PositionPlan): void;
+  onReload(): void;
+}) {
   const toast = useToast();
   const time = useTimeFormat();
   const saved = useMemo(() => draftOf(plan), [plan]);
@@ -42,7 +77,11 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
   const [announcement, setAnnouncement] = useState('');
   const [focusId, setFocusId] = useState<string | null>(null);
   const refocus = useRef<Element | null>(null);
-  const sets = useResource(async () => (await call(api.GET('/api/v1/question-sets', { params: { query: { status: 'published', limit: 100 } } }))).items, []);
+  const sets = useResource(
+    async () =>
+      (await call(api.GET('/api/v1/question-sets', { params: { query: { status: 'published', limit: 100 } } }))).items,
+    [],
+  );
 
   const dirty = isDirty(draft, saved);
   const coverage = dirty ? coverageOf(draft) : savedCoverage(plan);
@@ -60,7 +99,8 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
     const el = refocus.current as HTMLElement | null;
     refocus.current = null;
     if (!el || !el.isConnected) return;
-    if ((el as HTMLButtonElement).disabled) (el.parentElement?.querySelector('button:not(:disabled)') as HTMLElement | null)?.focus();
+    if ((el as HTMLButtonElement).disabled)
+      (el.parentElement?.querySelector('button:not(:disabled)') as HTMLElement | null)?.focus();
     else if (document.activeElement !== el) el.focus();
   }, [draft]);
   useEffect(() => {
@@ -85,7 +125,9 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
     if (to < 0 || to >= draft.stages.length) return;
     refocus.current = document.activeElement;
     restructure({ ...draft, stages: moved(draft.stages, from, to) });
-    setAnnouncement(`${draft.stages[from].name.trim() || 'The stage'} moved to position ${to + 1} of ${draft.stages.length}.`);
+    setAnnouncement(
+      `${draft.stages[from].name.trim() || 'The stage'} moved to position ${to + 1} of ${draft.stages.length}.`,
+    );
   };
   const addCompetency = () => {
     const key = newKey('competency');
@@ -95,7 +137,10 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
   const removeCompetency = (key: string) =>
     restructure({
       competencies: draft.competencies.filter((c) => c.key !== key),
-      stages: draft.stages.map((s) => ({ ...s, templates: s.templates.map((t) => ({ ...t, competencyKeys: t.competencyKeys.filter((k) => k !== key) })) })),
+      stages: draft.stages.map((s) => ({
+        ...s,
+        templates: s.templates.map((t) => ({ ...t, competencyKeys: t.competencyKeys.filter((k) => k !== key) })),
+      })),
     });
   const addStage = () => {
     const stage = newStage();
@@ -108,7 +153,12 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
     setBusy(true);
     setError(undefined);
     try {
-      const next = await call(api.PUT('/api/v1/positions/{id}/plan', { params: { path: { id: position.id } }, body: requestOf(draft, plan.revision) }));
+      const next = await call(
+        api.PUT('/api/v1/positions/{id}/plan', {
+          params: { path: { id: position.id } },
+          body: requestOf(draft, plan.revision),
+        }),
+      );
       toast('Plan saved');
       onSaved(next);
     } catch (e2) {
@@ -134,7 +184,10 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
         {stale ? (
           <div className="notice notice--warn" role="alert">
             <Icon name="alert" />
-            <p>Someone else changed the plan while you were editing it. Reload to see their version; your changes here are not saved.</p>
+            <p>
+              Someone else changed the plan while you were editing it. Reload to see their version; your changes here
+              are not saved.
+            </p>
             <button type="button" className="btn btn--small" onClick={onReload}>
               Reload the plan
             </button>
@@ -150,7 +203,9 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
           <div className="notice notice--error" role="alert">
             <Icon name="alert" />
             <div className="notice__body">
-              <p>{placed ? 'Some details need another look: see the messages by the fields.' : 'The plan was not saved.'}</p>
+              <p>
+                {placed ? 'Some details need another look: see the messages by the fields.' : 'The plan was not saved.'}
+              </p>
               {unplaced.length > 0 && (
                 <ul className="missing-list">
                   {unplaced.map((p) => (
@@ -162,20 +217,63 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
           </div>
         ) : null}
 
-        <Card title={<>Competencies <span className="count">{draft.competencies.length}</span></>} actions={<span className="muted small">What every interviewer rates the candidate on</span>}>
+        <Card
+          title={
+            <>
+              Competencies <span className="count">{draft.competencies.length}</span>
+            </>
+          }
+          actions={<span className="muted small">What every interviewer rates the candidate on</span>}
+        >
           {draft.competencies.length === 0 ? (
-            <p className="muted">No competencies yet. Add the qualities this position is hired on, e.g. System design, Ownership.</p>
+            <p className="muted">
+              No competencies yet. Add the qualities this position is hired on, e.g. System design, Ownership.
+            </p>
           ) : (
             <ul className="plain-list pl-competencies" aria-label="Competencies">
               {draft.competencies.map((c, i) => (
                 <li key={c.key} className="pl-competency">
-                  <Field id={`competency-${c.key}-name`} label="Competency" error={fieldError(`competencies.${i}.name`)}>
-                    <input value={c.name} onChange={(e) => setDraft({ ...draft, competencies: draft.competencies.map((x) => (x.key === c.key ? { ...x, name: e.target.value } : x)) })} placeholder="e.g. System design" />
+                  <Field
+                    id={`competency-${c.key}-name`}
+                    label="Competency"
+                    error={fieldError(`competencies.${i}.name`)}
+                  >
+                    <input
+                      value={c.name}
+                      onChange={(e) =>
+                        setDraft({
+                          ...draft,
+                          competencies: draft.competencies.map((x) =>
+                            x.key === c.key ? { ...x, name: e.target.value } : x,
+                          ),
+                        })
+                      }
+                      placeholder="e.g. System design"
+                    />
                   </Field>
-                  <Field id={`competency-${c.key}-description`} label="What good looks like (optional)" error={fieldError(`competencies.${i}.description`)}>
-                    <input value={c.description} onChange={(e) => setDraft({ ...draft, competencies: draft.competencies.map((x) => (x.key === c.key ? { ...x, description: e.target.value } : x)) })} />
+                  <Field
+                    id={`competency-${c.key}-description`}
+                    label="What good looks like (optional)"
+                    error={fieldError(`competencies.${i}.description`)}
+                  >
+                    <input
+                      value={c.description}
+                      onChange={(e) =>
+                        setDraft({
+                          ...draft,
+                          competencies: draft.competencies.map((x) =>
+                            x.key === c.key ? { ...x, description: e.target.value } : x,
+                          ),
+                        })
+                      }
+                    />
                   </Field>
-                  <button type="button" className="icon-btn" onClick={() => removeCompetency(c.key)} title="Remove competency">
+                  <button
+                    type="button"
+                    className="icon-btn"
+                    onClick={() => removeCompetency(c.key)}
+                    title="Remove competency"
+                  >
                     <Icon name="trash" size={16} />
                     <span className="visually-hidden">Remove competency {c.name.trim() || i + 1}</span>
                   </button>
@@ -195,7 +293,9 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
             <h2 id="stages-title">
               Stages <span className="count">{draft.stages.length}</span>
             </h2>
-            <span className="muted small">In the order candidates go through them. Alt+↑ and Alt+↓ move the stage you are in.</span>
+            <span className="muted small">
+              In the order candidates go through them. Alt+↑ and Alt+↓ move the stage you are in.
+            </span>
           </div>
           {draft.stages.length === 0 ? (
             <p className="muted pl-stages__empty">No stages yet. Add the first, e.g. Recruiter screen.</p>
@@ -210,7 +310,12 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
                   competencies={draft.competencies}
                   sets={sets.data}
                   fieldError={fieldError}
-                  onChange={(next) => (next.templates.length !== s.templates.length ? restructure : setDraft)({ ...draft, stages: draft.stages.map((x) => (x.key === s.key ? next : x)) })}
+                  onChange={(next) =>
+                    (next.templates.length !== s.templates.length ? restructure : setDraft)({
+                      ...draft,
+                      stages: draft.stages.map((x) => (x.key === s.key ? next : x)),
+                    })
+                  }
                   onMove={(delta) => moveStage(i, delta)}
                   onRemove={() => restructure({ ...draft, stages: draft.stages.filter((x) => x.key !== s.key) })}
                 />
@@ -220,18 +325,32 @@ function PlanEditor({ position, plan, onSaved, onReload }: { position: Position;
           <button type="button" className="btn btn--dashed btn--block" onClick={addStage}>
             <Icon name="plus" /> Add stage
           </button>
-          {sets.error ? <ErrorNotice error={sets.error} onRetry={sets.reload} title="The question sets could not be loaded" /> : null}
+          {sets.error ? (
+            <ErrorNotice error={sets.error} onRetry={sets.reload} title="The question sets could not be loaded" />
+          ) : null}
         </section>
 
-        <Card title="Coverage" actions={<span className="muted small">{dirty ? 'Preview: save to keep it' : 'As saved'}</span>}>
+        <Card
+          title="Coverage"
+          actions={<span className="muted small">{dirty ? 'Preview: save to keep it' : 'As saved'}</span>}
+        >
           <CoverageMatrix draft={draft} coverage={coverage} preview={dirty} />
         </Card>
 
         <div className={`pl-savebar${dirty ? ' pl-savebar--dirty' : ''}`}>
           <span className="muted small" role="status">
-            {dirty ? 'Unsaved changes' : saved.stages.length || saved.competencies.length ? `Saved${plan.updatedAt ? ` ${time.relative(plan.updatedAt)}` : ''}` : 'No plan yet'}
+            {dirty
+              ? 'Unsaved changes'
+              : saved.stages.length || saved.competencies.length
+                ? `Saved${plan.updatedAt ? ` ${time.relative(plan.updatedAt)}` : ''}`
+                : 'No plan yet'}
           </span>
-          <button type="button" className="btn btn--ghost" onClick={() => (setDraft(saved), setError(undefined))} disabled={!dirty || busy}>
+          <button
+            type="button"
+            className="btn btn--ghost"
+            onClick={() => (setDraft(saved), setError(undefined))}
+            disabled={!dirty || busy}
+          >
             Discard changes
           </button>
           <button className="btn btn--primary" disabled={busy || !dirty}>

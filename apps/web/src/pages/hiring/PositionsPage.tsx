@@ -24,7 +24,14 @@ export default function PositionsPage() {
   const canOpen = useSession().hasRole('admin', 'hiring_manager');
 
   const paged = usePaged(
-    (cursor) => call(api.GET('/api/v1/positions', { params: { query: { limit: PAGE_SIZE, cursor, q: q || undefined, status: status === 'any' ? undefined : status } } })),
+    (cursor) =>
+      call(
+        api.GET('/api/v1/positions', {
+          params: {
+            query: { limit: PAGE_SIZE, cursor, q: q || undefined, status: status === 'any' ? undefined : status },
+          },
+        }),
+      ),
     [q, status],
   );
 
@@ -39,7 +46,12 @@ export default function PositionsPage() {
               Candidates
             </Link>
             {canOpen && (
-              <button type="button" className="btn btn--primary" onClick={() => setCreating(true)} aria-expanded={creating}>
+              <button
+                type="button"
+                className="btn btn--primary"
+                onClick={() => setCreating(true)}
+                aria-expanded={creating}
+              >
                 <Icon name="plus" /> New position
               </button>
             )}
@@ -47,8 +59,18 @@ export default function PositionsPage() {
         }
       />
       {creating && <PositionForm onCancel={() => setCreating(false)} onSaved={(p) => navigate(`/positions/${p.id}`)} />}
-      <SearchToolbar id="position-search" label="Search positions" placeholder="Search titles and departments" value={search} onChange={setSearch}>
-        <ToolbarSelect label="Status" value={status} onChange={(next) => update({ status: next === 'open' ? '' : next })}>
+      <SearchToolbar
+        id="position-search"
+        label="Search positions"
+        placeholder="Search titles and departments"
+        value={search}
+        onChange={setSearch}
+      >
+        <ToolbarSelect
+          label="Status"
+          value={status}
+          onChange={(next) => update({ status: next === 'open' ? '' : next })}
+        >
           <option value="open">Open positions</option>
           <option value="closed">Closed positions</option>
           <option value="any">All positions</option>
@@ -63,7 +85,11 @@ export default function PositionsPage() {
           <div className="pb-position">
             <PositionRow position={p} />
             {/* named "Pipeline", described by the row's title: the row's own link keeps the only name with the title */}
-            <Link className="btn btn--small pb-position__board" to={`/positions/${p.id}/pipeline`} aria-describedby={`position-${p.id}-title`}>
+            <Link
+              className="btn btn--small pb-position__board"
+              to={`/positions/${p.id}/pipeline`}
+              aria-describedby={`position-${p.id}-title`}
+            >
               Pipeline
             </Link>
           </div>
@@ -72,8 +98,19 @@ export default function PositionsPage() {
           q || status !== 'open' ? (
             <EmptyState title="No positions match">Try other words, or show all positions.</EmptyState>
           ) : (
-            <EmptyState title="No open positions" action={canOpen ? <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>Open a position</button> : undefined}>
-              {canOpen ? 'Open a position to add candidates and schedule their interviews.' : 'An admin or a hiring manager opens positions; then you can add candidates and schedule their interviews.'}
+            <EmptyState
+              title="No open positions"
+              action={
+                canOpen ? (
+                  <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
+                    Open a position
+                  </button>
+                ) : undefined
+              }
+            >
+              {canOpen
+                ? 'Open a position to add candidates and schedule their interviews.'
+                : 'An admin or a hiring manager opens positions; then you can add candidates and schedule their interviews.'}
             </EmptyState>
           )
         }
@@ -92,7 +129,9 @@ function PositionRow({ position }: { position: Position }) {
       <span className="hm-row__main">
         <span className="hm-row__title" id={`position-${position.id}-title`}>
           {position.title}
-          <span className={`badge badge--${position.status === 'open' ? 'published' : 'archived'}`}>{position.status}</span>
+          <span className={`badge badge--${position.status === 'open' ? 'published' : 'archived'}`}>
+            {position.status}
+          </span>
         </span>
         <span className="hm-row__meta">{position.department || 'No department'}</span>
       </span>

@@ -25,7 +25,17 @@ import { SlotFinder } from './schedule/SlotFinder';
 import { usePoolSeats } from './schedule/usePoolSeats';
 import { stageKindOf, templateQuestions } from './schedule/fromPlan';
 import { QuestionPicker, type PickedQuestion } from './schedule/QuestionPicker';
-import { Avatar, STAGES, STAGE_LABEL, clashesOf, instantOf, nextWorkingDay, timezones, wallClock, ZoneSelect } from './shared';
+import {
+  Avatar,
+  STAGES,
+  STAGE_LABEL,
+  clashesOf,
+  instantOf,
+  nextWorkingDay,
+  timezones,
+  wallClock,
+  ZoneSelect,
+} from './shared';
 import type { Stage } from './types';
 import { plural } from '../../lib/plural';
 
@@ -35,20 +45,44 @@ const DURATIONS = [30, 45, 60, 90, 120];
 export default function ScheduleInterviewPage() {
   const [params] = useSearchParams();
   const candidateId = params.get('candidateId') ?? '';
-  const candidate = useResource(async () => (candidateId ? call(api.GET('/api/v1/candidates/{id}', { params: { path: { id: candidateId } } })) : undefined), [candidateId]);
+  const candidate = useResource(
+    async () =>
+      candidateId ? call(api.GET('/api/v1/candidates/{id}', { params: { path: { id: candidateId } } })) : undefined,
+    [candidateId],
+  );
   if (!candidateId) return <ChooseCandidate positionId={params.get('positionId') ?? ''} />;
-  if (candidate.error && !candidate.data) return <ErrorNotice error={candidate.error} onRetry={candidate.reload} title="This candidate could not be loaded" />;
+  if (candidate.error && !candidate.data)
+    return (
+      <ErrorNotice error={candidate.error} onRetry={candidate.reload} title="This candidate could not be loaded" />
+    );
   if (!candidate.data) return <Loading label="Loading candidate…" />;
-  return <Scheduler candidate={candidate.data} from={{ planStageId: params.get('planStageId') ?? '', templateId: params.get('templateId') ?? '' }} />;
+  return (
+    <Scheduler
+      candidate={candidate.data}
+      from={{ planStageId: params.get('planStageId') ?? '', templateId: params.get('templateId') ?? '' }}
+    />
+  );
 }
 
 function ChooseCandidate({ positionId }: { positionId: string }) {
   const navigate = useNavigate();
   const [, setParams] = useSearchParams();
-  const list = useResource(async () => (await call(api.GET('/api/v1/candidates', { params: { query: { limit: 100, positionId: positionId || undefined } } }))).items, [positionId]);
+  const list = useResource(
+    async () =>
+      (
+        await call(
+          api.GET('/api/v1/candidates', { params: { query: { limit: 100, positionId: positionId || undefined } } }),
+        )
+      ).items,
+    [positionId],
+  );
   return (
     <>
-      <PageHeader eyebrow={<Link to="/positions">Positions</Link>} title="Schedule an interview" subtitle="First, who is it for?" />
+      <PageHeader
+        eyebrow={<Link to="/positions">Positions</Link>}
+        title="Schedule an interview"
+        subtitle="First, who is it for?"
+      />
       <Card>
         {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
         {!list.data ? (
@@ -59,7 +93,14 @@ function ChooseCandidate({ positionId }: { positionId: string }) {
           </p>
         ) : (
           <Field id="choose-candidate" label="Candidate">
-            <select defaultValue="" onChange={(e) => e.target.value && (setParams({ candidateId: e.target.value }), navigate(`/hiring/interviews/new?candidateId=${e.target.value}`, { replace: true }))}>
+            <select
+              defaultValue=""
+              onChange={(e) =>
+                e.target.value &&
+                (setParams({ candidateId: e.target.value }),
+                navigate(`/hiring/interviews/new?candidateId=${e.target.value}`, { replace: true }))
+              }
+            >
               <option value="">Choose a candidate</option>
               {list.data.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -75,7 +116,13 @@ function ChooseCandidate({ positionId }: { positionId: string }) {
 }
 
 /** `from`: the plan stage and interview template a link (the pipeline board's "Schedule") fills the form from. */
-function Scheduler({ candidate, from }: { candidate: { id: string; name: string; email: string; positionId: string; positionTitle: string }; from: { planStageId: string; templateId: string } }) {
+function Scheduler({
+  candidate,
+  from,
+}: {
+  candidate: { id: string; name: string; email: string; positionId: string; positionTitle: string };
+  from: { planStageId: string; templateId: string };
+}) {
   const me = useUser();
   const time = useTimeFormat();
   const toast = useToast();
@@ -100,11 +147,26 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   const slotStart = instantOf(date, clock, timezone);
   const week = isoWeekStart(slotStart ?? new Date());
   const thisWeek = isoWeekStart(new Date());
-  const interviewers = useResource(async () => (await call(api.GET('/api/v1/interviewers', { params: { query: { limit: 100, week: `${week}T12:00:00Z` } } }))).items, [week]);
-  const sets = useResource(async () => (await call(api.GET('/api/v1/question-sets', { params: { query: { status: 'published', limit: 100 } } }))).items, []);
+  const interviewers = useResource(
+    async () =>
+      (await call(api.GET('/api/v1/interviewers', { params: { query: { limit: 100, week: `${week}T12:00:00Z` } } })))
+        .items,
+    [week],
+  );
+  const sets = useResource(
+    async () =>
+      (await call(api.GET('/api/v1/question-sets', { params: { query: { status: 'published', limit: 100 } } }))).items,
+    [],
+  );
 
   // the position's interview plan: a stage to schedule for, and its templates to fill the form from
-  const plan = useResource(() => call(api.GET('/api/v1/positions/{id}/plan', { params: { path: { id: candidate.positionId } } })).catch(() => null), [candidate.positionId]);
+  const plan = useResource(
+    () =>
+      call(api.GET('/api/v1/positions/{id}/plan', { params: { path: { id: candidate.positionId } } })).catch(
+        () => null,
+      ),
+    [candidate.positionId],
+  );
   const [planStageId, setPlanStageId] = useState(from.planStageId);
   const [templateId, setTemplateId] = useState('');
   const [filling, setFilling] = useState(false);
@@ -163,25 +225,45 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   useEffect(() => {
     if (!startIso || !endIso || !interviewers.data) return;
     let live = true;
-    const t = setTimeout(() => void (async () => {
-      try {
-        const free = await call(api.GET('/api/v1/interviewers', { params: { query: { limit: 100, availableFrom: startIso, availableTo: endIso } } }));
-        const freeIds = new Set(free.items.map((i) => i.userId));
-        const taken = interviewers.data!.filter((i) => !freeIds.has(i.userId));
-        const found = await Promise.all(
-          taken.map(async (i) => {
-            const seen = await call(api.GET('/api/v1/interviews', { params: { query: { interviewerId: i.userId, from: startIso, to: endIso, status: 'scheduled', limit: 5 } } })).catch(() => null);
-            return {
-              userId: i.userId,
-              clashes: (seen?.items ?? []).map((x) => ({ id: x.id, title: x.title, candidate: x.candidate.name, start: String(x.start), end: String(x.end) })),
-            };
-          }),
-        );
-        if (live) setBusy(new Map(found.map((b) => [b.userId, b])));
-      } catch {
-        if (live) setBusy(new Map());
-      }
-    })(), 350);
+    const t = setTimeout(
+      () =>
+        void (async () => {
+          try {
+            const free = await call(
+              api.GET('/api/v1/interviewers', {
+                params: { query: { limit: 100, availableFrom: startIso, availableTo: endIso } },
+              }),
+            );
+            const freeIds = new Set(free.items.map((i) => i.userId));
+            const taken = interviewers.data!.filter((i) => !freeIds.has(i.userId));
+            const found = await Promise.all(
+              taken.map(async (i) => {
+                const seen = await call(
+                  api.GET('/api/v1/interviews', {
+                    params: {
+                      query: { interviewerId: i.userId, from: startIso, to: endIso, status: 'scheduled', limit: 5 },
+                    },
+                  }),
+                ).catch(() => null);
+                return {
+                  userId: i.userId,
+                  clashes: (seen?.items ?? []).map((x) => ({
+                    id: x.id,
+                    title: x.title,
+                    candidate: x.candidate.name,
+                    start: String(x.start),
+                    end: String(x.end),
+                  })),
+                };
+              }),
+            );
+            if (live) setBusy(new Map(found.map((b) => [b.userId, b])));
+          } catch {
+            if (live) setBusy(new Map());
+          }
+        })(),
+      350,
+    );
     return () => {
       live = false;
       clearTimeout(t);
@@ -194,7 +276,9 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   const fit = useMemo(() => {
     const m = new Map<string, SlotFit>();
     const at = startIso ? new Date(startIso) : null;
-    if (at) for (const i of interviewers.data ?? []) m.set(i.userId, fits.get(i.userId) ?? { local: localTime(at, i.timezone), warnings: [] });
+    if (at)
+      for (const i of interviewers.data ?? [])
+        m.set(i.userId, fits.get(i.userId) ?? { local: localTime(at, i.timezone), warnings: [] });
     return m;
   }, [startIso, interviewers.data, fits]);
 
@@ -212,12 +296,21 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
     setPanel(next);
     seats.panelChanged(next);
     // questions given to someone who left the panel go back to the lead
-    setPicked((ps) => ps.map((p) => (p.askedBy && !next.some((n) => n.userId === p.askedBy) ? { ...p, askedBy: '' } : p)));
+    setPicked((ps) =>
+      ps.map((p) => (p.askedBy && !next.some((n) => n.userId === p.askedBy) ? { ...p, askedBy: '' } : p)),
+    );
   };
 
   // "one of a pool" seats, and the finder that fills them with the time
   // pools are an extra: without them (an error) the form schedules as before
-  const pools = useResource(() => call(api.GET('/api/v1/interviewer-pools')).then((r) => r.items, () => []), []);
+  const pools = useResource(
+    () =>
+      call(api.GET('/api/v1/interviewer-pools')).then(
+        (r) => r.items,
+        () => [],
+      ),
+    [],
+  );
   const seats = usePoolSeats(panel, changePanel);
   const poolName = (id: string) => pools.data?.find((p) => p.id === id)?.name ?? 'a pool';
   const pickSlot = (slot: Slot, zone: string) => {
@@ -263,14 +356,27 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
   };
 
   const apiError = error instanceof ApiError ? error : undefined;
-  const fieldError = (name: string) => apiError?.forField(name) ?? (apiError?.status === 400 && new RegExp(`^${name}\\b`).test(apiError.message) ? apiError.message : undefined);
+  const fieldError = (name: string) =>
+    apiError?.forField(name) ??
+    (apiError?.status === 400 && new RegExp(`^${name}\\b`).test(apiError.message) ? apiError.message : undefined);
   const startError = fieldError('start');
   const panelError = fieldError('panel');
   const questionsError = fieldError('questions');
-  const shownElsewhere = !!(startError || panelError || questionsError || clashes.length || fieldError('meetingUrl') || fieldError('durationMinutes') || fieldError('timezone'));
+  const shownElsewhere = !!(
+    startError ||
+    panelError ||
+    questionsError ||
+    clashes.length ||
+    fieldError('meetingUrl') ||
+    fieldError('durationMinutes') ||
+    fieldError('timezone')
+  );
   const lead = panel.find((p) => p.role === 'lead');
   const askerName = (id: string) => (id ? (names.get(id) ?? 'Someone') : lead ? lead.name : 'the lead');
-  const perPerson = panel.map((p) => ({ ...p, count: picked.filter((q) => (q.askedBy || lead?.userId) === p.userId).length }));
+  const perPerson = panel.map((p) => ({
+    ...p,
+    count: picked.filter((q) => (q.askedBy || lead?.userId) === p.userId).length,
+  }));
   const minutes = picked.reduce((sum, p) => sum + (p.question.timeboxMinutes ?? 0), 0);
   const otherZone = timezone !== me.timezone;
   const canSubmit = panel.length > 0 && !!lead && !!start && !seats.open && !busyState;
@@ -293,7 +399,12 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
             <div className="hm-when">
               {planStages.length > 0 && (
                 <>
-                  <Field id="plan-stage" label="Plan stage" error={fieldError('planStageId')} hint="The stage of the position's interview plan this interview belongs to.">
+                  <Field
+                    id="plan-stage"
+                    label="Plan stage"
+                    error={fieldError('planStageId')}
+                    hint="The stage of the position's interview plan this interview belongs to."
+                  >
                     <select value={planStageId} onChange={(e) => choosePlanStage(e.target.value)}>
                       <option value="">Not part of the plan</option>
                       {planStages.map((s, i) => (
@@ -303,9 +414,19 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
                       ))}
                     </select>
                   </Field>
-                  <Field id="plan-template" label="Interview from the plan" hint="Fills the title, duration and questions; everything stays editable.">
-                    <select value={templateId} onChange={(e) => chooseTemplate(e.target.value)} disabled={!planStage?.templates.length}>
-                      <option value="">{planStage?.templates.length ? 'None: fill in the form myself' : 'This stage has no interviews'}</option>
+                  <Field
+                    id="plan-template"
+                    label="Interview from the plan"
+                    hint="Fills the title, duration and questions; everything stays editable."
+                  >
+                    <select
+                      value={templateId}
+                      onChange={(e) => chooseTemplate(e.target.value)}
+                      disabled={!planStage?.templates.length}
+                    >
+                      <option value="">
+                        {planStage?.templates.length ? 'None: fill in the form myself' : 'This stage has no interviews'}
+                      </option>
                       {(planStage?.templates ?? []).map((t) => (
                         <option key={t.id} value={t.id}>
                           {t.title} · {t.durationMinutes} min
@@ -324,8 +445,17 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
                   ))}
                 </select>
               </Field>
-              <Field id="title" label="Title" hint={`Default: ${STAGE_LABEL[stage]} interview`} error={fieldError('title')}>
-                <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={`${STAGE_LABEL[stage]} interview`} />
+              <Field
+                id="title"
+                label="Title"
+                hint={`Default: ${STAGE_LABEL[stage]} interview`}
+                error={fieldError('title')}
+              >
+                <input
+                  value={title}
+                  onChange={(e) => setTitle(e.target.value)}
+                  placeholder={`${STAGE_LABEL[stage]} interview`}
+                />
               </Field>
               <Field id="date" label="Date" error={startError}>
                 <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
@@ -333,40 +463,77 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
               <Field id="time" label="Start time">
                 <input type="time" value={clock} onChange={(e) => setClock(e.target.value)} step={300} required />
               </Field>
-              <Field id="timezone" label="Timezone" error={fieldError('timezone')} hint={otherZone && start ? `${time.dateTime(start)} in your timezone (${me.timezone})` : 'Your timezone'}>
+              <Field
+                id="timezone"
+                label="Timezone"
+                error={fieldError('timezone')}
+                hint={
+                  otherZone && start ? `${time.dateTime(start)} in your timezone (${me.timezone})` : 'Your timezone'
+                }
+              >
                 <ZoneSelect zones={zones} value={timezone} onChange={setTimezone} />
               </Field>
               <Field id="duration" label="Duration" error={fieldError('durationMinutes')}>
                 <select value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
-                  {[...new Set([...DURATIONS, duration])].sort((a, b) => a - b).map((d) => (
-                    <option key={d} value={d}>
-                      {d < 60 ? `${d} minutes` : d === 60 ? '1 hour' : `${d / 60} hours`}
-                    </option>
-                  ))}
+                  {[...new Set([...DURATIONS, duration])]
+                    .sort((a, b) => a - b)
+                    .map((d) => (
+                      <option key={d} value={d}>
+                        {d < 60 ? `${d} minutes` : d === 60 ? '1 hour' : `${d / 60} hours`}
+                      </option>
+                    ))}
                 </select>
               </Field>
               <Field id="meeting-url" label="Meeting link" hint="Optional" error={fieldError('meetingUrl')}>
-                <input type="url" value={meetingUrl} onChange={(e) => setMeetingUrl(e.target.value)} placeholder="https://meet.example.com/…" />
+                <input
+                  type="url"
+                  value={meetingUrl}
+                  onChange={(e) => setMeetingUrl(e.target.value)}
+                  placeholder="https://meet.example.com/…"
+                />
               </Field>
-              <Field id="location" label="Location" hint="Optional: a room or an address" error={fieldError('location')}>
-                <input value={location} onChange={(e) => setLocation(e.target.value)} placeholder="e.g. Berlin office, room 4.2" />
+              <Field
+                id="location"
+                label="Location"
+                hint="Optional: a room or an address"
+                error={fieldError('location')}
+              >
+                <input
+                  value={location}
+                  onChange={(e) => setLocation(e.target.value)}
+                  placeholder="e.g. Berlin office, room 4.2"
+                />
               </Field>
             </div>
-            <InviteCandidateCheck id="invite-candidate" candidate={candidate.name} checked={inviteCandidate} onChange={setInviteCandidate} />
+            <InviteCandidateCheck
+              id="invite-candidate"
+              candidate={candidate.name}
+              checked={inviteCandidate}
+              onChange={setInviteCandidate}
+            />
           </Card>
 
-          <Card title={<StepTitle n={2} text="Panel" />} actions={
+          <Card
+            title={<StepTitle n={2} text="Panel" />}
+            actions={
               <span className="muted small">
                 {panel.length ? `${panel.length} chosen` : 'Choose one or more'}
                 {template ? ` · the plan asks for ${template.panelSize}` : ''}
               </span>
-            }>
+            }
+          >
             {panelError && (
               <p className="field__error hm-field-error" role="alert">
                 {panelError}
               </p>
             )}
-            <PoolSeats pools={pools.data ?? []} seats={seats.seats} nameOf={(id) => names.get(id) ?? 'someone'} onAdd={seats.add} onRemove={seats.remove} />
+            <PoolSeats
+              pools={pools.data ?? []}
+              seats={seats.seats}
+              nameOf={(id) => names.get(id) ?? 'someone'}
+              onAdd={seats.add}
+              onRemove={seats.remove}
+            />
             <PanelPicker
               interviewers={interviewers.data}
               weekLabel={week === thisWeek ? 'this week' : `in the week of ${time.date(`${week}T12:00:00Z`)}`}
@@ -381,7 +548,10 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
             />
           </Card>
 
-          <Card title={<StepTitle n={3} text="Find a time" />} actions={<span className="muted small">{duration} min, everyone free</span>}>
+          <Card
+            title={<StepTitle n={3} text="Find a time" />}
+            actions={<span className="muted small">{duration} min, everyone free</span>}
+          >
             <SlotFinder
               id="finder"
               interviewerIds={seats.named}
@@ -396,7 +566,10 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
             />
           </Card>
 
-          <Card title={<StepTitle n={4} text="Questions" />} actions={<span className="muted small">{picked.length ? `${picked.length} picked` : 'Optional'}</span>}>
+          <Card
+            title={<StepTitle n={4} text="Questions" />}
+            actions={<span className="muted small">{picked.length ? `${picked.length} picked` : 'Optional'}</span>}
+          >
             {questionsError && (
               <p className="field__error hm-field-error" role="alert">
                 {questionsError}
@@ -408,10 +581,17 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
               <>
                 {template && picked.length > 0 && (
                   <p className="muted small hm-field-error">
-                    {plural(picked.length, 'question')} from the plan’s “{template.title}”. Give them to the panelists below, or change them.
+                    {plural(picked.length, 'question')} from the plan’s “{template.title}”. Give them to the panelists
+                    below, or change them.
                   </p>
                 )}
-                <QuestionPicker sets={sets.data} setsError={sets.error} panel={panel} picked={picked} onChange={setPicked} />
+                <QuestionPicker
+                  sets={sets.data}
+                  setsError={sets.error}
+                  panel={panel}
+                  picked={picked}
+                  onChange={setPicked}
+                />
               </>
             )}
           </Card>
@@ -460,9 +640,7 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
                         <span>
                           {p.name} <span className={`hm-pill hm-pill--${p.role}`}>{p.role}</span>
                         </span>
-                        <span className="muted small">
-                          {plural(p.count, 'question')}
-                        </span>
+                        <span className="muted small">{plural(p.count, 'question')}</span>
                       </li>
                     ))}
                   </ul>
@@ -498,7 +676,8 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
               <div className="notice notice--warn hm-clash" role="status">
                 <Icon name="alert" />
                 <p>
-                  {panelBusy.map((p) => `${p.name}: ${describeBusy(busy.get(p.userId)!).toLowerCase()}`).join('. ')}. Pick another time, or schedule anyway.
+                  {panelBusy.map((p) => `${p.name}: ${describeBusy(busy.get(p.userId)!).toLowerCase()}`).join('. ')}.
+                  Pick another time, or schedule anyway.
                 </p>
               </div>
             )}
@@ -520,8 +699,15 @@ function Scheduler({ candidate, from }: { candidate: { id: string; name: string;
             <button className="btn btn--primary btn--block hm-summary__submit" disabled={!canSubmit}>
               {busyState ? 'Scheduling…' : 'Schedule interview'}
             </button>
-            {!panel.length && !seats.seats.length && <p className="muted small hm-summary__hint">Choose at least one interviewer to schedule.</p>}
-            {seats.open > 0 && <p className="muted small hm-summary__hint">Pick a time under “Find a time” to fill the pool {seats.open === 1 ? 'seat' : 'seats'}, or remove {seats.open === 1 ? 'it' : 'them'}.</p>}
+            {!panel.length && !seats.seats.length && (
+              <p className="muted small hm-summary__hint">Choose at least one interviewer to schedule.</p>
+            )}
+            {seats.open > 0 && (
+              <p className="muted small hm-summary__hint">
+                Pick a time under “Find a time” to fill the pool {seats.open === 1 ? 'seat' : 'seats'}, or remove{' '}
+                {seats.open === 1 ? 'it' : 'them'}.
+              </p>
+            )}
           </div>
         </aside>
       </form>

@@ -14,11 +14,28 @@ function useFormError() {
   const [error, setError] = useState<unknown>();
   const apiError = error instanceof ApiError ? error : undefined;
   const banner = error && !apiError?.fieldProblems.length ? <ErrorNotice error={error} /> : null;
-  return { error, setError, field: (name: string) => apiError?.forField(name) ?? (apiError && apiError.status === 400 && apiError.message.startsWith(`${name}:`) ? apiError.message.replace(/^[^:]+:\s*/, '') : undefined), banner };
+  return {
+    error,
+    setError,
+    field: (name: string) =>
+      apiError?.forField(name) ??
+      (apiError && apiError.status === 400 && apiError.message.startsWith(`${name}:`)
+        ? apiError.message.replace(/^[^:]+:\s*/, '')
+        : undefined),
+    banner,
+  };
 }
 
 /** Opens a position, or edits one (title, department, status; an admin also picks its hiring manager). */
-export function PositionForm({ position, onCancel, onSaved }: { position?: Position; onCancel(): void; onSaved(p: Position): void }) {
+export function PositionForm({
+  position,
+  onCancel,
+  onSaved,
+}: {
+  position?: Position;
+  onCancel(): void;
+  onSaved(p: Position): void;
+}) {
   const { hasRole } = useSession();
   const toast = useToast();
   const admin = hasRole('admin', 'recruiter');
@@ -30,7 +47,12 @@ export function PositionForm({ position, onCancel, onSaved }: { position?: Posit
   const err = useFormError();
   // only admins may list users; others open positions they manage themselves
   const managers = useResource(
-    async () => (hasRole('admin') ? (await call(api.GET('/api/v1/users', { params: { query: { limit: 100 } } }))).items.filter((u) => u.roles.includes('hiring_manager') && u.active !== false) : []),
+    async () =>
+      hasRole('admin')
+        ? (await call(api.GET('/api/v1/users', { params: { query: { limit: 100 } } }))).items.filter(
+            (u) => u.roles.includes('hiring_manager') && u.active !== false,
+          )
+        : [],
     [],
   );
 
@@ -39,9 +61,15 @@ export function PositionForm({ position, onCancel, onSaved }: { position?: Posit
     setBusy(true);
     err.setError(undefined);
     try {
-      const body = { title, department: department || undefined, hiringManagerId: admin && managerId ? managerId : undefined };
+      const body = {
+        title,
+        department: department || undefined,
+        hiringManagerId: admin && managerId ? managerId : undefined,
+      };
       const saved = position
-        ? await call(api.PATCH('/api/v1/positions/{id}', { params: { path: { id: position.id } }, body: { ...body, status } }))
+        ? await call(
+            api.PATCH('/api/v1/positions/{id}', { params: { path: { id: position.id } }, body: { ...body, status } }),
+          )
         : await call(api.POST('/api/v1/positions', { body }));
       toast(position ? 'Position saved' : `Position “${saved.title}” opened`);
       onSaved(saved);
@@ -53,12 +81,22 @@ export function PositionForm({ position, onCancel, onSaved }: { position?: Posit
   };
 
   return (
-    <form className="card inline-form hm-form" onSubmit={submit} noValidate aria-label={position ? 'Edit position' : 'New position'}>
+    <form
+      className="card inline-form hm-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={position ? 'Edit position' : 'New position'}
+    >
       <h2>{position ? 'Edit position' : 'New position'}</h2>
       {err.banner}
       <div className="grid-2">
         <Field id="position-title" label="Title" error={err.field('title')}>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} autoFocus placeholder="e.g. Senior Backend Engineer" />
+          <input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            autoFocus
+            placeholder="e.g. Senior Backend Engineer"
+          />
         </Field>
         <Field id="position-department" label="Department" hint="Optional" error={err.field('department')}>
           <input value={department} onChange={(e) => setDepartment(e.target.value)} placeholder="e.g. Platform" />
@@ -84,7 +122,12 @@ export function PositionForm({ position, onCancel, onSaved }: { position?: Posit
           </Field>
         )}
       </div>
-      <FormActions onCancel={onCancel} submitLabel={position ? 'Save position' : 'Open position'} busyLabel="Saving…" busy={busy} />
+      <FormActions
+        onCancel={onCancel}
+        submitLabel={position ? 'Save position' : 'Open position'}
+        busyLabel="Saving…"
+        busy={busy}
+      />
     </form>
   );
 }
@@ -117,8 +160,15 @@ export function CandidateForm({
     err.setError(undefined);
     try {
       const saved = candidate
-        ? await call(api.PATCH('/api/v1/candidates/{id}', { params: { path: { id: candidate.id } }, body: { name, email, notes } }))
-        : await call(api.POST('/api/v1/candidates', { body: { name, email, positionId: position, notes: notes || undefined } }));
+        ? await call(
+            api.PATCH('/api/v1/candidates/{id}', {
+              params: { path: { id: candidate.id } },
+              body: { name, email, notes },
+            }),
+          )
+        : await call(
+            api.POST('/api/v1/candidates', { body: { name, email, positionId: position, notes: notes || undefined } }),
+          );
       toast(candidate ? 'Candidate saved' : `${saved.name} added`);
       onSaved(saved);
     } catch (e2) {
@@ -129,7 +179,12 @@ export function CandidateForm({
   };
   const prefix = candidate ? `candidate-${candidate.id}` : 'new-candidate';
   return (
-    <form className="card inline-form hm-form" onSubmit={submit} noValidate aria-label={candidate ? 'Edit candidate' : 'New candidate'}>
+    <form
+      className="card inline-form hm-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={candidate ? 'Edit candidate' : 'New candidate'}
+    >
       <h2>{candidate ? 'Edit candidate' : 'Add a candidate'}</h2>
       {err.banner}
       <div className="grid-2">
@@ -155,7 +210,12 @@ export function CandidateForm({
       <Field id={`${prefix}-notes`} label="Notes for the hiring team" hint="Optional" error={err.field('notes')}>
         <textarea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </Field>
-      <FormActions onCancel={onCancel} submitLabel={candidate ? 'Save candidate' : 'Add candidate'} busyLabel="Saving…" busy={busy} />
+      <FormActions
+        onCancel={onCancel}
+        submitLabel={candidate ? 'Save candidate' : 'Add candidate'}
+        busyLabel="Saving…"
+        busy={busy}
+      />
     </form>
   );
 }

@@ -20,7 +20,12 @@ export const STAGE_LABEL: Record<string, string> = {
 
 export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
-export const RECOMMENDATION_LABEL: Record<Recommendation, string> = { strong_no: 'Strong no', no: 'No', yes: 'Yes', strong_yes: 'Strong yes' };
+export const RECOMMENDATION_LABEL: Record<Recommendation, string> = {
+  strong_no: 'Strong no',
+  no: 'No',
+  yes: 'Yes',
+  strong_yes: 'Strong yes',
+};
 
 /** The 1–4 scale in words, as scorecards use it. */
 export const SCALE_LABEL: Record<number, string> = { 1: 'Strong no', 2: 'No', 3: 'Yes', 4: 'Strong yes' };
@@ -37,7 +42,16 @@ export function timezones(mine: string): string[] {
 }
 
 /** A select of `zones` (from `timezones()`) shown as "America/New York"; put it in a <Field>, which gives it its id. */
-export function ZoneSelect({ zones, value, onChange, ...rest }: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> & { zones: string[]; value: string; onChange(zone: string): void }) {
+export function ZoneSelect({
+  zones,
+  value,
+  onChange,
+  ...rest
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> & {
+  zones: string[];
+  value: string;
+  onChange(zone: string): void;
+}) {
   return (
     <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
       {zones.map((z) => (
@@ -54,9 +68,25 @@ export function wallClock(instant: Date | string, timeZone: string): { date: str
   const d = typeof instant === 'string' ? new Date(instant) : instant;
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+    parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(d);
   } catch {
-    parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+    parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(d);
   }
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
@@ -94,7 +124,10 @@ export function isPast(value: string | Date): boolean {
  * Downloads a file from the API with the bearer token (a plain link cannot carry it): the answer
  * becomes a blob and a temporary link with `download` saves it under the server's file name.
  */
-export async function downloadFile(request: Promise<{ data?: unknown; error?: unknown; response: Response }>, fallbackName: string): Promise<string> {
+export async function downloadFile(
+  request: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  fallbackName: string,
+): Promise<string> {
   let result: { data?: unknown; error?: unknown; response: Response };
   try {
     result = await request;
@@ -142,7 +175,17 @@ export function clashesOf(e: unknown): Clash[] {
 export { InterviewStatusBadge };
 
 /** Dark enough for white initials (contrast above 4.5:1). */
-const AVATAR_COLOURS = ['#4338ca', '#0f766e', '#9d174d', '#1d4ed8', '#7c2d12', '#6d28d9', '#166534', '#9a3412', '#334155'];
+const AVATAR_COLOURS = [
+  '#4338ca',
+  '#0f766e',
+  '#9d174d',
+  '#1d4ed8',
+  '#7c2d12',
+  '#6d28d9',
+  '#166534',
+  '#9a3412',
+  '#334155',
+];
 
 export function Avatar({ name, size = 'md' }: { name: string; size?: 'sm' | 'md' }) {
   const initials = name
@@ -155,7 +198,11 @@ export function Avatar({ name, size = 'md' }: { name: string; size?: 'sm' | 'md'
   let hash = 0;
   for (const c of name) hash = (hash * 31 + c.charCodeAt(0)) % 9973;
   return (
-    <span className={`hm-avatar hm-avatar--${size}`} style={{ background: AVATAR_COLOURS[hash % AVATAR_COLOURS.length] }} aria-hidden="true">
+    <span
+      className={`hm-avatar hm-avatar--${size}`}
+      style={{ background: AVATAR_COLOURS[hash % AVATAR_COLOURS.length] }}
+      aria-hidden="true"
+    >
       {initials}
     </span>
   );
@@ -171,7 +218,13 @@ export function NeedsReplacementPill() {
 }
 
 /** One interview in a list: when (in my timezone), what, who, status. */
-export function InterviewRow({ interview, showCandidate = true }: { interview: InterviewListItem; showCandidate?: boolean }) {
+export function InterviewRow({
+  interview,
+  showCandidate = true,
+}: {
+  interview: InterviewListItem;
+  showCandidate?: boolean;
+}) {
   const time = useTimeFormat();
   const start = new Date(interview.start);
   return (
@@ -186,7 +239,8 @@ export function InterviewRow({ interview, showCandidate = true }: { interview: I
           {interview.title}
         </span>
         <span className="muted small">
-          {time.dateTime(interview.start)} – {time.time(interview.end)} · {plural(interview.panel.length, 'interviewer')} · {plural(interview.questionCount, 'question')}
+          {time.dateTime(interview.start)} – {time.time(interview.end)} ·{' '}
+          {plural(interview.panel.length, 'interviewer')} · {plural(interview.questionCount, 'question')}
         </span>
       </span>
       <span className="hm-interview-row__side">

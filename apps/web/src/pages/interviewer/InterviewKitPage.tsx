@@ -19,7 +19,8 @@ import { plural } from '../../lib/plural';
 export default function InterviewKitPage() {
   const { id = '' } = useParams();
   const kit = useResource(() => call(api.GET('/api/v1/interviews/{id}', { params: { path: { id } } })), [id]);
-  if (kit.error && !kit.data) return <ErrorNotice error={kit.error} onRetry={kit.reload} title="This interview could not be loaded" />;
+  if (kit.error && !kit.data)
+    return <ErrorNotice error={kit.error} onRetry={kit.reload} title="This interview could not be loaded" />;
   if (!kit.data) return <Loading label="Loading the interview kit…" />;
   return <Kit kit={kit.data} onChange={kit.setData} />;
 }
@@ -40,7 +41,8 @@ function Kit({ kit, onChange }: { kit: InterviewKit; onChange(k: InterviewKit): 
         subtitle={
           <>
             {kit.position.title}
-            {kit.position.department ? ` · ${kit.position.department}` : ''} · {kit.stage[0].toUpperCase() + kit.stage.slice(1)} stage
+            {kit.position.department ? ` · ${kit.position.department}` : ''} ·{' '}
+            {kit.stage[0].toUpperCase() + kit.stage.slice(1)} stage
             {kit.status !== 'scheduled' && (
               <>
                 {' '}
@@ -146,7 +148,13 @@ function Kit({ kit, onChange }: { kit: InterviewKit; onChange(k: InterviewKit): 
                       {p.name}
                       {p.userId === user.id && <span className="muted"> (you)</span>}
                     </strong>
-                    <span className="muted small">{plural(kit.questions.filter((q) => (q.askedBy ? q.askedBy.userId === p.userId : p.role === 'lead')).length, 'question')}</span>
+                    <span className="muted small">
+                      {plural(
+                        kit.questions.filter((q) => (q.askedBy ? q.askedBy.userId === p.userId : p.role === 'lead'))
+                          .length,
+                        'question',
+                      )}
+                    </span>
                     <RsvpChip rsvp={p.rsvp} />
                   </span>
                   <span className={`iv-role iv-role--${p.role}`}>{panelRoleLabel(p.role)}</span>
@@ -191,7 +199,9 @@ function Kit({ kit, onChange }: { kit: InterviewKit; onChange(k: InterviewKit): 
         <div className="iv-sticky-bar">
           <span className="iv-sticky-bar__text">
             You are <strong>{panelRoleLabel(me.role).toLowerCase()}</strong>
-            {kit.questions.filter(mine).length ? ` · ${plural(kit.questions.filter(mine).length, 'question')} to rate` : ''}
+            {kit.questions.filter(mine).length
+              ? ` · ${plural(kit.questions.filter(mine).length, 'question')} to rate`
+              : ''}
           </span>
           <Link className="btn btn--primary" to={`/interviews/${kit.id}/scorecard`}>
             <Icon name="edit" /> Scorecard
@@ -217,7 +227,9 @@ function KitQuestionCard({ question: q, mine }: { question: KitQuestion; mine: b
             <Icon name="clock" size={14} /> {q.timeboxMinutes} min
           </span>
         ) : null}
-        <span className={`iv-asker${mine ? ' iv-asker--me' : ''}`}>{mine ? 'You ask this' : q.askedBy ? `${q.askedBy.name} asks` : 'The lead asks'}</span>
+        <span className={`iv-asker${mine ? ' iv-asker--me' : ''}`}>
+          {mine ? 'You ask this' : q.askedBy ? `${q.askedBy.name} asks` : 'The lead asks'}
+        </span>
       </div>
       <h3 className="iv-q__prompt" id={`q-${q.id}-prompt`}>
         <span className="visually-hidden">Question {q.position + 1}: </span>
@@ -297,7 +309,9 @@ function InviteButton({ kit }: { kit: InterviewKit }) {
   const download = async () => {
     setBusy(true);
     try {
-      const text = await call(api.GET('/api/v1/interviews/{id}/invite.ics', { params: { path: { id: kit.id } }, parseAs: 'text' }));
+      const text = await call(
+        api.GET('/api/v1/interviews/{id}/invite.ics', { params: { path: { id: kit.id } }, parseAs: 'text' }),
+      );
       const url = URL.createObjectURL(new Blob([text as unknown as string], { type: 'text/calendar' }));
       const a = document.createElement('a');
       a.href = url;

@@ -14,20 +14,33 @@ const PAGE_SIZE = 10;
 
 export default function MyInterviewsPage() {
   const user = useUser();
-  const upcoming = usePaged((cursor) => call(api.GET('/api/v1/interviews/upcoming', { params: { query: { cursor, limit: PAGE_SIZE } } })), []);
+  const upcoming = usePaged(
+    (cursor) => call(api.GET('/api/v1/interviews/upcoming', { params: { query: { cursor, limit: PAGE_SIZE } } })),
+    [],
+  );
   // interviews that are over and whose scorecard I have not submitted, most urgent first, with the totals
   const [totals, setTotals] = useState<PendingScorecardTotals | null>(null);
-  const owed = usePaged(async (cursor) => {
-    const page = await call(api.GET('/api/v1/interviewers/{id}/pending-scorecards', { params: { path: { id: user.id }, query: { cursor, limit: PAGE_SIZE } } }));
-    setTotals(page.totals);
-    return page;
-  }, [user.id]);
+  const owed = usePaged(
+    async (cursor) => {
+      const page = await call(
+        api.GET('/api/v1/interviewers/{id}/pending-scorecards', {
+          params: { path: { id: user.id }, query: { cursor, limit: PAGE_SIZE } },
+        }),
+      );
+      setTotals(page.totals);
+      return page;
+    },
+    [user.id],
+  );
   const next = upcoming.items[0];
   const first = upcoming.loading && upcoming.items.length === 0;
 
   return (
     <div className="iv-page">
-      <PageHeader title="My interviews" subtitle={`Your interviews and the scorecards you owe. Times are in your timezone, ${user.timezone.replace(/_/g, ' ')}.`} />
+      <PageHeader
+        title="My interviews"
+        subtitle={`Your interviews and the scorecards you owe. Times are in your timezone, ${user.timezone.replace(/_/g, ' ')}.`}
+      />
 
       <section aria-labelledby="owed-title" className="iv-section">
         <div className="section-head">
@@ -71,7 +84,9 @@ export default function MyInterviewsPage() {
                 next ? (
                   <p className="muted small iv-after-next">Nothing else scheduled after that.</p>
                 ) : (
-                  <EmptyState title="No interviews scheduled">When a hiring manager puts you on a panel, the interview shows here with its kit.</EmptyState>
+                  <EmptyState title="No interviews scheduled">
+                    When a hiring manager puts you on a panel, the interview shows here with its kit.
+                  </EmptyState>
                 )
               }
             />
@@ -163,10 +178,18 @@ function InterviewRow({ interview: i, userId }: { interview: InterviewSummary; u
         </p>
       </div>
       <div className="iv-row__actions">
-        <Link className="btn btn--small" to={`/interviews/${i.id}`} aria-label={`Kit for ${i.candidate.name}, ${w.dateTime(i.start)}`}>
+        <Link
+          className="btn btn--small"
+          to={`/interviews/${i.id}`}
+          aria-label={`Kit for ${i.candidate.name}, ${w.dateTime(i.start)}`}
+        >
           Kit
         </Link>
-        <Link className="btn btn--small" to={`/interviews/${i.id}/scorecard`} aria-label={`Scorecard for ${i.candidate.name}, ${w.dateTime(i.start)}`}>
+        <Link
+          className="btn btn--small"
+          to={`/interviews/${i.id}/scorecard`}
+          aria-label={`Scorecard for ${i.candidate.name}, ${w.dateTime(i.start)}`}
+        >
           Scorecard
         </Link>
       </div>
@@ -190,17 +213,29 @@ function OwedRow({ item: o }: { item: PendingScorecard }) {
           ) : (
             <span className="iv-pill iv-pill--warn">Due {w.relative(o.feedbackDueAt)}</span>
           )}
-          <span>{o.scorecardState === 'draft' && o.draftUpdatedAt ? `Draft saved ${w.relative(o.draftUpdatedAt)}` : 'Not started'}</span>
+          <span>
+            {o.scorecardState === 'draft' && o.draftUpdatedAt
+              ? `Draft saved ${w.relative(o.draftUpdatedAt)}`
+              : 'Not started'}
+          </span>
           <span>Interviewed {w.dateTime(o.start)}</span>
           <span>{o.position.title}</span>
           <span className={`iv-role iv-role--${o.role}`}>{panelRoleLabel(o.role)}</span>
         </p>
       </div>
       <div className="iv-row__actions">
-        <Link className="btn btn--small" to={`/interviews/${o.interviewId}`} aria-label={`Kit for ${o.candidate.name}, ${w.dateTime(o.start)}`}>
+        <Link
+          className="btn btn--small"
+          to={`/interviews/${o.interviewId}`}
+          aria-label={`Kit for ${o.candidate.name}, ${w.dateTime(o.start)}`}
+        >
           Kit
         </Link>
-        <Link className="btn btn--small btn--primary" to={`/interviews/${o.interviewId}/scorecard`} aria-label={`${verb} scorecard for ${o.candidate.name}, ${w.dateTime(o.start)}`}>
+        <Link
+          className="btn btn--small btn--primary"
+          to={`/interviews/${o.interviewId}/scorecard`}
+          aria-label={`${verb} scorecard for ${o.candidate.name}, ${w.dateTime(o.start)}`}
+        >
           {verb} scorecard
         </Link>
       </div>

@@ -15,7 +15,15 @@ const CHOICES: Array<{ value: Answer; label: string; done: string }> = [
 ];
 
 /** The panelist's own answer to the invitation: Accept / Tentative / Decline, with an optional note. */
-export function RsvpCard({ kit, userId, onChange }: { kit: InterviewKit; userId: string; onChange(k: InterviewKit): void }) {
+export function RsvpCard({
+  kit,
+  userId,
+  onChange,
+}: {
+  kit: InterviewKit;
+  userId: string;
+  onChange(k: InterviewKit): void;
+}) {
   const me = kit.panel.find((p) => p.userId === userId)!;
   const toast = useToast();
   const [note, setNote] = useState(me.rsvpNote ?? '');
@@ -27,7 +35,12 @@ export function RsvpCard({ kit, userId, onChange }: { kit: InterviewKit; userId:
     setBusy(response);
     setError(undefined);
     try {
-      const next = await call(api.POST('/api/v1/interviews/{id}/rsvp', { params: { path: { id: kit.id } }, body: { response, note: note.trim() || undefined } }));
+      const next = await call(
+        api.POST('/api/v1/interviews/{id}/rsvp', {
+          params: { path: { id: kit.id } },
+          body: { response, note: note.trim() || undefined },
+        }),
+      );
       onChange(next);
       toast(CHOICES.find((c) => c.value === response)!.done);
     } catch (e) {
@@ -50,8 +63,19 @@ export function RsvpCard({ kit, userId, onChange }: { kit: InterviewKit; userId:
       {open ? (
         <>
           {error && !noteError ? <ErrorNotice error={error} /> : null}
-          <Field id="rsvp-note" label="Note (optional)" hint="Seen by the recruiter and the hiring manager." error={noteError}>
-            <textarea rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. On leave that day" />
+          <Field
+            id="rsvp-note"
+            label="Note (optional)"
+            hint="Seen by the recruiter and the hiring manager."
+            error={noteError}
+          >
+            <textarea
+              rows={2}
+              maxLength={1000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="e.g. On leave that day"
+            />
           </Field>
           <div className="rsvp-card__choices" role="group" aria-label="Answer the invitation">
             {CHOICES.map((c) => (

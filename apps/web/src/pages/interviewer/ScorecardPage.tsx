@@ -23,7 +23,10 @@ const SCALE_OPTIONS = SCALE.map((s) => ({ value: s.value, score: s.value, label:
 export default function ScorecardPage() {
   const { id = '' } = useParams();
   const kit = useResource(() => call(api.GET('/api/v1/interviews/{id}', { params: { path: { id } } })), [id]);
-  const mine = useResource(() => call(api.GET('/api/v1/interviews/{id}/scorecards/mine', { params: { path: { id } } })), [id]);
+  const mine = useResource(
+    () => call(api.GET('/api/v1/interviews/{id}/scorecards/mine', { params: { path: { id } } })),
+    [id],
+  );
   const error = kit.error ?? mine.error;
   if (error && !(kit.data && mine.data))
     return (
@@ -41,7 +44,15 @@ export default function ScorecardPage() {
   return <Editor key={`${id}:${mine.data.version}`} kit={kit.data} initial={mine.data} onReopened={mine.setData} />;
 }
 
-function Editor({ kit, initial, onReopened }: { kit: InterviewKit; initial: Scorecard; onReopened(card: Scorecard): void }) {
+function Editor({
+  kit,
+  initial,
+  onReopened,
+}: {
+  kit: InterviewKit;
+  initial: Scorecard;
+  onReopened(card: Scorecard): void;
+}) {
   const user = useUser();
   const toast = useToast();
   const draft = useScorecardDraft(kit.id, user.id, initial);
@@ -59,7 +70,10 @@ function Editor({ kit, initial, onReopened }: { kit: InterviewKit; initial: Scor
   const missing: Missing[] = useMemo(() => {
     const keys = new Set(localMissing.map((m) => m.key));
     const extra = serverMissing
-      .map((m) => ({ key: m.kind === 'recommendation' ? 'recommendation' : ratingKey(m.questionId ?? '', m.criterionId ?? ''), label: m.label }))
+      .map((m) => ({
+        key: m.kind === 'recommendation' ? 'recommendation' : ratingKey(m.questionId ?? '', m.criterionId ?? ''),
+        label: m.label,
+      }))
       .filter((m) => !keys.has(m.key) && stillMissing(form, m.key));
     return [...localMissing, ...extra];
   }, [localMissing, serverMissing, form]);
@@ -116,7 +130,8 @@ function Editor({ kit, initial, onReopened }: { kit: InterviewKit; initial: Scor
         <div className="notice notice--info" role="status">
           <Icon name="check" />
           <p>
-            Restored {draft.restored === 1 ? 'one change' : `${draft.restored} changes`} kept on this device that had not reached the server yet; they are being saved now.
+            Restored {draft.restored === 1 ? 'one change' : `${draft.restored} changes`} kept on this device that had
+            not reached the server yet; they are being saved now.
           </p>
         </div>
       )}
@@ -126,7 +141,10 @@ function Editor({ kit, initial, onReopened }: { kit: InterviewKit; initial: Scor
           {assigned.length === 0 && (
             <div className="notice notice--info">
               <Icon name="alert" />
-              <p>No question is assigned to you in this interview: give your overall recommendation, and rate any question you took part in below.</p>
+              <p>
+                No question is assigned to you in this interview: give your overall recommendation, and rate any
+                question you took part in below.
+              </p>
             </div>
           )}
           {assigned.map((q) => (
@@ -135,7 +153,8 @@ function Editor({ kit, initial, onReopened }: { kit: InterviewKit; initial: Scor
           {others.length > 0 && (
             <details className="iv-others" open={assigned.length === 0}>
               <summary>
-                Questions others ask <span className="count">{others.length}</span> <span className="muted small">optional</span>
+                Questions others ask <span className="count">{others.length}</span>{' '}
+                <span className="muted small">optional</span>
               </summary>
               {others.map((q) => (
                 <QuestionScore key={q.questionId} q={q} form={form} change={draft.change} missing={missingKeys} />
@@ -143,7 +162,10 @@ function Editor({ kit, initial, onReopened }: { kit: InterviewKit; initial: Scor
             </details>
           )}
 
-          <section className={`card iv-overall${missingKeys.has('recommendation') ? ' is-missing' : ''}`} aria-labelledby="overall-title">
+          <section
+            className={`card iv-overall${missingKeys.has('recommendation') ? ' is-missing' : ''}`}
+            aria-labelledby="overall-title"
+          >
             <h2 id="overall-title">Overall</h2>
             <div className="iv-overall__rec" id="recommendation">
               <span className="iv-overall__label" id="rec-label">
@@ -195,9 +217,7 @@ function Editor({ kit, initial, onReopened }: { kit: InterviewKit; initial: Scor
                 <div className="notice notice--error" role="alert">
                   <Icon name="alert" />
                   <div className="notice__body">
-                    <strong>
-                      Still missing {missing.length === 1 ? 'one item' : `${missing.length} items`}
-                    </strong>
+                    <strong>Still missing {missing.length === 1 ? 'one item' : `${missing.length} items`}</strong>
                     <ul className="missing-list">
                       {missing.map((m) => (
                         <li key={m.key}>
@@ -236,7 +256,8 @@ function Editor({ kit, initial, onReopened }: { kit: InterviewKit; initial: Scor
             </p>
           </section>
           <p className="small muted iv-blind">
-            <Icon name="alert" size={14} /> Blind feedback: the other panelists’ scorecards stay hidden until you submit yours.
+            <Icon name="alert" size={14} /> Blind feedback: the other panelists’ scorecards stay hidden until you submit
+            yours.
           </p>
         </aside>
       </div>
@@ -252,11 +273,28 @@ function stillMissing(form: Form, key: string): boolean {
 
 type Change = ReturnType<typeof useScorecardDraft>['change'];
 
-function QuestionScore({ q, form, change, missing }: { q: ScorecardQuestion; form: Form; change: Change; missing: Set<string> }) {
+function QuestionScore({
+  q,
+  form,
+  change,
+  missing,
+}: {
+  q: ScorecardQuestion;
+  form: Form;
+  change: Change;
+  missing: Set<string>;
+}) {
   const notes = form.questions[q.questionId] ?? { notes: '', followUpsAsked: [] };
   const qKey = `q:${q.questionId}`;
   const setQ = (patch: Partial<typeof notes>, delay?: number) =>
-    change(qKey, (f) => ({ ...f, questions: { ...f.questions, [q.questionId]: { ...(f.questions[q.questionId] ?? notes), ...patch } } }), delay);
+    change(
+      qKey,
+      (f) => ({
+        ...f,
+        questions: { ...f.questions, [q.questionId]: { ...(f.questions[q.questionId] ?? notes), ...patch } },
+      }),
+      delay,
+    );
   return (
     <article className="card iv-sq" id={`sq-${q.questionId}`} aria-labelledby={`sq-${q.questionId}-title`}>
       <div className="iv-q__top">
@@ -276,7 +314,11 @@ function QuestionScore({ q, form, change, missing }: { q: ScorecardQuestion; for
           const base = `crit-${key}`;
           const isMissing = missing.has(key);
           return (
-            <div key={c.criterionId} id={base} className={`iv-crit${isMissing ? ' is-missing' : ''}${r.notAssessed ? ' is-na' : ''}`}>
+            <div
+              key={c.criterionId}
+              id={base}
+              className={`iv-crit${isMissing ? ' is-missing' : ''}${r.notAssessed ? ' is-na' : ''}`}
+            >
               <div className="iv-crit__text">
                 <span className="iv-crit__label" id={`${base}-label`}>
                   {c.label}
@@ -297,15 +339,33 @@ function QuestionScore({ q, form, change, missing }: { q: ScorecardQuestion; for
                   options={SCALE_OPTIONS}
                   value={r.notAssessed ? null : r.rating}
                   labelledBy={`${base}-label`}
-                  describedBy={[c.description ? `${base}-desc` : '', isMissing ? `${base}-error` : ''].filter(Boolean).join(' ') || undefined}
-                  onChange={(v) => change(`r:${key}`, (f) => ({ ...f, ratings: { ...f.ratings, [key]: { rating: v, notAssessed: false } } }), 0)}
+                  describedBy={
+                    [c.description ? `${base}-desc` : '', isMissing ? `${base}-error` : ''].filter(Boolean).join(' ') ||
+                    undefined
+                  }
+                  onChange={(v) =>
+                    change(
+                      `r:${key}`,
+                      (f) => ({ ...f, ratings: { ...f.ratings, [key]: { rating: v, notAssessed: false } } }),
+                      0,
+                    )
+                  }
                 />
                 <button
                   type="button"
                   className={`iv-na${r.notAssessed ? ' is-on' : ''}`}
                   aria-pressed={r.notAssessed}
                   aria-label={`N/A, not assessed: ${c.label}`}
-                  onClick={() => change(`r:${key}`, (f) => ({ ...f, ratings: { ...f.ratings, [key]: { rating: null, notAssessed: !r.notAssessed } } }), 0)}
+                  onClick={() =>
+                    change(
+                      `r:${key}`,
+                      (f) => ({
+                        ...f,
+                        ratings: { ...f.ratings, [key]: { rating: null, notAssessed: !r.notAssessed } },
+                      }),
+                      0,
+                    )
+                  }
                 >
                   N/A
                 </button>
@@ -323,7 +383,14 @@ function QuestionScore({ q, form, change, missing }: { q: ScorecardQuestion; for
                 type="checkbox"
                 checked={notes.followUpsAsked.includes(f.id)}
                 onChange={(e) =>
-                  setQ({ followUpsAsked: e.target.checked ? [...notes.followUpsAsked, f.id] : notes.followUpsAsked.filter((x) => x !== f.id) }, 0)
+                  setQ(
+                    {
+                      followUpsAsked: e.target.checked
+                        ? [...notes.followUpsAsked, f.id]
+                        : notes.followUpsAsked.filter((x) => x !== f.id),
+                    },
+                    0,
+                  )
                 }
               />
               <span>{f.prompt}</span>
@@ -379,7 +446,11 @@ function SaveStatus({ state }: { state: SaveState }) {
   }
   return (
     <p className={`iv-status iv-status--${kind}`} role="status" aria-live="polite">
-      {state.kind === 'saving' || state.kind === 'pending' ? <span className="spinner iv-status__spin" aria-hidden="true" /> : <Icon name={icon} size={16} />}
+      {state.kind === 'saving' || state.kind === 'pending' ? (
+        <span className="spinner iv-status__spin" aria-hidden="true" />
+      ) : (
+        <Icon name={icon} size={16} />
+      )}
       <span>{text}</span>
     </p>
   );

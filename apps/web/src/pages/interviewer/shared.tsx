@@ -19,7 +19,8 @@ export const RECOMMENDATIONS: Array<{ value: Recommendation; score: number; labe
   { value: 'strong_yes', score: 4, label: 'Strong yes', hint: 'I would fight to hire' },
 ];
 
-export const recommendationLabel = (r: Recommendation | null | undefined) => RECOMMENDATIONS.find((x) => x.value === r)?.label ?? 'No recommendation';
+export const recommendationLabel = (r: Recommendation | null | undefined) =>
+  RECOMMENDATIONS.find((x) => x.value === r)?.label ?? 'No recommendation';
 export const scaleLabel = (n: number | null | undefined) => SCALE.find((s) => s.value === n)?.label ?? '';
 
 const ROLE_LABEL = { lead: 'Lead', panelist: 'Panelist', shadow: 'Shadow' } as const;
@@ -51,10 +52,14 @@ export function useWhen() {
       weekday: (v: string | Date) => fmt(tz, { weekday: 'short' }).format(d(v)),
       day: (v: string | Date) => fmt(tz, { day: 'numeric' }).format(d(v)),
       month: (v: string | Date) => fmt(tz, { month: 'short' }).format(d(v)),
-      longDate: (v: string | Date) => fmt(tz, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(d(v)),
+      longDate: (v: string | Date) =>
+        fmt(tz, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(d(v)),
       range: (start: string | Date, end: string | Date) => `${time.time(start)} – ${time.time(end)}`,
       /** "GMT-5" or "CET": which clock the times are on. */
-      zoneName: (v: string | Date) => fmt(tz, { timeZoneName: 'short' }).formatToParts(d(v)).find((p) => p.type === 'timeZoneName')?.value ?? tz,
+      zoneName: (v: string | Date) =>
+        fmt(tz, { timeZoneName: 'short' })
+          .formatToParts(d(v))
+          .find((p) => p.type === 'timeZoneName')?.value ?? tz,
     };
   }, [time]);
 }
@@ -70,7 +75,11 @@ export function Avatar({ name, size = 30 }: { name: string; size?: number }) {
   let h = 0;
   for (const c of name) h = (h * 31 + c.charCodeAt(0)) % 360;
   return (
-    <span className="iv-avatar" style={{ width: size, height: size, background: `hsl(${h} 40% 30%)` }} aria-hidden="true">
+    <span
+      className="iv-avatar"
+      style={{ width: size, height: size, background: `hsl(${h} 40% 30%)` }}
+      aria-hidden="true"
+    >
       {initials}
     </span>
   );

@@ -64,7 +64,9 @@ export default function ImportGuidePage() {
 
   const apiError = error instanceof ApiError ? error : undefined;
   const line = apiError?.detail<number>('line');
-  const contentError = apiError?.forField('content') ?? (apiError?.status === 422 ? `${apiError.message}${line ? ` (line ${line})` : ''}` : undefined);
+  const contentError =
+    apiError?.forField('content') ??
+    (apiError?.status === 422 ? `${apiError.message}${line ? ` (line ${line})` : ''}` : undefined);
   const edited = () => preview && setPreview(undefined);
 
   return (
@@ -92,11 +94,18 @@ export default function ImportGuidePage() {
                 setContent(e.target.value);
                 edited();
               }}
-              placeholder={'Backend Engineer Interview Guide\n\nTechnical questions\n1. How would you design …\nFollow-up questions\n- …\nWhat to look for\n…'}
+              placeholder={
+                'Backend Engineer Interview Guide\n\nTechnical questions\n1. How would you design …\nFollow-up questions\n- …\nWhat to look for\n…'
+              }
             />
           </Field>
           <div className="grid-2">
-            <Field id="guide-name" label="Set name" hint="Optional: the guide's title is used otherwise." error={apiError?.forField('name')}>
+            <Field
+              id="guide-name"
+              label="Set name"
+              hint="Optional: the guide's title is used otherwise."
+              error={apiError?.forField('name')}
+            >
               <input value={name} onChange={(e) => (setName(e.target.value), edited())} />
             </Field>
             <Field id="guide-format" label="Format" error={apiError?.forField('format')}>
@@ -121,7 +130,10 @@ export default function ImportGuidePage() {
           ) : (
             <Card className="card--muted">
               <h2 className="h3">What you will see</h2>
-              <p className="muted">After a preview: how many questions, follow-ups and criteria were found, which types were guessed, and any lines that need a look, with their line numbers.</p>
+              <p className="muted">
+                After a preview: how many questions, follow-ups and criteria were found, which types were guessed, and
+                any lines that need a look, with their line numbers.
+              </p>
             </Card>
           )}
         </div>
@@ -130,7 +142,17 @@ export default function ImportGuidePage() {
   );
 }
 
-function Report({ preview, onLine, onSave, saving }: { preview: ImportPreview; onLine(line: number): void; onSave(): void; saving: boolean }) {
+function Report({
+  preview,
+  onLine,
+  onSave,
+  saving,
+}: {
+  preview: ImportPreview;
+  onLine(line: number): void;
+  onSave(): void;
+  saving: boolean;
+}) {
   const { report, questions } = preview;
   const missingCriteria = questions.filter((q) => q.criteria.length === 0).length;
   const LineButton = ({ line }: { line: number }) => (
@@ -142,7 +164,9 @@ function Report({ preview, onLine, onSave, saving }: { preview: ImportPreview; o
     <section className="card stack" aria-labelledby="report-title">
       <div className="card__head">
         <h2 id="report-title">Import report</h2>
-        <span className="muted small">Read as {report.format === 'json' ? 'JSON' : report.format === 'markdown' ? 'Markdown' : 'plain text'}</span>
+        <span className="muted small">
+          Read as {report.format === 'json' ? 'JSON' : report.format === 'markdown' ? 'Markdown' : 'plain text'}
+        </span>
       </div>
       <p className="report-name">
         <span className="muted">Set name</span> <strong>{preview.name}</strong>
@@ -165,8 +189,8 @@ function Report({ preview, onLine, onSave, saving }: { preview: ImportPreview; o
         <div className="notice notice--warn">
           <Icon name="alert" />
           <p>
-            {missingCriteria === 1 ? 'One question has' : `${missingCriteria} questions have`} no “what to look for” criteria. You can save now and add them before
-            publishing.
+            {missingCriteria === 1 ? 'One question has' : `${missingCriteria} questions have`} no “what to look for”
+            criteria. You can save now and add them before publishing.
           </p>
         </div>
       )}
@@ -180,7 +204,9 @@ function Report({ preview, onLine, onSave, saving }: { preview: ImportPreview; o
               <div className="found-list__meta">
                 <TypeChip type={q.type} inferred={q.typeInferred} />
                 <span>{plural(q.followUps.length, 'follow-up')}</span>
-                <span className={q.criteria.length ? '' : 'text-warn'}>{q.criteria.length ? plural(q.criteria.length, 'criterion', 'criteria') : 'No criteria'}</span>
+                <span className={q.criteria.length ? '' : 'text-warn'}>
+                  {q.criteria.length ? plural(q.criteria.length, 'criterion', 'criteria') : 'No criteria'}
+                </span>
               </div>
             </div>
           </li>
@@ -198,7 +224,17 @@ function Report({ preview, onLine, onSave, saving }: { preview: ImportPreview; o
   );
 }
 
-function ReportLines({ title, lines, tone, LineButton }: { title: string; lines: Array<{ line: number; message: string }>; tone: string; LineButton(p: { line: number }): ReactNode }) {
+function ReportLines({
+  title,
+  lines,
+  tone,
+  LineButton,
+}: {
+  title: string;
+  lines: Array<{ line: number; message: string }>;
+  tone: string;
+  LineButton(p: { line: number }): ReactNode;
+}) {
   if (!lines.length) return null;
   return (
     <details className={`report-lines report-lines--${tone}`} open={tone === 'warn'}>
@@ -216,4 +252,3 @@ function ReportLines({ title, lines, tone, LineButton }: { title: string; lines:
     </details>
   );
 }
-

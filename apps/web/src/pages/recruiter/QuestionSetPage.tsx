@@ -23,7 +23,10 @@ type Missing = Array<{ id: string; position: number; prompt: string }>;
 export default function QuestionSetPage() {
   const { id = '' } = useParams();
   const resource = useResource(() => call(api.GET('/api/v1/question-sets/{id}', { params: { path: { id } } })), [id]);
-  if (resource.error && !resource.data) return <ErrorNotice error={resource.error} onRetry={resource.reload} title="This question set could not be loaded" />;
+  if (resource.error && !resource.data)
+    return (
+      <ErrorNotice error={resource.error} onRetry={resource.reload} title="This question set could not be loaded" />
+    );
   if (!resource.data) return <Loading label="Loading question set…" />;
   return <Editor set={resource.data} setSet={resource.setData} reload={resource.reload} />;
 }
@@ -51,7 +54,10 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
     focusAfterMove.current = null;
   }, [questions]);
   // criteria added since a failed publish clear that question's warning
-  useEffect(() => setMissing((m) => m.filter((x) => questions.find((q) => q.id === x.id)?.criteria.length === 0)), [questions]);
+  useEffect(
+    () => setMissing((m) => m.filter((x) => questions.find((q) => q.id === x.id)?.criteria.length === 0)),
+    [questions],
+  );
 
   /** Every change sends the revision; a 409 means someone else changed the set meanwhile. */
   const change = async (run: () => Promise<QuestionSet>, done?: string): Promise<boolean> => {
@@ -68,10 +74,11 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
       throw e;
     }
   };
-  const quiet = (p: Promise<unknown>): Promise<void> => p.then(
-    () => undefined,
-    () => undefined,
-  );
+  const quiet = (p: Promise<unknown>): Promise<void> =>
+    p.then(
+      () => undefined,
+      () => undefined,
+    );
   const path = { id: set.id };
 
   const move = (from: number, to: number) => {
@@ -83,7 +90,14 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
     setSet({ ...set, questions: order.map((x, i) => ({ ...x, position: i })) }); // optimistic
     setAnnouncement(`Question moved to position ${to + 1} of ${order.length}.`);
     void quiet(
-      change(() => call(api.POST('/api/v1/question-sets/{id}/questions/reorder', { params: { path }, body: { revision: set.revision, questionIds: order.map((x) => x.id) } }))).catch(
+      change(() =>
+        call(
+          api.POST('/api/v1/question-sets/{id}/questions/reorder', {
+            params: { path },
+            body: { revision: set.revision, questionIds: order.map((x) => x.id) },
+          }),
+        ),
+      ).catch(
         () => setSet(set), // put the order back as the server has it
       ),
     );
@@ -92,21 +106,48 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
     const ok = await change(
       () =>
         questionId
-          ? call(api.PATCH('/api/v1/question-sets/{id}/questions/{questionId}', { params: { path: { id: set.id, questionId } }, body: { ...input, revision: set.revision } }))
-          : call(api.POST('/api/v1/question-sets/{id}/questions', { params: { path }, body: { ...input, revision: set.revision } })),
+          ? call(
+              api.PATCH('/api/v1/question-sets/{id}/questions/{questionId}', {
+                params: { path: { id: set.id, questionId } },
+                body: { ...input, revision: set.revision },
+              }),
+            )
+          : call(
+              api.POST('/api/v1/question-sets/{id}/questions', {
+                params: { path },
+                body: { ...input, revision: set.revision },
+              }),
+            ),
       questionId ? 'Question saved' : 'Question added',
     );
     if (ok) setEditing(null);
   };
   const removeQuestion = (questionId: string) =>
-    quiet(change(() => call(api.DELETE('/api/v1/question-sets/{id}/questions/{questionId}', { params: { path: { id: set.id, questionId }, query: { revision: set.revision } } })), 'Question removed'));
+    quiet(
+      change(
+        () =>
+          call(
+            api.DELETE('/api/v1/question-sets/{id}/questions/{questionId}', {
+              params: { path: { id: set.id, questionId }, query: { revision: set.revision } },
+            }),
+          ),
+        'Question removed',
+      ),
+    );
   const saveDetails = async (d: DetailsInput) => {
     await change(
       () =>
         call(
           api.PATCH('/api/v1/question-sets/{id}', {
             params: { path },
-            body: { revision: set.revision, name: d.name, description: d.description, positionFamily: d.positionFamily, level: d.level, tags: d.tags },
+            body: {
+              revision: set.revision,
+              name: d.name,
+              description: d.description,
+              positionFamily: d.positionFamily,
+              level: d.level,
+              tags: d.tags,
+            },
           }),
         ),
       'Details saved',
@@ -117,7 +158,11 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
     setPublishing(true);
     setMissing([]);
     try {
-      await change(() => call(api.POST('/api/v1/question-sets/{id}/publish', { params: { path }, body: { revision: set.revision } })), 'Published: hiring managers can now use this set');
+      await change(
+        () =>
+          call(api.POST('/api/v1/question-sets/{id}/publish', { params: { path }, body: { revision: set.revision } })),
+        'Published: hiring managers can now use this set',
+      );
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) {
         setProblem(undefined);
@@ -131,7 +176,9 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
   };
   const startNextVersion = async () => {
     try {
-      const draft = await call(api.PATCH('/api/v1/question-sets/{id}', { params: { path }, body: { revision: set.revision } }));
+      const draft = await call(
+        api.PATCH('/api/v1/question-sets/{id}', { params: { path }, body: { revision: set.revision } }),
+      );
       toast(`Version ${draft.version} started as a draft`);
       void navigate(`/question-sets/${draft.id}`);
     } catch (e) {
@@ -187,7 +234,9 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
       {conflict && (
         <div className="notice notice--warn" role="alert">
           <Icon name="alert" />
-          <p>Someone else changed this set while you were editing it. Reload to get their changes, then make yours again.</p>
+          <p>
+            Someone else changed this set while you were editing it. Reload to get their changes, then make yours again.
+          </p>
           <button type="button" className="btn btn--small" onClick={() => (setConflict(false), reload())}>
             Reload latest
           </button>
@@ -198,7 +247,10 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
         <div className="notice notice--error" role="alert">
           <Icon name="alert" />
           <div className="notice__body">
-            <strong>Not published yet: {missing.length === 1 ? 'one question needs' : `${missing.length} questions need`} “what to look for” criteria.</strong>
+            <strong>
+              Not published yet: {missing.length === 1 ? 'one question needs' : `${missing.length} questions need`}{' '}
+              “what to look for” criteria.
+            </strong>
             <p>Interviewers rate candidates against the criteria, so every question needs at least one.</p>
             <ul className="missing-list">
               {missing.map((m) => (
@@ -214,8 +266,8 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
       )}
       {set.status === 'published' && (
         <p className="notice notice--info">
-          <Icon name="check" /> Published {time.relative(set.publishedAt)}. A published set never changes, so interviews that use it stay consistent; editing starts the next version as a
-          draft.
+          <Icon name="check" /> Published {time.relative(set.publishedAt)}. A published set never changes, so interviews
+          that use it stay consistent; editing starts the next version as a draft.
         </p>
       )}
       <div className="editor-layout">
@@ -224,10 +276,21 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
             <h2>
               Questions <span className="count">{questions.length}</span>
             </h2>
-            {editable && questions.length > 1 && <span className="muted small hide-phone">Drag to reorder, or focus a handle and press Alt+↑ / Alt+↓</span>}
+            {editable && questions.length > 1 && (
+              <span className="muted small hide-phone">Drag to reorder, or focus a handle and press Alt+↑ / Alt+↓</span>
+            )}
           </div>
           {questions.length === 0 && editing !== 'new' && (
-            <EmptyState title="No questions yet" action={editable && <button type="button" className="btn btn--primary" onClick={() => setEditing('new')}>Add the first question</button>}>
+            <EmptyState
+              title="No questions yet"
+              action={
+                editable && (
+                  <button type="button" className="btn btn--primary" onClick={() => setEditing('new')}>
+                    Add the first question
+                  </button>
+                )
+              }
+            >
               Add questions one by one, or import a guide you already have.
             </EmptyState>
           )}
@@ -236,7 +299,12 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
               <li key={q.id}>
                 {editing === q.id ? (
                   <Card className="card--editing">
-                    <QuestionForm idPrefix={`q${i}`} question={q} onSave={(input) => saveQuestion(input, q.id)} onCancel={() => setEditing(null)} />
+                    <QuestionForm
+                      idPrefix={`q${i}`}
+                      question={q}
+                      onSave={(input) => saveQuestion(input, q.id)}
+                      onCancel={() => setEditing(null)}
+                    />
                   </Card>
                 ) : (
                   <QuestionCard
@@ -261,7 +329,11 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
           {editable &&
             (editing === 'new' ? (
               <Card className="card--editing" title="New question">
-                <QuestionForm idPrefix="new" onSave={(input) => saveQuestion(input)} onCancel={() => setEditing(null)} />
+                <QuestionForm
+                  idPrefix="new"
+                  onSave={(input) => saveQuestion(input)}
+                  onCancel={() => setEditing(null)}
+                />
               </Card>
             ) : (
               questions.length > 0 && (
@@ -289,7 +361,17 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
                 <dt>Description</dt>
                 <dd>{set.description || <span className="muted">None</span>}</dd>
                 <dt>Tags</dt>
-                <dd>{set.tags.length ? set.tags.map((t) => <span className="tag" key={t}>#{t}</span>) : <span className="muted">None</span>}</dd>
+                <dd>
+                  {set.tags.length ? (
+                    set.tags.map((t) => (
+                      <span className="tag" key={t}>
+                        #{t}
+                      </span>
+                    ))
+                  ) : (
+                    <span className="muted">None</span>
+                  )}
+                </dd>
                 <dt>Mix</dt>
                 <dd className="chips">
                   {QUESTION_TYPES.map((t) => (
@@ -307,4 +389,3 @@ function Editor({ set, setSet, reload }: { set: QuestionSet; setSet(s: QuestionS
     </>
   );
 }
-

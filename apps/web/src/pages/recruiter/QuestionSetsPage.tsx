@@ -24,7 +24,19 @@ export default function QuestionSetsPage() {
 
   const paged = usePaged(
     (cursor) =>
-      call(api.GET('/api/v1/question-sets', { params: { query: { limit: PAGE_SIZE, cursor, q: q || undefined, status: status || undefined, type: type || undefined } } })),
+      call(
+        api.GET('/api/v1/question-sets', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              cursor,
+              q: q || undefined,
+              status: status || undefined,
+              type: type || undefined,
+            },
+          },
+        }),
+      ),
     [q, status, type],
   );
   const filtered = !!(q || status || type);
@@ -46,7 +58,13 @@ export default function QuestionSetsPage() {
         }
       />
       {creating && <NewSetForm onCancel={() => setCreating(false)} />}
-      <SearchToolbar id="set-search" label="Search question sets" placeholder="Search names, questions and criteria" value={search} onChange={setSearch}>
+      <SearchToolbar
+        id="set-search"
+        label="Search question sets"
+        placeholder="Search names, questions and criteria"
+        value={search}
+        onChange={setSearch}
+      >
         <ToolbarSelect label="Status" value={status} onChange={(next) => update({ status: next })}>
           <option value="">Any status</option>
           <option value="draft">Drafts</option>
@@ -72,7 +90,14 @@ export default function QuestionSetsPage() {
           filtered ? (
             <EmptyState title="No sets match">Try other words, or clear the filters.</EmptyState>
           ) : (
-            <EmptyState title="No question sets yet" action={<Link className="btn btn--primary" to="/question-sets/import">Import your first guide</Link>}>
+            <EmptyState
+              title="No question sets yet"
+              action={
+                <Link className="btn btn--primary" to="/question-sets/import">
+                  Import your first guide
+                </Link>
+              }
+            >
               Paste an interview guide you already use, or start an empty set.
             </EmptyState>
           )
@@ -94,7 +119,15 @@ function SetRow({ set }: { set: QuestionSetSummary }) {
         </div>
         <div className="set-row__meta">
           {[set.positionFamily, set.level].filter(Boolean).join(' · ') || 'Any position'}
-          {set.tags.length > 0 && <span className="tags">{set.tags.map((t) => <span key={t} className="tag">#{t}</span>)}</span>}
+          {set.tags.length > 0 && (
+            <span className="tags">
+              {set.tags.map((t) => (
+                <span key={t} className="tag">
+                  #{t}
+                </span>
+              ))}
+            </span>
+          )}
         </div>
       </div>
       <div className="set-row__types">
@@ -120,7 +153,9 @@ function NewSetForm({ onCancel }: { onCancel(): void }) {
     e.preventDefault();
     setBusy(true);
     try {
-      const set = await call(api.POST('/api/v1/question-sets', { body: { name, positionFamily: family || undefined } }));
+      const set = await call(
+        api.POST('/api/v1/question-sets', { body: { name, positionFamily: family || undefined } }),
+      );
       void navigate(`/question-sets/${set.id}`);
     } catch (err) {
       setError(err);
@@ -134,7 +169,12 @@ function NewSetForm({ onCancel }: { onCancel(): void }) {
       {error && !apiError?.fieldProblems.length ? <ErrorNotice error={error} /> : null}
       <div className="grid-2">
         <Field id="new-set-name" label="Name" error={apiError?.forField('name')}>
-          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus placeholder="e.g. Backend engineer onsite" />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+            placeholder="e.g. Backend engineer onsite"
+          />
         </Field>
         <Field id="new-set-family" label="Position family" hint="Optional" error={apiError?.forField('positionFamily')}>
           <input value={family} onChange={(e) => setFamily(e.target.value)} placeholder="e.g. Backend Engineer" />

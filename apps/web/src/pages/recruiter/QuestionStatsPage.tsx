@@ -17,9 +17,13 @@ const FLAT_SPREAD = 0.35;
 export default function QuestionStatsPage() {
   const { id = '' } = useParams();
   const set = useResource(() => call(api.GET('/api/v1/question-sets/{id}', { params: { path: { id } } })), [id]);
-  const stats = useResource(() => call(api.GET('/api/v1/question-sets/{id}/rating-stats', { params: { path: { id } } })), [id]);
+  const stats = useResource(
+    () => call(api.GET('/api/v1/question-sets/{id}/rating-stats', { params: { path: { id } } })),
+    [id],
+  );
   const error = stats.error ?? set.error;
-  if (error && !stats.data) return <ErrorNotice error={error} onRetry={stats.reload} title="The statistics could not be loaded" />;
+  if (error && !stats.data)
+    return <ErrorNotice error={error} onRetry={stats.reload} title="The statistics could not be loaded" />;
   if (!stats.data || !set.data) return <Loading label="Loading statistics…" />;
   const items = stats.data.items;
   const rated = items.filter((q) => q.ratings > 0);
@@ -32,7 +36,9 @@ export default function QuestionStatsPage() {
         subtitle="Per question, from submitted scorecards: how often it was rated, the mean on the 1–4 scale and how much the ratings vary. A question whose ratings hardly vary does not tell candidates apart."
       />
       {rated.length === 0 ? (
-        <EmptyState title="No ratings yet">Statistics appear once interviews using this set have submitted scorecards.</EmptyState>
+        <EmptyState title="No ratings yet">
+          Statistics appear once interviews using this set have submitted scorecards.
+        </EmptyState>
       ) : (
         <div className="hm-table-wrap" role="region" aria-label="Ratings per question" tabIndex={0}>
           <table className="hm-table qs-table">
@@ -73,7 +79,9 @@ export default function QuestionStatsPage() {
                     ) : (
                       <>
                         {q.spread.toFixed(2)}
-                        {q.ratings >= 4 && q.spread < FLAT_SPREAD ? <span className="hm-pill qs-flat">hardly varies</span> : null}
+                        {q.ratings >= 4 && q.spread < FLAT_SPREAD ? (
+                          <span className="hm-pill qs-flat">hardly varies</span>
+                        ) : null}
                       </>
                     )}
                   </td>
@@ -87,7 +95,8 @@ export default function QuestionStatsPage() {
         </div>
       )}
       <p className="muted small hm-table-note">
-        {plural(rated.length, 'question')} of {items.length} rated. Spread is the standard deviation of the ratings: near 0 every candidate gets the same.
+        {plural(rated.length, 'question')} of {items.length} rated. Spread is the standard deviation of the ratings:
+        near 0 every candidate gets the same.
       </p>
     </>
   );
@@ -100,7 +109,10 @@ function Distribution({ counts, prompt }: { counts: number[]; prompt: string }) 
     <span className="qs-dist" role="img" aria-label={label}>
       {counts.map((n, i) => (
         <span key={i} className="qs-dist__col" title={`${SCALE[i]}: ${n}`}>
-          <span className={`qs-dist__bar qs-dist__bar--${i + 1}`} style={{ height: `${Math.round((n / max) * 28) + 2}px` }} />
+          <span
+            className={`qs-dist__bar qs-dist__bar--${i + 1}`}
+            style={{ height: `${Math.round((n / max) * 28) + 2}px` }}
+          />
           <span className="qs-dist__n">{n}</span>
         </span>
       ))}

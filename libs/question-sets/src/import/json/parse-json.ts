@@ -1,6 +1,14 @@
 import { findInputProblem } from '@app/common';
 import { GuideFormatError } from '../guide-error';
-import { QUESTION_TYPES, type Criterion, type FollowUp, type Guidance, type ParsedQuestion, type QuestionDraft, type SetDraft } from '../guide.types';
+import {
+  QUESTION_TYPES,
+  type Criterion,
+  type FollowUp,
+  type Guidance,
+  type ParsedQuestion,
+  type QuestionDraft,
+  type SetDraft,
+} from '../guide.types';
 import { MAX_TIMEBOX_MINUTES } from '../limits';
 import { normaliseQuestion, normaliseSet } from '../normalize';
 import { reportQuestion } from '../questions';
@@ -20,7 +28,11 @@ const GUIDANCE_KEYS = ['whyAsked', 'framework', 'frameworkDescription', 'example
  * ("questions[2].type must be one of technical, behavioral, situational"). Optional fields may be
  * absent or null; arrays default to empty.
  */
-export function readJsonGuide(value: unknown, source: string, report: ReportBuilder): { set: SetDraft; questions: ParsedQuestion[] } {
+export function readJsonGuide(
+  value: unknown,
+  source: string,
+  report: ReportBuilder,
+): { set: SetDraft; questions: ParsedQuestion[] } {
   // JSON escapes can smuggle in what the request check saw only as text ("\u0000", a lone "\ud800")
   const bad = findInputProblem(value, 'guide', { maxDepth: 8, maxEntries: 200_000 });
   if (bad) throw new GuideFormatError(`The guide's JSON: ${bad.message}`, undefined, { path: bad.field });
@@ -102,7 +114,9 @@ function rejectUnknownKeys(obj: Obj, allowed: string[], path: string): void {
   const unknown = Object.keys(obj).find((key) => !allowed.includes(key));
   if (unknown === undefined) return;
   const where = path ? `in ${path}` : 'at the top level';
-  throw new GuideFormatError(`Unknown key "${unknown}" ${where}; allowed keys are ${allowed.join(', ')}`, undefined, { path: join(path, unknown) });
+  throw new GuideFormatError(`Unknown key "${unknown}" ${where}; allowed keys are ${allowed.join(', ')}`, undefined, {
+    path: join(path, unknown),
+  });
 }
 
 function requiredString(obj: Obj, key: string, path: string): string {

@@ -6,7 +6,8 @@ import { stripTrailing } from '../text/lines';
  */
 
 /** First line of an exported guide; a guide carrying it is read literally (see parse-markdown.ts). */
-export const EXPORT_MARKER = '<!-- Exported from Scorecards (scorecards.question-set v1). Edit it freely and import it again. -->';
+export const EXPORT_MARKER =
+  '<!-- Exported from Scorecards (scorecards.question-set v1). Edit it freely and import it again. -->';
 // Was /^<!--.*\bscorecards\.question-set\b.*-->$/: the two `.*` around a word that repeats made
 // it quadratic on a long comment line (seconds per megabyte, blocking the event loop). The ends
 // are checked as strings and the word is searched once, unanchored, which is linear.

@@ -2,10 +2,19 @@ import { parseCriterionItem, parseFollowUpItem, splitCriteria } from './criteria
 
 describe('splitCriteria', () => {
   it.each([
-    ['Understanding of X, Y algorithms, and trade-offs between A and B.', ['Understanding of X', 'Y algorithms', 'Trade-offs between A and B']],
-    ['Clear structure, good judgement and honest reflection', ['Clear structure', 'Good judgement', 'Honest reflection']],
+    [
+      'Understanding of X, Y algorithms, and trade-offs between A and B.',
+      ['Understanding of X', 'Y algorithms', 'Trade-offs between A and B'],
+    ],
+    [
+      'Clear structure, good judgement and honest reflection',
+      ['Clear structure', 'Good judgement', 'Honest reflection'],
+    ],
     ['A, B and trade-offs between C and D', ['A', 'B', 'Trade-offs between C and D']],
-    ['Curiosity; precise language, not jargon; and follow-through.', ['Curiosity', 'Precise language, not jargon', 'Follow-through']],
+    [
+      'Curiosity; precise language, not jargon; and follow-through.',
+      ['Curiosity', 'Precise language, not jargon', 'Follow-through'],
+    ],
     ['Tools (dbt, Airflow, or similar), testing, and docs', ['Tools (dbt, Airflow, or similar)', 'Testing', 'Docs']],
     ['Calm ownership of the outcome and a clear timeline.', ['Calm ownership of the outcome and a clear timeline']],
     ['speed, accuracy, etc.', ['Speed', 'Accuracy']],
@@ -30,7 +39,10 @@ describe('parseCriterionItem', () => {
 
 describe('parseFollowUpItem', () => {
   it('splits off "— checks:" and leaves other text alone', () => {
-    expect(parseFollowUpItem('What broke? — checks: root-cause thinking')).toEqual({ prompt: 'What broke?', checks: 'root-cause thinking' });
+    expect(parseFollowUpItem('What broke? — checks: root-cause thinking')).toEqual({
+      prompt: 'What broke?',
+      checks: 'root-cause thinking',
+    });
     expect(parseFollowUpItem('What broke - checks: x')).toEqual({ prompt: 'What broke', checks: 'x' });
     expect(parseFollowUpItem('Who checks: you or QA?')).toEqual({ prompt: 'Who checks: you or QA?' });
   });

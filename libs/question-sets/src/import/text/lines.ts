@@ -27,7 +27,15 @@ export function toLine(raw: string, no: number): Line {
   if (!trimmed) return { no, raw, indent, text: '', blank: true };
   const numbered = NUMBERED.exec(trimmed);
   if (numbered) {
-    return { no, raw, indent, marker: 'number', number: Number(numbered[1] ?? numbered[2]), text: numbered[3].trim(), blank: false };
+    return {
+      no,
+      raw,
+      indent,
+      marker: 'number',
+      number: Number(numbered[1] ?? numbered[2]),
+      text: numbered[3].trim(),
+      blank: false,
+    };
   }
   const bullet = BULLET.exec(trimmed);
   if (bullet && bullet[1].trim()) return { no, raw, indent, marker: 'bullet', text: bullet[1].trim(), blank: false };

@@ -12,7 +12,10 @@ export interface GuideTitle {
 const MAX_TITLE = 150;
 const TYPE_WORD = String.raw`(?:(technical|behaviou?ral|situational)\s+)?`;
 const ROLE_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`^(.+?)\s+${TYPE_WORD}interview\s+(?:questions?|guide|question guide|kit)(?:\s+(?:and|&)\s+answers)?$`, 'i'),
+  new RegExp(
+    String.raw`^(.+?)\s+${TYPE_WORD}interview\s+(?:questions?|guide|question guide|kit)(?:\s+(?:and|&)\s+answers)?$`,
+    'i',
+  ),
   new RegExp(String.raw`^${TYPE_WORD}interview\s+questions?\s+for\s+(?:an?\s+|the\s+)?(.+)$`, 'i'),
   new RegExp(String.raw`^(.+?)\s+${TYPE_WORD}questions(?:\s+(?:and|&)\s+answers)?$`, 'i'),
 ];

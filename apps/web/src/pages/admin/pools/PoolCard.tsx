@@ -8,28 +8,53 @@ import { Avatar } from '../../hiring/shared';
 import { PoolForm, type Pool, type PoolMember } from './PoolForm';
 import { plural } from '../../../lib/plural';
 
-const STAGE_LABEL: Record<PoolMember['stage'], string> = { shadow: 'Shadowing', reverse_shadow: 'Reverse shadowing', qualified: 'Qualified' };
-
+const STAGE_LABEL: Record<PoolMember['stage'], string> = {
+  shadow: 'Shadowing',
+  reverse_shadow: 'Reverse shadowing',
+  qualified: 'Qualified',
+};
 
 /** "1 of 2 shadows": where a member is in their training, in the pool's counts. */
 export function progressOf(m: PoolMember, pool: Pool): { text: string; done: number; of: number } {
-  if (m.stage === 'shadow') return { text: `${m.completed} of ${plural(pool.shadowsRequired, 'shadow', 'shadows')}`, done: m.completed, of: pool.shadowsRequired };
+  if (m.stage === 'shadow')
+    return {
+      text: `${m.completed} of ${plural(pool.shadowsRequired, 'shadow', 'shadows')}`,
+      done: m.completed,
+      of: pool.shadowsRequired,
+    };
   if (m.stage === 'reverse_shadow') {
     const done = m.completed - pool.shadowsRequired;
-    return { text: `${done} of ${plural(pool.reverseShadowsRequired, 'reverse shadow', 'reverse shadows')}`, done, of: pool.reverseShadowsRequired };
+    return {
+      text: `${done} of ${plural(pool.reverseShadowsRequired, 'reverse shadow', 'reverse shadows')}`,
+      done,
+      of: pool.reverseShadowsRequired,
+    };
   }
   return { text: m.trainee ? 'Qualified by training' : 'Qualified', done: 1, of: 1 };
 }
 
 /** "At most 2 a day and 5 a week per member. Trainees qualify after 2 shadows and 1 reverse shadow." */
 function limitsText(pool: Pool): string {
-  const limits = [pool.dailyLimit === null ? '' : `${pool.dailyLimit} a day`, pool.weeklyLimit === null ? '' : `${pool.weeklyLimit} a week`].filter(Boolean);
+  const limits = [
+    pool.dailyLimit === null ? '' : `${pool.dailyLimit} a day`,
+    pool.weeklyLimit === null ? '' : `${pool.weeklyLimit} a week`,
+  ].filter(Boolean);
   const first = limits.length ? `At most ${limits.join(' and ')} per member.` : 'No daily or weekly limit.';
   return `${first} Trainees qualify after ${plural(pool.shadowsRequired, 'shadow', 'shadows')} and ${plural(pool.reverseShadowsRequired, 'reverse shadow', 'reverse shadows')}.`;
 }
 
 /** One pool: its limits, its members with their training progress, and the controls to change them. */
-export function PoolCard({ pool, interviewers, onChanged, onDeleted }: { pool: Pool; interviewers: Interviewer[]; onChanged(p: Pool): void; onDeleted(): void }) {
+export function PoolCard({
+  pool,
+  interviewers,
+  onChanged,
+  onDeleted,
+}: {
+  pool: Pool;
+  interviewers: Interviewer[];
+  onChanged(p: Pool): void;
+  onDeleted(): void;
+}) {
   const toast = useToast();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const [adding, setAdding] = useState('');
@@ -55,14 +80,38 @@ export function PoolCard({ pool, interviewers, onChanged, onDeleted }: { pool: P
       setBusy(null);
     }
   };
-  const put = (userId: string, trainee: boolean) => call(api.PUT('/api/v1/interviewer-pools/{id}/members/{userId}', { params: { path: { id: pool.id, userId } }, body: { trainee } }));
+  const put = (userId: string, trainee: boolean) =>
+    call(
+      api.PUT('/api/v1/interviewer-pools/{id}/members/{userId}', {
+        params: { path: { id: pool.id, userId } },
+        body: { trainee },
+      }),
+    );
   const add = async () => {
     const who = interviewers.find((i) => i.userId === adding);
     if (!who) return;
-    if (await run('add', () => put(who.userId, asTrainee), `${who.name} joins ${pool.name}${asTrainee ? ' as a trainee' : ''}`)) setAdding('');
+    if (
+      await run(
+        'add',
+        () => put(who.userId, asTrainee),
+        `${who.name} joins ${pool.name}${asTrainee ? ' as a trainee' : ''}`,
+      )
+    )
+      setAdding('');
   };
-  const remove = (m: PoolMember) => run(`remove-${m.userId}`, () => call(api.DELETE('/api/v1/interviewer-pools/{id}/members/{userId}', { params: { path: { id: pool.id, userId: m.userId } } })), `${m.name} left ${pool.name}`);
-  const qualify = (m: PoolMember) => run(`qualify-${m.userId}`, () => put(m.userId, false), `${m.name} is qualified in ${pool.name}`);
+  const remove = (m: PoolMember) =>
+    run(
+      `remove-${m.userId}`,
+      () =>
+        call(
+          api.DELETE('/api/v1/interviewer-pools/{id}/members/{userId}', {
+            params: { path: { id: pool.id, userId: m.userId } },
+          }),
+        ),
+      `${m.name} left ${pool.name}`,
+    );
+  const qualify = (m: PoolMember) =>
+    run(`qualify-${m.userId}`, () => put(m.userId, false), `${m.name} is qualified in ${pool.name}`);
   const deletePool = () =>
     run(
       'delete',
@@ -86,20 +135,34 @@ export function PoolCard({ pool, interviewers, onChanged, onDeleted }: { pool: P
         </div>
         {mode === 'view' && (
           <div className="pool-card__actions">
-            <button type="button" className="btn btn--small" onClick={() => setMode('edit')} aria-label={`Edit ${pool.name}`}>
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => setMode('edit')}
+              aria-label={`Edit ${pool.name}`}
+            >
               <Icon name="edit" size={15} /> Edit
             </button>
-            <button type="button" className="btn btn--small btn--ghost" onClick={() => setMode('confirm-delete')} aria-label={`Delete ${pool.name}`}>
+            <button
+              type="button"
+              className="btn btn--small btn--ghost"
+              onClick={() => setMode('confirm-delete')}
+              aria-label={`Delete ${pool.name}`}
+            >
               <Icon name="trash" size={15} /> Delete
             </button>
           </div>
         )}
       </div>
-      {mode === 'edit' && <PoolForm pool={pool} onCancel={() => setMode('view')} onSaved={(p) => (onChanged(p), setMode('view'))} />}
+      {mode === 'edit' && (
+        <PoolForm pool={pool} onCancel={() => setMode('view')} onSaved={(p) => (onChanged(p), setMode('view'))} />
+      )}
       {mode === 'confirm-delete' && (
         <div className="user-row__panel user-row__panel--danger" role="group" aria-label={`Delete ${pool.name}`}>
           <p>
-            <strong>Delete {pool.name}?</strong> Its {pool.members.length} {pool.members.length === 1 ? 'membership goes' : 'memberships go'}, with the trainees’ place in its training. Interviews already scheduled keep their panels.
+            <strong>Delete {pool.name}?</strong> Its {pool.members.length}{' '}
+            {pool.members.length === 1 ? 'membership goes' : 'memberships go'}, with the trainees’ place in its
+            training. Interviews already scheduled keep their panels.
           </p>
           <div className="form-actions">
             <button type="button" className="btn btn--ghost" onClick={() => setMode('view')}>
@@ -113,7 +176,9 @@ export function PoolCard({ pool, interviewers, onChanged, onDeleted }: { pool: P
       )}
       {error ? <ErrorNotice error={error} /> : null}
       {pool.members.length === 0 ? (
-        <p className="muted small pool-card__empty">No members yet: add the interviewers who can take this pool’s seat.</p>
+        <p className="muted small pool-card__empty">
+          No members yet: add the interviewers who can take this pool’s seat.
+        </p>
       ) : (
         <ul className="pool-members" aria-label={`Members of ${pool.name}`}>
           {pool.members.map((m) => {
@@ -140,11 +205,23 @@ export function PoolCard({ pool, interviewers, onChanged, onDeleted }: { pool: P
                 </span>
                 <span className="pool-member__actions">
                   {m.stage !== 'qualified' && (
-                    <button type="button" className="btn btn--small" disabled={busy !== null} onClick={() => qualify(m)} aria-label={`Qualify now: ${m.name}`}>
+                    <button
+                      type="button"
+                      className="btn btn--small"
+                      disabled={busy !== null}
+                      onClick={() => qualify(m)}
+                      aria-label={`Qualify now: ${m.name}`}
+                    >
                       {busy === `qualify-${m.userId}` ? 'Qualifying…' : 'Qualify now'}
                     </button>
                   )}
-                  <button type="button" className="btn btn--small btn--ghost" disabled={busy !== null} onClick={() => remove(m)} aria-label={`Remove ${m.name} from ${pool.name}`}>
+                  <button
+                    type="button"
+                    className="btn btn--small btn--ghost"
+                    disabled={busy !== null}
+                    onClick={() => remove(m)}
+                    aria-label={`Remove ${m.name} from ${pool.name}`}
+                  >
                     {busy === `remove-${m.userId}` ? 'Removing…' : 'Remove'}
                   </button>
                 </span>

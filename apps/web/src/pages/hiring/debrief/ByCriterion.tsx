@@ -37,7 +37,9 @@ export function ByCriterion({ debrief }: { debrief: Debrief }) {
     else groups.push({ prompt: row.questionPrompt, rows: [row] });
   }
   const cols = people.length + 2;
-  const disagreements = debrief.byCriterion.filter((r) => r.disagreement).length + debrief.byCompetency.filter((c) => c.disagreement).length;
+  const disagreements =
+    debrief.byCriterion.filter((r) => r.disagreement).length +
+    debrief.byCompetency.filter((c) => c.disagreement).length;
   return (
     <div className="stack">
       <p className="small muted">
@@ -73,12 +75,26 @@ export function ByCriterion({ debrief }: { debrief: Debrief }) {
                   <tr key={row.key} className={row.disagreement ? 'is-disagreement' : undefined}>
                     <th scope="row">
                       {row.label}
-                      {row.competencies.length > 0 && <span className="muted small db-table__comp">{row.competencies.join(', ')}</span>}
+                      {row.competencies.length > 0 && (
+                        <span className="muted small db-table__comp">{row.competencies.join(', ')}</span>
+                      )}
                     </th>
                     {people.map((p) => (
-                      <td key={p.userId}>{by.has(p.userId) ? <RatingBadge rating={by.get(p.userId)} /> : <span className="muted small">not asked</span>}</td>
+                      <td key={p.userId}>
+                        {by.has(p.userId) ? (
+                          <RatingBadge rating={by.get(p.userId)} />
+                        ) : (
+                          <span className="muted small">not asked</span>
+                        )}
+                      </td>
                     ))}
-                    <td>{row.disagreement ? <Disagreement spread={row.spread} /> : <span className="muted small">{row.spread ?? '—'}</span>}</td>
+                    <td>
+                      {row.disagreement ? (
+                        <Disagreement spread={row.spread} />
+                      ) : (
+                        <span className="muted small">{row.spread ?? '—'}</span>
+                      )}
+                    </td>
                   </tr>
                 );
               })}
@@ -99,9 +115,23 @@ export function ByCriterion({ debrief }: { debrief: Debrief }) {
                     <th scope="row">{c.competency}</th>
                     {people.map((p) => {
                       const m = by.get(p.userId);
-                      return <td key={p.userId}>{m == null ? <span className="muted small">—</span> : <span className="db-mean">{m.toFixed(1)}</span>}</td>;
+                      return (
+                        <td key={p.userId}>
+                          {m == null ? (
+                            <span className="muted small">—</span>
+                          ) : (
+                            <span className="db-mean">{m.toFixed(1)}</span>
+                          )}
+                        </td>
+                      );
                     })}
-                    <td>{c.disagreement ? <Disagreement spread={spread == null ? null : Number(spread.toFixed(1))} /> : <span className="muted small">{spread == null ? '—' : spread.toFixed(1)}</span>}</td>
+                    <td>
+                      {c.disagreement ? (
+                        <Disagreement spread={spread == null ? null : Number(spread.toFixed(1))} />
+                      ) : (
+                        <span className="muted small">{spread == null ? '—' : spread.toFixed(1)}</span>
+                      )}
+                    </td>
                   </tr>
                 );
               })}
@@ -144,13 +174,24 @@ export function ByCriterion({ debrief }: { debrief: Debrief }) {
   );
 }
 
-const BASIS_LABEL: Record<string, string> = { criteria: 'Criteria', recommendations: 'Recommendations', competencies: 'Competencies' };
+const BASIS_LABEL: Record<string, string> = {
+  criteria: 'Criteria',
+  recommendations: 'Recommendations',
+  competencies: 'Competencies',
+};
 
 /** Alpha in words, per basis, with how many pairable values it rests on. */
 export function agreementWords(a: AgreementBasis): string {
   const values = `${a.pairable} pairable ${a.pairable === 1 ? 'value' : 'values'}`;
   if (!a.enoughData || a.alpha == null) return `${a.label || 'not enough data'} (${values})`;
-  const words = a.alpha >= 0.8 ? 'the panel agrees' : a.alpha >= 0.667 ? 'mostly in agreement' : a.alpha >= 0.4 ? 'some disagreement' : 'the panel disagrees';
+  const words =
+    a.alpha >= 0.8
+      ? 'the panel agrees'
+      : a.alpha >= 0.667
+        ? 'mostly in agreement'
+        : a.alpha >= 0.4
+          ? 'some disagreement'
+          : 'the panel disagrees';
   return `α ${a.alpha.toFixed(2)}, ${words} (${values}, ${a.level} metric)`;
 }
 
@@ -167,8 +208,8 @@ export function AgreementList({ agreement }: { agreement: Debrief['agreement'] }
         ))}
       </dl>
       <p className="small muted">
-        Krippendorff’s alpha: 1 is full agreement, 0 no better than chance. Criteria and recommendations are ranks (ordinal); competencies are each
-        panelist’s mean rating (interval).
+        Krippendorff’s alpha: 1 is full agreement, 0 no better than chance. Criteria and recommendations are ranks
+        (ordinal); competencies are each panelist’s mean rating (interval).
       </p>
     </>
   );

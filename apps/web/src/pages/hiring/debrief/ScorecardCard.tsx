@@ -22,7 +22,13 @@ export interface CardView {
     competencies: string[];
     notes: string | null;
     followUpsAsked: string[];
-    ratings: Array<{ criterionId: string; label: string; rating: number | null; notAssessed: boolean; note: string | null }>;
+    ratings: Array<{
+      criterionId: string;
+      label: string;
+      rating: number | null;
+      notAssessed: boolean;
+      note: string | null;
+    }>;
   }>;
 }
 
@@ -45,7 +51,13 @@ export function fromDebrief(sc: DebriefScorecard): CardView {
       competencies: q.competencies ?? [],
       notes: q.notes ?? null,
       followUpsAsked: q.followUpsAsked.map((f) => f.prompt),
-      ratings: q.ratings.map((r) => ({ criterionId: r.criterionId, label: r.label, rating: r.rating ?? null, notAssessed: r.notAssessed, note: r.note ?? null })),
+      ratings: q.ratings.map((r) => ({
+        criterionId: r.criterionId,
+        label: r.label,
+        rating: r.rating ?? null,
+        notAssessed: r.notAssessed,
+        note: r.note ?? null,
+      })),
     })),
   };
 }
@@ -56,7 +68,8 @@ export function fromScorecard(sc: Scorecard, feedbackDueAt: string | null): Card
     id: sc.id,
     authorName: sc.panelist.name,
     submittedAt: sc.submittedAt,
-    onTime: sc.submittedAt && feedbackDueAt ? new Date(sc.submittedAt).getTime() <= new Date(feedbackDueAt).getTime() : null,
+    onTime:
+      sc.submittedAt && feedbackDueAt ? new Date(sc.submittedAt).getTime() <= new Date(feedbackDueAt).getTime() : null,
     recommendation: sc.overallRecommendation,
     summary: sc.summary,
     questions: [...sc.questions]
@@ -68,13 +81,24 @@ export function fromScorecard(sc: Scorecard, feedbackDueAt: string | null): Card
         competencies: [],
         notes: q.notes,
         followUpsAsked: q.followUps.filter((f) => f.asked).map((f) => f.prompt),
-        ratings: q.criteria.map((c) => ({ criterionId: c.criterionId, label: c.label, rating: c.rating, notAssessed: c.notAssessed, note: c.note })),
+        ratings: q.criteria.map((c) => ({
+          criterionId: c.criterionId,
+          label: c.label,
+          rating: c.rating,
+          notAssessed: c.notAssessed,
+          note: c.note,
+        })),
       })),
   };
 }
 
 export function RatingBadge({ rating }: { rating: number | null | undefined }) {
-  if (rating == null) return <span className="db-rating db-rating--none">—<span className="visually-hidden"> not rated</span></span>;
+  if (rating == null)
+    return (
+      <span className="db-rating db-rating--none">
+        —<span className="visually-hidden"> not rated</span>
+      </span>
+    );
   return (
     <span className={`db-rating hm-score--${SCORE_CLASS[rating] ?? 'none'}`}>
       {rating} · {SCALE_LABEL[rating] ?? rating}
@@ -84,21 +108,37 @@ export function RatingBadge({ rating }: { rating: number | null | undefined }) {
 
 export function RecommendationBadge({ value }: { value: Recommendation | null | undefined }) {
   if (!value) return <span className="db-rating db-rating--none">No recommendation</span>;
-  return <span className={`db-rating db-rec hm-score--${SCORE_CLASS[REC_SCORE[value]]}`}>{RECOMMENDATION_LABEL[value]}</span>;
+  return (
+    <span className={`db-rating db-rec hm-score--${SCORE_CLASS[REC_SCORE[value]]}`}>{RECOMMENDATION_LABEL[value]}</span>
+  );
 }
 
 export function TimelinessBadge({ onTime }: { onTime: boolean | null }) {
   if (onTime === null) return null;
-  return onTime ? <span className="hm-pill db-pill--ok">On time</span> : <span className="hm-pill hm-pill--danger">Late</span>;
+  return onTime ? (
+    <span className="hm-pill db-pill--ok">On time</span>
+  ) : (
+    <span className="hm-pill hm-pill--danger">Late</span>
+  );
 }
 
 /** A submitted scorecard in full: every rated criterion, the notes, the follow-ups asked, the summary and the recommendation. */
-export function ScorecardCard({ card, headingLevel = 3, actions }: { card: CardView; headingLevel?: 2 | 3; actions?: ReactNode }) {
+export function ScorecardCard({
+  card,
+  headingLevel = 3,
+  actions,
+}: {
+  card: CardView;
+  headingLevel?: 2 | 3;
+  actions?: ReactNode;
+}) {
   const time = useTimeFormat();
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const Q = headingLevel === 2 ? 'h3' : 'h4';
   // questions others asked and this panelist left untouched say nothing: leave them out
-  const answered = card.questions.filter((q) => q.ratings.some((r) => r.rating != null || r.notAssessed) || q.notes || q.followUpsAsked.length);
+  const answered = card.questions.filter(
+    (q) => q.ratings.some((r) => r.rating != null || r.notAssessed) || q.notes || q.followUpsAsked.length,
+  );
   return (
     <article className="card db-card" aria-label={`${card.authorName}’s scorecard`}>
       <header className="db-card__head">
@@ -146,7 +186,11 @@ export function ScorecardCard({ card, headingLevel = 3, actions }: { card: CardV
                     {r.label}
                     {r.note && <span className="db-q__note small">{r.note}</span>}
                   </span>
-                  {r.notAssessed ? <span className="db-rating db-rating--none">Not assessed</span> : <RatingBadge rating={r.rating} />}
+                  {r.notAssessed ? (
+                    <span className="db-rating db-rating--none">Not assessed</span>
+                  ) : (
+                    <RatingBadge rating={r.rating} />
+                  )}
                 </li>
               ))}
             </ul>

@@ -10,7 +10,13 @@ import { useTimeFormat } from '../../../lib/time';
 import { useResource } from '../../../lib/use-resource';
 import '../../../styles/debrief.css';
 
-export const STATUS_LABEL: Record<CandidateStatus, string> = { active: 'Active', on_hold: 'On hold', rejected: 'Rejected', withdrawn: 'Withdrawn', hired: 'Hired' };
+export const STATUS_LABEL: Record<CandidateStatus, string> = {
+  active: 'Active',
+  on_hold: 'On hold',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+  hired: 'Hired',
+};
 const ACTION_LABEL: Record<DecisionKind, string> = {
   advance: 'Advance',
   move_back: 'Move back',
@@ -47,7 +53,12 @@ interface Missing {
  * What the signed-in user may decide (contract "Who"): the position's hiring manager and admins
  * decide everything; recruiters record only holds and withdrawals.
  */
-export function allowedActions(roles: readonly Role[], status: CandidateStatus, stages: PlanStage[], stageId: string | null): DecisionKind[] {
+export function allowedActions(
+  roles: readonly Role[],
+  status: CandidateStatus,
+  stages: PlanStage[],
+  stageId: string | null,
+): DecisionKind[] {
   const decides = roles.includes('admin') || roles.includes('hiring_manager');
   const records = roles.includes('recruiter');
   if (!decides && !records) return [];
@@ -98,7 +109,10 @@ export function DecisionPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const reasons = useResource(
-    async () => (actions.includes('reject') ? (await call(api.GET('/api/v1/settings/rejection-reasons'))).items.filter((r) => r.active !== false) : []),
+    async () =>
+      actions.includes('reject')
+        ? (await call(api.GET('/api/v1/settings/rejection-reasons'))).items.filter((r) => r.active !== false)
+        : [],
     [actions.includes('reject')],
   );
 
@@ -106,7 +120,9 @@ export function DecisionPanel({
 
   const choose = (a: DecisionKind) => {
     setAction(a);
-    setToStageId(a === 'advance' ? (later[0]?.id ?? '') : a === 'move_back' ? (earlier[earlier.length - 1]?.id ?? '') : '');
+    setToStageId(
+      a === 'advance' ? (later[0]?.id ?? '') : a === 'move_back' ? (earlier[earlier.length - 1]?.id ?? '') : '',
+    );
     setMissing([]);
     setOverride(null);
     setTried(false);
@@ -116,13 +132,28 @@ export function DecisionPanel({
   const apiError = error instanceof ApiError ? error : undefined;
   const problems = {
     reasonId: action === 'reject' && !reasonId ? 'Choose a reason for rejecting.' : apiError?.forField('reasonId'),
-    rationale: action === 'hire' && !rationale.trim() ? 'Say why you are hiring: the rationale stays on the record.' : apiError?.forField('rationale'),
-    toStageId: action === 'move_back' && !toStageId ? 'Choose the stage to move back to.' : apiError?.forField('toStageId'),
-    override: override !== null && !override.trim() ? 'Say why you decide before every scorecard is in.' : apiError?.forField('override'),
+    rationale:
+      action === 'hire' && !rationale.trim()
+        ? 'Say why you are hiring: the rationale stays on the record.'
+        : apiError?.forField('rationale'),
+    toStageId:
+      action === 'move_back' && !toStageId ? 'Choose the stage to move back to.' : apiError?.forField('toStageId'),
+    override:
+      override !== null && !override.trim()
+        ? 'Say why you decide before every scorecard is in.'
+        : apiError?.forField('override'),
   };
   const stageName = (id: string) => ordered.find((s) => s.id === id)?.name ?? 'the next stage';
   const submitLabel =
-    action === 'advance' ? `Advance to ${stageName(toStageId)}` : action === 'move_back' ? `Move back to ${stageName(toStageId)}` : action === 'reject' ? 'Reject candidate' : action ? ACTION_LABEL[action] : '';
+    action === 'advance'
+      ? `Advance to ${stageName(toStageId)}`
+      : action === 'move_back'
+        ? `Move back to ${stageName(toStageId)}`
+        : action === 'reject'
+          ? 'Reject candidate'
+          : action
+            ? ACTION_LABEL[action]
+            : '';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -142,7 +173,9 @@ export function DecisionPanel({
       ...(override !== null ? { override: { reason: override.trim() } } : {}),
     };
     try {
-      const decided = await call(api.POST('/api/v1/candidates/{id}/decisions', { params: { path: { id: candidateId } }, body }));
+      const decided = await call(
+        api.POST('/api/v1/candidates/{id}/decisions', { params: { path: { id: candidateId } }, body }),
+      );
       setAction(null);
       setRationale('');
       setReasonId('');
@@ -170,13 +203,24 @@ export function DecisionPanel({
       </p>
       <div className="db-decide__actions" role="group" aria-label="Decide">
         {actions.map((a) => (
-          <button key={a} type="button" className={`btn btn--small${action === a ? ' btn--primary' : ''}${a === 'reject' ? ' db-btn--reject' : ''}`} aria-pressed={action === a} onClick={() => choose(a)}>
+          <button
+            key={a}
+            type="button"
+            className={`btn btn--small${action === a ? ' btn--primary' : ''}${a === 'reject' ? ' db-btn--reject' : ''}`}
+            aria-pressed={action === a}
+            onClick={() => choose(a)}
+          >
             {ACTION_LABEL[a]}
           </button>
         ))}
       </div>
       {action && (
-        <form className="stack db-decide__form" onSubmit={submit} noValidate aria-label={`${ACTION_LABEL[action]} ${candidateName}`}>
+        <form
+          className="stack db-decide__form"
+          onSubmit={submit}
+          noValidate
+          aria-label={`${ACTION_LABEL[action]} ${candidateName}`}
+        >
           {action === 'advance' && later.length > 1 && (
             <Field id="decide-stage" label="To stage">
               <select value={toStageId} onChange={(e) => setToStageId(e.target.value)}>
@@ -212,14 +256,29 @@ export function DecisionPanel({
               </select>
             </Field>
           )}
-          {reasons.error ? <ErrorNotice error={reasons.error} onRetry={reasons.reload} title="The rejection reasons could not be loaded" /> : null}
+          {reasons.error ? (
+            <ErrorNotice
+              error={reasons.error}
+              onRetry={reasons.reload}
+              title="The rejection reasons could not be loaded"
+            />
+          ) : null}
           <Field
             id="decide-rationale"
             label={action === 'hire' ? 'Rationale' : 'Rationale (optional)'}
-            hint={action === 'hire' ? 'Required: why this candidate, in a sentence or two. It stays on the record.' : 'Kept on the record with the decision.'}
+            hint={
+              action === 'hire'
+                ? 'Required: why this candidate, in a sentence or two. It stays on the record.'
+                : 'Kept on the record with the decision.'
+            }
             error={tried ? problems.rationale : undefined}
           >
-            <textarea rows={3} value={rationale} onChange={(e) => setRationale(e.target.value)} required={action === 'hire'} />
+            <textarea
+              rows={3}
+              value={rationale}
+              onChange={(e) => setRationale(e.target.value)}
+              required={action === 'hire'}
+            />
           </Field>
           {missing.length > 0 && (
             <div className="notice notice--warn" role="alert">
@@ -245,7 +304,12 @@ export function DecisionPanel({
             </div>
           )}
           {override !== null && (
-            <Field id="decide-override" label="Why decide without them?" hint="Required. The override and who was missing stay visible on the decision." error={tried ? problems.override : undefined}>
+            <Field
+              id="decide-override"
+              label="Why decide without them?"
+              hint="Required. The override and who was missing stay visible on the decision."
+              error={tried ? problems.override : undefined}
+            >
               <textarea rows={2} value={override} onChange={(e) => setOverride(e.target.value)} required />
             </Field>
           )}
@@ -254,7 +318,10 @@ export function DecisionPanel({
             <button type="button" className="btn btn--ghost" onClick={() => setAction(null)}>
               Cancel
             </button>
-            <button className={`btn ${action === 'reject' ? 'btn--danger' : 'btn--primary'}`} disabled={busy || (missing.length > 0 && override === null)}>
+            <button
+              className={`btn ${action === 'reject' ? 'btn--danger' : 'btn--primary'}`}
+              disabled={busy || (missing.length > 0 && override === null)}
+            >
               {busy ? 'Recording…' : override !== null ? `Decide anyway: ${submitLabel}` : submitLabel}
             </button>
           </div>
@@ -267,8 +334,10 @@ export function DecisionPanel({
 /** What one decision did, in words: "Advanced: Technical → Onsite", "Rejected at Technical", "Reactivated: On hold → Active". */
 export function decisionSummary(d: Decision): string {
   const done = DONE_LABEL[d.decision] ?? d.decision;
-  if (d.fromStageId !== d.toStageId) return `${done}: ${d.fromStageName ?? 'Not started'} → ${d.toStageName ?? 'Not started'}`;
-  if (d.decision === 'reactivate') return `${done}: ${STATUS_LABEL[d.fromStatus] ?? d.fromStatus} → ${STATUS_LABEL[d.toStatus] ?? d.toStatus}`;
+  if (d.fromStageId !== d.toStageId)
+    return `${done}: ${d.fromStageName ?? 'Not started'} → ${d.toStageName ?? 'Not started'}`;
+  if (d.decision === 'reactivate')
+    return `${done}: ${STATUS_LABEL[d.fromStatus] ?? d.fromStatus} → ${STATUS_LABEL[d.toStatus] ?? d.toStatus}`;
   return d.toStageName ? `${done} at ${d.toStageName}` : done;
 }
 
@@ -297,7 +366,8 @@ export function DecisionHistory({ items }: { items: Decision[] }) {
           {d.override && (
             <p className="db-history__override small">
               <Icon name="alert" size={14} /> Decided with scorecards missing
-              {d.missingAtDecision.length ? ` from ${d.missingAtDecision.map((m) => m.name).join(', ')}` : ''}. Override: {d.override.reason}
+              {d.missingAtDecision.length ? ` from ${d.missingAtDecision.map((m) => m.name).join(', ')}` : ''}.
+              Override: {d.override.reason}
             </p>
           )}
         </li>

@@ -11,7 +11,10 @@ import type { InterviewKit } from '../types';
 /** The interview's submitted scorecards in full (the API shows managers every submitted one, never a draft) and who still owes one. */
 export function FeedbackSection({ kit }: { kit: InterviewKit }) {
   const user = useUser();
-  const board = useResource(() => call(api.GET('/api/v1/interviews/{id}/scorecards', { params: { path: { id: kit.id } } })), [kit.id]);
+  const board = useResource(
+    () => call(api.GET('/api/v1/interviews/{id}/scorecards', { params: { path: { id: kit.id } } })),
+    [kit.id],
+  );
   const submitted = (board.data?.items ?? []).filter((c) => c.status === 'submitted');
   const pending = board.data?.pending ?? [];
   const debrief = `/candidates/${kit.candidate.id}/debrief${kit.planStageId ? `?stage=${kit.planStageId}` : ''}`;
@@ -28,7 +31,9 @@ export function FeedbackSection({ kit }: { kit: InterviewKit }) {
           Open {kit.candidate.name}’s debrief
         </Link>
       </div>
-      {board.error ? <ErrorNotice error={board.error} onRetry={board.reload} title="The scorecards could not be loaded" /> : null}
+      {board.error ? (
+        <ErrorNotice error={board.error} onRetry={board.reload} title="The scorecards could not be loaded" />
+      ) : null}
       {board.loading && !board.data ? (
         <SkeletonRows rows={2} label="Loading scorecards…" />
       ) : (
@@ -48,7 +53,16 @@ export function FeedbackSection({ kit }: { kit: InterviewKit }) {
                 key={c.id}
                 card={fromScorecard(c, kit.feedbackDueAt)}
                 // admins may reopen anyone's (the API's rule); an author reopens their own from their scorecard page
-                actions={user.roles.includes('admin') ? <ReopenScorecardButton interviewId={kit.id} scorecardId={c.id} whose={`${c.panelist.name}’s`} onReopened={board.reload} /> : undefined}
+                actions={
+                  user.roles.includes('admin') ? (
+                    <ReopenScorecardButton
+                      interviewId={kit.id}
+                      scorecardId={c.id}
+                      whose={`${c.panelist.name}’s`}
+                      onReopened={board.reload}
+                    />
+                  ) : undefined
+                }
               />
             ))
           )}

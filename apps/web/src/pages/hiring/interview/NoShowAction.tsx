@@ -15,7 +15,15 @@ export function canMarkNoShow(kit: Pick<InterviewKit, 'status' | 'start'>): bool
 }
 
 /** "Mark no-show": asks first (the panel's feedback reminders stop and nobody owes a scorecard). */
-export function NoShowAction({ kit, onDone, onStale }: { kit: InterviewKit; onDone(next: InterviewKit): void; onStale(): void }) {
+export function NoShowAction({
+  kit,
+  onDone,
+  onStale,
+}: {
+  kit: InterviewKit;
+  onDone(next: InterviewKit): void;
+  onStale(): void;
+}) {
   const [open, setOpen] = useState(false);
   const toast = useToast();
   if (!canMarkNoShow(kit)) return null;
@@ -40,7 +48,17 @@ export function NoShowAction({ kit, onDone, onStale }: { kit: InterviewKit; onDo
   );
 }
 
-function NoShowDialog({ kit, onClose, onDone, onStale }: { kit: InterviewKit; onClose(): void; onDone(k: InterviewKit): void; onStale(): void }) {
+function NoShowDialog({
+  kit,
+  onClose,
+  onDone,
+  onStale,
+}: {
+  kit: InterviewKit;
+  onClose(): void;
+  onDone(k: InterviewKit): void;
+  onStale(): void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const time = useTimeFormat();
   const [note, setNote] = useState('');
@@ -56,7 +74,14 @@ function NoShowDialog({ kit, onClose, onDone, onStale }: { kit: InterviewKit; on
     setBusy(true);
     setError(undefined);
     try {
-      onDone(await call(api.POST('/api/v1/interviews/{id}/no-show', { params: { path: { id: kit.id } }, body: { revision: kit.revision, note: note.trim() || undefined } })));
+      onDone(
+        await call(
+          api.POST('/api/v1/interviews/{id}/no-show', {
+            params: { path: { id: kit.id } },
+            body: { revision: kit.revision, note: note.trim() || undefined },
+          }),
+        ),
+      );
     } catch (e2) {
       setError(e2);
       setBusy(false);
@@ -70,7 +95,8 @@ function NoShowDialog({ kit, onClose, onDone, onStale }: { kit: InterviewKit; on
       <form onSubmit={submit} noValidate className="stack">
         <h2 id="no-show-title">Mark as a no-show?</h2>
         <p className="muted">
-          {kit.candidate.name} did not attend {kit.title}, {time.dateTime(kit.start)}. The panel's feedback reminders stop and no scorecard is expected. This cannot be undone.
+          {kit.candidate.name} did not attend {kit.title}, {time.dateTime(kit.start)}. The panel's feedback reminders
+          stop and no scorecard is expected. This cannot be undone.
         </p>
         {stale ? (
           <div className="notice notice--warn" role="alert">
@@ -82,10 +108,22 @@ function NoShowDialog({ kit, onClose, onDone, onStale }: { kit: InterviewKit; on
         ) : error && !noteError ? (
           <ErrorNotice error={error} />
         ) : null}
-        <Field id="no-show-note" label="Note" hint="Optional: for the hiring team, e.g. whether to rebook." error={noteError}>
+        <Field
+          id="no-show-note"
+          label="Note"
+          hint="Optional: for the hiring team, e.g. whether to rebook."
+          error={noteError}
+        >
           <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} autoFocus />
         </Field>
-        <FormActions onCancel={onClose} cancelLabel="Keep as is" submitLabel="Mark no-show" busyLabel="Saving…" busy={busy} tone="danger" />
+        <FormActions
+          onCancel={onClose}
+          cancelLabel="Keep as is"
+          submitLabel="Mark no-show"
+          busyLabel="Saving…"
+          busy={busy}
+          tone="danger"
+        />
       </form>
     </dialog>
   );

@@ -14,11 +14,22 @@ import { plural } from '../../../lib/plural';
  * greyed, those who are not (with why). Replace is the panel
  * edit (PATCH with the panel), the declined panelist swapped for the suggestion in their role.
  */
-export function ReplacementNotice({ kit, onReplaced, onStale }: { kit: InterviewKit; onReplaced(k: InterviewKit): void; onStale(): void }) {
+export function ReplacementNotice({
+  kit,
+  onReplaced,
+  onStale,
+}: {
+  kit: InterviewKit;
+  onReplaced(k: InterviewKit): void;
+  onStale(): void;
+}) {
   const toast = useToast();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
-  const suggestions = useResource(() => call(api.GET('/api/v1/interviews/{id}/replacements', { params: { path: { id: kit.id } } })), [kit.id, kit.revision]);
+  const suggestions = useResource(
+    () => call(api.GET('/api/v1/interviews/{id}/replacements', { params: { path: { id: kit.id } } })),
+    [kit.id, kit.revision],
+  );
   const declined = kit.panel.filter((p) => p.rsvp === 'declined');
   const first = declined[0];
 
@@ -28,7 +39,12 @@ export function ReplacementNotice({ kit, onReplaced, onStale }: { kit: Interview
     setError(undefined);
     try {
       const panel = kit.panel.map((p) => ({ userId: p.userId === first.userId ? userId : p.userId, role: p.role }));
-      const next = await call(api.PATCH('/api/v1/interviews/{id}', { params: { path: { id: kit.id } }, body: { revision: kit.revision, panel } }));
+      const next = await call(
+        api.PATCH('/api/v1/interviews/{id}', {
+          params: { path: { id: kit.id } },
+          body: { revision: kit.revision, panel },
+        }),
+      );
       onReplaced(next);
       toast(`${name} replaces ${first.name} on the panel`);
     } catch (e) {
@@ -47,34 +63,56 @@ export function ReplacementNotice({ kit, onReplaced, onStale }: { kit: Interview
         <strong>Needs a replacement</strong>
         {declined.map((d) => (
           <p key={d.userId}>
-            {d.name} declined{d.rsvpNote ? <>: <span className="rsvp-note">“{d.rsvpNote}”</span></> : '.'}
+            {d.name} declined
+            {d.rsvpNote ? (
+              <>
+                : <span className="rsvp-note">“{d.rsvpNote}”</span>
+              </>
+            ) : (
+              '.'
+            )}
           </p>
         ))}
         {error ? <ErrorNotice error={error} /> : null}
         {suggestions.error ? <ErrorNotice error={suggestions.error} onRetry={suggestions.reload} /> : null}
-        {suggestions.data && (suggestions.data.suggestions.length === 0 ? (
-          <p className="small">No other interviewer to suggest. Reschedule, or pick someone on the panel edit.</p>
-        ) : (
-          <>
-            <p className="small">Free at that time first, best match first:</p>
-            <ul className="rsvp-suggestions" aria-label="Suggested replacements">
-              {suggestions.data.suggestions.map((s) => (
-                <li key={s.userId} className={s.available ? undefined : 'rsvp-suggestions__unavailable'} data-available={s.available}>
-                  <span className="rsvp-suggestions__who">
-                    <strong>{s.name}</strong>
-                    <span className="small muted">
-                      {s.localTime} their time ({s.timezone}) · {s.matchingCompetencies.length ? `Assesses ${s.matchingCompetencies.join(', ')}` : 'No matching competency'} · {s.weekLoad} of {plural(s.weeklyLimit, 'interview')} that week
+        {suggestions.data &&
+          (suggestions.data.suggestions.length === 0 ? (
+            <p className="small">No other interviewer to suggest. Reschedule, or pick someone on the panel edit.</p>
+          ) : (
+            <>
+              <p className="small">Free at that time first, best match first:</p>
+              <ul className="rsvp-suggestions" aria-label="Suggested replacements">
+                {suggestions.data.suggestions.map((s) => (
+                  <li
+                    key={s.userId}
+                    className={s.available ? undefined : 'rsvp-suggestions__unavailable'}
+                    data-available={s.available}
+                  >
+                    <span className="rsvp-suggestions__who">
+                      <strong>{s.name}</strong>
+                      <span className="small muted">
+                        {s.localTime} their time ({s.timezone}) ·{' '}
+                        {s.matchingCompetencies.length
+                          ? `Assesses ${s.matchingCompetencies.join(', ')}`
+                          : 'No matching competency'}{' '}
+                        · {s.weekLoad} of {plural(s.weeklyLimit, 'interview')} that week
+                      </span>
+                      {s.reason ? <span className="small muted">Not free: {s.reason}</span> : null}
                     </span>
-                    {s.reason ? <span className="small muted">Not free: {s.reason}</span> : null}
-                  </span>
-                  <button type="button" className="btn btn--small btn--primary" disabled={busy !== null} onClick={() => replace(s.userId, s.name)} aria-label={`Replace ${first.name} with ${s.name}`}>
-                    {busy === s.userId ? 'Replacing…' : 'Replace'}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </>
-        ))}
+                    <button
+                      type="button"
+                      className="btn btn--small btn--primary"
+                      disabled={busy !== null}
+                      onClick={() => replace(s.userId, s.name)}
+                      aria-label={`Replace ${first.name} with ${s.name}`}
+                    >
+                      {busy === s.userId ? 'Replacing…' : 'Replace'}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ))}
       </div>
     </div>
   );

@@ -18,7 +18,17 @@ import type { InterviewKit } from '../types';
  * Moves an interview: a new time (typed, or picked from the times the panel is free, the interview's
  * own time not counting as busy), each panelist's clock at it, and whether the candidate is invited.
  */
-export function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: InterviewKit; onCancel(): void; onDone(k: InterviewKit): void; onStale(): void }) {
+export function RescheduleForm({
+  kit,
+  onCancel,
+  onDone,
+  onStale,
+}: {
+  kit: InterviewKit;
+  onCancel(): void;
+  onDone(k: InterviewKit): void;
+  onStale(): void;
+}) {
   const me = useUser();
   const [date, setDate] = useState(kit.scheduled.start.slice(0, 10));
   const [clock, setClock] = useState(kit.scheduled.start.slice(11, 16));
@@ -28,7 +38,10 @@ export function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: Interv
   const [finding, setFinding] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const zones = useMemo(() => timezones(kit.scheduled.timezone === me.timezone ? me.timezone : kit.scheduled.timezone), [kit.scheduled.timezone, me.timezone]);
+  const zones = useMemo(
+    () => timezones(kit.scheduled.timezone === me.timezone ? me.timezone : kit.scheduled.timezone),
+    [kit.scheduled.timezone, me.timezone],
+  );
   // each panelist's local time of the new slot, and whether it suits them (the interview's own time is not busy)
   const start = instantOf(date, clock, timezone);
   const startIso = start?.toISOString();
@@ -68,22 +81,35 @@ export function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: Interv
   const apiError = error instanceof ApiError ? error : undefined;
   const stale = apiError?.status === 409 && apiError.detail('currentRevision') !== undefined;
   const clashes = clashesOf(error);
-  const startError = apiError?.forField('start') ?? (apiError?.status === 400 && /^start\b/.test(apiError.message) ? apiError.message : undefined);
+  const startError =
+    apiError?.forField('start') ??
+    (apiError?.status === 400 && /^start\b/.test(apiError.message) ? apiError.message : undefined);
 
   return (
     <form className="card inline-form hm-form" onSubmit={(e) => submit(e)} noValidate aria-label="Reschedule">
       <h2>Reschedule</h2>
-      <p className="muted small">Everyone on the panel gets an updated invite, and the reminders move with the interview.</p>
+      <p className="muted small">
+        Everyone on the panel gets an updated invite, and the reminders move with the interview.
+      </p>
       {stale && (
         <div className="notice notice--warn" role="alert">
           <Icon name="alert" />
-          <p>Someone else changed this interview while you were rescheduling it. Load the latest version, then pick the new time again.</p>
+          <p>
+            Someone else changed this interview while you were rescheduling it. Load the latest version, then pick the
+            new time again.
+          </p>
           <button type="button" className="btn btn--small" onClick={onStale}>
             Load latest
           </button>
         </div>
       )}
-      <ClashNotice clashes={clashes} nameOf={(id) => kit.panel.find((p) => p.userId === id)?.name} proceedLabel="Reschedule anyway" onProceed={() => submit(null, true)} busy={busy} />
+      <ClashNotice
+        clashes={clashes}
+        nameOf={(id) => kit.panel.find((p) => p.userId === id)?.name}
+        proceedLabel="Reschedule anyway"
+        onProceed={() => submit(null, true)}
+        busy={busy}
+      />
       {error && !stale && !clashes.length && !startError ? <ErrorNotice error={error} /> : null}
       <div className="hm-reschedule">
         <Field id="new-date" label="New date" error={startError}>
@@ -96,12 +122,25 @@ export function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: Interv
           <ZoneSelect zones={zones} value={timezone} onChange={setTimezone} />
         </Field>
         <Field id="new-duration" label="Duration (minutes)">
-          <input type="number" min={5} max={600} step={5} value={duration} onChange={(e) => setDuration(Number(e.target.value))} />
+          <input
+            type="number"
+            min={5}
+            max={600}
+            step={5}
+            value={duration}
+            onChange={(e) => setDuration(Number(e.target.value))}
+          />
         </Field>
       </div>
       <PanelFitList panel={kit.panel} fit={fit} />
       <div className="hm-finder-toggle">
-        <button type="button" className="btn btn--small" onClick={() => setFinding(!finding)} aria-expanded={finding} aria-controls="reschedule-finder">
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => setFinding(!finding)}
+          aria-expanded={finding}
+          aria-controls="reschedule-finder"
+        >
           <Icon name="search" size={15} /> {finding ? 'Hide the free times' : 'Find a time the panel is free'}
         </button>
       </div>
@@ -126,8 +165,19 @@ export function RescheduleForm({ kit, onCancel, onDone, onStale }: { kit: Interv
           />
         </div>
       )}
-      <InviteCandidateCheck id="reschedule-invite-candidate" candidate={kit.candidate.name} checked={inviteCandidate} onChange={setInviteCandidate} />
-      <FormActions onCancel={onCancel} cancelLabel="Keep the current time" submitLabel="Reschedule" busyLabel="Rescheduling…" busy={busy} />
+      <InviteCandidateCheck
+        id="reschedule-invite-candidate"
+        candidate={kit.candidate.name}
+        checked={inviteCandidate}
+        onChange={setInviteCandidate}
+      />
+      <FormActions
+        onCancel={onCancel}
+        cancelLabel="Keep the current time"
+        submitLabel="Reschedule"
+        busyLabel="Rescheduling…"
+        busy={busy}
+      />
     </form>
   );
 }

@@ -23,7 +23,8 @@ export function scheduleHref(candidateId: string, target: ScheduleTarget): strin
 export function PipelineCard({ card, schedule }: { card: Card; schedule: ScheduleTarget }) {
   const nameId = `card-${card.id}-name`;
   const { submitted, expected } = card.scorecards;
-  const showDebrief = submitted > 0 || card.state === 'awaiting_feedback' || card.state === 'ready_to_decide' || card.state === 'decided';
+  const showDebrief =
+    submitted > 0 || card.state === 'awaiting_feedback' || card.state === 'ready_to_decide' || card.state === 'decided';
   return (
     <article className={`pb-card pb-card--${card.state}`} aria-labelledby={nameId} data-testid="pipeline-card">
       <div className="pb-card__top">
@@ -33,13 +34,19 @@ export function PipelineCard({ card, schedule }: { card: Card; schedule: Schedul
             {card.name}
           </Link>
           <span className="pb-card__meta">
-            <span className={`pb-status pb-status--${card.status}`}>{CANDIDATE_STATUS_LABEL[card.status] ?? card.status}</span>
+            <span className={`pb-status pb-status--${card.status}`}>
+              {CANDIDATE_STATUS_LABEL[card.status] ?? card.status}
+            </span>
             <span className="pb-card__email">{card.email}</span>
           </span>
         </div>
       </div>
       {card.nextInterview ? (
-        <Link className={`pb-state pb-state--${card.state}`} to={`/hiring/interviews/${card.nextInterview.id}`} title={card.nextInterview.title}>
+        <Link
+          className={`pb-state pb-state--${card.state}`}
+          to={`/hiring/interviews/${card.nextInterview.id}`}
+          title={card.nextInterview.title}
+        >
           {card.label}
         </Link>
       ) : (
@@ -56,7 +63,10 @@ export function PipelineCard({ card, schedule }: { card: Card; schedule: Schedul
         </p>
       )}
       <div className="pb-card__actions">
-        <Link className={`btn btn--small${card.state === 'not_scheduled' ? ' btn--primary' : ''}`} to={scheduleHref(card.id, schedule)}>
+        <Link
+          className={`btn btn--small${card.state === 'not_scheduled' ? ' btn--primary' : ''}`}
+          to={scheduleHref(card.id, schedule)}
+        >
           Schedule<span className="visually-hidden"> {card.name}</span>
         </Link>
         {showDebrief && (

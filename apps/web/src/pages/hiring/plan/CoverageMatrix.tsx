@@ -2,7 +2,6 @@ import { Icon } from '../../../components/Icon';
 import type { Coverage, PlanDraft } from './draft';
 import { plural } from '../../../lib/plural';
 
-
 /** "2 interviews · 3 interviewers", or a dash (read as "not assessed") when none. */
 function CellText({ interviews, interviewers }: { interviews: number; interviewers: number }) {
   if (!interviews)
@@ -23,18 +22,32 @@ function CellText({ interviews, interviewers }: { interviews: number; interviewe
  * Competencies × stages: who assesses what, with how many interviewers. Rows and columns that need
  * attention are marked with words as well as colour (the warnings are also listed above the plan).
  */
-export function CoverageMatrix({ draft, coverage, preview }: { draft: PlanDraft; coverage: Coverage; preview: boolean }) {
+export function CoverageMatrix({
+  draft,
+  coverage,
+  preview,
+}: {
+  draft: PlanDraft;
+  coverage: Coverage;
+  preview: boolean;
+}) {
   const flaggedRow = new Map(coverage.warnings.filter((w) => w.competencyKey).map((w) => [w.competencyKey!, w]));
   const flaggedStage = new Set(coverage.warnings.filter((w) => w.stageKey).map((w) => w.stageKey!));
-  const stageName = (key: string, i: number) => draft.stages.find((s) => s.key === key)?.name.trim() || `Stage ${i + 1}`;
+  const stageName = (key: string, i: number) =>
+    draft.stages.find((s) => s.key === key)?.name.trim() || `Stage ${i + 1}`;
   const stageKeys = draft.stages.map((s) => s.key);
   if (!coverage.rows.length)
-    return <p className="muted">Add competencies to see which interviews assess each of them, and with how many interviewers.</p>;
+    return (
+      <p className="muted">
+        Add competencies to see which interviews assess each of them, and with how many interviewers.
+      </p>
+    );
   return (
     <div className="pl-matrix-wrap" tabIndex={0} role="region" aria-label="Coverage matrix (scrolls sideways)">
       <table className="pl-matrix">
         <caption className="visually-hidden">
-          Coverage: for each competency, the interviews that assess it in each stage and how many interviewers rate it{preview ? ' (preview of unsaved changes)' : ''}.
+          Coverage: for each competency, the interviews that assess it in each stage and how many interviewers rate it
+          {preview ? ' (preview of unsaved changes)' : ''}.
         </caption>
         <thead>
           <tr>
@@ -61,7 +74,8 @@ export function CoverageMatrix({ draft, coverage, preview }: { draft: PlanDraft;
                   {r.name.trim() || 'New competency'}
                   {warning && (
                     <span className="pl-flag">
-                      <Icon name="alert" size={14} /> {warning.code === 'competency_not_assessed' ? 'Not assessed' : 'One interviewer'}
+                      <Icon name="alert" size={14} />{' '}
+                      {warning.code === 'competency_not_assessed' ? 'Not assessed' : 'One interviewer'}
                     </span>
                   )}
                 </th>
@@ -97,7 +111,9 @@ export function PlanWarnings({ coverage, preview }: { coverage: Coverage; previe
       <Icon name="alert" />
       <div className="notice__body">
         <strong id="plan-warnings-title">
-          {coverage.warnings.length === 1 ? 'One thing to look at in this plan' : `${coverage.warnings.length} things to look at in this plan`}
+          {coverage.warnings.length === 1
+            ? 'One thing to look at in this plan'
+            : `${coverage.warnings.length} things to look at in this plan`}
           {preview ? ' (with your unsaved changes)' : ''}
         </strong>
         <ul className="missing-list" aria-label="Plan warnings">

@@ -18,7 +18,17 @@ interface Props {
 }
 
 /** One stage of the plan: its name, its place (buttons, or Alt+↑/↓ anywhere inside it) and its interviews. */
-export function StageEditor({ stage, index, count, competencies, sets, fieldError, onChange, onMove, onRemove }: Props) {
+export function StageEditor({
+  stage,
+  index,
+  count,
+  competencies,
+  sets,
+  fieldError,
+  onChange,
+  onMove,
+  onRemove,
+}: Props) {
   const path = `stages.${index}`;
   const label = stage.name.trim() || `Stage ${index + 1}`;
   const onKeyDown = (e: KeyboardEvent) => {
@@ -38,15 +48,37 @@ export function StageEditor({ stage, index, count, competencies, sets, fieldErro
             Stage {index + 1} of {count}: {label}
           </span>
         </h3>
-        <Field id={`stage-${stage.key}-name`} label="Stage name" error={fieldError(`${path}.name`)} className="pl-stage__name">
-          <input value={stage.name} onChange={(e) => onChange({ ...stage, name: e.target.value })} placeholder="e.g. Technical" aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown" />
+        <Field
+          id={`stage-${stage.key}-name`}
+          label="Stage name"
+          error={fieldError(`${path}.name`)}
+          className="pl-stage__name"
+        >
+          <input
+            value={stage.name}
+            onChange={(e) => onChange({ ...stage, name: e.target.value })}
+            placeholder="e.g. Technical"
+            aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+          />
         </Field>
         <div className="pl-stage__tools">
-          <button type="button" className="icon-btn" onClick={() => onMove(-1)} disabled={index === 0} title="Move earlier (Alt+↑)">
+          <button
+            type="button"
+            className="icon-btn"
+            onClick={() => onMove(-1)}
+            disabled={index === 0}
+            title="Move earlier (Alt+↑)"
+          >
             <Icon name="up" size={16} />
             <span className="visually-hidden">Move {label} earlier</span>
           </button>
-          <button type="button" className="icon-btn" onClick={() => onMove(1)} disabled={index === count - 1} title="Move later (Alt+↓)">
+          <button
+            type="button"
+            className="icon-btn"
+            onClick={() => onMove(1)}
+            disabled={index === count - 1}
+            title="Move later (Alt+↓)"
+          >
             <Icon name="down" size={16} />
             <span className="visually-hidden">Move {label} later</span>
           </button>
@@ -56,9 +88,13 @@ export function StageEditor({ stage, index, count, competencies, sets, fieldErro
           </button>
         </div>
       </div>
-      {fieldError(`${path}.templates`) && !stage.templates.length && <p className="field__error">{fieldError(`${path}.templates`)}</p>}
+      {fieldError(`${path}.templates`) && !stage.templates.length && (
+        <p className="field__error">{fieldError(`${path}.templates`)}</p>
+      )}
       {stage.templates.length === 0 ? (
-        <p className="muted small pl-stage__empty">No interviews in this stage yet: add one so candidates can be scheduled for it.</p>
+        <p className="muted small pl-stage__empty">
+          No interviews in this stage yet: add one so candidates can be scheduled for it.
+        </p>
       ) : (
         <div className="pl-templates">
           {stage.templates.map((t, j) => (
@@ -70,14 +106,20 @@ export function StageEditor({ stage, index, count, competencies, sets, fieldErro
               competencies={competencies}
               sets={sets}
               fieldError={fieldError}
-              onChange={(next) => onChange({ ...stage, templates: stage.templates.map((x) => (x.key === t.key ? next : x)) })}
+              onChange={(next) =>
+                onChange({ ...stage, templates: stage.templates.map((x) => (x.key === t.key ? next : x)) })
+              }
               onRemove={() => onChange({ ...stage, templates: stage.templates.filter((x) => x.key !== t.key) })}
             />
           ))}
         </div>
       )}
       <div>
-        <button type="button" className="btn btn--small" onClick={() => onChange({ ...stage, templates: [...stage.templates, newTemplate(stage.name)] })}>
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => onChange({ ...stage, templates: [...stage.templates, newTemplate(stage.name)] })}
+        >
           <Icon name="plus" size={16} /> Add interview to {label}
         </button>
       </div>

@@ -21,7 +21,16 @@ interface Props {
 const toNumber = (value: string) => (value === '' ? 0 : Number(value));
 
 /** One interview of a stage: what it is called, how long, how many interviewers, what it asks and assesses. */
-export function TemplateEditor({ template: t, path, stageLabel, competencies, sets, fieldError, onChange, onRemove }: Props) {
+export function TemplateEditor({
+  template: t,
+  path,
+  stageLabel,
+  competencies,
+  sets,
+  fieldError,
+  onChange,
+  onRemove,
+}: Props) {
   const id = (name: string) => `tpl-${t.key}-${name}`;
   const name = t.title.trim() || 'this interview';
   const setName = (setId: string) => {
@@ -29,20 +38,50 @@ export function TemplateEditor({ template: t, path, stageLabel, competencies, se
     return s ? `${s.name} (v${s.version})` : sets ? 'A set that is no longer published' : 'Loading…';
   };
   const addable = (sets ?? []).filter((s) => !t.questionSetIds.includes(s.id));
-  const toggle = (key: string) => onChange({ ...t, competencyKeys: t.competencyKeys.includes(key) ? t.competencyKeys.filter((k) => k !== key) : [...t.competencyKeys, key] });
+  const toggle = (key: string) =>
+    onChange({
+      ...t,
+      competencyKeys: t.competencyKeys.includes(key)
+        ? t.competencyKeys.filter((k) => k !== key)
+        : [...t.competencyKeys, key],
+    });
   const competencyError = fieldError(`${path}.competencyIds`) ?? fieldError(`${path}.competencyNames`);
 
   return (
     <section className="pl-template" aria-label={`Interview: ${name}, ${stageLabel}`}>
       <div className="pl-template__fields">
-        <Field id={id('title')} label="Interview title" error={fieldError(`${path}.title`)} className="pl-template__title">
-          <input value={t.title} onChange={(e) => onChange({ ...t, title: e.target.value })} placeholder="e.g. System design" />
+        <Field
+          id={id('title')}
+          label="Interview title"
+          error={fieldError(`${path}.title`)}
+          className="pl-template__title"
+        >
+          <input
+            value={t.title}
+            onChange={(e) => onChange({ ...t, title: e.target.value })}
+            placeholder="e.g. System design"
+          />
         </Field>
         <Field id={id('duration')} label="Minutes" error={fieldError(`${path}.durationMinutes`)}>
-          <input type="number" inputMode="numeric" min={5} max={480} step={5} value={t.durationMinutes || ''} onChange={(e) => onChange({ ...t, durationMinutes: toNumber(e.target.value) })} />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={5}
+            max={480}
+            step={5}
+            value={t.durationMinutes || ''}
+            onChange={(e) => onChange({ ...t, durationMinutes: toNumber(e.target.value) })}
+          />
         </Field>
         <Field id={id('panel')} label="Interviewers" error={fieldError(`${path}.panelSize`)}>
-          <input type="number" inputMode="numeric" min={1} max={10} value={t.panelSize || ''} onChange={(e) => onChange({ ...t, panelSize: toNumber(e.target.value) })} />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={10}
+            value={t.panelSize || ''}
+            onChange={(e) => onChange({ ...t, panelSize: toNumber(e.target.value) })}
+          />
         </Field>
         <button type="button" className="icon-btn pl-template__remove" onClick={onRemove} title={`Remove ${name}`}>
           <Icon name="trash" size={16} />
@@ -51,9 +90,27 @@ export function TemplateEditor({ template: t, path, stageLabel, competencies, se
       </div>
 
       <div className="pl-template__sets">
-        <Field id={id('sets')} label="Question sets" hint="Published sets only: scheduling copies their questions into the interview." error={fieldError(`${path}.questionSetIds`) ?? fieldError(`${path}.questionIds`)}>
-          <select value="" onChange={(e) => e.target.value && onChange({ ...t, questionSetIds: [...t.questionSetIds, e.target.value] })}>
-            <option value="">{sets ? (addable.length ? 'Add a question set…' : sets.length ? 'Every published set is added' : 'No published sets yet') : 'Loading sets…'}</option>
+        <Field
+          id={id('sets')}
+          label="Question sets"
+          hint="Published sets only: scheduling copies their questions into the interview."
+          error={fieldError(`${path}.questionSetIds`) ?? fieldError(`${path}.questionIds`)}
+        >
+          <select
+            value=""
+            onChange={(e) =>
+              e.target.value && onChange({ ...t, questionSetIds: [...t.questionSetIds, e.target.value] })
+            }
+          >
+            <option value="">
+              {sets
+                ? addable.length
+                  ? 'Add a question set…'
+                  : sets.length
+                    ? 'Every published set is added'
+                    : 'No published sets yet'
+                : 'Loading sets…'}
+            </option>
             {addable.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} (v{s.version}, {plural(s.questionCount, 'question')})
@@ -66,7 +123,11 @@ export function TemplateEditor({ template: t, path, stageLabel, competencies, se
             {t.questionSetIds.map((setId) => (
               <li key={setId} className="pl-chip">
                 {setName(setId)}
-                <button type="button" className="pl-chip__remove" onClick={() => onChange({ ...t, questionSetIds: t.questionSetIds.filter((x) => x !== setId) })}>
+                <button
+                  type="button"
+                  className="pl-chip__remove"
+                  onClick={() => onChange({ ...t, questionSetIds: t.questionSetIds.filter((x) => x !== setId) })}
+                >
                   <Icon name="close" size={12} />
                   <span className="visually-hidden">Remove {setName(setId)}</span>
                 </button>
@@ -84,7 +145,9 @@ export function TemplateEditor({ template: t, path, stageLabel, competencies, se
       <fieldset className="pl-assesses" aria-describedby={competencyError ? id('competencies-error') : undefined}>
         <legend>Competencies assessed</legend>
         {competencies.length === 0 ? (
-          <p className="muted small">Add the position's competencies above, then tick the ones this interview assesses.</p>
+          <p className="muted small">
+            Add the position's competencies above, then tick the ones this interview assesses.
+          </p>
         ) : (
           <div className="pl-checks">
             {competencies.map((c) => (

@@ -38,7 +38,12 @@ export const newKey = (kind: string) => `new-${kind}-${++counter}`;
 
 export function draftOf(plan: PositionPlan): PlanDraft {
   return {
-    competencies: plan.competencies.map((c) => ({ key: c.id, id: c.id, name: c.name, description: c.description ?? '' })),
+    competencies: plan.competencies.map((c) => ({
+      key: c.id,
+      id: c.id,
+      name: c.name,
+      description: c.description ?? '',
+    })),
     stages: [...plan.stages]
       .sort((a, b) => a.order - b.order)
       .map((s) => ({
@@ -60,7 +65,15 @@ export function draftOf(plan: PositionPlan): PlanDraft {
 }
 
 export function newTemplate(stageName: string): DraftTemplate {
-  return { key: newKey('template'), title: stageName.trim() ? `${stageName.trim()} interview` : '', durationMinutes: 60, panelSize: 2, questionSetIds: [], questionIds: [], competencyKeys: [] };
+  return {
+    key: newKey('template'),
+    title: stageName.trim() ? `${stageName.trim()} interview` : '',
+    durationMinutes: 60,
+    panelSize: 2,
+    questionSetIds: [],
+    questionIds: [],
+    competencyKeys: [],
+  };
 }
 
 export function newStage(): DraftStage {
@@ -72,7 +85,11 @@ export function requestOf(draft: PlanDraft, revision: number): SavePlanInput {
   const byKey = new Map(draft.competencies.map((c) => [c.key, c]));
   return {
     revision,
-    competencies: draft.competencies.map((c) => ({ id: c.id, name: c.name.trim(), description: c.description.trim() || undefined })),
+    competencies: draft.competencies.map((c) => ({
+      id: c.id,
+      name: c.name.trim(),
+      description: c.description.trim() || undefined,
+    })),
     stages: draft.stages.map((s) => ({
       id: s.id,
       name: s.name.trim(),
@@ -128,7 +145,11 @@ export function coverageOf(draft: PlanDraft): Coverage {
   const rows = draft.competencies.map((c) => {
     const cells = draft.stages.map((s) => {
       const assessing = s.templates.filter((t) => t.competencyKeys.includes(c.key));
-      return { stageKey: s.key, interviews: assessing.length, interviewers: assessing.reduce((n, t) => n + (Number(t.panelSize) || 0), 0) };
+      return {
+        stageKey: s.key,
+        interviews: assessing.length,
+        interviewers: assessing.reduce((n, t) => n + (Number(t.panelSize) || 0), 0),
+      };
     });
     return {
       competencyKey: c.key,
@@ -140,11 +161,26 @@ export function coverageOf(draft: PlanDraft): Coverage {
   });
   const warnings: Coverage['warnings'] = [];
   for (const r of rows) {
-    if (r.totalInterviews === 0) warnings.push({ code: 'competency_not_assessed', message: `No interview in the plan assesses ${quoted(r.name, 'a new competency')}`, competencyKey: r.competencyKey });
-    else if (r.totalInterviewers === 1) warnings.push({ code: 'competency_single_rater', message: `Only one interviewer rates ${quoted(r.name, 'a new competency')} in the whole loop`, competencyKey: r.competencyKey });
+    if (r.totalInterviews === 0)
+      warnings.push({
+        code: 'competency_not_assessed',
+        message: `No interview in the plan assesses ${quoted(r.name, 'a new competency')}`,
+        competencyKey: r.competencyKey,
+      });
+    else if (r.totalInterviewers === 1)
+      warnings.push({
+        code: 'competency_single_rater',
+        message: `Only one interviewer rates ${quoted(r.name, 'a new competency')} in the whole loop`,
+        competencyKey: r.competencyKey,
+      });
   }
   draft.stages.forEach((s, i) => {
-    if (!s.templates.length) warnings.push({ code: 'stage_without_interviews', message: `Stage ${quoted(s.name, `${i + 1}`)} has no interviews`, stageKey: s.key });
+    if (!s.templates.length)
+      warnings.push({
+        code: 'stage_without_interviews',
+        message: `Stage ${quoted(s.name, `${i + 1}`)} has no interviews`,
+        stageKey: s.key,
+      });
   });
   return { rows, warnings };
 }
@@ -155,7 +191,11 @@ export function savedCoverage(plan: PositionPlan): Coverage {
   return {
     rows: plan.coverage.map((r) => {
       const byStage = new Map(r.stages.map((x) => [x.stageId, x]));
-      const cells = stages.map((s) => ({ stageKey: s.id, interviews: byStage.get(s.id)?.interviews ?? 0, interviewers: byStage.get(s.id)?.interviewers ?? 0 }));
+      const cells = stages.map((s) => ({
+        stageKey: s.id,
+        interviews: byStage.get(s.id)?.interviews ?? 0,
+        interviewers: byStage.get(s.id)?.interviewers ?? 0,
+      }));
       return {
         competencyKey: r.competencyId,
         name: r.competencyName,
@@ -164,7 +204,12 @@ export function savedCoverage(plan: PositionPlan): Coverage {
         totalInterviewers: r.totalInterviewers,
       };
     }),
-    warnings: plan.warnings.map((w) => ({ code: w.code, message: w.message, competencyKey: w.competencyId ?? undefined, stageKey: w.stageId ?? undefined })),
+    warnings: plan.warnings.map((w) => ({
+      code: w.code,
+      message: w.message,
+      competencyKey: w.competencyId ?? undefined,
+      stageKey: w.stageId ?? undefined,
+    })),
   };
 }
 

@@ -29,7 +29,11 @@ export interface SlotFit {
 }
 
 const ROLE_LABEL: Record<PanelRole, string> = { lead: 'Lead', panelist: 'Panelist', shadow: 'Shadow' };
-const STAGE_NOTE: Record<Interviewer['pools'][number]['stage'], string> = { shadow: 'trainee, shadowing', reverse_shadow: 'trainee, reverse shadowing', qualified: 'qualified' };
+const STAGE_NOTE: Record<Interviewer['pools'][number]['stage'], string> = {
+  shadow: 'trainee, shadowing',
+  reverse_shadow: 'trainee, reverse shadowing',
+  qualified: 'qualified',
+};
 
 interface Props {
   interviewers: Interviewer[] | undefined;
@@ -51,19 +55,44 @@ interface Props {
  * of the slot and whether they are free then; the chosen ones become the panel. The first one ticked
  * leads, the others are full panelists, trainees still shadowing shadow (see panelRoles.ts).
  */
-export function PanelPicker({ interviewers, weekLabel, fit, loading, error, onRetry, panel, busy, describeClash, onChange }: Props) {
+export function PanelPicker({
+  interviewers,
+  weekLabel,
+  fit,
+  loading,
+  error,
+  onRetry,
+  panel,
+  busy,
+  describeClash,
+  onChange,
+}: Props) {
   const [filter, setFilter] = useState('');
   const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = (interviewers ?? []).filter((i) => words.every((w) => `${i.name} ${i.email} ${i.title ?? ''} ${i.department ?? ''} ${i.competencies.join(' ')}`.toLowerCase().includes(w)));
+  const shown = (interviewers ?? []).filter((i) =>
+    words.every((w) =>
+      `${i.name} ${i.email} ${i.title ?? ''} ${i.department ?? ''} ${i.competencies.join(' ')}`
+        .toLowerCase()
+        .includes(w),
+    ),
+  );
   const seat = (id: string) => panel.find((p) => p.userId === id);
   const toggle = (i: Interviewer) => {
     onChange(seat(i.userId) ? removeSeat(panel, i.userId) : addSeat(panel, i, trainingStage(i)));
   };
-  const setRole = (userId: string, role: PanelRole) => onChange(panel.map((p) => (p.userId === userId ? { ...p, role } : p)));
+  const setRole = (userId: string, role: PanelRole) =>
+    onChange(panel.map((p) => (p.userId === userId ? { ...p, role } : p)));
 
   return (
     <div className="hm-panel-picker">
-      <SearchBox id="panel-filter" className="hm-panel-picker__search" label="Find interviewers" placeholder="Find by name, team or competency" value={filter} onChange={setFilter} />
+      <SearchBox
+        id="panel-filter"
+        className="hm-panel-picker__search"
+        label="Find interviewers"
+        placeholder="Find by name, team or competency"
+        value={filter}
+        onChange={setFilter}
+      />
       {error ? <ErrorNotice error={error} onRetry={onRetry} /> : null}
       {loading && !interviewers ? (
         <SkeletonRows rows={3} label="Loading interviewers…" />
@@ -83,12 +112,26 @@ export function PanelPicker({ interviewers, weekLabel, fit, loading, error, onRe
             return (
               <li key={i.userId} className={`hm-person-row${chosen ? ' is-chosen' : ''}${b ? ' is-busy' : ''}`}>
                 <label className="hm-person-row__pick">
-                  <input type="checkbox" checked={!!chosen} onChange={() => toggle(i)} aria-describedby={`load-${i.userId}${f ? ` local-${i.userId}` : ''}${b ? ` busy-${i.userId}` : ''}${warned ? ` fit-${i.userId}` : ''}`} />
+                  <input
+                    type="checkbox"
+                    checked={!!chosen}
+                    onChange={() => toggle(i)}
+                    aria-describedby={`load-${i.userId}${f ? ` local-${i.userId}` : ''}${b ? ` busy-${i.userId}` : ''}${warned ? ` fit-${i.userId}` : ''}`}
+                  />
                   <Avatar name={i.name} size="sm" />
                   <span className="hm-person-row__who">
                     <strong>{i.name}</strong>
-                    <span className="muted small">{[i.title, i.department].filter(Boolean).join(' · ') || i.email}</span>
-                    {i.pools.length > 0 && <span className="muted small">Pools: {i.pools.map((p) => `${p.name}${p.stage === 'qualified' ? '' : ` (${STAGE_NOTE[p.stage]})`}`).join(', ')}</span>}
+                    <span className="muted small">
+                      {[i.title, i.department].filter(Boolean).join(' · ') || i.email}
+                    </span>
+                    {i.pools.length > 0 && (
+                      <span className="muted small">
+                        Pools:{' '}
+                        {i.pools
+                          .map((p) => `${p.name}${p.stage === 'qualified' ? '' : ` (${STAGE_NOTE[p.stage]})`}`)
+                          .join(', ')}
+                      </span>
+                    )}
                   </span>
                 </label>
                 <span className="hm-load" id={`load-${i.userId}`}>
@@ -98,7 +141,9 @@ export function PanelPicker({ interviewers, weekLabel, fit, loading, error, onRe
                   <span className={`hm-load__bar hm-load__bar--${level}`} aria-hidden="true">
                     <span style={{ width: `${Math.max(4, ratio * 100)}%` }} />
                   </span>
-                  {i.overdueScorecards > 0 && <span className="hm-pill hm-pill--danger">{i.overdueScorecards} overdue</span>}
+                  {i.overdueScorecards > 0 && (
+                    <span className="hm-pill hm-pill--danger">{i.overdueScorecards} overdue</span>
+                  )}
                 </span>
                 {f && (
                   <span className="muted small hm-person-row__local" id={`local-${i.userId}`}>
@@ -119,7 +164,13 @@ export function PanelPicker({ interviewers, weekLabel, fit, loading, error, onRe
                   <span className="hm-role" role="group" aria-label={`${i.name}'s role`}>
                     {(['lead', 'panelist', 'shadow'] as const).map((r) => (
                       <label key={r} className={`hm-role__opt${chosen.role === r ? ' is-on' : ''}`}>
-                        <input type="radio" name={`role-${i.userId}`} value={r} checked={chosen.role === r} onChange={() => setRole(i.userId, r)} />
+                        <input
+                          type="radio"
+                          name={`role-${i.userId}`}
+                          value={r}
+                          checked={chosen.role === r}
+                          onChange={() => setRole(i.userId, r)}
+                        />
                         {ROLE_LABEL[r]}
                       </label>
                     ))}

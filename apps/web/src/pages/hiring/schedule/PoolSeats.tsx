@@ -29,9 +29,17 @@ export function PoolSeats({ pools, seats, nameOf, onAdd, onRemove }: Props) {
               <Icon name="users" size={16} />
               <span>
                 One of <strong>{poolName(s.poolId)}</strong>
-                <span className="muted small"> · {s.userId ? `${nameOf(s.userId)}, with the time picked` : 'filled when you pick a time below'}</span>
+                <span className="muted small">
+                  {' '}
+                  · {s.userId ? `${nameOf(s.userId)}, with the time picked` : 'filled when you pick a time below'}
+                </span>
               </span>
-              <button type="button" className="icon-btn" onClick={() => onRemove(i)} title={`Remove the ${poolName(s.poolId)} seat`}>
+              <button
+                type="button"
+                className="icon-btn"
+                onClick={() => onRemove(i)}
+                title={`Remove the ${poolName(s.poolId)} seat`}
+              >
                 <Icon name="close" size={16} />
                 <span className="visually-hidden">Remove the {poolName(s.poolId)} seat</span>
               </button>
@@ -51,7 +59,12 @@ export function PoolSeats({ pools, seats, nameOf, onAdd, onRemove }: Props) {
             </option>
           ))}
         </select>
-        <button type="button" className="btn btn--small" disabled={!choice} onClick={() => (onAdd(choice), setChoice(''))}>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={!choice}
+          onClick={() => (onAdd(choice), setChoice(''))}
+        >
           <Icon name="plus" size={14} /> Add seat
         </button>
       </div>

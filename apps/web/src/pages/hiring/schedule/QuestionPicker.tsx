@@ -29,7 +29,10 @@ interface Props {
 /** Published sets → their questions as checkboxes; picked questions are then split between the panel. */
 export function QuestionPicker({ sets, setsError, panel, picked, onChange }: Props) {
   const [setId, setSetId] = useState('');
-  const set = useResource(async () => (setId ? call(api.GET('/api/v1/question-sets/{id}', { params: { path: { id: setId } } })) : undefined), [setId]);
+  const set = useResource(
+    async () => (setId ? call(api.GET('/api/v1/question-sets/{id}', { params: { path: { id: setId } } })) : undefined),
+    [setId],
+  );
   const isPicked = (id: string) => picked.some((p) => p.question.id === id);
   const toggle = (q: Question) => {
     if (!set.data) return;
@@ -41,15 +44,27 @@ export function QuestionPicker({ sets, setsError, panel, picked, onChange }: Pro
   const pickAll = () => {
     if (!set.data) return;
     if (allPicked) onChange(picked.filter((p) => !all.some((q) => q.id === p.question.id)));
-    else onChange([...picked, ...all.filter((q) => !isPicked(q.id)).map((q) => ({ question: q, setId: set.data!.id, setName: set.data!.name, askedBy: '' }))]);
+    else
+      onChange([
+        ...picked,
+        ...all
+          .filter((q) => !isPicked(q.id))
+          .map((q) => ({ question: q, setId: set.data!.id, setName: set.data!.name, askedBy: '' })),
+      ]);
   };
 
   return (
     <div className="hm-question-picker">
       {setsError ? <ErrorNotice error={setsError} /> : null}
-      <Field id="question-set" label="Question set" hint="Only published sets can be used: their questions never change under an interview.">
+      <Field
+        id="question-set"
+        label="Question set"
+        hint="Only published sets can be used: their questions never change under an interview."
+      >
         <select value={setId} onChange={(e) => setSetId(e.target.value)}>
-          <option value="">{sets ? (sets.length ? 'Choose a published set' : 'No published sets yet') : 'Loading sets…'}</option>
+          <option value="">
+            {sets ? (sets.length ? 'Choose a published set' : 'No published sets yet') : 'Loading sets…'}
+          </option>
           {(sets ?? []).map((s) => (
             <option key={s.id} value={s.id}>
               {s.name} (v{s.version}, {plural(s.questionCount, 'question')})
@@ -89,10 +104,19 @@ export function QuestionPicker({ sets, setsError, panel, picked, onChange }: Pro
 }
 
 /** Who asks what: one select per picked question, and an even split in one click. */
-function QuestionSplit({ panel, picked, onChange }: { panel: PanelSeat[]; picked: PickedQuestion[]; onChange(p: PickedQuestion[]): void }) {
+function QuestionSplit({
+  panel,
+  picked,
+  onChange,
+}: {
+  panel: PanelSeat[];
+  picked: PickedQuestion[];
+  onChange(p: PickedQuestion[]): void;
+}) {
   if (!picked.length) return null;
   const lead = panel.find((p) => p.role === 'lead');
-  const splitEvenly = () => onChange(picked.map((p, i) => ({ ...p, askedBy: panel.length ? panel[i % panel.length].userId : '' })));
+  const splitEvenly = () =>
+    onChange(picked.map((p, i) => ({ ...p, askedBy: panel.length ? panel[i % panel.length].userId : '' })));
   return (
     <section className="hm-split" aria-labelledby="split-title">
       <div className="section-head">
@@ -103,7 +127,9 @@ function QuestionSplit({ panel, picked, onChange }: { panel: PanelSeat[]; picked
           Split evenly
         </button>
       </div>
-      {panel.length === 0 && <p className="muted small">Choose the panel first; then give each question to a panelist.</p>}
+      {panel.length === 0 && (
+        <p className="muted small">Choose the panel first; then give each question to a panelist.</p>
+      )}
       <ol className="hm-split__list">
         {picked.map((p, i) => (
           <li key={p.question.id} className="hm-split__row">
@@ -115,7 +141,13 @@ function QuestionSplit({ panel, picked, onChange }: { panel: PanelSeat[]; picked
               <label className="visually-hidden" htmlFor={`asked-by-${p.question.id}`}>
                 Asked by, question {i + 1}
               </label>
-              <select id={`asked-by-${p.question.id}`} value={p.askedBy} onChange={(e) => onChange(picked.map((x) => (x.question.id === p.question.id ? { ...x, askedBy: e.target.value } : x)))}>
+              <select
+                id={`asked-by-${p.question.id}`}
+                value={p.askedBy}
+                onChange={(e) =>
+                  onChange(picked.map((x) => (x.question.id === p.question.id ? { ...x, askedBy: e.target.value } : x)))
+                }
+              >
                 <option value="">{lead ? `Lead (${lead.name})` : 'Whoever leads'}</option>
                 {panel.map((m) => (
                   <option key={m.userId} value={m.userId}>
@@ -123,7 +155,12 @@ function QuestionSplit({ panel, picked, onChange }: { panel: PanelSeat[]; picked
                   </option>
                 ))}
               </select>
-              <button type="button" className="icon-btn" onClick={() => onChange(picked.filter((x) => x.question.id !== p.question.id))} title="Remove question">
+              <button
+                type="button"
+                className="icon-btn"
+                onClick={() => onChange(picked.filter((x) => x.question.id !== p.question.id))}
+                title="Remove question"
+              >
                 <Icon name="close" size={16} />
                 <span className="visually-hidden">Remove question {i + 1}</span>
               </button>

@@ -11,7 +11,8 @@ const DAY = 86_400_000;
 /** Slots shown before "Show more": the best few are what people pick from. */
 const SHOWN = 4;
 const city = (tz: string) => tz.split('/').pop()!.replace(/_/g, ' ');
-const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T12:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const plusDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 interface Props {
   /** Everyone named on the panel: they must all be free. */
@@ -40,7 +41,19 @@ interface Props {
  * each panelist's own clock and week load), and the near misses with why each failed. Picking one
  * fills the form's time (and the pool seats with the members the API chose).
  */
-export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes, defaultTimeZone, excludeInterviewId, chosenStart, onPanel, onPick, onAddTrainee, id }: Props) {
+export function SlotFinder({
+  interviewerIds,
+  poolIds,
+  poolName,
+  durationMinutes,
+  defaultTimeZone,
+  excludeInterviewId,
+  chosenStart,
+  onPanel,
+  onPick,
+  onAddTrainee,
+  id,
+}: Props) {
   const [zone, setZone] = useState(defaultTimeZone);
   const today = useMemo(() => wallClock(new Date(), defaultTimeZone).date, [defaultTimeZone]);
   const [from, setFrom] = useState(() => plusDays(today, 1));
@@ -56,30 +69,49 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
   // the API's limits, said next to the field rather than in its words ("to must be…")
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY;
   const tooMany = interviewerIds.length > 8 || poolIds.length > 4;
-  const rangeError = !from || !to || Number.isNaN(days) ? 'Pick both days.' : days < 0 ? 'The latest day is before the earliest.' : days > 30 ? 'Look at most 31 days ahead of the earliest day.' : undefined;
+  const rangeError =
+    !from || !to || Number.isNaN(days)
+      ? 'Pick both days.'
+      : days < 0
+        ? 'The latest day is before the earliest.'
+        : days > 30
+          ? 'Look at most 31 days ahead of the earliest day.'
+          : undefined;
 
   useEffect(() => {
     if (empty || rangeError || tooMany) return setResult(undefined);
     let live = true;
     setLoading(true);
     // a date typed digit by digit, a panel ticked one by one: ask once it settles
-    const t = setTimeout(() => void (async () => {
-      try {
-        const found = await findTimes({ interviewerIds: members ? members.split(',') : [], poolIds: pools ? pools.split(',') : [], durationMinutes, from, to, candidateTimeZone: zone, excludeInterviewId });
-        if (live) {
-          setResult(found);
-          setError(undefined);
-          setAll(false);
-        }
-      } catch (e) {
-        if (live) {
-          setError(e);
-          setResult(undefined);
-        }
-      } finally {
-        if (live) setLoading(false);
-      }
-    })(), 400);
+    const t = setTimeout(
+      () =>
+        void (async () => {
+          try {
+            const found = await findTimes({
+              interviewerIds: members ? members.split(',') : [],
+              poolIds: pools ? pools.split(',') : [],
+              durationMinutes,
+              from,
+              to,
+              candidateTimeZone: zone,
+              excludeInterviewId,
+            });
+            if (live) {
+              setResult(found);
+              setError(undefined);
+              setAll(false);
+            }
+          } catch (e) {
+            if (live) {
+              setError(e);
+              setResult(undefined);
+            }
+          } finally {
+            if (live) setLoading(false);
+          }
+        })(),
+      400,
+    );
     return () => {
       live = false;
       clearTimeout(t);
@@ -96,16 +128,25 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
         <Field id={`${id}-to`} label="Latest day" error={rangeError}>
           <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
         </Field>
-        <Field id={`${id}-zone`} label="Candidate's timezone" hint="Slots are between 07:00 and 21:00 for the candidate.">
+        <Field
+          id={`${id}-zone`}
+          label="Candidate's timezone"
+          hint="Slots are between 07:00 and 21:00 for the candidate."
+        >
           <ZoneSelect zones={zones} value={zone} onChange={setZone} />
         </Field>
       </div>
       {empty || rangeError ? (
         empty ? (
-          <p className="muted small">Choose the panel (or a pool seat) first: the finder looks for times everyone on it can make.</p>
+          <p className="muted small">
+            Choose the panel (or a pool seat) first: the finder looks for times everyone on it can make.
+          </p>
         ) : null
       ) : tooMany ? (
-        <p className="hm-finder__none">The finder looks at panels of up to 8 named interviewers and 4 pool seats. Make the panel smaller to find a time, or pick one by hand.</p>
+        <p className="hm-finder__none">
+          The finder looks at panels of up to 8 named interviewers and 4 pool seats. Make the panel smaller to find a
+          time, or pick one by hand.
+        </p>
       ) : error ? (
         <ErrorNotice error={error} />
       ) : loading && !result ? (
@@ -113,7 +154,9 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
       ) : result ? (
         <div className={`hm-finder__results${loading ? ' is-loading' : ''}`} aria-busy={loading}>
           {result.slots.length === 0 ? (
-            <p className="hm-finder__none">No time in this range suits everyone. Try a wider range, or see what almost works below.</p>
+            <p className="hm-finder__none">
+              No time in this range suits everyone. Try a wider range, or see what almost works below.
+            </p>
           ) : (
             <ol className="hm-slots" aria-label="Proposed times">
               {result.slots.slice(0, all ? undefined : SHOWN).map((s) => {
@@ -137,7 +180,8 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
                               {m.poolId && <span className="hm-pill hm-slot__pool">{poolName(m.poolId)}</span>}
                             </span>
                             <span className="muted small">
-                              {m.local} in {city(m.timezone)} · {m.weekLoad} {m.weekLoad === 1 ? 'interview' : 'interviews'} that week
+                              {m.local} in {city(m.timezone)} · {m.weekLoad}{' '}
+                              {m.weekLoad === 1 ? 'interview' : 'interviews'} that week
                             </span>
                           </span>
                         </li>
@@ -147,13 +191,27 @@ export function SlotFinder({ interviewerIds, poolIds, poolName, durationMinutes,
                       <div className="hm-slot__trainees small">
                         <span className="muted">Trainees free then:</span>
                         {free.map((t) => (
-                          <button type="button" key={t.userId} className="btn btn--small btn--ghost" onClick={() => onAddTrainee(t)}>
-                            <Icon name="plus" size={14} /> Add {t.name} as {t.stage === 'shadow' ? 'a shadow' : 'a panelist'} <span className="muted">· {t.stage === 'shadow' ? 'shadowing' : 'reverse shadowing'} in {poolName(t.poolId)}</span>
+                          <button
+                            type="button"
+                            key={t.userId}
+                            className="btn btn--small btn--ghost"
+                            onClick={() => onAddTrainee(t)}
+                          >
+                            <Icon name="plus" size={14} /> Add {t.name} as{' '}
+                            {t.stage === 'shadow' ? 'a shadow' : 'a panelist'}{' '}
+                            <span className="muted">
+                              · {t.stage === 'shadow' ? 'shadowing' : 'reverse shadowing'} in {poolName(t.poolId)}
+                            </span>
                           </button>
                         ))}
                       </div>
                     )}
-                    <button type="button" className={`btn btn--small${isPicked ? '' : ' btn--primary'} hm-slot__pick`} onClick={() => onPick(s, zone)} aria-pressed={isPicked}>
+                    <button
+                      type="button"
+                      className={`btn btn--small${isPicked ? '' : ' btn--primary'} hm-slot__pick`}
+                      onClick={() => onPick(s, zone)}
+                      aria-pressed={isPicked}
+                    >
                       {isPicked && <Icon name="check" size={14} />}
                       {isPicked ? 'Picked' : 'Pick'}
                       <span className="visually-hidden"> {s.candidateLocal}</span>

@@ -15,15 +15,21 @@ export function stageKindOf(name: string): Stage {
 }
 
 const picks = (set: QuestionSet, only?: Set<string>): PickedQuestion[] =>
-  set.questions.filter((q) => !only || only.has(q.id)).map((q) => ({ question: q, setId: set.id, setName: set.name, askedBy: '' }));
+  set.questions
+    .filter((q) => !only || only.has(q.id))
+    .map((q) => ({ question: q, setId: set.id, setName: set.name, askedBy: '' }));
 
 /**
  * The questions a template brings: every question of its sets, then its single questions, found in
  * the published sets (there is no endpoint for one question). Sets that cannot be read are skipped;
  * the person scheduling sees what was picked and can change it.
  */
-export async function templateQuestions(template: Pick<PlanTemplate, 'questionSetIds' | 'questionIds'>, published: QuestionSetSummary[]): Promise<PickedQuestion[]> {
-  const load = (id: string) => call(api.GET('/api/v1/question-sets/{id}', { params: { path: { id } } })).catch(() => null);
+export async function templateQuestions(
+  template: Pick<PlanTemplate, 'questionSetIds' | 'questionIds'>,
+  published: QuestionSetSummary[],
+): Promise<PickedQuestion[]> {
+  const load = (id: string) =>
+    call(api.GET('/api/v1/question-sets/{id}', { params: { path: { id } } })).catch(() => null);
   const sets = (await Promise.all(template.questionSetIds.map(load))).filter((s): s is QuestionSet => !!s);
   const picked = sets.flatMap((s) => picks(s));
   const wanted = new Set(template.questionIds.filter((id) => !picked.some((p) => p.question.id === id)));
@@ -31,7 +37,9 @@ export async function templateQuestions(template: Pick<PlanTemplate, 'questionSe
     for (const s of sets) picked.push(...picks(s, wanted).filter((p) => wanted.delete(p.question.id)));
     const others = published.filter((s) => !template.questionSetIds.includes(s.id));
     for (let i = 0; wanted.size && i < others.length; i += 5) {
-      const batch = (await Promise.all(others.slice(i, i + 5).map((s) => load(s.id)))).filter((s): s is QuestionSet => !!s);
+      const batch = (await Promise.all(others.slice(i, i + 5).map((s) => load(s.id)))).filter(
+        (s): s is QuestionSet => !!s,
+      );
       for (const s of batch) picked.push(...picks(s, wanted).filter((p) => wanted.delete(p.question.id)));
     }
   }

@@ -13,7 +13,11 @@ export function defaultRole(panel: PanelSeat[], stage?: TrainingStage | null): P
   return panel.some((p) => p.role === 'lead') ? 'panelist' : 'lead';
 }
 
-export function addSeat(panel: PanelSeat[], who: { userId: string; name: string }, stage?: TrainingStage | null): PanelSeat[] {
+export function addSeat(
+  panel: PanelSeat[],
+  who: { userId: string; name: string },
+  stage?: TrainingStage | null,
+): PanelSeat[] {
   if (panel.some((p) => p.userId === who.userId)) return panel;
   return [...panel, { userId: who.userId, name: who.name, role: defaultRole(panel, stage) }];
 }

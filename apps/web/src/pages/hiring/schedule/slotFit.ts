@@ -7,7 +7,13 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function format(timeZone: string): Intl.DateTimeFormat {
   let f = formats.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formats.set(timeZone, f);
   }
   return f;
@@ -38,12 +44,25 @@ export function slotFit(a: Availability, start: Date, end: Date, ignore?: { star
   const warnings: string[] = [];
   const s = start.getTime();
   const e = end.getTime();
-  const own = (b: { start: string; end: string }) => !!ignore && Date.parse(b.start) === Date.parse(ignore.start) && Date.parse(b.end) === Date.parse(ignore.end);
+  const own = (b: { start: string; end: string }) =>
+    !!ignore && Date.parse(b.start) === Date.parse(ignore.start) && Date.parse(b.end) === Date.parse(ignore.end);
   if (a.daysOff.includes(localDate(start, a.timezone))) warnings.push('on a day off');
-  else if (!a.working.some((w) => Date.parse(w.start) <= s && Date.parse(w.end) >= e)) warnings.push('outside their working hours');
-  if (a.busy.some((b) => b.source === 'calendar' && Date.parse(b.start) < e && Date.parse(b.end) > s)) warnings.push('busy in their calendar');
+  else if (!a.working.some((w) => Date.parse(w.start) <= s && Date.parse(w.end) >= e))
+    warnings.push('outside their working hours');
+  if (a.busy.some((b) => b.source === 'calendar' && Date.parse(b.start) < e && Date.parse(b.end) > s))
+    warnings.push('busy in their calendar');
   const buffer = a.bufferMinutes * 60_000;
-  if (buffer && a.busy.some((b) => b.source === 'interview' && !own(b) && Date.parse(b.start) < e + buffer && Date.parse(b.end) > s - buffer && !(Date.parse(b.start) < e && Date.parse(b.end) > s))) {
+  if (
+    buffer &&
+    a.busy.some(
+      (b) =>
+        b.source === 'interview' &&
+        !own(b) &&
+        Date.parse(b.start) < e + buffer &&
+        Date.parse(b.end) > s - buffer &&
+        !(Date.parse(b.start) < e && Date.parse(b.end) > s),
+    )
+  ) {
     warnings.push(`within their ${a.bufferMinutes}-minute buffer of another interview`);
   }
   return { local: localTime(start, a.timezone), warnings };

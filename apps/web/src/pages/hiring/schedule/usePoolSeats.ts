@@ -35,7 +35,10 @@ export function usePoolSeats(panel: PanelSeat[], changePanel: (next: PanelSeat[]
     changePanel(next);
   };
   /** Someone unticked on the picker leaves their seat open again. */
-  const panelChanged = (next: PanelSeat[]) => setSeats((ss) => ss.map((s) => (s.userId && !next.some((p) => p.userId === s.userId) ? { ...s, userId: null } : s)));
+  const panelChanged = (next: PanelSeat[]) =>
+    setSeats((ss) =>
+      ss.map((s) => (s.userId && !next.some((p) => p.userId === s.userId) ? { ...s, userId: null } : s)),
+    );
 
   return {
     seats,

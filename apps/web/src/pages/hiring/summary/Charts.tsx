@@ -50,14 +50,20 @@ export function RatingBars({ title, groups, id }: { title: string; groups: Group
   const height = top + rows.length * rowH + axisH;
   const description = `${title}, mean rating from 1 (strong no) to 4 (strong yes): ${rows.map((g) => `${label(g.key)} ${fmt(g.mean)} of 4 from ${g.count} ${g.count === 1 ? 'rating' : 'ratings'}`).join('; ')}.`;
 
-  if (!rows.length) return <p className="muted hm-chart-empty">No ratings yet: they appear once scorecards are submitted.</p>;
+  if (!rows.length)
+    return <p className="muted hm-chart-empty">No ratings yet: they appear once scorecards are submitted.</p>;
   return (
     <figure className="hm-chart" ref={ref}>
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={description} id={id}>
         {[1, 2, 3, 4].map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={top - 2} y2={top + rows.length * rowH} className="hm-grid" />
-            <text x={x(t)} y={height - 6} textAnchor={t === 1 ? 'start' : t === 4 ? 'end' : 'middle'} className="hm-axis">
+            <text
+              x={x(t)}
+              y={height - 6}
+              textAnchor={t === 1 ? 'start' : t === 4 ? 'end' : 'middle'}
+              className="hm-axis"
+            >
               {t} {narrow ? '' : SCALE_LABEL[t].toLowerCase()}
             </text>
           </g>
@@ -71,7 +77,12 @@ export function RatingBars({ title, groups, id }: { title: string; groups: Group
           const w = Math.max(3, x(mean) - plotX);
           return (
             <g key={g.key} className="hm-bar-row">
-              <text x={narrow ? plotX : labelW} y={narrow ? y + 13 : y + 21} textAnchor={narrow ? 'start' : 'end'} className="hm-bar-label">
+              <text
+                x={narrow ? plotX : labelW}
+                y={narrow ? y + 13 : y + 21}
+                textAnchor={narrow ? 'start' : 'end'}
+                className="hm-bar-label"
+              >
                 {label(g.key)}
                 {narrow ? <tspan className="hm-axis"> · {g.count} rated</tspan> : null}
               </text>
@@ -90,7 +101,13 @@ export function RatingBars({ title, groups, id }: { title: string; groups: Group
                 <title>{`${label(g.key)}: ${fmt(g.mean)} of 4 (${plural(g.count, 'rating')})`}</title>
               </rect>
               {g.spread !== null && g.mean !== null && g.spread > 0 && (
-                <line x1={x(Math.max(1, mean - g.spread))} x2={x(Math.min(4, mean + g.spread))} y1={barY + barH / 2} y2={barY + barH / 2} className="hm-whisker" />
+                <line
+                  x1={x(Math.max(1, mean - g.spread))}
+                  x2={x(Math.min(4, mean + g.spread))}
+                  y1={barY + barH / 2}
+                  y2={barY + barH / 2}
+                  className="hm-whisker"
+                />
               )}
               <text x={width - 4} y={barY + barH / 2 + 5} textAnchor="end" className="hm-bar-value">
                 {fmt(g.mean)}
@@ -126,10 +143,25 @@ export function RatingBars({ title, groups, id }: { title: string; groups: Group
   );
 }
 
-const REC_CLASS: Record<Recommendation, string> = { strong_no: 'strong-no', no: 'no', yes: 'yes', strong_yes: 'strong-yes' };
+const REC_CLASS: Record<Recommendation, string> = {
+  strong_no: 'strong-no',
+  no: 'no',
+  yes: 'yes',
+  strong_yes: 'strong-yes',
+};
 
 /** The panel's overall recommendations as one stacked bar (no on the left, yes on the right) with a legend. */
-export function RecommendationBar({ counts, id, compact = false, caption }: { counts: RecommendationCounts; id?: string; compact?: boolean; caption?: string }) {
+export function RecommendationBar({
+  counts,
+  id,
+  compact = false,
+  caption,
+}: {
+  counts: RecommendationCounts;
+  id?: string;
+  compact?: boolean;
+  caption?: string;
+}) {
   const [ref, measured] = useWidth<HTMLDivElement>(560);
   // the compact bar sits in table cells and timelines: a fixed size, so it never widens its cell
   const width = compact ? 100 : measured;
@@ -147,11 +179,24 @@ export function RecommendationBar({ counts, id, compact = false, caption }: { co
             const w = (counts[k] / total) * width;
             const seg = (
               <g key={k}>
-                <rect x={at} y={0} width={w} height={h} className={`hm-rec hm-rec--${REC_CLASS[k]}`} data-key={k} data-value={counts[k]}>
+                <rect
+                  x={at}
+                  y={0}
+                  width={w}
+                  height={h}
+                  className={`hm-rec hm-rec--${REC_CLASS[k]}`}
+                  data-key={k}
+                  data-value={counts[k]}
+                >
                   <title>{`${RECOMMENDATION_LABEL[k]}: ${counts[k]}`}</title>
                 </rect>
                 {!compact && w > 26 && (
-                  <text x={at + w / 2} y={h / 2 + 5} textAnchor="middle" className={`hm-rec-count hm-rec-count--${REC_CLASS[k]}`}>
+                  <text
+                    x={at + w / 2}
+                    y={h / 2 + 5}
+                    textAnchor="middle"
+                    className={`hm-rec-count hm-rec-count--${REC_CLASS[k]}`}
+                  >
                     {counts[k]}
                   </text>
                 )}
@@ -176,7 +221,11 @@ export function RecommendationBar({ counts, id, compact = false, caption }: { co
 }
 
 /** Krippendorff's alpha in words a hiring manager can act on. */
-export function interpretAlpha(a: Agreement): { headline: string; detail: string; tone: 'good' | 'fair' | 'poor' | 'none' } {
+export function interpretAlpha(a: Agreement): {
+  headline: string;
+  detail: string;
+  tone: 'good' | 'fair' | 'poor' | 'none';
+} {
   if (!a.enoughData || a.alpha === null) {
     return {
       headline: 'Not enough overlapping ratings yet',
@@ -184,10 +233,29 @@ export function interpretAlpha(a: Agreement): { headline: string; detail: string
       tone: 'none',
     };
   }
-  if (a.alpha >= 0.8) return { headline: 'The panel agrees', detail: 'Their ratings tell the same story: you can rely on the averages.', tone: 'good' };
-  if (a.alpha >= 0.667) return { headline: 'Mostly in agreement', detail: 'Good enough for a tentative conclusion; glance at the criteria where ratings differ.', tone: 'fair' };
-  if (a.alpha >= 0.4) return { headline: 'Some disagreement', detail: 'Panelists saw parts of the interview differently: read their notes before deciding.', tone: 'fair' };
-  return { headline: 'The panel disagrees', detail: 'Ratings differ a lot between panelists: talk it through in a debrief rather than trusting the averages.', tone: 'poor' };
+  if (a.alpha >= 0.8)
+    return {
+      headline: 'The panel agrees',
+      detail: 'Their ratings tell the same story: you can rely on the averages.',
+      tone: 'good',
+    };
+  if (a.alpha >= 0.667)
+    return {
+      headline: 'Mostly in agreement',
+      detail: 'Good enough for a tentative conclusion; glance at the criteria where ratings differ.',
+      tone: 'fair',
+    };
+  if (a.alpha >= 0.4)
+    return {
+      headline: 'Some disagreement',
+      detail: 'Panelists saw parts of the interview differently: read their notes before deciding.',
+      tone: 'fair',
+    };
+  return {
+    headline: 'The panel disagrees',
+    detail: 'Ratings differ a lot between panelists: talk it through in a debrief rather than trusting the averages.',
+    tone: 'poor',
+  };
 }
 
 /** Alpha on a −1…1 track with the usual thresholds (0.667 tentative, 0.8 reliable) marked. */
@@ -198,14 +266,19 @@ export function AgreementGauge({ agreement, id }: { agreement: Agreement; id?: s
   const pad = 8;
   const x = (v: number) => pad + ((Math.max(-1, Math.min(1, v)) + 1) / 2) * (width - 2 * pad);
   const a = agreement.enoughData ? agreement.alpha : null;
-  const description = a === null ? `Agreement (Krippendorff's alpha): ${words.headline}.` : `Agreement (Krippendorff's alpha) ${a.toFixed(2)} on a scale from −1 to 1: ${words.headline}.`;
+  const description =
+    a === null
+      ? `Agreement (Krippendorff's alpha): ${words.headline}.`
+      : `Agreement (Krippendorff's alpha) ${a.toFixed(2)} on a scale from −1 to 1: ${words.headline}.`;
   return (
     <figure className={`hm-chart hm-agreement hm-agreement--${words.tone}`} ref={ref}>
       <div className="hm-agreement__head">
         <span className="hm-agreement__value">{a === null ? 'n/a' : a.toFixed(2)}</span>
         <span>
           <strong>{words.headline}</strong>
-          <span className="muted small hm-agreement__what">Krippendorff’s alpha across {agreement.units} shared criteria</span>
+          <span className="muted small hm-agreement__what">
+            Krippendorff’s alpha across {agreement.units} shared criteria
+          </span>
         </span>
       </div>
       <svg width={width} height={h} viewBox={`0 0 ${width} ${h}`} role="img" aria-label={description} id={id}>
@@ -213,7 +286,13 @@ export function AgreementGauge({ agreement, id }: { agreement: Agreement; id?: s
         <rect x={x(0.4)} y={10} width={x(0.8) - x(0.4)} height={10} className="hm-zone hm-zone--fair" />
         <rect x={x(0.8)} y={10} width={x(1) - x(0.8)} height={10} className="hm-zone hm-zone--good" />
         {[-1, 0, 0.667, 0.8, 1].map((t) => (
-          <text key={t} x={x(t)} y={h - 4} textAnchor={t === -1 ? 'start' : t === 1 ? 'end' : 'middle'} className="hm-axis">
+          <text
+            key={t}
+            x={x(t)}
+            y={h - 4}
+            textAnchor={t === -1 ? 'start' : t === 1 ? 'end' : 'middle'}
+            className="hm-axis"
+          >
             {t === 0.667 ? '.67' : t === 0.8 ? '.8' : t}
           </text>
         ))}

@@ -24,7 +24,16 @@ interface Props<T> {
  * A 1–4 rating as a radio group: one tab stop; arrow keys move and select, as radios do; the
  * digits 1–4 select directly while the group has focus.
  */
-export function RatingScale<T extends string | number>({ options, value, onChange, labelledBy, describedBy, disabled, className, id }: Props<T>) {
+export function RatingScale<T extends string | number>({
+  options,
+  value,
+  onChange,
+  labelledBy,
+  describedBy,
+  disabled,
+  className,
+  id,
+}: Props<T>) {
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const current = options.findIndex((o) => o.value === value);
 
@@ -49,7 +58,14 @@ export function RatingScale<T extends string | number>({ options, value, onChang
   };
 
   return (
-    <div role="radiogroup" id={id} aria-labelledby={labelledBy} aria-describedby={describedBy} className={`iv-scale${className ? ` ${className}` : ''}`} onKeyDown={onKeyDown}>
+    <div
+      role="radiogroup"
+      id={id}
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      className={`iv-scale${className ? ` ${className}` : ''}`}
+      onKeyDown={onKeyDown}
+    >
       {options.map((o, i) => {
         const checked = i === current;
         return (

@@ -13,10 +13,24 @@ import { ScorecardHeader } from './ScorecardHeader';
  * After submitting: my scorecard, read-only, and the panel's other submitted scorecards (the API
  * applies the blind rule: it reveals them only once mine is submitted, and never a draft).
  */
-export function SubmittedView({ kit, mine, onReopened }: { kit: InterviewKit; mine: Scorecard; justSubmitted?: boolean; onReopened?(card: Scorecard): void }) {
+export function SubmittedView({
+  kit,
+  mine,
+  onReopened,
+}: {
+  kit: InterviewKit;
+  mine: Scorecard;
+  justSubmitted?: boolean;
+  onReopened?(card: Scorecard): void;
+}) {
   const w = useWhen();
-  const board = useResource(() => call(api.GET('/api/v1/interviews/{id}/scorecards', { params: { path: { id: kit.id } } })), [kit.id, mine.version]);
-  const others = (board.data?.items ?? []).filter((c) => c.panelist.id !== mine.panelist.id && c.status === 'submitted');
+  const board = useResource(
+    () => call(api.GET('/api/v1/interviews/{id}/scorecards', { params: { path: { id: kit.id } } })),
+    [kit.id, mine.version],
+  );
+  const others = (board.data?.items ?? []).filter(
+    (c) => c.panelist.id !== mine.panelist.id && c.status === 'submitted',
+  );
   const pending = (board.data?.pending ?? []).filter((p) => p.id !== mine.panelist.id);
 
   return (
@@ -30,7 +44,9 @@ export function SubmittedView({ kit, mine, onReopened }: { kit: InterviewKit; mi
           <strong>Submitted {mine.submittedAt ? w.dateTime(mine.submittedAt) : ''}</strong>
           <p>Your scorecard is locked. Thank you: the hiring team can now read it.</p>
         </div>
-        {onReopened && <ReopenScorecardButton interviewId={kit.id} scorecardId={mine.id} whose="your" onReopened={onReopened} />}
+        {onReopened && (
+          <ReopenScorecardButton interviewId={kit.id} scorecardId={mine.id} whose="your" onReopened={onReopened} />
+        )}
       </div>
 
       <section className="iv-section" aria-labelledby="panel-title">
@@ -56,7 +72,9 @@ export function SubmittedView({ kit, mine, onReopened }: { kit: InterviewKit; mi
             </li>
           ))}
         </ul>
-        {board.error ? <ErrorNotice error={board.error} onRetry={board.reload} title="The panel’s scorecards could not be loaded" /> : null}
+        {board.error ? (
+          <ErrorNotice error={board.error} onRetry={board.reload} title="The panel’s scorecards could not be loaded" />
+        ) : null}
         {board.loading && !board.data && <SkeletonRows rows={1} label="Loading the panel’s scorecards…" />}
       </section>
 
@@ -92,7 +110,9 @@ function Glance({ card, you }: { card: Scorecard; you?: boolean }) {
 
 function ReadOnlyScorecard({ card, title }: { card: Scorecard; title: string }) {
   const w = useWhen();
-  const rated = card.questions.filter((q) => q.criteria.some((c) => c.rating != null || c.notAssessed) || q.notes || q.followUps.some((f) => f.asked));
+  const rated = card.questions.filter(
+    (q) => q.criteria.some((c) => c.rating != null || c.notAssessed) || q.notes || q.followUps.some((f) => f.asked),
+  );
   return (
     <article className="card iv-ro" aria-label={title}>
       <header className="iv-ro__head">
@@ -129,7 +149,11 @@ function ReadOnlyScorecard({ card, title }: { card: Scorecard; title: string }) 
           </ul>
           {q.followUps.some((f) => f.asked) && (
             <p className="small muted">
-              Asked: {q.followUps.filter((f) => f.asked).map((f) => f.prompt).join(' · ')}
+              Asked:{' '}
+              {q.followUps
+                .filter((f) => f.asked)
+                .map((f) => f.prompt)
+                .join(' · ')}
             </p>
           )}
           {q.notes && <p className="iv-ro__notes">{q.notes}</p>}

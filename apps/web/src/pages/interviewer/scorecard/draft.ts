@@ -41,8 +41,12 @@ export function fromServer(card: Scorecard): Form {
   const ratings: Form['ratings'] = {};
   const questions: Form['questions'] = {};
   for (const q of card.questions) {
-    for (const c of q.criteria) ratings[ratingKey(q.questionId, c.criterionId)] = { rating: c.rating ?? null, notAssessed: c.notAssessed };
-    questions[q.questionId] = { notes: q.notes ?? '', followUpsAsked: q.followUps.filter((f) => f.asked).map((f) => f.id) };
+    for (const c of q.criteria)
+      ratings[ratingKey(q.questionId, c.criterionId)] = { rating: c.rating ?? null, notAssessed: c.notAssessed };
+    questions[q.questionId] = {
+      notes: q.notes ?? '',
+      followUpsAsked: q.followUps.filter((f) => f.asked).map((f) => f.id),
+    };
   }
   return { recommendation: card.overallRecommendation ?? null, summary: card.summary ?? '', ratings, questions };
 }
@@ -62,7 +66,8 @@ export function applyValues(form: Form, values: Record<FieldKey, FieldValue>): {
     if (key === 'recommendation') next.recommendation = value as Recommendation | null;
     else if (key === 'summary') next.summary = String(value ?? '');
     else if (key.startsWith('r:') && key.slice(2) in next.ratings) next.ratings[key.slice(2)] = value as RatingValue;
-    else if (key.startsWith('q:') && key.slice(2) in next.questions) next.questions[key.slice(2)] = value as QuestionValue;
+    else if (key.startsWith('q:') && key.slice(2) in next.questions)
+      next.questions[key.slice(2)] = value as QuestionValue;
     else continue;
     applied.push(key);
   }
@@ -78,10 +83,18 @@ export function saveBody(form: Form, keys: FieldKey[], version: number): SaveSco
     else if (key.startsWith('r:')) {
       const [questionId, criterionId] = key.slice(2).split('/');
       const r = form.ratings[key.slice(2)];
-      (body.ratings ??= []).push(r?.notAssessed ? { questionId, criterionId, notAssessed: true } : { questionId, criterionId, rating: r?.rating ?? null });
+      (body.ratings ??= []).push(
+        r?.notAssessed
+          ? { questionId, criterionId, notAssessed: true }
+          : { questionId, criterionId, rating: r?.rating ?? null },
+      );
     } else {
       const q = form.questions[key.slice(2)];
-      (body.questions ??= []).push({ questionId: key.slice(2), notes: q?.notes ?? '', followUpsAsked: q?.followUpsAsked ?? [] });
+      (body.questions ??= []).push({
+        questionId: key.slice(2),
+        notes: q?.notes ?? '',
+        followUpsAsked: q?.followUpsAsked ?? [],
+      });
     }
   }
   return body;
@@ -100,7 +113,8 @@ export function missingFrom(form: Form, questions: ScorecardQuestion[]): Missing
     if (!q.assignedToMe) continue;
     for (const c of q.criteria) {
       const r = form.ratings[ratingKey(q.questionId, c.criterionId)];
-      if (!r || (r.rating == null && !r.notAssessed)) missing.push({ key: ratingKey(q.questionId, c.criterionId), label: `Question ${q.position + 1}: ${c.label}` });
+      if (!r || (r.rating == null && !r.notAssessed))
+        missing.push({ key: ratingKey(q.questionId, c.criterionId), label: `Question ${q.position + 1}: ${c.label}` });
     }
   }
   if (!form.recommendation) missing.push({ key: 'recommendation', label: 'Overall recommendation' });
@@ -117,7 +131,9 @@ export const storageKey = (interviewId: string, userId: string) => `${DRAFT_PREF
  */
 export function clearAllDrafts(): void {
   try {
-    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((k): k is string => !!k?.startsWith(DRAFT_PREFIX));
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter(
+      (k): k is string => !!k?.startsWith(DRAFT_PREFIX),
+    );
     for (const k of keys) localStorage.removeItem(k);
   } catch {
     /* storage disabled: nothing was kept */

@@ -2,7 +2,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, call } from '../../../api/client';
 import { ApiError } from '../../../api/errors';
 import type { MissingItem, Scorecard } from '../../../api/types';
-import { applyValues, fromServer, readStored, saveBody, storageKey, valueOf, writeStored, type FieldKey, type Form } from './draft';
+import {
+  applyValues,
+  fromServer,
+  readStored,
+  saveBody,
+  storageKey,
+  valueOf,
+  writeStored,
+  type FieldKey,
+  type Form,
+} from './draft';
 
 export const DEBOUNCE_MS = 800;
 const MAX_BACKOFF_MS = 30_000;
@@ -16,7 +26,8 @@ export type SaveState =
   | { kind: 'error'; error: unknown };
 
 /** A save the server will refuse again if sent unchanged (bad input): wait for the next edit. */
-const permanent = (e: unknown) => e instanceof ApiError && (e.status === 400 || e.status === 413 || e.status === 403 || e.status === 404);
+const permanent = (e: unknown) =>
+  e instanceof ApiError && (e.status === 400 || e.status === 413 || e.status === 403 || e.status === 404);
 const isNetwork = (e: unknown) => e instanceof ApiError && e.status === 0;
 
 /**
@@ -75,7 +86,12 @@ export function useScorecardDraft(interviewId: string, userId: string, initial: 
     const run = (async () => {
       setState({ kind: 'saving' });
       try {
-        const saved = await call(api.PUT('/api/v1/interviews/{id}/scorecards/mine', { params: { path: { id: interviewId } }, body: saveBody(formRef.current, [...sent.keys()], version.current) }));
+        const saved = await call(
+          api.PUT('/api/v1/interviews/{id}/scorecards/mine', {
+            params: { path: { id: interviewId } },
+            body: saveBody(formRef.current, [...sent.keys()], version.current),
+          }),
+        );
         if (!alive.current) return;
         version.current = saved.version;
         for (const [k, n] of sent) if (pending.current.get(k) === n) pending.current.delete(k);
@@ -91,7 +107,9 @@ export function useScorecardDraft(interviewId: string, userId: string, initial: 
         if (e instanceof ApiError && e.status === 409 && e.detail('currentVersion') !== undefined) {
           // saved elsewhere (another tab, another device): take theirs, keep ours on top, send again
           try {
-            rebase(await call(api.GET('/api/v1/interviews/{id}/scorecards/mine', { params: { path: { id: interviewId } } })));
+            rebase(
+              await call(api.GET('/api/v1/interviews/{id}/scorecards/mine', { params: { path: { id: interviewId } } })),
+            );
             persist();
             schedule(0);
           } catch (again) {
@@ -102,7 +120,9 @@ export function useScorecardDraft(interviewId: string, userId: string, initial: 
         if (e instanceof ApiError && e.status === 409) {
           // submitted meanwhile (another tab): show it as it is
           try {
-            const fresh = await call(api.GET('/api/v1/interviews/{id}/scorecards/mine', { params: { path: { id: interviewId } } }));
+            const fresh = await call(
+              api.GET('/api/v1/interviews/{id}/scorecards/mine', { params: { path: { id: interviewId } } }),
+            );
             if (fresh.status === 'submitted') {
               setCard(fresh);
               setForm(fromServer(fresh));
@@ -127,7 +147,9 @@ export function useScorecardDraft(interviewId: string, userId: string, initial: 
   function retryLater(e: unknown) {
     backoff.current = Math.min(MAX_BACKOFF_MS, backoff.current ? backoff.current * 2 : 1000);
     const offline = isNetwork(e) || (typeof navigator !== 'undefined' && navigator.onLine === false);
-    setState(offline ? { kind: 'offline' } : { kind: 'retrying', inSeconds: Math.round(backoff.current / 1000), error: e });
+    setState(
+      offline ? { kind: 'offline' } : { kind: 'retrying', inSeconds: Math.round(backoff.current / 1000), error: e },
+    );
     schedule(backoff.current);
   }
 
@@ -185,24 +207,34 @@ export function useScorecardDraft(interviewId: string, userId: string, initial: 
   }, [key]);
 
   /** Sends what is left, then submits; resolves to the missing items on a 422. */
-  const submit = useCallback(async (): Promise<{ ok: true } | { ok: false; missing?: MissingItem[]; error?: unknown }> => {
+  const submit = useCallback(async (): Promise<
+    { ok: true } | { ok: false; missing?: MissingItem[]; error?: unknown }
+  > => {
     for (let i = 0; i < 5 && (pending.current.size || inFlight.current); i++) {
       await (inFlight.current ?? flush());
       if (pending.current.size && !inFlight.current) await flush();
     }
     if (pending.current.size) return { ok: false, error: ApiError.network(new Error('unsent changes')) };
     try {
-      const done = await call(api.POST('/api/v1/interviews/{id}/scorecards/mine/submit', { params: { path: { id: interviewId } }, body: { version: version.current } }));
+      const done = await call(
+        api.POST('/api/v1/interviews/{id}/scorecards/mine/submit', {
+          params: { path: { id: interviewId } },
+          body: { version: version.current },
+        }),
+      );
       writeStored(key, null);
       setCard(done);
       setForm(fromServer(done));
       setState({ kind: 'saved', at: Date.now() });
       return { ok: true };
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) return { ok: false, missing: e.detail<MissingItem[]>('missing') ?? [] };
+      if (e instanceof ApiError && e.status === 422)
+        return { ok: false, missing: e.detail<MissingItem[]>('missing') ?? [] };
       if (e instanceof ApiError && e.status === 409) {
         try {
-          rebase(await call(api.GET('/api/v1/interviews/{id}/scorecards/mine', { params: { path: { id: interviewId } } })));
+          rebase(
+            await call(api.GET('/api/v1/interviews/{id}/scorecards/mine', { params: { path: { id: interviewId } } })),
+          );
         } catch {
           /* reported below */
         }

@@ -26,7 +26,18 @@ export interface DragHandlers {
 }
 
 /** One question in the set: reorder by drag, by the move buttons, or Alt+Arrow keys on the handle. */
-export function QuestionCard({ question: q, index, count, editable, needsCriteria, handleRef, onMove, onEdit, onRemove, drag }: Props) {
+export function QuestionCard({
+  question: q,
+  index,
+  count,
+  editable,
+  needsCriteria,
+  handleRef,
+  onMove,
+  onEdit,
+  onRemove,
+  drag,
+}: Props) {
   const [confirming, setConfirming] = useState(false);
   const [removing, setRemoving] = useState(false);
   const number = index + 1;
@@ -61,7 +72,12 @@ export function QuestionCard({ question: q, index, count, editable, needsCriteri
         onDragEnd: drag.end,
       }
     : {};
-  const classes = ['question-card', drag.draggingId === q.id && 'is-dragging', drag.overIndex === index && drag.draggingId !== q.id && 'is-drop-target', needsCriteria && 'needs-criteria']
+  const classes = [
+    'question-card',
+    drag.draggingId === q.id && 'is-dragging',
+    drag.overIndex === index && drag.draggingId !== q.id && 'is-drop-target',
+    needsCriteria && 'needs-criteria',
+  ]
     .filter(Boolean)
     .join(' ');
 

@@ -14,8 +14,22 @@ export interface DetailsInput {
 }
 
 /** The set's own fields: name, description, position family, level, tags. */
-export function SetDetailsForm({ set, onSave, onCancel }: { set: QuestionSet; onSave(d: DetailsInput): Promise<void>; onCancel(): void }) {
-  const [d, setD] = useState({ name: set.name, description: set.description ?? '', positionFamily: set.positionFamily ?? '', level: set.level ?? '', tags: set.tags.join(', ') });
+export function SetDetailsForm({
+  set,
+  onSave,
+  onCancel,
+}: {
+  set: QuestionSet;
+  onSave(d: DetailsInput): Promise<void>;
+  onCancel(): void;
+}) {
+  const [d, setD] = useState({
+    name: set.name,
+    description: set.description ?? '',
+    positionFamily: set.positionFamily ?? '',
+    level: set.level ?? '',
+    tags: set.tags.join(', '),
+  });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const apiError = error instanceof ApiError ? error : undefined;
@@ -24,7 +38,13 @@ export function SetDetailsForm({ set, onSave, onCancel }: { set: QuestionSet; on
     setBusy(true);
     setError(undefined);
     try {
-      await onSave({ ...d, tags: d.tags.split(',').map((t) => t.trim()).filter(Boolean) });
+      await onSave({
+        ...d,
+        tags: d.tags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      });
     } catch (err) {
       setError(err);
       setBusy(false);
