@@ -176,7 +176,7 @@ describe('docker-compose.yml', () => {
   );
 
   it('turns the demo off and leaves TRUST_PROXY to the operator', () => {
-    expect(compose).toMatch(/^\s+DEMO: "false"$/m);
+    expect(compose).toMatch(/^\s+DEMO: ["']false["']$/m);
     expect(compose).not.toMatch(/^\s+TRUST_PROXY:\s*"?true/m);
   });
 });
