@@ -74,17 +74,25 @@ async function demoStory(port: number) {
   const token = (await login(port, 'manager@demo.scorecards.dev', 'demo-password')).body.accessToken;
   const get = async (path: string): Promise<any> =>
     (await fetch(`http://127.0.0.1:${port}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
-  const positions = (await get('/positions')).items;
-  const board = await get(`/positions/${positions[0].id}/pipeline`);
+  const positions: any[] = (await get('/positions')).items;
+  const backend = positions.find((p) => p.title === 'Senior Backend Engineer');
+  const board = await get(`/positions/${backend.id}/pipeline`);
   const stages = board.stages.map((s: any) => [
     s.name,
     s.candidates.map((c: any) => `${c.name}: ${c.label.replace(/ \w{3} \d{2}:\d{2}$/, '')}`),
   ]);
   const alex = board.stages.flatMap((s: any) => s.candidates).find((c: any) => c.name === 'Alex Chen');
   const morgan = board.stages.flatMap((s: any) => s.candidates).find((c: any) => c.name === 'Morgan Lee');
+  const product = positions.find((p) => p.title === 'Product Manager');
+  const pm: any[] = (await get(`/candidates?positionId=${product.id}&limit=100`)).items;
+  const decisionsOf = async (name: string) =>
+    (await get(`/candidates/${pm.find((c) => c.name === name).id}/decisions`)).items;
   return {
-    positions: positions.map((p: any) => p.title),
+    positions: positions.map((p: any) => p.title).sort(),
     stages,
+    productCandidates: pm.map((c) => [c.name, c.stageName, c.status]).sort(),
+    taylorDecisions: await decisionsOf('Taylor Brooks'),
+    rileyDecisions: await decisionsOf('Riley Park'),
     home: await get('/me/hiring-home'),
     alexDecisions: (await get(`/candidates/${alex.id}/decisions`)).items,
     morgan: await get(`/candidates/${morgan.id}/debrief`),
@@ -146,7 +154,7 @@ describe('the embedded default (npm start with no configuration)', () => {
     expect(admin.status).toBe(200);
     // the demo story: a plan of three stages, candidates at different stages, one decision, one to make
     const story = await demoStory(port);
-    expect(story.positions).toEqual(['Senior Backend Engineer']);
+    expect(story.positions).toEqual(['Product Manager', 'Senior Backend Engineer']);
     expect(story.stages).toEqual([
       ['Not started', ['Casey Nguyen: Not scheduled', 'Sam Okafor: Not scheduled']],
       ['Recruiter screen', []],
@@ -168,6 +176,19 @@ describe('the embedded default (npm start with no configuration)', () => {
         rationale: 'Interview scheduled for Technical',
       },
     ]);
+    // the second position is further along: one hired, one rejected with a reason, one just applied
+    expect(story.productCandidates).toEqual([
+      ['Jamie Alvarez', null, 'active'],
+      ['Riley Park', 'Product interview', 'rejected'],
+      ['Taylor Brooks', 'Product interview', 'hired'],
+    ]);
+    expect(story.taylorDecisions[0]).toMatchObject({
+      decision: 'hire',
+      fromStageName: 'Product interview',
+      decidedBy: { name: 'Hugo Hiring-Manager' },
+    });
+    expect(story.taylorDecisions[0].rationale.length).toBeGreaterThan(40);
+    expect(story.rileyDecisions[0]).toMatchObject({ decision: 'reject', reason: { label: 'Skills gap' } });
     expect(story.home.decisionsWaiting).toMatchObject([
       { candidateName: 'Morgan Lee', stageName: 'Technical', submitted: 2, expected: 2 },
     ]);

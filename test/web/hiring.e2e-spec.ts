@@ -116,7 +116,7 @@ describe('the hiring manager journey in the browser', () => {
     }>;
     jordanId = candidates.find((c) => c.name === 'Jordan Rivera')!.id;
     samId = candidates.find((c) => c.name === 'Sam Okafor')!.id;
-    positionId = candidates[0].positionId;
+    positionId = candidates.find((c) => c.name === 'Jordan Rivera')!.positionId;
     coreSetId = (await ok<any>(hm, 'GET', `/question-sets?status=published&q=${encodeURIComponent('core loop')}`))
       .items[0].id;
   }, 300_000);

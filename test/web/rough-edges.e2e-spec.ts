@@ -43,7 +43,9 @@ describe('the rough edges of the web page, measured in the browser', () => {
   beforeAll(async () => {
     ({ app, browser, page } = await openAppInBrowser());
     const manager = await apiToken(app.url, 'hiring_manager');
-    positionId = (await api.ok(manager, 'GET', '/positions')).items[0].id;
+    positionId = (await api.ok(manager, 'GET', '/positions')).items.find(
+      (p: { title: string }) => p.title === 'Senior Backend Engineer',
+    ).id;
     const ines = (await api.ok(manager, 'GET', '/interviewers?limit=50')).items.find(
       (i: { email: string }) => i.email === DEMO.interviewer,
     );

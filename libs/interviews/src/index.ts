@@ -53,7 +53,13 @@ export { InterviewEndSchedulerService } from './lifecycle/interview-end-schedule
 export { InterviewEndSweeperService } from './lifecycle/interview-end-sweeper.service';
 export { InterviewsWorkersModule } from './lifecycle/interviews-workers.module';
 export { INTERVIEW_STATUSES, HELD_STATUSES, type InterviewStatus } from './entities/interview.entity';
-export { DEMO_CANDIDATES, DEMO_MANAGER_EMAIL, DEMO_POSITION } from './demo/demo-story';
+export {
+  DEMO_CANDIDATES,
+  DEMO_MANAGER_EMAIL,
+  DEMO_PM_CANDIDATES,
+  DEMO_PM_POSITION,
+  DEMO_POSITION,
+} from './demo/demo-story';
 export { needsReplacement } from './rsvp/rsvp-rules';
 export {
   RSVP_RESPONSES,

@@ -2,16 +2,27 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CandidatePathService, DEMO_MANAGER_EMAIL, DEMO_POSITION, InterviewReadService } from '@app/interviews';
+import {
+  CandidatePathService,
+  DEMO_MANAGER_EMAIL,
+  DEMO_PM_POSITION,
+  DEMO_POSITION,
+  InterviewReadService,
+} from '@app/interviews';
 import type { ScorecardResponse } from '../dto/scorecard.dto';
 import { ScorecardRepository } from '../scorecards/scorecard.repository';
 import { ScorecardsService } from '../scorecards/scorecards.service';
-import { DEMO_SCORECARDS, DemoScorecard } from './demo-scorecards';
+import { DEMO_PM_SCORECARDS } from './demo-pm-scorecards';
+import { DEMO_SCORECARDS } from './demo-scorecards';
+import type { DemoScorecard } from './demo-scorecards';
+
+const SCRIPTS = [...DEMO_SCORECARDS, ...DEMO_PM_SCORECARDS];
+const POSITIONS: string[] = [DEMO_POSITION, DEMO_PM_POSITION];
 
 const HOUR = 3_600_000;
 
 /**
- * In demo mode, the panelists of the demo position's held interviews fill in and submit their
+ * In demo mode, the panelists of the demo positions' held interviews fill in and submit their
  * scorecards, as they would through the API. Runs after the interviews seeder (this module depends on
  * that one); a scorecard already submitted is left alone, so a restart adds nothing.
  */
@@ -32,8 +43,8 @@ export class FeedbackDemoSeeder implements OnApplicationBootstrap {
     if (!this.config.demo) return;
     const manager = await this.users.findActiveByEmail(DEMO_MANAGER_EMAIL);
     if (!manager) return;
-    const candidates = (await this.paths.list({ hiringManagerId: manager.id })).filter(
-      (c) => c.positionTitle === DEMO_POSITION,
+    const candidates = (await this.paths.list({ hiringManagerId: manager.id })).filter((c) =>
+      POSITIONS.includes(c.positionTitle),
     );
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const now = Date.now();
@@ -47,7 +58,7 @@ export class FeedbackDemoSeeder implements OnApplicationBootstrap {
         continue;
       for (const member of interview.panel) {
         const user = await this.users.findActiveById(member.userId);
-        const script = DEMO_SCORECARDS.find(
+        const script = SCRIPTS.find(
           (s) => s.candidateEmail === byId.get(interview.candidateId)?.email && s.panelistEmail === user?.email,
         );
         if (!user || !script) continue;

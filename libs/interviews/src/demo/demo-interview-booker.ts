@@ -14,6 +14,8 @@ export interface DemoBooking {
   /** For the meeting link: "jordan-rivera". */
   slug: string;
   planStageId: string;
+  /** The kit's title, also the meeting link's suffix; "Technical interview" unless given. */
+  title?: string;
   setId: string | null;
   /** The set's published question ids in order: the lead asks the first half, the other panelist the rest. */
   questionIds: string[];
@@ -42,14 +44,15 @@ export class DemoInterviewBooker {
     const startsAt = parseInstant(`${b.date}T${b.time}`, b.timezone);
     const held = startsAt.getTime() <= Date.now();
     const half = Math.ceil(b.questionIds.length / 2);
+    const title = b.title ?? 'Technical interview';
     const kit = await this.scheduling.create(manager, {
       candidateId: b.candidateId,
       planStageId: b.planStageId,
-      title: 'Technical interview',
+      title,
       start: new Date(held ? startsAt.getTime() + 28 * DAY : startsAt.getTime()).toISOString(),
       durationMinutes: 60,
       timezone: b.timezone,
-      meetingUrl: `https://meet.example.com/${b.slug}-technical`,
+      meetingUrl: `https://meet.example.com/${b.slug}-${title.split(' ')[0].toLowerCase()}`,
       panel: [
         { userId: b.panel[0], role: 'lead' },
         { userId: b.panel[1], role: 'panelist' },

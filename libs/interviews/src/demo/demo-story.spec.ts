@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { DEMO_PANELISTS, DEMO_USERS } from '@app/auth';
-import { DEMO_INTERVIEWS, demoDate } from './demo-story';
+import { DEMO_INTERVIEWS, DEMO_PM_INTERVIEWS, demoDate } from './demo-story';
 
 describe('demoDate', () => {
   const monday = new Date('2026-11-30T08:00:00Z');
@@ -21,10 +21,11 @@ describe('demoDate', () => {
 });
 
 describe('the demo interviews', () => {
+  const all = [...DEMO_INTERVIEWS, ...DEMO_PM_INTERVIEWS];
   const zoneOf = new Map([...DEMO_USERS, ...DEMO_PANELISTS].map((u) => [u.email, u.timezone]));
 
   it('have interviewers in three timezones', () => {
-    const zones = new Set(DEMO_INTERVIEWS.flatMap((i) => i.panel).map((email) => zoneOf.get(email)));
+    const zones = new Set(all.flatMap((i) => i.panel).map((email) => zoneOf.get(email)));
     expect([...zones].sort()).toEqual(['America/New_York', 'Asia/Kolkata', 'Europe/Berlin']);
   });
 
@@ -32,7 +33,7 @@ describe('the demo interviews', () => {
   it.each(
     Array.from({ length: 53 }, (_, week) => Temporal.PlainDate.from('2027-01-05').add({ weeks: week }).toString()),
   )("fall inside every panelist's 09:00-18:00 when held on %s", (date) => {
-    for (const i of DEMO_INTERVIEWS) {
+    for (const i of all) {
       const start = Temporal.PlainDateTime.from(`${date}T${i.time}`).toZonedDateTime(i.timezone);
       const end = start.add({ minutes: 60 });
       for (const email of i.panel) {

@@ -38,9 +38,9 @@ export const DEMO_COMPETENCIES = [
   { name: 'Communication', description: 'Keeps the right people informed, early and plainly.' },
 ];
 
-/** A technical interview of the story: the day relative to today, the wall time in whose zone, the panel (lead first). */
-export interface DemoInterview {
-  candidate: keyof typeof DEMO_CANDIDATES;
+/** An interview of the story: the day relative to today, the wall time in whose zone, the panel (lead first). */
+export interface DemoInterview<K extends string = keyof typeof DEMO_CANDIDATES> {
+  candidate: K;
   /** 'next-tuesday', or days back (moved to the Friday before when it falls on a weekend). */
   day: 'next-tuesday' | number;
   time: string;
@@ -61,6 +61,51 @@ export const DEMO_INTERVIEWS: DemoInterview[] = [
   { candidate: 'alex', day: 7, time: '10:00', timezone: 'Europe/London', panel: [DEMO_KAI_EMAIL, DEMO_PRIYA_EMAIL] },
   // held: 14:30 in Kolkata = 10:00 in Berlin (11:00 in summer time)
   { candidate: 'morgan', day: 3, time: '14:30', timezone: 'Asia/Kolkata', panel: [DEMO_PRIYA_EMAIL, DEMO_KAI_EMAIL] },
+];
+
+/**
+ * The second position, "Product Manager", is further along: Taylor was hired and Riley rejected after
+ * their product interviews (both scorecards in), Jamie has only applied. Its interviews are held ones, so
+ * the hiring home's upcoming and waiting lists stay those of the backend story.
+ */
+export const DEMO_PM_POSITION = 'Product Manager';
+
+export const DEMO_PM_CANDIDATES = {
+  taylor: {
+    name: 'Taylor Brooks',
+    email: 'taylor.brooks@example.com',
+    notes: 'Six years in B2B SaaS product; led the self-serve onboarding rebuild at her last company.',
+  },
+  riley: {
+    name: 'Riley Park',
+    email: 'riley.park@example.com',
+    notes: 'Moving from consulting into product; referred by Hugo.',
+  },
+  jamie: {
+    name: 'Jamie Alvarez',
+    email: 'jamie.alvarez@example.com',
+    notes: 'Applied three days ago; recruiter screen not yet booked.',
+  },
+} as const;
+
+export const DEMO_PM_COMPETENCIES = [
+  { name: 'Analytics', description: 'Decides with data, and knows what the data cannot say.' },
+  { name: 'Stakeholder management', description: 'Says no with reasons and keeps the relationship working.' },
+  { name: 'Communication', description: 'Keeps the right people informed, early and plainly.' },
+  { name: 'Delivery', description: 'Gets a credible plan shipped when things slip.' },
+];
+
+export const DEMO_PM_INTERVIEWS: Array<DemoInterview<keyof typeof DEMO_PM_CANDIDATES>> = [
+  // held: 10:00 in New York = 16:00 in Berlin (15:00 in the weeks the US and Europe change clocks apart)
+  {
+    candidate: 'taylor',
+    day: 10,
+    time: '10:00',
+    timezone: 'America/New_York',
+    panel: [DEMO_INES_EMAIL, DEMO_KAI_EMAIL],
+  },
+  // held: 14:30 in Kolkata = 10:00 in Berlin (11:00 in summer time)
+  { candidate: 'riley', day: 5, time: '14:30', timezone: 'Asia/Kolkata', panel: [DEMO_PRIYA_EMAIL, DEMO_KAI_EMAIL] },
 ];
 
 /** The calendar date (YYYY-MM-DD, UTC) of a story day, from `now`. */
