@@ -93,7 +93,6 @@ import { InterviewStatusService } from './lifecycle/interview-status.service';
     InterviewQueryService,
     InterviewReadService,
     CandidatePathService,
-    InterviewRepository,
     CandidatesService,
     PositionsService,
     InterviewInviteService,

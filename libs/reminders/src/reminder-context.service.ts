@@ -3,7 +3,7 @@ import { UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { SubmissionsService } from '@app/feedback';
 import { InterviewersService } from '@app/interviewers';
-import { InterviewRepository, type KitRow } from '@app/interviews';
+import { InterviewReadService, type KitRow } from '@app/interviews';
 import type { ReminderEntity } from './entities/reminder.entity';
 import type { MessageContext } from './reminder-message';
 
@@ -31,7 +31,7 @@ export interface PlanningFacts {
 @Injectable()
 export class ReminderContextService {
   constructor(
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly submissions: SubmissionsService,
     private readonly users: UsersService,
     private readonly interviewers: InterviewersService,
@@ -39,7 +39,7 @@ export class ReminderContextService {
   ) {}
 
   async forPlanning(interviewId: string): Promise<PlanningFacts | null> {
-    const kit = await this.interviews.findKit(interviewId);
+    const kit = await this.interviews.kit(interviewId);
     if (!kit) return null;
     const panel = kit.panel.map((p) => p.userId);
     const people = new Map(
@@ -64,7 +64,7 @@ export class ReminderContextService {
   async loadMany(rs: ReminderEntity[]): Promise<LoadedReminder[]> {
     const interviewIds = [...new Set(rs.map((r) => r.interviewId).filter((id): id is string => !!id))];
     const kits = new Map(
-      await Promise.all(interviewIds.map(async (id) => [id, await this.interviews.findKit(id)] as const)),
+      await Promise.all(interviewIds.map(async (id) => [id, await this.interviews.kit(id)] as const)),
     );
     const checked = rs.map((r) => this.check(r, r.interviewId ? (kits.get(r.interviewId) ?? null) : null));
     const feedback = rs.filter((r, i) => !('skip' in checked[i]) && FEEDBACK_KINDS.has(r.kind));

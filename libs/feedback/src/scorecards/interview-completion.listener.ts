@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { InterviewRepository, InterviewStatusService } from '@app/interviews';
+import { InterviewReadService, InterviewStatusService } from '@app/interviews';
 import { ScorecardEvent } from './scorecards.service';
 import { SubmissionsService } from './submissions.service';
 
@@ -13,7 +13,7 @@ export class InterviewCompletionListener {
   private readonly logger = new Logger('Feedback');
 
   constructor(
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly status: InterviewStatusService,
     private readonly submissions: SubmissionsService,
   ) {}
@@ -22,7 +22,7 @@ export class InterviewCompletionListener {
   @OnEvent(ScorecardEvent.Submitted, { promisify: true })
   async onSubmitted(e: { interviewId: string }): Promise<void> {
     await this.settle(e.interviewId, async () => {
-      const panel = await this.interviews.findPanel(e.interviewId);
+      const panel = await this.interviews.panel(e.interviewId);
       const done = await this.submissions.submitted(
         panel.map((p) => ({ interviewId: e.interviewId, userId: p.userId })),
       );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { CandidatesService, InterviewRepository, HELD_STATUSES } from '@app/interviews';
+import { CandidatesService, InterviewReadService } from '@app/interviews';
 import { CandidateSummaryResponse } from '../dto/summary.dto';
 import { ScorecardRepository } from '../scorecards/scorecard.repository';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
@@ -16,7 +16,7 @@ export class CandidateSummaryService {
   constructor(
     private readonly stats: FeedbackStatsRepository,
     private readonly candidates: CandidatesService,
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly scorecards: ScorecardRepository,
     private readonly users: UsersService,
   ) {}
@@ -29,12 +29,7 @@ export class CandidateSummaryService {
       this.stats.groups(scope, 'type'),
       this.stats.recommendations(scope),
       this.stats.coincidences(scope, 'candidate'),
-      this.interviews.list({
-        candidateId: candidate.id,
-        statuses: HELD_STATUSES,
-        visibleTo: null,
-        limit: MAX_INTERVIEWS,
-      }),
+      this.interviews.listHeldForCandidate(candidate.id, MAX_INTERVIEWS),
       this.stats.competencyMeans(scope),
     ]);
     const submitted = new Set(recs.map((r) => `${r.interviewId}:${r.panelistId}`));

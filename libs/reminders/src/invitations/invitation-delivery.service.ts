@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import { InterviewersService } from '@app/interviewers';
-import { InterviewInviteService, InterviewRepository, type KitRow } from '@app/interviews';
+import { InterviewInviteService, InterviewReadService, type KitRow } from '@app/interviews';
 import { deliveryErrorText } from '../delivery-error';
 import { MailService } from '../mail.service';
 import type { InvitationEntity } from './invitation.entity';
@@ -38,7 +38,7 @@ export class InvitationDeliveryService {
 
   constructor(
     private readonly repo: InvitationsRepository,
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly invites: InterviewInviteService,
     private readonly users: UsersService,
     private readonly mail: MailService,
@@ -51,7 +51,7 @@ export class InvitationDeliveryService {
       const row = await repo.findForUpdate(invitationId);
       if (!row) return this.note('stale', invitationId, 'no such invitation');
       if (row.status !== 'pending') return this.note('duplicate', invitationId, `already ${row.status}`);
-      const kit = await this.interviews.findKit(row.interviewId);
+      const kit = await this.interviews.kit(row.interviewId);
       const forCandidate = kit?.candidate.id === row.recipientId;
       const recipient =
         kit && forCandidate

@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
-import { InterviewEvent, InterviewRepository } from '@app/interviews';
+import { InterviewEvent, InterviewReadService } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
 import { InvitationJob, type InvitationJobPayload, jobId, QueueName } from '@app/queue';
 import type { InvitationEntity } from './invitation.entity';
@@ -26,7 +26,7 @@ export class InvitationPlanner {
 
   constructor(
     private readonly repo: InvitationsRepository,
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Invitations) private readonly queue: Queue<InvitationJobPayload>,
   ) {}
@@ -48,7 +48,7 @@ export class InvitationPlanner {
   }
 
   async plan(interviewId: string): Promise<InvitationEntity[]> {
-    const kit = await this.interviews.findKit(interviewId);
+    const kit = await this.interviews.kit(interviewId);
     const i = kit?.interview;
     // nothing to change in anyone's calendar once it has started, completed or been a no-show
     if (!kit || !i || (i.status !== 'scheduled' && i.status !== 'cancelled') || i.startsAt.getTime() <= Date.now())
