@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
-import { ScorecardEvent } from '@app/feedback';
+import { OnDomainEvent } from '@app/common';
+import { ScorecardEvent, type ScorecardEventPayload } from '@app/feedback';
 import { HiringEvent, type CandidateDecidedPayload } from '@app/hiring';
 import { InterviewEvent } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
@@ -17,7 +17,7 @@ export class ReminderEventsListener {
     private readonly decisions: DecisionNotifier,
   ) {}
 
-  @OnEvent(HiringEvent.CandidateDecided, { promisify: true })
+  @OnDomainEvent(HiringEvent.CandidateDecided)
   async onDecided(e: CandidateDecidedPayload): Promise<void> {
     try {
       await this.decisions.plan(e);
@@ -29,19 +29,20 @@ export class ReminderEventsListener {
     }
   }
 
-  @OnEvent(InterviewEvent.Scheduled, { promisify: true })
-  @OnEvent(InterviewEvent.Rescheduled, { promisify: true })
-  @OnEvent(InterviewEvent.PanelChanged, { promisify: true })
-  @OnEvent(InterviewEvent.Cancelled, { promisify: true })
-  @OnEvent(InterviewEvent.Completed, { promisify: true })
-  @OnEvent(InterviewEvent.NoShow, { promisify: true })
+  @OnDomainEvent([
+    InterviewEvent.Scheduled,
+    InterviewEvent.Rescheduled,
+    InterviewEvent.PanelChanged,
+    InterviewEvent.Cancelled,
+    InterviewEvent.Completed,
+    InterviewEvent.NoShow,
+  ])
   async onInterview(e: InterviewEventPayload): Promise<void> {
     await this.replan(e.interviewId);
   }
 
-  @OnEvent(ScorecardEvent.Submitted, { promisify: true })
-  @OnEvent(ScorecardEvent.Reopened, { promisify: true })
-  async onScorecard(e: { interviewId: string }): Promise<void> {
+  @OnDomainEvent([ScorecardEvent.Submitted, ScorecardEvent.Reopened])
+  async onScorecard(e: ScorecardEventPayload): Promise<void> {
     await this.replan(e.interviewId);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { OnEvent } from '@nestjs/event-emitter';
 import type { Queue } from 'bullmq';
+import { OnDomainEvent } from '@app/common';
 import { AppConfig } from '@app/config';
 import { InterviewEvent, InterviewReadService } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
@@ -31,11 +31,13 @@ export class InvitationPlanner {
     @InjectQueue(QueueName.Invitations) private readonly queue: Queue<InvitationJobPayload>,
   ) {}
 
-  @OnEvent(InterviewEvent.Scheduled, { promisify: true })
-  @OnEvent(InterviewEvent.Rescheduled, { promisify: true })
-  @OnEvent(InterviewEvent.PanelChanged, { promisify: true })
-  @OnEvent(InterviewEvent.Updated, { promisify: true })
-  @OnEvent(InterviewEvent.Cancelled, { promisify: true })
+  @OnDomainEvent([
+    InterviewEvent.Scheduled,
+    InterviewEvent.Rescheduled,
+    InterviewEvent.PanelChanged,
+    InterviewEvent.Updated,
+    InterviewEvent.Cancelled,
+  ])
   async onInterview(e: InterviewEventPayload): Promise<void> {
     try {
       await this.plan(e.interviewId);

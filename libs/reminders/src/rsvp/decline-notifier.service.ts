@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { OnDomainEvent } from '@app/common';
 import { Role, UsersService } from '@app/auth';
 import { InterviewEvent, type PanelistDeclinedPayload } from '@app/interviews';
 import type { ReminderEntity } from '../entities/reminder.entity';
@@ -22,7 +22,7 @@ export class DeclineNotifier {
     private readonly scheduler: ReminderScheduler,
   ) {}
 
-  @OnEvent(InterviewEvent.PanelistDeclined, { promisify: true })
+  @OnDomainEvent(InterviewEvent.PanelistDeclined)
   async onDeclined(e: PanelistDeclinedPayload): Promise<void> {
     try {
       await this.plan(e);
