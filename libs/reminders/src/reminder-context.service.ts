@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
+import { seatKey } from '@app/common';
 import { AppConfig } from '@app/config';
 import { SubmissionsService } from '@app/feedback';
 import { InterviewersService } from '@app/interviewers';
@@ -49,7 +50,7 @@ export class ReminderContextService {
     return {
       kit,
       timezoneOf: (id) => people.get(id)?.timezone ?? 'UTC',
-      submitted: new Set(panel.filter((id) => done.has(`${interviewId}:${id}`))),
+      submitted: new Set(panel.filter((id) => done.has(seatKey({ interviewId, userId: id })))),
     };
   }
 
@@ -82,7 +83,7 @@ export class ReminderContextService {
     return rs.map((r, i): LoadedReminder => {
       const c = checked[i];
       if ('skip' in c) return c;
-      if (FEEDBACK_KINDS.has(r.kind) && done.has(`${r.interviewId}:${r.aboutUserId}`))
+      if (FEEDBACK_KINDS.has(r.kind) && done.has(seatKey({ interviewId: r.interviewId!, userId: r.aboutUserId })))
         return { skip: 'scorecard already submitted' };
       const recipient = byId.get(r.recipientId);
       if (!recipient || !recipient.active) return { skip: 'recipient no longer active' };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
+import { seatKey, seatKeys } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { CandidatesService, InterviewReadService } from '@app/interviews';
 import { CandidateSummaryResponse } from '../dto/summary.dto';
@@ -32,7 +33,7 @@ export class CandidateSummaryService {
       this.interviews.listHeldForCandidate(candidate.id, MAX_INTERVIEWS),
       this.stats.competencyMeans(scope),
     ]);
-    const submitted = new Set(recs.map((r) => `${r.interviewId}:${r.panelistId}`));
+    const submitted = seatKeys(recs.map((r) => ({ interviewId: r.interviewId, userId: r.panelistId })));
     const names = new Map(
       (await this.users.findManyByIds(interviews.flatMap((i) => i.panel.map((p) => p.userId)))).map((u) => [
         u.id,
@@ -53,7 +54,8 @@ export class CandidateSummaryService {
         start: r.interview.startsAt,
         status: r.interview.status,
         expected: r.panel.length,
-        submitted: r.panel.filter((p) => submitted.has(`${r.interview.id}:${p.userId}`)).length,
+        submitted: r.panel.filter((p) => submitted.has(seatKey({ interviewId: r.interview.id, userId: p.userId })))
+          .length,
         recommendations: countRecommendations(recs.filter((x) => x.interviewId === r.interview.id)),
       })),
       missing: missingScorecards(interviews, submitted, names),
