@@ -23,7 +23,7 @@ export interface Send {
 
 /** The messages one reminder becomes: email (or the log, without SMTP) unless turned off, and the webhook when set. */
 @Injectable()
-export class ReminderChannels {
+export class ReminderChannelsService {
   constructor(
     private readonly mail: MailService,
     private readonly webhooks: WebhookService,

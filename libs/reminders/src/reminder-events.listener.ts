@@ -4,8 +4,8 @@ import { ScorecardEvent, type ScorecardEventPayload } from '@app/feedback';
 import { HiringEvent, type CandidateDecidedPayload } from '@app/hiring';
 import { InterviewEvent } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
-import { DecisionNotifier } from './decision-notifier.service';
-import { ReminderScheduler } from './reminder-scheduler.service';
+import { DecisionNotifierService } from './decision-notifier.service';
+import { ReminderSchedulerService } from './reminder-scheduler.service';
 
 /** Interview and scorecard events move, add and remove reminders; a decision plans its notices. */
 @Injectable()
@@ -13,8 +13,8 @@ export class ReminderEventsListener {
   private readonly logger = new Logger('Reminders');
 
   constructor(
-    private readonly scheduler: ReminderScheduler,
-    private readonly decisions: DecisionNotifier,
+    private readonly scheduler: ReminderSchedulerService,
+    private readonly decisions: DecisionNotifierService,
   ) {}
 
   @OnDomainEvent(HiringEvent.CandidateDecided)

@@ -7,7 +7,7 @@ import type { ReminderEntity } from './entities/reminder.entity';
 import { planReminders } from './planning';
 import { ReminderContextService } from './reminder-context.service';
 import { ReminderSettingsService } from './reminder-settings.service';
-import { RemindersRepository } from './reminders.repository';
+import { ReminderRepository } from './reminder.repository';
 import { RSVP_DECLINED } from './rsvp/decline-message';
 
 const FEEDBACK_KINDS = new Set(['feedback_due', 'feedback_overdue', 'escalation']);
@@ -15,11 +15,11 @@ const CANCELLATION = 'cancellation';
 
 /** Brings an interview's reminders (rows and delayed jobs) in line with its current state and the policy. */
 @Injectable()
-export class ReminderScheduler {
+export class ReminderSchedulerService {
   private readonly logger = new Logger('Reminders');
 
   constructor(
-    private readonly repo: RemindersRepository,
+    private readonly repo: ReminderRepository,
     private readonly contexts: ReminderContextService,
     private readonly settings: ReminderSettingsService,
     private readonly config: AppConfig,

@@ -7,7 +7,7 @@ import { MailService } from '../mail.service';
 import type { InvitationEntity } from './invitation.entity';
 import { composeCandidateInvitation, composeInvitation } from './invitation-message';
 import { ReminderSettingsService } from '../reminder-settings.service';
-import { InvitationsRepository } from './invitations.repository';
+import { InvitationRepository } from './invitation.repository';
 
 export type InvitationOutcome = 'sent' | 'skipped' | 'duplicate' | 'stale';
 
@@ -37,7 +37,7 @@ export class InvitationDeliveryService {
   private readonly logger = new Logger('Invitations');
 
   constructor(
-    private readonly repo: InvitationsRepository,
+    private readonly repo: InvitationRepository,
     private readonly interviews: InterviewReadService,
     private readonly invites: InterviewInviteService,
     private readonly users: UsersService,

@@ -7,7 +7,7 @@ import { InterviewEvent, InterviewReadService } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
 import { InvitationJob, type InvitationJobPayload, jobId, QueueName } from '@app/queue';
 import type { InvitationEntity } from './invitation.entity';
-import { InvitationsRepository } from './invitations.repository';
+import { InvitationRepository } from './invitation.repository';
 
 /**
  * Works out, from the interview as it is now, which calendar messages its current version owes:
@@ -21,11 +21,11 @@ import { InvitationsRepository } from './invitations.repository';
  * notice already tells every panelist with METHOD:CANCEL, and a second message would be a duplicate.
  */
 @Injectable()
-export class InvitationPlanner {
+export class InvitationPlannerService {
   private readonly logger = new Logger('Invitations');
 
   constructor(
-    private readonly repo: InvitationsRepository,
+    private readonly repo: InvitationRepository,
     private readonly interviews: InterviewReadService,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Invitations) private readonly queue: Queue<InvitationJobPayload>,

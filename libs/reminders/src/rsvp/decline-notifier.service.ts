@@ -3,8 +3,8 @@ import { OnDomainEvent } from '@app/common';
 import { Role, UsersService } from '@app/auth';
 import { InterviewEvent, type PanelistDeclinedPayload } from '@app/interviews';
 import type { ReminderEntity } from '../entities/reminder.entity';
-import { ReminderScheduler } from '../reminder-scheduler.service';
-import { RemindersRepository } from '../reminders.repository';
+import { ReminderSchedulerService } from '../reminder-scheduler.service';
+import { ReminderRepository } from '../reminder.repository';
 import { RSVP_DECLINED } from './decline-message';
 
 /**
@@ -13,13 +13,13 @@ import { RSVP_DECLINED } from './decline-message';
  * plans nothing more, while a later decline (after accepting again) is told again.
  */
 @Injectable()
-export class DeclineNotifier {
+export class DeclineNotifierService {
   private readonly logger = new Logger('Reminders');
 
   constructor(
-    private readonly repo: RemindersRepository,
+    private readonly repo: ReminderRepository,
     private readonly users: UsersService,
-    private readonly scheduler: ReminderScheduler,
+    private readonly scheduler: ReminderSchedulerService,
   ) {}
 
   @OnDomainEvent(InterviewEvent.PanelistDeclined)
