@@ -7,8 +7,13 @@ import { InterviewersService } from '@app/interviewers';
 import { InterviewReadService, type KitRow } from '@app/interviews';
 import type { ReminderEntity } from './entities/reminder.entity';
 import type { MessageContext } from './reminder-message';
+import { ReminderKind } from './reminder-kind';
 
-const FEEDBACK_KINDS = new Set(['feedback_due', 'feedback_overdue', 'escalation']);
+const FEEDBACK_KINDS = new Set<string>([
+  ReminderKind.FeedbackDue,
+  ReminderKind.FeedbackOverdue,
+  ReminderKind.Escalation,
+]);
 
 export interface Preferences {
   email: boolean;
@@ -107,7 +112,7 @@ export class ReminderContextService {
     if (!kit) return { skip: 'interview no longer exists' };
     if (kit.interview.status === 'no_show') return { skip: 'candidate did not attend' };
     const cancelled = kit.interview.status === 'cancelled';
-    if (r.kind === 'cancellation' ? !cancelled : cancelled)
+    if (r.kind === ReminderKind.Cancellation ? !cancelled : cancelled)
       return { skip: cancelled ? 'interview cancelled' : 'interview is no longer cancelled' };
     if (!kit.panel.some((p) => p.userId === r.aboutUserId)) return { skip: 'panelist no longer on the panel' };
     return { kit };

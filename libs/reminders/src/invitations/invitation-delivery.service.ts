@@ -8,6 +8,7 @@ import type { InvitationEntity } from './invitation.entity';
 import { composeCandidateInvitation, composeInvitation } from './invitation-message';
 import { ReminderSettingsService } from '../reminder-settings.service';
 import { InvitationRepository } from './invitation.repository';
+import { ReminderKind } from '../reminder-kind';
 
 export type InvitationOutcome = 'sent' | 'skipped' | 'duplicate' | 'stale';
 
@@ -92,7 +93,7 @@ export class InvitationDeliveryService {
             recipient,
             kitUrl: this.invites.kitUrl(kit.interview.id),
           });
-      const kind = row.method === 'CANCEL' ? 'cancellation' : 'invitation';
+      const kind = row.method === 'CANCEL' ? ReminderKind.Cancellation : ReminderKind.Invitation;
       const claim = await repo.claimDelivery({
         reminderId: row.id,
         dueAt: row.createdAt,
@@ -143,7 +144,7 @@ export class InvitationDeliveryService {
         recipientId: row.recipientId,
         interviewId: row.interviewId,
         candidateId: null,
-        kind: row.method === 'CANCEL' ? 'cancellation' : 'invitation',
+        kind: row.method === 'CANCEL' ? ReminderKind.Cancellation : ReminderKind.Invitation,
         subject: `${row.method === 'CANCEL' ? 'Cancellation' : 'Invitation'} (sequence ${row.sequence})`,
         error: text,
       });
