@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { DecisionNotifier } from '../libs/reminders/src/decision-notifier.service';
+import { DecisionNotifierService } from '../libs/reminders/src/decision-notifier.service';
 import { ReminderDeliveryService } from '../libs/reminders/src/reminder-delivery.service';
 import { DECIDE, PipelineFixture } from './support/pipeline-fixture';
 import { TestSmtp } from './support/smtp';
@@ -278,7 +278,7 @@ describe.each(backends)('decision notices on %s', (backend) => {
       const delivery = t.app.get(ReminderDeliveryService);
       for (const r of rows) expect(await delivery.deliver(r.id, r.due_at)).toBe('stale');
       const decided = (await t.get(`/api/v1/candidates/${candidateId}/decisions`, HM)).body.items[0];
-      const again = await t.app.get(DecisionNotifier).plan({
+      const again = await t.app.get(DecisionNotifierService).plan({
         decisionId,
         candidateId,
         positionId: f.positionId,

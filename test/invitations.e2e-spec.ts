@@ -5,7 +5,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { InvitationDeliveryService } from '../libs/reminders/src/invitations/invitation-delivery.service';
-import { InvitationPlanner } from '../libs/reminders/src/invitations/invitation-planner.service';
+import { InvitationPlannerService } from '../libs/reminders/src/invitations/invitation-planner.service';
 import { HiringFixture } from './support/hiring-fixture';
 import { TestSmtp } from './support/smtp';
 import { eventually, startWorker, TestApp } from './support/test-app';
@@ -285,7 +285,7 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
         expect(await delivery.deliver(r.id)).toBe('duplicate');
       }
       // the event again, and a duplicate job under another id: nothing new
-      expect(await t.app.get(InvitationPlanner).plan(kit.id)).toEqual([]);
+      expect(await t.app.get(InvitationPlannerService).plan(kit.id)).toEqual([]);
       const queue = t.app.get<Queue>(getQueueToken('invitations'), { strict: false });
       for (const r of planned) await queue.add('deliver', { invitationId: r.id }, { jobId: `dup.${r.id}` });
       await eventually(
@@ -350,7 +350,7 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     );
     await sleep(500);
     expect(calendarMails(DENVER, kit.id)).toHaveLength(1);
-    const planner = t.app.get(InvitationPlanner);
+    const planner = t.app.get(InvitationPlannerService);
     expect(await planner.requeuePending()).toBe(1);
     await settle(kit.id, { [DENVER]: 2 });
     expect(invitesFor(DENVER, kit.id)[1]).toMatchObject({ method: 'REQUEST', sequence: kit.sequence + 1 });

@@ -1,5 +1,5 @@
 // The bench adds the reminders' jobs itself (the API has no route that plans 10,000 at once), with the
-// job id and options of ReminderScheduler.enqueue, a few hundred jobs per call.
+// job id and options of ReminderSchedulerService.enqueue, a few hundred jobs per call.
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { jobId, ReminderJob } from '../../libs/queue/src/queue.constants';

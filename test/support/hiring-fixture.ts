@@ -1,4 +1,4 @@
-import { ReminderScheduler } from '../../libs/reminders/src/reminder-scheduler.service';
+import { ReminderSchedulerService } from '../../libs/reminders/src/reminder-scheduler.service';
 import type { TestApp } from './test-app';
 
 export interface ReminderView {
@@ -107,7 +107,7 @@ export class HiringFixture {
       `UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '90 minutes', feedback_due_at = now() + make_interval(secs => $2) WHERE id = $1`,
       [kit.id, seconds],
     );
-    await this.t.app.get(ReminderScheduler).replan(kit.id);
+    await this.t.app.get(ReminderSchedulerService).replan(kit.id);
     return kit;
   }
 

@@ -1,4 +1,4 @@
-import { ReminderScheduler } from '../../libs/reminders/src/reminder-scheduler.service';
+import { ReminderSchedulerService } from '../../libs/reminders/src/reminder-scheduler.service';
 import { TestSmtp } from './smtp';
 import { HiringFixture } from './hiring-fixture';
 import { eventually, TestApp } from './test-app';
@@ -139,7 +139,7 @@ export function remindersSuite(backend: 'postgres' | 'redis'): void {
       expect(ics?.content.toString()).toContain('METHOD:CANCEL');
       expect(ics?.content.toString()).toContain(`UID:${cancelled.id}@scorecards`);
       // cancelling again plans no second notice
-      await t.app.get(ReminderScheduler).replan(cancelled.id);
+      await t.app.get(ReminderSchedulerService).replan(cancelled.id);
       const notices = await eventually(async () => {
         const rs = (await reminders(cancelled.id)).filter((r) => r.kind === 'cancellation');
         return rs.every((r) => r.status === 'sent') ? rs : undefined;

@@ -17,7 +17,7 @@ import { UpdateMeDto } from './dto/update-user.dto';
 import { UserResponse } from './dto/user.response';
 import { LocalAuthGuard } from './guards/local-auth.guard';
 import { Role } from './role.enum';
-import { UserEntity } from './user.entity';
+import { UserEntity } from './entities/user.entity';
 import { UsersService } from './users.service';
 
 @ApiTags('auth')

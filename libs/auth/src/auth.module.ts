@@ -15,10 +15,10 @@ import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { RefreshTokenRepository } from './sessions/refresh-token.repository';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
-import { UserEntity } from './user.entity';
+import { UserEntity } from './entities/user.entity';
 import { UserSeederService } from './user-seeder.service';
 import { UsersController } from './users.controller';
-import { UsersRepository } from './users.repository';
+import { UserRepository } from './user.repository';
 import { UsersService } from './users.service';
 
 @Module({
@@ -33,7 +33,7 @@ import { UsersService } from './users.service';
   controllers: [AuthController, SessionsController, UsersController],
   providers: [
     AccessTokens,
-    UsersRepository,
+    UserRepository,
     RefreshTokenRepository,
     SessionsService,
     UsersService,

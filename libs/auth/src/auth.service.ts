@@ -12,8 +12,8 @@ import { isKnownDefaultPassword } from './password-policy';
 import { PasswordService } from './password.service';
 import { SessionsService } from './sessions/sessions.service';
 import { ttlSeconds } from './ttl';
-import { UserEntity } from './user.entity';
-import { UsersRepository } from './users.repository';
+import { UserEntity } from './entities/user.entity';
+import { UserRepository } from './user.repository';
 
 export { ttlSeconds } from './ttl';
 
@@ -31,7 +31,7 @@ export const UNKNOWN_USER_ID = '00000000-0000-0000-0000-000000000000';
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UserRepository,
     private readonly passwords: PasswordService,
     private readonly jwt: JwtService,
     private readonly sessions: SessionsService,

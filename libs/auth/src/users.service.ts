@@ -10,13 +10,13 @@ import { UserResponse } from './dto/user.response';
 import { PasswordService } from './password.service';
 import { Role } from './role.enum';
 import { SessionsService } from './sessions/sessions.service';
-import { UserEntity } from './user.entity';
-import { UsersRepository } from './users.repository';
+import { UserEntity } from './entities/user.entity';
+import { UserRepository } from './user.repository';
 
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UserRepository,
     private readonly passwords: PasswordService,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
+import { DomainEventsService } from '@app/common';
 import { InterviewsModule } from '@app/interviews';
 import { QuestionSetsModule } from '@app/question-sets';
 import { DebriefController } from './debrief/debrief.controller';
@@ -52,6 +53,7 @@ import { SummariesController } from './summaries/summaries.controller';
   ],
   controllers: [ScorecardsController, SummariesController, DebriefController],
   providers: [
+    DomainEventsService,
     ScorecardRepository,
     SubmissionsService,
     FeedbackStatusService,

@@ -1,5 +1,5 @@
 export { FeedbackModule } from './feedback.module';
-export { ScorecardEvent } from './scorecards/scorecards.service';
+export { ScorecardEvent, type ScorecardEventPayload } from './scorecards/scorecard.events';
 export { SubmissionsService } from './scorecards/submissions.service';
 export {
   FeedbackStatusService,

@@ -1,7 +1,5 @@
 export { InterviewsModule } from './interviews.module';
 export { InterviewQueryService } from './interviews/interview-query.service';
-// Known drift: reminders and feedback (scorecards, summaries) still inject the repository; new code uses InterviewReadService.
-export { InterviewRepository } from './interviews/interview.repository';
 export { INTERVIEWER_LIMITS, type InterviewerLimits } from './interviews/interviewer-limits';
 export * from './interview.events';
 export { toZonedIso, isoWeek } from './time';

@@ -27,7 +27,7 @@ import { PanelPlannerService } from './interviews/panel-planner.service';
 import { InterviewRsvpController } from './rsvp/rsvp.controller';
 import { RsvpService } from './rsvp/rsvp.service';
 import { PositionsController } from './positions/positions.controller';
-import { PositionsRepository } from './positions/positions.repository';
+import { PositionRepository } from './positions/position.repository';
 import { PositionsService } from './positions/positions.service';
 import { DemoInterviewBooker } from './demo/demo-interview-booker';
 import { InterviewsDemoSeeder } from './demo/interviews-demo.seeder';
@@ -66,7 +66,7 @@ import { InterviewStatusService } from './lifecycle/interview-status.service';
   ],
   providers: [
     DomainEventsService,
-    PositionsRepository,
+    PositionRepository,
     PositionsService,
     CandidateRepository,
     CandidatesService,
@@ -93,7 +93,6 @@ import { InterviewStatusService } from './lifecycle/interview-status.service';
     InterviewQueryService,
     InterviewReadService,
     CandidatePathService,
-    InterviewRepository,
     CandidatesService,
     PositionsService,
     InterviewInviteService,

@@ -2,12 +2,13 @@ import type { DecisionResponse } from '@app/hiring';
 import { toZonedIso } from '@app/interviews';
 import type { OutgoingMail } from './mail.service';
 import { slack, textAndHtml } from './reminder-message';
+import { ReminderKind } from './reminder-kind';
 
 /** Recruiters read the whole decision; the panel reads only its outcome (see `composeDecision`). */
 export type DecisionAudience = 'recruiter' | 'panel';
 export const DECISION_KINDS: Record<DecisionAudience, string> = {
-  recruiter: 'decision_recruiter',
-  panel: 'decision_panel',
+  recruiter: ReminderKind.DecisionRecruiter,
+  panel: ReminderKind.DecisionPanel,
 };
 
 export function audienceOf(kind: string): DecisionAudience | null {

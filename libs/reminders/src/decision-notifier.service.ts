@@ -4,9 +4,9 @@ import type { CandidateDecidedPayload } from '@app/hiring';
 import { InterviewReadService } from '@app/interviews';
 import { DECISION_KINDS, type DecisionAudience } from './decision-message';
 import type { ReminderEntity } from './entities/reminder.entity';
-import { ReminderScheduler } from './reminder-scheduler.service';
+import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { ReminderSettingsService } from './reminder-settings.service';
-import { RemindersRepository } from './reminders.repository';
+import { ReminderRepository } from './reminder.repository';
 
 /**
  * Plans the notices of a recorded decision: one reminder row per (decision, recipient), due when the
@@ -14,13 +14,13 @@ import { RemindersRepository } from './reminders.repository';
  * delivery claim sends each channel once). Rows are keyed, so a repeated event plans nothing.
  */
 @Injectable()
-export class DecisionNotifier {
+export class DecisionNotifierService {
   constructor(
-    private readonly repo: RemindersRepository,
+    private readonly repo: ReminderRepository,
     private readonly settings: ReminderSettingsService,
     private readonly users: UsersService,
     private readonly interviews: InterviewReadService,
-    private readonly scheduler: ReminderScheduler,
+    private readonly scheduler: ReminderSchedulerService,
   ) {}
 
   /** Returns the notices planned now. */

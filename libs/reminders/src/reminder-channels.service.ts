@@ -11,6 +11,7 @@ import {
   RSVP_DECLINED,
   type DeclineMessageContext,
 } from './rsvp/decline-message';
+import { ReminderKind } from './reminder-kind';
 
 export type Channel = 'email' | 'webhook' | 'log';
 
@@ -23,7 +24,7 @@ export interface Send {
 
 /** The messages one reminder becomes: email (or the log, without SMTP) unless turned off, and the webhook when set. */
 @Injectable()
-export class ReminderChannels {
+export class ReminderChannelsService {
   constructor(
     private readonly mail: MailService,
     private readonly webhooks: WebhookService,
@@ -39,12 +40,14 @@ export class ReminderChannels {
         channel: this.mail.channel,
         subject,
         send: async (key) => {
-          const withInvite = context.kind === 'prep' || context.kind === 'cancellation';
+          const withInvite = context.kind === ReminderKind.Prep || context.kind === ReminderKind.Cancellation;
           const ics = withInvite ? await this.invites.icsFor(context.kit.interview.id) : null;
           return this.mail.send({
             ...message,
             messageId: key,
-            ...(ics ? { ics: { ...ics, method: context.kind === 'cancellation' ? 'CANCEL' : 'REQUEST' } } : {}),
+            ...(ics
+              ? { ics: { ...ics, method: context.kind === ReminderKind.Cancellation ? 'CANCEL' : 'REQUEST' } }
+              : {}),
           });
         },
       });

@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
+import { seatKey } from '@app/common';
 import { AppConfig } from '@app/config';
 import { SubmissionsService } from '@app/feedback';
 import { InterviewersService } from '@app/interviewers';
-import { InterviewRepository, type KitRow } from '@app/interviews';
+import { InterviewReadService, type KitRow } from '@app/interviews';
 import type { ReminderEntity } from './entities/reminder.entity';
 import type { MessageContext } from './reminder-message';
+import { ReminderKind } from './reminder-kind';
 
-const FEEDBACK_KINDS = new Set(['feedback_due', 'feedback_overdue', 'escalation']);
+const FEEDBACK_KINDS = new Set<string>([
+  ReminderKind.FeedbackDue,
+  ReminderKind.FeedbackOverdue,
+  ReminderKind.Escalation,
+]);
 
 export interface Preferences {
   email: boolean;
@@ -31,7 +37,7 @@ export interface PlanningFacts {
 @Injectable()
 export class ReminderContextService {
   constructor(
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly submissions: SubmissionsService,
     private readonly users: UsersService,
     private readonly interviewers: InterviewersService,
@@ -39,7 +45,7 @@ export class ReminderContextService {
   ) {}
 
   async forPlanning(interviewId: string): Promise<PlanningFacts | null> {
-    const kit = await this.interviews.findKit(interviewId);
+    const kit = await this.interviews.kit(interviewId);
     if (!kit) return null;
     const panel = kit.panel.map((p) => p.userId);
     const people = new Map(
@@ -49,7 +55,7 @@ export class ReminderContextService {
     return {
       kit,
       timezoneOf: (id) => people.get(id)?.timezone ?? 'UTC',
-      submitted: new Set(panel.filter((id) => done.has(`${interviewId}:${id}`))),
+      submitted: new Set(panel.filter((id) => done.has(seatKey({ interviewId, userId: id })))),
     };
   }
 
@@ -64,7 +70,7 @@ export class ReminderContextService {
   async loadMany(rs: ReminderEntity[]): Promise<LoadedReminder[]> {
     const interviewIds = [...new Set(rs.map((r) => r.interviewId).filter((id): id is string => !!id))];
     const kits = new Map(
-      await Promise.all(interviewIds.map(async (id) => [id, await this.interviews.findKit(id)] as const)),
+      await Promise.all(interviewIds.map(async (id) => [id, await this.interviews.kit(id)] as const)),
     );
     const checked = rs.map((r) => this.check(r, r.interviewId ? (kits.get(r.interviewId) ?? null) : null));
     const feedback = rs.filter((r, i) => !('skip' in checked[i]) && FEEDBACK_KINDS.has(r.kind));
@@ -82,7 +88,7 @@ export class ReminderContextService {
     return rs.map((r, i): LoadedReminder => {
       const c = checked[i];
       if ('skip' in c) return c;
-      if (FEEDBACK_KINDS.has(r.kind) && done.has(`${r.interviewId}:${r.aboutUserId}`))
+      if (FEEDBACK_KINDS.has(r.kind) && done.has(seatKey({ interviewId: r.interviewId!, userId: r.aboutUserId })))
         return { skip: 'scorecard already submitted' };
       const recipient = byId.get(r.recipientId);
       if (!recipient || !recipient.active) return { skip: 'recipient no longer active' };
@@ -106,7 +112,7 @@ export class ReminderContextService {
     if (!kit) return { skip: 'interview no longer exists' };
     if (kit.interview.status === 'no_show') return { skip: 'candidate did not attend' };
     const cancelled = kit.interview.status === 'cancelled';
-    if (r.kind === 'cancellation' ? !cancelled : cancelled)
+    if (r.kind === ReminderKind.Cancellation ? !cancelled : cancelled)
       return { skip: cancelled ? 'interview cancelled' : 'interview is no longer cancelled' };
     if (!kit.panel.some((p) => p.userId === r.aboutUserId)) return { skip: 'panelist no longer on the panel' };
     return { kit };

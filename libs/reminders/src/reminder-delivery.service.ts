@@ -6,9 +6,9 @@ import type { ReminderEntity } from './entities/reminder.entity';
 import { deliveryErrorText } from './delivery-error';
 import { audienceOf } from './decision-message';
 import { DecisionNoticeContextService } from './decision-notice-context.service';
-import { ReminderChannels, type Send } from './reminder-channels.service';
+import { ReminderChannelsService, type Send } from './reminder-channels.service';
 import { ReminderContextService } from './reminder-context.service';
-import { RemindersRepository, type Settlement } from './reminders.repository';
+import { ReminderRepository, type Settlement } from './reminder.repository';
 import { RSVP_DECLINED } from './rsvp/decline-message';
 import { DeclineNoticeContextService } from './rsvp/decline-notice-context.service';
 
@@ -62,9 +62,9 @@ export class ReminderDeliveryService {
   private inFlight = 0;
 
   constructor(
-    private readonly repo: RemindersRepository,
+    private readonly repo: ReminderRepository,
     private readonly contexts: ReminderContextService,
-    private readonly channels: ReminderChannels,
+    private readonly channels: ReminderChannelsService,
     private readonly decisionNotices: DecisionNoticeContextService,
     private readonly declineNotices: DeclineNoticeContextService,
     private readonly config: AppConfig,

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
-import { ScorecardEvent } from '@app/feedback';
+import { OnDomainEvent } from '@app/common';
+import { ScorecardEvent, type ScorecardEventPayload } from '@app/feedback';
 import { HiringEvent, type CandidateDecidedPayload } from '@app/hiring';
 import { InterviewEvent } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
-import { DecisionNotifier } from './decision-notifier.service';
-import { ReminderScheduler } from './reminder-scheduler.service';
+import { DecisionNotifierService } from './decision-notifier.service';
+import { ReminderSchedulerService } from './reminder-scheduler.service';
 
 /** Interview and scorecard events move, add and remove reminders; a decision plans its notices. */
 @Injectable()
@@ -13,11 +13,11 @@ export class ReminderEventsListener {
   private readonly logger = new Logger('Reminders');
 
   constructor(
-    private readonly scheduler: ReminderScheduler,
-    private readonly decisions: DecisionNotifier,
+    private readonly scheduler: ReminderSchedulerService,
+    private readonly decisions: DecisionNotifierService,
   ) {}
 
-  @OnEvent(HiringEvent.CandidateDecided, { promisify: true })
+  @OnDomainEvent(HiringEvent.CandidateDecided)
   async onDecided(e: CandidateDecidedPayload): Promise<void> {
     try {
       await this.decisions.plan(e);
@@ -29,19 +29,20 @@ export class ReminderEventsListener {
     }
   }
 
-  @OnEvent(InterviewEvent.Scheduled, { promisify: true })
-  @OnEvent(InterviewEvent.Rescheduled, { promisify: true })
-  @OnEvent(InterviewEvent.PanelChanged, { promisify: true })
-  @OnEvent(InterviewEvent.Cancelled, { promisify: true })
-  @OnEvent(InterviewEvent.Completed, { promisify: true })
-  @OnEvent(InterviewEvent.NoShow, { promisify: true })
+  @OnDomainEvent([
+    InterviewEvent.Scheduled,
+    InterviewEvent.Rescheduled,
+    InterviewEvent.PanelChanged,
+    InterviewEvent.Cancelled,
+    InterviewEvent.Completed,
+    InterviewEvent.NoShow,
+  ])
   async onInterview(e: InterviewEventPayload): Promise<void> {
     await this.replan(e.interviewId);
   }
 
-  @OnEvent(ScorecardEvent.Submitted, { promisify: true })
-  @OnEvent(ScorecardEvent.Reopened, { promisify: true })
-  async onScorecard(e: { interviewId: string }): Promise<void> {
+  @OnDomainEvent([ScorecardEvent.Submitted, ScorecardEvent.Reopened])
+  async onScorecard(e: ScorecardEventPayload): Promise<void> {
     await this.replan(e.interviewId);
   }
 

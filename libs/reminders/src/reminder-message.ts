@@ -1,6 +1,7 @@
 import type { KitRow } from '@app/interviews';
 import { toZonedIso } from '@app/interviews';
 import type { OutgoingMail } from './mail.service';
+import { ReminderKind } from './reminder-kind';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -24,7 +25,7 @@ export function composeReminder(c: MessageContext): Omit<OutgoingMail, 'ics'> {
   const lines: string[] = [];
   let subject: string;
   switch (c.kind) {
-    case 'prep':
+    case ReminderKind.Prep:
       subject = `Interview kit: ${who} at ${when}`;
       lines.push(
         `Hi ${c.recipient.name},`,
@@ -41,7 +42,7 @@ export function composeReminder(c: MessageContext): Omit<OutgoingMail, 'ics'> {
       }
       lines.push('', `Interview kit: ${kitUrl}`, `Scorecard: ${scorecardUrl}`);
       break;
-    case 'cancellation':
+    case ReminderKind.Cancellation:
       subject = `Cancelled: ${who} at ${when}`;
       lines.push(
         `Hi ${c.recipient.name},`,
@@ -51,7 +52,7 @@ export function composeReminder(c: MessageContext): Omit<OutgoingMail, 'ics'> {
       if (i.cancelReason) lines.push(`Reason: ${i.cancelReason}`);
       lines.push('', 'Nothing more is needed from you; the attached invite removes it from your calendar.');
       break;
-    case 'escalation':
+    case ReminderKind.Escalation:
       subject = `Overdue scorecard: ${c.about.name} for ${who}`;
       lines.push(
         `Hi ${c.recipient.name},`,
@@ -62,11 +63,11 @@ export function composeReminder(c: MessageContext): Omit<OutgoingMail, 'ics'> {
       );
       break;
     default:
-      subject = c.kind === 'feedback_due' ? `Scorecard due: ${who}` : `Scorecard overdue: ${who}`;
+      subject = c.kind === ReminderKind.FeedbackDue ? `Scorecard due: ${who}` : `Scorecard overdue: ${who}`;
       lines.push(
         `Hi ${c.recipient.name},`,
         '',
-        `Your scorecard for ${who} (interview on ${when}) is ${c.kind === 'feedback_due' ? 'due now' : 'overdue'}.`,
+        `Your scorecard for ${who} (interview on ${when}) is ${c.kind === ReminderKind.FeedbackDue ? 'due now' : 'overdue'}.`,
         '',
         `Fill it in: ${scorecardUrl}`,
       );
@@ -90,9 +91,13 @@ export function composeWebhook(
 ): Record<string, unknown> & { text: string } {
   const i = c.kit.interview;
   const kitUrl = `${c.baseUrl}/interviews/${i.id}`;
-  const link = c.kind === 'feedback_due' || c.kind === 'feedback_overdue' ? `${kitUrl}/scorecard` : kitUrl;
+  const link =
+    c.kind === ReminderKind.FeedbackDue || c.kind === ReminderKind.FeedbackOverdue ? `${kitUrl}/scorecard` : kitUrl;
   return {
-    text: c.kind === 'cancellation' ? slack(mail.subject) : `${slack(mail.subject)}\n<${link}|Open in Scorecards>`,
+    text:
+      c.kind === ReminderKind.Cancellation
+        ? slack(mail.subject)
+        : `${slack(mail.subject)}\n<${link}|Open in Scorecards>`,
     kind: c.kind,
     recipient: { id: c.recipient.id, name: c.recipient.name, email: c.recipient.email },
     about: c.about,

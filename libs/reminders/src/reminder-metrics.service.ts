@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Gauge, type Registry } from 'prom-client';
 import { QueueName } from '@app/queue';
-import { RemindersRepository } from './reminders.repository';
+import { ReminderRepository } from './reminder.repository';
 
 const STATES = ['waiting', 'delayed', 'active', 'failed', 'completed', 'prioritized', 'waiting-children'] as const;
 
@@ -12,9 +12,9 @@ const STATES = ['waiting', 'delayed', 'active', 'failed', 'completed', 'prioriti
  * API process reports what every worker did.
  */
 @Injectable()
-export class ReminderMetrics {
+export class ReminderMetricsService {
   constructor(
-    private readonly repo: RemindersRepository,
+    private readonly repo: ReminderRepository,
     @InjectQueue(QueueName.Reminders) private readonly reminders: Queue,
     @InjectQueue(QueueName.System) private readonly system: Queue,
   ) {}

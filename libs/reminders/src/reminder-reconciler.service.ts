@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PeriodicTask } from '@app/common';
 import { AppConfig } from '@app/config';
-import { InvitationPlanner } from './invitations/invitation-planner.service';
-import { ReminderScheduler } from './reminder-scheduler.service';
-import { RemindersRepository } from './reminders.repository';
+import { InvitationPlannerService } from './invitations/invitation-planner.service';
+import { ReminderSchedulerService } from './reminder-scheduler.service';
+import { ReminderRepository } from './reminder.repository';
 
 const PAGE = 500;
 const PARALLEL = 20;
@@ -15,11 +15,11 @@ const PARALLEL = 20;
  * workers reconciling at once add each job once.
  */
 @Injectable()
-export class ReminderReconciler extends PeriodicTask {
+export class ReminderReconcilerService extends PeriodicTask {
   constructor(
-    private readonly repo: RemindersRepository,
-    private readonly scheduler: ReminderScheduler,
-    private readonly invitations: InvitationPlanner,
+    private readonly repo: ReminderRepository,
+    private readonly scheduler: ReminderSchedulerService,
+    private readonly invitations: InvitationPlannerService,
     config: AppConfig,
   ) {
     super(new Logger('Reminders'), config.reconcileEveryMs, 'reconciliation');

@@ -7,19 +7,24 @@ import type { ReminderEntity } from './entities/reminder.entity';
 import { planReminders } from './planning';
 import { ReminderContextService } from './reminder-context.service';
 import { ReminderSettingsService } from './reminder-settings.service';
-import { RemindersRepository } from './reminders.repository';
+import { ReminderRepository } from './reminder.repository';
 import { RSVP_DECLINED } from './rsvp/decline-message';
+import { ReminderKind } from './reminder-kind';
 
-const FEEDBACK_KINDS = new Set(['feedback_due', 'feedback_overdue', 'escalation']);
-const CANCELLATION = 'cancellation';
+const FEEDBACK_KINDS = new Set<string>([
+  ReminderKind.FeedbackDue,
+  ReminderKind.FeedbackOverdue,
+  ReminderKind.Escalation,
+]);
+const CANCELLATION = ReminderKind.Cancellation;
 
 /** Brings an interview's reminders (rows and delayed jobs) in line with its current state and the policy. */
 @Injectable()
-export class ReminderScheduler {
+export class ReminderSchedulerService {
   private readonly logger = new Logger('Reminders');
 
   constructor(
-    private readonly repo: RemindersRepository,
+    private readonly repo: ReminderRepository,
     private readonly contexts: ReminderContextService,
     private readonly settings: ReminderSettingsService,
     private readonly config: AppConfig,

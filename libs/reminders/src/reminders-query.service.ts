@@ -4,12 +4,12 @@ import { hasRole, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { InterviewQueryService } from '@app/interviews';
 import { NotificationPage, NotificationsQueryDto, ReminderListResponse } from './dto/reminder.response';
-import { RemindersRepository } from './reminders.repository';
+import { ReminderRepository } from './reminder.repository';
 
 @Injectable()
 export class RemindersQueryService {
   constructor(
-    private readonly repo: RemindersRepository,
+    private readonly repo: ReminderRepository,
     private readonly interviews: InterviewQueryService,
   ) {}
 

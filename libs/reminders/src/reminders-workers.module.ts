@@ -9,9 +9,9 @@ import { InvitationDeliveryService } from './invitations/invitation-delivery.ser
 import { InvitationProcessor } from './invitations/invitation.processor';
 import { DecisionNoticeContextService } from './decision-notice-context.service';
 import { MailService } from './mail.service';
-import { ReminderChannels } from './reminder-channels.service';
+import { ReminderChannelsService } from './reminder-channels.service';
 import { ReminderDeliveryService } from './reminder-delivery.service';
-import { ReminderReconciler } from './reminder-reconciler.service';
+import { ReminderReconcilerService } from './reminder-reconciler.service';
 import { ReminderProcessor } from './reminder.processor';
 import { RemindersModule } from './reminders.module';
 import { WebhookService } from './webhook.service';
@@ -31,15 +31,15 @@ import { DeclineNoticeContextService } from './rsvp/decline-notice-context.servi
   providers: [
     MailService,
     WebhookService,
-    ReminderChannels,
+    ReminderChannelsService,
     DecisionNoticeContextService,
     DeclineNoticeContextService,
     ReminderDeliveryService,
     ReminderProcessor,
-    ReminderReconciler,
+    ReminderReconcilerService,
     InvitationDeliveryService,
     InvitationProcessor,
   ],
-  exports: [ReminderReconciler],
+  exports: [ReminderReconcilerService],
 })
 export class RemindersWorkersModule {}

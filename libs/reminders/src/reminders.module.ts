@@ -6,23 +6,23 @@ import { FeedbackModule } from '@app/feedback';
 import { InterviewersModule } from '@app/interviewers';
 import { InterviewsModule } from '@app/interviews';
 import { QueueName } from '@app/queue';
-import { DecisionNotifier } from './decision-notifier.service';
+import { DecisionNotifierService } from './decision-notifier.service';
 import { DeliveryEntity } from './entities/delivery.entity';
 import { InvitationEntity } from './invitations/invitation.entity';
-import { InvitationPlanner } from './invitations/invitation-planner.service';
-import { InvitationsRepository } from './invitations/invitations.repository';
+import { InvitationPlannerService } from './invitations/invitation-planner.service';
+import { InvitationRepository } from './invitations/invitation.repository';
 import { ReminderSettingsEntity } from './entities/reminder-settings.entity';
 import { ReminderEntity } from './entities/reminder.entity';
 import { ReminderContextService } from './reminder-context.service';
 import { ReminderEventsListener } from './reminder-events.listener';
-import { ReminderMetrics } from './reminder-metrics.service';
-import { ReminderScheduler } from './reminder-scheduler.service';
+import { ReminderMetricsService } from './reminder-metrics.service';
+import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { ReminderSettingsRepository } from './reminder-settings.repository';
 import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersController } from './reminders.controller';
 import { RemindersQueryService } from './reminders-query.service';
-import { RemindersRepository } from './reminders.repository';
-import { DeclineNotifier } from './rsvp/decline-notifier.service';
+import { ReminderRepository } from './reminder.repository';
+import { DeclineNotifierService } from './rsvp/decline-notifier.service';
 
 const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity, InvitationEntity];
 
@@ -38,26 +38,26 @@ const ENTITIES = [ReminderEntity, DeliveryEntity, ReminderSettingsEntity, Invita
   ],
   controllers: [RemindersController],
   providers: [
-    RemindersRepository,
+    ReminderRepository,
     ReminderSettingsRepository,
     ReminderSettingsService,
-    ReminderScheduler,
+    ReminderSchedulerService,
     ReminderEventsListener,
     RemindersQueryService,
-    ReminderMetrics,
+    ReminderMetricsService,
     ReminderContextService,
-    DecisionNotifier,
-    DeclineNotifier,
-    InvitationsRepository,
-    InvitationPlanner,
+    DecisionNotifierService,
+    DeclineNotifierService,
+    InvitationRepository,
+    InvitationPlannerService,
   ],
   exports: [
-    InvitationsRepository,
-    InvitationPlanner,
-    ReminderScheduler,
-    RemindersRepository,
+    InvitationRepository,
+    InvitationPlannerService,
+    ReminderSchedulerService,
+    ReminderRepository,
     ReminderSettingsService,
-    ReminderMetrics,
+    ReminderMetricsService,
     ReminderContextService,
   ],
 })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Role } from '../role.enum';
-import type { UserEntity } from '../user.entity';
+import type { UserEntity } from '../entities/user.entity';
 
 export class UserResponse {
   id: string;

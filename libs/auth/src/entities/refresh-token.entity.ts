@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../user.entity';
+import { UserEntity } from './user.entity';
 
 /**
  * One refresh token of a sign-in. Only its SHA-256 hash is kept, so a copy of the table signs

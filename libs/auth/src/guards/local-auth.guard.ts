@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from
 import { createValidationPipe } from '@app/common';
 import { LoginDto } from '../dto/login.dto';
 import { INVALID_CREDENTIALS, LocalStrategy } from '../strategies/local.strategy';
-import type { UserEntity } from '../user.entity';
+import type { UserEntity } from '../entities/user.entity';
 import { authenticateWith } from './authenticate';
 
 /** Guards run before pipes, so the login body is validated here, with the same messages as any DTO. */

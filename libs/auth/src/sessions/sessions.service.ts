@@ -4,8 +4,8 @@ import { AppConfig } from '@app/config';
 // the file, not the index: the audit lib's controller imports @app/auth, and the cycle would leave this undefined
 import { AuditService } from '@app/audit';
 import { ttlSeconds } from '../ttl';
-import { UserEntity } from '../user.entity';
-import { UsersRepository } from '../users.repository';
+import { UserEntity } from '../entities/user.entity';
+import { UserRepository } from '../user.repository';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { hashToken, newRefreshToken } from './session-cookies';
 
@@ -28,7 +28,7 @@ export class SessionsService {
 
   constructor(
     private readonly tokens: RefreshTokenRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UserRepository,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}

@@ -2,7 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
 import { AuthService } from '../auth.service';
-import { UserEntity } from '../user.entity';
+import { UserEntity } from '../entities/user.entity';
 
 export const INVALID_CREDENTIALS = 'Invalid email or password';
 

@@ -1,3 +1,4 @@
+import { seatKeys } from '@app/common';
 import { missingSlots, owesFeedback } from './feedback-status.service';
 
 describe('who still owes a scorecard', () => {
@@ -13,7 +14,15 @@ describe('who still owes a scorecard', () => {
       { id: 'i3', status: 'cancelled', panel: [{ userId: 'c' }] },
       { id: 'i4', panel: [{ userId: 'c' }, { userId: 'a' }] },
     ];
-    expect(missingSlots(interviews, new Set(['i1:a', 'i4:a']))).toEqual([
+    expect(
+      missingSlots(
+        interviews,
+        seatKeys([
+          { interviewId: 'i1', userId: 'a' },
+          { interviewId: 'i4', userId: 'a' },
+        ]),
+      ),
+    ).toEqual([
       { interviewId: 'i1', userId: 'b' },
       { interviewId: 'i4', userId: 'c' },
     ]);

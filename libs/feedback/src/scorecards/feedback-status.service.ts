@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { seatKey, type SeatKey } from '@app/common';
 import { ScorecardRepository } from './scorecard.repository';
 
 /** Statuses whose panel no longer owes a scorecard; any other status (scheduled, awaiting_feedback, completed, …) is live. */
@@ -16,8 +17,8 @@ export interface FeedbackStatusInterview {
 }
 
 export interface FeedbackStatus {
-  /** Keys `${interviewId}:${userId}` with a submitted scorecard (as `SubmissionsService.submitted`). */
-  submitted: Set<string>;
+  /** Seats with a submitted scorecard (as `SubmissionsService.submitted`). */
+  submitted: Set<SeatKey>;
   /** Panel slots of live interviews (not cancelled, not no-show) without a submitted scorecard, in input order. */
   missing: Array<{ interviewId: string; userId: string }>;
   /** Panel slots of live interviews. */
@@ -25,12 +26,15 @@ export interface FeedbackStatus {
 }
 
 /** Panel slots of live interviews whose key is not in `submitted`. */
-export function missingSlots(interviews: FeedbackStatusInterview[], submitted: Set<string>): FeedbackStatus['missing'] {
+export function missingSlots(
+  interviews: FeedbackStatusInterview[],
+  submitted: Set<SeatKey>,
+): FeedbackStatus['missing'] {
   return interviews
     .filter((i) => owesFeedback(i.status))
     .flatMap((i) =>
       i.panel
-        .filter((p) => !submitted.has(`${i.id}:${p.userId}`))
+        .filter((p) => !submitted.has(seatKey({ interviewId: i.id, userId: p.userId })))
         .map((p) => ({ interviewId: i.id, userId: p.userId })),
     );
 }

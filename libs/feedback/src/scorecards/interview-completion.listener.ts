@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
-import { InterviewRepository, InterviewStatusService } from '@app/interviews';
-import { ScorecardEvent } from './scorecards.service';
+import { OnDomainEvent } from '@app/common';
+import { InterviewReadService, InterviewStatusService } from '@app/interviews';
+import { ScorecardEvent, type ScorecardEventPayload } from './scorecard.events';
 import { SubmissionsService } from './submissions.service';
 
 /**
@@ -13,16 +13,16 @@ export class InterviewCompletionListener {
   private readonly logger = new Logger('Feedback');
 
   constructor(
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly status: InterviewStatusService,
     private readonly submissions: SubmissionsService,
   ) {}
 
   /** The last panelist's submit completes the interview; an earlier one changes nothing (nor undoes a manual close). */
-  @OnEvent(ScorecardEvent.Submitted, { promisify: true })
-  async onSubmitted(e: { interviewId: string }): Promise<void> {
+  @OnDomainEvent(ScorecardEvent.Submitted)
+  async onSubmitted(e: ScorecardEventPayload): Promise<void> {
     await this.settle(e.interviewId, async () => {
-      const panel = await this.interviews.findPanel(e.interviewId);
+      const panel = await this.interviews.panel(e.interviewId);
       const done = await this.submissions.submitted(
         panel.map((p) => ({ interviewId: e.interviewId, userId: p.userId })),
       );
@@ -31,8 +31,8 @@ export class InterviewCompletionListener {
   }
 
   /** A reopened scorecard means feedback is outstanding again. */
-  @OnEvent(ScorecardEvent.Reopened, { promisify: true })
-  async onReopened(e: { interviewId: string }): Promise<void> {
+  @OnDomainEvent(ScorecardEvent.Reopened)
+  async onReopened(e: ScorecardEventPayload): Promise<void> {
     await this.settle(e.interviewId, () => this.status.feedbackChanged(e.interviewId, false));
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { OnDomainEvent } from '@app/common';
 import { InterviewEvent } from '@app/interviews';
 import type { InterviewRescheduledPayload } from '@app/interviews';
 import { ScorecardRepository } from './scorecard.repository';
@@ -9,7 +9,7 @@ import { ScorecardRepository } from './scorecard.repository';
 export class InterviewEventsListener {
   constructor(private readonly repo: ScorecardRepository) {}
 
-  @OnEvent(InterviewEvent.Rescheduled, { promisify: true, suppressErrors: false })
+  @OnDomainEvent(InterviewEvent.Rescheduled, { suppressErrors: false })
   async onRescheduled(e: InterviewRescheduledPayload): Promise<void> {
     await this.repo.moveInterviewEnd(e.interviewId, e.endsAt);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { seatKeys, type Seat, type SeatKey } from '@app/common';
 import { ScorecardQuestionNoteEntity } from '../entities/scorecard-question-note.entity';
 import { ScorecardRatingEntity } from '../entities/scorecard-rating.entity';
 import { ScorecardEntity } from '../entities/scorecard.entity';
@@ -177,15 +178,15 @@ export class ScorecardRepository {
   }
 
   /** Which of these (interview, panelist) pairs have a submitted scorecard. */
-  async submittedPairs(pairs: Array<{ interviewId: string; userId: string }>): Promise<Set<string>> {
+  async submittedPairs(pairs: Seat[]): Promise<Set<SeatKey>> {
     if (!pairs.length) return new Set();
-    const rows: Array<{ k: string }> = await this.manager.query(
-      `SELECT s.interview_id || ':' || s.panelist_id AS k FROM scorecards s
+    const rows: Array<{ interview_id: string; panelist_id: string }> = await this.manager.query(
+      `SELECT s.interview_id, s.panelist_id FROM scorecards s
          JOIN unnest($1::uuid[], $2::uuid[]) AS p(interview_id, user_id) ON p.interview_id = s.interview_id AND p.user_id = s.panelist_id
         WHERE s.status = 'submitted'`,
       [pairs.map((p) => p.interviewId), pairs.map((p) => p.userId)],
     );
-    return new Set(rows.map((r) => r.k));
+    return seatKeys(rows.map((r) => ({ interviewId: r.interview_id, userId: r.panelist_id })));
   }
 
   /** Interviews whose scorecard by this panelist is submitted. */

@@ -1,7 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '@app/audit';
-import { conflict, unprocessable } from '@app/common';
+import { conflict, DomainEventsService, unprocessable } from '@app/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { assertAllowed, canReopenScorecard, InterviewQueryService, KitRow, toZonedIso } from '@app/interviews';
@@ -10,10 +9,7 @@ import { missingItems, toScorecardResponse } from './scorecard-view';
 import { ScorecardRepository } from './scorecard.repository';
 import type { Card, DraftChanges } from './scorecard.repository';
 
-export enum ScorecardEvent {
-  Submitted = 'scorecard.submitted',
-  Reopened = 'scorecard.reopened',
-}
+import { ScorecardEvent } from './scorecard.events';
 
 /** A panelist's own scorecard: created on first read, saved often, submitted once, reopened on purpose. */
 @Injectable()
@@ -22,7 +18,7 @@ export class ScorecardsService {
     private readonly repo: ScorecardRepository,
     private readonly interviews: InterviewQueryService,
     private readonly audit: AuditService,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventsService,
     private readonly users: UsersService,
   ) {}
 
@@ -123,7 +119,7 @@ export class ScorecardsService {
       );
       return { card: submitted, ...content };
     });
-    await this.events.emitAsync(ScorecardEvent.Submitted, { scorecardId: card.id, interviewId, panelistId: user.id });
+    await this.events.emit(ScorecardEvent.Submitted, { scorecardId: card.id, interviewId, panelistId: user.id });
     return toScorecardResponse(kit, card, user.name, ratings, notes);
   }
 
@@ -139,7 +135,7 @@ export class ScorecardsService {
       await this.audit.record(user.id, 'scorecard', card.id, 'reopened', { author: card.panelistId }, repo.tx);
       return reopened;
     });
-    await this.events.emitAsync(ScorecardEvent.Reopened, {
+    await this.events.emit(ScorecardEvent.Reopened, {
       scorecardId: card.id,
       interviewId,
       panelistId: card.panelistId,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Seat, SeatKey } from '@app/common';
 import { ScorecardRepository } from './scorecard.repository';
 
 /** What other modules may ask about scorecards: who has submitted, and what a panelist still owes. */
@@ -6,8 +7,8 @@ import { ScorecardRepository } from './scorecard.repository';
 export class SubmissionsService {
   constructor(private readonly repo: ScorecardRepository) {}
 
-  /** Keys `${interviewId}:${userId}` of the given pairs whose scorecard is submitted. */
-  submitted(pairs: Array<{ interviewId: string; userId: string }>): Promise<Set<string>> {
+  /** The seats among the given ones whose scorecard is submitted. */
+  submitted(pairs: Seat[]): Promise<Set<SeatKey>> {
     return this.repo.submittedPairs(pairs);
   }
 

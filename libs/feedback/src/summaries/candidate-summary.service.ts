@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
+import { seatKey, seatKeys } from '@app/common';
 import type { AuthUser } from '@app/auth';
-import { CandidatesService, InterviewRepository, HELD_STATUSES } from '@app/interviews';
+import { CandidatesService, InterviewReadService } from '@app/interviews';
 import { CandidateSummaryResponse } from '../dto/summary.dto';
 import { ScorecardRepository } from '../scorecards/scorecard.repository';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
@@ -16,7 +17,7 @@ export class CandidateSummaryService {
   constructor(
     private readonly stats: FeedbackStatsRepository,
     private readonly candidates: CandidatesService,
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly scorecards: ScorecardRepository,
     private readonly users: UsersService,
   ) {}
@@ -29,15 +30,10 @@ export class CandidateSummaryService {
       this.stats.groups(scope, 'type'),
       this.stats.recommendations(scope),
       this.stats.coincidences(scope, 'candidate'),
-      this.interviews.list({
-        candidateId: candidate.id,
-        statuses: HELD_STATUSES,
-        visibleTo: null,
-        limit: MAX_INTERVIEWS,
-      }),
+      this.interviews.listHeldForCandidate(candidate.id, MAX_INTERVIEWS),
       this.stats.competencyMeans(scope),
     ]);
-    const submitted = new Set(recs.map((r) => `${r.interviewId}:${r.panelistId}`));
+    const submitted = seatKeys(recs.map((r) => ({ interviewId: r.interviewId, userId: r.panelistId })));
     const names = new Map(
       (await this.users.findManyByIds(interviews.flatMap((i) => i.panel.map((p) => p.userId)))).map((u) => [
         u.id,
@@ -58,7 +54,8 @@ export class CandidateSummaryService {
         start: r.interview.startsAt,
         status: r.interview.status,
         expected: r.panel.length,
-        submitted: r.panel.filter((p) => submitted.has(`${r.interview.id}:${p.userId}`)).length,
+        submitted: r.panel.filter((p) => submitted.has(seatKey({ interviewId: r.interview.id, userId: p.userId })))
+          .length,
         recommendations: countRecommendations(recs.filter((x) => x.interviewId === r.interview.id)),
       })),
       missing: missingScorecards(interviews, submitted, names),

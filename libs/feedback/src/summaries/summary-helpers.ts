@@ -1,3 +1,4 @@
+import { seatKey, type SeatKey } from '@app/common';
 import type { InterviewListRow } from '@app/interviews';
 import { alphaFromCoincidences, MIN_PAIRABLE_VALUES, type Coincidences } from '../stats';
 import type { AgreementResponse, MissingScorecardResponse, RecommendationCountsResponse } from '../dto/summary.dto';
@@ -33,7 +34,7 @@ export function isDone(i: InterviewListRow['interview'], now = Date.now()): bool
 /** Panel slots of done interviews without a submitted scorecard. */
 export function missingScorecards(
   interviews: InterviewListRow[],
-  submitted: Set<string>,
+  submitted: Set<SeatKey>,
   names: Map<string, string>,
   now = Date.now(),
 ): MissingScorecardResponse[] {
@@ -41,7 +42,7 @@ export function missingScorecards(
     .filter((r) => isDone(r.interview, now))
     .flatMap((r) =>
       r.panel
-        .filter((p) => !submitted.has(`${r.interview.id}:${p.userId}`))
+        .filter((p) => !submitted.has(seatKey({ interviewId: r.interview.id, userId: p.userId })))
         .map((p) => ({
           interviewId: r.interview.id,
           userId: p.userId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { AuthUser } from '@app/auth';
+import { DomainEventsService } from '@app/common';
 import { eventPayload, InterviewEvent } from '../interview.events';
 import { InterviewSchedulingService } from '../interviews/interview-scheduling.service';
 import { InterviewRepository } from '../interviews/interview.repository';
@@ -36,7 +36,7 @@ export class DemoInterviewBooker {
   constructor(
     private readonly scheduling: InterviewSchedulingService,
     private readonly repo: InterviewRepository,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEventsService,
     private readonly status: InterviewStatusService,
   ) {}
 
@@ -71,7 +71,7 @@ export class DemoInterviewBooker {
     await this.repo.update(id, { startsAt, endsAt, feedbackDueAt }, false);
     const after = (await this.repo.findById(id))!;
     const panel = await this.repo.findPanel(id);
-    await this.events.emitAsync(InterviewEvent.Rescheduled, {
+    await this.events.emit(InterviewEvent.Rescheduled, {
       ...eventPayload(after, manager.id, panel),
       previous: { startsAt: before.startsAt, endsAt: before.endsAt, feedbackDueAt: before.feedbackDueAt },
     });

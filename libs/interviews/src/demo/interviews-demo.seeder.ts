@@ -8,7 +8,7 @@ import { CandidatePathService } from '../candidates/candidate-path.service';
 import { CandidatesService } from '../candidates/candidates.service';
 import { InterviewRepository } from '../interviews/interview.repository';
 import { PositionPlanService } from '../plans/position-plan.service';
-import { PositionsRepository } from '../positions/positions.repository';
+import { PositionRepository } from '../positions/position.repository';
 import { PositionsService } from '../positions/positions.service';
 import { DemoInterviewBooker } from './demo-interview-booker';
 import {
@@ -40,7 +40,7 @@ export class InterviewsDemoSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     private readonly users: UsersService,
-    private readonly positionsRepo: PositionsRepository,
+    private readonly positionsRepo: PositionRepository,
     private readonly positions: PositionsService,
     private readonly candidates: CandidatesService,
     private readonly sets: QuestionSetsService,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UsersService } from '@app/auth';
 import type { PanelRole } from '../entities/interview-panelist.entity';
+import { HELD_STATUSES } from '../entities/interview.entity';
 import { InterviewRepository } from './interview.repository';
 import type { InterviewListRow, KitRow, OwedInterviewRow } from './interview.repository';
 
@@ -63,6 +64,16 @@ export class InterviewReadService {
   /** Every interview of a candidate, in start order, as a list shows them. */
   listForCandidate(candidateId: string, limit: number): Promise<InterviewListRow[]> {
     return this.interviews.list({ candidateId, visibleTo: null, limit });
+  }
+
+  /** The held interviews of a candidate (completed, awaiting feedback...), in start order, as a list shows them. */
+  listHeldForCandidate(candidateId: string, limit: number): Promise<InterviewListRow[]> {
+    return this.interviews.list({ candidateId, statuses: HELD_STATUSES, visibleTo: null, limit });
+  }
+
+  /** The panel of one interview, in the order they were added. */
+  panel(interviewId: string): Promise<Array<{ userId: string; role: PanelRole }>> {
+    return this.interviews.findPanel(interviewId);
   }
 
   /** Their seats on interviews that hold time and overlap [from, to), by start. */

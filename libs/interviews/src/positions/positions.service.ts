@@ -19,13 +19,13 @@ import {
   PositionResponse,
   UpdatePositionDto,
 } from '../dto/position.dto';
-import { PositionsRepository } from './positions.repository';
+import { PositionRepository } from './position.repository';
 import { CandidateRepository } from '../candidates/candidate.repository';
 
 @Injectable()
 export class PositionsService {
   constructor(
-    private readonly repo: PositionsRepository,
+    private readonly repo: PositionRepository,
     private readonly candidates: CandidateRepository,
     private readonly users: UsersService,
     private readonly audit: AuditService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { ReminderMetrics } from '@app/reminders';
+import { ReminderMetricsService } from '@app/reminders';
 
 @Injectable()
 export class MetricsService {
@@ -13,7 +13,7 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor(reminders: ReminderMetrics) {
+  constructor(reminders: ReminderMetricsService) {
     collectDefaultMetrics({ register: this.registry });
     reminders.register(this.registry);
   }

@@ -5,7 +5,16 @@ import { ReminderKind } from '../reminder-kind';
 export class ReminderResponse {
   id: string;
   /** `rsvp_declined`: a panelist declined; told to whoever scheduled it and the position's team (aboutUserId is the panelist). */
-  @ApiProperty({ enum: ['prep', 'feedback_due', 'feedback_overdue', 'escalation', 'cancellation', 'rsvp_declined'] })
+  @ApiProperty({
+    enum: [
+      ReminderKind.Prep,
+      ReminderKind.FeedbackDue,
+      ReminderKind.FeedbackOverdue,
+      ReminderKind.Escalation,
+      ReminderKind.Cancellation,
+      ReminderKind.RsvpDeclined,
+    ],
+  })
   kind: string;
   @ApiProperty({ type: 'integer' })
   occurrence: number;

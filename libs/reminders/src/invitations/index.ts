@@ -1,4 +1,4 @@
 export { InvitationEntity } from './invitation.entity';
-export { InvitationPlanner } from './invitation-planner.service';
+export { InvitationPlannerService } from './invitation-planner.service';
 export { InvitationDeliveryService } from './invitation-delivery.service';
-export { InvitationsRepository } from './invitations.repository';
+export { InvitationRepository } from './invitation.repository';

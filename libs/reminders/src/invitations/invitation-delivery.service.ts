@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import { InterviewersService } from '@app/interviewers';
-import { InterviewInviteService, InterviewRepository, type KitRow } from '@app/interviews';
+import { InterviewInviteService, InterviewReadService, type KitRow } from '@app/interviews';
 import { deliveryErrorText } from '../delivery-error';
 import { MailService } from '../mail.service';
 import type { InvitationEntity } from './invitation.entity';
 import { composeCandidateInvitation, composeInvitation } from './invitation-message';
 import { ReminderSettingsService } from '../reminder-settings.service';
-import { InvitationsRepository } from './invitations.repository';
+import { InvitationRepository } from './invitation.repository';
+import { ReminderKind } from '../reminder-kind';
 
 export type InvitationOutcome = 'sent' | 'skipped' | 'duplicate' | 'stale';
 
@@ -37,8 +38,8 @@ export class InvitationDeliveryService {
   private readonly logger = new Logger('Invitations');
 
   constructor(
-    private readonly repo: InvitationsRepository,
-    private readonly interviews: InterviewRepository,
+    private readonly repo: InvitationRepository,
+    private readonly interviews: InterviewReadService,
     private readonly invites: InterviewInviteService,
     private readonly users: UsersService,
     private readonly mail: MailService,
@@ -51,7 +52,7 @@ export class InvitationDeliveryService {
       const row = await repo.findForUpdate(invitationId);
       if (!row) return this.note('stale', invitationId, 'no such invitation');
       if (row.status !== 'pending') return this.note('duplicate', invitationId, `already ${row.status}`);
-      const kit = await this.interviews.findKit(row.interviewId);
+      const kit = await this.interviews.kit(row.interviewId);
       const forCandidate = kit?.candidate.id === row.recipientId;
       const recipient =
         kit && forCandidate
@@ -92,7 +93,7 @@ export class InvitationDeliveryService {
             recipient,
             kitUrl: this.invites.kitUrl(kit.interview.id),
           });
-      const kind = row.method === 'CANCEL' ? 'cancellation' : 'invitation';
+      const kind = row.method === 'CANCEL' ? ReminderKind.Cancellation : ReminderKind.Invitation;
       const claim = await repo.claimDelivery({
         reminderId: row.id,
         dueAt: row.createdAt,
@@ -143,7 +144,7 @@ export class InvitationDeliveryService {
         recipientId: row.recipientId,
         interviewId: row.interviewId,
         candidateId: null,
-        kind: row.method === 'CANCEL' ? 'cancellation' : 'invitation',
+        kind: row.method === 'CANCEL' ? ReminderKind.Cancellation : ReminderKind.Invitation,
         subject: `${row.method === 'CANCEL' ? 'Cancellation' : 'Invitation'} (sequence ${row.sequence})`,
         error: text,
       });

@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { OnEvent } from '@nestjs/event-emitter';
 import type { Queue } from 'bullmq';
+import { OnDomainEvent } from '@app/common';
 import { AppConfig } from '@app/config';
-import { InterviewEvent, InterviewRepository } from '@app/interviews';
+import { InterviewEvent, InterviewReadService } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
 import { InvitationJob, type InvitationJobPayload, jobId, QueueName } from '@app/queue';
 import type { InvitationEntity } from './invitation.entity';
-import { InvitationsRepository } from './invitations.repository';
+import { InvitationRepository } from './invitation.repository';
 
 /**
  * Works out, from the interview as it is now, which calendar messages its current version owes:
@@ -21,21 +21,23 @@ import { InvitationsRepository } from './invitations.repository';
  * notice already tells every panelist with METHOD:CANCEL, and a second message would be a duplicate.
  */
 @Injectable()
-export class InvitationPlanner {
+export class InvitationPlannerService {
   private readonly logger = new Logger('Invitations');
 
   constructor(
-    private readonly repo: InvitationsRepository,
-    private readonly interviews: InterviewRepository,
+    private readonly repo: InvitationRepository,
+    private readonly interviews: InterviewReadService,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Invitations) private readonly queue: Queue<InvitationJobPayload>,
   ) {}
 
-  @OnEvent(InterviewEvent.Scheduled, { promisify: true })
-  @OnEvent(InterviewEvent.Rescheduled, { promisify: true })
-  @OnEvent(InterviewEvent.PanelChanged, { promisify: true })
-  @OnEvent(InterviewEvent.Updated, { promisify: true })
-  @OnEvent(InterviewEvent.Cancelled, { promisify: true })
+  @OnDomainEvent([
+    InterviewEvent.Scheduled,
+    InterviewEvent.Rescheduled,
+    InterviewEvent.PanelChanged,
+    InterviewEvent.Updated,
+    InterviewEvent.Cancelled,
+  ])
   async onInterview(e: InterviewEventPayload): Promise<void> {
     try {
       await this.plan(e.interviewId);
@@ -48,7 +50,7 @@ export class InvitationPlanner {
   }
 
   async plan(interviewId: string): Promise<InvitationEntity[]> {
-    const kit = await this.interviews.findKit(interviewId);
+    const kit = await this.interviews.kit(interviewId);
     const i = kit?.interview;
     // nothing to change in anyone's calendar once it has started, completed or been a no-show
     if (!kit || !i || (i.status !== 'scheduled' && i.status !== 'cancelled') || i.startsAt.getTime() <= Date.now())

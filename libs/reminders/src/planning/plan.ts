@@ -2,6 +2,7 @@
 // (the caller passes `now`), so the same input always yields the same plan.
 import { MINUTE, quietPeriodAt, type QuietMinutes } from './zoned-time';
 import type { PlannedReminderKind } from '../reminder-kind';
+import { ReminderKind as Kind } from '../reminder-kind';
 
 export type ReminderKind = PlannedReminderKind;
 
@@ -86,7 +87,7 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     const period = quiet && quietPeriodAt(nominal, recipient.timezone, quiet);
     let due = period ? period.end : nominal;
     // A prep reminder after the interview has begun is useless: send it before quiet hours instead.
-    if (kind === 'prep' && period && due >= startsAt) due = period.start;
+    if (kind === Kind.Prep && period && due >= startsAt) due = period.start;
     if (due < now) return; // past (catch-up, if any, is the caller's decision)
     plan.push({
       kind,
@@ -103,13 +104,13 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
   const panel = [...new Map(input.panel.map((p) => [p.userId, p] as const)).values()];
   for (const panelist of panel) {
     const id = panelist.userId;
-    policy.prepLeadMinutes.forEach((lead, i) => add('prep', panelist, id, i, startsAt - lead * MINUTE));
-    if (policy.feedbackDueEnabled) add('feedback_due', panelist, id, 0, dueAt);
+    policy.prepLeadMinutes.forEach((lead, i) => add(Kind.Prep, panelist, id, i, startsAt - lead * MINUTE));
+    if (policy.feedbackDueEnabled) add(Kind.FeedbackDue, panelist, id, 0, dueAt);
     for (let n = 1; n <= policy.overdueMaxCount; n++) {
-      add('feedback_overdue', panelist, id, n, dueAt + n * policy.overdueEveryMinutes * MINUTE);
+      add(Kind.FeedbackOverdue, panelist, id, n, dueAt + n * policy.overdueEveryMinutes * MINUTE);
     }
     if (input.hiringManager && policy.escalateAfterMinutes !== null) {
-      add('escalation', input.hiringManager, id, 0, dueAt + policy.escalateAfterMinutes * MINUTE);
+      add(Kind.Escalation, input.hiringManager, id, 0, dueAt + policy.escalateAfterMinutes * MINUTE);
     }
   }
 

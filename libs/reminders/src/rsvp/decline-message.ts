@@ -1,9 +1,10 @@
 import { toZonedIso } from '@app/interviews';
 import type { OutgoingMail } from '../mail.service';
 import { slack, textAndHtml } from '../reminder-message';
+import { ReminderKind } from '../reminder-kind';
 
 /** The reminder kind of a decline notice (one per decline and recipient). */
-export const RSVP_DECLINED = 'rsvp_declined';
+export const RSVP_DECLINED = ReminderKind.RsvpDeclined;
 
 export interface DeclineMessageContext {
   interview: { id: string; title: string; startsAt: Date; timezone: string };

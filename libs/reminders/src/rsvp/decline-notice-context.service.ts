@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { InterviewRepository } from '@app/interviews';
+import { InterviewReadService } from '@app/interviews';
 import { InterviewersService } from '@app/interviewers';
 import type { ReminderEntity } from '../entities/reminder.entity';
 import type { Preferences } from '../reminder-context.service';
@@ -16,14 +16,14 @@ export type LoadedDeclineNotice = { skip: string } | { context: DeclineMessageCo
 @Injectable()
 export class DeclineNoticeContextService {
   constructor(
-    private readonly interviews: InterviewRepository,
+    private readonly interviews: InterviewReadService,
     private readonly users: UsersService,
     private readonly interviewers: InterviewersService,
     private readonly config: AppConfig,
   ) {}
 
   async load(r: ReminderEntity): Promise<LoadedDeclineNotice> {
-    const kit = r.interviewId ? await this.interviews.findKit(r.interviewId) : null;
+    const kit = r.interviewId ? await this.interviews.kit(r.interviewId) : null;
     if (!kit) return { skip: 'interview no longer exists' };
     if (kit.interview.status !== 'scheduled') return { skip: `interview is ${kit.interview.status}` };
     const panelist = kit.panel.find((p) => p.userId === r.aboutUserId);

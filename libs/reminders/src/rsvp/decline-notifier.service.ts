@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { OnDomainEvent } from '@app/common';
 import { Role, UsersService } from '@app/auth';
 import { InterviewEvent, type PanelistDeclinedPayload } from '@app/interviews';
 import type { ReminderEntity } from '../entities/reminder.entity';
-import { ReminderScheduler } from '../reminder-scheduler.service';
-import { RemindersRepository } from '../reminders.repository';
+import { ReminderSchedulerService } from '../reminder-scheduler.service';
+import { ReminderRepository } from '../reminder.repository';
 import { RSVP_DECLINED } from './decline-message';
 
 /**
@@ -13,16 +13,16 @@ import { RSVP_DECLINED } from './decline-message';
  * plans nothing more, while a later decline (after accepting again) is told again.
  */
 @Injectable()
-export class DeclineNotifier {
+export class DeclineNotifierService {
   private readonly logger = new Logger('Reminders');
 
   constructor(
-    private readonly repo: RemindersRepository,
+    private readonly repo: ReminderRepository,
     private readonly users: UsersService,
-    private readonly scheduler: ReminderScheduler,
+    private readonly scheduler: ReminderSchedulerService,
   ) {}
 
-  @OnEvent(InterviewEvent.PanelistDeclined, { promisify: true })
+  @OnDomainEvent(InterviewEvent.PanelistDeclined)
   async onDeclined(e: PanelistDeclinedPayload): Promise<void> {
     try {
       await this.plan(e);

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Role } from './role.enum';
+import { Role } from '../role.enum';
 
 @Entity('users')
 @Check('users_email_lower', 'email = lower(email)')

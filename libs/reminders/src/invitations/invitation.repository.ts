@@ -5,14 +5,14 @@ import { DeliveryEntity } from '../entities/delivery.entity';
 import { InvitationEntity, type InvitationMethod, type InvitationStatus } from './invitation.entity';
 
 @Injectable()
-export class InvitationsRepository {
+export class InvitationRepository {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly manager: EntityManager = ds.manager,
   ) {}
 
-  transaction<T>(fn: (repo: InvitationsRepository) => Promise<T>): Promise<T> {
-    return this.ds.transaction((m) => fn(new InvitationsRepository(this.ds, m)));
+  transaction<T>(fn: (repo: InvitationRepository) => Promise<T>): Promise<T> {
+    return this.ds.transaction((m) => fn(new InvitationRepository(this.ds, m)));
   }
 
   private get rows() {

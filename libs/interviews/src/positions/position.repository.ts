@@ -6,7 +6,7 @@ import { PositionEntity } from '../entities/position.entity';
 const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
-export class PositionsRepository {
+export class PositionRepository {
   constructor(@InjectRepository(PositionEntity) private readonly repo: Repository<PositionEntity>) {}
 
   count(): Promise<number> {

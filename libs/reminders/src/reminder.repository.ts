@@ -24,14 +24,14 @@ export interface Settlement {
 }
 
 @Injectable()
-export class RemindersRepository {
+export class ReminderRepository {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly manager: EntityManager = ds.manager,
   ) {}
 
-  transaction<T>(fn: (repo: RemindersRepository) => Promise<T>): Promise<T> {
-    return this.ds.transaction((m) => fn(new RemindersRepository(this.ds, m)));
+  transaction<T>(fn: (repo: ReminderRepository) => Promise<T>): Promise<T> {
+    return this.ds.transaction((m) => fn(new ReminderRepository(this.ds, m)));
   }
 
   private get reminders() {
