@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionalRepository } from '@app/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DeliveryEntity } from './entities/delivery.entity';
@@ -24,14 +25,13 @@ export interface Settlement {
 }
 
 @Injectable()
-export class ReminderRepository {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly manager: EntityManager = ds.manager,
-  ) {}
+export class ReminderRepository extends TransactionalRepository<ReminderRepository> {
+  constructor(@InjectDataSource() ds: DataSource, manager: EntityManager = ds.manager) {
+    super(ds, manager);
+  }
 
-  transaction<T>(fn: (repo: ReminderRepository) => Promise<T>): Promise<T> {
-    return this.ds.transaction((m) => fn(new ReminderRepository(this.ds, m)));
+  protected withManager(manager: EntityManager): ReminderRepository {
+    return new ReminderRepository(this.ds, manager);
   }
 
   private get reminders() {

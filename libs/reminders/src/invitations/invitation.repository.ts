@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionalRepository } from '@app/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryEntity } from '../entities/delivery.entity';
 import { InvitationEntity, type InvitationMethod, type InvitationStatus } from './invitation.entity';
 
 @Injectable()
-export class InvitationRepository {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly manager: EntityManager = ds.manager,
-  ) {}
+export class InvitationRepository extends TransactionalRepository<InvitationRepository> {
+  constructor(@InjectDataSource() ds: DataSource, manager: EntityManager = ds.manager) {
+    super(ds, manager);
+  }
 
-  transaction<T>(fn: (repo: InvitationRepository) => Promise<T>): Promise<T> {
-    return this.ds.transaction((m) => fn(new InvitationRepository(this.ds, m)));
+  protected withManager(manager: EntityManager): InvitationRepository {
+    return new InvitationRepository(this.ds, manager);
   }
 
   private get rows() {
