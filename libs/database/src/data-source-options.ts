@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { GuardedPgClient } from './guarded-pg-client';
 import { QueryCounter } from './query-counter';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -19,8 +20,8 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     logging: ['query', 'error', 'migration'],
     maxQueryExecutionTime: 1000,
     // fail fast while the database is unreachable (a 503 with Retry-After) rather than hold requests for long;
-    // keepAlive notices a silently dropped connection
-    extra: { max: 20, connectionTimeoutMillis: 5_000, keepAlive: true },
+    // keepAlive notices a silently dropped connection; a dropped connection must not end the process
+    extra: { max: 20, connectionTimeoutMillis: 5_000, keepAlive: true, Client: GuardedPgClient },
     ...extra,
   } as DataSourceOptions;
 }

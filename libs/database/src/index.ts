@@ -3,3 +3,4 @@ export { dataSourceOptions } from './data-source-options';
 export { startEmbeddedPostgres, canConnect, type EmbeddedDatabase } from './embedded-postgres';
 export { runMigrationsLocked } from './migrate';
 export { QueryCounter } from './query-counter';
+export { GuardedPgClient } from './guarded-pg-client';

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { AppConfig } from '@app/config';
+import { GuardedPgClient } from '@app/database';
 import { workerDefaults } from './backend-classes';
 
 /** Connection options for BullMQ: Redis when REDIS_URL is set, else PostgreSQL in the app's database. */
@@ -20,7 +21,13 @@ function connectionOptions(config: AppConfig): { connection: Record<string, unkn
   }
   if (!config.databaseUrl) throw new Error('Queue: the database URL is not resolved yet');
   return {
-    connection: { connectionString: config.databaseUrl, schema: config.queueSchema, migrate: true, max: 10 },
+    connection: {
+      connectionString: config.databaseUrl,
+      schema: config.queueSchema,
+      migrate: true,
+      max: 10,
+      Client: GuardedPgClient,
+    },
   };
 }
 
