@@ -243,6 +243,35 @@ class Environment {
   @Min(100)
   @Max(3_600_000)
   REMINDER_RETRY_MS?: number;
+
+  // Event webhooks (issue 17): attempts, backoff base, pausing, secret rotation grace
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  WEBHOOK_ATTEMPTS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_RETRY_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WEBHOOK_PAUSE_AFTER?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(30 * 24 * 3600 * 1000)
+  WEBHOOK_ROTATION_GRACE_MS?: number;
 }
 
 export class ConfigError extends Error {
@@ -312,6 +341,15 @@ export class AppConfig {
   /** Deepest nesting of a JSON body or query accepted before validation. */
   readonly jsonMaxDepth: number;
 
+  // Event webhooks (issue 17)
+  /** Attempts per event delivery; the n-th retry waits webhookRetryMs * 2^(n-1) (8 x 5 min: ~10.5 h in all). */
+  readonly webhookAttempts: number;
+  readonly webhookRetryMs: number;
+  /** Deliveries in a row that failed every attempt before a subscription is paused and its owner told. */
+  readonly webhookPauseAfter: number;
+  /** How long the old secret still signs (beside the new one) after a rotation. */
+  readonly webhookRotationGraceMs: number;
+
   constructor(values: Omit<AppConfig, 'queueBackend'>) {
     Object.assign(this, values);
   }
@@ -370,6 +408,10 @@ function productionProblems(raw: Environment, trustProxyEntries: string[]): stri
     ...(raw.DEMO === true ? ['DEMO=true is refused in production: the demo users have a published password'] : []),
     ...publicUrlProblems(raw.PUBLIC_URL),
     ...trustProxyProblems(raw.TRUST_PROXY, trustProxyEntries),
+    // Event webhooks (issue 17): a receiver that is down for minutes must not exhaust the retries
+    ...(raw.WEBHOOK_RETRY_MS !== undefined && raw.WEBHOOK_RETRY_MS < 10_000
+      ? ['WEBHOOK_RETRY_MS below 10000 is refused in production: retries would end before a short outage does']
+      : []),
   ];
 }
 
@@ -455,5 +497,10 @@ export function loadConfig(
     loginAccountRateLimit: raw.LOGIN_ACCOUNT_RATE_LIMIT ?? 20,
     accountRateLimit: raw.ACCOUNT_RATE_LIMIT ?? raw.RATE_LIMIT ?? 600,
     jsonMaxDepth: raw.JSON_MAX_DEPTH ?? 32,
+    // Event webhooks (issue 17)
+    webhookAttempts: raw.WEBHOOK_ATTEMPTS ?? 8,
+    webhookRetryMs: raw.WEBHOOK_RETRY_MS ?? 5 * 60_000,
+    webhookPauseAfter: raw.WEBHOOK_PAUSE_AFTER ?? 5,
+    webhookRotationGraceMs: raw.WEBHOOK_ROTATION_GRACE_MS ?? 24 * 3600_000,
   });
 }

@@ -6,6 +6,7 @@ import { AppConfig } from '@app/config';
 import { AuthModule } from '@app/auth';
 import { UuidParamsPipe } from '@app/common';
 import { RemindersModule } from '@app/reminders';
+import { WebhooksModule } from '@app/webhooks';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -22,6 +23,7 @@ import { throttlerOptions } from './throttle/throttlers';
   imports: [
     AuthModule,
     RemindersModule,
+    WebhooksModule,
     IdempotencyModule,
     TerminusModule.forRoot({ logger: false }),
     ThrottlerModule.forRootAsync({

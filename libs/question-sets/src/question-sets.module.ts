@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
+import { DomainEventsService } from '@app/common';
 import { QuestionEntity } from './entities/question.entity';
 import { QuestionSetEntity } from './entities/question-set.entity';
 import { QuestionSetDemoSeeder } from './demo/question-set-demo.seeder';
@@ -25,6 +26,7 @@ import { QuestionsService } from './questions.service';
     QuestionsService,
     QuestionSetImportService,
     QuestionSetDemoSeeder,
+    DomainEventsService,
   ],
   exports: [QuestionSetsService, QuestionBankService],
 })

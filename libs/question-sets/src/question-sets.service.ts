@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { encodeCursor, keysetAfter, unprocessable } from '@app/common';
+import { DomainEventsService, encodeCursor, keysetAfter, unprocessable } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { canReadQuestionSet, canWriteQuestionSets } from '@app/auth';
 import { CreateQuestionSetDto, ListQuestionSetsQueryDto, UpdateQuestionSetDto } from './dto/question-set.dto';
@@ -10,12 +10,14 @@ import { questionRow, toSetResponse, toSummary } from './question-set.mapper';
 import { QuestionSetRepository } from './question-set.repository';
 import { QuestionSetWriter } from './question-set-writer';
 import type { QuestionDraft, SetDraft } from './import/guide.types';
+import { QuestionSetEvent, type QuestionSetPublishedPayload } from './question-set.events';
 
 @Injectable()
 export class QuestionSetsService {
   constructor(
     private readonly repo: QuestionSetRepository,
     private readonly writer: QuestionSetWriter,
+    private readonly events: DomainEventsService,
   ) {}
 
   /** Hiring managers and interviewers see published sets only; a draft is not there for them. */
@@ -111,7 +113,7 @@ export class QuestionSetsService {
   /** Publishing freezes the version; the lineage's previous published version is archived. */
   async publish(user: AuthUser, id: string, revision?: number): Promise<QuestionSetResponse> {
     this.writer.assertWriter(user);
-    await this.repo.transaction(async (repo) => {
+    const published = await this.repo.transaction(async (repo): Promise<QuestionSetPublishedPayload> => {
       const set = await repo.findSetForUpdate(id);
       if (!set) throw new NotFoundException(`Question set ${id} not found`);
       if (revision !== undefined && set.revision !== revision) {
@@ -130,9 +132,14 @@ export class QuestionSetsService {
         );
       }
       await repo.archivePublishedInLineage(set.lineageId, id);
-      await repo.updateSet(id, { status: 'published', publishedAt: new Date() });
+      const publishedAt = new Date();
+      await repo.updateSet(id, { status: 'published', publishedAt });
       await this.writer.record(user, id, 'published', { version: set.version }, repo.tx);
+      const { lineageId, name, version } = set;
+      return { questionSetId: id, lineageId, name, version, actorId: user.id, publishedAt };
     });
+    // after the commit: listeners (webhooks) see the set published
+    await this.events.emit(QuestionSetEvent.Published, published);
     return this.get(user, id);
   }
 

@@ -15,5 +15,8 @@ export {
   type HeartbeatPayload,
   type ReminderJobPayload,
   type InterviewEndJobPayload,
+  WebhookJob,
+  type WebhookJobPayload,
+  webhookDeliveryJobId,
 } from './queue.constants';
 export { queueConnection, PROCESS_ID } from './queue-connection';

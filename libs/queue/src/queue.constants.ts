@@ -5,6 +5,7 @@ export enum QueueName {
   Interviews = 'interviews',
   Calendars = 'calendars',
   Invitations = 'invitations',
+  Webhooks = 'webhooks',
 }
 
 export enum SystemJob {
@@ -70,4 +71,25 @@ export function jobId(...parts: Array<string | number>): string {
   const id = parts.map((p) => String(p).replace(/[^A-Za-z0-9_.-]/g, '-')).join('.');
   if (id.includes(':')) throw new Error(`job id ${id} contains ':'`);
   return id;
+}
+
+// Event webhooks (issue 17)
+export enum WebhookJob {
+  /** Sends one delivery row; the handler re-reads the row and its subscription. */
+  Deliver = 'deliver',
+}
+
+/** Names the delivery only: the URL and secret are re-read, so a deleted or paused subscription sends nothing. */
+export interface WebhookJobPayload {
+  deliveryId: string;
+  /** The round the job was added for: a job of an older round finds nothing to do. */
+  round: number;
+}
+
+/**
+ * One job per delivery and round (0 = the event itself, n = the n-th manual redelivery): an event
+ * handled twice adds the same job, a redelivery is a new job for the same delivery id.
+ */
+export function webhookDeliveryJobId(deliveryId: string, round: number): string {
+  return jobId('webhook', deliveryId, round);
 }
