@@ -16,6 +16,9 @@ interface Received {
 class Receiver {
   readonly received: Received[] = [];
   private readonly plans = new Map<string, number[]>();
+  /** While holding, requests are received but not answered (the sender is mid-attempt). */
+  holding = false;
+  private held: Array<() => void> = [];
 
   private constructor(private readonly server: Server) {}
 
@@ -29,8 +32,13 @@ class Receiver {
         const path = req.url ?? '';
         self!.received.push({ path, headers: req.headers, raw, body: JSON.parse(raw) });
         const plan = self!.plans.get(path);
-        res.statusCode = plan?.length ? plan.shift()! : 200;
-        res.end('ok');
+        const status = plan?.length ? plan.shift()! : 200;
+        const answer = () => {
+          res.statusCode = status;
+          res.end('ok');
+        };
+        if (self!.holding) self!.held.push(answer);
+        else answer();
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -44,6 +52,11 @@ class Receiver {
 
   answer(path: string, statuses: number[]): void {
     this.plans.set(path, [...statuses]);
+  }
+
+  release(): void {
+    this.holding = false;
+    for (const answer of this.held.splice(0)) answer();
   }
 
   at(path: string): Received[] {
@@ -349,6 +362,16 @@ describe('event webhooks', () => {
       await eventually(async () => ofType('/down', 'interview.scheduled').length === 1);
     });
 
+    it("never fails the user's request: with the outbox unwritable, scheduling still succeeds", async () => {
+      const candidateId = await f.candidate('Una Writable');
+      await t.db.query('ALTER TABLE webhook_deliveries RENAME TO webhook_deliveries_away');
+      try {
+        await f.interview(candidateId, null, [DECIDE.I1]);
+      } finally {
+        await t.db.query('ALTER TABLE webhook_deliveries_away RENAME TO webhook_deliveries');
+      }
+    });
+
     it('goes through the outbound guard: an address that became internal is refused without connecting', async () => {
       const sub = (await create({ url: hooks.url('/moved'), events: ['candidate.hired'] })).body;
       // what a DNS change would do to a name saved while it was public
@@ -365,9 +388,12 @@ describe('event webhooks', () => {
     it('a deleted subscription sends nothing, even for deliveries already queued', async () => {
       const sub = (await create({ url: hooks.url('/gone'), events: ['candidate.hired'] })).body;
       hooks.answer('/gone', [500]);
+      hooks.holding = true;
       await t.request('POST', `${BASE}/${sub.id}/ping`, { as: 'admin' });
       await eventually(async () => hooks.at('/gone').length === 1);
+      // deleted while its first attempt is under way: the retry finds nothing to send
       expect((await t.request('DELETE', `${BASE}/${sub.id}`, { as: 'admin' })).status).toBe(204);
+      hooks.release();
       await new Promise((r) => setTimeout(r, 1500));
       expect(hooks.at('/gone')).toHaveLength(1);
       expect(await t.db.query('SELECT id FROM webhook_deliveries WHERE subscription_id = $1', [sub.id])).toEqual([]);

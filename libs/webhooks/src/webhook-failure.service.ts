@@ -34,7 +34,7 @@ export class WebhookFailureService {
       const owner = await this.users.findActiveById(sub.ownerId);
       if (!owner) return;
       const origin = new URL(sub.url).origin;
-      const page = `${this.config.publicUrl}/admin/webhooks`;
+      const page = `${this.config.publicUrl}/settings/webhooks`;
       await this.mail.send({
         to: owner.email,
         subject: `Webhook to ${origin} paused`,
