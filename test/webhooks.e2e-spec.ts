@@ -232,7 +232,11 @@ describe('event webhooks', () => {
         expect(matchingSecrets(r.headers['x-scorecards-signature'], r.raw, [main.secret])).toEqual([]);
         expect(r.headers['webhook-id']).toBe(r.body.id);
         expect(r.headers['x-scorecards-event']).toBe(r.body.type);
-        expect(r.body).toMatchObject({ version: '2026-11-30', occurredAt: expect.any(String), data: expect.any(Object) });
+        expect(r.body).toMatchObject({
+          version: '2026-11-30',
+          occurredAt: expect.any(String),
+          data: expect.any(Object),
+        });
       }
       expect(ofType('/all', 'interview.cancelled')[0].body.data).toMatchObject({
         interviewId: later,

@@ -69,6 +69,11 @@ const freshPool = async (f: AuthzFixture, side: Side) => {
   await f.admin('PUT', `/interviewer-pools/${pool.id}/members/${f.res[side].interviewerId}`, { trainee: false });
   return { poolId: pool.id };
 };
+/** A webhook subscription of its own for an entry (event webhooks, issue 17). */
+const freshWebhook = async (f: AuthzFixture, _side: Side) => {
+  const hook = await f.admin('POST', '/webhooks', { url: 'http://127.0.0.1:9/authz', events: ['candidate.hired'] });
+  return { webhookId: hook.id };
+};
 /** The plan as it is now, sent back whole (a PUT replaces it). */
 const currentPlan = async (f: AuthzFixture, side: Side) => {
   const p = await f.current(`/positions/${f.res[side].positionId}/plan`);
@@ -642,6 +647,87 @@ export const MATRIX: Entry[] = [
     public: true,
     oneSide: true,
     expect: { admin: 'any', recruiter: 'any', hmA: 'any', ivOn: 'any', ivOff: 'any', anon: 'any' },
+  },
+
+  // event webhooks (issue 17): admins only; a subscription of its own per entry (nothing listens on port 9)
+  { op: 'Webhooks_list', route: 'GET /webhooks', oneSide: true, expect: ADMIN_ONLY },
+  {
+    op: 'Webhooks_create',
+    route: 'POST /webhooks',
+    oneSide: true,
+    mutates: true,
+    body: { url: 'http://127.0.0.1:9/authz', events: ['interview.scheduled'] },
+    expect: ADMIN_ONLY,
+  },
+  { op: 'Webhooks_get', route: 'GET /webhooks/{webhookId}', oneSide: true, prepare: freshWebhook, expect: ADMIN_ONLY },
+  {
+    op: 'Webhooks_update',
+    route: 'PATCH /webhooks/{webhookId}',
+    oneSide: true,
+    mutates: true,
+    prepare: freshWebhook,
+    body: { description: 'Changed' },
+    expect: ADMIN_ONLY,
+  },
+  {
+    op: 'Webhooks_remove',
+    route: 'DELETE /webhooks/{webhookId}',
+    oneSide: true,
+    mutates: true,
+    prepare: freshWebhook,
+    expect: ADMIN_ONLY,
+  },
+  {
+    op: 'Webhooks_rotate',
+    route: 'POST /webhooks/{webhookId}/rotate-secret',
+    oneSide: true,
+    mutates: true,
+    prepare: freshWebhook,
+    expect: ADMIN_ONLY,
+  },
+  {
+    op: 'Webhooks_pause',
+    route: 'POST /webhooks/{webhookId}/pause',
+    oneSide: true,
+    mutates: true,
+    prepare: freshWebhook,
+    expect: ADMIN_ONLY,
+  },
+  // an active subscription: the admin's resume is a 409 (nothing to resume), past authorization
+  {
+    op: 'Webhooks_resume',
+    route: 'POST /webhooks/{webhookId}/resume',
+    oneSide: true,
+    mutates: true,
+    prepare: freshWebhook,
+    expect: with_(ADMIN_ONLY, { admin: 'pass' }),
+  },
+  {
+    op: 'Webhooks_ping',
+    route: 'POST /webhooks/{webhookId}/ping',
+    oneSide: true,
+    mutates: true,
+    prepare: freshWebhook,
+    expect: ADMIN_ONLY,
+  },
+  {
+    op: 'Webhooks_deliveryLog',
+    route: 'GET /webhooks/{webhookId}/deliveries',
+    oneSide: true,
+    prepare: freshWebhook,
+    expect: ADMIN_ONLY,
+  },
+  {
+    op: 'Webhooks_redeliver',
+    route: 'POST /webhooks/{webhookId}/deliveries/{deliveryId}/redeliver',
+    oneSide: true,
+    mutates: true,
+    prepare: async (f, side) => {
+      const { webhookId } = await freshWebhook(f, side);
+      const ping = await f.admin('POST', `/webhooks/${webhookId}/ping`);
+      return { webhookId, deliveryId: ping.id };
+    },
+    expect: ADMIN_ONLY,
   },
 ];
 
