@@ -82,15 +82,16 @@ export class SsoService {
     try {
       return await this.oidc.finish(url, pending);
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      await this.accounts.verificationFailed(
-        e instanceof client.AuthorizationResponseError ? 'provider_error' : 'verification',
-        message,
-      );
-      if (e instanceof client.AuthorizationResponseError)
-        throw new SsoRefusal('provider', `the provider refused: ${e.error}`);
-      if (/state/i.test(message)) throw new SsoRefusal('state', message);
-      throw new SsoRefusal('failed', message);
+      const provider = e instanceof client.AuthorizationResponseError;
+      // openid-client wraps the specific check that failed ("unexpected JWT claim value") around its cause
+      const detail = [e, (e as { cause?: unknown }).cause]
+        .filter((x): x is Error => x instanceof Error)
+        .map((x) => x.message)
+        .join(': ');
+      await this.accounts.verificationFailed(provider ? 'provider_error' : 'verification', detail);
+      if (provider) throw new SsoRefusal('provider', `the provider refused: ${e.error}`);
+      if (/"state"/.test(detail)) throw new SsoRefusal('state', detail);
+      throw new SsoRefusal('failed', detail);
     }
   }
 
