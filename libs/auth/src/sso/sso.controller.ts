@@ -1,4 +1,5 @@
 import { Controller, Get, Redirect, Req, Res } from '@nestjs/common';
+import { ApiErrors } from '@app/common';
 import { ApiFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../decorators/authenticated.decorator';
@@ -16,6 +17,7 @@ export class SsoController {
   /** Whether single sign-on is on, the provider's name, and whether password sign-in is offered. */
   @Get()
   @Public()
+  @ApiErrors(429)
   @ApiOkResponse({ type: SsoConfigResponse })
   config(): SsoConfigResponse {
     return this.sso.publicConfig();
@@ -24,6 +26,7 @@ export class SsoController {
   /** Sends the browser to the provider (authorization code flow with PKCE, state and nonce). */
   @Get('start')
   @Public()
+  @ApiErrors(429)
   @Redirect()
   @ApiFoundResponse({ description: "To the provider's sign-in, or to /sign-in?sso_error=<code>" })
   async start(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ url: string; statusCode: number }> {
@@ -33,6 +36,7 @@ export class SsoController {
   /** Where the provider sends the browser back: verifies, opens a session and lands on the web page. */
   @Get('callback')
   @Public()
+  @ApiErrors(429)
   @Redirect()
   @ApiFoundResponse({ description: 'To the web page, signed in, or to /sign-in?sso_error=<code>' })
   async callback(

@@ -96,7 +96,8 @@ export class SsoService {
   }
 
   private toSignIn(code: SsoRefusal['code'], cookies: string[] = []): SsoRedirect {
-    return { url: `${this.config.publicUrl}/sign-in?sso_error=${code}`, cookies };
+    // relative: the web page is served by this same origin, whatever PUBLIC_URL says
+    return { url: `/sign-in?sso_error=${code}`, cookies };
   }
 
   private get secure(): boolean {
