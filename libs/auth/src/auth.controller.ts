@@ -44,7 +44,7 @@ export class AuthController {
   @LoginThrottle()
   @UseGuards(LocalAuthGuard)
   @HttpCode(200)
-  @ApiErrors(400, 401, 429)
+  @ApiErrors(400, 401, 403, 429)
   @ApiOkResponse({ type: LoginResponse })
   async login(
     @Body() _dto: LoginDto,

@@ -20,6 +20,10 @@ import { UserSeederService } from './user-seeder.service';
 import { UsersController } from './users.controller';
 import { UserRepository } from './user.repository';
 import { UsersService } from './users.service';
+import { OidcClientService } from './sso/oidc-client.service';
+import { SsoAccountsService } from './sso/sso-accounts.service';
+import { SsoController } from './sso/sso.controller';
+import { SsoService } from './sso/sso.service';
 
 @Module({
   imports: [
@@ -30,7 +34,7 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
     }),
   ],
-  controllers: [AuthController, SessionsController, UsersController],
+  controllers: [AuthController, SessionsController, UsersController, SsoController],
   providers: [
     AccessTokens,
     UserRepository,
@@ -42,6 +46,9 @@ import { UsersService } from './users.service';
     DemoLoginsService,
     LocalStrategy,
     UserSeederService,
+    OidcClientService,
+    SsoAccountsService,
+    SsoService,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
   ],
   exports: [UsersService, AuthService],

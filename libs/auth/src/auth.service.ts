@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 // the file, not the index: the audit lib's controller imports @app/auth, and the cycle would leave this undefined
 import { AuditService } from '@app/audit';
@@ -41,6 +41,7 @@ export class AuthService {
 
   /** The same answer for an unknown email, a wrong password and a deactivated user; failures go to the audit trail. */
   async validateCredentials(email: string, password: string): Promise<UserEntity | null> {
+    this.assertPasswordLoginAllowed(email);
     const user = await this.users.findByEmail(email);
     const ok = await this.passwords.verify(user?.passwordHash, password);
     if (ok && user?.active) return user;
@@ -54,6 +55,17 @@ export class AuthService {
       user ? { reason } : { reason, email: email.slice(0, 254) },
     );
     return null;
+  }
+
+  /**
+   * With PASSWORD_LOGIN=false only the break-glass admin signs in with a password: the one way in
+   * when the identity provider is down. Decided before any lookup, so the answer says nothing about
+   * whether the email has an account.
+   */
+  private assertPasswordLoginAllowed(email: string): void {
+    if (this.config.passwordLogin || email.trim().toLowerCase() === this.config.breakGlassEmail) return;
+    const provider = this.config.oidc?.providerName ?? 'single sign-on';
+    throw new ForbiddenException(`Password sign-in is turned off: use "Sign in with ${provider}"`);
   }
 
   /** For the places outside Nest's guards (the queue dashboard): the active user a token names, or null. */

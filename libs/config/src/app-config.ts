@@ -37,6 +37,8 @@ const toBool = ({ value }: { value: unknown }) => {
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value).trim()) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+/** The roles SSO may grant (config cannot import the auth lib's enum: auth depends on config). */
+const SSO_ROLES = ['admin', 'recruiter', 'hiring_manager', 'interviewer'];
 
 /** Raw environment, validated field by field; names match the variables so errors name them. */
 class Environment {
@@ -272,6 +274,60 @@ class Environment {
   @Min(0)
   @Max(30 * 24 * 3600 * 1000)
   WEBHOOK_ROTATION_GRACE_MS?: number;
+  // --- single sign-on (OpenID Connect, issue 17) ---
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'OIDC_ISSUER must be an absolute URL' })
+  OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(1)
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(1)
+  OIDC_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @Matches(/^.{1,60}$/, { message: 'OIDC_PROVIDER_NAME must be 1 to 60 characters' })
+  OIDC_PROVIDER_NAME?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^\s*[a-z0-9.-]+(\s*,\s*[a-z0-9.-]+)*\s*$/i, {
+    message: 'OIDC_ALLOWED_DOMAINS must be a comma-separated list of email domains',
+  })
+  OIDC_ALLOWED_DOMAINS?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(SSO_ROLES, { message: `OIDC_DEFAULT_ROLE must be one of ${SSO_ROLES.join(', ')}` })
+  OIDC_DEFAULT_ROLE?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Za-z0-9_:./-]{1,100}$/, { message: 'OIDC_GROUPS_CLAIM must be a claim name' })
+  OIDC_GROUPS_CLAIM?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_GROUP_ROLES?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'PASSWORD_LOGIN must be true or false' })
+  PASSWORD_LOGIN?: boolean;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsEmail({}, { message: 'BREAK_GLASS_EMAIL must be an email address' })
+  BREAK_GLASS_EMAIL?: string;
 }
 
 export class ConfigError extends Error {
@@ -282,6 +338,20 @@ export class ConfigError extends Error {
 }
 
 export type ProcessRole = 'all' | 'api';
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  /** Shown on the sign-in button: "Sign in with <providerName>". */
+  providerName: string;
+  /** Email domains whose people get an account at their first sign-in; empty: nobody new. */
+  allowedDomains: string[];
+  defaultRole: string;
+  groupsClaim: string;
+  /** Group name to the roles its members get. */
+  groupRoles: Record<string, string[]>;
+}
 
 /**
  * The one configuration object, read and validated once at boot. `databaseUrl` is
@@ -340,6 +410,12 @@ export class AppConfig {
   readonly accountRateLimit: number;
   /** Deepest nesting of a JSON body or query accepted before validation. */
   readonly jsonMaxDepth: number;
+  // --- single sign-on (OpenID Connect, issue 17) ---
+  /** Sign-in through the company's OpenID Connect provider; absent when OIDC_ISSUER is unset. */
+  readonly oidc?: OidcConfig;
+  /** False: only the break-glass admin may sign in with a password; everyone else uses SSO. */
+  readonly passwordLogin: boolean;
+  readonly breakGlassEmail?: string;
 
   // Event webhooks (issue 17)
   /** Attempts per event delivery; the n-th retry waits webhookRetryMs * 2^(n-1) (8 x 5 min: ~10.5 h in all). */
@@ -412,7 +488,70 @@ function productionProblems(raw: Environment, trustProxyEntries: string[]): stri
     ...(raw.WEBHOOK_RETRY_MS !== undefined && raw.WEBHOOK_RETRY_MS < 10_000
       ? ['WEBHOOK_RETRY_MS below 10000 is refused in production: retries would end before a short outage does']
       : []),
+    ...oidcProductionProblems(raw),
   ];
+}
+
+// --- single sign-on (OpenID Connect, issue 17) ---
+
+/** "group=role,group=role" (a group may list several roles by repeating it). */
+function parseGroupRoles(value: string | undefined, problems: string[]): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const entry of (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const eq = entry.lastIndexOf('=');
+    const group = entry.slice(0, eq).trim();
+    const role = entry.slice(eq + 1).trim();
+    if (eq <= 0 || !SSO_ROLES.includes(role)) {
+      problems.push(
+        `OIDC_GROUP_ROLES: "${entry.slice(0, 80)}" is not group=role with a role among ${SSO_ROLES.join(', ')}`,
+      );
+      continue;
+    }
+    map[group] = [...new Set([...(map[group] ?? []), role])];
+  }
+  return map;
+}
+
+function oidcProblems(raw: Environment): string[] {
+  const problems: string[] = [];
+  if (raw.OIDC_ISSUER && !raw.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
+  if (!raw.OIDC_ISSUER && (raw.OIDC_CLIENT_ID || raw.OIDC_CLIENT_SECRET))
+    problems.push('OIDC_ISSUER is required when OIDC_CLIENT_ID or OIDC_CLIENT_SECRET is set');
+  if (raw.PASSWORD_LOGIN === false && !raw.OIDC_ISSUER)
+    problems.push('PASSWORD_LOGIN=false needs OIDC_ISSUER: otherwise nobody could sign in');
+  if (raw.BREAK_GLASS_EMAIL && raw.PASSWORD_LOGIN !== false)
+    problems.push('BREAK_GLASS_EMAIL only applies with PASSWORD_LOGIN=false');
+  return problems;
+}
+
+/** An http issuer lets anyone on the path forge sign-ins; a public client without a secret is not offered. */
+function oidcProductionProblems(raw: Environment): string[] {
+  if (!raw.OIDC_ISSUER) return [];
+  const problems: string[] = [];
+  if (!raw.OIDC_ISSUER.startsWith('https://')) problems.push('OIDC_ISSUER must be an https:// URL in production');
+  if (!raw.OIDC_CLIENT_SECRET) problems.push('OIDC_CLIENT_SECRET is required in production when OIDC_ISSUER is set');
+  else if (raw.OIDC_CLIENT_SECRET.length < 16) problems.push('OIDC_CLIENT_SECRET must be at least 16 characters');
+  return problems;
+}
+
+function oidcConfig(raw: Environment, groupRoles: Record<string, string[]>): OidcConfig | undefined {
+  if (!raw.OIDC_ISSUER || !raw.OIDC_CLIENT_ID) return undefined;
+  return {
+    issuer: raw.OIDC_ISSUER.replace(/\/$/, ''),
+    clientId: raw.OIDC_CLIENT_ID,
+    clientSecret: raw.OIDC_CLIENT_SECRET,
+    providerName: raw.OIDC_PROVIDER_NAME ?? 'single sign-on',
+    allowedDomains: (raw.OIDC_ALLOWED_DOMAINS ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+    defaultRole: raw.OIDC_DEFAULT_ROLE ?? 'interviewer',
+    groupsClaim: raw.OIDC_GROUPS_CLAIM ?? 'groups',
+    groupRoles,
+  };
 }
 
 /**
@@ -447,6 +586,8 @@ export function loadConfig(
   }
   if (raw.ADMIN_EMAIL && !raw.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is required when ADMIN_EMAIL is set');
   if (raw.ADMIN_PASSWORD && !raw.ADMIN_EMAIL) problems.push('ADMIN_EMAIL is required when ADMIN_PASSWORD is set');
+  problems.push(...oidcProblems(raw));
+  const groupRoles = parseGroupRoles(raw.OIDC_GROUP_ROLES, problems);
   if (problems.length) throw new ConfigError(problems);
 
   const embedded = !raw.DATABASE_URL;
@@ -502,5 +643,9 @@ export function loadConfig(
     webhookRetryMs: raw.WEBHOOK_RETRY_MS ?? 5 * 60_000,
     webhookPauseAfter: raw.WEBHOOK_PAUSE_AFTER ?? 5,
     webhookRotationGraceMs: raw.WEBHOOK_ROTATION_GRACE_MS ?? 24 * 3600_000,
+    // --- single sign-on (OpenID Connect, issue 17) ---
+    oidc: oidcConfig(raw, groupRoles),
+    passwordLogin: raw.PASSWORD_LOGIN ?? true,
+    breakGlassEmail: raw.BREAK_GLASS_EMAIL?.toLowerCase(),
   });
 }

@@ -6,6 +6,7 @@ export {
   loadConfig,
   loadDotEnv,
   type ProcessRole,
+  type OidcConfig,
 } from './app-config';
 export { ConfigModule } from './config.module';
 export { isKnownPassword } from './known-passwords';

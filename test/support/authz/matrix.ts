@@ -109,6 +109,16 @@ export const MATRIX: Entry[] = [
     oneSide: true,
     expect: with_(ALL_OK, { anon: 'ok' }),
   },
+  // single sign-on (issue 17): whether it is on, for the sign-in page, and the browser's round trip to the
+  // provider; the test app has no provider, so start and callback land on the sign-in page (a redirect)
+  { op: 'Sso_config', route: 'GET /auth/sso', public: true, oneSide: true, expect: with_(ALL_OK, { anon: 'ok' }) },
+  ...(['GET /auth/sso/start', 'GET /auth/sso/callback'] as const).map((route): Entry => ({
+    op: route.endsWith('start') ? 'Sso_start' : 'Sso_callback',
+    route,
+    public: true,
+    oneSide: true,
+    expect: { admin: 'any', recruiter: 'any', hmA: 'any', ivOn: 'any', ivOff: 'any', anon: 'any' },
+  })),
   { op: 'Auth_dashboardSession', route: 'POST /auth/dashboard-session', oneSide: true, expect: ADMIN_ONLY },
   { op: 'Auth_me', route: 'GET /me', oneSide: true, expect: ALL_OK },
   // without X-Requested-With (a cross-site form could not send it) refresh and sign-out are refused before anything else

@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Navigate, useLocation, useSearchParams } from 'react-router-dom';
 import { ApiError, describeError } from '../api/errors';
 import { useDemoLogins, type DemoLogins } from '../auth/demo-logins';
 import { useSession } from '../auth/session';
+import { SSO_START_URL, ssoErrorMessage, useSsoConfig } from '../auth/sso';
 import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
 import '../styles/demo-logins.css';
@@ -59,6 +60,11 @@ export default function SignInPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const demo = useDemoLogins();
+  const sso = useSsoConfig();
+  const [params] = useSearchParams();
+  const ssoError = ssoErrorMessage(params.get('sso_error'));
+  // with password sign-in off, the form is only for the break-glass admin: folded away behind a link
+  const [showPassword, setShowPassword] = useState(false);
   useEffect(() => {
     document.title = 'Sign in · Scorecards';
   }, []);
@@ -84,6 +90,7 @@ export default function SignInPage() {
     setPassword(demoPassword);
     void signInWith(demoEmail, demoPassword);
   };
+  const passwordFormHidden = sso?.passwordLogin === false && !showPassword;
   const apiError = error instanceof ApiError ? error : undefined;
   const emailError = apiError?.forField('email');
   const passwordError = apiError?.forField('password');
@@ -101,35 +108,55 @@ export default function SignInPage() {
         <main>
           <h1>Sign in</h1>
           <p className="muted">Structured interviews: fair to candidates, quick for your team.</p>
-          <form onSubmit={submit} noValidate className="stack">
-            {general && (
-              <div className="notice notice--error" role="alert">
-                <Icon name="alert" />
-                <p>{general}</p>
-              </div>
-            )}
-            <Field id="email" label="Work email" error={emailError}>
-              <input
-                type="email"
-                autoComplete="username"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                required
-              />
-            </Field>
-            <Field id="password" label="Password" error={passwordError}>
-              <input
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                required
-              />
-            </Field>
-            <button className="btn btn--primary btn--block" disabled={busy}>
-              {busy ? 'Signing in…' : 'Sign in'}
-            </button>
-          </form>
+          {ssoError && (
+            <div className="notice notice--error" role="alert">
+              <Icon name="alert" />
+              <p>{ssoError}</p>
+            </div>
+          )}
+          {sso?.enabled && (
+            <a className="btn btn--primary btn--block" href={SSO_START_URL}>
+              Sign in with {sso.providerName}
+            </a>
+          )}
+          {passwordFormHidden && (
+            <p className="muted">
+              <button type="button" className="btn btn--ghost" onClick={() => setShowPassword(true)}>
+                Administrator sign-in with a password
+              </button>
+            </p>
+          )}
+          {!passwordFormHidden && (
+            <form onSubmit={submit} noValidate className="stack">
+              {general && (
+                <div className="notice notice--error" role="alert">
+                  <Icon name="alert" />
+                  <p>{general}</p>
+                </div>
+              )}
+              <Field id="email" label="Work email" error={emailError}>
+                <input
+                  type="email"
+                  autoComplete="username"
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                  required
+                />
+              </Field>
+              <Field id="password" label="Password" error={passwordError}>
+                <input
+                  type="password"
+                  autoComplete="current-password"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  required
+                />
+              </Field>
+              <button className="btn btn--primary btn--block" disabled={busy}>
+                {busy ? 'Signing in…' : 'Sign in'}
+              </button>
+            </form>
+          )}
           {demo && <DemoAccounts logins={demo} busy={busy} onPick={pickDemo} />}
         </main>
       </div>
