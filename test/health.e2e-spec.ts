@@ -177,8 +177,7 @@ describe('health, metrics and the API document', () => {
           !['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout', '/api/v1/auth/demo-logins'].includes(
             path,
           )
-        )
-        {
+        ) {
           // the user's token always, and an integration's API key (apiKey) where the operation is open to keys
           const schemes = (op.security ?? []).map((s: object) => Object.keys(s).join()).sort();
           expect({ path, method, schemes }).toEqual({

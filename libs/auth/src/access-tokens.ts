@@ -23,7 +23,6 @@ export type BearerOutcome =
   | { claims?: undefined; apiKeyHash: string; error?: undefined }
   | { claims?: undefined; apiKeyHash?: undefined; error: 'missing' | 'expired' | 'invalid' };
 
-
 interface RequestWithHeaders {
   headers?: Record<string, string | string[] | undefined>;
 }

@@ -127,7 +127,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'API key (sk_live_…)',
-          description: 'An integration key; the operation names its area, GET needs <area>:read and others <area>:write',
+          description:
+            'An integration key; the operation names its area, GET needs <area>:read and others <area>:write',
         },
         API_KEY_SECURITY,
       )

@@ -4,7 +4,17 @@ import { PageInfoDto, PageQueryDto } from '@app/common';
 
 export class ListAuditQueryDto extends PageQueryDto {
   @IsOptional()
-  @IsIn(['interview', 'scorecard', 'question_set', 'position', 'candidate', 'interviewer', 'settings', 'user', 'api_key'])
+  @IsIn([
+    'interview',
+    'scorecard',
+    'question_set',
+    'position',
+    'candidate',
+    'interviewer',
+    'settings',
+    'user',
+    'api_key',
+  ])
   entityType?: string;
 
   @IsOptional()

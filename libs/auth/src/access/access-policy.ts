@@ -56,9 +56,9 @@ export function seesEverything(user: AuthUser): boolean {
   return isApiKey(user) || hasRole(user, Role.Admin, Role.Recruiter);
 }
 
-/** The roles that work with positions and candidates at all (interviewers see them through their interviews). */
+/** The roles (and API keys) that work with positions and candidates at all (interviewers see them through their interviews). */
 export function isHiringTeam(user: AuthUser): boolean {
-  return hasRole(user, Role.Admin, Role.Recruiter, Role.HiringManager);
+  return isApiKey(user) || hasRole(user, Role.Admin, Role.Recruiter, Role.HiringManager);
 }
 
 /** Read or change a position and everything of its candidates (plan, pipeline, summaries, debrief). */

@@ -14,7 +14,6 @@ import type {
   ListApiKeysQueryDto,
 } from './api-key.dto';
 
-
 /** Admin-managed keys for integrations (an ATS): created with a secret shown once, listed, revoked. */
 @Injectable()
 export class ApiKeysService {
@@ -25,7 +24,8 @@ export class ApiKeysService {
 
   async create(admin: AuthUser, dto: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
     const expiresAt = dto.expiresAt === undefined ? null : new Date(dto.expiresAt);
-    if (expiresAt && expiresAt.getTime() <= Date.now()) throw fieldError('expiresAt', 'expiresAt must be in the future');
+    if (expiresAt && expiresAt.getTime() <= Date.now())
+      throw fieldError('expiresAt', 'expiresAt must be in the future');
     const secret = newApiKeySecret();
     const key = await this.repo.insert({
       name: dto.name,

@@ -81,7 +81,8 @@ export class GlobalAuthGuard implements CanActivate {
     if (!key) throw new UnauthorizedException(MESSAGES.apiKey);
     request.user = { id: key.id, email: '', name: key.name, roles: [], timezone: 'UTC', apiKey: key };
     const adminOnly = options.roles?.length === 1 && options.roles[0] === Role.Admin;
-    if (!area || adminOnly) throw new ForbiddenException('API keys cannot use this endpoint: it is for signed-in users');
+    if (!area || adminOnly)
+      throw new ForbiddenException('API keys cannot use this endpoint: it is for signed-in users');
     const needed = scopeFor(area, request.method ?? 'GET');
     if (!key.scopes.includes(needed)) throw new ForbiddenException(`This API key lacks the scope ${needed}`);
     return true;
