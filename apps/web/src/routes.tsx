@@ -139,6 +139,12 @@ export const ROUTES: PageRoute[] = [
     roles: ['admin'],
     nav: { label: 'Webhooks', icon: 'external', section: 'Admin' },
   },
+  {
+    path: '/settings/api-keys',
+    page: lazy(() => import('./pages/admin/ApiKeysPage')),
+    roles: ['admin'],
+    nav: { label: 'API keys', icon: 'external', section: 'Admin' },
+  },
   // admins only, as the API allows; linked from the delivery log and from users and roles
   { path: '/settings/audit-trail', page: lazy(() => import('./pages/admin/AuditTrailPage')), roles: ['admin'] },
   // where /admin/queues sends a tab without its cookie: signs in to the dashboard and goes back

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { encodeCursor, keysetAfter } from '@app/common';
+import { currentAuditActor } from './audit-actor';
 import { AuditRepository } from './audit.repository';
 import { AuditPage, ListAuditQueryDto } from './dto/audit.dto';
 
 export type AuditEntityType =
-  'interview' | 'scorecard' | 'question_set' | 'position' | 'candidate' | 'interviewer' | 'settings' | 'user';
+  | 'interview'
+  | 'scorecard'
+  | 'question_set'
+  | 'position'
+  | 'candidate'
+  | 'interviewer'
+  | 'settings'
+  | 'user'
+  | 'api_key';
 
 /** The entity id under which changes to a singleton (the reminder policy) are recorded. */
 export const SETTINGS_ENTITY_ID = '00000000-0000-0000-0000-000000000001';
@@ -22,7 +31,13 @@ export class AuditService {
     changes: Record<string, unknown> = {},
     tx?: unknown,
   ): Promise<void> {
-    return this.repo.insert({ actorId, entityType, entityId, action, changes }, tx);
+    const key = currentAuditActor();
+    const byKey = key !== undefined && actorId === key.id;
+    const actorKind = byKey ? 'api_key' : actorId === null ? 'system' : 'user';
+    return this.repo.insert(
+      { actorId, actorKind, actorName: byKey ? key.name : null, entityType, entityId, action, changes },
+      tx,
+    );
   }
 
   async list(q: ListAuditQueryDto): Promise<AuditPage> {

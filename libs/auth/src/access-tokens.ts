@@ -2,6 +2,7 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { verify } from 'jsonwebtoken';
 import { AppConfig } from '@app/config';
+import { hashApiKeySecret, isWellFormedApiKey, looksLikeApiKey } from './api-keys/api-key-secret';
 
 /** What an access token carries once verified. */
 export interface VerifiedAccessToken {
@@ -13,9 +14,14 @@ export interface VerifiedAccessToken {
 /** Access tokens are signed with HS256 (@nestjs/jwt's default for a secret); nothing else is accepted. */
 export const ACCESS_TOKEN_ALGORITHMS: ['HS256'] = ['HS256'];
 
-/** A request's bearer token, checked: its claims, or why there are none. */
+/**
+ * A request's bearer token, checked: its claims, an API key's secret hash (the guard looks the key
+ * up), or why there are none.
+ */
 export type BearerOutcome =
-  { claims: VerifiedAccessToken; error?: undefined } | { claims?: undefined; error: 'missing' | 'expired' | 'invalid' };
+  | { claims: VerifiedAccessToken; apiKeyHash?: undefined; error?: undefined }
+  | { claims?: undefined; apiKeyHash: string; error?: undefined }
+  | { claims?: undefined; apiKeyHash?: undefined; error: 'missing' | 'expired' | 'invalid' };
 
 interface RequestWithHeaders {
   headers?: Record<string, string | string[] | undefined>;
@@ -68,6 +74,9 @@ export class AccessTokens {
   private check(header: string | string[] | undefined): BearerOutcome {
     const match = typeof header === 'string' ? AUTH_HEADER.exec(header) : null;
     if (!match || match[1].toLowerCase() !== 'bearer') return { error: 'missing' };
+    // hashed here, once per request, so the rate limits can count per key without a database read
+    if (looksLikeApiKey(match[2]))
+      return isWellFormedApiKey(match[2]) ? { apiKeyHash: hashApiKeySecret(match[2]) } : { error: 'invalid' };
     try {
       return { claims: this.verify(match[2]) };
     } catch (e) {

@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
 import { AccessTokens } from './access-tokens';
+import { ApiKeyActorInterceptor } from './api-keys/api-key-actor.interceptor';
+import { ApiKeyEntity } from './api-keys/api-key.entity';
+import { ApiKeyRepository } from './api-keys/api-key.repository';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { DemoLoginsService } from './demo/demo-logins.service';
@@ -27,14 +32,14 @@ import { SsoService } from './sso/sso.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, ApiKeyEntity]),
     PassportModule.register({ session: false }),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
     }),
   ],
-  controllers: [AuthController, SessionsController, UsersController, SsoController],
+  controllers: [AuthController, SessionsController, UsersController, SsoController, ApiKeysController],
   providers: [
     AccessTokens,
     UserRepository,
@@ -49,7 +54,10 @@ import { SsoService } from './sso/sso.service';
     OidcClientService,
     SsoAccountsService,
     SsoService,
+    ApiKeyRepository,
+    ApiKeysService,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: ApiKeyActorInterceptor },
   ],
   exports: [UsersService, AuthService],
 })

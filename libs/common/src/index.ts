@@ -18,6 +18,7 @@ export {
   keysetAfter,
   nextCursor,
 } from './pagination/page.dto';
+export { IsUpdatedSince } from './pagination/updated-since';
 export { wallClock } from './time/wall-clock';
 export { PeriodicTask } from './periodic/periodic-task';
 export { completeOpenApiContract } from './http/openapi-contract';

@@ -7,6 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_KEY_SECURITY } from '@app/auth';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import {
@@ -115,10 +116,22 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setDescription(
         'Structured interviews for hiring teams: question sets, interview kits, scorecards and reminders. ' +
           'Sign in with POST /api/v1/auth/login and send the token as `Authorization: Bearer <token>`. ' +
+          'Integrations use an API key (created by an admin) the same way: `Authorization: Bearer sk_live_…`, on ' +
+          'the operations that list the apiKey scheme, with `<area>:read` for GET and `<area>:write` otherwise. ' +
           'Every error has the shape {statusCode, error, message, details?, requestId}.',
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'API key (sk_live_…)',
+          description:
+            'An integration key; the operation names its area, GET needs <area>:read and others <area>:write',
+        },
+        API_KEY_SECURITY,
+      )
       .build(),
     {
       extraModels: [ErrorResponseDto, FieldErrorDto],

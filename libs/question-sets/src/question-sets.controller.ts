@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '@app/common';
-import { Authenticated, CurrentUser, Role } from '@app/auth';
+import { ApiKeyScope, Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { ExportQueryDto, ImportGuideDto } from './dto/import-guide.dto';
 import { AddQuestionDto, ReorderQuestionsDto, RevisionQueryDto, UpdateQuestionDto } from './dto/question.dto';
@@ -45,6 +45,7 @@ export class QuestionSetsController {
 
   /** Lists sets with question counts. Recruiters and admins see drafts too; others see published sets. */
   @Get()
+  @ApiKeyScope('question_sets')
   @ApiErrors(400, 401)
   list(@CurrentUser() user: AuthUser, @Query() q: ListQuestionSetsQueryDto): Promise<QuestionSetPage> {
     return this.sets.list(user, q);
@@ -52,6 +53,7 @@ export class QuestionSetsController {
 
   /** Creates a draft set, optionally with questions. */
   @Post()
+  @ApiKeyScope('question_sets')
   @Authenticated(WRITE)
   @ApiErrors(400, 401, 403)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateQuestionSetDto): Promise<QuestionSetResponse> {
@@ -87,6 +89,7 @@ export class QuestionSetsController {
 
   /** A set with its questions in order. */
   @Get(':id')
+  @ApiKeyScope('question_sets')
   @ApiErrors(400, 401, 404)
   get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<QuestionSetResponse> {
     return this.sets.get(user, id);
@@ -94,6 +97,7 @@ export class QuestionSetsController {
 
   /** Edits name, description, family, level or tags. On a published set this creates and returns the next draft version. */
   @Patch(':id')
+  @ApiKeyScope('question_sets')
   @Authenticated(WRITE)
   @ApiErrors(400, 401, 403, 404, 409)
   update(
@@ -116,6 +120,7 @@ export class QuestionSetsController {
 
   /** Adds a question (at `position`, default the end). */
   @Post(':id/questions')
+  @ApiKeyScope('question_sets')
   @Authenticated(WRITE)
   @ApiErrors(400, 401, 403, 404, 409)
   addQuestion(
@@ -169,6 +174,7 @@ export class QuestionSetsController {
 
   /** Publishes a draft: it becomes read-only and visible to hiring managers and interviewers. Every question needs criteria (else 422). */
   @Post(':id/publish')
+  @ApiKeyScope('question_sets')
   @Authenticated(WRITE)
   @HttpCode(200)
   @ApiOkResponse({ type: QuestionSetResponse })

@@ -163,6 +163,28 @@ export const MATRIX: Entry[] = [
   { op: 'Users_update', route: 'PATCH /users/{userId}', mutates: true, body: { name: 'Renamed' }, expect: ADMIN_ONLY },
   { op: 'Audit_list', route: 'GET /audit-events', oneSide: true, expect: ADMIN_ONLY },
 
+  // API keys (admin only; keys themselves are refused: test/api-keys.e2e-spec.ts)
+  { op: 'ApiKeys_list', route: 'GET /api-keys', oneSide: true, expect: ADMIN_ONLY },
+  {
+    op: 'ApiKeys_create',
+    route: 'POST /api-keys',
+    oneSide: true,
+    mutates: true,
+    body: () => ({ name: `Authz key ${next()}`, scopes: ['interviews:read'] }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    op: 'ApiKeys_revoke',
+    route: 'POST /api-keys/{apiKeyId}/revoke',
+    oneSide: true,
+    mutates: true,
+    prepare: async (f) => ({
+      apiKeyId: (await f.admin('POST', '/api-keys', { name: `Authz revoke ${next()}`, scopes: ['interviews:read'] }))
+        .apiKey.id,
+    }),
+    expect: ADMIN_ONLY,
+  },
+
   // positions
   { op: 'Positions_list', route: 'GET /positions', label: 'all', oneSide: true, expect: TEAM },
   {

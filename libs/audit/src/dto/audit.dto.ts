@@ -4,7 +4,17 @@ import { PageInfoDto, PageQueryDto } from '@app/common';
 
 export class ListAuditQueryDto extends PageQueryDto {
   @IsOptional()
-  @IsIn(['interview', 'scorecard', 'question_set', 'position', 'candidate', 'interviewer', 'settings', 'user'])
+  @IsIn([
+    'interview',
+    'scorecard',
+    'question_set',
+    'position',
+    'candidate',
+    'interviewer',
+    'settings',
+    'user',
+    'api_key',
+  ])
   entityType?: string;
 
   @IsOptional()
@@ -19,6 +29,12 @@ export class ListAuditQueryDto extends PageQueryDto {
 export class AuditEventResponse {
   id: string;
   actorId: string | null;
+  /** Who acted: a user (actorId), an API key (actorId is the key's id, actorName its name) or the system. */
+  @ApiProperty({ enum: ['user', 'api_key', 'system'] })
+  actorKind: string;
+  /** The API key's name when a key acted. */
+  @ApiProperty({ type: String, nullable: true })
+  actorName: string | null;
   entityType: string;
   entityId: string;
   action: string;

@@ -11,6 +11,14 @@ export class AuditEventEntity {
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
 
+  /** `user` (actorId is a user's), `api_key` (an integration's key) or `system` (no actor). */
+  @Column({ type: 'varchar', length: 10, default: 'user' })
+  actorKind: string;
+
+  /** The API key's name when a key acted (kept as it was then); null for users and the system. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  actorName: string | null;
+
   @Column({ type: 'varchar', length: 40 })
   entityType: string;
 

@@ -9,7 +9,13 @@ import {
   canReadInterview,
   canReadInterviewerRecord,
   canReopenScorecard,
+  canChangeInterviewerProfile,
+  canDecide,
+  canReadQuestionSet,
+  canWriteQuestionSets,
   interviewListScope,
+  isHiringTeam,
+  ownsPersonalSettings,
   managedBy,
   oversees,
   recordScopeFor,
@@ -125,5 +131,45 @@ describe('access policy', () => {
     ]);
     expect(canReadRsvpNote(hmA, interviewOfB, 'ivB')).toBe(false);
     expect(canReadRsvpNote(ivOn, interviewOfA, 'other')).toBe(false);
+  });
+
+  describe('an API key', () => {
+    const key = (...scopes: string[]): AuthUser => ({
+      id: 'key-1',
+      email: '',
+      name: 'ATS',
+      roles: [],
+      timezone: 'UTC',
+      apiKey: { id: 'key-1', name: 'ATS', scopes },
+    });
+
+    it('reads and manages organisation-wide, like a recruiter (its scopes are checked per route by the guard)', () => {
+      const k = key('interviews:read');
+      expect(isHiringTeam(k)).toBe(true);
+      expect([positionOfA, positionOfB].map((p) => canManagePosition(k, p))).toEqual([true, true]);
+      expect(canReadInterview(k, interviewOfB)).toBe(true);
+      expect(interviewListScope(k)).toEqual({ kind: 'all' });
+      expect(managedBy(k)).toBeUndefined();
+      // an overseer: it sees submitted scorecards without having one of its own
+      expect(oversees(k, interviewOfA)).toBe(true);
+    });
+
+    it('never acts as a person: no decisions, invitations, reopening, profiles or personal settings', () => {
+      const k = key('interviews:write', 'scorecards:read');
+      expect(canDecide(k, positionOfA)).toBe(false);
+      expect(canAnswerInvitation(k, { panelUserIds: ['key-1'] })).toBe(false);
+      expect(canReopenScorecard(k, 'key-1')).toBe(false);
+      expect(canChangeInterviewerProfile(k, 'ivOn')).toBe(false);
+      expect(canReadInterviewerRecord(k, 'ivOn')).toBe(false);
+      expect(ownsPersonalSettings(k, 'key-1')).toBe(false);
+    });
+
+    it('writes question sets, and reads their drafts, only with question_sets:write', () => {
+      expect(canWriteQuestionSets(key('question_sets:read'))).toBe(false);
+      expect(canReadQuestionSet(key('question_sets:read'), 'draft')).toBe(false);
+      expect(canReadQuestionSet(key('question_sets:read'), 'published')).toBe(true);
+      expect(canWriteQuestionSets(key('question_sets:write'))).toBe(true);
+      expect(canReadQuestionSet(key('question_sets:write'), 'draft')).toBe(true);
+    });
   });
 });

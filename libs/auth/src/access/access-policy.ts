@@ -15,6 +15,13 @@ import { Role } from '../role.enum';
  * - An interviewer reads the interviews they are on the panel of and their own scorecards (others'
  *   only after submitting theirs: the blind rule, kept by the scorecard board).
  *
+ * - An API key (an integration, e.g. an ATS) reads and writes organisation-wide, like a recruiter,
+ *   within the scopes the guard already checked for the route (the Greenhouse Harvest model: an
+ *   integration syncs everything). It never acts as a person: it has no scorecard, no invitation to
+ *   answer, no personal settings, no hiring decision and no reopening of scorecards; it reads
+ *   submitted scorecards as an overseer (never drafts), and question-set drafts only with
+ *   `question_sets:write`.
+ *
  * Refusals: a resource the caller may not see does not exist for them (404, its existence is not
  * revealed); a role that may never do something gets 403 ("role-level refusal").
  *
@@ -39,14 +46,19 @@ export interface InterviewFacts extends PositionFacts {
  */
 export type ListScope = { kind: 'all' } | { kind: 'managed'; userId: string } | { kind: 'panel'; userId: string };
 
-/** Admins and recruiters: every position, candidate, interview and summary. */
-export function seesEverything(user: AuthUser): boolean {
-  return hasRole(user, Role.Admin, Role.Recruiter);
+/** The caller is an integration's API key, not a person. */
+export function isApiKey(user: AuthUser): boolean {
+  return user.apiKey !== undefined;
 }
 
-/** The roles that work with positions and candidates at all (interviewers see them through their interviews). */
+/** Admins, recruiters and API keys: every position, candidate, interview and summary. */
+export function seesEverything(user: AuthUser): boolean {
+  return isApiKey(user) || hasRole(user, Role.Admin, Role.Recruiter);
+}
+
+/** The roles (and API keys) that work with positions and candidates at all (interviewers see them through their interviews). */
 export function isHiringTeam(user: AuthUser): boolean {
-  return hasRole(user, Role.Admin, Role.Recruiter, Role.HiringManager);
+  return isApiKey(user) || hasRole(user, Role.Admin, Role.Recruiter, Role.HiringManager);
 }
 
 /** Read or change a position and everything of its candidates (plan, pipeline, summaries, debrief). */
@@ -64,7 +76,7 @@ export function canReadInterview(user: AuthUser, facts: InterviewFacts): boolean
  * Managers who are not on the panel have nothing to answer (404, like a scorecard of one's own).
  */
 export function canAnswerInvitation(user: AuthUser, facts: Pick<InterviewFacts, 'panelUserIds'>): boolean {
-  return facts.panelUserIds.includes(user.id);
+  return !isApiKey(user) && facts.panelUserIds.includes(user.id);
 }
 
 /** The note a panelist gave with their answer: the panelist and whoever manages the interview. */
@@ -79,7 +91,7 @@ export function oversees(user: AuthUser, facts: PositionFacts): boolean {
 
 /** Reopen a submitted scorecard: its author or an admin. */
 export function canReopenScorecard(user: AuthUser, authorId: string): boolean {
-  return authorId === user.id || hasRole(user, Role.Admin);
+  return !isApiKey(user) && (authorId === user.id || hasRole(user, Role.Admin));
 }
 
 /** Deleting positions and candidates is the recruiting team's (admins, recruiters). */
@@ -94,7 +106,7 @@ export function canCreatePosition(user: AuthUser, hiringManagerId: string): bool
 
 /** Change an interviewer's profile: the interviewer, admins and recruiters. */
 export function canChangeInterviewerProfile(user: AuthUser, interviewerId: string): boolean {
-  return user.id === interviewerId || seesEverything(user);
+  return !isApiKey(user) && (user.id === interviewerId || seesEverything(user));
 }
 
 /**
@@ -102,11 +114,12 @@ export function canChangeInterviewerProfile(user: AuthUser, interviewerId: strin
  * A webhook or feed URL is a credential: nobody else reads it either.
  */
 export function ownsPersonalSettings(user: AuthUser, ownerId: string): boolean {
-  return user.id === ownerId || hasRole(user, Role.Admin);
+  return !isApiKey(user) && (user.id === ownerId || hasRole(user, Role.Admin));
 }
 
-/** Change question sets (create, edit, publish, import): admins and recruiters. */
+/** Change question sets (create, edit, publish, import): admins, recruiters and keys with `question_sets:write`. */
 export function canWriteQuestionSets(user: AuthUser): boolean {
+  if (user.apiKey) return user.apiKey.scopes.includes('question_sets:write');
   return hasRole(user, Role.Admin, Role.Recruiter);
 }
 
@@ -120,7 +133,7 @@ export function canReadQuestionSet(user: AuthUser, status: string): boolean {
  * team's (hiring managers over their positions only).
  */
 export function canReadInterviewerRecord(user: AuthUser, interviewerId: string): boolean {
-  return user.id === interviewerId || isHiringTeam(user);
+  return !isApiKey(user) && (user.id === interviewerId || isHiringTeam(user));
 }
 
 /**

@@ -2,7 +2,18 @@ import type { ExecutionContext } from '@nestjs/common';
 import { createParamDecorator } from '@nestjs/common';
 import type { Role } from '../role.enum';
 
-/** The signed-in user, as the guard loaded it for this request. */
+/** An integration's API key that authenticated a request: its id, name and granted scopes. */
+export interface ApiKeyPrincipal {
+  id: string;
+  name: string;
+  scopes: string[];
+}
+
+/**
+ * The signed-in user, as the guard loaded it for this request. For a request made with an API key
+ * it is the key: `id` is the key's id, `name` its name, no roles, and `apiKey` says so (the access
+ * policy answers for it explicitly, see isApiKey).
+ */
 export interface AuthUser {
   id: string;
   email: string;
@@ -11,6 +22,8 @@ export interface AuthUser {
   timezone: string;
   /** The sign-in the access token belongs to (absent for work done on a user's behalf). */
   sessionId?: string;
+  /** Set when the caller is an API key, not a person. */
+  apiKey?: ApiKeyPrincipal;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {

@@ -1,15 +1,26 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokens } from '../access-tokens';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { scopeFor, type ApiKeyArea } from '../api-keys/api-key-scopes';
+import { API_KEY_AREA_METADATA } from '../decorators/api-key-scope.decorator';
 import { AUTH_METADATA, AuthenticatedOptions, PUBLIC_METADATA } from '../decorators/authenticated.decorator';
 import type { AuthUser } from '../decorators/auth-user.decorator';
+import { Role } from '../role.enum';
 import { UsersService } from '../users.service';
 
 const MESSAGES = {
   missing: 'Missing bearer token',
   expired: 'Access token expired',
   invalid: 'Invalid or revoked access token',
+  apiKey: 'Invalid, revoked or expired API key',
 } as const;
+
+type GuardedRequest = {
+  user?: AuthUser;
+  method?: string;
+  headers?: Record<string, string | string[] | undefined>;
+};
 
 /**
  * The one global guard. Endpoints are closed unless marked @Public(); @Authenticated({ roles })
@@ -19,6 +30,11 @@ const MESSAGES = {
  * limits already computed for this request: one verification per request, no passport on the hot
  * path. The user is then re-read, so that a deactivation, a role change or a sign-out takes effect
  * at once.
+ *
+ * An API key (`Bearer sk_live_…`) is looked up by its hash on every request, so a revocation or an
+ * expiry takes effect at once. It reaches only endpoints marked @ApiKeyScope(area), with
+ * `<area>:read` for GET and `<area>:write` otherwise; roles do not apply to it, and admin-only
+ * endpoints refuse it even when marked.
  */
 @Injectable()
 export class GlobalAuthGuard implements CanActivate {
@@ -26,6 +42,7 @@ export class GlobalAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
     private readonly users: UsersService,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,11 +51,13 @@ export class GlobalAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, targets)) return true;
     const options = this.reflector.getAllAndOverride<AuthenticatedOptions | undefined>(AUTH_METADATA, targets);
     if (!options) throw new ForbiddenException('This endpoint is not open to anyone');
-    const request = context
-      .switchToHttp()
-      .getRequest<{ user?: AuthUser; headers?: Record<string, string | string[] | undefined> }>();
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
     const outcome = this.tokens.fromRequest(request);
     if (outcome.error) throw new UnauthorizedException(MESSAGES[outcome.error]);
+    if (outcome.apiKeyHash !== undefined) {
+      const area = this.reflector.getAllAndOverride<ApiKeyArea | undefined>(API_KEY_AREA_METADATA, targets);
+      return this.admitApiKey(request, outcome.apiKeyHash, area, options);
+    }
     const { sub, sid } = outcome.claims;
     if (typeof sub !== 'string' || (sid !== undefined && typeof sid !== 'string'))
       throw new UnauthorizedException(MESSAGES.invalid);
@@ -49,6 +68,23 @@ export class GlobalAuthGuard implements CanActivate {
     if (options.roles?.length && !options.roles.some((r) => user.roles.includes(r))) {
       throw new ForbiddenException(`This requires one of the roles: ${options.roles.join(', ')}`);
     }
+    return true;
+  }
+
+  private async admitApiKey(
+    request: GuardedRequest,
+    hash: string,
+    area: ApiKeyArea | undefined,
+    options: AuthenticatedOptions,
+  ): Promise<boolean> {
+    const key = await this.apiKeys.authenticate(hash);
+    if (!key) throw new UnauthorizedException(MESSAGES.apiKey);
+    request.user = { id: key.id, email: '', name: key.name, roles: [], timezone: 'UTC', apiKey: key };
+    const adminOnly = options.roles?.length === 1 && options.roles[0] === Role.Admin;
+    if (!area || adminOnly)
+      throw new ForbiddenException('API keys cannot use this endpoint: it is for signed-in users');
+    const needed = scopeFor(area, request.method ?? 'GET');
+    if (!key.scopes.includes(needed)) throw new ForbiddenException(`This API key lacks the scope ${needed}`);
     return true;
   }
 }

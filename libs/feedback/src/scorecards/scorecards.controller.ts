@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
-import { Authenticated, CurrentUser } from '@app/auth';
+import { ApiKeyScope, Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { SaveScorecardDto, ScorecardListResponse, ScorecardResponse, SubmitScorecardDto } from '../dto/scorecard.dto';
 import { ScorecardBoardService } from './scorecard-board.service';
@@ -62,6 +62,7 @@ export class ScorecardsController {
 
   /** The interview's scorecards you may see: blind until yours is submitted; drafts only your own. */
   @Get()
+  @ApiKeyScope('scorecards')
   @ApiErrors(401, 404)
   list(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ScorecardListResponse> {
     return this.board.list(user, id);

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '@app/common';
-import { Authenticated, CurrentUser, Role } from '@app/auth';
+import { ApiKeyScope, Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import {
   CalibrationResponse,
@@ -32,6 +32,7 @@ export class SummariesController {
 
   /** Per question and criterion, each panelist's rating, mean and spread; recommendations; agreement (Krippendorff's alpha); who is missing. Panelists see it once theirs is submitted. */
   @Get('interviews/:id/feedback-summary')
+  @ApiKeyScope('summaries')
   @ApiErrors(401, 404)
   interview(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<InterviewSummaryResponse> {
     return this.interviews.summary(user, id);
@@ -39,6 +40,7 @@ export class SummariesController {
 
   /** Across the candidate's interviews: per competency and question type, recommendations, a timeline of stages, agreement. */
   @Get('candidates/:id/feedback-summary')
+  @ApiKeyScope('summaries')
   @Authenticated(OVERSEE)
   @ApiErrors(401, 403, 404)
   candidate(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<CandidateSummaryResponse> {
@@ -47,6 +49,7 @@ export class SummariesController {
 
   /** Candidates side by side; `?sort=&order=`; `?format=csv` downloads a spreadsheet. */
   @Get('positions/:id/feedback-summary')
+  @ApiKeyScope('summaries')
   @Authenticated(OVERSEE)
   @ApiExtraModels(PositionSummaryResponse)
   @ApiOkResponse({

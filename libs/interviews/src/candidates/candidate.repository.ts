@@ -48,23 +48,32 @@ export class CandidateRepository {
     positionId?: string;
     status?: CandidateStatus;
     managedBy?: string;
+    /** Only candidates updated at or after it, oldest change first, paged on (updated_at, id). */
+    updatedSince?: Date;
     limit: number;
     after?: { createdAt: string; id: string };
   }) {
     const qb = this.repo
       .createQueryBuilder('c')
       .innerJoinAndSelect('c.position', 'p')
-      .addSelect('c.created_at::text', 'cursor_ts')
       .addSelect(STAGE_NAME, 'stage_name')
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
       .limit(f.limit);
+    if (f.updatedSince) {
+      qb.addSelect('c.updated_at::text', 'cursor_ts')
+        .orderBy('c.updated_at', 'ASC')
+        .addOrderBy('c.id', 'ASC')
+        .andWhere('c.updated_at >= :since', { since: f.updatedSince });
+      if (f.after)
+        qb.andWhere('(c.updated_at, c.id) > (:ts::timestamptz, :id::uuid)', { ts: f.after.createdAt, id: f.after.id });
+    } else {
+      qb.addSelect('c.created_at::text', 'cursor_ts').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC');
+      if (f.after)
+        qb.andWhere('(c.created_at, c.id) < (:ts::timestamptz, :id::uuid)', { ts: f.after.createdAt, id: f.after.id });
+    }
     f.words.forEach((w, i) => qb.andWhere(`(c.name ILIKE :w${i} OR c.email ILIKE :w${i})`, { [`w${i}`]: likeWord(w) }));
     if (f.positionId) qb.andWhere('c.position_id = :pid', { pid: f.positionId });
     if (f.status) qb.andWhere('c.status = :status', { status: f.status });
     if (f.managedBy) qb.andWhere('p.hiring_manager_id = :hm', { hm: f.managedBy });
-    if (f.after)
-      qb.andWhere('(c.created_at, c.id) < (:ts::timestamptz, :id::uuid)', { ts: f.after.createdAt, id: f.after.id });
     const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string; stage_name: string | null }>();
     return entities.map((e, i) => ({
       candidate: Object.assign(e, { stageName: raw[i].stage_name }),

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
-import { Authenticated, CurrentUser, Role } from '@app/auth';
+import { ApiKeyScope, Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import {
   CandidatePage,
@@ -22,24 +22,28 @@ export class CandidatesController {
 
   /** Candidates, newest first; a hiring manager sees those of their positions. */
   @Get()
+  @ApiKeyScope('interviews')
   @ApiErrors(400, 401, 403)
   list(@CurrentUser() user: AuthUser, @Query() q: ListCandidatesQueryDto): Promise<CandidatePage> {
     return this.candidates.list(user, q);
   }
 
   @Post()
+  @ApiKeyScope('interviews')
   @ApiErrors(400, 401, 403, 404)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCandidateDto): Promise<CandidateResponse> {
     return this.candidates.create(user, dto);
   }
 
   @Get(':id')
+  @ApiKeyScope('interviews')
   @ApiErrors(401, 403, 404)
   get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<CandidateResponse> {
     return this.candidates.get(user, id);
   }
 
   @Patch(':id')
+  @ApiKeyScope('interviews')
   @ApiErrors(400, 401, 403, 404)
   update(
     @CurrentUser() user: AuthUser,

@@ -62,6 +62,7 @@ export class CandidatesService {
       positionId: q.positionId,
       status: q.status,
       managedBy: managedBy(user),
+      updatedSince: q.updatedSince ? new Date(q.updatedSince) : undefined,
       limit: limit + 1,
       after: after && { createdAt: after[0], id: after[1] },
     });

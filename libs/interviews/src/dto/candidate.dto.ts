@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsPlainEmail, PageInfoDto, PageQueryDto } from '@app/common';
+import { IsPlainEmail, IsUpdatedSince, PageInfoDto, PageQueryDto } from '@app/common';
 import { CANDIDATE_STATUSES } from '../entities/candidate.entity';
 import type { CandidateStatus } from '../entities/candidate.entity';
 
@@ -58,6 +58,10 @@ export class ListCandidatesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(CANDIDATE_STATUSES, { message: `status must be one of ${CANDIDATE_STATUSES.join(', ')}` })
   status?: CandidateStatus;
+
+  /** Candidates changed at or after this instant, in order of change (an integration's incremental sync). */
+  @IsUpdatedSince()
+  updatedSince?: string;
 }
 
 export class CandidateResponse {

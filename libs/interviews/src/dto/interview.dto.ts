@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsTimeZone } from '@app/auth';
-import { EachIsObject, IsDateTimeInput, PageQueryDto, UniqueBy } from '@app/common';
+import { EachIsObject, IsDateTimeInput, IsUpdatedSince, PageQueryDto, UniqueBy } from '@app/common';
 import { INTERVIEW_STATUS_DESCRIPTION, INTERVIEW_STATUSES, type InterviewStatus } from '../entities/interview.entity';
 
 export const STAGES = ['screening', 'technical', 'behavioral', 'onsite', 'final', 'other'] as const;
@@ -302,4 +302,8 @@ export class ListInterviewsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID(undefined, { message: 'questionSetId must be a question set id (a UUID)' })
   questionSetId?: string;
+
+  /** Interviews changed at or after this instant, in order of change (an integration's incremental sync). */
+  @IsUpdatedSince()
+  updatedSince?: string;
 }

@@ -180,6 +180,8 @@ export class InterviewListItemResponse {
   feedbackDueAt: Date;
   location: string | null;
   meetingUrl: string | null;
+  /** The last change (an integration keeps the newest it saw for `updatedSince`). */
+  updatedAt: Date;
 }
 
 export class InterviewPage {

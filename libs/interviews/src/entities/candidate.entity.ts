@@ -16,6 +16,8 @@ export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
 @Entity('candidates')
 @Index('IDX_candidates_position', ['positionId'])
+// `updatedSince` lists page on (updated_at, id)
+@Index('IDX_candidates_updated_at', ['updatedAt', 'id'])
 @Check('candidates_status_known', `status IN ('active', 'on_hold', 'rejected', 'withdrawn', 'hired')`)
 export class CandidateEntity {
   @PrimaryGeneratedColumn('uuid')

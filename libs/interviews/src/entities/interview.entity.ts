@@ -35,6 +35,8 @@ export const HELD_STATUSES: InterviewStatus[] = ['scheduled', 'awaiting_feedback
 @Index('IDX_interviews_candidate', ['candidateId'])
 @Index('IDX_interviews_position', ['positionId'])
 @Index('IDX_interviews_plan_stage', ['planStageId'])
+// `updatedSince` lists page on (updated_at, id)
+@Index('IDX_interviews_updated_at', ['updatedAt', 'id'])
 @Check('interviews_status_known', `status IN ('scheduled', 'awaiting_feedback', 'completed', 'cancelled', 'no_show')`)
 @Check('interviews_ends_after_start', `ends_at > starts_at`)
 export class InterviewEntity {

@@ -105,6 +105,7 @@ export class InterviewQueryService {
       candidateId: q.candidateId,
       positionId: q.positionId,
       questionSetId: q.questionSetId,
+      updatedSince: q.updatedSince ? new Date(q.updatedSince) : undefined,
       visibleTo: visibleTo(user),
       limit: limit + 1,
       after,
@@ -133,6 +134,7 @@ export class InterviewQueryService {
         feedbackDueAt: r.interview.feedbackDueAt,
         location: r.interview.location,
         meetingUrl: r.interview.meetingUrl,
+        updatedAt: r.interview.updatedAt,
       })),
       page: { limit, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].cursor) : null },
     };

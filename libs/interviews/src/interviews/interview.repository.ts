@@ -70,6 +70,8 @@ export interface ListFilters {
   candidateId?: string;
   positionId?: string;
   questionSetId?: string;
+  /** Only interviews updated at or after it, paged in (updated_at, id) order instead of (starts_at, id). */
+  updatedSince?: Date;
   /** Visibility: null = everything; else only interviews on these positions or with this panelist. */
   visibleTo: { userId: string; managedPositions: boolean } | null;
   limit: number;
@@ -540,9 +542,12 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
       // managed = the candidate's own position is the caller's (the access policy's authority), not the one the interview names
       where.push(f.visibleTo.managedPositions ? `(cpos.hiring_manager_id = ${me} OR ${onPanel})` : onPanel);
     }
-    if (f.after) where.push(`(i.starts_at, i.id) > (${p(f.after[0])}::timestamptz, ${p(f.after[1])}::uuid)`);
+    // a sync pages by last change; everyone else by start
+    const key = f.updatedSince ? 'i.updated_at' : 'i.starts_at';
+    if (f.updatedSince) where.push(`i.updated_at >= ${p(f.updatedSince)}`);
+    if (f.after) where.push(`(${key}, i.id) > (${p(f.after[0])}::timestamptz, ${p(f.after[1])}::uuid)`);
     const rows: Array<Record<string, unknown>> = await this.manager.query(
-      `SELECT ${INTERVIEW_COLUMNS}, i.starts_at::text AS cursor_ts, c.name AS candidate_name, pos.title AS position_title,
+      `SELECT ${INTERVIEW_COLUMNS}, ${key}::text AS cursor_ts, c.name AS candidate_name, pos.title AS position_title,
               cpos.hiring_manager_id,
               COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role, 'rsvp', ip.rsvp, 'rsvpNote', ip.rsvp_note, 'rsvpAt', ip.rsvp_at) ORDER BY ip.role, ip.added_at)
                           FROM interview_panelists ip WHERE ip.interview_id = i.id), '[]') AS panel,
@@ -550,7 +555,7 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
          FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN positions pos ON pos.id = i.position_id
               JOIN positions cpos ON cpos.id = c.position_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY i.starts_at, i.id
+        ORDER BY ${key}, i.id
         LIMIT ${p(f.limit)}`,
       params,
     );

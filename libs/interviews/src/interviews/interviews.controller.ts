@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from 
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '@app/common';
-import { Authenticated, CurrentUser, Role } from '@app/auth';
+import { ApiKeyScope, Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import {
   AssignQuestionsDto,
@@ -34,6 +34,7 @@ export class InterviewsController {
 
   /** Schedules an interview: candidate, time and timezone, panel, and question snapshots. 409 when a panelist is already booked then. */
   @Post()
+  @ApiKeyScope('interviews')
   @Authenticated(MANAGE)
   @ApiCreatedResponse({ type: InterviewKitResponse })
   @ApiErrors(400, 401, 403, 409, 422)
@@ -43,6 +44,7 @@ export class InterviewsController {
 
   /** Interviews you may see, in start order; filter by time range, status, interviewer, candidate, position. */
   @Get()
+  @ApiKeyScope('interviews')
   @ApiErrors(400, 401)
   list(@CurrentUser() user: AuthUser, @Query() q: ListInterviewsQueryDto): Promise<InterviewPage> {
     return this.query.list(user, q);
@@ -57,6 +59,7 @@ export class InterviewsController {
 
   /** The interview kit: candidate, position, times (scheduled and in your timezone), panel, questions with follow-ups, criteria, guidance and who asks what. */
   @Get(':id')
+  @ApiKeyScope('interviews')
   @ApiErrors(401, 404)
   get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<InterviewKitResponse> {
     return this.query.kit(user, id);
@@ -64,6 +67,7 @@ export class InterviewsController {
 
   /** Reschedules, changes the panel, the place or the title. */
   @Patch(':id')
+  @ApiKeyScope('interviews')
   @Authenticated(MANAGE)
   @ApiErrors(400, 401, 403, 404, 409)
   update(
@@ -76,6 +80,7 @@ export class InterviewsController {
 
   /** Cancels with a reason; the invite becomes METHOD:CANCEL and reminders stop. */
   @Post(':id/cancel')
+  @ApiKeyScope('interviews')
   @Authenticated(MANAGE)
   @HttpCode(200)
   @ApiOkResponse({ type: InterviewKitResponse })

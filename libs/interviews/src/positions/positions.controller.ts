@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
-import { Authenticated, CurrentUser, Role } from '@app/auth';
+import { ApiKeyScope, Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import {
   CreatePositionDto,
@@ -22,6 +22,7 @@ export class PositionsController {
 
   /** Positions, newest first; search by title or department. */
   @Get()
+  @ApiKeyScope('interviews')
   @ApiErrors(400, 401, 403)
   list(@CurrentUser() user: AuthUser, @Query() q: ListPositionsQueryDto): Promise<PositionPage> {
     return this.positions.list(user, q);
@@ -29,6 +30,7 @@ export class PositionsController {
 
   /** Opens a position. A hiring manager may open one they manage. */
   @Post()
+  @ApiKeyScope('interviews')
   @Authenticated(MANAGE)
   @ApiErrors(400, 401, 403)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreatePositionDto): Promise<PositionResponse> {
@@ -36,6 +38,7 @@ export class PositionsController {
   }
 
   @Get(':id')
+  @ApiKeyScope('interviews')
   @ApiErrors(401, 403, 404)
   get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<PositionResponse> {
     return this.positions.get(user, id);

@@ -3,7 +3,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 export type IdempotencyState = 'processing' | 'done';
 
 /**
- * One Idempotency-Key of one user. 'processing' while the first request runs (or after it failed:
+ * One Idempotency-Key of one principal: `userId` is the user's id, or the API key's id for requests
+ * made with a key. 'processing' while the first request runs (or after it failed:
  * then nothing of it was committed and a retry takes the row over); 'done' with the answer to replay.
  */
 @Entity('idempotency_keys')

@@ -7,8 +7,10 @@ import { IDEMPOTENCY_HEADER, parseIdempotencyKey, requestHash } from './idempote
 import { IdempotencyService } from './idempotency.service';
 
 /**
- * Global: every POST of a signed-in user that carries an Idempotency-Key runs at most once per key
- * (see IdempotencyService). Guards ran already, so `request.user` is there for authenticated routes;
+ * Global: every POST of a signed-in user or an API key that carries an Idempotency-Key runs at most
+ * once per key (see IdempotencyService). Records are scoped by the principal's id: a user's, or for
+ * a request made with an API key the key's own (never its creator's), so two integrations, or an
+ * integration and a person, never replay each other's answers. Guards ran already, so `request.user` is there for authenticated routes;
  * public POSTs (sign-in) are left alone.
  */
 @Injectable()

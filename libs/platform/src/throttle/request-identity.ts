@@ -9,6 +9,7 @@ interface ThrottledRequest {
 }
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
+const API_KEY_BEARER = /^Bearer\s+sk_[A-Za-z0-9_-]+$/i;
 
 /**
  * Who a request comes from, for the rate limits. The throttler guard runs before the auth guard,
@@ -16,6 +17,10 @@ const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
  * database. The check's outcome is kept per request by AccessTokens and reused by the auth guard,
  * so a token is verified once per request. A token that does not verify counts as no account; the
  * auth guard refuses it later.
+ *
+ * An API key counts as an account of its own (`key:<hash>`): the hash AccessTokens computed once for
+ * the request, no database. An unknown key gets a bucket of its own too, but the per-address limit
+ * still holds for it, and the guard refuses it.
  */
 @Injectable()
 export class RequestIdentity {
@@ -33,9 +38,13 @@ export class RequestIdentity {
     const cached = this.accounts.get(req);
     if (cached !== undefined) return cached;
     const header = req.headers?.authorization;
-    const match = typeof header === 'string' && header.length <= 8192 && BEARER.test(header);
+    const usable = typeof header === 'string' && header.length <= 8192;
+    const match = usable && BEARER.test(header);
     let sub: string | null = null;
-    if (match) {
+    if (usable && API_KEY_BEARER.test(header)) {
+      const hash = this.tokens.fromRequest(req).apiKeyHash;
+      if (hash) sub = `key:${hash}`;
+    } else if (match) {
       // the header is `Bearer <token>` exactly, so AccessTokens reads the same token from it
       const claims = this.tokens.fromRequest(req).claims;
       if (claims && typeof claims.sub === 'string' && claims.sub) sub = claims.sub;

@@ -23,6 +23,7 @@ const ENTITY_LABEL: Record<EntityType, string> = {
   interviewer: 'Interviewer',
   settings: 'Settings',
   user: 'User',
+  api_key: 'API key',
 };
 const ENTITY_TYPES = Object.keys(ENTITY_LABEL) as EntityType[];
 /** The page that shows an entity, where there is one. */
@@ -75,7 +76,8 @@ export default function AuditTrailPage() {
     (cursor) => listEvents({ entityType: entityType || undefined, entityId: entityId || undefined, cursor }),
     [entityType, entityId],
   );
-  const actors = useActors(paged.items.flatMap((e) => (e.actorId ? [e.actorId] : [])));
+  // an API key acts under the name it carries in the event; only people are looked up
+  const actors = useActors(paged.items.flatMap((e) => (e.actorId && e.actorKind === 'user' ? [e.actorId] : [])));
   const filter = (type: string) => setParams(type ? { entityType: type } : {}, { replace: true });
 
   return (
@@ -133,7 +135,17 @@ export default function AuditTrailPage() {
             </thead>
             <tbody>
               {paged.items.map((e) => (
-                <AuditRow key={e.id} event={e} actor={e.actorId ? actors.get(e.actorId) : null} />
+                <AuditRow
+                  key={e.id}
+                  event={e}
+                  actor={
+                    e.actorKind === 'api_key'
+                      ? `API key “${e.actorName ?? 'unnamed'}”`
+                      : e.actorId
+                        ? actors.get(e.actorId)
+                        : null
+                  }
+                />
               ))}
             </tbody>
           </table>
