@@ -133,6 +133,19 @@ describe('SQL statements per hot path', () => {
     expect(queries).toBe(EXPECTED.questionSets);
   });
 
+  it('the question-set list with every filter and a cursor: still one statement', async () => {
+    const first = await t.get('/api/v1/question-sets?limit=1&updatedSince=2000-01-01T00:00:00Z', R);
+    expect(first.body.page.nextCursor).toEqual(expect.any(String));
+    const { queries, result } = await queriesOf(() =>
+      t.get(
+        `/api/v1/question-sets?limit=50&status=published&type=behavioral&tag=x&positionFamily=Backend&q=tell%20me&updatedSince=2000-01-01T00:00:00Z&cursor=${first.body.page.nextCursor}`,
+        R,
+      ),
+    );
+    expect(result.status).toBe(200);
+    expect(queries).toBe(EXPECTED.questionSets);
+  });
+
   it('the upcoming list', async () => {
     const { queries, result } = await queriesOf(() => t.get('/api/v1/interviews/upcoming?limit=20', PANEL[0]));
     expect(result.status).toBe(200);

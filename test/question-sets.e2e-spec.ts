@@ -401,6 +401,62 @@ describe('question sets', () => {
       });
       expect(queries).toBeLessThanOrEqual(2);
     });
+
+    it('lists the sets updated at or after updatedSince, newest first, paging with the cursor', async () => {
+      type Item = { id: string; updatedAt: string; status: string };
+      const all: Item[] = (await l.get('/api/v1/question-sets?limit=100', RECRUITER)).body.items;
+      expect(all).toHaveLength(60);
+      const since = all[22].updatedAt;
+      // the response's instants are whole milliseconds; the stored ones finer: compare as the API shows them
+      const expected = all.filter((s) => s.updatedAt >= since).map((s) => s.id);
+      expect(expected.length).toBeGreaterThanOrEqual(23);
+      expect(expected.length).toBeLessThan(60);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: { status: number; body: { items: Item[]; page: { nextCursor: string | null } } } = await l.get(
+          `/api/v1/question-sets?limit=7&updatedSince=${encodeURIComponent(since)}${cursor ? `&cursor=${cursor}` : ''}`,
+          RECRUITER,
+        );
+        expect(res.status).toBe(200);
+        seen.push(...res.body.items.map((s) => s.id));
+        cursor = res.body.page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+      // the same instant written with an offset
+      const shifted = new Date(Date.parse(since) + 2 * 3600_000).toISOString().replace('Z', '+02:00');
+      const withOffset = await l.get(
+        `/api/v1/question-sets?limit=100&updatedSince=${encodeURIComponent(shifted)}`,
+        RECRUITER,
+      );
+      expect(withOffset.body.items.map((s: Item) => s.id)).toEqual(expected);
+      // combined with the other filters, and with what the caller may see
+      const published = await l.get(`/api/v1/question-sets?updatedSince=2000-01-01T00:00:00Z`, INTERVIEWER);
+      expect(published.body.items.map((s: Item) => s.status)).toEqual(['published']);
+      const future = await l.get('/api/v1/question-sets?updatedSince=2999-01-01T00:00:00.000Z', RECRUITER);
+      expect(future.status).toBe(200);
+      expect(future.body).toEqual({ items: [], page: { limit: 20, nextCursor: null } });
+    });
+
+    it('refuses a malformed updatedSince with a 400 naming it', async () => {
+      for (const bad of [
+        'yesterday',
+        '2026-11-30',
+        '2026-11-30T12:00:00', // a wall-clock time: which zone?
+        '2026-02-30T12:00:00Z',
+        '2026-11-30T25:00:00Z',
+        '2026-11-30T12:00:00+2',
+        "2026-11-30T12:00:00Z' OR 1=1",
+        '',
+      ]) {
+        const res = await l.get(`/api/v1/question-sets?updatedSince=${encodeURIComponent(bad)}`, RECRUITER);
+        expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
+        expect(res.body.message).toContain('updatedSince');
+        expect(res.body.requestId).toEqual(expect.any(String));
+      }
+      const twice = await l.get('/api/v1/question-sets?updatedSince=2026-11-30T12:00:00Z&updatedSince=x', RECRUITER);
+      expect(twice.status).toBe(400);
+    });
   });
 
   describe('import and export', () => {

@@ -16,6 +16,7 @@ import { Pool, type PoolClient } from 'pg';
 import { Queue } from 'bullmq';
 import { wallClock } from '../../libs/common/src/time/wall-clock';
 import { questionContent } from '../../libs/question-sets/src/question-content';
+import { LIST_SETS, toSummaryItem, type SetListRow } from '../../libs/question-sets/src/question-set-statements';
 import { needsReplacement } from '../../libs/interviews/src/rsvp/rsvp-rules';
 import { toScorecardResponse } from '../../libs/feedback/src/scorecards/scorecard-view';
 import {
@@ -347,40 +348,12 @@ async function questionSets(user: User, query: { limit?: string }) {
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new HttpError(400, 'limit must be a whole number from 1 to 100');
   const statuses = hasRole(user, 'admin', 'recruiter') ? ['draft', 'published'] : ['published'];
-  const rows = await q(
-    `SELECT s.*, s.updated_at::text AS cursor_ts, c.total, c.technical, c.behavioral, c.situational
-       FROM (SELECT * FROM question_sets s WHERE s.status = ANY($1) ORDER BY s.updated_at DESC, s.id DESC LIMIT $2) s
-       LEFT JOIN LATERAL (
-         SELECT count(*)::int AS total, count(*) FILTER (WHERE q.type = 'technical')::int AS technical,
-                count(*) FILTER (WHERE q.type = 'behavioral')::int AS behavioral, count(*) FILTER (WHERE q.type = 'situational')::int AS situational
-           FROM questions q WHERE q.set_id = s.id
-       ) c ON true
-      ORDER BY s.updated_at DESC, s.id DESC`,
-    [statuses, limit + 1],
-  );
+  // the app's fixed statement (libs/question-sets/src/question-set-statements.ts), no filter
+  const rows = await q<SetListRow>(LIST_SETS, [statuses, null, null, null, [], null, null, null, limit + 1]);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      lineageId: r.lineage_id,
-      version: r.version,
-      name: r.name,
-      description: r.description,
-      positionFamily: r.position_family,
-      level: r.level,
-      tags: r.tags,
-      status: r.status,
-      ownerId: r.owner_id,
-      revision: r.revision,
-      questionCount: r.total,
-      questionsByType: { technical: r.technical, behavioral: r.behavioral, situational: r.situational },
-      supersededById: r.superseded_by_id,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      publishedAt: r.published_at,
-      archivedAt: r.archived_at,
-    })),
+    items: page.map(toSummaryItem),
     page: { limit, nextCursor: rows.length > limit && last ? encodeCursor([last.cursor_ts, last.id]) : null },
   };
 }

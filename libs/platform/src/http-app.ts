@@ -9,6 +9,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_KEY_SECURITY } from '@app/auth';
 import { Logger } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
 import type { AppConfig } from '@app/config';
 import {
   AllExceptionsFilter,
@@ -18,6 +19,7 @@ import {
   errorBody,
   FieldErrorDto,
 } from '@app/common';
+import { REQUEST_LOGGER, requestLog } from './infrastructure.module';
 import { MetricsService } from './metrics/metrics.service';
 import { securityHeaders } from './security-headers';
 import { mountQueueDashboard } from './queue-dashboard';
@@ -72,19 +74,27 @@ export async function createHttpApp(
   fastify.addContentTypeParser(['text/markdown', 'text/x-markdown'], { parseAs: 'string' }, (_req, body, done) =>
     done(null, body),
   );
-  // on the raw response, where helmet put them: replies written past Fastify keep them too
+  // on the raw response, where helmet put them: replies written past Fastify keep them too.
+  // Callback hooks, not async ones: no promise per request and hook.
   const secure = Object.entries(securityHeaders());
-  fastify.addHook('onRequest', async (request, reply) => {
-    for (const [name, value] of secure) reply.raw.setHeader(name, value);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const raw = reply.raw;
+    for (let i = 0; i < secure.length; i++) raw.setHeader(secure[i][0], secure[i][1]);
     reply.header('x-request-id', request.id);
+    done();
   });
-  const metrics = app.get(MetricsService);
-  fastify.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions?.url ?? 'unmatched';
-    metrics.httpDuration.observe(
-      { method: request.method, route, status: String(reply.statusCode) },
+  const durations = app.get(MetricsService).httpDuration;
+  const log = requestLog(app.get<symbol, PinoLogger>(REQUEST_LOGGER));
+  fastify.addHook('onResponse', (request, reply, done) => {
+    // the route's pattern (a fixed set of strings), never the path: ids would make a series per request
+    durations.observe(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
       reply.elapsedTime / 1000,
     );
+    log(request, reply);
+    done();
   });
   await mountQueueDashboard(app);
   useApiPrefix(app);

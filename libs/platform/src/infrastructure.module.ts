@@ -1,7 +1,6 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
 import { pino } from 'pino';
 import type { DestinationStream, LogFn, Logger as PinoLogger } from 'pino';
 import pinoPretty from 'pino-pretty';
@@ -62,52 +61,73 @@ export async function logsSettled(quietMs = 1_500, maxMs = 8_000): Promise<void>
   }
 }
 
+/** Probes and scrapes come every few seconds; logging each would drown the requests that matter. */
+const UNLOGGED_ROUTES = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
+
+/** What the request log needs of a Fastify request and reply (no Fastify import in this module). */
+interface Exchange {
+  request: { id: string; method: string; url: string; routeOptions?: { url?: string } };
+  reply: { statusCode: number; elapsedTime: number };
+}
+
+/**
+ * One line per request, written when the response is done, with the fields pino-http wrote (the
+ * request's id, method and whole URL, the status, the response time in ms, the same messages and
+ * levels). A Fastify hook rather than Nest middleware: no child logger, no middleware engine and no
+ * serializer wrappers per request, only the line itself.
+ */
+export function requestLog(logger: PinoLogger): (request: Exchange['request'], reply: Exchange['reply']) => void {
+  return (request, reply) => {
+    const route = request.routeOptions?.url;
+    if (route !== undefined && UNLOGGED_ROUTES.has(route)) return;
+    const status = reply.statusCode;
+    const line = {
+      req: { id: request.id, method: request.method, url: request.url },
+      res: { statusCode: status },
+      responseTime: Math.round(reply.elapsedTime),
+    };
+    if (status >= 500) {
+      // the exception filter logs the error itself, with its stack; this line says which request failed
+      logger.error(
+        { ...line, err: { type: 'Error', message: `failed with status code ${status}` } },
+        'request errored',
+      );
+    } else if (status >= 400) logger.warn(line, 'request completed');
+    else logger.info(line, 'request completed');
+  };
+}
+
+/** The process's pino logger: Nest's logs go through nestjs-pino to it, the request log straight to it. */
+export const REQUEST_LOGGER = Symbol('REQUEST_LOGGER');
+
 /** What every process needs: configuration, logs, the database, the queue and domain events. */
 @Module({})
 export class InfrastructureModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const logger = pino(
+      {
+        level: config.logLevel,
+        hooks: { logMethod: quietStartUp },
+        redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      },
+      timed(config.logFormat === 'pretty' ? prettyStream() : pino.destination({ dest: 1, sync: true })),
+    );
     return {
       module: InfrastructureModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
-          // One route pattern: with the default ones, paths outside the prefix got the middleware twice.
-          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-          pinoHttp: [
-            {
-              level: config.logLevel,
-              hooks: { logMethod: quietStartUp },
-              // Fastify assigned the id (and echoes it in x-request-id); log lines carry the same one.
-              genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
-              redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-              customLogLevel: (_req, res, err) =>
-                err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-              // probes and scrapes come every few seconds; logging each would drown the requests that matter
-              // (the middleware sees the path below its mount point in url; originalUrl is the whole one)
-              autoLogging: {
-                ignore: (req) =>
-                  /^\/(health(\/(live|ready))?|metrics)(\?|$)/.test(
-                    (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '',
-                  ),
-              },
-              serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({
-                  id: req.id,
-                  method: req.method,
-                  url: req.url,
-                }),
-                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-              },
-            },
-            timed(config.logFormat === 'pretty' ? prettyStream() : pino.destination({ dest: 1, sync: true })),
-          ],
+          pinoHttp: { logger },
+          // no HTTP middleware: the request log is a Fastify hook (requestLog), registered by createHttpApp
+          forRoutes: [],
         }),
         DatabaseModule,
         AuditModule,
         QueueModule,
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
       ],
-      exports: [ConfigModule],
+      providers: [{ provide: REQUEST_LOGGER, useValue: logger }],
+      exports: [ConfigModule, REQUEST_LOGGER],
     };
   }
 }

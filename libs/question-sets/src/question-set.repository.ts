@@ -5,6 +5,7 @@ import { TransactionalRepository } from '@app/common';
 import type { QuestionType } from './import/guide.types';
 import { QuestionEntity } from './entities/question.entity';
 import { QuestionSetEntity, QuestionSetStatus } from './entities/question-set.entity';
+import { LIST_SETS, type SetListRow } from './question-set-statements';
 
 export interface SetFilters {
   statuses: QuestionSetStatus[];
@@ -12,14 +13,14 @@ export interface SetFilters {
   tag?: string;
   type?: QuestionType;
   words: string[];
+  /** ISO instant: sets updated at or after it. */
+  updatedSince?: string;
   after?: { updatedAt: string; id: string };
   limit: number;
 }
 
 export interface SetSummaryRow {
-  set: QuestionSetEntity;
   counts: { technical: number; behavioral: number; situational: number; total: number };
-  cursor: { updatedAt: string; id: string };
 }
 
 const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -170,68 +171,19 @@ export class QuestionSetRepository extends TransactionalRepository<QuestionSetRe
     return this.sets.count();
   }
 
-  /** One query: the page of sets with their question counts by type. */
-  async listSummaries(f: SetFilters): Promise<SetSummaryRow[]> {
-    const where: string[] = ['s.status = ANY($1)'];
-    const params: unknown[] = [f.statuses];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    if (f.positionFamily) where.push(`lower(s.position_family) = lower(${p(f.positionFamily)})`);
-    if (f.tag) where.push(`${p(f.tag.toLowerCase())} = ANY(s.tags)`);
-    if (f.type) where.push(`EXISTS (SELECT 1 FROM questions t WHERE t.set_id = s.id AND t.type = ${p(f.type)})`);
-    for (const word of f.words) {
-      const w = p(likeWord(word));
-      where.push(
-        `(s.name ILIKE ${w} OR s.description ILIKE ${w} OR s.position_family ILIKE ${w} OR EXISTS (SELECT 1 FROM questions w WHERE w.set_id = s.id AND (w.prompt ILIKE ${w} OR w.criteria::text ILIKE ${w})))`,
-      );
-    }
-    if (f.after) where.push(`(s.updated_at, s.id) < (${p(f.after.updatedAt)}::timestamptz, ${p(f.after.id)}::uuid)`);
-    // page first, count second: the counts are computed for the 50 rows shown, not for every match
-    const rows: Array<Record<string, unknown>> = await this.manager.query(
-      `SELECT s.*, s.updated_at::text AS cursor_ts, c.total, c.technical, c.behavioral, c.situational
-         FROM (SELECT * FROM question_sets s
-                WHERE ${where.join(' AND ')}
-                ORDER BY s.updated_at DESC, s.id DESC
-                LIMIT ${p(f.limit)}) s
-         LEFT JOIN LATERAL (
-           SELECT count(*)::int AS total,
-                  count(*) FILTER (WHERE q.type = 'technical')::int AS technical,
-                  count(*) FILTER (WHERE q.type = 'behavioral')::int AS behavioral,
-                  count(*) FILTER (WHERE q.type = 'situational')::int AS situational
-             FROM questions q WHERE q.set_id = s.id
-         ) c ON true
-        ORDER BY s.updated_at DESC, s.id DESC`,
-      params,
-    );
-    return rows.map((r) => ({
-      set: this.sets.create({
-        id: r.id as string,
-        lineageId: r.lineage_id as string,
-        version: r.version as number,
-        name: r.name as string,
-        description: r.description as string | null,
-        positionFamily: r.position_family as string | null,
-        level: r.level as string | null,
-        tags: r.tags as string[],
-        status: r.status as QuestionSetStatus,
-        ownerId: r.owner_id as string,
-        revision: r.revision as number,
-        supersededById: r.superseded_by_id as string | null,
-        createdAt: r.created_at as Date,
-        updatedAt: r.updated_at as Date,
-        publishedAt: r.published_at as Date | null,
-        archivedAt: r.archived_at as Date | null,
-      }),
-      counts: {
-        total: r.total as number,
-        technical: r.technical as number,
-        behavioral: r.behavioral as number,
-        situational: r.situational as number,
-      },
-      cursor: { updatedAt: r.cursor_ts as string, id: r.id as string },
-    }));
+  /** One fixed statement: the page of sets with their question counts by type, as plain rows. */
+  listSummaries(f: SetFilters): Promise<SetListRow[]> {
+    return this.manager.query(LIST_SETS, [
+      f.statuses,
+      f.positionFamily ?? null,
+      f.tag?.toLowerCase() ?? null,
+      f.type ?? null,
+      f.words.map(likeWord),
+      f.updatedSince ?? null,
+      f.after?.updatedAt ?? null,
+      f.after?.id ?? null,
+      f.limit,
+    ]);
   }
 
   /** Question counts by type for one set. */

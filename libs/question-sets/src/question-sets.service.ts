@@ -6,7 +6,8 @@ import { canReadQuestionSet, canWriteQuestionSets } from '@app/auth';
 import { CreateQuestionSetDto, ListQuestionSetsQueryDto, UpdateQuestionSetDto } from './dto/question-set.dto';
 import { QuestionSetPage, QuestionSetResponse } from './dto/question-set.response';
 import type { QuestionSetStatus } from './entities/question-set.entity';
-import { questionRow, toSetResponse, toSummary } from './question-set.mapper';
+import { questionRow, toSetResponse } from './question-set.mapper';
+import { toSummaryItem } from './question-set-statements';
 import { QuestionSetRepository } from './question-set.repository';
 import { QuestionSetWriter } from './question-set-writer';
 import type { QuestionDraft, SetDraft } from './import/guide.types';
@@ -37,16 +38,17 @@ export class QuestionSetsService {
       tag: q.tag,
       type: q.type,
       words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
+      updatedSince: q.updatedSince,
       after: keyset && /^[0-9a-f-]{36}$/i.test(keyset[1]) ? { updatedAt: keyset[0], id: keyset[1] } : undefined,
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toSummary(r.set, r.counts)),
+      items: page.map(toSummaryItem),
       page: {
         limit,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.cursor.updatedAt, last.cursor.id]) : null,
+        nextCursor: rows.length > limit && last ? encodeCursor([last.cursor_ts, last.id]) : null,
       },
     };
   }

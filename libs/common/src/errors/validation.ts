@@ -1,5 +1,6 @@
 import type { ArgumentMetadata, BadRequestException, ValidationError } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { assertCleanInput, DEFAULT_INPUT_LIMITS, type InputLimits } from '../input/input-guard';
 import { DetailedHttpException } from './app-exceptions';
 
@@ -35,8 +36,45 @@ class GuardedValidationPipe extends ValidationPipe {
   }
 }
 
+type Storage = ReturnType<typeof getMetadataStorage>;
+type Metadatas = ReturnType<Storage['getTargetValidationMetadatas']>;
+
+/**
+ * class-validator looks up a class's rules on every validation of every object: it filters the
+ * class's metadata and walks every decorated class of the process (a few hundred here) for
+ * ancestors, then groups the result by property, for the body and again for each nested item (ten
+ * times for an autosave's ratings). A class's rules are fixed once its module has loaded (they come
+ * from its own and its ancestors' decorators, which load first), so each lookup is kept per class
+ * and options; validation with groups, which this app does not use, is left as it was. The results
+ * are only read by the validator.
+ */
+export function memoizeValidationMetadata(storage: Storage = getMetadataStorage()): void {
+  const marked = storage as Storage & { memoized?: true };
+  if (marked.memoized) return;
+  marked.memoized = true;
+  const lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const group = storage.groupByPropertyName.bind(storage);
+  const byTarget = new Map<unknown, Map<string, Metadatas>>();
+  const grouped = new WeakMap<Metadatas, ReturnType<Storage['groupByPropertyName']>>();
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    if (groups?.length) return lookup(target, schema, always, strictGroups, groups);
+    let forTarget = byTarget.get(target);
+    if (!forTarget) byTarget.set(target, (forTarget = new Map()));
+    const key = `${schema}|${always}|${strictGroups}`;
+    let found = forTarget.get(key);
+    if (!found) forTarget.set(key, (found = lookup(target, schema, always, strictGroups, groups)));
+    return found;
+  };
+  storage.groupByPropertyName = (metadatas) => {
+    let found = grouped.get(metadatas);
+    if (!found) grouped.set(metadatas, (found = group(metadatas)));
+    return found;
+  };
+}
+
 /** The one global ValidationPipe: unknown fields are refused and named, types are transformed. */
 export function createValidationPipe(limits: Partial<InputLimits> = {}): ValidationPipe {
+  memoizeValidationMetadata();
   return new GuardedValidationPipe(
     {
       whitelist: true,

@@ -1,20 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import type { Metric } from 'prom-client';
 import { ReminderMetricsService } from '@app/reminders';
+import { RequestDurations } from './request-durations';
 
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
-  readonly httpDuration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP request duration by method, route and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [this.registry],
-  });
+  readonly httpDuration = new RequestDurations(
+    'http_request_duration_seconds',
+    'HTTP request duration by method, route and status',
+    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  );
 
   constructor(reminders: ReminderMetricsService) {
     collectDefaultMetrics({ register: this.registry });
+    // the registry only reads a metric's name, help, type and values, which RequestDurations gives
+    this.registry.registerMetric(this.httpDuration as unknown as Metric);
     reminders.register(this.registry);
   }
 
