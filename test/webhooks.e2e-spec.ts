@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DECIDE, PipelineFixture } from './support/pipeline-fixture';
 import { TestSmtp } from './support/smtp';
+import { WebhookSweeperService } from '../libs/webhooks/src/webhook-sweeper.service';
 import { ADMIN, eventually, TestApp } from './support/test-app';
 
 interface Received {
@@ -80,8 +81,9 @@ function matchingSecrets(header: string | string[] | undefined, raw: string, sec
 }
 
 const BASE = '/api/v1/webhooks';
+const backends: Array<'postgres' | 'redis'> = process.env.REDIS_URL ? ['postgres', 'redis'] : ['postgres'];
 
-describe('event webhooks', () => {
+describe.each(backends)('event webhooks on %s', (backend) => {
   let smtp: TestSmtp;
   let hooks: Receiver;
   let t: TestApp;
@@ -95,7 +97,8 @@ describe('event webhooks', () => {
   beforeAll(async () => {
     smtp = await TestSmtp.start();
     hooks = await Receiver.start();
-    t = await TestApp.start('webhooks', {
+    t = await TestApp.start(`webhooks_${backend}`, {
+      redis: backend === 'redis',
       env: {
         SMTP_URL: smtp.url,
         WEBHOOK_ATTEMPTS: '3',
@@ -387,6 +390,26 @@ describe('event webhooks', () => {
       });
       expect(row).toMatchObject({ id: ping.body.id, attempts: 3, responseStatus: null });
       expect(row.error).toBe('refused: the address is internal');
+    });
+
+    it('re-adds the job of a delivery whose enqueue was lost (the outbox row stays pending)', async () => {
+      const sub = (await create({ url: hooks.url('/lost'), events: ['candidate.hired'] })).body;
+      const id = '11111111-2222-4333-8444-555555555555';
+      const body = JSON.stringify({ id, version: '2026-11-30', type: 'ping', occurredAt: new Date(), data: {} });
+      await t.db.query(
+        `INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, body, next_attempt_at)
+         VALUES ($1, $2, gen_random_uuid(), 'ping', $3, now() - interval '10 minutes')`,
+        [id, sub.id, body],
+      );
+      expect(await t.app.get(WebhookSweeperService).runOnce()).toBeGreaterThanOrEqual(1);
+      const [got] = await eventually(async () => (hooks.at('/lost').length ? hooks.at('/lost') : undefined));
+      expect(got.raw).toBe(body);
+      expect(got.headers['webhook-id']).toBe(id);
+      // a second sweep finds it delivered: nothing is sent twice
+      await eventually(async () => (await log(sub.id)).items[0].status === 'succeeded');
+      await t.app.get(WebhookSweeperService).runOnce();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(hooks.at('/lost')).toHaveLength(1);
     });
 
     it('a deleted subscription sends nothing, even for deliveries already queued', async () => {
