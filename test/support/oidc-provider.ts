@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 /** A person the test provider knows: the claims its ID tokens carry. */
@@ -66,6 +67,18 @@ export class TestOidcProvider {
     const provider = new Provider(this.issuer, {
       clients: [client(APP_CLIENT), client(OTHER_CLIENT)],
       cookies: { keys: ['oidc-test-cookie-key-0123456789'] },
+      // a signing key of its own and explicit lifetimes: the provider's development defaults warn on every start
+      jwks: {
+        keys: [
+          {
+            ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+            kid: 'test',
+            use: 'sig',
+            alg: 'RS256',
+          },
+        ],
+      },
+      ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
       // the app reads the ID token alone, as most providers put email and groups in it
       conformIdTokenClaims: false,

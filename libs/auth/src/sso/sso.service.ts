@@ -67,7 +67,7 @@ export class SsoService {
       const user = await this.accounts.resolve(claims);
       const refresh = await this.sessions.start(user);
       return {
-        url: `${this.config.publicUrl}/`,
+        url: '/',
         cookies: [cleared, refreshCookie(refresh.token, refresh.maxAge, this.secure)],
       };
     } catch (e) {
