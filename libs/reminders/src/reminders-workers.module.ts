@@ -8,7 +8,7 @@ import { OutboundModule } from '@app/outbound';
 import { InvitationDeliveryService } from './invitations/invitation-delivery.service';
 import { InvitationProcessor } from './invitations/invitation.processor';
 import { DecisionNoticeContextService } from './decision-notice-context.service';
-import { MailService } from './mail.service';
+import { MailModule } from './mail.module';
 import { ReminderChannelsService } from './reminder-channels.service';
 import { ReminderDeliveryService } from './reminder-delivery.service';
 import { ReminderReconcilerService } from './reminder-reconciler.service';
@@ -27,9 +27,9 @@ import { DeclineNoticeContextService } from './rsvp/decline-notice-context.servi
     FeedbackModule,
     HiringModule,
     OutboundModule,
+    MailModule,
   ],
   providers: [
-    MailService,
     WebhookService,
     ReminderChannelsService,
     DecisionNoticeContextService,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { MailService } from '@app/reminders/mail.service';
+import { MailService } from '@app/reminders';
 import type { WebhookSubscriptionEntity } from './entities/webhook-subscription.entity';
 import { WebhookSubscriptionRepository } from './webhook-subscription.repository';
 

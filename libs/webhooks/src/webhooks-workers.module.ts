@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { OutboundModule } from '@app/outbound';
-import { MailService } from '@app/reminders/mail.service';
+import { MailModule } from '@app/reminders';
 import { WebhookFailureService } from './webhook-failure.service';
 import { WebhookSenderService } from './webhook-sender.service';
 import { WebhookSweeperService } from './webhook-sweeper.service';
@@ -10,8 +10,7 @@ import { WebhooksModule } from './webhooks.module';
 
 /** The worker side: sending, retrying, pausing and telling owners, and repairing lost enqueues. */
 @Module({
-  imports: [AuthModule, OutboundModule, WebhooksModule],
-  // the reminders' mail transport (SMTP_URL), instantiated here: reminders do not know about webhooks
-  providers: [MailService, WebhookFailureService, WebhookSenderService, WebhookProcessor, WebhookSweeperService],
+  imports: [AuthModule, OutboundModule, WebhooksModule, MailModule],
+  providers: [WebhookFailureService, WebhookSenderService, WebhookProcessor, WebhookSweeperService],
 })
 export class WebhooksWorkersModule {}
