@@ -10603,6 +10603,8 @@ export interface operations {
                 tag?: string;
                 /** @description Only sets with at least one question of this type. */
                 type?: "technical" | "behavioral" | "situational";
+                /** @description Only sets changed at or after this instant (ISO 8601 with a time zone), e.g. to sync what changed. */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
