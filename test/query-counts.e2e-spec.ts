@@ -27,9 +27,10 @@ const EXPECTED = {
  * back, COMMIT (13 with the query builder). The submit: the guard's lookup, the kit, BEGIN, the
  * scorecard locked, its ratings and notes, the update, the audit row, COMMIT; then the listeners of
  * `scorecard.submitted`: the completion check (the panel, who has submitted) and the reminders'
- * replan (6 statements, libs/reminders) (19 before).
+ * replan (6 statements, libs/reminders), and the event webhooks' outbox (one statement: the active
+ * subscriptions to the event) (19 before).
  */
-const EXPECTED_WRITES = { autosave: 7, submit: 16 };
+const EXPECTED_WRITES = { autosave: 7, submit: 17 };
 /** Fixed ceilings for the summaries, whatever the data size. */
 // position: auth, position, a row per candidate, summed agreement, the page's sums, and when some are owed the page's
 // owed scorecards and their names (7; 5 with none owed); candidate 9 and interview 7 measured (2026-11-30)
