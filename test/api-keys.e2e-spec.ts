@@ -315,6 +315,64 @@ describe('API keys', () => {
       expect(second.body.page.nextCursor).toBeNull();
     });
 
+    it("filters an interview's submitted scorecards by updatedSince; a key never sees drafts", async () => {
+      const cards = (await createKey({ name: 'Cards', scopes: ['interviews:write', 'scorecards:read'] })).secret;
+      const candidate = (await withKey(key, 'POST', '/api/v1/candidates', candidateBody('sync.sc@example.com'))).body
+        .id;
+      const second = (await t.createUser('iv2.keys@test.local', ['interviewer'])).id;
+      const interview = await withKey(cards, 'POST', '/api/v1/interviews', {
+        candidateId: candidate,
+        stage: 'technical',
+        start: new Date(Date.now() + 200 * 3600_000).toISOString(),
+        durationMinutes: 30,
+        timezone: 'UTC',
+        panel: [
+          { userId: interviewerId, role: 'lead' },
+          { userId: second, role: 'shadow' },
+        ],
+        allowConflicts: true,
+      });
+      expect(interview.status).toBe(201);
+      const id = interview.body.id;
+      // the interview took place
+      await t.db.query(
+        `UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+        [id],
+      );
+      const IV = 'iv.keys@test.local';
+      const draft = (await t.get(`/api/v1/interviews/${id}/scorecards/mine`, IV)).body;
+      await t.request('PUT', `/api/v1/interviews/${id}/scorecards/mine`, {
+        as: IV,
+        body: { version: draft.version, overallRecommendation: 'yes' },
+      });
+      expect((await t.post(`/api/v1/interviews/${id}/scorecards/mine/submit`, {}, IV)).status).toBe(200);
+      // the second panelist's draft exists, and is nobody's business but theirs
+      expect((await t.get(`/api/v1/interviews/${id}/scorecards/mine`, 'iv2.keys@test.local')).status).toBe(200);
+
+      const all = await withKey(cards, 'GET', `/api/v1/interviews/${id}/scorecards`);
+      expect(all.status).toBe(200);
+      expect(
+        all.body.items.map((c: { panelist: { id: string }; status: string }) => [c.panelist.id, c.status]),
+      ).toEqual([[interviewerId, 'submitted']]);
+      const since = encodeURIComponent(new Date(Date.now() - 60_000).toISOString());
+      const recent = await withKey(cards, 'GET', `/api/v1/interviews/${id}/scorecards?updatedSince=${since}`);
+      expect(recent.body.items).toHaveLength(1);
+      const future = await withKey(
+        cards,
+        'GET',
+        `/api/v1/interviews/${id}/scorecards?updatedSince=2099-01-01T00:00:00Z`,
+      );
+      expect(future.body.items).toEqual([]);
+      const bad = await withKey(cards, 'GET', `/api/v1/interviews/${id}/scorecards?updatedSince=soon`);
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('updatedSince');
+      // reading is all: a key has no scorecard of its own to write
+      const write = await withKey(cards, 'PUT', `/api/v1/interviews/${id}/scorecards/mine`, {
+        overallRecommendation: 'no',
+      });
+      expect(write.status).toBe(403);
+    });
+
     it('answers 400 naming updatedSince when it is not an instant', async () => {
       for (const bad of ['yesterday', '2030-01-01', '2030-01-01T10:00', '2030-13-01T00:00:00Z', '']) {
         for (const path of ['/api/v1/candidates', '/api/v1/interviews']) {

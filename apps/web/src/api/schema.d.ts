@@ -8467,7 +8467,10 @@ export interface operations {
     };
     Scorecards_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only rows updated at or after this instant, ordered by last update (oldest first) and then id; page with the returned cursor, and keep the newest updatedAt seen for the next sync. */
+                updatedSince?: string;
+            };
             header?: never;
             path: {
                 id: string;

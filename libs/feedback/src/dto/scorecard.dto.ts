@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { RECOMMENDATIONS, type Recommendation } from '../entities/scorecard.entity';
 import { RATING_SCALE_TEXT, RECOMMENDATION_SCALE_TEXT } from '../scale';
-import { EachIsObject, UniqueBy } from '@app/common';
+import { IsUpdatedSince, EachIsObject, UniqueBy } from '@app/common';
 
 export const MAX_NOTE = 20_000;
 
@@ -175,4 +175,10 @@ export class ScorecardListResponse {
   blind: boolean;
   /** Panelists whose scorecard is not submitted yet. */
   pending: PanelistRefResponse[];
+}
+
+export class ListScorecardsQueryDto {
+  /** Only scorecards changed at or after this instant (an integration's incremental sync of submitted scorecards). */
+  @IsUpdatedSince()
+  updatedSince?: string;
 }

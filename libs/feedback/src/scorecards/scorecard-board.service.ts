@@ -19,13 +19,17 @@ export class ScorecardBoardService {
     private readonly users: UsersService,
   ) {}
 
-  async list(user: AuthUser, interviewId: string): Promise<ScorecardListResponse> {
+  /** `updatedSince` keeps the visible scorecards changed at or after it (an integration's sync). */
+  async list(user: AuthUser, interviewId: string, updatedSince?: string): Promise<ScorecardListResponse> {
     const kit = await this.interviews.readable(user, interviewId);
     const cards = await this.repo.findForInterview(interviewId);
     const own = cards.find((c) => c.panelistId === user.id);
     const overseer = oversees(user, kit.authority);
     const blind = !overseer && own?.status !== 'submitted';
-    const visible = cards.filter((c) => c.panelistId === user.id || (!blind && c.status === 'submitted'));
+    const since = updatedSince ? new Date(updatedSince).getTime() : -Infinity;
+    const visible = cards.filter(
+      (c) => (c.panelistId === user.id || (!blind && c.status === 'submitted')) && c.updatedAt.getTime() >= since,
+    );
     const [ratings, notes, people] = await Promise.all([
       this.repo.ratingsFor(visible.map((c) => c.id)),
       this.repo.notesFor(visible.map((c) => c.id)),

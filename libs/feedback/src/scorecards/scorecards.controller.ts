@@ -1,9 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { ApiKeyScope, Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { SaveScorecardDto, ScorecardListResponse, ScorecardResponse, SubmitScorecardDto } from '../dto/scorecard.dto';
+import {
+  ListScorecardsQueryDto,
+  SaveScorecardDto,
+  ScorecardListResponse,
+  ScorecardResponse,
+  SubmitScorecardDto,
+} from '../dto/scorecard.dto';
 import { ScorecardBoardService } from './scorecard-board.service';
 import { ScorecardsService } from './scorecards.service';
 
@@ -63,8 +69,12 @@ export class ScorecardsController {
   /** The interview's scorecards you may see: blind until yours is submitted; drafts only your own. */
   @Get()
   @ApiKeyScope('scorecards')
-  @ApiErrors(401, 404)
-  list(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ScorecardListResponse> {
-    return this.board.list(user, id);
+  @ApiErrors(400, 401, 403, 404)
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Query() q: ListScorecardsQueryDto,
+  ): Promise<ScorecardListResponse> {
+    return this.board.list(user, id, q.updatedSince);
   }
 }
