@@ -60,6 +60,7 @@ describe('the admin pages and the profile page in the browser', () => {
       'Reminder policy',
       'Rejection reasons',
       'Delivery log',
+      'Webhooks',
       'API keys',
     ]);
     await admin.getByRole('link', { name: 'Users and roles' }).click();

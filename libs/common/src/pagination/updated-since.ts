@@ -9,14 +9,15 @@ const MESSAGE = 'updatedSince must be an ISO 8601 instant with a time and an off
  * must mean the same instant for every caller). A list given it returns the rows updated at or
  * after it, oldest change first, paged on (updated_at, id) so that an integration syncs incrementally.
  */
-export function IsUpdatedSince() {
+export function IsUpdatedSince(
+  description = 'Only rows updated at or after this instant, ordered by last update (oldest first) and then id; ' +
+    'page with the returned cursor, and keep the newest updatedAt seen for the next sync.',
+) {
   return applyDecorators(
     ApiPropertyOptional({
       type: String,
       format: 'date-time',
-      description:
-        'Only rows updated at or after this instant, ordered by last update (oldest first) and then id; ' +
-        'page with the returned cursor, and keep the newest updatedAt seen for the next sync.',
+      description,
     }),
     IsOptional(),
     IsISO8601({ strict: true }, { message: MESSAGE }),

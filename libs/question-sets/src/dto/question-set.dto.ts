@@ -5,23 +5,20 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
   MaxLength,
-  Matches,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { EachIsObject, PageQueryDto } from '@app/common';
+import { EachIsObject, IsUpdatedSince, PageQueryDto } from '@app/common';
 import { MAX_QUESTIONS, MAX_TEXT } from '../import/limits';
 import { QUESTION_TYPES, type QuestionType } from '../import/guide.types';
 import { QUESTION_SET_STATUSES, type QuestionSetStatus } from '../entities/question-set.entity';
 import { QuestionDto } from './question.dto';
 
 /** A date, a time to the second at least, and Z or an offset: an instant, not a wall-clock time. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const tags = ({ value }: { value: unknown }) =>
@@ -107,14 +104,9 @@ export class ListQuestionSetsQueryDto extends PageQueryDto {
   @MaxLength(200)
   q?: string;
 
-  /** Only sets changed at or after this instant (ISO 8601 with a time zone), e.g. to sync what changed. */
-  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-11-30T12:00:00Z' })
-  @IsOptional()
-  @IsString()
-  @Matches(INSTANT, { message: 'updatedSince must be an ISO 8601 instant with a time zone, e.g. 2026-11-30T12:00:00Z' })
-  @IsISO8601(
-    { strict: true, strictSeparator: true },
-    { message: 'updatedSince must be an ISO 8601 instant with a time zone, e.g. 2026-11-30T12:00:00Z' },
+  /** Only sets changed at or after this instant, e.g. to sync what changed. */
+  @IsUpdatedSince(
+    "Only sets changed at or after this instant, in the list's order (last changed first), paged with the cursor.",
   )
   updatedSince?: string;
 }
