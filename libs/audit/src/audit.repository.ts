@@ -3,14 +3,28 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditEventEntity } from './entities/audit-event.entity';
 
+const INSERT_EVENT = `INSERT INTO audit_events (actor_id, actor_kind, actor_name, entity_type, entity_id, action, changes)
+  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`;
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectRepository(AuditEventEntity) private readonly repo: Repository<AuditEventEntity>) {}
 
-  /** `tx` lets the event be written in the transaction of the change it records. */
+  /**
+   * `tx` lets the event be written in the transaction of the change it records. Fixed SQL: every
+   * write path records one, and TypeORM's save would build the same INSERT anew each time.
+   */
   async insert(event: Omit<AuditEventEntity, 'id' | 'createdAt'>, tx?: unknown): Promise<void> {
     const manager = (tx as EntityManager | undefined) ?? this.repo.manager;
-    await manager.getRepository(AuditEventEntity).save(manager.create(AuditEventEntity, event), { reload: false });
+    await manager.query(INSERT_EVENT, [
+      event.actorId,
+      event.actorKind,
+      event.actorName,
+      event.entityType,
+      event.entityId,
+      event.action,
+      JSON.stringify(event.changes ?? {}),
+    ]);
   }
 
   async list(
