@@ -10606,7 +10606,7 @@ export interface operations {
                 tag?: string;
                 /** @description Only sets with at least one question of this type. */
                 type?: "technical" | "behavioral" | "situational";
-                /** @description Only sets changed at or after this instant (ISO 8601 with a time zone), e.g. to sync what changed. */
+                /** @description Only sets changed at or after this instant, in the list's order (last changed first), paged with the cursor. */
                 updatedSince?: string;
             };
             header?: never;
