@@ -21,7 +21,7 @@ interface Received {
   raw: string;
 }
 
-/** An ATS's webhook endpoint: a real HTTP server on loopback, answering 202 to show its code is what the log shows. */
+/** An ATS's webhook endpoint: a real HTTP server on loopback, answering 202 (not 200) to show the log shows its code. */
 async function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
@@ -29,8 +29,11 @@ async function startReceiver(): Promise<{ server: Server; url: string; received:
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       received.push({ headers: req.headers, raw: Buffer.concat(chunks).toString('utf8') });
-      res.statusCode = 202;
-      res.end('accepted');
+      // a slow ATS: the page shows the delivery pending before it has the answer
+      setTimeout(() => {
+        res.statusCode = 202;
+        res.end('accepted');
+      }, 3000);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -113,9 +116,11 @@ describe('webhooks, API keys and single sign-on in the browser', () => {
 
     await row.getByRole('button', { name: 'Send test' }).click();
     await page.getByText('Test sent').waitFor();
-    await row.getByRole('button', { name: 'Delivery log' }).click();
+    // the log opens by itself after a test, and follows the delivery (pending, then the receiver's answer)
+    expect(await row.getByRole('button', { name: 'Delivery log' }).getAttribute('aria-expanded')).toBe('true');
     const log = row.getByRole('list', { name: 'Deliveries, newest first' });
     // the worker sends it within moments; the open log follows it to the receiver's answer
+    await log.getByText('pending').waitFor();
     await log.getByText('HTTP 202').waitFor({ timeout: 30_000 });
     await log.getByText('succeeded').waitFor();
     expect(receiver.received).toHaveLength(1);
@@ -167,6 +172,9 @@ describe('webhooks, API keys and single sign-on in the browser', () => {
     await row.getByRole('button', { name: 'Revoke' }).click();
     await row.getByRole('group', { name: 'Revoke Warehouse export' }).getByRole('button', { name: 'Revoke' }).click();
     await row.getByText(/^Revoked /).waitFor();
+    // the question is answered: it closes, and a revoked key offers no second revocation
+    await row.getByRole('group', { name: 'Revoke Warehouse export' }).waitFor({ state: 'detached' });
+    expect(await row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
     expect((await api.request(secret, 'GET', '/candidates?limit=5')).status).toBe(401);
     await checkPage(page, 'api-key-revoked');
   }, 90_000);
