@@ -83,7 +83,10 @@ describe('webhooks, API keys and single sign-on in the browser', () => {
       // the redirect URI's base: the app's own URL, port included
       PUBLIC_URL: url,
     })));
-    idp.serve(app.url + CALLBACK, { nia: { email: 'nia@acme.test', name: 'Nia Newcomer' } });
+    idp.serve(app.url + CALLBACK, {
+      nia: { email: 'nia@acme.test', name: 'Nia Newcomer' },
+      eve: { email: 'eve@elsewhere.test', name: 'Eve Outsider' },
+    });
   }, 300_000);
   afterAll(async () => {
     await closeAppInBrowser({ app, browser });
@@ -185,6 +188,7 @@ describe('webhooks, API keys and single sign-on in the browser', () => {
     const button = page.getByRole('link', { name: 'Sign in with Acme Login' });
     await button.waitFor();
     // password sign-in stays for the break-glass admin, since PASSWORD_LOGIN is not false
+    await page.getByText('Or with your password:').waitFor();
     await page.getByLabel('Work email').waitFor();
     await checkPage(page, 'sign-in-sso');
     await button.click();
@@ -205,6 +209,27 @@ describe('webhooks, API keys and single sign-on in the browser', () => {
     // a session of its own: the account made just in time, with the default role
     await page.getByText('Nia Newcomer').first().waitFor();
     await checkPage(page, 'signed-in-with-sso');
+    // an interviewer made by SSO is no admin: the integrations pages are not hers
+    await page.goto(`${app.url}/settings/webhooks`);
+    await page.getByRole('heading', { level: 1, name: 'Not available' }).waitFor();
     assertNoPageErrors(page);
   }, 90_000);
+
+  it('sends someone from a domain without accounts back to the sign-in page, saying why', async () => {
+    page = await browser.newPage();
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByRole('link', { name: 'Sign in with Acme Login' }).click();
+    await page.waitForURL((u) => u.origin === idp.issuer);
+    await page.locator('input[name="login"]').fill('eve');
+    await page.locator('input[name="password"]').fill('any password');
+    await page.locator('button[type="submit"]').click();
+    const consent = page.getByRole('button', { name: 'Continue' });
+    const refused = page.getByRole('alert').filter({ hasText: 'There is no account for your email address' });
+    await consent.or(refused).waitFor();
+    if (await consent.isVisible()) await consent.click();
+    await refused.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    await checkPage(page, 'sign-in-sso-refused');
+  }, 60_000);
 });
