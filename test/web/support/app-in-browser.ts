@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startApp, type RunningApp } from './app-process';
+import { startApp, type AppEnv, type RunningApp } from './app-process';
 import { launchBrowser, type Browser } from './browser';
 
 export interface AppInBrowser {
@@ -11,9 +11,10 @@ export interface AppInBrowser {
 /**
  * Starts the app as `npm start` does, a browser and one page in it: a spec's `beforeAll`
  * (`({ app, browser, page } = await openAppInBrowser())`, with 240 s for the first build and start).
+ * `env` adds settings to the app's process (see `startApp`).
  */
-export async function openAppInBrowser(): Promise<AppInBrowser> {
-  const app = await startApp();
+export async function openAppInBrowser(env?: AppEnv): Promise<AppInBrowser> {
+  const app = await startApp(undefined, env);
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();

@@ -43,11 +43,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Settings for one spec's app, or a function of its URL for those that name it (PUBLIC_URL). */
+export type AppEnv = Record<string, string> | ((url: string) => Record<string, string>);
+
 /**
  * The app as the README starts it (`npm start`, i.e. `node scripts/run.js`): embedded PostgreSQL
- * and demo data, in a DATA_DIR of its own, on a free port. Resolves once /health answers.
+ * and demo data, in a DATA_DIR of its own, on a free port. Resolves once /health answers. `extraEnv`
+ * is what an operator would add (SSO, an outbound allowlist); it wins over the defaults above.
  */
-export async function startApp(timeoutMs = 180_000): Promise<RunningApp> {
+export async function startApp(timeoutMs = 180_000, extraEnv: AppEnv = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'scorecards-web-'));
   chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as another user and must enter it
   const port = await freePort();
@@ -59,6 +63,8 @@ export async function startApp(timeoutMs = 180_000): Promise<RunningApp> {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
   };
   for (const name of NOT_INHERITED) delete env[name];
+  const url = `http://127.0.0.1:${port}`;
+  Object.assign(env, typeof extraEnv === 'function' ? extraEnv(url) : extraEnv);
   const child = spawn(process.execPath, [join(root, 'scripts/run.js')], {
     cwd: root,
     env,
@@ -72,7 +78,6 @@ export async function startApp(timeoutMs = 180_000): Promise<RunningApp> {
   child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   let ready = false;
   while (!ready && Date.now() < deadline) {

@@ -1,4 +1,4 @@
-export { startApp, freePort, type RunningApp } from './app-process';
+export { startApp, freePort, type AppEnv, type RunningApp } from './app-process';
 export { databaseUrl } from './app-process';
 export {
   launchBrowser,

@@ -119,6 +119,8 @@ export default function SignInPage() {
               Sign in with {sso.providerName}
             </a>
           )}
+          {/* two buttons alike, one above the other, read as one choice without this */}
+          {sso?.enabled && !passwordFormHidden && <p className="muted">Or with your password:</p>}
           {passwordFormHidden && (
             <p className="muted">
               <button type="button" className="btn btn--ghost" onClick={() => setShowPassword(true)}>

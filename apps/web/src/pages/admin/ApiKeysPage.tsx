@@ -224,6 +224,9 @@ function KeyRow({ apiKey: k, onRevoked }: { apiKey: ApiKey; onRevoked(): void })
     try {
       await call(api.POST('/api/v1/api-keys/{id}/revoke', { params: { path: { id: k.id } } }));
       toast(`${k.name} is revoked`);
+      // the row stays (now revoked): without this its question stayed open, "Revoking…" for good
+      setConfirming(false);
+      setBusy(false);
       onRevoked();
     } catch (err) {
       setError(err);
@@ -255,7 +258,7 @@ function KeyRow({ apiKey: k, onRevoked }: { apiKey: ApiKey; onRevoked(): void })
           </button>
         )}
       </div>
-      {confirming && (
+      {confirming && !k.revokedAt && (
         <div className="user-row__panel user-row__panel--danger" role="group" aria-label={`Revoke ${k.name}`}>
           <p>
             <strong>Revoke {k.name}?</strong> Every request with it is refused from now on. This cannot be undone.

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -28,6 +28,14 @@ const EVENTS: Array<[EventType, string]> = [
   ['candidate.hired', 'Candidate hired'],
   ['question_set.published', 'Question set published'],
 ];
+
+/** A pending or skipped delivery is not a failure: neutral until it has an answer. */
+const STATUS_BADGE: Record<Delivery['status'], string> = {
+  pending: 'badge--draft',
+  succeeded: 'badge--sent',
+  failed: 'badge--failed',
+  skipped: 'badge--inactive',
+};
 
 const onHook = (id: string) => ({ params: { path: { id } } });
 
@@ -63,7 +71,7 @@ export default function WebhooksPage() {
       ) : hooks.data.items.length === 0 ? (
         <EmptyState title="No webhooks yet">Add the URL your ATS gave you above.</EmptyState>
       ) : (
-        <ul className="webhook-list" aria-label="Webhooks">
+        <ul className="list" aria-label="Webhooks">
           {hooks.data.items.map((h) => (
             <WebhookRow key={h.id} hook={h} onChanged={hooks.reload} onSecret={setSecret} />
           ))}
@@ -99,25 +107,39 @@ function CreateForm({ onCreated }: { onCreated(s: components['schemas']['Webhook
   const toggle = (type: EventType) =>
     setEvents((es) => (es.includes(type) ? es.filter((x) => x !== type) : [...es, type]));
   return (
-    <form className="policy-form" onSubmit={submit} noValidate aria-label="Add a webhook">
+    // the shared card, grid and role-picker classes: the page has no stylesheet of its own
+    <form className="card inline-form" onSubmit={submit} noValidate aria-label="Add a webhook">
+      <div className="section-head">
+        <h2>Add a webhook</h2>
+      </div>
       {error ? <ErrorNotice error={error} /> : null}
-      <Field id="webhook-url" label="URL" hint="https://, reachable from the internet">
-        <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} required />
-      </Field>
-      <Field id="webhook-description" label="Description">
-        <input value={description} maxLength={200} onChange={(e) => setDescription(e.target.value)} />
-      </Field>
-      <fieldset>
+      <div className="grid-2">
+        <Field id="webhook-url" label="URL" hint="https://, reachable from the internet">
+          <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} required />
+        </Field>
+        <Field id="webhook-description" label="Description">
+          <input value={description} maxLength={200} onChange={(e) => setDescription(e.target.value)} />
+        </Field>
+      </div>
+      <fieldset className="role-picker">
         <legend>Events</legend>
-        {EVENTS.map(([type, label]) => (
-          <label key={type} className="checkbox">
-            <input type="checkbox" checked={events.includes(type)} onChange={() => toggle(type)} /> {label}
-          </label>
-        ))}
+        <div className="role-picker__options">
+          {EVENTS.map(([type, label]) => (
+            <label key={type} className={`role-option${events.includes(type) ? ' is-selected' : ''}`}>
+              <input type="checkbox" checked={events.includes(type)} onChange={() => toggle(type)} />
+              <span className="role-option__box" aria-hidden="true" />
+              <span className="role-option__text">
+                <strong>{label}</strong>
+              </span>
+            </label>
+          ))}
+        </div>
       </fieldset>
-      <button type="submit" className="btn btn--primary" disabled={busy || !url.trim() || !events.length}>
-        <Icon name="plus" /> Add webhook
-      </button>
+      <div>
+        <button type="submit" className="btn btn--primary" disabled={busy || !url.trim() || !events.length}>
+          <Icon name="plus" /> Add webhook
+        </button>
+      </div>
     </form>
   );
 }
@@ -133,6 +155,8 @@ function WebhookRow({
 }) {
   const toast = useToast();
   const [open, setOpen] = useState(false);
+  // a new log after a test is sent, so it starts from what the server has now
+  const [logVersion, setLogVersion] = useState(0);
   const [error, setError] = useState<unknown>();
   const act = async (what: string, run: () => Promise<unknown>) => {
     setError(undefined);
@@ -146,8 +170,8 @@ function WebhookRow({
   };
   const paused = hook.status === 'paused';
   return (
-    <li className={`webhook-row${paused ? ' is-failed' : ''}`}>
-      <div className="webhook-row__head">
+    <li className="card">
+      <div className="section-head">
         <strong className="mono">{hook.url}</strong>
         {hook.description && <span className="muted small">{hook.description}</span>}
         <span className={`badge ${paused ? 'badge--failed' : 'badge--sent'}`}>{paused ? 'Paused' : 'Active'}</span>
@@ -180,7 +204,14 @@ function WebhookRow({
             <button
               type="button"
               className="btn"
-              onClick={() => act('Test sent', () => call(api.POST('/api/v1/webhooks/{id}/ping', onHook(hook.id))))}
+              onClick={() =>
+                act('Test sent', async () => {
+                  await call(api.POST('/api/v1/webhooks/{id}/ping', onHook(hook.id)));
+                  // the admin sent it to see it arrive: the log opens and follows it
+                  setOpen(true);
+                  setLogVersion((v) => v + 1);
+                })
+              }
             >
               Send test
             </button>
@@ -212,7 +243,7 @@ function WebhookRow({
           <Icon name="trash" /> Delete
         </button>
       </div>
-      {open && <Deliveries hookId={hook.id} paused={paused} />}
+      {open && <Deliveries key={logVersion} hookId={hook.id} paused={paused} />}
     </li>
   );
 }
@@ -221,6 +252,7 @@ function Deliveries({ hookId, paused }: { hookId: string; paused: boolean }) {
   const time = useTimeFormat();
   const toast = useToast();
   const [error, setError] = useState<unknown>();
+  const [poll, setPoll] = useState(0);
   const paged = usePaged(
     (cursor) =>
       call(
@@ -228,8 +260,20 @@ function Deliveries({ hookId, paused }: { hookId: string; paused: boolean }) {
           params: { path: { id: hookId }, query: { limit: 20, cursor } },
         }),
       ),
-    [hookId],
+    [hookId, poll],
   );
+  // a pending delivery is being sent or retried: read the log again when its next attempt is due
+  // (soon after it for one due now, at most every 30 s for a retry minutes away)
+  const nextDue = paged.items
+    .filter((d) => d.status === 'pending')
+    .map((d) => (d.nextAttemptAt ? new Date(d.nextAttemptAt).getTime() : 0))
+    .sort((a, b) => a - b)[0];
+  useEffect(() => {
+    if (nextDue === undefined) return;
+    const wait = Math.min(Math.max(nextDue - Date.now() + 1000, 2000), 30_000);
+    const timer = setTimeout(() => setPoll((n) => n + 1), wait);
+    return () => clearTimeout(timer);
+  }, [nextDue, paged.items]);
   const redeliver = async (d: Delivery) => {
     setError(undefined);
     try {
@@ -253,10 +297,10 @@ function Deliveries({ hookId, paused }: { hookId: string; paused: boolean }) {
         keyOf={(d) => d.id}
         empty={<EmptyState title="No deliveries yet">Events appear here as they are sent.</EmptyState>}
         render={(d) => (
-          <div className={`log-row${d.status === 'failed' ? ' is-failed' : ''}`}>
+          <div className="section-head">
             <span className="log-time">{time.dateTime(d.createdAt)}</span>
             <span className="log-kind">{d.eventType}</span>
-            <span className={`badge badge--${d.status === 'succeeded' ? 'sent' : 'failed'}`}>{d.status}</span>
+            <span className={`badge ${STATUS_BADGE[d.status]}`}>{d.status}</span>
             <span className="muted small">
               {d.responseStatus !== null ? `HTTP ${d.responseStatus}` : 'no answer'} · {d.attempts} attempt
               {d.attempts === 1 ? '' : 's'}
