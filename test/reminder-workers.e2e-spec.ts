@@ -331,6 +331,7 @@ describe.each(backends)('reminder workers on %s', (backend) => {
       'invitations',
       'reminders',
       'system',
+      'webhooks',
     ]);
     expect(
       (

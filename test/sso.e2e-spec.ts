@@ -12,7 +12,8 @@ const ACCOUNTS: Record<string, TestAccount> = {
   eve: { email: 'eve@elsewhere.test', name: 'Eve Outsider' },
   ian: { email: 'ian@acme.test', name: 'Ian Inactive' },
   una: { email: 'una@acme.test', name: 'Una Unverified', emailVerified: false },
-  boss: { email: ADMIN.email, name: 'Break Glass' },
+  // in a group mapped to recruiter: the break-glass admin keeps admin all the same
+  boss: { email: ADMIN.email, name: 'Break Glass', groups: ['recruiting'] },
 };
 
 describe('single sign-on with a real OpenID Connect provider', () => {
@@ -134,6 +135,23 @@ describe('single sign-on with a real OpenID Connect provider', () => {
     expect(await actions(s.user.id)).toContain('sso_login');
   });
 
+  it('links the account to the provider identity, and refuses its email presented by another identity', async () => {
+    await signIn('ada');
+    const linked = await t.db.query<{ oidc_issuer: string; oidc_subject: string }>(
+      'SELECT oidc_issuer, oidc_subject FROM users WHERE email = $1',
+      ['ada@acme.test'],
+    );
+    expect(linked[0]).toEqual({ oidc_issuer: idp.issuer, oidc_subject: 'ada' });
+    // the address reassigned at the provider: its new holder is another subject, and is refused
+    await t.db.query(`UPDATE users SET oidc_subject = 'someone-before' WHERE email = 'ada@acme.test'`);
+    const { location, refresh } = await signIn('ada');
+    refusedAs(location, 'identity');
+    expect(refresh).toBeUndefined();
+    expect(await lastFailure()).toMatchObject({ reason: 'identity_mismatch' });
+    await t.db.query(`UPDATE users SET oidc_subject = 'ada' WHERE email = 'ada@acme.test'`);
+    expect((await signIn('ada')).location).toBe('/');
+  });
+
   it('creates an account just in time for an allowed domain, with the default role, and audits it', async () => {
     const { location, refresh } = await signIn('newbie');
     expect(location).toBe('/');
@@ -248,7 +266,7 @@ describe('single sign-on with a real OpenID Connect provider', () => {
     expect((await t.login('nobody@acme.test', 'whatever-password')).status).toBe(403);
     expect((await t.login(ADMIN.email.toUpperCase(), ADMIN.password)).status).toBe(200);
     expect((await t.login(ADMIN.email, 'wrong-password')).status).toBe(401);
-    // and the break-glass admin may use single sign-on too
-    expect((await session((await signIn('boss')).refresh!)).user.roles).toContain('admin');
+    // and the break-glass admin may use single sign-on too, keeping admin whatever its groups map to
+    expect((await session((await signIn('boss')).refresh!)).user.roles).toEqual(['admin']);
   });
 });

@@ -36,6 +36,21 @@ export class UserRepository {
     return this.repo.findOne({ where: { email: email.toLowerCase() } });
   }
 
+  findByOidcIdentity(issuer: string, subject: string): Promise<UserEntity | null> {
+    return this.repo.findOne({ where: { oidcIssuer: issuer, oidcSubject: subject } });
+  }
+
+  /** Links the account to a provider identity, unless it is linked already (a concurrent first sign-in). */
+  async linkOidcIdentity(id: string, issuer: string, subject: string): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ oidcIssuer: issuer, oidcSubject: subject })
+      .where('id = :id AND oidc_subject IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Inserts unless the email is taken; returns null when it was. */
   async insertIfAbsent(user: Omit<UserEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<UserEntity | null> {
     const result = await this.repo.createQueryBuilder().insert().values(user).orIgnore().returning(['id']).execute();

@@ -41,6 +41,8 @@ const MESSAGES: Record<string, string> = {
   email: 'The identity provider did not share a verified email address for you.',
   domain: 'There is no account for your email address. Ask an administrator to invite you.',
   inactive: 'Your account is deactivated. Ask an administrator to reactivate it.',
+  identity:
+    'Your email address belongs to an account linked to another identity at your provider. Ask an administrator.',
 };
 
 export function ssoErrorMessage(code: string | null): string | undefined {

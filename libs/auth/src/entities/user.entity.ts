@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Role } from '../role.enum';
 
 @Entity('users')
@@ -7,6 +7,8 @@ import { Role } from '../role.enum';
   'users_roles_known',
   `roles <@ ARRAY['admin','recruiter','hiring_manager','interviewer']::text[] AND cardinality(roles) > 0`,
 )
+// one account per identity at the provider (NULLs never collide: password-only accounts)
+@Index('IDX_users_oidc_identity', ['oidcIssuer', 'oidcSubject'], { unique: true })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -29,6 +31,17 @@ export class UserEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /**
+   * The provider's identity (issuer and `sub`) this account is linked to at its first single sign-on:
+   * later sign-ins must present the same one, so an email address reassigned at the provider does not
+   * inherit the account.
+   */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  oidcIssuer?: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  oidcSubject?: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

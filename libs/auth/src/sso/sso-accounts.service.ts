@@ -35,9 +35,30 @@ export class SsoAccountsService {
       throw new SsoRefusal('email', 'the provider did not send a verified email address');
     }
     const mapped = rolesForGroups(groupsOf(claims[oidc.groupsClaim]), oidc.groupRoles, ALL_ROLES) as Role[];
-    const existing = await this.users.findByEmail(email);
+    // the provider's identity first: an account follows its person when the email address changes
+    const existing =
+      (await this.users.findByOidcIdentity(claims.iss, claims.sub)) ?? (await this.linkable(email, claims));
     const user = existing ? await this.existing(existing, mapped) : await this.created(email, claims, mapped, oidc);
     await this.audit.record(user.id, 'user', user.id, 'sso_login', { subject: claims.sub, issuer: claims.iss });
+    return user;
+  }
+
+  /**
+   * The account of this email, linked to the token's identity at its first single sign-on. One linked
+   * to another identity is refused: the address was reassigned at the provider, and the new holder
+   * must not inherit the old holder's scorecards.
+   */
+  private async linkable(email: string, claims: VerifiedClaims): Promise<UserEntity | null> {
+    const user = await this.users.findByEmail(email);
+    if (!user) return null;
+    if (user.oidcSubject && (user.oidcSubject !== claims.sub || user.oidcIssuer !== claims.iss)) {
+      await this.refused(user.id, 'identity_mismatch', { subject: claims.sub });
+      throw new SsoRefusal('identity', 'this email address belongs to an account linked to another identity');
+    }
+    if (!user.oidcSubject && !(await this.users.linkOidcIdentity(user.id, claims.iss, claims.sub))) {
+      // a concurrent first sign-in linked it: to this identity, or refuse as above
+      return this.linkable(email, claims);
+    }
     return user;
   }
 
@@ -56,6 +77,8 @@ export class SsoAccountsService {
       throw new SsoRefusal('inactive', 'this account is deactivated');
     }
     if (!mapped.length || [...user.roles].sort().join() === [...mapped].sort().join()) return user;
+    // the break-glass admin stays an admin whatever the provider's groups say: it is the way back in
+    if (user.email === this.config.breakGlassEmail) return user;
     const after = (await this.users.update(user.id, { roles: mapped }))!;
     await this.audit.record(null, 'user', user.id, 'roles_changed', {
       from: user.roles,
@@ -80,6 +103,8 @@ export class SsoAccountsService {
       roles,
       timezone: 'UTC',
       active: true,
+      oidcIssuer: claims.iss,
+      oidcSubject: claims.sub,
     });
     // two first sign-ins at once: the other one created the account
     if (!inserted) return (await this.users.findByEmail(email))!;

@@ -3,7 +3,7 @@
  * from the URL, so a crafted link cannot put words of its own on our page.
  */
 export type SsoErrorCode =
-  'not_configured' | 'unavailable' | 'state' | 'provider' | 'failed' | 'email' | 'domain' | 'inactive';
+  'not_configured' | 'unavailable' | 'state' | 'provider' | 'failed' | 'email' | 'domain' | 'inactive' | 'identity';
 
 export class SsoRefusal extends Error {
   constructor(

@@ -53,8 +53,9 @@ describe('guide import runs in linear time', () => {
       const make = SHAPES[shape];
       const tSmall = fastest(make(40_000));
       const tLarge = fastest(make(400_000));
-      // 25x leaves room for GC and JIT noise; the quadratic marker pattern measured ~100x
-      expect(tLarge).toBeLessThan(Math.max(25 * tSmall, 500));
+      // 40x leaves room for GC, JIT and a loaded machine (CI runs beside other suites); the quadratic
+      // marker pattern measured ~100x, and took about 5 s at this size, far above the 2 s floor
+      expect(tLarge).toBeLessThan(Math.max(40 * tSmall, 2000));
       const megabyte = make(1_000_000);
       expect(megabyte.length).toBeLessThanOrEqual(MAX_INPUT);
       expect(fastest(megabyte, 1)).toBeLessThan(10_000);
