@@ -333,6 +333,7 @@ async function upcoming(user: User, query: { limit?: string }) {
         feedbackDueAt: i.feedbackDueAt,
         location: i.location,
         meetingUrl: i.meetingUrl,
+        updatedAt: i.updatedAt,
       };
     }),
     page: {
