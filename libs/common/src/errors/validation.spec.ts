@@ -1,11 +1,18 @@
 import 'reflect-metadata';
 import { HttpException } from '@nestjs/common';
-import { IsString } from 'class-validator';
+import { IsString, Matches, MinLength } from 'class-validator';
 import { createValidationPipe } from './validation';
 
 class NameDto {
   @IsString()
   name: string;
+}
+
+/** Two rules with one message, as `@IsUpdatedSince` has: the caller reads it once. */
+class SinceDto {
+  @MinLength(20, { message: 'since must be an instant' })
+  @Matches(/Z$/, { message: 'since must be an instant' })
+  since: string;
 }
 
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; body: any }> {
@@ -20,6 +27,12 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; bod
 
 describe('createValidationPipe', () => {
   const pipe = createValidationPipe({ maxDepth: 3 });
+
+  it('names a message once when two rules of a field share it', async () => {
+    const r = await refusal(pipe.transform({ since: 'yesterday' }, { type: 'body', metatype: SinceDto }));
+    expect(r.body.message).toBe('since must be an instant');
+    expect(r.body.details).toEqual([{ field: 'since', messages: ['since must be an instant'] }]);
+  });
 
   it('refuses a NUL in the body before class-transformer, naming the field', async () => {
     const r = await refusal(pipe.transform({ name: 'a\u0000' }, { type: 'body', metatype: NameDto }));

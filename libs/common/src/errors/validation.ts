@@ -12,7 +12,7 @@ export interface FieldError {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    const own = e.constraints ? [{ field, messages: [...new Set(Object.values(e.constraints))] }] : [];
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 }
