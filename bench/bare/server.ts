@@ -15,6 +15,7 @@ import jwt from 'jsonwebtoken';
 import { Pool, type PoolClient } from 'pg';
 import { Queue } from 'bullmq';
 import { wallClock } from '../../libs/common/src/time/wall-clock';
+import { LATEST_HEARTBEAT_SQL } from '../../libs/queue/src/heartbeat-statements';
 import { questionContent } from '../../libs/question-sets/src/question-content';
 import { LIST_SETS, toSummaryItem, type SetListRow } from '../../libs/question-sets/src/question-set-statements';
 import { needsReplacement } from '../../libs/interviews/src/rsvp/rsvp-rules';
@@ -528,13 +529,11 @@ async function health() {
   await q('SELECT 1');
   const database = { responseTime: Date.now() - t0, status: 'up' };
   const jobs = await systemQueue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
-  const [beat] = await q(
-    `SELECT "h"."job_id" AS "h_job_id", "h"."backend" AS "h_backend", "h"."requested_by" AS "h_requested_by", "h"."requested_at" AS "h_requested_at", "h"."processed_by" AS "h_processed_by", "h"."processed_at" AS "h_processed_at" FROM "worker_heartbeats" "h" ORDER BY "h"."processed_at" DESC LIMIT 1`,
-  );
+  const [beat] = await q(LATEST_HEARTBEAT_SQL);
   const queue = {
     backend: 'redis',
     jobs,
-    lastWorkerHeartbeat: beat ? { processedAt: beat.h_processed_at, processedBy: beat.h_processed_by } : null,
+    lastWorkerHeartbeat: beat ? { processedAt: beat.processed_at, processedBy: beat.processed_by } : null,
     status: 'up',
   };
   return { status: 'ok', info: { database, queue }, error: {}, details: { database, queue } };

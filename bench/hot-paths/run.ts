@@ -242,7 +242,9 @@ async function main() {
   let bare: Proc | undefined;
   try {
     const apiArgs = [
-      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=api.cpuprofile']
+        : []),
       join(ROOT, 'dist/apps/api/apps/api/src/main.js'),
     ];
     const t0 = Date.now();
@@ -264,7 +266,13 @@ async function main() {
 
     bare = start(
       'bare',
-      [...TS_NODE, join(ROOT, 'bench/bare/server.ts')],
+      [
+        ...(process.env.BENCH_PROFILE
+          ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=bare.cpuprofile']
+          : []),
+        ...TS_NODE,
+        join(ROOT, 'bench/bare/server.ts'),
+      ],
       {
         PATH: process.env.PATH,
         PORT: String(barePort),

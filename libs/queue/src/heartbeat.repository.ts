@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { HeartbeatEntity } from './heartbeat.entity';
+import { LATEST_HEARTBEAT_SQL, type LatestHeartbeat } from './heartbeat-statements';
 
 @Injectable()
 export class HeartbeatRepository {
@@ -16,7 +17,9 @@ export class HeartbeatRepository {
     return this.repo.findOne({ where: { jobId } });
   }
 
-  findLatest(): Promise<HeartbeatEntity | null> {
-    return this.repo.createQueryBuilder('h').orderBy('h.processedAt', 'DESC').limit(1).getOne();
+  /** What /health shows of the latest heartbeat, by one fixed statement (every probe runs it). */
+  async findLatestProcessed(): Promise<LatestHeartbeat | null> {
+    const rows: Array<{ processed_at: Date; processed_by: string }> = await this.repo.query(LATEST_HEARTBEAT_SQL);
+    return rows.length ? { processedAt: rows[0].processed_at, processedBy: rows[0].processed_by } : null;
   }
 }

@@ -4,6 +4,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { HeartbeatRepository } from './heartbeat.repository';
+import type { LatestHeartbeat } from './heartbeat-statements';
 import { HeartbeatPayload, jobId, QueueName, SystemJob } from './queue.constants';
 import { PROCESS_ID } from './queue-connection';
 import { HeartbeatResponse, HeartbeatTicket } from './dto/heartbeat.response';
@@ -34,9 +35,9 @@ export class HeartbeatService {
     return HeartbeatResponse.from(beat);
   }
 
-  async latest(): Promise<HeartbeatResponse | null> {
-    const beat = await this.beats.findLatest();
-    return beat ? HeartbeatResponse.from(beat) : null;
+  /** When and by whom the latest heartbeat was processed; used by /health. */
+  latest(): Promise<LatestHeartbeat | null> {
+    return this.beats.findLatestProcessed();
   }
 
   /** Job counts prove the backend answers; used by /health. */

@@ -9,6 +9,13 @@ interface PlannedHit extends ThrottleHit {
   tracker: string;
 }
 
+/** An option given as a number, or as a numeric string, read once; anything else is resolved per request. */
+function staticNumber(value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isNaN(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  return value;
+}
+
 /** An option's value, resolved and checked as the library's guard does. */
 async function numberOf(
   context: ExecutionContext,
@@ -26,51 +33,55 @@ async function numberOf(
   return n;
 }
 
+/** What a route's throttler needs per request, read once per route: its options do not change. */
+interface RoutePlan {
+  throttler: Throttler;
+  name: string;
+  skipIf: Throttler['skipIf'];
+  /** A number when the option is; else resolved per request, as the library does. */
+  limit: unknown;
+  ttl: unknown;
+  blockDuration: unknown;
+  ignoreUserAgents: RegExp[] | undefined;
+  getTracker: NonNullable<Throttler['getTracker']>;
+  generateKey: NonNullable<Throttler['generateKey']>;
+}
+
 /**
- * The library's guard, with two changes:
+ * The library's guard, with three changes:
  * - its Retry-After header is named after the throttler ("Retry-After-login"); clients know only
  *   the standard one, so every refusal says when to come back in it;
  * - it counts each throttler with its own storage call, one after the other: one Redis round trip
  *   per limit. Here a request's hits are counted with one call (one round trip) when the storage
- *   can (BatchThrottlerStorage), in the same order, stopping at the first blocked one as before.
+ *   can (BatchThrottlerStorage), in the same order, stopping at the first blocked one as before;
+ * - it reads every option through the reflector on every request (two dozen lookups and as many
+ *   awaits per request); here a route's options are read once, the first time it is hit, and only
+ *   what depends on the request (skipIf, the tracker, options given as functions) runs per request.
  * Options are read as the library reads them (module, then @Throttle / @SkipThrottle on the route
  * or controller).
  */
 @Injectable()
 export class AppThrottlerGuard extends ThrottlerGuard {
+  private readonly plans = new WeakMap<object, RoutePlan[]>();
+
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (!isBatchStorage(this.storageService)) return super.canActivate(context);
     if (await this.shouldSkip(context)) return true;
     const { req, res } = this.getRequestResponse(context);
-    const targets = [context.getHandler(), context.getClass()];
     const planned: PlannedHit[] = [];
-    for (const throttler of this.throttlers) {
-      const name = throttler.name!;
-      // what @SkipThrottle and @Throttle set on a route or controller, as the library reads it
-      const route = <T>(option: string): T | undefined =>
-        this.reflector.getAllAndOverride<T>(`THROTTLER:${option}${name}`, targets);
-      const skipIf = throttler.skipIf || this.commonOptions.skipIf;
-      if (route<boolean>('SKIP') || skipIf?.(context)) continue;
-      const limit = await numberOf(context, route('LIMIT') ?? throttler.limit, 'limit', name);
-      const ttl = await numberOf(context, route('TTL') ?? throttler.ttl, 'ttl', name);
-      const blockDuration = await numberOf(
-        context,
-        route('BLOCK_DURATION') ?? throttler.blockDuration ?? ttl,
-        'blockDuration',
-        name,
-      );
-      const ignoreUserAgents = throttler.ignoreUserAgents ?? this.commonOptions.ignoreUserAgents;
-      if (Array.isArray(ignoreUserAgents) && ignoreUserAgents.some((p) => p.test(req.headers['user-agent']))) continue;
-      const getTracker =
-        route<NonNullable<Throttler['getTracker']>>('TRACKER') ||
-        throttler.getTracker ||
-        this.commonOptions.getTracker!;
-      const generateKey =
-        route<NonNullable<Throttler['generateKey']>>('KEY_GENERATOR') ||
-        throttler.generateKey ||
-        this.commonOptions.generateKey!;
-      const tracker = await getTracker(req, context);
-      const key = generateKey(context, tracker, throttler.name!);
+    for (const plan of this.planOf(context)) {
+      const { name, throttler } = plan;
+      if (plan.skipIf?.(context)) continue;
+      const limit = typeof plan.limit === 'number' ? plan.limit : await numberOf(context, plan.limit, 'limit', name);
+      const ttl = typeof plan.ttl === 'number' ? plan.ttl : await numberOf(context, plan.ttl, 'ttl', name);
+      const blockDuration =
+        typeof plan.blockDuration === 'number'
+          ? plan.blockDuration
+          : await numberOf(context, plan.blockDuration, 'blockDuration', name);
+      if (plan.ignoreUserAgents?.some((p) => p.test(req.headers['user-agent']))) continue;
+      const found = plan.getTracker(req, context);
+      const tracker = typeof found === 'string' ? found : await found;
+      const key = plan.generateKey(context, tracker, name);
       planned.push({ key, ttl, limit, blockDuration, throttlerName: name, throttler, tracker });
     }
     const records = await this.storageService.incrementMany(planned);
@@ -99,6 +110,45 @@ export class AppThrottlerGuard extends ThrottlerGuard {
       await this.throwThrottlingException(context, { limit, ttl, key, tracker, ...record });
     }
     return true;
+  }
+
+  /** The route's throttlers as the library resolves them, less those @SkipThrottle turns off. */
+  private planOf(context: ExecutionContext): RoutePlan[] {
+    const handler = context.getHandler();
+    const known = this.plans.get(handler);
+    if (known) return known;
+    const targets = [handler, context.getClass()];
+    const plan: RoutePlan[] = [];
+    for (const throttler of this.throttlers) {
+      const name = throttler.name!;
+      // what @SkipThrottle and @Throttle set on a route or controller, as the library reads it
+      const route = <T>(option: string): T | undefined =>
+        this.reflector.getAllAndOverride<T>(`THROTTLER:${option}${name}`, targets);
+      if (route<boolean>('SKIP')) continue;
+      const ignoreUserAgents = throttler.ignoreUserAgents ?? this.commonOptions.ignoreUserAgents;
+      const limit = route('LIMIT') ?? throttler.limit;
+      const ttl = route('TTL') ?? throttler.ttl;
+      plan.push({
+        throttler,
+        name,
+        skipIf: throttler.skipIf || this.commonOptions.skipIf,
+        limit: staticNumber(limit),
+        ttl: staticNumber(ttl),
+        blockDuration: staticNumber(route('BLOCK_DURATION') ?? throttler.blockDuration ?? ttl),
+        ignoreUserAgents: Array.isArray(ignoreUserAgents) ? ignoreUserAgents : undefined,
+        getTracker:
+          route<NonNullable<Throttler['getTracker']>>('TRACKER') ||
+          throttler.getTracker ||
+          this.commonOptions.getTracker!,
+        generateKey:
+          route<NonNullable<Throttler['generateKey']>>('KEY_GENERATOR') ||
+          throttler.generateKey ||
+          this.commonOptions.generateKey!,
+      });
+    }
+    // the handler is the route's method, the same object on every request to it
+    this.plans.set(handler, plan);
+    return plan;
   }
 
   protected override async throwThrottlingException(

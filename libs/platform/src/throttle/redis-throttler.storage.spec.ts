@@ -78,6 +78,33 @@ describeWithRedis('RedisThrottlerStorage (needs REDIS_URL)', () => {
     expect(second.map((r) => [r.totalHits, r.isBlocked, r.timeToBlockExpire])).toEqual([[2, true, 60]]);
     expect(await s.increment('k7', 60_000, 5, 60_000, 'account')).toMatchObject({ totalHits: 2, isBlocked: false });
   });
+
+  it('counts the requests of one event-loop turn in one script call, each group on its own', async () => {
+    const s = await storage();
+    const redis = (s as unknown as { redis: { throttleIncrementGroups: (...a: unknown[]) => Promise<unknown> } }).redis;
+    const calls = jest.spyOn(redis, 'throttleIncrementGroups');
+    const hit = (key: string, limit: number, throttlerName: string) => ({
+      key,
+      ttl: 60_000,
+      limit,
+      blockDuration: 60_000,
+      throttlerName,
+    });
+    // 40 requests from one address, each also counting its own account; the address allows 30
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        s.incrementMany([hit('k10', 30, 'default'), hit(`acct-${i}`, 5, 'account')]),
+      ),
+    );
+    expect(calls).toHaveBeenCalledTimes(1);
+    // in the order asked: the first 30 pass and count their account too, the rest stop at the address
+    expect(results.map((r) => r[0].totalHits)).toEqual(Array.from({ length: 40 }, (_, i) => Math.min(i + 1, 31)));
+    expect(results.slice(0, 30).every((r) => r.length === 2 && !r[0].isBlocked && r[1].totalHits === 1)).toBe(true);
+    expect(results.slice(30).every((r) => r.length === 1 && r[0].isBlocked)).toBe(true);
+    // a later turn is a call of its own
+    await s.incrementMany([hit('k11', 5, 'default')]);
+    expect(calls).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('RedisThrottlerStorage without Redis', () => {
