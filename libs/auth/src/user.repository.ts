@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { fixedRead } from '@app/common';
 import { UserEntity } from './entities/user.entity';
 
 @Injectable()
@@ -19,7 +20,8 @@ export class UserRepository {
     id: string,
     familyId: string | undefined,
   ): Promise<Pick<UserEntity, 'id' | 'email' | 'name' | 'roles' | 'timezone'> | null> {
-    const rows: Array<Pick<UserEntity, 'id' | 'email' | 'name' | 'roles' | 'timezone'>> = await this.repo.query(
+    const rows = await fixedRead<Pick<UserEntity, 'id' | 'email' | 'name' | 'roles' | 'timezone'>>(
+      this.repo.manager,
       `SELECT u.id, u.email, u.name, u.roles, u.timezone FROM users u
         WHERE u.id = $1 AND u.active
           AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NULL))`,

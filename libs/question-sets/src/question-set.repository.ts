@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { TransactionalRepository } from '@app/common';
+import { fixedRead, TransactionalRepository } from '@app/common';
 import type { QuestionType } from './import/guide.types';
 import { QuestionEntity } from './entities/question.entity';
 import { QuestionSetEntity, QuestionSetStatus } from './entities/question-set.entity';
@@ -173,7 +173,7 @@ export class QuestionSetRepository extends TransactionalRepository<QuestionSetRe
 
   /** One fixed statement: the page of sets with their question counts by type, as plain rows. */
   listSummaries(f: SetFilters): Promise<SetListRow[]> {
-    return this.manager.query(LIST_SETS, [
+    return fixedRead<SetListRow>(this.manager, LIST_SETS, [
       f.statuses,
       f.positionFamily ?? null,
       f.tag?.toLowerCase() ?? null,

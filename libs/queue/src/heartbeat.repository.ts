@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { fixedRead } from '@app/common';
 import { HeartbeatEntity } from './heartbeat.entity';
 import { LATEST_HEARTBEAT_SQL, type LatestHeartbeat } from './heartbeat-statements';
 
@@ -19,7 +20,7 @@ export class HeartbeatRepository {
 
   /** What /health shows of the latest heartbeat, by one fixed statement (every probe runs it). */
   async findLatestProcessed(): Promise<LatestHeartbeat | null> {
-    const rows: Array<{ processed_at: Date; processed_by: string }> = await this.repo.query(LATEST_HEARTBEAT_SQL);
+    const rows = await fixedRead<{ processed_at: Date; processed_by: string }>(this.repo.manager, LATEST_HEARTBEAT_SQL);
     return rows.length ? { processedAt: rows[0].processed_at, processedBy: rows[0].processed_by } : null;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { TransactionalRepository } from '@app/common';
+import { fixedRead, TransactionalRepository } from '@app/common';
 import { InterviewPanelistEntity, PanelRole, RsvpStatus } from '../entities/interview-panelist.entity';
 import { InterviewQuestionEntity } from '../entities/interview-question.entity';
 import { HELD_STATUSES, InterviewEntity, InterviewStatus } from '../entities/interview.entity';
@@ -476,7 +476,7 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
    * with `withPeople` the panel's names and emails (the kit page shows them).
    */
   async findKit(id: string, withPeople = false): Promise<KitRow | null> {
-    const [r]: Array<Record<string, unknown>> = await this.manager.query(withPeople ? KIT_WITH_PEOPLE_SQL : KIT_SQL, [
+    const [r] = await fixedRead<Record<string, unknown>>(this.manager, withPeople ? KIT_WITH_PEOPLE_SQL : KIT_SQL, [
       id,
     ]);
     if (!r) return null;
@@ -546,7 +546,8 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
     const key = f.updatedSince ? 'i.updated_at' : 'i.starts_at';
     if (f.updatedSince) where.push(`i.updated_at >= ${p(f.updatedSince)}`);
     if (f.after) where.push(`(${key}, i.id) > (${p(f.after[0])}::timestamptz, ${p(f.after[1])}::uuid)`);
-    const rows: Array<Record<string, unknown>> = await this.manager.query(
+    const rows = await fixedRead<Record<string, unknown>>(
+      this.manager,
       `SELECT ${INTERVIEW_COLUMNS}, ${key}::text AS cursor_ts, c.name AS candidate_name, pos.title AS position_title,
               cpos.hiring_manager_id,
               COALESCE((SELECT json_agg(json_build_object('userId', ip.user_id, 'role', ip.role, 'rsvp', ip.rsvp, 'rsvpNote', ip.rsvp_note, 'rsvpAt', ip.rsvp_at) ORDER BY ip.role, ip.added_at)

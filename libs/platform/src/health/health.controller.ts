@@ -5,7 +5,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { Public } from '@app/auth';
-import { DetailedHttpException } from '@app/common';
+import { DetailedHttpException, fixedRead } from '@app/common';
 import { QueueHealthIndicator } from './queue.health';
 import type { Indicator } from './queue.health';
 
@@ -94,7 +94,7 @@ export class HealthController implements BeforeApplicationShutdown {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.ds.query('SELECT 1'),
+        fixedRead(this.ds.manager, 'SELECT 1'),
         new Promise<never>(
           (_, reject) =>
             (timer = setTimeout(
