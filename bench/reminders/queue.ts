@@ -2,7 +2,7 @@
 // job id and options of ReminderSchedulerService.enqueue, a few hundred jobs per call.
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { jobId, ReminderJob } from '../../libs/queue/src/queue.constants';
+import { jobId, ReminderJob, reminderJobDelay } from '../../libs/queue/src/queue.constants';
 
 const CHUNK = 500;
 
@@ -16,7 +16,7 @@ export async function addReminderJobs(queue: Queue, rows: Array<{ id: string; du
         data: { reminderId: r.id, dueAt: r.dueAt.toISOString() },
         opts: {
           jobId: ids[i + j],
-          delay: Math.max(0, r.dueAt.getTime() - Date.now()),
+          delay: reminderJobDelay(r.dueAt),
           attempts: 6,
           backoff: { type: 'exponential', delay: 2000 },
           removeOnComplete: 1000,

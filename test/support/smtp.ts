@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 /** A real SMTP server on loopback that keeps every message it accepts, parsed. */
 export class TestSmtp {
   readonly messages: ParsedMail[] = [];
+  /** When each message's data had arrived in full (epoch ms). */
+  readonly receivedAt = new WeakMap<ParsedMail, number>();
   /** Messages answered with a temporary failure while refusing. */
   refusals = 0;
   /** Messages received in full and waiting for their answer while holding. */
@@ -42,6 +44,7 @@ export class TestSmtp {
           'end',
           () =>
             void (async () => {
+              const arrived = Date.now();
               if (self?.refuse) {
                 self.refusals++;
                 return callback(Object.assign(new Error('Mailbox unavailable (test)'), { responseCode: 451 }));
@@ -54,6 +57,7 @@ export class TestSmtp {
               // like a real server, a message whose sender hung up before the answer is not delivered
               if (self?.closed.has(session.id)) return callback(new Error('client gone'));
               simpleParser(Buffer.concat(chunks)).then((m) => {
+                self!.receivedAt.set(m, arrived);
                 self!.messages.push(m);
                 callback();
               }, callback);

@@ -14,6 +14,8 @@ export {
   jobId,
   type HeartbeatPayload,
   type ReminderJobPayload,
+  REMINDER_LEAD_MS,
+  reminderJobDelay,
   type InterviewEndJobPayload,
   WebhookJob,
   type WebhookJobPayload,

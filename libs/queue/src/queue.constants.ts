@@ -54,6 +54,19 @@ export interface InterviewEndJobPayload {
   endsAt: string;
 }
 
+/**
+ * A reminder's job falls due this long before the reminder, and its worker waits out the rest to
+ * send at the due time itself. A delayed job reaches a worker late by up to the queue backend's
+ * timer tick (Redis wakes a worker's blocking fetch on its `hz` tick, every 100 ms by default), which
+ * made a reminder's lateness the tick, not the work; a worker's own timer is accurate to a few ms.
+ */
+export const REMINDER_LEAD_MS = 250;
+
+/** The delay of a reminder's job: its due time less the lead, never negative. */
+export function reminderJobDelay(dueAt: Date, now = Date.now()): number {
+  return Math.max(0, dueAt.getTime() - REMINDER_LEAD_MS - now);
+}
+
 /** A reminder job names the reminder and the due time it was scheduled for; a moved reminder is a new job. */
 export interface ReminderJobPayload {
   reminderId: string;

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
-import { jobId, QueueName, ReminderJob, ReminderJobPayload } from '@app/queue';
+import { jobId, QueueName, ReminderJob, ReminderJobPayload, reminderJobDelay } from '@app/queue';
 import type { ReminderEntity } from './entities/reminder.entity';
 import { planReminders } from './planning';
 import { ReminderContextService } from './reminder-context.service';
@@ -128,7 +128,7 @@ export class ReminderSchedulerService {
       { reminderId: r.id, dueAt: r.dueAt.toISOString() },
       {
         jobId: id,
-        delay: Math.max(0, r.dueAt.getTime() - Date.now()),
+        delay: reminderJobDelay(r.dueAt),
         attempts: this.config.reminderAttempts,
         backoff: { type: 'exponential', delay: this.config.reminderRetryMs },
         removeOnComplete: 1000,
