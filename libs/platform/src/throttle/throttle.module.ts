@@ -1,7 +1,7 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { AppConfig } from '@app/config';
-import { AccessTokens } from '@app/auth';
+import { AccessTokenService } from '@app/auth';
 import { MemoryThrottlerStorage } from './memory-throttler.storage';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { RequestIdentity } from './request-identity';
@@ -12,7 +12,7 @@ export const THROTTLE_STORAGE = Symbol('THROTTLE_STORAGE');
 /** What the throttler options need: where to count, and who a request is. */
 @Module({
   providers: [
-    AccessTokens,
+    AccessTokenService,
     RequestIdentity,
     {
       provide: THROTTLE_STORAGE,
