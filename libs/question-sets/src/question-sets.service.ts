@@ -9,7 +9,7 @@ import type { QuestionSetStatus } from './entities/question-set.entity';
 import { questionRow, toSetResponse } from './question-set.mapper';
 import { toSummaryItem } from './question-set-statements';
 import { QuestionSetRepository } from './question-set.repository';
-import { QuestionSetWriter } from './question-set-writer';
+import { QuestionSetWriterService } from './question-set-writer.service';
 import type { QuestionDraft, SetDraft } from './import/guide.types';
 import { QuestionSetEvent, type QuestionSetPublishedPayload } from './question-set.events';
 
@@ -17,7 +17,7 @@ import { QuestionSetEvent, type QuestionSetPublishedPayload } from './question-s
 export class QuestionSetsService {
   constructor(
     private readonly repo: QuestionSetRepository,
-    private readonly writer: QuestionSetWriter,
+    private readonly writer: QuestionSetWriterService,
     private readonly events: DomainEventsService,
   ) {}
 
