@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { DomainEventsService, encodeCursor, keysetAfter, unprocessable } from '@app/common';
+import { DomainEventsService, encodeCursor, keysetAfter, staleRevision, unprocessable } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { canReadQuestionSet, canWriteQuestionSets } from '@app/auth';
 import { CreateQuestionSetDto, ListQuestionSetsQueryDto, UpdateQuestionSetDto } from './dto/question-set.dto';
@@ -118,11 +118,8 @@ export class QuestionSetsService {
     const published = await this.repo.transaction(async (repo): Promise<QuestionSetPublishedPayload> => {
       const set = await repo.findSetForUpdate(id);
       if (!set) throw new NotFoundException(`Question set ${id} not found`);
-      if (revision !== undefined && set.revision !== revision) {
-        throw new ConflictException(
-          `Question set ${id} was changed by someone else (revision ${set.revision}, yours ${revision})`,
-        );
-      }
+      if (revision !== undefined && set.revision !== revision)
+        throw staleRevision(`Question set ${id}`, set.revision, revision);
       if (set.status !== 'draft') throw new ConflictException(`Question set ${id} is already ${set.status}`);
       const counts = await repo.countsForSet(id);
       if (!counts.total) throw unprocessable('A question set needs at least one question before it is published');
