@@ -23,7 +23,7 @@ const API_KEY_BEARER = /^Bearer\s+sk_[A-Za-z0-9_-]+$/i;
  * still holds for it, and the guard refuses it.
  */
 @Injectable()
-export class RequestIdentity {
+export class RequestIdentityService {
   private readonly accounts = new WeakMap<object, string | null>();
 
   constructor(private readonly tokens: AccessTokenService) {}
