@@ -284,6 +284,13 @@ describe('feedback summaries on a hand-computed data set', () => {
       medianHoursToSubmit: close(30),
     });
     expect((await t.get(`/api/v1/interviewers/${ids[A]}/calibration`, C)).status).toBe(403);
+    // a hiring manager calibrates on their own positions' candidates only: another one sees none of these
+    await t.createUser('boss2@example.com', ['hiring_manager']);
+    expect((await t.get(`/api/v1/interviewers/${ids[A]}/calibration`, 'boss2@example.com')).body).toMatchObject({
+      submittedScorecards: 0,
+      comparedRatings: 0,
+      notAssessedShare: null,
+    });
   });
 
   it('shows recruiters how each question rates, and counts overdue scorecards per interviewer', async () => {
@@ -296,6 +303,14 @@ describe('feedback summaries on a hand-computed data set', () => {
       distribution: [0, 4, 2, 1],
     });
     expect(stats.items[1]).toMatchObject({ interviews: 2, ratings: 4, distribution: [1, 2, 1, 0] });
+    // a hiring manager counts their own positions' candidates: all of them here, none for another one
+    expect((await t.get(`/api/v1/question-sets/${setId}/rating-stats`, HM)).body.items[0]).toMatchObject({
+      ratings: 7,
+    });
+    await t.createUser('boss3@example.com', ['hiring_manager']);
+    expect(
+      (await t.get(`/api/v1/question-sets/${setId}/rating-stats`, 'boss3@example.com')).body.items[0],
+    ).toMatchObject({ interviews: 0, ratings: 0 });
     const list = (await t.get('/api/v1/interviewers?limit=50', HM)).body.items;
     const overdue = Object.fromEntries(
       list.map((i: { email: string; overdueScorecards: number }) => [i.email, i.overdueScorecards]),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdempotencyCleanup } from '../libs/platform/src/idempotency/idempotency.service';
+import { IdempotencyCleanupService } from '../libs/platform/src/idempotency/idempotency-cleanup.service';
 import { TestApp } from './support/test-app';
 
 /** Idempotency-Key on creating POSTs: a retry replays the first answer and creates nothing twice. */
@@ -215,7 +215,7 @@ describe('Idempotency-Key', () => {
     ]);
     expect(new Date(rows[0].expires_at).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
     await t.db.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = $1`, [key]);
-    expect(await t.app.get(IdempotencyCleanup).runOnce()).toBeGreaterThanOrEqual(1);
+    expect(await t.app.get(IdempotencyCleanupService).runOnce()).toBeGreaterThanOrEqual(1);
     expect(await count('idempotency_keys WHERE key = $1', [key])).toBe(0);
   });
 

@@ -260,6 +260,9 @@ describe('question sets', () => {
 
     it('freezes a published set: an edit starts version 2 as a draft and version 1 stays as it was', async () => {
       const set = await create({ name: 'Frozen', questions: [question({ prompt: 'Original prompt' })] });
+      const stale = await t.post(`/api/v1/question-sets/${set.id}/publish`, { revision: 2 }, RECRUITER);
+      expect(stale.status).toBe(409);
+      expect(stale.body.details).toEqual({ currentRevision: 1 });
       const published = await t.post(`/api/v1/question-sets/${set.id}/publish`, { revision: 1 }, RECRUITER);
       expect(published.status).toBe(200);
       expect(published.body).toMatchObject({ status: 'published', revision: 2, publishedAt: expect.any(String) });

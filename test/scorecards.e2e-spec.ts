@@ -169,7 +169,8 @@ describe('scorecards', () => {
     expect(second.body.questions[0].followUps.map((f: { asked: boolean }) => f.asked)).toEqual([true, false]);
     const stale = await save(I2, { version: v1, summary: 'from an old tab' });
     expect(stale.status).toBe(409);
-    expect(stale.body.details).toEqual({ currentVersion: v1 + 2 });
+    // the scorecard's own field, and the shared one of every stale write
+    expect(stale.body.details).toEqual({ currentVersion: v1 + 2, currentRevision: v1 + 2 });
     const now = (await mine(I2)).body;
     expect(now.summary).toBe('Good signal');
     const [a, b] = await Promise.all([
@@ -204,6 +205,13 @@ describe('scorecards', () => {
         { questionId: q1().id, criterionId: q1().criteria[1].id, notAssessed: true },
       ],
     });
+    const staleSubmit = await t.post(
+      `/api/v1/interviews/${interviewId}/scorecards/mine/submit`,
+      { version: cur.version },
+      I2,
+    );
+    expect(staleSubmit.status).toBe(409);
+    expect(staleSubmit.body.details).toEqual({ currentVersion: cur.version + 1, currentRevision: cur.version + 1 });
     const done = await submit(I2);
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'submitted', overallRecommendation: 'yes', missing: [] });

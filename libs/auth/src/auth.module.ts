@@ -4,7 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
-import { AccessTokens } from './access-tokens';
+import { AccessTokenService } from './access-token.service';
 import { ApiKeyActorInterceptor } from './api-keys/api-key-actor.interceptor';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { ApiKeyRepository } from './api-keys/api-key.repository';
@@ -41,7 +41,7 @@ import { SsoService } from './sso/sso.service';
   ],
   controllers: [AuthController, SessionsController, UsersController, SsoController, ApiKeysController],
   providers: [
-    AccessTokens,
+    AccessTokenService,
     UserRepository,
     RefreshTokenRepository,
     SessionsService,

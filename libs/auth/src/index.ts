@@ -11,6 +11,6 @@ export { DEMO_PANELISTS, DEMO_USERS } from './user-seeder.service';
 export { LOGIN_THROTTLE_METADATA } from './decorators/authenticated.decorator';
 export { AuthService } from './auth.service';
 export { DASHBOARD_COOKIE, REFRESH_COOKIE } from './sessions/session-cookies';
-export { AccessTokens, ACCESS_TOKEN_ALGORITHMS, type VerifiedAccessToken } from './access-tokens';
+export { AccessTokenService, ACCESS_TOKEN_ALGORITHMS, type VerifiedAccessToken } from './access-token.service';
 export { demoLogins } from './demo/demo-logins';
 export * from './access/access-policy';

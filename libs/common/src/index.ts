@@ -5,7 +5,14 @@ export {
   RETRY_AFTER_SECONDS,
   type ErrorBody,
 } from './errors/all-exceptions.filter';
-export { DetailedHttpException, conflict, fieldError, staleRevision, unprocessable } from './errors/app-exceptions';
+export {
+  DetailedHttpException,
+  conflict,
+  fieldError,
+  staleRevision,
+  staleVersion,
+  unprocessable,
+} from './errors/app-exceptions';
 export { ErrorResponseDto, FieldErrorDto } from './errors/error-response.dto';
 export { createValidationPipe, flattenValidationErrors, type FieldError } from './errors/validation';
 export { ApiErrors, ERROR_DESCRIPTIONS } from './http/api-errors.decorator';

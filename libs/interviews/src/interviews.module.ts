@@ -29,7 +29,7 @@ import { RsvpService } from './rsvp/rsvp.service';
 import { PositionsController } from './positions/positions.controller';
 import { PositionRepository } from './positions/position.repository';
 import { PositionsService } from './positions/positions.service';
-import { DemoInterviewBooker } from './demo/demo-interview-booker';
+import { DemoInterviewBookerService } from './demo/demo-interview-booker.service';
 import { InterviewsDemoSeeder } from './demo/interviews-demo.seeder';
 import { PlanStageEntity } from './entities/plan-stage.entity';
 import { PlanTemplateEntity } from './entities/plan-template.entity';
@@ -82,7 +82,7 @@ import { InterviewStatusService } from './lifecycle/interview-status.service';
     InterviewInviteService,
     RsvpService,
     InterviewsDemoSeeder,
-    DemoInterviewBooker,
+    DemoInterviewBookerService,
     PlanRepository,
     PlanInputService,
     PositionPlanService,

@@ -14,7 +14,7 @@ import { QueueHealthIndicator } from './health/queue.health';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { AppThrottlerGuard } from './throttle/app-throttler.guard';
-import { RequestIdentity } from './throttle/request-identity';
+import { RequestIdentityService } from './throttle/request-identity.service';
 import { THROTTLE_STORAGE, ThrottleSupportModule } from './throttle/throttle.module';
 import { throttlerOptions } from './throttle/throttlers';
 
@@ -28,7 +28,7 @@ import { throttlerOptions } from './throttle/throttlers';
     TerminusModule.forRoot({ logger: false }),
     ThrottlerModule.forRootAsync({
       imports: [ThrottleSupportModule],
-      inject: [AppConfig, RequestIdentity, THROTTLE_STORAGE],
+      inject: [AppConfig, RequestIdentityService, THROTTLE_STORAGE],
       useFactory: throttlerOptions,
     }),
   ],

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -31,7 +31,6 @@ import { QuestionSetsService } from './question-sets.service';
 import { QuestionsService } from './questions.service';
 
 const WRITE = { roles: [Role.Admin, Role.Recruiter] };
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('question-sets')
 @Controller('question-sets')
@@ -91,7 +90,7 @@ export class QuestionSetsController {
   @Get(':id')
   @ApiKeyScope('question_sets')
   @ApiErrors(400, 401, 404)
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<QuestionSetResponse> {
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<QuestionSetResponse> {
     return this.sets.get(user, id);
   }
 
@@ -102,7 +101,7 @@ export class QuestionSetsController {
   @ApiErrors(400, 401, 403, 404, 409)
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() dto: UpdateQuestionSetDto,
   ): Promise<QuestionSetResponse> {
     return this.sets.update(user, id, dto);
@@ -114,7 +113,7 @@ export class QuestionSetsController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 403, 404, 409)
-  remove(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<void> {
+  remove(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     return this.sets.remove(user, id);
   }
 
@@ -125,7 +124,7 @@ export class QuestionSetsController {
   @ApiErrors(400, 401, 403, 404, 409)
   addQuestion(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() dto: AddQuestionDto,
   ): Promise<QuestionSetResponse> {
     return this.questions.add(user, id, dto);
@@ -139,7 +138,7 @@ export class QuestionSetsController {
   @ApiErrors(400, 401, 403, 404, 409)
   reorder(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() dto: ReorderQuestionsDto,
   ): Promise<QuestionSetResponse> {
     return this.questions.reorder(user, id, dto);
@@ -151,8 +150,8 @@ export class QuestionSetsController {
   @ApiErrors(400, 401, 403, 404, 409)
   updateQuestion(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('questionId', uuid) questionId: string,
+    @Param('id') id: string,
+    @Param('questionId') questionId: string,
     @Body() dto: UpdateQuestionDto,
   ): Promise<QuestionSetResponse> {
     return this.questions.update(user, id, questionId, dto);
@@ -165,8 +164,8 @@ export class QuestionSetsController {
   @ApiErrors(400, 401, 403, 404, 409)
   removeQuestion(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('questionId', uuid) questionId: string,
+    @Param('id') id: string,
+    @Param('questionId') questionId: string,
     @Query() q: RevisionQueryDto,
   ): Promise<QuestionSetResponse> {
     return this.questions.remove(user, id, questionId, q.revision);
@@ -181,7 +180,7 @@ export class QuestionSetsController {
   @ApiErrors(400, 401, 403, 404, 409, 422)
   publish(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() dto: PublishDto,
   ): Promise<QuestionSetResponse> {
     return this.sets.publish(user, id, dto.revision);
@@ -193,7 +192,7 @@ export class QuestionSetsController {
   @HttpCode(200)
   @ApiOkResponse({ type: QuestionSetResponse })
   @ApiErrors(400, 401, 403, 404)
-  archive(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<QuestionSetResponse> {
+  archive(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<QuestionSetResponse> {
     return this.sets.archive(user, id);
   }
 
@@ -206,7 +205,7 @@ export class QuestionSetsController {
   @ApiErrors(400, 401, 404)
   async export(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Query() q: ExportQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {

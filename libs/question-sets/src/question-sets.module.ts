@@ -8,7 +8,7 @@ import { QuestionSetDemoSeeder } from './demo/question-set-demo.seeder';
 import { QuestionBankService } from './question-bank.service';
 import { QuestionSetImportService } from './question-set-import.service';
 import { QuestionSetRepository } from './question-set.repository';
-import { QuestionSetWriter } from './question-set-writer';
+import { QuestionSetWriterService } from './question-set-writer.service';
 import { QuestionSetsController } from './question-sets.controller';
 import { QuestionSetsService } from './question-sets.service';
 import { QuestionsService } from './questions.service';
@@ -21,7 +21,7 @@ import { QuestionsService } from './questions.service';
   providers: [
     QuestionBankService,
     QuestionSetRepository,
-    QuestionSetWriter,
+    QuestionSetWriterService,
     QuestionSetsService,
     QuestionsService,
     QuestionSetImportService,

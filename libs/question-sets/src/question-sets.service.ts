@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { DomainEventsService, encodeCursor, keysetAfter, unprocessable } from '@app/common';
+import { DomainEventsService, encodeCursor, keysetAfter, staleRevision, unprocessable } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { canReadQuestionSet, canWriteQuestionSets } from '@app/auth';
 import { CreateQuestionSetDto, ListQuestionSetsQueryDto, UpdateQuestionSetDto } from './dto/question-set.dto';
@@ -9,7 +9,7 @@ import type { QuestionSetStatus } from './entities/question-set.entity';
 import { questionRow, toSetResponse } from './question-set.mapper';
 import { toSummaryItem } from './question-set-statements';
 import { QuestionSetRepository } from './question-set.repository';
-import { QuestionSetWriter } from './question-set-writer';
+import { QuestionSetWriterService } from './question-set-writer.service';
 import type { QuestionDraft, SetDraft } from './import/guide.types';
 import { QuestionSetEvent, type QuestionSetPublishedPayload } from './question-set.events';
 
@@ -17,7 +17,7 @@ import { QuestionSetEvent, type QuestionSetPublishedPayload } from './question-s
 export class QuestionSetsService {
   constructor(
     private readonly repo: QuestionSetRepository,
-    private readonly writer: QuestionSetWriter,
+    private readonly writer: QuestionSetWriterService,
     private readonly events: DomainEventsService,
   ) {}
 
@@ -118,11 +118,8 @@ export class QuestionSetsService {
     const published = await this.repo.transaction(async (repo): Promise<QuestionSetPublishedPayload> => {
       const set = await repo.findSetForUpdate(id);
       if (!set) throw new NotFoundException(`Question set ${id} not found`);
-      if (revision !== undefined && set.revision !== revision) {
-        throw new ConflictException(
-          `Question set ${id} was changed by someone else (revision ${set.revision}, yours ${revision})`,
-        );
-      }
+      if (revision !== undefined && set.revision !== revision)
+        throw staleRevision(`Question set ${id}`, set.revision, revision);
       if (set.status !== 'draft') throw new ConflictException(`Question set ${id} is already ${set.status}`);
       const counts = await repo.countsForSet(id);
       if (!counts.total) throw unprocessable('A question set needs at least one question before it is published');

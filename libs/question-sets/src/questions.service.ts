@@ -8,13 +8,13 @@ import type { QuestionEntity } from './entities/question.entity';
 import type { QuestionSetEntity } from './entities/question-set.entity';
 import { questionRow, storedContent } from './question-set.mapper';
 import { QuestionSetRepository } from './question-set.repository';
-import { QuestionSetWriter } from './question-set-writer';
+import { QuestionSetWriterService } from './question-set-writer.service';
 import { QuestionSetsService } from './question-sets.service';
 
 @Injectable()
 export class QuestionsService {
   constructor(
-    private readonly writer: QuestionSetWriter,
+    private readonly writer: QuestionSetWriterService,
     private readonly sets: QuestionSetsService,
   ) {}
 

@@ -701,7 +701,7 @@ export interface paths {
         };
         /** Your scorecard for this interview, created as a draft on first read (panelists only). */
         get: operations["Scorecards_mine"];
-        /** Saves your draft: only the ratings, notes and fields you send change. 409 with the current version when stale. */
+        /** Saves your draft: only the ratings, notes and fields you send change. Stale `version`: 409, details `{ currentVersion, currentRevision }`. */
         put: operations["Scorecards_save"];
         post?: never;
         delete?: never;
@@ -719,7 +719,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submits and locks your scorecard; 422 lists what is still missing. */
+        /** Submits and locks your scorecard; 422 lists what is still missing; a stale `version` is a 409 as on save. */
         post: operations["Scorecards_submit"];
         delete?: never;
         options?: never;

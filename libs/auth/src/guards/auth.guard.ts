@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AccessTokens } from '../access-tokens';
+import { AccessTokenService } from '../access-token.service';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { scopeFor, type ApiKeyArea } from '../api-keys/api-key-scopes';
 import { API_KEY_AREA_METADATA } from '../decorators/api-key-scope.decorator';
@@ -26,7 +26,7 @@ type GuardedRequest = {
  * The one global guard. Endpoints are closed unless marked @Public(); @Authenticated({ roles })
  * narrows them to roles. A route with neither is refused, so a forgotten decorator fails closed.
  *
- * The bearer token is checked by AccessTokens (signature, HS256, expiry), whose outcome the rate
+ * The bearer token is checked by AccessTokenService (signature, HS256, expiry), whose outcome the rate
  * limits already computed for this request: one verification per request, no passport on the hot
  * path. The user is then re-read, so that a deactivation, a role change or a sign-out takes effect
  * at once.
@@ -40,7 +40,7 @@ type GuardedRequest = {
 export class GlobalAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: AccessTokens,
+    private readonly tokens: AccessTokenService,
     private readonly users: UsersService,
     private readonly apiKeys: ApiKeysService,
   ) {}

@@ -1,28 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Not, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { TransactionalRepository } from '@app/common';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 
 type NewToken = Pick<RefreshTokenEntity, 'tokenHash' | 'familyId' | 'userId' | 'expiresAt'>;
 
+/** The refresh tokens' rows. Bound to a transaction by `transaction()`. */
 @Injectable()
-export class RefreshTokenRepository {
-  constructor(@InjectRepository(RefreshTokenEntity) private readonly repo: Repository<RefreshTokenEntity>) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.repo.manager.transaction(work);
+export class RefreshTokenRepository extends TransactionalRepository<RefreshTokenRepository> {
+  constructor(@InjectDataSource() ds: DataSource, manager: EntityManager = ds.manager) {
+    super(ds, manager);
   }
 
-  async insert(token: NewToken, tx?: EntityManager): Promise<void> {
-    await (tx ?? this.repo.manager).insert(RefreshTokenEntity, token);
+  protected withManager(manager: EntityManager): RefreshTokenRepository {
+    return new RefreshTokenRepository(this.ds, manager);
+  }
+
+  private get repo() {
+    return this.manager.getRepository(RefreshTokenEntity);
+  }
+
+  async insert(token: NewToken): Promise<void> {
+    await this.manager.insert(RefreshTokenEntity, token);
   }
 
   /**
    * Marks a live token rotated and returns it, or null when it is unknown, expired, revoked or
    * already rotated. One UPDATE, so two concurrent refreshes with one token cannot both win.
    */
-  async claim(tokenHash: string, tx: EntityManager): Promise<RefreshTokenEntity | null> {
-    const rows = (await tx.query(
+  async claim(tokenHash: string): Promise<RefreshTokenEntity | null> {
+    const rows = (await this.manager.query(
       `UPDATE refresh_tokens SET rotated_at = now()
         WHERE token_hash = $1 AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > now()
         RETURNING id, family_id AS "familyId", user_id AS "userId"`,

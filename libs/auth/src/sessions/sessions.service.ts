@@ -50,19 +50,16 @@ export class SessionsService {
   async rotate(presented: string | null): Promise<{ user: UserEntity; refresh: IssuedRefresh }> {
     if (!presented) throw new UnauthorizedException(SIGN_IN_AGAIN);
     const tokenHash = hashToken(presented);
-    const rotated = await this.tokens.transaction(async (tx) => {
-      const claimed = await this.tokens.claim(tokenHash, tx);
+    const rotated = await this.tokens.transaction(async (tokens) => {
+      const claimed = await tokens.claim(tokenHash);
       if (!claimed) return null;
       const issued = this.next(claimed.familyId);
-      await this.tokens.insert(
-        {
-          tokenHash: hashToken(issued.token),
-          familyId: claimed.familyId,
-          userId: claimed.userId,
-          expiresAt: this.expiry(),
-        },
-        tx,
-      );
+      await tokens.insert({
+        tokenHash: hashToken(issued.token),
+        familyId: claimed.familyId,
+        userId: claimed.userId,
+        expiresAt: this.expiry(),
+      });
       return { userId: claimed.userId, issued };
     });
     if (!rotated) {

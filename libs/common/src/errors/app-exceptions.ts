@@ -29,6 +29,15 @@ export const staleRevision = (what: string, current: number, yours: number) =>
   });
 
 /**
+ * The same 409 for a resource whose optimistic lock is called `version` (scorecards): `details` carries
+ * `currentRevision` like staleRevision's, so a client handles every stale write alike, and
+ * `currentVersion` (the same number) under the field's own name, which the scorecard page reads. The
+ * message is the resource's own (the page shows it).
+ */
+export const staleVersion = (message: string, current: number) =>
+  conflict(message, { currentRevision: current, currentVersion: current });
+
+/**
  * 400 for one bad field found by a service (not the validation pipe): `details` names the field like
  * the pipe's, so the web page places the message beside it.
  */

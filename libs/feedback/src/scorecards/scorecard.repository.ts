@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { seatKeys, type Seat, type SeatKey } from '@app/common';
+import { seatKeys, TransactionalRepository, type Seat, type SeatKey } from '@app/common';
 import { ScorecardQuestionNoteEntity } from '../entities/scorecard-question-note.entity';
 import { ScorecardRatingEntity } from '../entities/scorecard-rating.entity';
 import { ScorecardEntity } from '../entities/scorecard.entity';
@@ -40,19 +40,15 @@ export interface DraftChanges {
   notes: Array<{ question_id: string; notes: string | null; follow_ups_asked: string[] }>;
 }
 
+/** All SQL of scorecards, their ratings and notes. Bound to a transaction by `transaction()`. */
 @Injectable()
-export class ScorecardRepository {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly manager: EntityManager = ds.manager,
-  ) {}
-
-  transaction<T>(fn: (repo: ScorecardRepository) => Promise<T>): Promise<T> {
-    return this.ds.transaction((m) => fn(new ScorecardRepository(this.ds, m)));
+export class ScorecardRepository extends TransactionalRepository<ScorecardRepository> {
+  constructor(@InjectDataSource() ds: DataSource, manager: EntityManager = ds.manager) {
+    super(ds, manager);
   }
 
-  get tx(): unknown {
-    return this.manager;
+  protected withManager(manager: EntityManager): ScorecardRepository {
+    return new ScorecardRepository(this.ds, manager);
   }
 
   private get cards() {

@@ -29,7 +29,7 @@ export class ScorecardsController {
     return this.scorecards.mine(user, id);
   }
 
-  /** Saves your draft: only the ratings, notes and fields you send change. 409 with the current version when stale. */
+  /** Saves your draft: only the ratings, notes and fields you send change. Stale `version`: 409, details `{ currentVersion, currentRevision }`. */
   @Put('mine')
   @ApiErrors(400, 401, 404, 409, 413)
   save(
@@ -40,7 +40,7 @@ export class ScorecardsController {
     return this.scorecards.save(user, id, dto);
   }
 
-  /** Submits and locks your scorecard; 422 lists what is still missing. */
+  /** Submits and locks your scorecard; 422 lists what is still missing; a stale `version` is a 409 as on save. */
   @Post('mine/submit')
   @HttpCode(200)
   @ApiOkResponse({ type: ScorecardResponse })

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { conflict, DomainEventsService, unprocessable } from '@app/common';
+import { DomainEventsService, staleVersion, unprocessable } from '@app/common';
 import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { assertAllowed, canReopenScorecard, InterviewQueryService, KitRow, toZonedIso } from '@app/interviews';
@@ -48,11 +48,9 @@ export class ScorecardsService {
           const current = await repo.findCard(interviewId, user.id);
           if (!current) return null;
           if (current.version !== dto.version) {
-            throw conflict(
+            throw staleVersion(
               `Your scorecard was saved elsewhere in the meantime (version ${current.version}, yours ${dto.version}); reload it to continue`,
-              {
-                currentVersion: current.version,
-              },
+              current.version,
             );
           }
           throw new ConflictException('This scorecard is submitted and locked; reopen it to change it');
@@ -92,9 +90,10 @@ export class ScorecardsService {
       const card = await repo.lockCard(interviewId, user.id);
       if (!card) throw unprocessable('Nothing to submit yet: open and fill your scorecard first');
       if (dto.version !== undefined && card.version !== dto.version)
-        throw conflict(`Your scorecard changed since (version ${card.version}, yours ${dto.version})`, {
-          currentVersion: card.version,
-        });
+        throw staleVersion(
+          `Your scorecard changed since (version ${card.version}, yours ${dto.version})`,
+          card.version,
+        );
       if (card.status === 'submitted') throw new ConflictException('This scorecard is already submitted');
       // read under the lock: no save can change them before the commit
       const content = await repo.contentOf(card.id);

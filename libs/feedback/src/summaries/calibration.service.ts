@@ -1,6 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { Role, UsersService } from '@app/auth';
-import { assertAllowed, canReadInterviewerRecord, recordScopeFor, seesEverything } from '@app/interviews';
+import {
+  assertAllowed,
+  CandidatesService,
+  canReadInterviewerRecord,
+  recordScopeFor,
+  seesEverything,
+} from '@app/interviews';
 import type { AuthUser } from '@app/auth';
 import { QuestionSetsService } from '@app/question-sets';
 import { CalibrationResponse, QuestionStatsResponse } from '../dto/summary.dto';
@@ -13,7 +19,13 @@ export class CalibrationService {
     private readonly stats: FeedbackStatsRepository,
     private readonly users: UsersService,
     private readonly sets: QuestionSetsService,
+    private readonly candidates: CandidatesService,
   ) {}
+
+  /** The candidates a hiring manager's figures are limited to (undefined: no limit). */
+  private async candidatesOf(managerId: string | undefined): Promise<string[] | undefined> {
+    return managerId === undefined ? undefined : this.candidates.idsManagedBy(managerId);
+  }
 
   async calibration(user: AuthUser, interviewerId: string): Promise<CalibrationResponse> {
     assertAllowed(canReadInterviewerRecord(user, interviewerId), 'Interviewers see their own calibration only');
@@ -21,7 +33,7 @@ export class CalibrationService {
     if (!u || !u.roles.includes(Role.Interviewer))
       throw new NotFoundException(`Interviewer ${interviewerId} not found`);
     // a hiring manager calibrates an interviewer on their own positions' scorecards only
-    const c = await this.stats.calibration(u.id, recordScopeFor(user, u.id));
+    const c = await this.stats.calibration(u.id, await this.candidatesOf(recordScopeFor(user, u.id)));
     return {
       interviewer: { id: u.id, name: u.name },
       leniency: c.leniency,
@@ -41,7 +53,7 @@ export class CalibrationService {
       (
         await this.stats.questionStats(
           set.questions.map((q) => q.id),
-          seesEverything(user) ? undefined : user.id,
+          await this.candidatesOf(seesEverything(user) ? undefined : user.id),
         )
       ).map((s) => [s.questionId, s]),
     );

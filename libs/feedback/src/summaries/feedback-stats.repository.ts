@@ -19,10 +19,12 @@ import {
 /** The scope of an aggregation: one interview, one candidate, or every candidate of a position. */
 export type Scope = { interviewId: string } | { candidateId: string } | { positionId: string };
 
-/** A scorecard whose candidate's own position is managed by the hiring manager in `param` (null: any). */
-const MANAGED_BY = (alias: string, param: string) =>
-  `(${param}::uuid IS NULL OR EXISTS (SELECT 1 FROM candidates mc JOIN positions mp ON mp.id = mc.position_id
-                                       WHERE mc.id = ${alias}.candidate_id AND mp.hiring_manager_id = ${param}::uuid))`;
+/**
+ * A scorecard on one of the candidates in `param` (null: any). The candidates of a hiring manager's
+ * positions come from the interviews module (`CandidatesService.idsManagedBy`): their tables are its own.
+ */
+const ON_CANDIDATES = (alias: string, param: string) =>
+  `(${param}::uuid[] IS NULL OR ${alias}.candidate_id = ANY(${param}::uuid[]))`;
 
 function scopeSql(scope: Scope, alias = 's'): { where: string; param: string } {
   if ('interviewId' in scope) return { where: `${alias}.interview_id = $1`, param: scope.interviewId };
@@ -212,12 +214,12 @@ export class FeedbackStatsRepository {
    * An interviewer against their panels: leniency (their rating minus the mean of the others' on the
    * same criterion), how often their recommendation goes against the others' majority (hire vs no
    * hire; ties skipped), the median hours from the interview's end to submission, and the share of
-   * criteria they left "not assessed". Submitted scorecards only; with `managedBy`, only those on
-   * candidates of that hiring manager's positions (the access policy's scope).
+   * criteria they left "not assessed". Submitted scorecards only; with `candidateIds`, only those on
+   * these candidates (a hiring manager's, the access policy's scope).
    */
-  async calibration(userId: string, managedBy?: string): Promise<Calibration> {
+  async calibration(userId: string, candidateIds?: string[]): Promise<Calibration> {
     const [r] = await this.ds.query(
-      `WITH sub AS (SELECT * FROM scorecards sc WHERE status = 'submitted' AND ${MANAGED_BY('sc', '$2')}),
+      `WITH sub AS (SELECT * FROM scorecards sc WHERE status = 'submitted' AND ${ON_CANDIDATES('sc', '$2')}),
        mine AS (SELECT r.interview_question_id q, r.criterion_id c, r.rating FROM scorecard_ratings r JOIN sub s ON s.id = r.scorecard_id
                  WHERE r.panelist_id = $1 AND r.rating IS NOT NULL),
        others AS (SELECT r.interview_question_id q, r.criterion_id c, avg(r.rating) AS mean FROM scorecard_ratings r JOIN sub s ON s.id = r.scorecard_id
@@ -238,7 +240,7 @@ export class FeedbackStatsRepository {
        na AS (SELECT count(*) FILTER (WHERE r.not_assessed)::int AS not_assessed, count(*)::int AS total
                 FROM scorecard_ratings r JOIN sub s ON s.id = r.scorecard_id WHERE r.panelist_id = $1)
        SELECT * FROM lean, dis, delay, na`,
-      [userId, managedBy ?? null],
+      [userId, candidateIds ?? null],
     );
     return {
       leniency: r.leniency,
@@ -252,10 +254,10 @@ export class FeedbackStatsRepository {
     };
   }
 
-  /** Per source question: how often it was rated and how much its ratings vary. */
+  /** Per source question: how often it was rated and how much its ratings vary (with `candidateIds`, on these only). */
   async questionStats(
     sourceQuestionIds: string[],
-    managedBy?: string,
+    candidateIds?: string[],
   ): Promise<
     Array<{
       questionId: string;
@@ -273,9 +275,9 @@ export class FeedbackStatsRepository {
               count(*) FILTER (WHERE r.not_assessed)::int AS not_assessed, avg(r.rating)::float AS mean, stddev_pop(r.rating)::float AS spread,
               ARRAY[count(*) FILTER (WHERE r.rating = 1), count(*) FILTER (WHERE r.rating = 2), count(*) FILTER (WHERE r.rating = 3), count(*) FILTER (WHERE r.rating = 4)]::int[] AS distribution
          FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
-        WHERE r.source_question_id = ANY($1::uuid[]) AND ${MANAGED_BY('s', '$2')}
+        WHERE r.source_question_id = ANY($1::uuid[]) AND ${ON_CANDIDATES('s', '$2')}
         GROUP BY r.source_question_id`,
-      [sourceQuestionIds, managedBy ?? null],
+      [sourceQuestionIds, candidateIds ?? null],
     );
     return rows.map((r) => ({
       questionId: r.q as string,

@@ -40,31 +40,28 @@ export class DecisionRecorderService {
     decide: (from: CandidatePath) => Promise<DecisionOutcome>,
     automatic = false,
   ): Promise<CandidateDecisionEntity> {
-    const saved = await this.repo.transaction(async (m) => {
-      const from = await this.path.lockForDecision(candidateId, m);
+    const saved = await this.repo.transaction(async (repo) => {
+      const from = await this.path.lockForDecision(candidateId, repo.tx);
       if (!from) throw new NotFoundException(`Candidate ${candidateId} not found`);
       const { to, missing } = await decide(from);
-      const d = await this.repo.insert(
-        {
-          candidateId,
-          positionId: from.positionId,
-          decision: input.decision,
-          fromStageId: from.stageId,
-          toStageId: to.stageId,
-          fromStatus: from.status,
-          toStatus: to.status,
-          reasonId: input.reasonId,
-          rationale: input.rationale,
-          overrideReason: input.overrideReason,
-          missingAtDecision: missing,
-          decidedById: actorId,
-          // the time the decision was made, after waiting for the lock (not when the transaction began)
-          decidedAt: new Date(),
-          supersedesId: await this.repo.head(candidateId, m),
-        },
-        m,
-      );
-      await this.path.move(candidateId, to, m);
+      const d = await repo.insert({
+        candidateId,
+        positionId: from.positionId,
+        decision: input.decision,
+        fromStageId: from.stageId,
+        toStageId: to.stageId,
+        fromStatus: from.status,
+        toStatus: to.status,
+        reasonId: input.reasonId,
+        rationale: input.rationale,
+        overrideReason: input.overrideReason,
+        missingAtDecision: missing,
+        decidedById: actorId,
+        // the time the decision was made, after waiting for the lock (not when the transaction began)
+        decidedAt: new Date(),
+        supersedesId: await repo.head(candidateId),
+      });
+      await this.path.move(candidateId, to, repo.tx);
       await this.audit.record(
         actorId,
         'candidate',
@@ -79,7 +76,7 @@ export class DecisionRecorderService {
           override: input.overrideReason,
           missing: missing.map((x) => ({ interviewId: x.interviewId, userId: x.userId })),
         },
-        m,
+        repo.tx,
       );
       return d;
     });

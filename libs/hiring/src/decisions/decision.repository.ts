@@ -1,22 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '@app/common';
 import { CandidateDecisionEntity, Decision } from '../entities/candidate-decision.entity';
 
 export type DecisionRow = CandidateDecisionEntity & { reasonLabel: string | null };
 
-/** Decisions are only ever inserted: there is no update or delete here on purpose. */
+/**
+ * Decisions are only ever inserted: there is no update or delete here on purpose. Bound to a
+ * transaction by `transaction()`.
+ */
 @Injectable()
-export class DecisionRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+export class DecisionRepository extends TransactionalRepository<DecisionRepository> {
+  constructor(@InjectDataSource() ds: DataSource, manager: EntityManager = ds.manager) {
+    super(ds, manager);
+  }
 
-  transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(fn);
+  protected withManager(manager: EntityManager): DecisionRepository {
+    return new DecisionRepository(this.ds, manager);
   }
 
   /** The candidate's latest decision (the one nothing supersedes yet); call it with the candidate locked. */
-  async head(candidateId: string, m: EntityManager): Promise<string | null> {
-    const rows: Array<{ id: string }> = await m.query(
+  async head(candidateId: string): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.manager.query(
       `SELECT d.id FROM candidate_decisions d
         WHERE d.candidate_id = $1 AND NOT EXISTS (SELECT 1 FROM candidate_decisions n WHERE n.supersedes_id = d.id)`,
       [candidateId],
@@ -24,8 +30,8 @@ export class DecisionRepository {
     return rows[0]?.id ?? null;
   }
 
-  insert(values: Partial<CandidateDecisionEntity>, m: EntityManager): Promise<CandidateDecisionEntity> {
-    const repo = m.getRepository(CandidateDecisionEntity);
+  insert(values: Partial<CandidateDecisionEntity>): Promise<CandidateDecisionEntity> {
+    const repo = this.manager.getRepository(CandidateDecisionEntity);
     return repo.save(repo.create(values));
   }
 
@@ -34,7 +40,7 @@ export class DecisionRepository {
    * supersedes chain, which the candidate's row lock makes the order in which decisions were made.
    */
   async history(candidateId: string): Promise<DecisionRow[]> {
-    const rows = await this.ds
+    const rows = await this.manager
       .getRepository(CandidateDecisionEntity)
       .createQueryBuilder('d')
       .leftJoinAndSelect('d.reason', 'r')
@@ -57,7 +63,7 @@ export class DecisionRepository {
 
   /** One decision with its reason's label, for other modules (e.g. reminders telling people about it). */
   async findOne(id: string): Promise<DecisionRow | null> {
-    const d = await this.ds
+    const d = await this.manager
       .getRepository(CandidateDecisionEntity)
       .createQueryBuilder('d')
       .leftJoinAndSelect('d.reason', 'r')
@@ -69,7 +75,7 @@ export class DecisionRepository {
   /** Each candidate's latest decision: one query. */
   async lastFor(candidateIds: string[]): Promise<Map<string, { decision: Decision; decidedAt: Date }>> {
     if (!candidateIds.length) return new Map();
-    const rows: Array<{ candidate_id: string; decision: Decision; decided_at: Date }> = await this.ds.query(
+    const rows: Array<{ candidate_id: string; decision: Decision; decided_at: Date }> = await this.manager.query(
       `SELECT d.candidate_id, d.decision, d.decided_at FROM candidate_decisions d
         WHERE d.candidate_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM candidate_decisions n WHERE n.supersedes_id = d.id)`,
       [candidateIds],

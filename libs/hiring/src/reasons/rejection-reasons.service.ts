@@ -36,22 +36,19 @@ export class RejectionReasonsService {
       if (seen.has(key)) throw new BadRequestException(`reasons[${i}].label: "${r.label}" is listed twice`);
       seen.add(key);
     });
-    await this.repo.transaction(async (m) => {
-      const known = new Set((await this.repo.all(m)).map((r) => r.id));
+    await this.repo.transaction(async (repo) => {
+      const known = new Set((await repo.all()).map((r) => r.id));
       dto.reasons.forEach((r, i) => {
         if (r.id && !known.has(r.id)) throw new BadRequestException(`reasons[${i}].id: no rejection reason ${r.id}`);
       });
-      await this.repo.replace(
-        m,
-        dto.reasons.map((r) => ({ id: r.id, label: r.label, active: r.active ?? true })),
-      );
+      await repo.replace(dto.reasons.map((r) => ({ id: r.id, label: r.label, active: r.active ?? true })));
       await this.audit.record(
         user.id,
         'settings',
         SETTINGS_ENTITY_ID,
         'rejection_reasons_updated',
         { reasons: dto.reasons.map((r) => r.label) },
-        m,
+        repo.tx,
       );
     });
     return this.list();

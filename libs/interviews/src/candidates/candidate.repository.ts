@@ -42,6 +42,17 @@ export class CandidateRepository {
     return this.repo.exists({ where: { positionId } });
   }
 
+  /** The ids of the candidates whose own position this hiring manager manages. */
+  async idsManagedBy(managerId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.repo
+      .createQueryBuilder('c')
+      .select('c.id', 'id')
+      .innerJoin('c.position', 'p')
+      .where('p.hiring_manager_id = :hm', { hm: managerId })
+      .getRawMany();
+    return rows.map((r) => r.id);
+  }
+
   /** `managedBy`: only candidates of positions this hiring manager manages. */
   async list(f: {
     words: string[];

@@ -73,6 +73,14 @@ export class CandidatesService {
     };
   }
 
+  /**
+   * The ids of the candidates whose own position this hiring manager manages (plain data, one query,
+   * no access check: the caller scopes with the access policy, e.g. `recordScopeFor`).
+   */
+  idsManagedBy(managerId: string): Promise<string[]> {
+    return this.repo.idsManagedBy(managerId);
+  }
+
   /** Every candidate of a position (for side-by-side summaries); the caller checks access to the position. */
   async allForPosition(positionId: string): Promise<CandidateResponse[]> {
     return (await this.repo.list({ words: [], positionId, limit: 100_000 })).map((r) => toResponse(r.candidate));

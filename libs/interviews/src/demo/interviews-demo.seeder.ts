@@ -10,7 +10,7 @@ import { InterviewRepository } from '../interviews/interview.repository';
 import { PositionPlanService } from '../plans/position-plan.service';
 import { PositionRepository } from '../positions/position.repository';
 import { PositionsService } from '../positions/positions.service';
-import { DemoInterviewBooker } from './demo-interview-booker';
+import { DemoInterviewBookerService } from './demo-interview-booker.service';
 import {
   DEMO_CANDIDATES,
   DEMO_COMPETENCIES,
@@ -47,7 +47,7 @@ export class InterviewsDemoSeeder implements OnApplicationBootstrap {
     private readonly plans: PositionPlanService,
     private readonly paths: CandidatePathService,
     private readonly interviews: InterviewRepository,
-    private readonly booker: DemoInterviewBooker,
+    private readonly booker: DemoInterviewBookerService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

@@ -6,6 +6,21 @@ import { InterviewPanelistEntity, PanelRole, RsvpStatus } from '../entities/inte
 import { InterviewQuestionEntity } from '../entities/interview-question.entity';
 import { HELD_STATUSES, InterviewEntity, InterviewStatus } from '../entities/interview.entity';
 
+/** An interview of a candidate with its panel's ids and roles (names are the users module's). */
+export interface CandidateInterviewRecord {
+  id: string;
+  candidateId: string;
+  positionId: string;
+  planStageId: string | null;
+  stage: string;
+  title: string;
+  status: string;
+  startsAt: Date;
+  endsAt: Date;
+  feedbackDueAt: Date;
+  panel: Array<{ userId: string; role: PanelRole }>;
+}
+
 export interface Clash {
   userId: string;
   interviewId: string;
@@ -224,6 +239,21 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
       [planStageId],
     );
     return rows.map((r) => r.name);
+  }
+
+  /** Every interview of these candidates with its panel (ids and roles, in the order added), oldest first: one query. */
+  async listForCandidates(candidateIds: string[]): Promise<CandidateInterviewRecord[]> {
+    return this.manager.query(
+      `SELECT i.id, i.candidate_id AS "candidateId", i.position_id AS "positionId", i.plan_stage_id AS "planStageId", i.stage, i.title,
+              i.status, i.starts_at AS "startsAt", i.ends_at AS "endsAt", i.feedback_due_at AS "feedbackDueAt",
+              COALESCE(json_agg(json_build_object('userId', p.user_id, 'role', p.role) ORDER BY p.added_at, p.user_id)
+                       FILTER (WHERE p.user_id IS NOT NULL), '[]') AS panel
+         FROM interviews i LEFT JOIN interview_panelists p ON p.interview_id = i.id
+        WHERE i.candidate_id = ANY($1::uuid[])
+        GROUP BY i.id
+        ORDER BY i.starts_at, i.id`,
+      [candidateIds],
+    );
   }
 
   /** Locks and returns one panelist's row (null: not on the panel). */

@@ -4,17 +4,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency.repository';
-import { IdempotencyCleanup, IdempotencyService } from './idempotency.service';
-import { RequestTransactions } from './request-transaction';
+import { IdempotencyCleanupService } from './idempotency-cleanup.service';
+import { IdempotencyService } from './idempotency.service';
+import { RequestTransactionService } from './request-transaction.service';
 
 /** Idempotency-Key on every creating POST; the table is migration 1795420800000-IdempotencyKeys. */
 @Module({
   imports: [TypeOrmModule.forFeature([IdempotencyKeyEntity])],
   providers: [
-    RequestTransactions,
+    RequestTransactionService,
     IdempotencyRepository,
     IdempotencyService,
-    IdempotencyCleanup,
+    IdempotencyCleanupService,
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
   exports: [IdempotencyService],

@@ -1,11 +1,11 @@
-import { ConflictException, HttpException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, HttpException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { StreamableFile } from '@nestjs/common';
-import { errorBody, PeriodicTask } from '@app/common';
+import { errorBody } from '@app/common';
 import { IdempotencyRepository, type IdempotencyRecord, type IdempotencyRequest } from './idempotency.repository';
 import { REPLAYED_HEADER } from './idempotency-key';
-import { RequestTransactions } from './request-transaction';
+import { RequestTransactionService } from './request-transaction.service';
 
 const HANDLER_SAVEPOINT = 'idempotent_request';
 
@@ -23,7 +23,7 @@ const HANDLER_SAVEPOINT = 'idempotent_request';
 export class IdempotencyService {
   constructor(
     private readonly repo: IdempotencyRepository,
-    private readonly transactions: RequestTransactions,
+    private readonly transactions: RequestTransactionService,
   ) {}
 
   async run(
@@ -103,16 +103,4 @@ export class IdempotencyService {
 
 function isStream(value: unknown): boolean {
   return value instanceof StreamableFile || value instanceof Readable || Buffer.isBuffer(value);
-}
-
-/** Forgets expired keys hourly (a lookup also treats an expired key as new, so this only frees space). */
-@Injectable()
-export class IdempotencyCleanup extends PeriodicTask {
-  constructor(private readonly repo: IdempotencyRepository) {
-    super(new Logger('Idempotency'), 60 * 60 * 1000, 'deleting expired idempotency keys');
-  }
-
-  protected work(): Promise<number> {
-    return this.repo.deleteExpired();
-  }
 }

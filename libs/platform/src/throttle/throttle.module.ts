@@ -1,10 +1,10 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { AppConfig } from '@app/config';
-import { AccessTokens } from '@app/auth';
+import { AccessTokenService } from '@app/auth';
 import { MemoryThrottlerStorage } from './memory-throttler.storage';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
-import { RequestIdentity } from './request-identity';
+import { RequestIdentityService } from './request-identity.service';
 
 /** The counters' storage: Redis when configured (shared by every API process), else this process's memory. */
 export const THROTTLE_STORAGE = Symbol('THROTTLE_STORAGE');
@@ -12,8 +12,8 @@ export const THROTTLE_STORAGE = Symbol('THROTTLE_STORAGE');
 /** What the throttler options need: where to count, and who a request is. */
 @Module({
   providers: [
-    AccessTokens,
-    RequestIdentity,
+    AccessTokenService,
+    RequestIdentityService,
     {
       provide: THROTTLE_STORAGE,
       inject: [AppConfig],
@@ -25,7 +25,7 @@ export const THROTTLE_STORAGE = Symbol('THROTTLE_STORAGE');
       },
     },
   ],
-  exports: [RequestIdentity, THROTTLE_STORAGE],
+  exports: [RequestIdentityService, THROTTLE_STORAGE],
 })
 export class ThrottleSupportModule implements OnApplicationShutdown {
   constructor(@Inject(THROTTLE_STORAGE) private readonly storage: ThrottlerStorage) {}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ExecutionContext } from '@nestjs/common';
 import type { ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
 import type { AppConfig } from '@app/config';
-import type { RequestIdentity } from './request-identity';
+import type { RequestIdentityService } from './request-identity.service';
 
 const MINUTE = 60_000;
 
@@ -27,7 +27,7 @@ export function throttleKey(_context: ExecutionContext, tracker: string, name: s
  */
 export function throttlerOptions(
   config: AppConfig,
-  identity: RequestIdentity,
+  identity: RequestIdentityService,
   storage: ThrottlerStorage,
 ): ThrottlerModuleOptions {
   const req = (ctx: ExecutionContext) => identity.request(ctx);

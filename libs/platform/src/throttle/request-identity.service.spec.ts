@@ -1,13 +1,13 @@
 import { JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '@app/config';
-import { AccessTokens } from '@app/auth';
-import { RequestIdentity } from './request-identity';
+import { AccessTokenService } from '@app/auth';
+import { RequestIdentityService } from './request-identity.service';
 import { fastifyTrustProxy } from './trust-proxy';
 
-describe('RequestIdentity', () => {
+describe('RequestIdentityService', () => {
   const secret = 'identity-spec-key-identity-spec-key-0001';
   const jwt = new JwtService({ secret });
-  const identity = new RequestIdentity(new AccessTokens({ jwtSecret: secret } as AppConfig));
+  const identity = new RequestIdentityService(new AccessTokenService({ jwtSecret: secret } as AppConfig));
   const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
   it('reads the account from a token signed with the server key', () => {

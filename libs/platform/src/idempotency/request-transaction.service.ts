@@ -47,7 +47,7 @@ type TransactionFn = EntityManager['transaction'];
  *   catches and survives does not abort the request's transaction.
  */
 @Injectable()
-export class RequestTransactions implements OnModuleInit {
+export class RequestTransactionService implements OnModuleInit {
   private readonly storage = new AsyncLocalStorage<Context>();
   private create!: (mode?: ReplicationMode) => QueryRunner;
 

@@ -1,11 +1,11 @@
 import { JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '@app/config';
-import { AccessTokens } from './access-tokens';
+import { AccessTokenService } from './access-token.service';
 
-describe('AccessTokens', () => {
+describe('AccessTokenService', () => {
   const secret = 'access-tokens-spec-key-access-tokens-0001';
   const signer = new JwtService({ secret });
-  const tokens = new AccessTokens({ jwtSecret: secret } as AppConfig);
+  const tokens = new AccessTokenService({ jwtSecret: secret } as AppConfig);
 
   it('verifies a token as the login signs it', () => {
     expect(tokens.verify(signer.sign({ sub: 'user-1', sid: 'family-1' }, { expiresIn: 60 }))).toMatchObject({
@@ -81,7 +81,7 @@ describe('AccessTokens', () => {
       const r = req(`Bearer ${signer.sign({ sub: 'user-2' })}`);
       const first = tokens.fromRequest(r);
       r.headers.authorization = 'Bearer changed.after.first';
-      expect(new AccessTokens({ jwtSecret: secret } as AppConfig).fromRequest(r)).toBe(first);
+      expect(new AccessTokenService({ jwtSecret: secret } as AppConfig).fromRequest(r)).toBe(first);
       expect(tokens.fromRequest(req('Bearer changed.after.first')).error).toBe('invalid');
     });
   });

@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { normalizeIp } from '@nestjs/throttler';
-import { AccessTokens, LOGIN_THROTTLE_METADATA } from '@app/auth';
+import { AccessTokenService, LOGIN_THROTTLE_METADATA } from '@app/auth';
 
 interface ThrottledRequest {
   ip?: string;
@@ -14,19 +14,19 @@ const API_KEY_BEARER = /^Bearer\s+sk_[A-Za-z0-9_-]+$/i;
 /**
  * Who a request comes from, for the rate limits. The throttler guard runs before the auth guard,
  * so the account is read from the bearer token here: a signature check (HMAC, microseconds) and no
- * database. The check's outcome is kept per request by AccessTokens and reused by the auth guard,
+ * database. The check's outcome is kept per request by AccessTokenService and reused by the auth guard,
  * so a token is verified once per request. A token that does not verify counts as no account; the
  * auth guard refuses it later.
  *
- * An API key counts as an account of its own (`key:<hash>`): the hash AccessTokens computed once for
+ * An API key counts as an account of its own (`key:<hash>`): the hash AccessTokenService computed once for
  * the request, no database. An unknown key gets a bucket of its own too, but the per-address limit
  * still holds for it, and the guard refuses it.
  */
 @Injectable()
-export class RequestIdentity {
+export class RequestIdentityService {
   private readonly accounts = new WeakMap<object, string | null>();
 
-  constructor(private readonly tokens: AccessTokens) {}
+  constructor(private readonly tokens: AccessTokenService) {}
 
   /** The client's address as Fastify resolved it (X-Forwarded-For only from trusted proxies); IPv6 by /64. */
   address(req: ThrottledRequest): string {
@@ -45,7 +45,7 @@ export class RequestIdentity {
       const hash = this.tokens.fromRequest(req).apiKeyHash;
       if (hash) sub = `key:${hash}`;
     } else if (match) {
-      // the header is `Bearer <token>` exactly, so AccessTokens reads the same token from it
+      // the header is `Bearer <token>` exactly, so AccessTokenService reads the same token from it
       const claims = this.tokens.fromRequest(req).claims;
       if (claims && typeof claims.sub === 'string' && claims.sub) sub = claims.sub;
     }

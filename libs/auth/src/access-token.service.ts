@@ -31,7 +31,7 @@ interface RequestWithHeaders {
 const AUTH_HEADER = /(\S+)\s+(\S+)/;
 
 /**
- * Outcomes per request object, shared by every AccessTokens instance of the process (the rate
+ * Outcomes per request object, shared by every AccessTokenService instance of the process (the rate
  * limits' module and the auth module each hold one, with the same secret): the token is verified
  * once per request whoever asks first.
  */
@@ -44,7 +44,7 @@ const outcomes = new WeakMap<object, BearerOutcome>();
  * expiry.
  */
 @Injectable()
-export class AccessTokens {
+export class AccessTokenService {
   readonly key: KeyObject;
 
   // the class as the parameter type: Nest injects by the emitted metadata (a Pick<> would be Object)

@@ -1,18 +1,18 @@
 import { DataSource } from 'typeorm';
 import { TestDatabase } from '../../../../test/support/test-app';
-import { RequestTransactions } from './request-transaction';
+import { RequestTransactionService } from './request-transaction.service';
 
 /** On a real PostgreSQL: the services' transactions and statements keep their meaning inside one request transaction. */
-describe('RequestTransactions', () => {
+describe('RequestTransactionService', () => {
   let db: TestDatabase;
   let ds: DataSource;
-  let tx: RequestTransactions;
+  let tx: RequestTransactionService;
 
   beforeAll(async () => {
     db = await TestDatabase.create('request_tx');
     ds = await new DataSource({ type: 'postgres', url: db.url, extra: { max: 5 } }).initialize();
     await ds.query(`CREATE TABLE t (v text PRIMARY KEY)`);
-    tx = new RequestTransactions(ds);
+    tx = new RequestTransactionService(ds);
     tx.onModuleInit();
   });
   afterAll(async () => {

@@ -12,7 +12,7 @@ import { questionContent } from './question-content';
  * published, start its next draft version (a copy) and change that instead.
  */
 @Injectable()
-export class QuestionSetWriter {
+export class QuestionSetWriterService {
   constructor(
     private readonly repo: QuestionSetRepository,
     private readonly audit: AuditService,

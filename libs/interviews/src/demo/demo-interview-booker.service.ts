@@ -32,7 +32,7 @@ export interface DemoBooking {
  * reminders are replanned and the interview ends as any other.
  */
 @Injectable()
-export class DemoInterviewBooker {
+export class DemoInterviewBookerService {
   constructor(
     private readonly scheduling: InterviewSchedulingService,
     private readonly repo: InterviewRepository,
