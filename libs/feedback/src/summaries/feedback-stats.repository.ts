@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { fixedRead } from '@app/common';
 import { coincidencesFromPairs, type Coincidences, type PairCounts } from '../stats';
 import {
   candidateAgreementsSql,
@@ -188,7 +189,7 @@ export class FeedbackStatsRepository {
 
   /** The position summary's statements (shared with the bench's bare server: position-page.ts). */
   async positionRows(positionId: string, now: Date): Promise<PositionCandidateRow[]> {
-    return toPositionRows(await this.ds.query(POSITION_ROWS_SQL, [positionId, now]));
+    return toPositionRows(await fixedRead(this.ds.manager, POSITION_ROWS_SQL, [positionId, now]));
   }
 
   /** The agreement sums of these candidates (a page), or of every candidate of the position (null). */
@@ -198,16 +199,16 @@ export class FeedbackStatsRepository {
   ): Promise<Map<string, CandidateAgreementSums>> {
     if (candidateIds && !candidateIds.length) return new Map();
     const params = candidateIds ? [positionId, candidateIds] : [positionId];
-    return toCandidateAgreements(await this.ds.query(candidateAgreementsSql(!!candidateIds), params));
+    return toCandidateAgreements(await fixedRead(this.ds.manager, candidateAgreementsSql(!!candidateIds), params));
   }
 
   async positionAgreement(positionId: string): Promise<CandidateAgreementSums> {
-    return toPositionAgreement(await this.ds.query(POSITION_AGREEMENT_SQL, [positionId]));
+    return toPositionAgreement(await fixedRead(this.ds.manager, POSITION_AGREEMENT_SQL, [positionId]));
   }
 
   async missingSlots(candidateIds: string[], now: Date): Promise<MissingSlot[]> {
     if (!candidateIds.length) return [];
-    return toMissingSlots(await this.ds.query(MISSING_SLOTS_SQL, [candidateIds, now]));
+    return toMissingSlots(await fixedRead(this.ds.manager, MISSING_SLOTS_SQL, [candidateIds, now]));
   }
 
   /**

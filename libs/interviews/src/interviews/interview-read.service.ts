@@ -3,7 +3,7 @@ import { UsersService } from '@app/auth';
 import type { PanelRole } from '../entities/interview-panelist.entity';
 import { HELD_STATUSES } from '../entities/interview.entity';
 import { InterviewRepository } from './interview.repository';
-import type { InterviewListRow, KitRow, OwedInterviewRow } from './interview.repository';
+import type { CandidateInterviewRecord, InterviewListRow, KitRow, OwedInterviewRow } from './interview.repository';
 
 /** A panelist's seat on an interview that holds time (scheduled or held). */
 export interface InterviewSeat {
@@ -28,17 +28,7 @@ export interface OwedPage {
 }
 
 /** An interview of a candidate, as plain data for other modules (the pipeline, the hiring home). */
-export interface CandidateInterviewRow {
-  id: string;
-  candidateId: string;
-  positionId: string;
-  planStageId: string | null;
-  stage: string;
-  title: string;
-  status: string;
-  startsAt: Date;
-  endsAt: Date;
-  feedbackDueAt: Date;
+export interface CandidateInterviewRow extends Omit<CandidateInterviewRecord, 'panel'> {
   panel: Array<{ userId: string; name: string; role: PanelRole }>;
 }
 
