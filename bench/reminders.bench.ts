@@ -180,6 +180,7 @@ async function plant(
   const t0 = Date.now();
   const ids = await addReminderJobs(
     app.queue,
+    app.backend,
     rows.map((r) => ({ id: r.id, dueAt: r.due_at })),
   );
   await db.query(

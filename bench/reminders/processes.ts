@@ -22,6 +22,7 @@ export interface RunningApp {
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
   /** The reminders queue, on the app's backend. */
   queue: Queue;
+  backend: 'postgres' | 'redis';
   /** CPU time (user + system, ms) of each process so far. */
   cpu(): Record<string, number>;
   stop(): Promise<void>;
@@ -141,6 +142,7 @@ export async function startApp(o: {
     const { accessToken } = (await login.json()) as { accessToken: string };
     const q = queue;
     return {
+      backend: o.backend,
       queue: q,
       async call<T>(method: string, path: string, body?: unknown): Promise<T> {
         const res = await fetch(url + path, {

@@ -7,7 +7,11 @@ import { jobId, ReminderJob, reminderJobDelay } from '../../libs/queue/src/queue
 const CHUNK = 500;
 
 /** Returns the job ids, in the order of `rows`. */
-export async function addReminderJobs(queue: Queue, rows: Array<{ id: string; dueAt: Date }>): Promise<string[]> {
+export async function addReminderJobs(
+  queue: Queue,
+  backend: 'redis' | 'postgres',
+  rows: Array<{ id: string; dueAt: Date }>,
+): Promise<string[]> {
   const ids = rows.map((r) => jobId('rem', r.id, r.dueAt.getTime()));
   for (let i = 0; i < rows.length; i += CHUNK) {
     await queue.addBulk(
@@ -16,7 +20,7 @@ export async function addReminderJobs(queue: Queue, rows: Array<{ id: string; du
         data: { reminderId: r.id, dueAt: r.dueAt.toISOString() },
         opts: {
           jobId: ids[i + j],
-          delay: reminderJobDelay(r.dueAt),
+          delay: reminderJobDelay(r.dueAt, backend),
           attempts: 6,
           backoff: { type: 'exponential', delay: 2000 },
           removeOnComplete: 1000,

@@ -55,16 +55,17 @@ export interface InterviewEndJobPayload {
 }
 
 /**
- * A reminder's job falls due this long before the reminder, and its worker waits out the rest to
- * send at the due time itself. A delayed job reaches a worker late by up to the queue backend's
- * timer tick (Redis wakes a worker's blocking fetch on its `hz` tick, every 100 ms by default), which
- * made a reminder's lateness the tick, not the work; a worker's own timer is accurate to a few ms.
+ * On Redis a reminder's job falls due this long before the reminder, and its worker waits out the
+ * rest to send at the due time itself. A delayed job reaches a Redis worker late by up to Redis'
+ * timer tick (a blocked fetch times out on its `hz` tick, every 100 ms by default), which made a
+ * reminder's lateness the tick, not the work; a worker's own timer is accurate to a few ms. The
+ * PostgreSQL backend wakes its workers with its own timers and NOTIFY, so there the job is not early.
  */
 export const REMINDER_LEAD_MS = 250;
 
-/** The delay of a reminder's job: its due time less the lead, never negative. */
-export function reminderJobDelay(dueAt: Date, now = Date.now()): number {
-  return Math.max(0, dueAt.getTime() - REMINDER_LEAD_MS - now);
+/** The delay of a reminder's job: its due time, less the lead on Redis, never negative. */
+export function reminderJobDelay(dueAt: Date, backend: 'redis' | 'postgres', now = Date.now()): number {
+  return Math.max(0, dueAt.getTime() - (backend === 'redis' ? REMINDER_LEAD_MS : 0) - now);
 }
 
 /** A reminder job names the reminder and the due time it was scheduled for; a moved reminder is a new job. */

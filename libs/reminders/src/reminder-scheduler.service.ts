@@ -128,7 +128,7 @@ export class ReminderSchedulerService {
       { reminderId: r.id, dueAt: r.dueAt.toISOString() },
       {
         jobId: id,
-        delay: reminderJobDelay(r.dueAt),
+        delay: reminderJobDelay(r.dueAt, this.config.queueBackend),
         attempts: this.config.reminderAttempts,
         backoff: { type: 'exponential', delay: this.config.reminderRetryMs },
         removeOnComplete: 1000,
