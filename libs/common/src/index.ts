@@ -48,5 +48,5 @@ export {
 } from './events/domain-events.service';
 export { seatKey, seatKeys, type Seat, type SeatKey } from './keys/seat';
 export { TransactionalRepository } from './database/transactional.repository';
-export { fixedRead } from './database/fixed-read';
+export { fixedRead, registerSharedConnectionScope } from './database/fixed-read';
 export { UuidParamsPipe, isUuidParam } from './http/uuid-params.pipe';

@@ -1,6 +1,6 @@
 import { DataSource, QueryFailedError } from 'typeorm';
 import { TestDatabase } from '../../../../test/support/test-app';
-import { fixedRead } from './fixed-read';
+import { fixedRead, registerSharedConnectionScope } from './fixed-read';
 
 /** On a real PostgreSQL: the pool's short path answers as TypeORM's query path does. */
 describe('fixedRead', () => {
@@ -46,6 +46,22 @@ describe('fixedRead', () => {
       expect([inside[0].n, outside[0].n]).toEqual([2, 1]);
       await m.query('DELETE FROM t WHERE id = 2');
     });
+  });
+
+  it("goes through the data source's query runners while a shared-connection scope says so", async () => {
+    let inScope = false;
+    const unregister = registerSharedConnectionScope(() => inScope);
+    const viaRunner = jest.spyOn(ds.manager, 'query');
+    try {
+      await fixedRead(ds.manager, 'SELECT 1');
+      expect(viaRunner).not.toHaveBeenCalled();
+      inScope = true;
+      await fixedRead(ds.manager, 'SELECT 1');
+      expect(viaRunner).toHaveBeenCalledTimes(1);
+    } finally {
+      viaRunner.mockRestore();
+      unregister();
+    }
   });
 
   it("fails with TypeORM's QueryFailedError carrying the driver's code, as the exception filter expects", async () => {

@@ -1,4 +1,5 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { registerSharedConnectionScope } from '@app/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager, QueryRunner, ReplicationMode } from 'typeorm';
@@ -47,14 +48,17 @@ type TransactionFn = EntityManager['transaction'];
  *   catches and survives does not abort the request's transaction.
  */
 @Injectable()
-export class RequestTransactionService implements OnModuleInit {
+export class RequestTransactionService implements OnModuleInit, OnModuleDestroy {
   private readonly storage = new AsyncLocalStorage<Context>();
+  private unregister: () => void = () => undefined;
   private create!: (mode?: ReplicationMode) => QueryRunner;
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   onModuleInit(): void {
     const storage = this.storage;
+    // fixed reads that skip the query runners would read beside the scope's connection
+    this.unregister = registerSharedConnectionScope(() => storage.getStore()?.scope.active === true);
     const create = (this.create = this.ds.createQueryRunner.bind(this.ds));
     // work that outlives the request (a listener still running) gets connections of its own again
     this.ds.createQueryRunner = (mode?: ReplicationMode) => {
@@ -68,6 +72,10 @@ export class RequestTransactionService implements OnModuleInit {
       if (!ctx?.scope.active || ctx.holder) return transaction(...args);
       return ctx.scope.mutex.run(() => storage.run({ scope: ctx.scope, holder: true }, () => transaction(...args)));
     }) as TransactionFn;
+  }
+
+  onModuleDestroy(): void {
+    this.unregister();
   }
 
   /** A connection of its own, outside any request scope. */
