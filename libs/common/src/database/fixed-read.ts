@@ -9,6 +9,11 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  */
 const sharedConnectionScopes = new Set<() => boolean>();
 
+function inSharedConnectionScope(): boolean {
+  for (const inScope of sharedConnectionScopes) if (inScope()) return true;
+  return false;
+}
+
 /** Registers such a probe; returns its removal. */
 export function registerSharedConnectionScope(inScope: () => boolean): () => void {
   sharedConnectionScopes.add(inScope);
@@ -25,8 +30,7 @@ export function registerSharedConnectionScope(inScope: () => boolean): () => voi
  * an error is TypeORM's QueryFailedError around the driver's, and the rows come back as plain objects.
  */
 export async function fixedRead<T>(manager: EntityManager, sql: string, params?: unknown[]): Promise<T[]> {
-  if (manager.queryRunner || [...sharedConnectionScopes].some((inScope) => inScope()))
-    return manager.query(sql, params);
+  if (manager.queryRunner || inSharedConnectionScope()) return manager.query(sql, params);
   const ds = manager.connection;
   const pool = (ds.driver as PostgresDriver).master as Pool | undefined;
   if (!pool) return manager.query(sql, params);

@@ -3,6 +3,14 @@ import { Redis } from 'ioredis';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 const url = process.env.REDIS_URL;
+/** One throttler's hit of a request, with a minute's window and block. */
+const hit = (key: string, limit: number, throttlerName: string) => ({
+  key,
+  ttl: 60_000,
+  limit,
+  blockDuration: 60_000,
+  throttlerName,
+});
 const describeWithRedis = url ? describe : describe.skip;
 
 describeWithRedis('RedisThrottlerStorage (needs REDIS_URL)', () => {
@@ -61,13 +69,6 @@ describeWithRedis('RedisThrottlerStorage (needs REDIS_URL)', () => {
 
   it("counts a request's hits in one call, in order, stopping after the first blocked one", async () => {
     const s = await storage();
-    const hit = (key: string, limit: number, throttlerName: string) => ({
-      key,
-      ttl: 60_000,
-      limit,
-      blockDuration: 60_000,
-      throttlerName,
-    });
     const first = await s.incrementMany([hit('k6', 1, 'default'), hit('k7', 5, 'account')]);
     expect(first.map((r) => [r.totalHits, r.isBlocked])).toEqual([
       [1, false],
@@ -83,13 +84,6 @@ describeWithRedis('RedisThrottlerStorage (needs REDIS_URL)', () => {
     const s = await storage();
     const redis = (s as unknown as { redis: { throttleIncrementGroups: (...a: unknown[]) => Promise<unknown> } }).redis;
     const calls = jest.spyOn(redis, 'throttleIncrementGroups');
-    const hit = (key: string, limit: number, throttlerName: string) => ({
-      key,
-      ttl: 60_000,
-      limit,
-      blockDuration: 60_000,
-      throttlerName,
-    });
     // 40 requests from one address, each also counting its own account; the address allows 30
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
@@ -124,13 +118,6 @@ describe('RedisThrottlerStorage without Redis', () => {
     const s = new RedisThrottlerStorage('redis://127.0.0.1:1', 'unreachable');
     await s.ready(200);
     try {
-      const hit = (key: string, limit: number, throttlerName: string) => ({
-        key,
-        ttl: 60_000,
-        limit,
-        blockDuration: 60_000,
-        throttlerName,
-      });
       expect(
         (await s.incrementMany([hit('k8', 1, 'default'), hit('k9', 5, 'account')])).map((r) => r.totalHits),
       ).toEqual([1, 1]);
