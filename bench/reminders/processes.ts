@@ -85,7 +85,11 @@ export async function startApp(o: {
     NODE_ENV: o.backend === 'redis' ? 'production' : 'development',
     HOST: '127.0.0.1',
     DATABASE_URL: o.dbUrl,
-    ...(o.backend === 'redis' ? { REDIS_URL: o.redisUrl, QUEUE_PREFIX: o.prefix } : {}),
+    ...(o.backend === 'redis'
+      ? { REDIS_URL: o.redisUrl, QUEUE_PREFIX: o.prefix }
+      : // PostgreSQL's 100 connections, shared by the API and the workers: each process opens up to
+        // DATABASE_POOL_MAX + QUEUE_POOL_MAX, and a worker process one LISTEN connection per queue more
+        { DATABASE_POOL_MAX: '10', QUEUE_POOL_MAX: '6' }),
     SMTP_URL: `smtp://127.0.0.1:${o.smtpPort}`,
     JWT_SECRET: randomBytes(48).toString('base64url'),
     WEBHOOK_SECRET: randomBytes(48).toString('base64url'),

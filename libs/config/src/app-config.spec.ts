@@ -183,6 +183,22 @@ describe('production refuses to start unsafely', () => {
       expect(found).toContain(name);
   });
 
+  it('sizes the connection pools from DATABASE_POOL_MAX and QUEUE_POOL_MAX, refusing sizes that cannot work', () => {
+    const d = { DATA_DIR: dataDir() };
+    expect(loadConfig(d)).toMatchObject({ databasePoolMax: 20, queuePoolMax: 10 });
+    expect(loadConfig({ ...d, DATABASE_POOL_MAX: '8', QUEUE_POOL_MAX: '3' })).toMatchObject({
+      databasePoolMax: 8,
+      queuePoolMax: 3,
+    });
+    for (const [name, value] of [
+      ['DATABASE_POOL_MAX', '1'],
+      ['DATABASE_POOL_MAX', 'many'],
+      ['QUEUE_POOL_MAX', '0'],
+      ['QUEUE_POOL_MAX', '5000'],
+    ])
+      expect(problems({ ...d, [name]: value }).join('\n')).toContain(name);
+  });
+
   it.each([
     ['1'],
     ['2'],

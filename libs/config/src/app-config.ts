@@ -151,6 +151,20 @@ class Environment {
   QUEUE_SCHEMA?: string;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  DATABASE_POOL_MAX?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  QUEUE_POOL_MAX?: number;
+
+  @IsOptional()
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may only contain letters, digits, "_" and "-"' })
   QUEUE_PREFIX?: string;
 
@@ -384,6 +398,10 @@ export class AppConfig {
   readonly rateLimit: number;
   readonly queueSchema: string;
   readonly queuePrefix: string;
+  /** Connections of the process's TypeORM pool. */
+  readonly databasePoolMax: number;
+  /** Connections shared by the process's queues on the PostgreSQL backend (each worker has one more, for LISTEN). */
+  readonly queuePoolMax: number;
   /** Signs webhook bodies; derived from the JWT secret unless set. */
   readonly webhookSecret: string;
   readonly webhookTimeoutMs: number;
@@ -621,6 +639,8 @@ export function loadConfig(
     rateLimit: raw.RATE_LIMIT ?? 600,
     queueSchema: raw.QUEUE_SCHEMA ?? 'bullmq',
     queuePrefix: raw.QUEUE_PREFIX ?? 'scorecards',
+    databasePoolMax: raw.DATABASE_POOL_MAX ?? 20,
+    queuePoolMax: raw.QUEUE_POOL_MAX ?? 10,
     webhookSecret: raw.WEBHOOK_SECRET ?? createHmac('sha256', jwtSecret).update('webhooks').digest('base64url'),
     webhookTimeoutMs: raw.WEBHOOK_TIMEOUT_MS ?? 5000,
     reconcileEveryMs: raw.RECONCILE_EVERY_MS ?? 5 * 60_000,

@@ -4,8 +4,12 @@ import { GuardedPgClient } from './guarded-pg-client';
 import { QueryCounter } from './query-counter';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-/** The one TypeORM configuration, shared by the app and the migration CLI. */
-export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+/** The one TypeORM configuration, shared by the app and the migration CLI; `poolMax` is DATABASE_POOL_MAX. */
+export function dataSourceOptions(
+  url: string,
+  extra: Partial<DataSourceOptions> = {},
+  poolMax = 20,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -21,7 +25,7 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     maxQueryExecutionTime: 1000,
     // fail fast while the database is unreachable (a 503 with Retry-After) rather than hold requests for long;
     // keepAlive notices a silently dropped connection; a dropped connection must not end the process
-    extra: { max: 20, connectionTimeoutMillis: 5_000, keepAlive: true, Client: GuardedPgClient },
+    extra: { max: poolMax, connectionTimeoutMillis: 5_000, keepAlive: true, Client: GuardedPgClient },
     ...extra,
   } as DataSourceOptions;
 }

@@ -17,7 +17,7 @@ import { runMigrationsLocked } from './migrate';
       useFactory: (config: AppConfig) => {
         if (!config.databaseUrl)
           throw new Error('The database URL is not resolved yet (embedded PostgreSQL not started)');
-        return { ...dataSourceOptions(config.databaseUrl), autoLoadEntities: true };
+        return { ...dataSourceOptions(config.databaseUrl, {}, config.databasePoolMax), autoLoadEntities: true };
       },
       dataSourceFactory: async (options) => {
         const ds = await new DataSource(options!).initialize();

@@ -1,16 +1,24 @@
 import { FlowProducer, Queue, Worker, createPostgresBackend } from 'bullmq';
-import type { QueueOptions, WorkerOptions } from 'bullmq';
+import type { BackendFactory, QueueOptions, WorkerOptions } from 'bullmq';
 import { Logger } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+import { PostgresQueuePool } from './postgres-queue-pool';
 
 const logger = new Logger('Queue');
 // Without a listener an 'error' event (a dropped connection, say) would crash the process;
 // BullMQ reconnects by itself, so logging is the right response.
 const logError = (name: string) => (e: Error) => logger.warn(`${name}: ${e.message}`);
 
-/** The PostgreSQL backend is chosen by the connection: a config object carrying `connectionString`. */
-function isPostgresConnection(connection: unknown): boolean {
-  return !!connection && typeof connection === 'object' && 'connectionString' in connection;
+/**
+ * The backend is chosen by the connection: the process's shared PostgreSQL pool, BullMQ's own
+ * PostgreSQL connection for a config object carrying `connectionString` (the bench's producer), else
+ * Redis.
+ */
+function backendFor(connection: unknown): BackendFactory | undefined {
+  if (connection instanceof PostgresQueuePool) return connection.backendFactory;
+  if (!!connection && typeof connection === 'object' && 'connectionString' in connection)
+    return createPostgresBackend as unknown as BackendFactory;
+  return undefined;
 }
 
 // @nestjs/bullmq constructs queues and workers without a backend argument; these subclasses
@@ -19,7 +27,7 @@ function isPostgresConnection(connection: unknown): boolean {
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export class BackendQueue extends (Queue as any) {
   constructor(name: string, opts: QueueOptions<any>) {
-    super(name, opts, isPostgresConnection(opts?.connection) ? createPostgresBackend : undefined);
+    super(name, opts, backendFor(opts?.connection));
     this.on('error', logError(`queue ${name}`));
   }
 }
@@ -39,7 +47,7 @@ export class BackendWorker extends (Worker as any) {
     const defaults =
       opts?.connection && typeof opts.connection === 'object' ? workerDefaults.get(opts.connection) : undefined;
     const merged = { ...defaults, ...opts };
-    super(name, processor, merged, isPostgresConnection(merged.connection) ? createPostgresBackend : undefined);
+    super(name, processor, merged, backendFor(merged.connection));
     this.on('error', logError(`worker ${name}`));
   }
 
@@ -64,7 +72,7 @@ export class BackendWorker extends (Worker as any) {
 
 export class BackendFlowProducer extends (FlowProducer as any) {
   constructor(opts: { connection: unknown }) {
-    super(opts, isPostgresConnection(opts?.connection) ? createPostgresBackend : undefined);
+    super(opts, backendFor(opts?.connection));
     this.on('error', logError('flow producer'));
   }
 }

@@ -1,0 +1,143 @@
+import { EventEmitter } from 'node:events';
+import { Pool, type PoolConfig, type QueryResult } from 'pg';
+import { PostgresConnection, PostgresQueueBackend, quoteSchemaName, runMigrations } from 'bullmq';
+import type { BackendFactory, PgPoolClient } from 'bullmq';
+import { GuardedPgClient } from '@app/database';
+
+export interface PostgresQueuePoolOptions {
+  connectionString: string;
+  /** BullMQ's schema: the namespace of every queue. */
+  schema: string;
+  /** Connections for the queues' statements, shared by every queue and worker of the process. */
+  max: number;
+}
+
+/**
+ * One PostgreSQL pool for all of a process's BullMQ queues and workers.
+ *
+ * BullMQ's own PostgreSQL connection builds a pool per queue object and per worker (up to `max`
+ * connections each) plus a `LISTEN` client per worker, and runs its migrations once per object: a
+ * worker process with six queues and six workers opened 30 to 40 connections, and the API with
+ * three workers ran past PostgreSQL's 100. Here every backend's statements share one pool, and only
+ * the connections that must stay apart get one of their own: each worker's `LISTEN` connection
+ * (a subscription lives on one physical connection) and the migrations' (they hold an advisory lock
+ * in a session). BullMQ sees a `pg.Pool` (`connect`, `query`, `end`), whose `connect` hands out such
+ * a dedicated connection, ended when released.
+ *
+ * The pool is ended when the last backend that used it closes; a backend created after that opens
+ * it again.
+ */
+export class PostgresQueuePool extends EventEmitter {
+  /** Read by BullMQ: the dedicated connections have TCP keepalive, so a worker may block long. */
+  readonly options = { keepAlive: true };
+  private pool?: Pool;
+  private ready?: Promise<void>;
+  private users = 0;
+
+  constructor(private readonly settings: PostgresQueuePoolOptions) {
+    super();
+    // one listener per backend (BullMQ forwards the pool's errors), a dozen or so per process
+    this.setMaxListeners(0);
+  }
+
+  /** BullMQ's backend factory for this pool: each backend owns a connection, all share the pool. */
+  readonly backendFactory: BackendFactory = (name, opts, factoryOpts) => {
+    const workerName = (opts as { name?: string }).name;
+    const listenName = factoryOpts?.withBlockingConnection
+      ? `${name}${workerName ? `:w:${workerName}` : ''}`
+      : factoryOpts?.blocking
+        ? `${name}:qe`
+        : undefined;
+    this.users++;
+    const connection = new SharedPoolConnection(this, this.settings.schema, () => this.release());
+    return new PostgresQueueBackend(connection, name, opts as never, true, listenName);
+  };
+
+  query(text: string, params?: unknown[]): Promise<QueryResult> {
+    return this.open().query(text, params);
+  }
+
+  /** A connection of its own, for LISTEN or the migrations; `release()` ends it. */
+  async connect(): Promise<PgPoolClient> {
+    const client = new GuardedPgClient({
+      ...this.clientConfig(),
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
+    await client.connect();
+    const dedicated = client as unknown as PgPoolClient;
+    dedicated.release = () => void client.end().catch(() => undefined);
+    return dedicated;
+  }
+
+  /** Ends the shared pool now; BullMQ never calls this on a pool it was given. */
+  async end(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    this.ready = undefined;
+    if (pool) await pool.end();
+  }
+
+  /** The queues' schema is migrated once per process, on a dedicated connection. */
+  whenReady(): Promise<void> {
+    this.ready ??= (async () => {
+      const client = await this.connect();
+      try {
+        await runMigrations(client, this.settings.schema);
+      } finally {
+        client.release();
+      }
+    })().catch((e: unknown) => {
+      this.ready = undefined;
+      throw e;
+    });
+    return this.ready;
+  }
+
+  private open(): Pool {
+    if (!this.pool) {
+      this.pool = new Pool({ ...this.clientConfig(), max: this.settings.max, Client: GuardedPgClient });
+      this.pool.on('error', (e) => this.listenerCount('error') > 0 && this.emit('error', e));
+    }
+    return this.pool;
+  }
+
+  private clientConfig(): PoolConfig {
+    // the commands' SQL names no schema: the search path selects it
+    return {
+      connectionString: this.settings.connectionString,
+      options: `-c search_path=${quoteSchemaName(this.settings.schema)}`,
+    };
+  }
+
+  private release(): void {
+    if (--this.users === 0) void this.end().catch(() => undefined);
+  }
+}
+
+/**
+ * BullMQ's connection over the shared pool: readiness is the pool's one migration (BullMQ's own
+ * check would read the default schema's ledger on a pool it did not configure), and closing hands
+ * the pool back.
+ */
+class SharedPoolConnection extends PostgresConnection {
+  private closed?: Promise<void>;
+
+  constructor(
+    private readonly shared: PostgresQueuePool,
+    schema: string,
+    private readonly onClosed: () => void,
+  ) {
+    super(shared as never);
+    Object.defineProperty(this, 'schema', { value: schema });
+  }
+
+  override async waitUntilReady(): Promise<void> {
+    await this.shared.whenReady();
+  }
+
+  override close(): Promise<void> {
+    this.closed ??= super.close().finally(this.onClosed);
+    return this.closed;
+  }
+}
