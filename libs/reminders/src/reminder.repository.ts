@@ -136,7 +136,8 @@ export class ReminderRepository extends TransactionalRepository<ReminderReposito
     // TypeORM answers an UPDATE with [rows, count]
     const rows = (result as [Array<Record<string, unknown>>, number])[0];
     return rows.map((r) => ({
-      reminder: this.reminders.create({
+      // a plain copy into the entity class, without create()'s walk over the entity's metadata
+      reminder: Object.assign(new ReminderEntity(), {
         id: r.id as string,
         key: r.key as string,
         interviewId: r.interview_id as string | null,

@@ -138,8 +138,10 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
     return this.manager.getRepository(InterviewEntity);
   }
 
+  // a plain copy into the entity class: TypeORM's create() walks the entity's metadata per column,
+  // which the lists and the kit paid for every row they read
   private toEntity(r: Record<string, unknown>): InterviewEntity {
-    return this.interviews.create({
+    return Object.assign(new InterviewEntity(), {
       id: r.id as string,
       candidateId: r.candidate_id as string,
       positionId: r.position_id as string,
