@@ -93,4 +93,51 @@ describe('PostgresQueuePool', () => {
       await second.close();
     }
   });
+
+  it('survives the server ending its connections as the queues close (a test dropping its database) and while they run', async () => {
+    const pool = new PostgresQueuePool({ connectionString: db.url, schema: 'custom_queues', max: 2 });
+    const terminate = () =>
+      admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+    const open = new (BackendQueue as unknown as QueueCtor)('kept', { connection: pool });
+    const worker = new (BackendWorker as unknown as WorkerCtor)('closing', async () => 'done', { connection: pool });
+    try {
+      await open.add('job', {});
+      await worker.waitUntilReady();
+      await until(async () => (await connections()) >= 2);
+      // the worker's LISTEN connection is being ended when the server ends it too
+      await worker.close();
+      await terminate();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await connections()).toBe(0);
+      await open.add('job', {});
+      expect(await open.count()).toBe(2);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('lets a released connection close quietly though the server ends it at that moment', async () => {
+    const pool = new PostgresQueuePool({ connectionString: db.url, schema: 'custom_queues', max: 2 });
+    const uncaught: unknown[] = [];
+    const onUncaught = (e: unknown) => void uncaught.push(e);
+    process.prependListener('uncaughtException', onUncaught);
+    try {
+      for (let i = 0; i < 20; i++) {
+        const client = await pool.connect();
+        await client.query('LISTEN anything');
+        // as BullMQ releases its LISTEN connection: its listeners gone first
+        client.removeAllListeners();
+        client.release(true);
+        await admin.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        );
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      process.removeListener('uncaughtException', onUncaught);
+    }
+    expect(uncaught).toEqual([]);
+  });
 });

@@ -33,6 +33,7 @@ export class PostgresQueuePool extends EventEmitter {
   private pool?: Pool;
   private ready?: Promise<void>;
   private users = 0;
+  private readonly ending = new Set<Promise<void>>();
 
   constructor(private readonly settings: PostgresQueuePoolOptions) {
     super();
@@ -66,8 +67,20 @@ export class PostgresQueuePool extends EventEmitter {
     });
     await client.connect();
     const dedicated = client as unknown as PgPoolClient;
-    dedicated.release = () => void client.end().catch(() => undefined);
+    dedicated.release = () => {
+      // BullMQ takes every listener off its LISTEN client before releasing it; an error the server
+      // sends while the connection closes (a database dropped WITH (FORCE)) must still find one
+      client.on('error', () => undefined);
+      const ended = client.end().catch(() => undefined);
+      this.ending.add(ended);
+      void ended.finally(() => this.ending.delete(ended));
+    };
     return dedicated;
+  }
+
+  /** Resolves once the released dedicated connections have closed. */
+  async closed(): Promise<void> {
+    await Promise.all([...this.ending]);
   }
 
   /** Ends the shared pool now; BullMQ never calls this on a pool it was given. */
@@ -97,7 +110,8 @@ export class PostgresQueuePool extends EventEmitter {
   private open(): Pool {
     if (!this.pool) {
       this.pool = new Pool({ ...this.clientConfig(), max: this.settings.max, Client: GuardedPgClient });
-      this.pool.on('error', (e) => this.listenerCount('error') > 0 && this.emit('error', e));
+      // an idle connection that drops: its client has logged it, and the pool replaces it on demand
+      this.pool.on('error', () => undefined);
     }
     return this.pool;
   }
@@ -110,8 +124,9 @@ export class PostgresQueuePool extends EventEmitter {
     };
   }
 
-  private release(): void {
-    if (--this.users === 0) void this.end().catch(() => undefined);
+  private async release(): Promise<void> {
+    if (--this.users === 0) await this.end().catch(() => undefined);
+    await this.closed();
   }
 }
 
@@ -121,12 +136,12 @@ export class PostgresQueuePool extends EventEmitter {
  * the pool back.
  */
 class SharedPoolConnection extends PostgresConnection {
-  private closed?: Promise<void>;
+  private handedBack?: Promise<void>;
 
   constructor(
     private readonly shared: PostgresQueuePool,
     schema: string,
-    private readonly onClosed: () => void,
+    private readonly onClosed: () => Promise<void>,
   ) {
     super(shared as never);
     Object.defineProperty(this, 'schema', { value: schema });
@@ -136,8 +151,9 @@ class SharedPoolConnection extends PostgresConnection {
     await this.shared.whenReady();
   }
 
+  /** Resolves once this connection's own connections have closed, and the pool with the last user. */
   override close(): Promise<void> {
-    this.closed ??= super.close().finally(this.onClosed);
-    return this.closed;
+    this.handedBack ??= super.close().finally(this.onClosed);
+    return this.handedBack;
   }
 }
