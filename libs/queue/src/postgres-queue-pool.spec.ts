@@ -30,6 +30,13 @@ describe('PostgresQueuePool', () => {
     return rows[0].n;
   }
 
+  /** What DROP DATABASE ... WITH (FORCE) does to the other connections of a test's database. */
+  async function terminate(): Promise<void> {
+    await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+  }
+
   async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
     const end = Date.now() + ms;
     while (!(await check())) {
@@ -96,10 +103,6 @@ describe('PostgresQueuePool', () => {
 
   it('survives the server ending its connections as the queues close (a test dropping its database) and while they run', async () => {
     const pool = new PostgresQueuePool({ connectionString: db.url, schema: 'custom_queues', max: 2 });
-    const terminate = () =>
-      admin.query(
-        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-      );
     const open = new (BackendQueue as unknown as QueueCtor)('kept', { connection: pool });
     const worker = new (BackendWorker as unknown as WorkerCtor)('closing', async () => 'done', { connection: pool });
     try {
@@ -130,9 +133,7 @@ describe('PostgresQueuePool', () => {
         // as BullMQ releases its LISTEN connection: its listeners gone first
         client.removeAllListeners();
         client.release(true);
-        await admin.query(
-          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-        );
+        await terminate();
       }
       await new Promise((r) => setTimeout(r, 200));
     } finally {
