@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { Pool, type PoolConfig, type QueryResult } from 'pg';
 import { PostgresConnection, PostgresQueueBackend, quoteSchemaName, runMigrations } from 'bullmq';
 import type { BackendFactory, PgPoolClient } from 'bullmq';
@@ -27,7 +26,7 @@ export interface PostgresQueuePoolOptions {
  * The pool is ended when the last backend that used it closes; a backend created after that opens
  * it again.
  */
-export class PostgresQueuePool extends EventEmitter {
+export class PostgresQueuePool {
   /** Read by BullMQ: the dedicated connections have TCP keepalive, so a worker may block long. */
   readonly options = { keepAlive: true };
   private pool?: Pool;
@@ -35,10 +34,17 @@ export class PostgresQueuePool extends EventEmitter {
   private users = 0;
   private readonly ending = new Set<Promise<void>>();
 
-  constructor(private readonly settings: PostgresQueuePoolOptions) {
-    super();
-    // one listener per backend (BullMQ forwards the pool's errors), a dozen or so per process
-    this.setMaxListeners(0);
+  constructor(private readonly settings: PostgresQueuePoolOptions) {}
+
+  // BullMQ subscribes every connection it builds to the pool's errors and never unsubscribes. This
+  // pool raises none (a dropped connection is logged by its client and replaced on demand), so it
+  // keeps no listeners, and a closed connection is not held by them.
+  on(): this {
+    return this;
+  }
+
+  removeAllListeners(): this {
+    return this;
   }
 
   /** BullMQ's backend factory for this pool: each backend owns a connection, all share the pool. */
