@@ -36,8 +36,17 @@ type GuardedRequest = {
  * `<area>:read` for GET and `<area>:write` otherwise; roles do not apply to it, and admin-only
  * endpoints refuse it even when marked.
  */
+interface RouteAuth {
+  isPublic: boolean;
+  options: AuthenticatedOptions | undefined;
+  area: ApiKeyArea | undefined;
+}
+
 @Injectable()
 export class GlobalAuthGuard implements CanActivate {
+  /** per handler, then per controller class (a method inherited by two controllers may differ) */
+  private readonly routes = new WeakMap<object, WeakMap<object, RouteAuth>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
@@ -47,17 +56,13 @@ export class GlobalAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, targets)) return true;
-    const options = this.reflector.getAllAndOverride<AuthenticatedOptions | undefined>(AUTH_METADATA, targets);
+    const { isPublic, options, area } = this.routeOf(context);
+    if (isPublic) return true;
     if (!options) throw new ForbiddenException('This endpoint is not open to anyone');
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     const outcome = this.tokens.fromRequest(request);
     if (outcome.error) throw new UnauthorizedException(MESSAGES[outcome.error]);
-    if (outcome.apiKeyHash !== undefined) {
-      const area = this.reflector.getAllAndOverride<ApiKeyArea | undefined>(API_KEY_AREA_METADATA, targets);
-      return this.admitApiKey(request, outcome.apiKeyHash, area, options);
-    }
+    if (outcome.apiKeyHash !== undefined) return this.admitApiKey(request, outcome.apiKeyHash, area, options);
     const { sub, sid } = outcome.claims;
     if (typeof sub !== 'string' || (sid !== undefined && typeof sid !== 'string'))
       throw new UnauthorizedException(MESSAGES.invalid);
@@ -69,6 +74,28 @@ export class GlobalAuthGuard implements CanActivate {
       throw new ForbiddenException(`This requires one of the roles: ${options.roles.join(', ')}`);
     }
     return true;
+  }
+
+  /**
+   * What the route's decorators say, read once per route: they are fixed at start, and reading them
+   * through the reflector cost six metadata lookups per request.
+   */
+  private routeOf(context: ExecutionContext): RouteAuth {
+    const handler = context.getHandler();
+    const cls = context.getClass();
+    let byClass = this.routes.get(handler);
+    if (!byClass) this.routes.set(handler, (byClass = new WeakMap()));
+    let route = byClass.get(cls);
+    if (!route) {
+      const targets = [handler, cls];
+      route = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, targets) === true,
+        options: this.reflector.getAllAndOverride<AuthenticatedOptions | undefined>(AUTH_METADATA, targets),
+        area: this.reflector.getAllAndOverride<ApiKeyArea | undefined>(API_KEY_AREA_METADATA, targets),
+      };
+      byClass.set(cls, route);
+    }
+    return route;
   }
 
   private async admitApiKey(

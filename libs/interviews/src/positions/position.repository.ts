@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { PositionEntity } from '../entities/position.entity';
+import { fixedRead } from '@app/common';
+import { PositionEntity, type PositionStatus } from '../entities/position.entity';
+
+interface PositionRow {
+  id: string;
+  title: string;
+  department: string | null;
+  hiring_manager_id: string;
+  status: PositionStatus;
+  created_at: Date;
+  updated_at: Date;
+}
 
 const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -13,8 +24,25 @@ export class PositionRepository {
     return this.repo.count();
   }
 
-  findById(id: string): Promise<PositionEntity | null> {
-    return this.repo.findOne({ where: { id } });
+  // fixed SQL and a plain copy: every summary, plan and position read checks access through this
+  // row, and findOne built its query and mapped its entity anew each time
+  async findById(id: string): Promise<PositionEntity | null> {
+    const [r] = await fixedRead<PositionRow>(
+      this.repo.manager,
+      'SELECT id, title, department, hiring_manager_id, status, created_at, updated_at FROM positions WHERE id = $1',
+      [id],
+    );
+    return r
+      ? Object.assign(new PositionEntity(), {
+          id: r.id,
+          title: r.title,
+          department: r.department,
+          hiringManagerId: r.hiring_manager_id,
+          status: r.status,
+          createdAt: r.created_at,
+          updatedAt: r.updated_at,
+        })
+      : null;
   }
 
   insert(values: Partial<PositionEntity>): Promise<PositionEntity> {

@@ -25,6 +25,8 @@ const API_KEY_BEARER = /^Bearer\s+sk_[A-Za-z0-9_-]+$/i;
 @Injectable()
 export class RequestIdentityService {
   private readonly accounts = new WeakMap<object, string | null>();
+  /** per route handler: its decorators are fixed at start, and two throttlers ask on every request */
+  private readonly logins = new WeakMap<object, boolean>();
 
   constructor(private readonly tokens: AccessTokenService) {}
 
@@ -62,7 +64,11 @@ export class RequestIdentityService {
   }
 
   isLogin(context: ExecutionContext): boolean {
-    return Reflect.getMetadata(LOGIN_THROTTLE_METADATA, context.getHandler()) === true;
+    const handler = context.getHandler();
+    let login = this.logins.get(handler);
+    if (login === undefined)
+      this.logins.set(handler, (login = Reflect.getMetadata(LOGIN_THROTTLE_METADATA, handler) === true));
+    return login;
   }
 
   request(context: ExecutionContext): ThrottledRequest {

@@ -12,8 +12,20 @@ const MINUTE = 60_000;
  * no email address.
  */
 export function throttleKey(_context: ExecutionContext, tracker: string, name: string): string {
-  return createHash('sha256').update(`${name}|${tracker}`).digest('base64url');
+  const plain = `${name}|${tracker}`;
+  let key = hashed.get(plain);
+  if (key === undefined) {
+    key = createHash('sha256').update(plain).digest('base64url');
+    if (hashed.size >= HASHED_MAX) hashed.delete(hashed.keys().next().value!);
+    hashed.set(plain, key);
+  }
+  return key;
 }
+
+// Every request is counted under two or more keys, each a SHA-256 of a handful of addresses and
+// accounts that keep coming back; a bounded memo (oldest out first) spares the hashing.
+const HASHED_MAX = 10_000;
+const hashed = new Map<string, string>();
 
 /**
  * The four limits, each per minute:
