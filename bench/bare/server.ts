@@ -482,13 +482,13 @@ async function positionSummary(user: User, positionId: string, query: SummaryQue
   if (!hasRole(user, 'admin', 'recruiter', 'hiring_manager')) throw new HttpError(403, 'This is for the hiring team');
   const [p] = /^[0-9a-f-]{36}$/i.test(positionId)
     ? await q(
-        `SELECT "PositionEntity"."id" AS "PositionEntity_id", "PositionEntity"."title" AS "PositionEntity_title", "PositionEntity"."department" AS "PositionEntity_department", "PositionEntity"."hiring_manager_id" AS "PositionEntity_hiring_manager_id", "PositionEntity"."status" AS "PositionEntity_status", "PositionEntity"."created_at" AS "PositionEntity_created_at", "PositionEntity"."updated_at" AS "PositionEntity_updated_at" FROM "positions" "PositionEntity" WHERE (("PositionEntity"."id" = $1)) LIMIT 1`,
+        // PositionRepository.findById's statement
+        'SELECT id, title, department, hiring_manager_id, status, created_at, updated_at FROM positions WHERE id = $1',
         [positionId],
       )
     : [];
-  if (!p || !canManagePosition(user, p.PositionEntity_hiring_manager_id))
-    throw new HttpError(404, `Position ${positionId} not found`);
-  const id = p.PositionEntity_id as string;
+  if (!p || !canManagePosition(user, p.hiring_manager_id)) throw new HttpError(404, `Position ${positionId} not found`);
+  const id = p.id as string;
   // the app's statements and assembly (libs/feedback/src/summaries/position-page.ts), default page
   const sort = query.sort ?? 'overallMean';
   const order = query.order ?? (sort === 'name' ? 'asc' : 'desc');
@@ -509,7 +509,7 @@ async function positionSummary(user: User, positionId: string, query: SummaryQue
   ]);
   const names = new Map([...(await usersByIds(missing.map((m) => m.userId)))].map(([k, v]) => [k, v.name]));
   return positionSummaryResponse({
-    position: { id, name: p.PositionEntity_title },
+    position: { id, name: p.title },
     sort,
     order,
     limit: POSITION_SUMMARY_PAGE,

@@ -39,6 +39,8 @@ interface Proc {
   exited: Promise<void>;
 }
 
+const nodeFlags = (flags: string | undefined) => flags?.split(/\s+/).filter(Boolean) ?? [];
+
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -245,6 +247,8 @@ async function main() {
       ...(process.env.BENCH_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=api.cpuprofile']
         : []),
+      // extra Node flags for a diagnosis (e.g. BENCH_API_FLAGS=--trace-gc with BENCH_KEEP_LOGS=1)
+      ...nodeFlags(process.env.BENCH_API_FLAGS),
       join(ROOT, 'dist/apps/api/apps/api/src/main.js'),
     ];
     const t0 = Date.now();
@@ -270,6 +274,7 @@ async function main() {
         ...(process.env.BENCH_PROFILE
           ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=bare.cpuprofile']
           : []),
+        ...nodeFlags(process.env.BENCH_BARE_FLAGS),
         ...TS_NODE,
         join(ROOT, 'bench/bare/server.ts'),
       ],
