@@ -1,0 +1,2 @@
+export { IdempotencyModule } from './idempotency.module';
+export { IdempotencyCleanupService } from './idempotency-cleanup.service';
