@@ -5,7 +5,6 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@app/config';
 import { AuthModule } from '@app/auth';
 import { UuidParamsPipe } from '@app/common';
-import { IdempotencyModule } from '@app/idempotency';
 import { RemindersModule } from '@app/reminders';
 import { WebhooksModule } from '@app/webhooks';
 import { AuditController } from './audit/audit.controller';
@@ -24,7 +23,6 @@ import { throttlerOptions } from './throttle/throttlers';
     AuthModule,
     RemindersModule,
     WebhooksModule,
-    IdempotencyModule,
     TerminusModule.forRoot({ logger: false }),
     ThrottlerModule.forRootAsync({
       imports: [ThrottleSupportModule],
