@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdempotencyCleanupService } from '../libs/platform/src/idempotency/idempotency-cleanup.service';
+import { IdempotencyCleanupService } from '@app/idempotency';
 import { TestApp } from './support/test-app';
 
 /** Idempotency-Key on creating POSTs: a retry replays the first answer and creates nothing twice. */

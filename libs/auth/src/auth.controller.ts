@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@app/config';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
+import { Idempotent } from '@app/idempotency';
 import { AuthService, ttlSeconds } from './auth.service';
 import { DemoLoginsService } from './demo/demo-logins.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
@@ -69,6 +70,7 @@ export class AuthController {
    * cookie scoped to that path, since a page navigation cannot carry a bearer header.
    */
   @Post('auth/dashboard-session')
+  @Idempotent()
   @Authenticated({ roles: [Role.Admin] })
   @HttpCode(204)
   @ApiErrors(401, 403)
@@ -96,6 +98,7 @@ export class AuthController {
 
   /** Changes your own password (the current one is required); your other sign-ins end. */
   @Post('me/password')
+  @Idempotent()
   @Authenticated()
   @HttpCode(204)
   @ApiErrors(400, 401)

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
 import { AccessTokenService } from './access-token.service';
-import { ApiKeyActorInterceptor } from './api-keys/api-key-actor.interceptor';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { ApiKeyRepository } from './api-keys/api-key.repository';
 import { ApiKeysController } from './api-keys/api-keys.controller';
@@ -57,7 +56,6 @@ import { SsoService } from './sso/sso.service';
     ApiKeyRepository,
     ApiKeysService,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: ApiKeyActorInterceptor },
   ],
   exports: [UsersService, AuthService],
 })

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
+import { Idempotent } from '@app/idempotency';
 import { CurrentUser } from './decorators/auth-user.decorator';
 import type { AuthUser } from './decorators/auth-user.decorator';
 import { Authenticated } from './decorators/authenticated.decorator';
@@ -19,6 +20,7 @@ export class UsersController {
 
   /** Creates a user (admin only). The email must be unused. */
   @Post()
+  @Idempotent()
   @ApiErrors(400, 401, 403, 409)
   create(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return this.users.create(dto);

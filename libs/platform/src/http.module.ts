@@ -9,7 +9,6 @@ import { RemindersModule } from '@app/reminders';
 import { WebhooksModule } from '@app/webhooks';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
-import { IdempotencyModule } from './idempotency/idempotency.module';
 import { QueueHealthIndicator } from './health/queue.health';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
@@ -24,7 +23,6 @@ import { throttlerOptions } from './throttle/throttlers';
     AuthModule,
     RemindersModule,
     WebhooksModule,
-    IdempotencyModule,
     TerminusModule.forRoot({ logger: false }),
     ThrottlerModule.forRootAsync({
       imports: [ThrottleSupportModule],

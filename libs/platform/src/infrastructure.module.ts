@@ -7,6 +7,7 @@ import pinoPretty from 'pino-pretty';
 import { AppConfig, ConfigModule } from '@app/config';
 import { AuditModule } from '@app/audit';
 import { DatabaseModule } from '@app/database';
+import { IdempotencyModule } from '@app/idempotency';
 import { QueueModule } from '@app/queue';
 
 /** Nest's start-up lines that list every module and route: 150 lines nobody reads, kept at debug. */
@@ -100,7 +101,7 @@ export function requestLog(logger: PinoLogger): (request: Exchange['request'], r
 /** The process's pino logger: Nest's logs go through nestjs-pino to it, the request log straight to it. */
 export const REQUEST_LOGGER = Symbol('REQUEST_LOGGER');
 
-/** What every process needs: configuration, logs, the database, the queue and domain events. */
+/** What every process needs: configuration, logs, the database, the queue, idempotency keys and domain events. */
 @Module({})
 export class InfrastructureModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -124,6 +125,8 @@ export class InfrastructureModule {
         DatabaseModule,
         AuditModule,
         QueueModule,
+        // every process builds the controllers' @Idempotent() interceptors, the worker's too (its modules have controllers)
+        IdempotencyModule,
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
       ],
       providers: [{ provide: REQUEST_LOGGER, useValue: logger }],

@@ -11,6 +11,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '@app/common';
 import { ApiKeyScope, Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
+import { Idempotent } from '@app/idempotency';
 import { ExportQueryDto, ImportGuideDto } from './dto/import-guide.dto';
 import { AddQuestionDto, ReorderQuestionsDto, RevisionQueryDto, UpdateQuestionDto } from './dto/question.dto';
 import {
@@ -52,6 +53,7 @@ export class QuestionSetsController {
 
   /** Creates a draft set, optionally with questions. */
   @Post()
+  @Idempotent()
   @ApiKeyScope('question_sets')
   @Authenticated(WRITE)
   @ApiErrors(400, 401, 403)
@@ -65,6 +67,7 @@ export class QuestionSetsController {
    * guide itself as text/plain or text/markdown.
    */
   @Post('import')
+  @Idempotent()
   @Authenticated(WRITE)
   @ApiConsumes('application/json', 'text/plain', 'text/markdown')
   @ApiBody({ type: ImportGuideDto })
@@ -76,6 +79,7 @@ export class QuestionSetsController {
 
   /** Reads a pasted guide like import does and returns what it would store, with the report; stores nothing. */
   @Post('import/preview')
+  @Idempotent()
   @Authenticated(WRITE)
   @HttpCode(200)
   @ApiConsumes('application/json', 'text/plain', 'text/markdown')
@@ -119,6 +123,7 @@ export class QuestionSetsController {
 
   /** Adds a question (at `position`, default the end). */
   @Post(':id/questions')
+  @Idempotent()
   @ApiKeyScope('question_sets')
   @Authenticated(WRITE)
   @ApiErrors(400, 401, 403, 404, 409)
@@ -132,6 +137,7 @@ export class QuestionSetsController {
 
   /** Reorders all questions of the set. */
   @Post(':id/questions/reorder')
+  @Idempotent()
   @Authenticated(WRITE)
   @HttpCode(200)
   @ApiOkResponse({ type: QuestionSetResponse })
@@ -173,6 +179,7 @@ export class QuestionSetsController {
 
   /** Publishes a draft: it becomes read-only and visible to hiring managers and interviewers. Every question needs criteria (else 422). */
   @Post(':id/publish')
+  @Idempotent()
   @ApiKeyScope('question_sets')
   @Authenticated(WRITE)
   @HttpCode(200)
@@ -188,6 +195,7 @@ export class QuestionSetsController {
 
   /** Archives a set: it stays readable for what used it, and leaves the default lists. */
   @Post(':id/archive')
+  @Idempotent()
   @Authenticated(WRITE)
   @HttpCode(200)
   @ApiOkResponse({ type: QuestionSetResponse })

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, Role } from '@app/auth';
+import { Idempotent } from '@app/idempotency';
 import { HeartbeatResponse, HeartbeatTicket } from './dto/heartbeat.response';
 import { HeartbeatService } from './heartbeat.service';
 
@@ -13,6 +14,7 @@ export class SystemController {
 
   /** Sends a heartbeat job through the queue; a worker records it. */
   @Post()
+  @Idempotent()
   @HttpCode(202)
   send(): Promise<HeartbeatTicket> {
     return this.heartbeats.send();

@@ -3,6 +3,7 @@ import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
+import { Idempotent } from '@app/idempotency';
 import { CreateWebhookDto, UpdateWebhookDto, WebhookDeliveriesQueryDto } from './dto/webhook.dto';
 import { WEBHOOK_PAYLOAD_MODELS } from './dto/webhook-payload.response';
 import {
@@ -34,6 +35,7 @@ export class WebhooksController {
 
   /** Subscribes a URL to event types; the answer carries the signing secret, shown this once. */
   @Post()
+  @Idempotent()
   @ApiErrors(400)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateWebhookDto): Promise<WebhookSecretResponse> {
     return this.subscriptions.create(user, dto);
@@ -66,6 +68,7 @@ export class WebhooksController {
 
   /** A new secret, shown this once; the previous one keeps signing beside it for the grace period. */
   @Post(':id/rotate-secret')
+  @Idempotent()
   @HttpCode(200)
   @ApiErrors(404)
   rotate(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<WebhookSecretResponse> {
@@ -73,6 +76,7 @@ export class WebhooksController {
   }
 
   @Post(':id/pause')
+  @Idempotent()
   @HttpCode(200)
   @ApiErrors(404)
   pause(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<WebhookSubscriptionResponse> {
@@ -81,6 +85,7 @@ export class WebhooksController {
 
   /** Resumes a paused subscription (and starts counting failures from zero). */
   @Post(':id/resume')
+  @Idempotent()
   @HttpCode(200)
   @ApiErrors(404, 409)
   resume(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<WebhookSubscriptionResponse> {
@@ -89,6 +94,7 @@ export class WebhooksController {
 
   /** Sends a `ping` event now (through the same queue, signature and log as the others). */
   @Post(':id/ping')
+  @Idempotent()
   @HttpCode(202)
   @ApiErrors(404, 409)
   ping(@Param('id') id: string): Promise<WebhookDeliveryResponse> {
@@ -104,6 +110,7 @@ export class WebhooksController {
 
   /** Sends one delivery again: the same id and body, a new round of attempts. */
   @Post(':id/deliveries/:deliveryId/redeliver')
+  @Idempotent()
   @HttpCode(202)
   @ApiErrors(404, 409)
   redeliver(@Param('id') id: string, @Param('deliveryId') deliveryId: string): Promise<WebhookDeliveryResponse> {

@@ -6,7 +6,7 @@ import type { AuthUser } from '../decorators/auth-user.decorator';
 /**
  * Runs a request made with an API key as that key's audit actor, so every change it makes is in the
  * trail under the key's name. The handler is subscribed to inside the actor's context, so its
- * promises, and the services they call, carry it.
+ * promises, and the services they call, carry it. Applied by @ApiKeyScope, on the routes that admit keys.
  */
 @Injectable()
 export class ApiKeyActorInterceptor implements NestInterceptor {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
+import { Idempotent } from '@app/idempotency';
 import { CurrentUser } from '../decorators/auth-user.decorator';
 import type { AuthUser } from '../decorators/auth-user.decorator';
 import { Authenticated } from '../decorators/authenticated.decorator';
@@ -17,6 +18,7 @@ export class ApiKeysController {
 
   /** Creates a key; the answer carries its secret, shown this once. */
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: CreatedApiKeyResponse })
   @ApiErrors(400, 401, 403)
   create(@CurrentUser() admin: AuthUser, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
@@ -32,6 +34,7 @@ export class ApiKeysController {
 
   /** Revokes a key; requests with it are refused (401) from now on. */
   @Post(':id/revoke')
+  @Idempotent()
   @HttpCode(200)
   @ApiOkResponse({ type: ApiKeyResponse })
   @ApiErrors(400, 401, 403, 404)

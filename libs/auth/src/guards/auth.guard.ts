@@ -34,7 +34,8 @@ type GuardedRequest = {
  * An API key (`Bearer sk_live_…`) is looked up by its hash on every request, so a revocation or an
  * expiry takes effect at once. It reaches only endpoints marked @ApiKeyScope(area), with
  * `<area>:read` for GET and `<area>:write` otherwise; roles do not apply to it, and admin-only
- * endpoints refuse it even when marked.
+ * endpoints refuse it even when marked. @ApiKeyScope also runs those routes as the key's audit actor
+ * (ApiKeyActorInterceptor, per route).
  */
 interface RouteAuth {
   isPublic: boolean;

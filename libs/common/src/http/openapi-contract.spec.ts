@@ -45,11 +45,14 @@ describe('completeOpenApiContract', () => {
     expect(Object.keys((d.paths['/health'].get as any).responses)).toEqual(['200', '429', '503']);
   });
 
-  it('adds 400, 409, 413, 422 and the Idempotency-Key header to a signed-in POST with a body', () => {
+  const IDEMPOTENCY_KEY = { in: 'header', name: 'Idempotency-Key', required: false, schema: { type: 'string' } };
+
+  it('adds 400, 409 and 422 to an operation that declares the Idempotency-Key header (@Idempotent), and 413 with a body', () => {
     const d = completeOpenApiContract(
       doc({
         '/things': {
           post: {
+            parameters: [IDEMPOTENCY_KEY],
             requestBody: { content: { 'application/json': { schema: {} } } },
             security: [{ bearer: [] }],
             responses: { 201: { description: 'made' } },
@@ -68,8 +71,24 @@ describe('completeOpenApiContract', () => {
       '429',
       '503',
     ]);
-    expect((d.paths['/things'].post as any).parameters).toEqual([
-      expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: false }),
-    ]);
+    expect((d.paths['/things'].post as any).parameters).toEqual([IDEMPOTENCY_KEY]);
+  });
+
+  it('leaves the header out where the operation does not declare it, and 422 with it', () => {
+    const d = completeOpenApiContract(
+      doc({
+        '/things/{id}/ping': {
+          post: {
+            parameters: [{ in: 'path', name: 'id', required: true, schema: { type: 'string' } }],
+            security: [{ bearer: [] }],
+            responses: { 200: { description: 'pinged' } },
+          },
+        },
+      }),
+    );
+    const op = d.paths['/things/{id}/ping'].post as any;
+    expect(op.parameters).toHaveLength(1);
+    expect(op.responses['422']).toBeUndefined();
+    expect(op.responses['409']).toBeDefined(); // a signed-in write may still lose to a concurrent one
   });
 });

@@ -5,16 +5,6 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
 const ERROR_SCHEMA = { $ref: '#/components/schemas/ErrorResponseDto' };
 const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } };
 
-const IDEMPOTENCY_KEY = {
-  in: 'header',
-  name: 'Idempotency-Key',
-  required: false,
-  description:
-    'Makes a retry safe: a repeat with the same key and body replays the first answer (header Idempotent-Replayed: true) and creates nothing; ' +
-    'the same key with another body answers 422, a repeat while the first is still running 409. Keys last 24 hours.',
-  schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x20-\\x7E]+$' },
-};
-
 interface Operation {
   parameters?: Array<{
     in?: string;
@@ -40,6 +30,7 @@ interface Operation {
  *   signed-in user (the guards), 404 and 414 (the router's parameter length) with path parameters,
  *   409 on signed-in writes (a concurrent change won), 429 (rate limits) and 503 (database
  *   unavailable) everywhere; controllers add the specific ones (409, 422) with @ApiErrors;
+ * - an operation that declares the Idempotency-Key header (@Idempotent) answers 400, 409 and 422 for it;
  * - path ids are declared as UUIDs;
  * - @ApiErrors on both a controller and a method does not repeat descriptions.
  */
@@ -56,13 +47,9 @@ export function completeOpenApiContract(document: OpenAPIObject): OpenAPIObject 
       if (params.some((p) => p.in === 'path')) [404, 414].forEach((s) => common.add(s));
       // a write that loses to a concurrent one (serialization failure, deadlock) answers 409 to retry
       if (method !== 'get' && op.security?.length) common.add(409);
-      // the idempotency interceptor serves every signed-in POST
-      if (method === 'post' && op.security?.length) {
-        if (!params.some((p) => p.in === 'header' && p.name?.toLowerCase() === 'idempotency-key'))
-          params.push(IDEMPOTENCY_KEY);
-        op.parameters = params;
+      // a malformed key, a key whose first request is still running, a key reused for another request
+      if (params.some((p) => p.in === 'header' && p.name?.toLowerCase() === 'idempotency-key'))
         [400, 409, 422].forEach((s) => common.add(s));
-      }
       for (const p of params) {
         // ids in paths are UUIDs (a queue job id is not)
         if (p.in === 'path' && /^(id|\w+Id)$/.test(p.name ?? '') && p.name !== 'jobId' && p.schema?.type === 'string')

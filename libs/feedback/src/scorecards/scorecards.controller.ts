@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { ApiKeyScope, Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
+import { Idempotent } from '@app/idempotency';
 import {
   ListScorecardsQueryDto,
   SaveScorecardDto,
@@ -42,6 +43,7 @@ export class ScorecardsController {
 
   /** Submits and locks your scorecard; 422 lists what is still missing; a stale `version` is a 409 as on save. */
   @Post('mine/submit')
+  @Idempotent()
   @HttpCode(200)
   @ApiOkResponse({ type: ScorecardResponse })
   @ApiErrors(400, 401, 404, 409, 422)
@@ -55,6 +57,7 @@ export class ScorecardsController {
 
   /** Reopens a submitted scorecard (its author or an admin); recorded in the audit trail. */
   @Post(':scorecardId/reopen')
+  @Idempotent()
   @HttpCode(200)
   @ApiOkResponse({ type: ScorecardResponse })
   @ApiErrors(401, 403, 404, 409)

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
+import { Idempotent } from '@app/idempotency';
 import { CreateDecisionDto } from '../dto/decision.dto';
 import { DecisionList, DecisionResponse } from '../dto/decision.response';
 import { DecisionHistoryService } from './decision-history.service';
@@ -23,6 +24,7 @@ export class DecisionsController {
    * current stage refuse advance, reject and hire with 409 (details.missing) unless `override.reason` is given.
    */
   @Post()
+  @Idempotent()
   @ApiErrors(400, 401, 403, 404, 409)
   decide(
     @CurrentUser() user: AuthUser,

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
+import { Idempotent } from '@app/idempotency';
 import { CreateInterviewerPoolDto, PutPoolMemberDto, UpdateInterviewerPoolDto } from '../dto/pools.dto';
 import { InterviewerPoolList, InterviewerPoolResponse } from '../dto/pools.response';
 import { InterviewerPoolsService } from './interviewer-pools.service';
@@ -25,6 +26,7 @@ export class InterviewerPoolsController {
 
   /** A pool; its name is unique whatever its case (409 otherwise). */
   @Post()
+  @Idempotent()
   @Authenticated(MANAGERS)
   @ApiCreatedResponse({ type: InterviewerPoolResponse })
   @ApiErrors(400, 401, 403, 409)

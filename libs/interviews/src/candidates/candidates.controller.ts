@@ -3,6 +3,7 @@ import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { ApiKeyScope, Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
+import { Idempotent } from '@app/idempotency';
 import {
   CandidatePage,
   CandidateResponse,
@@ -29,6 +30,7 @@ export class CandidatesController {
   }
 
   @Post()
+  @Idempotent()
   @ApiKeyScope('interviews')
   @ApiErrors(400, 401, 403, 404)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCandidateDto): Promise<CandidateResponse> {

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '@app/common';
 import { ApiKeyScope, Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
+import { Idempotent } from '@app/idempotency';
 import {
   AssignQuestionsDto,
   CancelInterviewDto,
@@ -34,6 +35,7 @@ export class InterviewsController {
 
   /** Schedules an interview: candidate, time and timezone, panel, and question snapshots. 409 when a panelist is already booked then. */
   @Post()
+  @Idempotent()
   @ApiKeyScope('interviews')
   @Authenticated(MANAGE)
   @ApiCreatedResponse({ type: InterviewKitResponse })
@@ -80,6 +82,7 @@ export class InterviewsController {
 
   /** Cancels with a reason; the invite becomes METHOD:CANCEL and reminders stop. */
   @Post(':id/cancel')
+  @Idempotent()
   @ApiKeyScope('interviews')
   @Authenticated(MANAGE)
   @HttpCode(200)
@@ -98,6 +101,7 @@ export class InterviewsController {
    * (after its start) or awaiting_feedback. Interviews otherwise complete when every panelist has submitted.
    */
   @Post(':id/complete')
+  @Idempotent()
   @Authenticated(MANAGE)
   @HttpCode(200)
   @ApiOkResponse({ type: InterviewKitResponse })
@@ -115,6 +119,7 @@ export class InterviewsController {
    * no feedback owed, its feedback reminders are cancelled. 409 before the start or once closed.
    */
   @Post(':id/no-show')
+  @Idempotent()
   @Authenticated(MANAGE)
   @HttpCode(200)
   @ApiOkResponse({ type: InterviewKitResponse })
@@ -129,6 +134,7 @@ export class InterviewsController {
 
   /** Assigns more questions (snapshots of published ones) at the end of the kit. */
   @Post(':id/questions')
+  @Idempotent()
   @Authenticated(MANAGE)
   @ApiCreatedResponse({ type: InterviewKitResponse })
   @ApiErrors(400, 401, 403, 404, 409, 422)

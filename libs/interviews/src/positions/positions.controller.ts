@@ -3,6 +3,7 @@ import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { ApiKeyScope, Authenticated, CurrentUser, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
+import { Idempotent } from '@app/idempotency';
 import {
   CreatePositionDto,
   ListPositionsQueryDto,
@@ -30,6 +31,7 @@ export class PositionsController {
 
   /** Opens a position. A hiring manager may open one they manage. */
   @Post()
+  @Idempotent()
   @ApiKeyScope('interviews')
   @Authenticated(MANAGE)
   @ApiErrors(400, 401, 403)

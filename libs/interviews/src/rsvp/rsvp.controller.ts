@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/common';
 import { Authenticated, CurrentUser } from '@app/auth';
 import type { AuthUser } from '@app/auth';
+import { Idempotent } from '@app/idempotency';
 import { InterviewKitResponse } from '../dto/interview.response';
 import { RsvpDto } from '../dto/rsvp.dto';
 import { RsvpService } from './rsvp.service';
@@ -20,6 +21,7 @@ export class InterviewRsvpController {
    * 422 once it has started.
    */
   @Post(':id/rsvp')
+  @Idempotent()
   @HttpCode(200)
   @ApiOkResponse({ type: InterviewKitResponse })
   @ApiErrors(400, 401, 404, 409, 422)

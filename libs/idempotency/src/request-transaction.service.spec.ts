@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { TestDatabase } from '../../../../test/support/test-app';
+import { TestDatabase } from '../../../test/support/test-app';
 import { RequestTransactionService } from './request-transaction.service';
 
 /** On a real PostgreSQL: the services' transactions and statements keep their meaning inside one request transaction. */

@@ -1,5 +1,4 @@
-import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
@@ -8,7 +7,14 @@ import { IdempotencyCleanupService } from './idempotency-cleanup.service';
 import { IdempotencyService } from './idempotency.service';
 import { RequestTransactionService } from './request-transaction.service';
 
-/** Idempotency-Key on every creating POST; the table is migration 1795420800000-IdempotencyKeys. */
+/**
+ * Idempotency-Key on the POSTs marked @Idempotent(); the table is migration 1795420800000-IdempotencyKeys.
+ *
+ * Global because Nest builds a `@UseInterceptors(IdempotencyInterceptor)` inside the module of the
+ * controller that names it, from that module's scope: every controller module must reach
+ * IdempotencyService without importing this module (the domain libs do not depend on platform).
+ */
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([IdempotencyKeyEntity])],
   providers: [
@@ -16,8 +22,8 @@ import { RequestTransactionService } from './request-transaction.service';
     IdempotencyRepository,
     IdempotencyService,
     IdempotencyCleanupService,
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    IdempotencyInterceptor,
   ],
-  exports: [IdempotencyService],
+  exports: [IdempotencyService, IdempotencyInterceptor],
 })
 export class IdempotencyModule {}

@@ -1,24 +1,20 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PUBLIC_METADATA } from '@app/auth/decorators/authenticated.decorator';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { IDEMPOTENCY_HEADER, parseIdempotencyKey, requestHash } from './idempotency-key';
 import { IdempotencyService } from './idempotency.service';
 
 /**
- * Global: every POST of a signed-in user or an API key that carries an Idempotency-Key runs at most
+ * Applied by @Idempotent() to each signed-in POST: one that carries an Idempotency-Key runs at most
  * once per key (see IdempotencyService). Records are scoped by the principal's id: a user's, or for
  * a request made with an API key the key's own (never its creator's), so two integrations, or an
- * integration and a person, never replay each other's answers. Guards ran already, so `request.user` is there for authenticated routes;
- * public POSTs (sign-in) are left alone.
+ * integration and a person, never replay each other's answers. Guards ran already, so `request.user`
+ * is there. Public POSTs are not decorated: sign-in sets a user too (its guard checks the password),
+ * but a public route has no one to scope keys to.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(
-    private readonly idempotency: IdempotencyService,
-    private readonly reflector: Reflector,
-  ) {}
+  constructor(private readonly idempotency: IdempotencyService) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -26,9 +22,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = http.getRequest<FastifyRequest & { user?: { id: string } }>();
     const raw = request.headers[IDEMPOTENCY_HEADER];
     if (request.method !== 'POST' || raw === undefined || !request.user?.id) return next.handle();
-    // sign-in sets a user too (its guard checks the password), but a public route has no one to scope keys to
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, [context.getHandler(), context.getClass()]))
-      return next.handle();
     const key = parseIdempotencyKey(raw);
     const r = {
       userId: request.user.id,
