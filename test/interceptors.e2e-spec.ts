@@ -1,7 +1,6 @@
 import { RequestMethod, type NestInterceptor, type Type } from '@nestjs/common';
 import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, type ApplicationConfig } from '@nestjs/core';
-import { ApiKeyActorInterceptor } from '@app/auth/api-keys/api-key-actor.interceptor';
 import { API_KEY_AREA_METADATA } from '@app/auth/decorators/api-key-scope.decorator';
 import { PUBLIC_METADATA } from '@app/auth/decorators/authenticated.decorator';
 import { IdempotencyInterceptor } from '@app/idempotency';
@@ -19,7 +18,7 @@ interface Route {
 /**
  * No interceptor is global (each one runs Nest's rxjs chain on every request): each is declared on
  * the routes where it can act, and a forgotten one fails here rather than in production, where a
- * signed-in POST would quietly lose its Idempotency-Key, or a key's changes their audit actor.
+ * signed-in POST would quietly lose its Idempotency-Key.
  */
 describe('interceptors per route', () => {
   let t: TestApp;
@@ -56,22 +55,13 @@ describe('interceptors per route', () => {
     expect(find('POST /auth/login').interceptors).toEqual([]);
   });
 
-  it('runs every route open to API keys (@ApiKeyScope) as the key, and no other', () => {
-    const scoped = routes.filter((r) => r.apiKeyArea !== undefined);
-    expect(scoped.length).toBeGreaterThan(0);
-    const missing = scoped.filter((r) => !r.interceptors.includes(ApiKeyActorInterceptor)).map((r) => r.name);
-    expect(missing).toEqual([]);
-    const elsewhere = routes
-      .filter((r) => r.apiKeyArea === undefined && r.interceptors.includes(ApiKeyActorInterceptor))
-      .map((r) => r.name);
-    expect(elsewhere).toEqual([]);
-  });
-
-  it('leaves reads that keys cannot reach, and GET /health, without any interceptor', () => {
+  it('leaves every route but the signed-in POSTs without any interceptor, reads open to API keys included', () => {
+    // an API key's audit actor comes from the guard (withAuditActorSlot), not from an interceptor
+    expect(routes.filter((r) => r.apiKeyArea !== undefined && r.method === 'GET').length).toBeGreaterThan(0);
     for (const name of ['GET /health', 'GET /health/ready', 'GET /health/live', 'GET /me', 'GET /users'])
       expect({ name, interceptors: find(name).interceptors }).toEqual({ name, interceptors: [] });
     const others = routes
-      .filter((r) => r.method === 'GET' && r.apiKeyArea === undefined && r.interceptors.length)
+      .filter((r) => !(r.method === 'POST' && !r.isPublic) && r.interceptors.length)
       .map((r) => r.name);
     expect(others).toEqual([]);
   });

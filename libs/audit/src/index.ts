@@ -1,4 +1,10 @@
 export { AuditModule } from './audit.module';
 export { AuditService, SETTINGS_ENTITY_ID, type AuditEntityType } from './audit.service';
 export { AuditPage, ListAuditQueryDto } from './dto/audit.dto';
-export { runAsAuditActor, currentAuditActor, type AuditActor, type AuditActorKind } from './audit-actor';
+export {
+  withAuditActorSlot,
+  setAuditActor,
+  currentAuditActor,
+  type AuditActor,
+  type AuditActorKind,
+} from './audit-actor';

@@ -7,6 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { withAuditActorSlot } from '@app/audit';
 import { API_KEY_SECURITY } from '@app/auth';
 import { Logger } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
@@ -82,6 +83,15 @@ export async function createHttpApp(
     for (let i = 0; i < secure.length; i++) raw.setHeader(secure[i][0], secure[i][1]);
     reply.header('x-request-id', request.id);
     done();
+  });
+  // A request with an API key runs in a slot for its audit actor, which the auth guard fills on
+  // admitting the key. Entered before the handler, after the body was read: the body's stream events
+  // do not carry an async context entered earlier (onRequest).
+  fastify.addHook('preHandler', (request, _reply, done) => {
+    const authorization = request.headers.authorization;
+    // wider than the guard's test (a bearer token starting sk_): an extra slot costs nothing
+    if (typeof authorization === 'string' && authorization.includes('sk_')) withAuditActorSlot(done);
+    else done();
   });
   const durations = app.get(MetricsService).httpDuration;
   const log = requestLog(app.get<symbol, PinoLogger>(REQUEST_LOGGER));

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { setAuditActor } from '@app/audit';
 import { AccessTokenService } from '../access-token.service';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { scopeFor, type ApiKeyArea } from '../api-keys/api-key-scopes';
@@ -34,8 +35,9 @@ type GuardedRequest = {
  * An API key (`Bearer sk_live_…`) is looked up by its hash on every request, so a revocation or an
  * expiry takes effect at once. It reaches only endpoints marked @ApiKeyScope(area), with
  * `<area>:read` for GET and `<area>:write` otherwise; roles do not apply to it, and admin-only
- * endpoints refuse it even when marked. @ApiKeyScope also runs those routes as the key's audit actor
- * (ApiKeyActorInterceptor, per route).
+ * endpoints refuse it even when marked. An admitted key becomes the request's audit actor, in the
+ * slot createHttpApp opens for every request that carries a key (withAuditActorSlot): no
+ * interceptor, so reads with a key skip Nest's interceptor chain too.
  */
 interface RouteAuth {
   isPublic: boolean;
@@ -113,6 +115,7 @@ export class GlobalAuthGuard implements CanActivate {
       throw new ForbiddenException('API keys cannot use this endpoint: it is for signed-in users');
     const needed = scopeFor(area, request.method ?? 'GET');
     if (!key.scopes.includes(needed)) throw new ForbiddenException(`This API key lacks the scope ${needed}`);
+    setAuditActor({ kind: 'api_key', id: key.id, name: key.name });
     return true;
   }
 }
