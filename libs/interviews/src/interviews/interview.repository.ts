@@ -512,8 +512,9 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
       id,
     ]);
     if (!r) return null;
+    // a plain copy, as toEntity: create() walked the entity's metadata per column of each question
     const questions = (r.questions as Array<Record<string, unknown>>).map((q) =>
-      this.manager.getRepository(InterviewQuestionEntity).create({
+      Object.assign(new InterviewQuestionEntity(), {
         id: q.id as string,
         interviewId: q.interview_id as string,
         position: q.position as number,
