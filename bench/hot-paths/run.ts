@@ -25,7 +25,8 @@ const RESULTS = join(ROOT, 'bench/results');
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// five: on a shared 2-core machine one round's ratio moves by up to 0.15, a median of three by 0.1
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SUMMARY_CANDIDATES = Number(process.env.BENCH_SUMMARY_CANDIDATES ?? 100);
 const ONLY = process.env.BENCH_PATHS?.split(',')
