@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency.repository';
 import { IdempotencyCleanupService } from './idempotency-cleanup.service';
 import { IdempotencyService } from './idempotency.service';
@@ -17,13 +16,7 @@ import { RequestTransactionService } from './request-transaction.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([IdempotencyKeyEntity])],
-  providers: [
-    RequestTransactionService,
-    IdempotencyRepository,
-    IdempotencyService,
-    IdempotencyCleanupService,
-    IdempotencyInterceptor,
-  ],
-  exports: [IdempotencyService, IdempotencyInterceptor],
+  providers: [RequestTransactionService, IdempotencyRepository, IdempotencyService, IdempotencyCleanupService],
+  exports: [IdempotencyService],
 })
 export class IdempotencyModule {}
