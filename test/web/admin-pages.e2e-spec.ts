@@ -164,10 +164,11 @@ describe('the audit trail, calibration, statistics, export, reopening and the qu
     const table = page.locator('.audit-table');
     await table.locator('tbody tr').first().waitFor();
     await page.getByLabel('Show changes to').selectOption('scorecard');
-    await table.getByText('Scorecard reopened').first().waitFor();
-    expect(await table.locator('tbody tr').filter({ hasText: 'Scorecard reopened' }).first().innerText()).toContain(
-      'Ines',
-    );
+    const reopened = table.locator('tbody tr').filter({ hasText: 'Scorecard reopened' }).first();
+    await reopened.waitFor();
+    // the author's name is looked up after the row renders ("Looking up…" until then)
+    await reopened.getByText('Ines', { exact: false }).first().waitFor();
+    expect(await reopened.innerText()).toContain('Ines');
     await checkPage(page, 'audit-trail');
 
     await page.goto(`${app.url}/hiring/interviews/${interviewId}`);
