@@ -1,3 +1,5 @@
+// first: V8's flags hold for everything loaded after them
+import '@app/platform/heap-flags';
 import 'reflect-metadata';
 import { loadDotEnv } from '@app/config';
 import type { AppConfig } from '@app/config';

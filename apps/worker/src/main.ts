@@ -1,3 +1,5 @@
+// first: V8's flags hold for everything loaded after them
+import '@app/platform/heap-flags';
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { createWorkerContext, loadConfigOrExit, onShutdown } from '@app/platform';
