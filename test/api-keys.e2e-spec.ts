@@ -74,6 +74,44 @@ describe('API keys', () => {
       expect((await t.post(`/api/v1/api-keys/${randomUUID()}/revoke`, {}, 'admin')).status).toBe(404);
     });
 
+    // Week and ordinal dates and `+2031` years are ISO 8601 to a syntax check but an Invalid Date to
+    // `new Date()`, which went on into the INSERT: Postgres refused it with a 400 naming no field.
+    it('reads expiresAt in week-date form, and refuses one naming no real instant with a 400 naming it, storing nothing', async () => {
+      const stored = async () =>
+        (
+          await t.db.query<{ keys: number; audits: number }>(
+            `SELECT (SELECT count(*)::int FROM api_keys) AS keys,
+                    (SELECT count(*)::int FROM audit_events WHERE entity_type = 'api_key') AS audits`,
+          )
+        )[0];
+      const before = await stored();
+      for (const [expiresAt, message] of [
+        ['2031-W53-1T10:00:00Z', 'expiresAt week 53 does not exist in 2031'],
+        ['+2031-12-01T10:00:00Z', 'expiresAt must be an ISO 8601 date-time with a four-digit year'],
+      ]) {
+        const res = await t.post(
+          '/api/v1/api-keys',
+          { name: 'Odd expiry', scopes: ['interviews:read'], expiresAt },
+          'admin',
+        );
+        expect({ expiresAt, status: res.status }).toEqual({ expiresAt, status: 400 });
+        expect(res.body.message).toContain(message);
+        expect(res.body.details).toEqual([{ field: 'expiresAt', messages: [expect.stringContaining(message)] }]);
+      }
+      expect(await stored()).toEqual(before);
+
+      const { apiKey } = await createKey({
+        name: 'Week expiry',
+        scopes: ['interviews:read'],
+        expiresAt: '2031-W49-2T10:00:00Z',
+      });
+      expect(apiKey).toMatchObject({ name: 'Week expiry', expiresAt: '2031-12-02T10:00:00.000Z' });
+      const [row] = await t.db.query<{ expires_at: Date }>('SELECT expires_at FROM api_keys WHERE id = $1', [
+        apiKey.id,
+      ]);
+      expect(row.expires_at.toISOString()).toBe('2031-12-02T10:00:00.000Z');
+    });
+
     it('revokes a key at once: the next request with it is 401', async () => {
       const { apiKey, secret } = await createKey({ name: 'Short-lived', scopes: ['interviews:read'] });
       expect((await withKey(secret, 'GET', '/api/v1/interviews')).status).toBe(200);
@@ -280,6 +318,16 @@ describe('API keys', () => {
       expect(seen).toEqual([created[3], created[4], created[2]]);
       const later = await withKey(key, 'GET', '/api/v1/candidates?updatedSince=2030-01-02T00:00:00%2B00:00');
       expect(later.body.items.map((c: { id: string }) => c.id)).toEqual([created[4], created[2]]);
+      // the same instant as a week date and as an ordinal date
+      for (const since of ['2030-W01-3T00:00:00Z', '2030-002T00:00:00Z']) {
+        const res = await withKey(key, 'GET', `/api/v1/candidates?updatedSince=${since}`);
+        expect({ since, status: res.status }).toEqual({ since, status: 200 });
+        expect(res.body.items.map((c: { id: string }) => c.id)).toEqual([created[4], created[2]]);
+      }
+      // a "since ever" before the 1970 floor of interview times still reads, as it did
+      const ever = await withKey(key, 'GET', '/api/v1/candidates?updatedSince=1900-01-01T00:00:00Z&limit=100');
+      expect(ever.status).toBe(200);
+      expect(ever.body.items.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(created));
     });
 
     it('lists interviews updated at or after the instant, oldest change first, paging with the cursor', async () => {
@@ -374,7 +422,16 @@ describe('API keys', () => {
     });
 
     it('answers 400 naming updatedSince when it is not an instant', async () => {
-      for (const bad of ['yesterday', '2030-01-01', '2030-01-01T10:00', '2030-13-01T00:00:00Z', '']) {
+      // the last two pass a syntax check, but no Date reads them (2030 has 52 weeks)
+      for (const bad of [
+        'yesterday',
+        '2030-01-01',
+        '2030-01-01T10:00',
+        '2030-13-01T00:00:00Z',
+        '',
+        '2030-W53-1T00:00:00Z',
+        '+2030-01-01T00:00:00Z',
+      ]) {
         for (const path of ['/api/v1/candidates', '/api/v1/interviews']) {
           const res = await withKey(key, 'GET', `${path}?updatedSince=${encodeURIComponent(bad)}`);
           expect({ bad, path, status: res.status }).toEqual({ bad, path, status: 400 });

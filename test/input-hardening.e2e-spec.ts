@@ -152,6 +152,29 @@ describe('input hardening', () => {
       }
     });
 
+    // The delivery log read its cursor's time with `new Date()`, and sent the Invalid Date into its query.
+    it('refuses a notifications cursor that is not one of its own with a 400 naming cursor; its own pages on', async () => {
+      const reader = await t.createUser('notices@example.com', ['interviewer']);
+      for (const [i, createdAt] of ['2030-01-01T00:00:03Z', '2030-01-01T00:00:02Z', '2030-01-01T00:00:01Z'].entries())
+        await t.db.query(
+          `INSERT INTO deliveries (reminder_id, due_at, channel, recipient_id, interview_id, kind, subject, created_at)
+           VALUES (gen_random_uuid(), now(), 'log', $1, gen_random_uuid(), 'prep', $2, $3)`,
+          [reader.id, `Notice ${i}`, createdAt],
+        );
+      const subjects = (res: { body: { items: { subject: string }[] } }) => res.body.items.map((d) => d.subject);
+      const first = await t.get('/api/v1/notifications?limit=2', reader.email);
+      expect(subjects(first)).toEqual(['Notice 0', 'Notice 1']);
+      const next = await t.get(`/api/v1/notifications?limit=2&cursor=${first.body.page.nextCursor}`, reader.email);
+      expect(subjects(next)).toEqual(['Notice 2']);
+      expect(next.body.page.nextCursor).toBeNull();
+      for (const c of [['not a date'], ['2030-13-01T00:00:00Z'], [1]]) {
+        const cursor = Buffer.from(JSON.stringify(c)).toString('base64url');
+        const res = await t.get(`/api/v1/notifications?cursor=${cursor}`, reader.email);
+        expect({ c, status: res.status }).toEqual({ c, status: 400 });
+        expect(res.body.message).toBe('cursor is not a nextCursor of this list');
+      }
+    });
+
     it('keeps a NUL or a lone surrogate inside an imported guide a 422 from the importer, never a 500', async () => {
       const nul = await t.post('/api/v1/question-sets/import/preview', { content: '1. What?\u0000' }, R);
       expect(nul.status).toBe(422);

@@ -38,7 +38,13 @@ export {
 } from './input/input-guard';
 export { IsPlainEmail, plainEmailProblem, MAX_EMAIL } from './input/plain-email';
 export { EachIsObject, IsNestedObject } from './input/nested';
-export { toInstant, parseDateTimeInput, IsDateTimeInput, DateTimeInputError } from './time/date-time-input';
+export {
+  toInstant,
+  parseDateTimeInput,
+  IsDateTimeInput,
+  DateTimeInputError,
+  asUtcInstant,
+} from './time/date-time-input';
 export { UniqueBy, firstDuplicate } from './input/unique';
 export {
   DomainEventsService,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor } from '@app/common';
 import { hasRole, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
@@ -35,11 +35,10 @@ export class RemindersQueryService {
 
   async notifications(user: AuthUser, q: NotificationsQueryDto): Promise<NotificationPage> {
     const limit = q.limit ?? 20;
-    const [before] = (decodeCursor(q.cursor) ?? []) as [string?];
     const rows = await this.repo.deliveries({
       recipientId: hasRole(user, Role.Admin) ? undefined : user.id,
       limit: limit + 1,
-      before: before ? new Date(before) : undefined,
+      before: q.cursor ? cursorTime(q.cursor) : undefined,
     });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
@@ -61,4 +60,12 @@ export class RemindersQueryService {
       page: { limit, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString()]) : null },
     };
   }
+}
+
+/** A `nextCursor` of the delivery log: [created time]. Anything else is a 400, never an Invalid Date in the query. */
+function cursorTime(cursor: string): Date {
+  const v = decodeCursor(cursor);
+  const at = v?.length === 1 && typeof v[0] === 'string' ? new Date(v[0]) : undefined;
+  if (at && !Number.isNaN(at.getTime())) return at;
+  throw new BadRequestException('cursor is not a nextCursor of this list');
 }

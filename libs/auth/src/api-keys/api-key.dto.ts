@@ -6,13 +6,12 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageInfoDto, PageQueryDto } from '@app/common';
+import { asUtcInstant, IsDateTimeInput, PageInfoDto, PageQueryDto } from '@app/common';
 import { API_KEY_SCOPES, type ApiKeyScope } from './api-key-scopes';
 
 export class CreateApiKeyDto {
@@ -34,7 +33,9 @@ export class CreateApiKeyDto {
 
   /** When the key stops working (ISO 8601 instant with an offset, in the future); omitted: never. */
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 instant, e.g. 2027-12-01T10:00:00Z' })
+  // a week or ordinal date passes a syntax check but is an Invalid Date to the service's `new Date()`
+  @Transform(asUtcInstant)
+  @IsDateTimeInput()
   expiresAt?: string;
 }
 

@@ -1,8 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsISO8601, IsOptional, Matches, ValidateBy } from 'class-validator';
+import { asUtcInstant } from '../time/date-time-input';
 
 const MESSAGE = 'updatedSince must be an ISO 8601 instant with a time and an offset, e.g. 2027-12-01T10:00:00Z';
+const INSTANT = /T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})$/;
 
 /**
  * `?updatedSince=`: an instant (a time with `Z` or an offset, never a wall time, since a sync mark
@@ -20,7 +23,18 @@ export function IsUpdatedSince(
       description,
     }),
     IsOptional(),
+    // A week or ordinal date passes IsISO8601 but is an Invalid Date to the lists' `new Date()`, so an
+    // instant goes on in its canonical form; a wall time stays as sent for Matches to refuse. Not
+    // IsDateTimeInput: its 1970 floor would refuse a "since ever" that was taken (1900-01-01T00:00:00Z).
+    Transform((p) => (typeof p.value === 'string' && INSTANT.test(p.value) ? asUtcInstant(p) : p.value)),
     IsISO8601({ strict: true }, { message: MESSAGE }),
-    Matches(/T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})$/, { message: MESSAGE }),
+    Matches(INSTANT, { message: MESSAGE }),
+    ValidateBy(
+      {
+        name: 'isReadableInstant',
+        validator: { validate: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) },
+      },
+      { message: MESSAGE },
+    ),
   );
 }

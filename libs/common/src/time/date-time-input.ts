@@ -97,6 +97,20 @@ export function parseDateTimeInput(value: unknown, field: string, timeZone: stri
 }
 
 /**
+ * A `@Transform` for a DTO date-time read in UTC when it has no offset: any ISO 8601 form (week dates,
+ * `+01`, hours alone) becomes one canonical instant, since `new Date()` in a service or a driver reads
+ * no week or ordinal date (an Invalid Date). What cannot be read is left as sent, for
+ * IsDateTimeInput to refuse with the field's name.
+ */
+export function asUtcInstant({ value }: { value: unknown }): unknown {
+  try {
+    return toInstant(value, 'UTC').toISOString();
+  } catch {
+    return value;
+  }
+}
+
+/**
  * A DTO field holding an API date-time (see `toInstant`). The syntax is checked here; the service
  * turns it into an instant with `parseDateTimeInput`, once it knows the timezone of a local time.
  */

@@ -1,16 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { Allow, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsDateTimeInput, toInstant } from '@app/common';
+import { asUtcInstant, IsDateTimeInput } from '@app/common';
 import { MAX_BUFFER_MINUTES } from '../availability/working-hours';
-
-const asUtcInstant = ({ value }: { value: unknown }) => {
-  try {
-    return toInstant(value, 'UTC').toISOString();
-  } catch {
-    return value;
-  }
-};
 
 export class TimeWindowDto {
   /** HH:MM local time. */

@@ -15,19 +15,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsTimeZone } from '@app/auth';
-import { IsDateTimeInput, PageInfoDto, PageQueryDto, toInstant } from '@app/common';
+import { asUtcInstant, IsDateTimeInput, PageInfoDto, PageQueryDto } from '@app/common';
 import { InterviewerPoolRef } from './pools.response';
-
-// Any ISO 8601 form (week dates, `+01`, hours alone) becomes one canonical instant, so that the
-// service's Date parsing sees only what it reads; a local time is read in UTC, as before. What cannot
-// be read is left as sent, for IsDateTimeInput to refuse with the field's name.
-const asUtcInstant = ({ value }: { value: unknown }) => {
-  try {
-    return toInstant(value, 'UTC').toISOString();
-  } catch {
-    return value;
-  }
-};
 
 const QUESTION_TYPES = ['technical', 'behavioral', 'situational'];
 const lower = ({ value }: { value: unknown }) =>
