@@ -1,8 +1,8 @@
 // The bench adds the reminders' jobs itself (the API has no route that plans 10,000 at once), with the
-// job id and options of ReminderSchedulerService.enqueue, a few hundred jobs per call.
+// job of ReminderSchedulerService.enqueue, a few hundred jobs per call.
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { jobId, ReminderJob, reminderJobDelay } from '../../libs/queue/src/queue.constants';
+import { reminderJob } from '../../libs/queue/src/queue.constants';
 
 const CHUNK = 500;
 
@@ -12,24 +12,9 @@ export async function addReminderJobs(
   backend: 'redis' | 'postgres',
   rows: Array<{ id: string; dueAt: Date }>,
 ): Promise<string[]> {
-  const ids = rows.map((r) => jobId('rem', r.id, r.dueAt.getTime()));
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await queue.addBulk(
-      rows.slice(i, i + CHUNK).map((r, j) => ({
-        name: ReminderJob.Deliver,
-        data: { reminderId: r.id, dueAt: r.dueAt.toISOString() },
-        opts: {
-          jobId: ids[i + j],
-          delay: reminderJobDelay(r.dueAt, backend),
-          attempts: 6,
-          backoff: { type: 'exponential', delay: 2000 },
-          removeOnComplete: 1000,
-          removeOnFail: false,
-        },
-      })),
-    );
-  }
-  return ids;
+  const jobs = rows.map((r) => reminderJob(r, backend, { attempts: 6, delayMs: 2000 }));
+  for (let i = 0; i < jobs.length; i += CHUNK) await queue.addBulk(jobs.slice(i, i + CHUNK));
+  return jobs.map((j) => j.opts.jobId);
 }
 
 /** The run's queue keys (their prefix is the database's name). */

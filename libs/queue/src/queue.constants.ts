@@ -1,3 +1,5 @@
+import type { JobsOptions } from 'bullmq';
+
 /** Every queue and job name in the system, in one place. */
 export enum QueueName {
   System = 'system',
@@ -55,6 +57,15 @@ export interface InterviewEndJobPayload {
 }
 
 /**
+ * How long finished jobs stay in the queue (for the system page, the reconciler's "is it queued"
+ * check and a job id's de-duplication): by age, never by count. BullMQ's PostgreSQL backend trims a
+ * count limit on every completion by sorting all the queue's finished jobs; in a 10,000-reminder
+ * burst that was 17 ms and most of the database's CPU per job. An age limit is an index range.
+ */
+export const KEEP_COMPLETED = { age: 24 * 3600 };
+export const KEEP_FAILED = { age: 7 * 24 * 3600 };
+
+/**
  * On Redis a reminder's job falls due this long before the reminder, and its worker waits out the
  * rest to send at the due time itself. A delayed job reaches a Redis worker late by up to Redis'
  * timer tick (a blocked fetch times out on its `hz` tick, every 100 ms by default), which made a
@@ -66,6 +77,30 @@ export const REMINDER_LEAD_MS = 250;
 /** The delay of a reminder's job: its due time, less the lead on Redis, never negative. */
 export function reminderJobDelay(dueAt: Date, backend: 'redis' | 'postgres', now = Date.now()): number {
   return Math.max(0, dueAt.getTime() - (backend === 'redis' ? REMINDER_LEAD_MS : 0) - now);
+}
+
+/**
+ * A reminder's job: its id names the reminder and due time; the options are the scheduler's and the
+ * bench's, which plants 10,000 at once.
+ */
+export function reminderJob(
+  r: { id: string; dueAt: Date },
+  backend: 'redis' | 'postgres',
+  retry: { attempts: number; delayMs: number },
+): { name: ReminderJob; data: ReminderJobPayload; opts: JobsOptions & { jobId: string } } {
+  return {
+    name: ReminderJob.Deliver,
+    data: { reminderId: r.id, dueAt: r.dueAt.toISOString() },
+    opts: {
+      jobId: jobId('rem', r.id, r.dueAt.getTime()),
+      delay: reminderJobDelay(r.dueAt, backend),
+      attempts: retry.attempts,
+      backoff: { type: 'exponential', delay: retry.delayMs },
+      removeOnComplete: KEEP_COMPLETED,
+      // a failed reminder's job stays, beside the reminder shown as failed
+      removeOnFail: false,
+    },
+  };
 }
 
 /** A reminder job names the reminder and the due time it was scheduled for; a moved reminder is a new job. */

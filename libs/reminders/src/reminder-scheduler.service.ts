@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
-import { jobId, QueueName, ReminderJob, ReminderJobPayload, reminderJobDelay } from '@app/queue';
+import { jobId, QueueName, reminderJob, type ReminderJobPayload } from '@app/queue';
 import type { ReminderEntity } from './entities/reminder.entity';
 import { planReminders } from './planning';
 import { ReminderContextService } from './reminder-context.service';
@@ -121,21 +121,13 @@ export class ReminderSchedulerService {
 
   /** Adds the delayed job for a reminder (removing the job of its previous time). */
   async enqueue(r: ReminderEntity, previousJobId: string | null): Promise<void> {
-    const id = jobId('rem', r.id, r.dueAt.getTime());
-    if (previousJobId && previousJobId !== id) await this.queue.remove(previousJobId).catch(() => 0);
-    await this.queue.add(
-      ReminderJob.Deliver,
-      { reminderId: r.id, dueAt: r.dueAt.toISOString() },
-      {
-        jobId: id,
-        delay: reminderJobDelay(r.dueAt, this.config.queueBackend),
-        attempts: this.config.reminderAttempts,
-        backoff: { type: 'exponential', delay: this.config.reminderRetryMs },
-        removeOnComplete: 1000,
-        removeOnFail: false,
-      },
-    );
-    await this.repo.setJob(r.id, id);
+    const job = reminderJob(r, this.config.queueBackend, {
+      attempts: this.config.reminderAttempts,
+      delayMs: this.config.reminderRetryMs,
+    });
+    if (previousJobId && previousJobId !== job.opts.jobId) await this.queue.remove(previousJobId).catch(() => 0);
+    await this.queue.add(job.name, job.data, job.opts);
+    await this.repo.setJob(r.id, job.opts.jobId);
   }
 
   private async cancel(reminders: ReminderEntity[], reason: string): Promise<void> {

@@ -3,7 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
-import { QueueName, WebhookJob, type WebhookJobPayload, webhookDeliveryJobId } from '@app/queue';
+import {
+  KEEP_COMPLETED,
+  KEEP_FAILED,
+  QueueName,
+  WebhookJob,
+  type WebhookJobPayload,
+  webhookDeliveryJobId,
+} from '@app/queue';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { webhookBody, type WebhookEvent } from './webhook-events';
 import { WebhookSubscriptionRepository } from './webhook-subscription.repository';
@@ -45,8 +52,8 @@ export class WebhookOutboxService {
         attempts: this.config.webhookAttempts,
         // BullMQ waits delay * 2^(n-1) before the n-th retry: 5 min doubling over 8 attempts is ~10.5 h
         backoff: { type: 'exponential', delay: this.config.webhookRetryMs },
-        removeOnComplete: { age: 24 * 3600 },
-        removeOnFail: { age: 7 * 24 * 3600 },
+        removeOnComplete: KEEP_COMPLETED,
+        removeOnFail: KEEP_FAILED,
       },
     );
   }

@@ -2,7 +2,14 @@ import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { OutboundError, OutboundRequestService } from '@app/outbound';
-import { CalendarFeedJobPayload, CalendarJob, calendarFeedJobId, QueueName } from '@app/queue';
+import {
+  CalendarFeedJobPayload,
+  CalendarJob,
+  calendarFeedJobId,
+  KEEP_COMPLETED,
+  KEEP_FAILED,
+  QueueName,
+} from '@app/queue';
 import type { CalendarFeedEntity } from '../entities/calendar-feed.entity';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { busyFromIcs } from './ical-busy';
@@ -90,8 +97,8 @@ export class CalendarFeedService {
       {
         jobId: calendarFeedJobId(userId, slot),
         attempts: 1,
-        removeOnComplete: 1000,
-        removeOnFail: 1000,
+        removeOnComplete: KEEP_COMPLETED,
+        removeOnFail: KEEP_FAILED,
       },
     );
   }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { OnDomainEvent } from '@app/common';
-import { InterviewEndJobPayload, InterviewJob, jobId, QueueName } from '@app/queue';
+import { InterviewEndJobPayload, InterviewJob, jobId, KEEP_COMPLETED, KEEP_FAILED, QueueName } from '@app/queue';
 import { InterviewEvent, type InterviewEventPayload } from '../interview.events';
 
 /**
@@ -36,8 +36,8 @@ export class InterviewEndSchedulerService {
         delay: Math.max(0, endsAt.getTime() - Date.now()),
         attempts: 5,
         backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: 1000,
-        removeOnFail: 1000,
+        removeOnComplete: KEEP_COMPLETED,
+        removeOnFail: KEEP_FAILED,
       },
     );
   }

@@ -5,7 +5,7 @@ import { OnDomainEvent } from '@app/common';
 import { AppConfig } from '@app/config';
 import { InterviewEvent, InterviewReadService } from '@app/interviews';
 import type { InterviewEventPayload } from '@app/interviews';
-import { InvitationJob, type InvitationJobPayload, jobId, QueueName } from '@app/queue';
+import { InvitationJob, type InvitationJobPayload, jobId, KEEP_COMPLETED, QueueName } from '@app/queue';
 import type { InvitationEntity } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
 
@@ -98,7 +98,7 @@ export class InvitationPlannerService {
         jobId: jobId('inv', row.id),
         attempts: this.config.reminderAttempts,
         backoff: { type: 'exponential', delay: this.config.reminderRetryMs },
-        removeOnComplete: 1000,
+        removeOnComplete: KEEP_COMPLETED,
         removeOnFail: false,
       },
     );
