@@ -64,14 +64,12 @@ export class ReminderContextService {
   }
 
   /**
-   * The same for a batch of reminders, in a fixed number of statements: each interview's kit once,
-   * then the submitted scorecards, the people and their channel settings of the whole batch at once.
+   * The same for a batch of reminders, in a fixed number of statements: the kits of the batch's
+   * interviews, then the submitted scorecards, the people and their channel settings, each at once.
    */
   async loadMany(rs: ReminderEntity[]): Promise<LoadedReminder[]> {
     const interviewIds = [...new Set(rs.map((r) => r.interviewId).filter((id): id is string => !!id))];
-    const kits = new Map(
-      await Promise.all(interviewIds.map(async (id) => [id, await this.interviews.kit(id)] as const)),
-    );
+    const kits = await this.interviews.kits(interviewIds);
     const checked = rs.map((r) => this.check(r, r.interviewId ? (kits.get(r.interviewId) ?? null) : null));
     const feedback = rs.filter((r, i) => !('skip' in checked[i]) && FEEDBACK_KINDS.has(r.kind));
     const open = rs.filter((_, i) => !('skip' in checked[i]));

@@ -48,6 +48,11 @@ export class InterviewReadService {
     return this.interviews.findKit(id, withPeople);
   }
 
+  /** The kits of several interviews in one query, by interview id (a missing interview is absent). */
+  async kits(ids: string[]): Promise<Map<string, KitRow>> {
+    return new Map((await this.interviews.findKits(ids)).map((k) => [k.interview.id, k]));
+  }
+
   /** Every interview of a candidate, in start order, as a list shows them. */
   listForCandidate(candidateId: string, limit: number): Promise<InterviewListRow[]> {
     return this.interviews.list({ candidateId, visibleTo: null, limit });

@@ -103,7 +103,7 @@ const INTERVIEW_COLUMNS = `i.id, i.candidate_id, i.position_id, i.title, i.stage
   i.sequence, i.revision, i.created_at, i.updated_at, i.invite_candidate`;
 
 /** The kit: interview, candidate, position, authority, panel and question snapshots; `people` when asked. */
-function kitSql(withPeople: boolean): string {
+function kitSql(withPeople: boolean, where = 'i.id = $1'): string {
   // the panel's users by id (inactive ones too, as UsersService.findManyByIds gives them)
   const people = withPeople
     ? `,
@@ -119,10 +119,11 @@ function kitSql(withPeople: boolean): string {
               COALESCE((SELECT json_agg(row_to_json(q) ORDER BY q.position) FROM interview_questions q WHERE q.interview_id = i.id), '[]') AS questions${people}
          FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN positions p ON p.id = i.position_id
               JOIN positions cp ON cp.id = c.position_id
-        WHERE i.id = $1`;
+        WHERE ${where}`;
 }
 const KIT_SQL = kitSql(false);
 const KIT_WITH_PEOPLE_SQL = kitSql(true);
+const KITS_SQL = kitSql(false, 'i.id = ANY($1::uuid[])');
 
 @Injectable()
 export class InterviewRepository extends TransactionalRepository<InterviewRepository> {
@@ -511,7 +512,17 @@ export class InterviewRepository extends TransactionalRepository<InterviewReposi
     const [r] = await fixedRead<Record<string, unknown>>(this.manager, withPeople ? KIT_WITH_PEOPLE_SQL : KIT_SQL, [
       id,
     ]);
-    if (!r) return null;
+    return r ? this.toKit(r, withPeople) : null;
+  }
+
+  /** The kits of several interviews in one query (without `people`); a missing interview has none. */
+  async findKits(ids: string[]): Promise<KitRow[]> {
+    if (!ids.length) return [];
+    const rows = await fixedRead<Record<string, unknown>>(this.manager, KITS_SQL, [ids]);
+    return rows.map((r) => this.toKit(r, false));
+  }
+
+  private toKit(r: Record<string, unknown>, withPeople: boolean): KitRow {
     // a plain copy, as toEntity: create() walked the entity's metadata per column of each question
     const questions = (r.questions as Array<Record<string, unknown>>).map((q) =>
       Object.assign(new InterviewQuestionEntity(), {
