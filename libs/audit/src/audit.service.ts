@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { encodeCursor, keysetAfter } from '@app/common';
+import { encodeCursor, readCursor } from '@app/common';
 import { currentAuditActor } from './audit-actor';
 import { AuditRepository } from './audit.repository';
 import { AuditPage, ListAuditQueryDto } from './dto/audit.dto';
@@ -42,7 +42,7 @@ export class AuditService {
 
   async list(q: ListAuditQueryDto): Promise<AuditPage> {
     const limit = q.limit ?? 50;
-    const after = keysetAfter(q.cursor);
+    const after = readCursor(q.cursor, ['instant', 'uuid']);
     const rows = await this.repo.list(q, limit + 1, after && { createdAt: after[0], id: after[1] });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 // the file, not the index: the audit lib's controller imports @app/auth, and the cycle would leave this undefined
 import { AuditService } from '@app/audit';
 import type { Page } from '@app/common';
-import { decodeCursor, encodeCursor, keysetAfter } from '@app/common';
+import { encodeCursor, readCursor } from '@app/common';
 import type { AuthUser } from './decorators/auth-user.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateMeDto, UpdateUserDto } from './dto/update-user.dto';
@@ -92,7 +92,7 @@ export class UsersService {
     role: Role,
     f: { limit: number; cursor?: string; onlyIds?: string[]; excludeIds?: string[]; q?: string },
   ): Promise<Page<UserResponse>> {
-    const after = keysetAfter(f.cursor);
+    const after = readCursor(f.cursor, ['text', 'uuid']);
     const rows = await this.users.listByRole(role, {
       limit: f.limit + 1,
       after: after && { name: after[0], id: after[1] },
@@ -166,9 +166,9 @@ export class UsersService {
 
   /** Users by email, a page at a time; optionally only those whose name or email has every word. */
   async list(limit: number, cursor?: string, q?: string): Promise<Page<UserResponse>> {
-    const [email] = (decodeCursor(cursor) ?? []) as [string?];
+    const after = readCursor(cursor, ['text']);
     const words = (q ?? '').split(/\s+/).filter(Boolean).slice(0, 10);
-    const rows = await this.users.listPage(limit + 1, typeof email === 'string' ? { email } : undefined, words);
+    const rows = await this.users.listPage(limit + 1, after && { email: after[0] }, words);
     const items = rows.slice(0, limit).map((u) => UserResponse.from(u));
     const nextCursor = rows.length > limit ? encodeCursor([items[items.length - 1].email]) : null;
     return { items, page: { limit, nextCursor } };

@@ -21,9 +21,11 @@ export {
   PageInfoDto,
   type Page,
   encodeCursor,
-  decodeCursor,
-  keysetAfter,
+  readCursor,
   nextCursor,
+  type CursorKind,
+  type CursorPart,
+  type CursorValues,
 } from './pagination/page.dto';
 export { IsUpdatedSince } from './pagination/updated-since';
 export { wallClock } from './time/wall-clock';
@@ -55,4 +57,4 @@ export {
 export { seatKey, seatKeys, type Seat, type SeatKey } from './keys/seat';
 export { TransactionalRepository } from './database/transactional.repository';
 export { fixedRead, registerSharedConnectionScope } from './database/fixed-read';
-export { UuidParamsPipe, isUuidParam } from './http/uuid-params.pipe';
+export { UuidParamsPipe, isUuid, isUuidParam } from './http/uuid-params.pipe';

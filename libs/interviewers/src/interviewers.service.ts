@@ -10,7 +10,7 @@ import {
   UsersService,
 } from '@app/auth';
 import type { AuthUser } from '@app/auth';
-import { decodeCursor, encodeCursor, PageQueryDto, seatKey } from '@app/common';
+import { encodeCursor, PageQueryDto, readCursor, seatKey } from '@app/common';
 import { SubmissionsService } from '@app/feedback';
 import { InterviewReadService, isoWeek, recordScopeFor } from '@app/interviews';
 import { OutboundError, OutboundRequestService } from '@app/outbound';
@@ -110,7 +110,7 @@ export class InterviewersService {
   async pendingScorecards(actor: AuthUser, id: string, q: PageQueryDto): Promise<PendingScorecardPage> {
     assertAllowed(canReadInterviewerRecord(actor, id), 'Interviewers see their own pending scorecards only');
     const limit = q.limit ?? 20;
-    const after = q.cursor === undefined ? undefined : parseCursor(q.cursor);
+    const after = readCursor(q.cursor, ['instant', 'uuid']);
     const [user] = await this.users.findManyByIds([id]);
     if (!user || !user.active || !user.roles.includes(Role.Interviewer))
       throw new NotFoundException(`Interviewer ${id} not found`);
@@ -195,20 +195,6 @@ export class InterviewersService {
       pools: pools.get(u.id) ?? [],
     }));
   }
-}
-
-/** A `nextCursor` of this list: [feedback due time, interview id]; anything else is a 400, not a 500. */
-function parseCursor(cursor: string): [string, string] {
-  const v = decodeCursor(cursor);
-  if (
-    v?.length === 2 &&
-    typeof v[0] === 'string' &&
-    !Number.isNaN(Date.parse(v[0])) &&
-    typeof v[1] === 'string' &&
-    /^[0-9a-f-]{36}$/i.test(v[1])
-  )
-    return [v[0], v[1]];
-  throw new BadRequestException('cursor is not a nextCursor of this list');
 }
 
 function toResponse(

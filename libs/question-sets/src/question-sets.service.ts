@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { DomainEventsService, encodeCursor, keysetAfter, staleRevision, unprocessable } from '@app/common';
+import { DomainEventsService, encodeCursor, readCursor, staleRevision, unprocessable } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { canReadQuestionSet, canWriteQuestionSets } from '@app/auth';
 import { CreateQuestionSetDto, ListQuestionSetsQueryDto, UpdateQuestionSetDto } from './dto/question-set.dto';
@@ -31,7 +31,7 @@ export class QuestionSetsService {
     const statuses: QuestionSetStatus[] = q.status ? [q.status] : writer ? ['draft', 'published'] : ['published'];
     const visible = statuses.filter((s) => this.canSee(user, s));
     const limit = q.limit ?? 20;
-    const keyset = keysetAfter(q.cursor);
+    const after = readCursor(q.cursor, ['instant', 'uuid']);
     const rows = await this.repo.listSummaries({
       statuses: visible,
       positionFamily: q.positionFamily,
@@ -39,7 +39,7 @@ export class QuestionSetsService {
       type: q.type,
       words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
       updatedSince: q.updatedSince,
-      after: keyset && /^[0-9a-f-]{36}$/i.test(keyset[1]) ? { updatedAt: keyset[0], id: keyset[1] } : undefined,
+      after: after && { updatedAt: after[0], id: after[1] },
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);

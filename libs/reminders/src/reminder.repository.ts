@@ -274,7 +274,7 @@ export class ReminderRepository extends TransactionalRepository<ReminderReposito
     return { p50: Number(row.p50), p99: Number(row.p99), max: Number(row.max) };
   }
 
-  async deliveries(f: { recipientId?: string; limit: number; before?: Date }): Promise<DeliveryEntity[]> {
+  async deliveries(f: { recipientId?: string; limit: number; before?: string }): Promise<DeliveryEntity[]> {
     const qb = this.manager
       .getRepository(DeliveryEntity)
       .createQueryBuilder('d')

@@ -1,5 +1,5 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { encodeCursor, readCursor } from '@app/common';
 import { hasRole, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { InterviewQueryService } from '@app/interviews';
@@ -38,7 +38,7 @@ export class RemindersQueryService {
     const rows = await this.repo.deliveries({
       recipientId: hasRole(user, Role.Admin) ? undefined : user.id,
       limit: limit + 1,
-      before: q.cursor ? cursorTime(q.cursor) : undefined,
+      before: readCursor(q.cursor, ['instant'])?.[0],
     });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
@@ -60,12 +60,4 @@ export class RemindersQueryService {
       page: { limit, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString()]) : null },
     };
   }
-}
-
-/** A `nextCursor` of the delivery log: [created time]. Anything else is a 400, never an Invalid Date in the query. */
-function cursorTime(cursor: string): Date {
-  const v = decodeCursor(cursor);
-  const at = v?.length === 1 && typeof v[0] === 'string' ? new Date(v[0]) : undefined;
-  if (at && !Number.isNaN(at.getTime())) return at;
-  throw new BadRequestException('cursor is not a nextCursor of this list');
 }

@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { keysetAfter, nextCursor } from '@app/common';
+import { nextCursor, readCursor } from '@app/common';
 import type { WebhookDeliveriesQueryDto } from './dto/webhook.dto';
 import type { WebhookDeliveryPage, WebhookDeliveryResponse } from './dto/webhook.response';
 import type { WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
@@ -25,7 +25,7 @@ export class WebhookDeliveriesService {
   async list(subscriptionId: string, q: WebhookDeliveriesQueryDto): Promise<WebhookDeliveryPage> {
     await this.subscriptions.load(subscriptionId);
     const limit = q.limit ?? 20;
-    const after = keysetAfter(q.cursor);
+    const after = readCursor(q.cursor, ['instant', 'uuid']);
     const rows = await this.deliveries.page(subscriptionId, limit + 1, after && { createdAt: after[0], id: after[1] });
     return {
       items: rows.slice(0, limit).map(toDeliveryResponse),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { fieldError, keysetAfter, nextCursor } from '@app/common';
+import { fieldError, nextCursor, readCursor } from '@app/common';
 import { assertVisible } from '../access/access-policy';
 import type { ApiKeyPrincipal, AuthUser } from '../decorators/auth-user.decorator';
 import type { ApiKeyEntity } from './api-key.entity';
@@ -42,7 +42,7 @@ export class ApiKeysService {
 
   async list(q: ListApiKeysQueryDto): Promise<ApiKeyPage> {
     const limit = q.limit ?? 20;
-    const rows = await this.repo.list(limit + 1, keysetAfter(q.cursor));
+    const rows = await this.repo.list(limit + 1, readCursor(q.cursor, ['instant', 'uuid']));
     return {
       items: rows.slice(0, limit).map((r) => toResponse(r.key)),
       page: { limit, nextCursor: nextCursor(rows, limit, (r) => r.cursor) },

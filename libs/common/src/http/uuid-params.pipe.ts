@@ -4,6 +4,8 @@ import { fieldError } from '../errors/app-exceptions';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 /** Path parameters named like ids that are not UUIDs (the queue's heartbeat job ids). */
 const NOT_UUIDS = new Set(['jobId']);
 
@@ -20,7 +22,7 @@ export function isUuidParam(name: string | undefined): boolean {
 export class UuidParamsPipe implements PipeTransform<unknown> {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'param' || !isUuidParam(metadata.data)) return value;
-    if (typeof value === 'string' && UUID.test(value)) return value;
+    if (typeof value === 'string' && isUuid(value)) return value;
     throw fieldError(metadata.data!, `${metadata.data} must be a UUID`);
   }
 }

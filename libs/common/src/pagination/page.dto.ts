@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { fieldError } from '../errors/app-exceptions';
+import { isUuid } from '../http/uuid-params.pipe';
 import { findInputProblem } from '../input/input-guard';
 
 /** `?limit=&cursor=`: keyset pagination; `nextCursor` is null on the last page. */
@@ -54,14 +56,66 @@ export function decodeCursor(cursor: string | undefined): unknown[] | undefined 
 }
 
 /**
- * Keyset paging: the (sort key, id) pair a page starts after, from `?cursor=`. A missing cursor, or one
- * that is not such a pair, starts at the first page.
+ * A timestamp as the lists write it: `timestamptz::text` (microseconds kept, which a Date would drop)
+ * or `toISOString()`. Date.parse alone would also take "1" and roll 2027-02-30 over into March,
+ * which PostgreSQL refuses.
  */
-export function keysetAfter(cursor: string | undefined): [string, string] | undefined {
-  const v = decodeCursor(cursor);
-  if (v?.length !== 2) return undefined;
-  const [key, id] = v;
-  return typeof key === 'string' && typeof id === 'string' && key && id ? [key, id] : undefined;
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::\d{2})?)$/;
+/** The longest text a list pages by: an email (names are at most 200). */
+const MAX_TEXT_PART = 254;
+
+/** Year 0 and days past a month's end do not exist for PostgreSQL. */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return year > 0 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function isInstant(v: unknown): boolean {
+  const ymd = typeof v === 'string' ? INSTANT.exec(v) : null;
+  return ymd !== null && !Number.isNaN(Date.parse(ymd[0])) && isCalendarDay(+ymd[1], +ymd[2], +ymd[3]);
+}
+
+/** What a cursor part may hold, by the type of the key it comes from. */
+const KINDS = {
+  instant: isInstant,
+  uuid: (v: unknown) => typeof v === 'string' && isUuid(v),
+  text: (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= MAX_TEXT_PART,
+  integer: (v: unknown) => Number.isSafeInteger(v),
+  // a blank figure (no ratings yet) sorts too
+  'number or null': (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v)),
+};
+
+export type CursorKind = keyof typeof KINDS;
+/** A part of a cursor: a kind, or the only values it may take (such as the sort it was made for). */
+export type CursorPart = CursorKind | readonly string[];
+type PartValue<P> = P extends readonly (infer V)[]
+  ? V
+  : P extends 'integer'
+    ? number
+    : P extends 'number or null'
+      ? number | null
+      : string;
+export type CursorValues<S extends readonly CursorPart[]> = { -readonly [I in keyof S]: PartValue<S[I]> };
+
+function fits(part: CursorPart, value: unknown): boolean {
+  return typeof part === 'string' ? KINDS[part](value) : typeof value === 'string' && part.includes(value);
+}
+
+/**
+ * `?cursor=` read against the shape of the list's own `nextCursor`: undefined without one, else its
+ * parts. Anything else is a 400 naming `cursor`: a part of the wrong type would reach PostgreSQL
+ * (a 400 naming no field, or worse), and a quiet first page would hand a client rows it has read.
+ */
+export function readCursor<const S extends readonly CursorPart[]>(
+  cursor: string | undefined,
+  shape: S,
+): CursorValues<S> | undefined {
+  if (!cursor) return undefined;
+  const parts = decodeCursor(cursor);
+  if (parts?.length === shape.length && shape.every((part, i) => fits(part, parts[i]))) return parts as CursorValues<S>;
+  throw fieldError('cursor', 'cursor is not a nextCursor of this list');
 }
 
 /** The `nextCursor` of a page read with `limit + 1` rows: the last shown row's key, or null on the last page. */

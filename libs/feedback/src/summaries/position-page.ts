@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '@app/common';
+import { encodeCursor, readCursor, type CursorKind } from '@app/common';
 import type { AgreementSetResponse, PositionRowResponse, PositionSummaryResponse } from '../dto/summary.dto';
 import {
   agreementFigure,
@@ -159,19 +159,20 @@ export function toMissingSlots(rows: Raw[]): MissingSlot[] {
 type SortValue = number | string | null;
 type Keyed = { row: PositionCandidateRow; key: SortValue; name: string; id: string };
 
-const SORTERS: Record<string, (r: PositionCandidateRow, alpha: SortValue) => SortValue> = {
-  name: (r) => r.name.toLowerCase(),
-  overallMean: (r) => r.overallMean,
-  technical: (r) => r.means.technical,
-  behavioral: (r) => r.means.behavioral,
-  situational: (r) => r.means.situational,
-  strongYes: (r) => r.recommendations.strong_yes,
-  yes: (r) => r.recommendations.yes,
-  no: (r) => r.recommendations.no,
-  strongNo: (r) => r.recommendations.strong_no,
-  agreement: (_r, alpha) => alpha,
-  missing: (r) => r.missing,
-  interviews: (r) => r.interviewsDone,
+/** Each sort's key, and the kind of that key in a cursor. */
+const SORTERS: Record<string, { key: (r: PositionCandidateRow, alpha: SortValue) => SortValue; kind: CursorKind }> = {
+  name: { key: (r) => r.name.toLowerCase(), kind: 'text' },
+  overallMean: { key: (r) => r.overallMean, kind: 'number or null' },
+  technical: { key: (r) => r.means.technical, kind: 'number or null' },
+  behavioral: { key: (r) => r.means.behavioral, kind: 'number or null' },
+  situational: { key: (r) => r.means.situational, kind: 'number or null' },
+  strongYes: { key: (r) => r.recommendations.strong_yes, kind: 'integer' },
+  yes: { key: (r) => r.recommendations.yes, kind: 'integer' },
+  no: { key: (r) => r.recommendations.no, kind: 'integer' },
+  strongNo: { key: (r) => r.recommendations.strong_no, kind: 'integer' },
+  agreement: { key: (_r, alpha) => alpha, kind: 'number or null' },
+  missing: { key: (r) => r.missing, kind: 'integer' },
+  interviews: { key: (r) => r.interviewsDone, kind: 'integer' },
 };
 
 /** The table's order: the sort key (blanks last whatever the order), then name, then id. */
@@ -184,18 +185,13 @@ function compare(order: string, a: Omit<Keyed, 'row'>, b: Omit<Keyed, 'row'>): n
   return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The last row of the previous page; a cursor of another sort, or a hand-made one, starts over. */
+/**
+ * The last row of the previous page. A cursor of another sort or order is a 400, as a hand-made one:
+ * its key means nothing in this order, and a first page in its place would be taken for the next.
+ */
 function after(cursor: string | undefined, sort: string, order: string): Omit<Keyed, 'row'> | undefined {
-  const v = decodeCursor(cursor);
-  if (!v || v.length !== 5 || v[0] !== sort || v[1] !== order) return undefined;
-  const [, , key, name, id] = v;
-  if (
-    !(key === null || typeof key === 'number' || typeof key === 'string') ||
-    typeof name !== 'string' ||
-    typeof id !== 'string'
-  )
-    return undefined;
-  return { key, name, id };
+  const last = readCursor(cursor, [[sort], [order], SORTERS[sort].kind, 'text', 'uuid']);
+  return last && { key: last[2], name: last[3], id: last[4] };
 }
 
 /**
@@ -207,7 +203,7 @@ export function choosePage(
   q: { sort: string; order: string; limit: number; cursor?: string },
   everyone?: Map<string, CandidateAgreementSums>,
 ): { page: PositionCandidateRow[]; nextCursor: string | null } {
-  const key = SORTERS[q.sort];
+  const { key } = SORTERS[q.sort];
   const keyed: Keyed[] = rows.map((r) => {
     let alpha: SortValue = null;
     if (q.sort === 'agreement') {

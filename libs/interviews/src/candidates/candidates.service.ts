@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { assertAllowed, assertHiringTeam, assertVisible, canDelete, canManagePosition, managedBy } from '@app/auth';
 import { AuditService } from '@app/audit';
-import { keysetAfter, nextCursor } from '@app/common';
+import { nextCursor, readCursor } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { PositionsService } from '../positions/positions.service';
 import {
@@ -56,7 +56,7 @@ export class CandidatesService {
   async list(user: AuthUser, q: ListCandidatesQueryDto): Promise<CandidatePage> {
     this.assertReader(user);
     const limit = q.limit ?? 20;
-    const after = keysetAfter(q.cursor);
+    const after = readCursor(q.cursor, ['instant', 'uuid']);
     const rows = await this.repo.list({
       words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
       positionId: q.positionId,

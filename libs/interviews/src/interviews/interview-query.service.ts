@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { questionContent } from '@app/question-sets';
-import { encodeCursor, keysetAfter } from '@app/common';
+import { encodeCursor, readCursor } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { InterviewKitResponse, InterviewPage, WarningResponse } from '../dto/interview.response';
 import { ListInterviewsQueryDto } from '../dto/interview.dto';
@@ -96,7 +96,7 @@ export class InterviewQueryService {
 
   async list(user: AuthUser, q: ListInterviewsQueryDto): Promise<InterviewPage> {
     const limit = q.limit ?? 20;
-    const after = keysetAfter(q.cursor);
+    const after = readCursor(q.cursor, ['instant', 'uuid']);
     const rows = await this.repo.list({
       from: q.from ? parseInstant(q.from, user.timezone ?? 'UTC', 'from') : undefined,
       to: q.to ? parseInstant(q.to, user.timezone ?? 'UTC', 'to') : undefined,

@@ -8,7 +8,7 @@ import {
   managedBy,
 } from '@app/auth';
 import { AuditService } from '@app/audit';
-import { keysetAfter, nextCursor, fieldError } from '@app/common';
+import { nextCursor, fieldError, readCursor } from '@app/common';
 import { hasRole, Role, UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { PositionEntity } from '../entities/position.entity';
@@ -56,7 +56,7 @@ export class PositionsService {
     if (scope && q.hiringManagerId && q.hiringManagerId !== scope)
       return { items: [], page: { limit: q.limit ?? 20, nextCursor: null } };
     const limit = q.limit ?? 20;
-    const after = keysetAfter(q.cursor);
+    const after = readCursor(q.cursor, ['instant', 'uuid']);
     const rows = await this.repo.list({
       words: (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
       hiringManagerId: scope ?? q.hiringManagerId,
