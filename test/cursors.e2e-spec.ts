@@ -202,4 +202,23 @@ describe('list cursors', () => {
     const first = await page(list, 'limit=1');
     expect(rowsOf((await page(list, 'limit=1&cursor=')).body)).toEqual(rowsOf(first.body));
   });
+
+  it('pages on with the longest cursor a list writes: two 200-character names in three-byte characters', async () => {
+    const candidates = (await t.get(`/api/v1/candidates?positionId=${positionId}`, 'admin')).body.items;
+    expect(candidates.length).toBeGreaterThanOrEqual(2);
+    for (const [i, c] of candidates.entries()) {
+      const renamed = await t.request('PATCH', `/api/v1/candidates/${c.id}`, {
+        body: { name: `${'漢'.repeat(199)}${i}` },
+        as: 'admin',
+      });
+      expect(renamed.status).toBe(200);
+    }
+    const list = LISTS.find((l) => l.name === 'position summary by name')!;
+    const first = await page(list, 'limit=1');
+    expect(first.body.page.nextCursor.length).toBeGreaterThan(1500);
+    const next = await page(list, `limit=1&cursor=${first.body.page.nextCursor}`);
+    expect(next.status).toBe(200);
+    expect(rowsOf(next.body)).toHaveLength(1);
+    expect(rowsOf(next.body)).not.toEqual(rowsOf(first.body));
+  });
 });

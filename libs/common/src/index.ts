@@ -18,6 +18,7 @@ export { createValidationPipe, flattenValidationErrors, type FieldError } from '
 export { ApiErrors, ERROR_DESCRIPTIONS } from './http/api-errors.decorator';
 export {
   PageQueryDto,
+  MAX_CURSOR_LENGTH,
   PageInfoDto,
   type Page,
   encodeCursor,

@@ -5,6 +5,13 @@ import { fieldError } from '../errors/app-exceptions';
 import { isUuid } from '../http/uuid-params.pipe';
 import { findInputProblem } from '../input/input-guard';
 
+/**
+ * The longest `?cursor=` a list takes. A list's own nextCursor can carry two names of 200 characters
+ * (the position summary sorted by name: the sort key and the name), up to 600 bytes each in UTF-8,
+ * and base64 adds a third: about 1,700 characters.
+ */
+export const MAX_CURSOR_LENGTH = 2048;
+
 /** `?limit=&cursor=`: keyset pagination; `nextCursor` is null on the last page. */
 export class PageQueryDto {
   /** Items per page (1-100, default 20). */
@@ -18,7 +25,7 @@ export class PageQueryDto {
   /** The `nextCursor` of the previous page. */
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(MAX_CURSOR_LENGTH)
   cursor?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { PageInfoDto } from '@app/common';
+import { MAX_CURSOR_LENGTH, PageInfoDto } from '@app/common';
 import { RECOMMENDATION_LABELS } from '../scale';
 
 export class AgreementResponse {
@@ -263,7 +263,7 @@ export class PositionSummaryQueryDto {
   /** The `page.nextCursor` of the previous page (same sort and order). */
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(MAX_CURSOR_LENGTH)
   cursor?: string;
 
   /** csv for a spreadsheet download (RFC 4180, UTF-8). */
