@@ -12,9 +12,15 @@ export async function addReminderJobs(
   backend: 'redis' | 'postgres',
   rows: Array<{ id: string; dueAt: Date }>,
 ): Promise<string[]> {
-  const jobs = rows.map((r) => reminderJob(r, backend, { attempts: 6, delayMs: 2000 }));
-  for (let i = 0; i < jobs.length; i += CHUNK) await queue.addBulk(jobs.slice(i, i + CHUNK));
-  return jobs.map((j) => j.opts.jobId);
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    // a job's delay counts from when it is made: made all at once, the later chunks' jobs would
+    // fall due late by the time it takes to add the chunks before them
+    const jobs = rows.slice(i, i + CHUNK).map((r) => reminderJob(r, backend, { attempts: 6, delayMs: 2000 }));
+    await queue.addBulk(jobs);
+    ids.push(...jobs.map((j) => j.opts.jobId));
+  }
+  return ids;
 }
 
 /** The run's queue keys (their prefix is the database's name). */
