@@ -91,7 +91,7 @@ describe('list cursors', () => {
     },
     { name: 'upcoming interviews', path: () => '/api/v1/interviews/upcoming', shape: ['instant', 'uuid'], as: A },
     { name: 'positions', path: () => '/api/v1/positions', shape: ['instant', 'uuid'] },
-    { name: 'notifications', path: () => '/api/v1/notifications', shape: ['instant'] },
+    { name: 'notifications', path: () => '/api/v1/notifications', shape: ['instant', 'uuid'] },
     {
       name: 'position summary',
       path: () => `/api/v1/positions/${positionId}/feedback-summary`,
@@ -142,7 +142,7 @@ describe('list cursors', () => {
               feedback_due_at = now() + interval '1 day' WHERE id = ANY($1)`,
       [over.map((i) => i.id)],
     );
-    // a minute apart: both logs write their cursor's time to the millisecond
+    // a second row of each log
     for (const minutes of [1, 2]) {
       await t.db.query(
         `INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, body, status, created_at)
@@ -220,5 +220,63 @@ describe('list cursors', () => {
     expect(next.status).toBe(200);
     expect(rowsOf(next.body)).toHaveLength(1);
     expect(rowsOf(next.body)).not.toEqual(rowsOf(first.body));
+  });
+
+  // The logs wrote their cursor's time with toISOString(): the next page lost the rest of the millisecond.
+  describe('rows of one instant and of one millisecond', () => {
+    /** Newest first, as the logs show them: the id breaks the ties. */
+    const ROWS: ReadonlyArray<readonly [createdAt: string, id: string]> = [
+      ['2031-01-01 00:00:00.123999+00', '00000000-0000-4000-8000-000000000006'],
+      ['2031-01-01 00:00:00.123457+00', '00000000-0000-4000-8000-000000000005'],
+      ['2031-01-01 00:00:00.123456+00', '00000000-0000-4000-8000-000000000004'],
+      ['2031-01-01 00:00:00.123456+00', '00000000-0000-4000-8000-000000000003'],
+      ['2031-01-01 00:00:00.123456+00', '00000000-0000-4000-8000-000000000002'],
+      ['2031-01-01 00:00:00.123001+00', '00000000-0000-4000-8000-000000000001'],
+    ];
+    const IDS = ROWS.map(([, id]) => id);
+    const LOGS = [
+      { name: 'webhook deliveries', path: () => `/api/v1/webhooks/${webhookId}/deliveries`, as: 'admin' },
+      { name: "everyone's notifications", path: () => '/api/v1/notifications', as: 'admin' },
+      { name: "a recipient's notifications", path: () => '/api/v1/notifications', as: B },
+    ];
+
+    beforeAll(async () => {
+      const times = ROWS.map(([at]) => at);
+      await t.db.query(
+        `INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, body, status, created_at)
+         SELECT id, $1, gen_random_uuid(), 'ping', '{}', 'succeeded', at FROM unnest($2::uuid[], $3::timestamptz[]) AS r(id, at)`,
+        [webhookId, IDS, times],
+      );
+      await t.db.query(
+        `INSERT INTO deliveries (id, reminder_id, due_at, channel, recipient_id, interview_id, kind, subject, created_at)
+         SELECT id, gen_random_uuid(), now(), 'log', $1, gen_random_uuid(), 'prep', 'Notice', at
+           FROM unnest($2::uuid[], $3::timestamptz[]) AS r(id, at)`,
+        [f.ids[B], IDS, times],
+      );
+    });
+
+    /** Every id the log shows, a page at a time with its own nextCursor. */
+    async function readAll(log: (typeof LOGS)[number], limit: number): Promise<string[]> {
+      const ids: string[] = [];
+      let cursor: string | null = '';
+      for (let pages = 0; pages < 50 && cursor !== null; pages++) {
+        const url: string = `${log.path()}?limit=${limit}&cursor=${cursor}`;
+        const res = await t.get(url, log.as);
+        expect(res.status).toBe(200);
+        ids.push(...res.body.items.map((item: { id: string }) => item.id));
+        cursor = res.body.page.nextCursor;
+      }
+      expect(cursor).toBeNull();
+      return ids;
+    }
+
+    it.each(LOGS.flatMap((log) => [1, 2].map((limit) => ({ ...log, limit }))))(
+      '$name, $limit a page: shows each row once, in order',
+      async ({ limit, ...log }) => {
+        // the log's other rows are older: these are its first, and shown once each
+        const seen = (await readAll(log, limit)).filter((id) => IDS.includes(id));
+        expect(seen).toEqual(IDS);
+      },
+    );
   });
 });

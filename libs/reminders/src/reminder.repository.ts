@@ -274,14 +274,26 @@ export class ReminderRepository extends TransactionalRepository<ReminderReposito
     return { p50: Number(row.p50), p99: Number(row.p99), max: Number(row.max) };
   }
 
-  async deliveries(f: { recipientId?: string; limit: number; before?: string }): Promise<DeliveryEntity[]> {
+  /**
+   * The delivery log (one recipient's, or everyone's), newest first, each row with its cursor. The id
+   * breaks ties: a batch's rows share created_at, the time of the transaction that wrote them. The
+   * cursor's time is PostgreSQL's text of created_at: a Date would drop the microseconds.
+   */
+  async deliveries(f: {
+    recipientId?: string;
+    limit: number;
+    after?: { createdAt: string; id: string };
+  }): Promise<Array<{ delivery: DeliveryEntity; cursor: [string, string] }>> {
     const qb = this.manager
       .getRepository(DeliveryEntity)
       .createQueryBuilder('d')
+      .addSelect('d.created_at::text', 'cursor_ts')
       .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
       .limit(f.limit);
     if (f.recipientId) qb.andWhere('d.recipient_id = :r', { r: f.recipientId });
-    if (f.before) qb.andWhere('d.created_at < :b', { b: f.before });
-    return qb.getMany();
+    if (f.after) qb.andWhere('(d.created_at, d.id) < (:createdAt::timestamptz, :id::uuid)', f.after);
+    const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
+    return entities.map((delivery, i) => ({ delivery, cursor: [raw[i].cursor_ts, delivery.id] }));
   }
 }

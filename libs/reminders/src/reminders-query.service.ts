@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { encodeCursor, readCursor } from '@app/common';
+import { nextCursor, readCursor } from '@app/common';
 import { hasRole, Role } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { InterviewQueryService } from '@app/interviews';
@@ -35,15 +35,14 @@ export class RemindersQueryService {
 
   async notifications(user: AuthUser, q: NotificationsQueryDto): Promise<NotificationPage> {
     const limit = q.limit ?? 20;
+    const after = readCursor(q.cursor, ['instant', 'uuid']);
     const rows = await this.repo.deliveries({
       recipientId: hasRole(user, Role.Admin) ? undefined : user.id,
       limit: limit + 1,
-      before: readCursor(q.cursor, ['instant'])?.[0],
+      after: after && { createdAt: after[0], id: after[1] },
     });
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
     return {
-      items: items.map((d) => ({
+      items: rows.slice(0, limit).map(({ delivery: d }) => ({
         id: d.id,
         reminderId: d.reminderId,
         interviewId: d.interviewId,
@@ -57,7 +56,7 @@ export class RemindersQueryService {
         providerRef: d.providerRef,
         createdAt: d.createdAt,
       })),
-      page: { limit, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString()]) : null },
+      page: { limit, nextCursor: nextCursor(rows, limit, (r) => r.cursor) },
     };
   }
 }

@@ -28,8 +28,8 @@ export class WebhookDeliveriesService {
     const after = readCursor(q.cursor, ['instant', 'uuid']);
     const rows = await this.deliveries.page(subscriptionId, limit + 1, after && { createdAt: after[0], id: after[1] });
     return {
-      items: rows.slice(0, limit).map(toDeliveryResponse),
-      page: { limit, nextCursor: nextCursor(rows, limit, (r) => [r.createdAt.toISOString(), r.id]) },
+      items: rows.slice(0, limit).map((r) => toDeliveryResponse(r.delivery)),
+      page: { limit, nextCursor: nextCursor(rows, limit, (r) => r.cursor) },
     };
   }
 

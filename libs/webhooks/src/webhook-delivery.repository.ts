@@ -45,16 +45,26 @@ export class WebhookDeliveryRepository extends TransactionalRepository<WebhookDe
     return this.rows.findOne({ where: { id, subscriptionId } });
   }
 
-  /** Newest first, keyset paged on (createdAt, id). */
-  page(subscriptionId: string, take: number, after?: { createdAt: string; id: string }) {
+  /**
+   * Newest first, keyset paged on (created_at, id), each row with its cursor. The cursor's time is
+   * PostgreSQL's text of created_at: a Date would drop the microseconds, and the next page would skip
+   * the rows later in that millisecond.
+   */
+  async page(
+    subscriptionId: string,
+    take: number,
+    after?: { createdAt: string; id: string },
+  ): Promise<Array<{ delivery: WebhookDeliveryEntity; cursor: [string, string] }>> {
     const q = this.rows
       .createQueryBuilder('d')
+      .addSelect('d.created_at::text', 'cursor_ts')
       .where('d.subscription_id = :subscriptionId', { subscriptionId })
       .orderBy('d.created_at', 'DESC')
       .addOrderBy('d.id', 'DESC')
-      .take(take);
-    if (after) q.andWhere('(d.created_at, d.id) < (:createdAt, :id)', after);
-    return q.getMany();
+      .limit(take);
+    if (after) q.andWhere('(d.created_at, d.id) < (:createdAt::timestamptz, :id::uuid)', after);
+    const { entities, raw } = await q.getRawAndEntities<{ cursor_ts: string }>();
+    return entities.map((delivery, i) => ({ delivery, cursor: [raw[i].cursor_ts, delivery.id] }));
   }
 
   async recordAttempt(id: string, attempts: number, outcome: AttemptOutcome): Promise<void> {
