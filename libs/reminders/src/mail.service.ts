@@ -1,6 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
+import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@app/config';
+import { composePlainMail, parseMailbox, type Mailbox } from './plain-mail';
 
 export interface OutgoingMail {
   to: string;
@@ -43,10 +45,12 @@ export class MailService implements OnModuleDestroy {
   private readonly transport: Transporter;
   readonly channel: 'email' | 'log';
   private readonly domain: string;
+  private readonly from: Mailbox | null;
 
   constructor(private readonly config: AppConfig) {
     this.channel = config.smtpUrl ? 'email' : 'log';
     this.domain = /@([A-Za-z0-9.-]+)/.exec(config.mailFrom)?.[1] ?? 'scorecards.local';
+    this.from = parseMailbox(config.mailFrom);
     this.transport = config.smtpUrl
       ? createTransport(withDefaults(config.smtpUrl))
       : createTransport({ jsonTransport: true });
@@ -54,6 +58,13 @@ export class MailService implements OnModuleDestroy {
 
   /** Returns the message id; throws when the server refuses or cannot be reached (the job retries). */
   async send(mail: OutgoingMail): Promise<string> {
+    const to = this.channel === 'email' && !mail.ics ? parseMailbox(mail.to) : null;
+    if (to && this.from) {
+      const messageId = `<${mail.messageId ?? randomUUID()}@${this.domain}>`;
+      const raw = composePlainMail({ ...mail, from: this.from, to, messageId });
+      await this.transport.sendMail({ envelope: { from: this.from.address, to: [to.address] }, raw });
+      return messageId;
+    }
     const info = await this.transport.sendMail({
       from: this.config.mailFrom,
       to: mail.to,
