@@ -1,5 +1,5 @@
 export { DatabaseModule } from './database.module';
-export { dataSourceOptions } from './data-source-options';
+export { dataSourceOptions, POOL_IDLE_MS } from './data-source-options';
 export { startEmbeddedPostgres, canConnect, type EmbeddedDatabase } from './embedded-postgres';
 export { runMigrationsLocked } from './migrate';
 export { QueryCounter } from './query-counter';

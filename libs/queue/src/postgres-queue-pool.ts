@@ -1,7 +1,7 @@
 import { Pool, type PoolConfig, type QueryResult } from 'pg';
 import { PostgresConnection, PostgresQueueBackend, quoteSchemaName, runMigrations } from 'bullmq';
 import type { BackendFactory, PgPoolClient } from 'bullmq';
-import { GuardedPgClient } from '@app/database';
+import { GuardedPgClient, POOL_IDLE_MS } from '@app/database';
 
 export interface PostgresQueuePoolOptions {
   connectionString: string;
@@ -115,7 +115,13 @@ export class PostgresQueuePool {
 
   private open(): Pool {
     if (!this.pool) {
-      this.pool = new Pool({ ...this.clientConfig(), max: this.settings.max, Client: GuardedPgClient });
+      // kept as long as the app's own pool keeps its connections (see POOL_IDLE_MS)
+      this.pool = new Pool({
+        ...this.clientConfig(),
+        max: this.settings.max,
+        idleTimeoutMillis: POOL_IDLE_MS,
+        Client: GuardedPgClient,
+      });
       // an idle connection that drops: its client has logged it, and the pool replaces it on demand
       this.pool.on('error', () => undefined);
     }
