@@ -40,6 +40,7 @@ import {
   toPositionAgreement,
   toPositionRows,
 } from '../../libs/feedback/src/summaries/position-page';
+import { POOL_IDLE_MS } from '../../libs/database/src/pool-settings';
 
 const env = (name: string) => {
   const v = process.env[name];
@@ -47,10 +48,13 @@ const env = (name: string) => {
   return v;
 };
 const PUBLIC_URL = env('PUBLIC_URL').replace(/\/$/, '');
-// the app's pool size (libs/database data-source-options): same concurrency against PostgreSQL
+// the app's pool size and idle time (libs/database data-source-options): same concurrency against
+// PostgreSQL, and connections kept between rounds as the app keeps them (with pg's 10 s default, each
+// round began on fresh backends whose catalog caches were cold)
 const pool = new Pool({
   connectionString: env('DATABASE_URL'),
   max: 20,
+  idleTimeoutMillis: POOL_IDLE_MS,
   connectionTimeoutMillis: 5_000,
   keepAlive: true,
 });

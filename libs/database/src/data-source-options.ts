@@ -1,11 +1,9 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { GuardedPgClient } from './guarded-pg-client';
+import { POOL_IDLE_MS } from './pool-settings';
 import { QueryCounter } from './query-counter';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
-
-/** How long a pooled PostgreSQL connection may sit idle before the pool closes it. */
-export const POOL_IDLE_MS = 300_000;
 
 /** The one TypeORM configuration, shared by the app and the migration CLI; `poolMax` is DATABASE_POOL_MAX. */
 export function dataSourceOptions(

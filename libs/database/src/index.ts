@@ -1,5 +1,6 @@
 export { DatabaseModule } from './database.module';
-export { dataSourceOptions, POOL_IDLE_MS } from './data-source-options';
+export { dataSourceOptions } from './data-source-options';
+export { POOL_IDLE_MS } from './pool-settings';
 export { startEmbeddedPostgres, canConnect, type EmbeddedDatabase } from './embedded-postgres';
 export { runMigrationsLocked } from './migrate';
 export { QueryCounter } from './query-counter';
