@@ -391,6 +391,8 @@ describe('agreement computed in SQL matches a plain reference implementation on 
              VALUES ($1, $2, $3, $4, 'submitted', 'yes', now(), now()) RETURNING id`,
             [interview.id, p.id, candidate.id, position.id],
           );
+          // one statement per scorecard, as a save writes them: the aggregate triggers run per statement
+          const rows: Array<[string, string, number | null, boolean]> = [];
           let u = 0;
           for (const q of interview.questions) {
             for (const cr of q.criteria) {
@@ -400,12 +402,24 @@ describe('agreement computed in SQL matches a plain reference implementation on 
               const notAssessed = roll < 0.3;
               const rating = notAssessed ? null : 1 + Math.floor(rand() * 4);
               values[unit][pi] = rating;
-              await t.db.query(
-                `INSERT INTO scorecard_ratings (scorecard_id, interview_question_id, criterion_id, interview_id, panelist_id, rating, not_assessed, question_type)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'technical')`,
-                [card.id, q.id, cr.id, interview.id, p.id, rating, notAssessed],
-              );
+              rows.push([q.id, cr.id, rating, notAssessed]);
             }
+          }
+          if (rows.length > 0) {
+            await t.db.query(
+              `INSERT INTO scorecard_ratings (scorecard_id, interview_question_id, criterion_id, interview_id, panelist_id, rating, not_assessed, question_type)
+               SELECT $1, r.question, r.criterion, $2, $3, r.rating, r.not_assessed, 'technical'
+                 FROM unnest($4::uuid[], $5::varchar[], $6::smallint[], $7::boolean[]) AS r(question, criterion, rating, not_assessed)`,
+              [
+                card.id,
+                interview.id,
+                p.id,
+                rows.map((r) => r[0]),
+                rows.map((r) => r[1]),
+                rows.map((r) => r[2]),
+                rows.map((r) => r[3]),
+              ],
+            );
           }
         }
         units.push(...values);
