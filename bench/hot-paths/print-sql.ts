@@ -36,6 +36,8 @@ async function main() {
       { version: 1, ratings: d.ratings.map((r, i) => ({ ...r, rating: 1 + (i % 4), note: 'bench' })) },
     ],
     ['position summary', 'GET', `/api/v1/positions/${s.summaryPositionId}/feedback-summary`, s.tokens.hiringManager],
+    ['candidate summary', 'GET', `/api/v1/candidates/${s.summaryCandidateId}/feedback-summary`, s.tokens.hiringManager],
+    ['interview summary', 'GET', `/api/v1/interviews/${s.summaryInterviewId}/feedback-summary`, s.tokens.hiringManager],
   ];
   for (const [label, method, path, token, body] of paths) {
     capture = [];

@@ -17,6 +17,9 @@ export interface Seeded {
   }>;
   summaryPositionId: string;
   summaryRatings: number;
+  /** The position's first candidate (5 interviews, 240 ratings) and its latest interview (48). */
+  summaryCandidateId: string;
+  summaryInterviewId: string;
 }
 
 export interface SeedOptions {
@@ -168,7 +171,11 @@ export async function seed(
     department: 'Engineering',
     hiringManagerId: hm.id,
   });
-  const summaryRatings = await bulkPastInterviews(dbUrl, summary.id, kit.id, hm.id, opts.summaryCandidates);
+  const {
+    ratings: summaryRatings,
+    candidateId,
+    interviewId,
+  } = await bulkPastInterviews(dbUrl, summary.id, kit.id, hm.id, opts.summaryCandidates);
   return {
     tokens: {
       admin: adminToken,
@@ -182,6 +189,8 @@ export async function seed(
     drafts,
     summaryPositionId: summary.id,
     summaryRatings,
+    summaryCandidateId: candidateId,
+    summaryInterviewId: interviewId,
   };
 }
 
@@ -195,7 +204,7 @@ async function bulkPastInterviews(
   templateId: string,
   hmId: string,
   candidates: number,
-): Promise<number> {
+): Promise<{ ratings: number; candidateId: string; interviewId: string }> {
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   try {
@@ -242,7 +251,12 @@ async function bulkPastInterviews(
       `SELECT count(*)::int AS n FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id WHERE s.position_id = $1`,
       [positionId],
     );
-    return rows[0].n as number;
+    const { rows: first } = await sql(
+      `SELECT c.id AS candidate, (SELECT i.id FROM interviews i WHERE i.candidate_id = c.id ORDER BY i.starts_at DESC LIMIT 1) AS interview
+         FROM candidates c WHERE c.position_id = $1 ORDER BY c.name LIMIT 1`,
+      [positionId],
+    );
+    return { ratings: rows[0].n as number, candidateId: first[0].candidate, interviewId: first[0].interview };
   } finally {
     await db.end();
   }
