@@ -41,6 +41,12 @@ import {
   toPositionRows,
 } from '../../libs/feedback/src/summaries/position-page';
 import { POOL_IDLE_MS } from '../../libs/database/src/pool-settings';
+import {
+  candidateSummaryResponse,
+  interviewSummaryResponse,
+  type SubmittedRecommendation,
+} from '../../libs/feedback/src/summaries/summary-view';
+import { coincidencesFromPairs } from '../../libs/feedback/src/stats';
 
 const env = (name: string) => {
   const v = process.env[name];
@@ -528,6 +534,112 @@ async function positionSummary(user: User, positionId: string, query: SummaryQue
   });
 }
 
+// the candidate and interview summaries: the app's statements (bench/hot-paths/print-sql.ts) and its
+// assembly (libs/feedback/src/summaries/summary-view.ts)
+const SUBMITTED = (scope: 'interview' | 'candidate') =>
+  `SELECT s.interview_id, s.candidate_id, s.panelist_id, s.overall_recommendation, s.submitted_at FROM scorecards s WHERE s.${scope}_id = $1 AND s.status = 'submitted'`;
+const toRecs = (rows: Array<Record<string, any>>): SubmittedRecommendation[] =>
+  rows.map((r) => ({
+    interviewId: r.interview_id,
+    candidateId: r.candidate_id,
+    panelistId: r.panelist_id,
+    recommendation: r.overall_recommendation,
+    submittedAt: r.submitted_at,
+  }));
+const COMPETENCY_MEANS = (scope: 'interview' | 'candidate') =>
+  `SELECT a.interview_id, a.candidate_id, a.panelist_id, a.competency, (a.rating_sum::numeric / a.ratings)::float AS mean FROM scorecard_competency_aggregates a WHERE a.${scope}_id = $1 ORDER BY a.interview_id, a.competency, a.panelist_id`;
+const toMeans = (rows: Array<Record<string, any>>) =>
+  rows.map((r) => ({
+    interviewId: r.interview_id as string,
+    candidateId: r.candidate_id as string,
+    panelistId: r.panelist_id as string,
+    competency: r.competency as string,
+    mean: r.mean as number,
+  }));
+const VALUES = [1, 2, 3, 4];
+const INTERVIEW_COINCIDENCES = `WITH u AS ( SELECT s.interview_id AS g, ${VALUES.map((v) => `count(*) FILTER (WHERE r.rating = ${v}) AS n${v}`).join(', ')}, count(*) AS m FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted' WHERE s.interview_id = $1 AND r.rating IS NOT NULL GROUP BY s.interview_id, r.interview_question_id, r.criterion_id HAVING count(*) >= 2) SELECT g, count(*)::int AS units, ${VALUES.flatMap(
+  (c) => VALUES.map((k) => `sum(n${c} * (n${k} - ${c === k ? 1 : 0})::float / (m - 1)) AS o${c}${k}`),
+).join(', ')} FROM u GROUP BY g`;
+const CRITERIA = `SELECT r.interview_question_id, r.criterion_id, json_agg(json_build_object('userId', r.panelist_id, 'rating', r.rating, 'notAssessed', r.not_assessed, 'note', r.note) ORDER BY r.panelist_id) AS ratings, avg(r.rating)::float AS mean, stddev_pop(r.rating)::float AS spread, min(r.rating) AS min, max(r.rating) AS max, count(r.rating)::int AS rated, count(*) FILTER (WHERE r.not_assessed)::int AS not_assessed FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted' WHERE r.interview_id = $1 GROUP BY r.interview_question_id, r.criterion_id`;
+
+async function interviewSummary(user: User, id: string) {
+  const kit = await readableKit(user, id);
+  const recs = toRecs(await q(SUBMITTED('interview'), [id]));
+  if (!canManagePosition(user, kit.authority.hiringManagerId) && !recs.some((r) => r.panelistId === user.id))
+    throw new HttpError(404, `Submit your own scorecard to see the feedback summary of interview ${id}`);
+  const [criteria, [m], means, people] = await Promise.all([
+    q(CRITERIA, [id]),
+    q(INTERVIEW_COINCIDENCES, [id]),
+    q(COMPETENCY_MEANS('interview'), [id]).then(toMeans),
+    usersByIds(kit.panel.map((p) => p.userId)),
+  ]);
+  return interviewSummaryResponse({
+    interviewId: id,
+    kit: kit as any,
+    recs,
+    criteria: criteria.map((r) => ({
+      interviewQuestionId: r.interview_question_id,
+      criterionId: r.criterion_id,
+      ratings: r.ratings,
+      mean: r.mean,
+      spread: r.spread,
+      min: r.min,
+      max: r.max,
+      rated: r.rated,
+      notAssessed: r.not_assessed,
+    })),
+    matrix: m
+      ? { values: VALUES, o: VALUES.map((c) => VALUES.map((k) => Number(m[`o${c}${k}`]))), units: Number(m.units) }
+      : undefined,
+    means,
+    names: new Map([...people].map(([k, v]) => [k, v.name])),
+  });
+}
+
+const GROUPS = (key: string, from: string) =>
+  `SELECT ${key} AS key, avg(r.rating)::float AS mean, stddev_pop(r.rating)::float AS spread, count(r.rating)::int AS count FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted' ${from} WHERE s.candidate_id = $1 GROUP BY ${key} ORDER BY ${key}`;
+const BY_COMPETENCY = GROUPS('c.competency', 'CROSS JOIN LATERAL unnest(r.competencies) AS c(competency)');
+const BY_TYPE = GROUPS('r.question_type', '');
+
+async function candidateSummary(user: User, id: string) {
+  if (!hasRole(user, 'admin', 'recruiter', 'hiring_manager')) throw new HttpError(403, 'This is for the hiring team');
+  const [c] = /^[0-9a-f-]{36}$/i.test(id)
+    ? await q(
+        // CandidateRepository.findById's statement, as TypeORM generates it
+        `SELECT "c"."id" AS "c_id", "c"."name" AS "c_name", "c"."email" AS "c_email", "c"."position_id" AS "c_position_id", "c"."stage_id" AS "c_stage_id", "c"."status" AS "c_status", "c"."notes" AS "c_notes", "c"."created_at" AS "c_created_at", "c"."updated_at" AS "c_updated_at", "p"."id" AS "p_id", "p"."title" AS "p_title", "p"."department" AS "p_department", "p"."hiring_manager_id" AS "p_hiring_manager_id", "p"."status" AS "p_status", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at", (SELECT s.name FROM plan_stages s WHERE s.id = "c"."stage_id") AS "stage_name" FROM "candidates" "c" INNER JOIN "positions" "p" ON "p"."id"="c"."position_id" WHERE "c"."id" = $1`,
+        [id],
+      )
+    : [];
+  if (!c || !canManagePosition(user, c.p_hiring_manager_id)) throw new HttpError(404, `Candidate ${id} not found`);
+  const [byCompetency, byQuestionType, recs, pairs, held, means] = await Promise.all([
+    q(BY_COMPETENCY, [id]),
+    q(BY_TYPE, [id]),
+    q(SUBMITTED('candidate'), [id]).then(toRecs),
+    q(
+      'SELECT a.candidate_id, a.panel, a.units, a.pairs FROM candidate_coincidences a WHERE a.candidate_id = $1 ORDER BY a.candidate_id, a.panel',
+      [id],
+    ),
+    q(`SELECT ${LIST_COLUMNS} WHERE i.status = ANY($1) AND i.candidate_id = $2 ORDER BY i.starts_at, i.id LIMIT $3`, [
+      ['scheduled', 'awaiting_feedback', 'completed'],
+      id,
+      10_000,
+    ]),
+    q(COMPETENCY_MEANS('candidate'), [id]).then(toMeans),
+  ]);
+  const interviews = held.map((r) => ({ interview: interview(r) as any, panel: r.panel }));
+  const people = await usersByIds(interviews.flatMap((i) => i.panel.map((p: { userId: string }) => p.userId)));
+  return candidateSummaryResponse({
+    candidate: { id: c.c_id, name: c.c_name, positionId: c.c_position_id, positionTitle: c.p_title },
+    byCompetency: byCompetency as any,
+    byQuestionType: byQuestionType as any,
+    recs,
+    matrix: (coincidencesFromPairs(VALUES, pairs as any) ?? undefined) as any,
+    interviews,
+    means,
+    names: new Map([...people].map(([k, v]) => [k, v.name])),
+  });
+}
+
 async function health() {
   const t0 = Date.now();
   await q('SELECT 1');
@@ -596,6 +708,14 @@ app.get(
 app.get(
   '/api/v1/question-sets',
   authed((u, req) => questionSets(u, req.query)),
+);
+app.get(
+  '/api/v1/candidates/:id/feedback-summary',
+  authed((u, req) => candidateSummary(u, req.params.id)),
+);
+app.get(
+  '/api/v1/interviews/:id/feedback-summary',
+  authed((u, req) => interviewSummary(u, req.params.id)),
 );
 app.get(
   '/api/v1/positions/:id/feedback-summary',

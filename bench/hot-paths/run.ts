@@ -190,6 +190,20 @@ function hotPaths(s: Seeded): HotPath[] {
       path: `/api/v1/positions/${s.summaryPositionId}/feedback-summary`,
       token: s.tokens.hiringManager,
     },
+    {
+      name: 'candidate-summary',
+      label: 'candidate summary, 5 interviews / 240 ratings',
+      method: 'GET',
+      path: `/api/v1/candidates/${s.summaryCandidateId}/feedback-summary`,
+      token: s.tokens.hiringManager,
+    },
+    {
+      name: 'interview-summary',
+      label: 'interview summary, 4 panelists / 48 ratings',
+      method: 'GET',
+      path: `/api/v1/interviews/${s.summaryInterviewId}/feedback-summary`,
+      token: s.tokens.hiringManager,
+    },
   ].filter((p) => !ONLY || ONLY.includes(p.name)) as HotPath[];
 }
 

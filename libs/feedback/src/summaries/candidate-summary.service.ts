@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
-import { seatKey, seatKeys } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { CandidatesService, InterviewReadService } from '@app/interviews';
 import { CandidateSummaryResponse } from '../dto/summary.dto';
 import { ScorecardRepository } from '../scorecards/scorecard.repository';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
-import { panelAgreement } from './panel-agreement';
-import { agreement, countRecommendations, missingScorecards } from './summary-helpers';
+import { candidateSummaryResponse } from './summary-view';
 
 const MAX_INTERVIEWS = 10_000;
 
@@ -33,34 +31,21 @@ export class CandidateSummaryService {
       this.interviews.listHeldForCandidate(candidate.id, MAX_INTERVIEWS),
       this.stats.competencyMeans(scope),
     ]);
-    const submitted = seatKeys(recs.map((r) => ({ interviewId: r.interviewId, userId: r.panelistId })));
     const names = new Map(
       (await this.users.findManyByIds(interviews.flatMap((i) => i.panel.map((p) => p.userId)))).map((u) => [
         u.id,
         u.name,
       ]),
     );
-    const matrix = matrices.get(candidate.id);
-    return {
-      candidate: { id: candidate.id, name: candidate.name },
-      position: { id: candidate.positionId, name: candidate.positionTitle },
+    return candidateSummaryResponse({
+      candidate,
       byCompetency,
       byQuestionType,
-      recommendations: countRecommendations(recs),
-      timeline: interviews.map((r) => ({
-        interviewId: r.interview.id,
-        stage: r.interview.stage,
-        title: r.interview.title,
-        start: r.interview.startsAt,
-        status: r.interview.status,
-        expected: r.panel.length,
-        submitted: r.panel.filter((p) => submitted.has(seatKey({ interviewId: r.interview.id, userId: p.userId })))
-          .length,
-        recommendations: countRecommendations(recs.filter((x) => x.interviewId === r.interview.id)),
-      })),
-      missing: missingScorecards(interviews, submitted, names),
-      agreement: agreement(matrix, matrix?.units),
-      agreementSet: panelAgreement(matrix, recs, means),
-    };
+      recs,
+      matrix: matrices.get(candidate.id),
+      interviews,
+      means,
+      names,
+    });
   }
 }

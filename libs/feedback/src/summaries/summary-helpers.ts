@@ -23,7 +23,7 @@ export function countRecommendations(recs: Array<{ recommendation: string }>): R
 }
 
 /** Interviews whose feedback is owed: awaiting feedback, completed, or scheduled and already over (its end job not run yet). */
-export function isDone(i: InterviewListRow['interview'], now = Date.now()): boolean {
+export function isDone(i: Pick<InterviewListRow['interview'], 'status' | 'endsAt'>, now = Date.now()): boolean {
   return (
     i.status === 'completed' ||
     i.status === 'awaiting_feedback' ||
@@ -33,7 +33,7 @@ export function isDone(i: InterviewListRow['interview'], now = Date.now()): bool
 
 /** Panel slots of done interviews without a submitted scorecard. */
 export function missingScorecards(
-  interviews: InterviewListRow[],
+  interviews: Array<Pick<InterviewListRow, 'interview' | 'panel'>>,
   submitted: Set<SeatKey>,
   names: Map<string, string>,
   now = Date.now(),
