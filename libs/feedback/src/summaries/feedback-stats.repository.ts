@@ -73,7 +73,8 @@ export class FeedbackStatsRepository {
 
   /** Per question and criterion of one interview: each panelist's rating, mean, spread. */
   async criteria(interviewId: string): Promise<CriterionRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
+    const rows: Array<Record<string, unknown>> = await fixedRead(
+      this.ds.manager,
       `SELECT r.interview_question_id, r.criterion_id,
               json_agg(json_build_object('userId', r.panelist_id, 'rating', r.rating, 'notAssessed', r.not_assessed, 'note', r.note) ORDER BY r.panelist_id) AS ratings,
               avg(r.rating)::float AS mean, stddev_pop(r.rating)::float AS spread, min(r.rating) AS min, max(r.rating) AS max,
@@ -103,7 +104,8 @@ export class FeedbackStatsRepository {
     Array<{ interviewId: string; candidateId: string; panelistId: string; recommendation: string; submittedAt: Date }>
   > {
     const { where, param } = scopeSql(scope);
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
+    const rows: Array<Record<string, unknown>> = await fixedRead(
+      this.ds.manager,
       `SELECT s.interview_id, s.candidate_id, s.panelist_id, s.overall_recommendation, s.submitted_at FROM scorecards s WHERE ${where} AND s.status = 'submitted'`,
       [param],
     );
@@ -121,7 +123,8 @@ export class FeedbackStatsRepository {
     const { where, param } = scopeSql(scope);
     const key = by === 'type' ? 'r.question_type' : 'c.competency';
     const from = by === 'type' ? '' : 'CROSS JOIN LATERAL unnest(r.competencies) AS c(competency)';
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
+    const rows: Array<Record<string, unknown>> = await fixedRead(
+      this.ds.manager,
       `SELECT ${key} AS key, avg(r.rating)::float AS mean, stddev_pop(r.rating)::float AS spread, count(r.rating)::int AS count
          FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted' ${from}
         WHERE ${where}
@@ -155,7 +158,8 @@ export class FeedbackStatsRepository {
     const cells = VALUES.flatMap((c) =>
       VALUES.map((k) => `sum(n${c} * (n${k} - ${c === k ? 1 : 0})::float / (m - 1)) AS o${c}${k}`),
     ).join(', ');
-    const rows: Array<Record<string, number | string>> = await this.ds.query(
+    const rows: Array<Record<string, number | string>> = await fixedRead(
+      this.ds.manager,
       `WITH u AS (
          SELECT ${group} AS g, ${counts}, count(*) AS m
            FROM scorecard_ratings r JOIN scorecards s ON s.id = r.scorecard_id AND s.status = 'submitted'
@@ -180,7 +184,8 @@ export class FeedbackStatsRepository {
     scope: { candidateId: string } | { positionId: string },
   ): Promise<Map<string, Coincidences & { units: number }>> {
     const { where, param } = scopeSql(scope, 'a');
-    const rows: Array<{ candidate_id: string; panel: number; units: number; pairs: string[] }> = await this.ds.query(
+    const rows: Array<{ candidate_id: string; panel: number; units: number; pairs: string[] }> = await fixedRead(
+      this.ds.manager,
       `SELECT a.candidate_id, a.panel, a.units, a.pairs FROM candidate_coincidences a WHERE ${where} ORDER BY a.candidate_id, a.panel`,
       [param],
     );
@@ -302,7 +307,8 @@ export class FeedbackStatsRepository {
     Array<{ interviewId: string; candidateId: string; panelistId: string; competency: string; mean: number }>
   > {
     const { where, param } = scopeSql(scope, 'a');
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
+    const rows: Array<Record<string, unknown>> = await fixedRead(
+      this.ds.manager,
       `SELECT a.interview_id, a.candidate_id, a.panelist_id, a.competency, (a.rating_sum::numeric / a.ratings)::float AS mean
          FROM scorecard_competency_aggregates a
         WHERE ${where}
