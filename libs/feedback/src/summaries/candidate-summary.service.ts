@@ -3,7 +3,6 @@ import { UsersService } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { CandidatesService, InterviewReadService } from '@app/interviews';
 import { CandidateSummaryResponse } from '../dto/summary.dto';
-import { ScorecardRepository } from '../scorecards/scorecard.repository';
 import { FeedbackStatsRepository } from './feedback-stats.repository';
 import { candidateSummaryResponse } from './summary-view';
 
@@ -16,7 +15,6 @@ export class CandidateSummaryService {
     private readonly stats: FeedbackStatsRepository,
     private readonly candidates: CandidatesService,
     private readonly interviews: InterviewReadService,
-    private readonly scorecards: ScorecardRepository,
     private readonly users: UsersService,
   ) {}
 

@@ -2,20 +2,15 @@ import { seatKey, seatKeys } from '@app/common';
 import type { InterviewListRow, KitRow } from '@app/interviews';
 import type { CandidateSummaryResponse, InterviewSummaryResponse } from '../dto/summary.dto';
 import type { Coincidences } from '../stats';
-import type { CriterionRow, GroupStat } from './feedback-stats.repository';
+import type { CriterionRow, FeedbackStatsRepository, GroupStat } from './feedback-stats.repository';
 import { panelAgreement, type CompetencyMean } from './panel-agreement';
 import { agreement, countRecommendations, isDone, missingScorecards } from './summary-helpers';
 
 // The interview and candidate summaries assembled from their statements' rows: pure, so that the
 // bench's bare server (bench/bare/server.ts) answers with the same body for the same work.
 
-export interface SubmittedRecommendation {
-  interviewId: string;
-  candidateId: string;
-  panelistId: string;
-  recommendation: string;
-  submittedAt: Date;
-}
+/** A submitted scorecard's recommendation, as FeedbackStatsRepository.recommendations reads it. */
+export type SubmittedRecommendation = Awaited<ReturnType<FeedbackStatsRepository['recommendations']>>[number];
 
 export type SummaryMatrix = (Coincidences & { units: number }) | undefined;
 
